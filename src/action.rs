@@ -1,0 +1,83 @@
+//! The vocabulary of intent. Keys map to [`Action`]s (the names in `assets/keymap.toml` are
+//! these variants in snake_case); `update` turns actions into model changes and [`Effect`]s,
+//! which the app carries out. Nothing here does anything.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    PageDown,
+    PageUp,
+    LineDown,
+    LineUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextParagraph,
+    PrevParagraph,
+    NextSection,
+    PrevSection,
+    ToggleLeftovers,
+    /// Show the sidebar and move focus into it, or hide it when it has focus.
+    ToggleOutline,
+    Help,
+    Quit,
+    // In the outline sidebar.
+    OutlineDown,
+    OutlineUp,
+    OutlineTop,
+    OutlineBottom,
+    OutlineJump,
+    /// Leave the sidebar or an overlay, back to the text.
+    Back,
+    // In the help overlay.
+    HelpDown,
+    HelpUp,
+    // Not bindable: produced by the terminal.
+    #[serde(skip)]
+    Resize { width: u16, height: u16 },
+    #[serde(skip)]
+    Click { column: u16, row: u16 },
+}
+
+impl Action {
+    /// One line for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::PageDown => "next page",
+            Action::PageUp => "previous page",
+            Action::LineDown => "down one line",
+            Action::LineUp => "up one line",
+            Action::HalfPageDown => "down half a page",
+            Action::HalfPageUp => "up half a page",
+            Action::Top => "first page",
+            Action::Bottom => "last page",
+            Action::NextParagraph => "next paragraph",
+            Action::PrevParagraph => "previous paragraph",
+            Action::NextSection => "next section",
+            Action::PrevSection => "previous section",
+            Action::ToggleLeftovers => "open/close folded leftovers",
+            Action::ToggleOutline => "outline: focus / hide",
+            Action::Help => "this help",
+            Action::Quit => "quit",
+            Action::OutlineDown => "next entry",
+            Action::OutlineUp => "previous entry",
+            Action::OutlineTop => "first entry",
+            Action::OutlineBottom => "last entry",
+            Action::OutlineJump => "jump to entry",
+            Action::Back => "back to the text",
+            Action::HelpDown => "scroll help down",
+            Action::HelpUp => "scroll help up",
+            Action::Resize { .. } => "terminal resized",
+            Action::Click { .. } => "mouse click",
+        }
+    }
+}
+
+/// Work that `update` asks the app to do, so `update` itself stays free of I/O.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+}

@@ -1,0 +1,131 @@
+//! The loop: event → action → update → effects → draw. Generic over the ratatui backend and
+//! the event source, so tests drive this exact loop on a `TestBackend` with scripted keys.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+
+use crate::action::{Action, Effect};
+use crate::event::{Event, EventSource};
+use crate::keymap::{Key, Lookup, Mode};
+use crate::model::{Focus, Model};
+use crate::ui;
+use crate::update::update;
+
+/// A backend whose size the loop can be told about (the real terminal resizes itself).
+pub trait Resizable: Backend {
+    fn resize_to(&mut self, width: u16, height: u16);
+}
+
+impl Resizable for TestBackend {
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.resize(width, height);
+    }
+}
+
+impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
+    fn resize_to(&mut self, _width: u16, _height: u16) {}
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Stopped by a signal (its number; 0 when a script ran out).
+    Signal(i32),
+}
+
+/// Runs the interactive session; owns the input state that is not part of the model.
+pub struct App {
+    pub model: Model,
+    /// Keys typed so far of a multi-key binding.
+    pending: Vec<Key>,
+}
+
+/// How long the loop waits for the first event before checking again.
+const IDLE_WAIT: Duration = Duration::from_secs(1);
+
+impl App {
+    pub fn new(model: Model) -> App {
+        App {
+            model,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn run<B, E>(&mut self, terminal: &mut Terminal<B>, events: &mut E) -> io::Result<Exit>
+    where
+        B: Resizable,
+        E: EventSource,
+        B::Error: Into<io::Error>,
+    {
+        let size = terminal.size().map_err(Into::into)?;
+        update(&mut self.model, Action::Resize { width: size.width, height: size.height });
+        loop {
+            terminal.draw(|frame| ui::render(&self.model, frame)).map_err(Into::into)?;
+            let Some(first) = events.next(IDLE_WAIT)? else {
+                continue;
+            };
+            // Take everything already waiting before drawing again, so a burst of key repeats
+            // or resize events costs one frame.
+            let mut event = Some(first);
+            while let Some(current) = event.take() {
+                if let Some(exit) = self.handle(terminal, current) {
+                    return Ok(exit);
+                }
+                event = events.next(Duration::ZERO)?;
+            }
+        }
+    }
+
+    fn handle<B: Resizable>(&mut self, terminal: &mut Terminal<B>, event: Event) -> Option<Exit> {
+        let actions = match event {
+            Event::Terminate(signal) => return Some(Exit::Signal(signal)),
+            Event::Resize { width, height } => {
+                terminal.backend_mut().resize_to(width, height);
+                vec![Action::Resize { width, height }]
+            }
+            Event::ScrollDown => vec![Action::PageDown],
+            Event::ScrollUp => vec![Action::PageUp],
+            Event::Click { column, row } => vec![Action::Click { column, row }],
+            Event::Key(key) => self.key_actions(Key::from(key)),
+        };
+        for action in actions {
+            for effect in update(&mut self.model, action) {
+                match effect {
+                    Effect::Quit => return Some(Exit::Quit),
+                }
+            }
+        }
+        None
+    }
+
+    fn mode(&self) -> Mode {
+        if self.model.help_open {
+            Mode::Help
+        } else if self.model.focus == Focus::Outline {
+            Mode::Outline
+        } else {
+            Mode::Reader
+        }
+    }
+
+    fn key_actions(&mut self, key: Key) -> Vec<Action> {
+        self.pending.push(key);
+        match self.model.keymap.lookup(self.mode(), &self.pending) {
+            Lookup::Found(action) => {
+                self.pending.clear();
+                vec![action]
+            }
+            Lookup::Prefix => Vec::new(),
+            Lookup::NoMatch => {
+                // A broken sequence: try the last key on its own.
+                let retry = self.pending.len() > 1;
+                self.pending.clear();
+                if retry { self.key_actions(key) } else { Vec::new() }
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! The document model: what a text *is* once loaded — title, byline, blocks and folded
+//! leftovers — plus the [`Anchor`] that names a place in it. Everything downstream (outline,
+//! layout, bookmarks, search) reads this; nothing downstream changes it.
+
+mod decode;
+mod plain;
+pub mod sanitize;
+
+use std::path::Path;
+
+pub use decode::Decoded;
+
+/// What a block of text is, as far as reading goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BlockKind {
+    /// The document's title (at most one, first).
+    Title,
+    /// A byline or author note ("By …", "The author is …").
+    Byline,
+    /// A heading inside the text; its level is in [`Block::level`].
+    Heading,
+    /// Body prose.
+    Paragraph,
+    /// A block quote.
+    Quote,
+    /// One item of a list (bullet or number kept in the text).
+    ListItem,
+    /// Preformatted text: its lines are kept as they are, never reflowed.
+    Code,
+    /// Front/back matter and web-scrape debris: kept, but folded away by default.
+    Leftover,
+}
+
+impl BlockKind {
+    /// A short lower-case name, used by `--outline --json` and tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Byline => "byline",
+            BlockKind::Heading => "heading",
+            BlockKind::Paragraph => "paragraph",
+            BlockKind::Quote => "quote",
+            BlockKind::ListItem => "list_item",
+            BlockKind::Code => "code",
+            BlockKind::Leftover => "leftovers",
+        }
+    }
+
+    /// Body text counts toward reading time, search results grouping and segmentation.
+    pub fn is_body(self) -> bool {
+        matches!(
+            self,
+            BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem | BlockKind::Code
+        )
+    }
+}
+
+/// One block of the document. Its text is already sanitized: no control character or escape
+/// sequence survives in it, so it may be drawn as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Heading level (1 = top); 0 for blocks that are not headings.
+    pub level: u8,
+    pub text: String,
+    /// 1-based line of the source where the block starts.
+    pub line: usize,
+}
+
+impl Block {
+    pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Self {
+        Block {
+            kind,
+            level: 0,
+            text: text.into(),
+            line,
+        }
+    }
+}
+
+/// A place in the document: a block and a byte offset into its text (on a char boundary).
+/// Positions are always anchors, never screen lines, so they survive any relayout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Anchor {
+    pub block: usize,
+    pub byte: usize,
+}
+
+impl Anchor {
+    pub fn new(block: usize, byte: usize) -> Self {
+        Anchor { block, byte }
+    }
+}
+
+/// The loaded document.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    /// What to call it: the title block's text if there is one, else the file name.
+    pub name: String,
+    pub blocks: Vec<Block>,
+    /// The character encoding the bytes were decoded from.
+    pub encoding: &'static str,
+}
+
+impl Document {
+    /// Structure plain text (already decoded) into a document.
+    pub fn from_text(text: &str, fallback_name: &str) -> Self {
+        let clean = sanitize::sanitize(text);
+        let blocks = plain::structure(&clean);
+        let name = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Title)
+            .map(|b| b.text.clone())
+            .unwrap_or_else(|| fallback_name.to_string());
+        Document {
+            name,
+            blocks,
+            encoding: "UTF-8",
+        }
+    }
+
+    /// Decode raw bytes and structure them.
+    pub fn from_bytes(bytes: &[u8], fallback_name: &str) -> Result<Self, LoadError> {
+        let decoded = decode::decode(bytes)?;
+        let mut doc = Document::from_text(&decoded.text, fallback_name);
+        doc.encoding = decoded.encoding;
+        Ok(doc)
+    }
+
+    /// Read and load a file.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+        if meta.is_dir() {
+            return Err(LoadError::IsDirectory);
+        }
+        let bytes = std::fs::read(path).map_err(LoadError::Io)?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        Document::from_bytes(&bytes, &name)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.blocks.is_empty()
+    }
+
+    /// The text of a block, or "" past the end (anchors may be stale).
+    pub fn text(&self, block: usize) -> &str {
+        self.blocks.get(block).map_or("", |b| b.text.as_str())
+    }
+
+    /// Words of body text, for reading-time estimates.
+    pub fn body_words(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind.is_body() || b.kind == BlockKind::Heading)
+            .map(|b| b.text.split_whitespace().count())
+            .sum()
+    }
+
+    /// Clamp an anchor so it names a real place (a char boundary in an existing block).
+    pub fn clamp(&self, anchor: Anchor) -> Anchor {
+        if self.blocks.is_empty() {
+            return Anchor::default();
+        }
+        let block = anchor.block.min(self.blocks.len() - 1);
+        let text = self.text(block);
+        let mut byte = anchor.byte.min(text.len());
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        Anchor { block, byte }
+    }
+}
+
+/// Why a document could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}", io_reason(.0))]
+    Io(#[source] std::io::Error),
+    #[error("Is a directory")]
+    IsDirectory,
+    #[error("binary file ({0}); not a text document")]
+    Binary(&'static str),
+}
+
+/// The OS's own wording ("No such file or directory"), without Rust's " (os error 2)" suffix.
+fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}

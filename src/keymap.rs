@@ -1,0 +1,337 @@
+//! Key notation ("<C-d>", "gg", "<Space>") and the keymap: which keys trigger which
+//! [`Action`] in which [`Mode`], with multi-key sequences resolved through a pending prefix.
+//! The defaults live in `assets/keymap.toml`; the help overlay is generated from the same map.
+
+use std::collections::HashMap;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::action::Action;
+
+/// The embedded default keymap.
+pub const DEFAULT_KEYMAP: &str = include_str!("../assets/keymap.toml");
+
+/// Which set of bindings applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Reader,
+    Outline,
+    Help,
+}
+
+impl Mode {
+    fn from_name(name: &str) -> Option<Mode> {
+        match name {
+            "reader" => Some(Mode::Reader),
+            "outline" => Some(Mode::Outline),
+            "help" => Some(Mode::Help),
+            _ => None,
+        }
+    }
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Reader => "Reading",
+            Mode::Outline => "Outline sidebar",
+            Mode::Help => "This help",
+        }
+    }
+}
+
+/// One key press, normalised: Shift is folded into the character it produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+}
+
+impl From<KeyEvent> for Key {
+    fn from(event: KeyEvent) -> Key {
+        let code = match event.code {
+            // Terminals report Shift+Tab as BackTab; letters arrive already in their case.
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                KeyCode::Char(c.to_ascii_lowercase())
+            }
+            other => other,
+        };
+        Key {
+            code,
+            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum KeymapError {
+    #[error("unknown key name <{0}>")]
+    UnknownKey(String),
+    #[error("unclosed '<' in key notation {0:?}")]
+    Unclosed(String),
+    #[error("empty key notation")]
+    Empty,
+    #[error("unknown mode [{0}]")]
+    UnknownMode(String),
+    #[error("unknown action {0:?}")]
+    UnknownAction(String),
+    #[error("keymap is not valid TOML: {0}")]
+    Toml(String),
+    #[error("in [{mode}], {keys} is bound to both {first} and {second}")]
+    Conflict {
+        mode: String,
+        keys: String,
+        first: String,
+        second: String,
+    },
+}
+
+/// Parse a key sequence in notation ("gg", "<C-d>", "<Space>").
+pub fn parse_keys(notation: &str) -> Result<Vec<Key>, KeymapError> {
+    let mut keys = Vec::new();
+    let mut rest = notation;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' && rest.len() > 1 {
+            let Some(close) = rest.find('>') else {
+                return Err(KeymapError::Unclosed(notation.to_string()));
+            };
+            // "<>" would be an empty name; treat "<" followed by ">" literally only as "<".
+            let name = &rest[1..close];
+            keys.push(parse_named(name)?);
+            rest = &rest[close + 1..];
+        } else {
+            keys.push(Key::plain(KeyCode::Char(c)));
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if keys.is_empty() {
+        return Err(KeymapError::Empty);
+    }
+    Ok(keys)
+}
+
+fn parse_named(name: &str) -> Result<Key, KeymapError> {
+    let unknown = || KeymapError::UnknownKey(name.to_string());
+    let (ctrl, alt, base) = if let Some(base) = name.strip_prefix("C-") {
+        (true, false, base)
+    } else if let Some(base) = name.strip_prefix("A-") {
+        (false, true, base)
+    } else {
+        (false, false, name)
+    };
+    let code = match base.to_ascii_lowercase().as_str() {
+        "space" => KeyCode::Char(' '),
+        "enter" | "cr" | "return" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backtab" | "s-tab" => KeyCode::BackTab,
+        "bs" | "backspace" => KeyCode::Backspace,
+        "del" | "delete" => KeyCode::Delete,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "lt" => KeyCode::Char('<'),
+        "gt" => KeyCode::Char('>'),
+        _ => {
+            let mut chars = base.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                _ => return Err(unknown()),
+            }
+        }
+    };
+    Ok(Key { code, ctrl, alt })
+}
+
+/// Notation for a key, as the help overlay shows it.
+pub fn key_name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if !key.ctrl && !key.alt => return c.to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "S-Tab".into(),
+        KeyCode::Backspace => "BS".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        other => format!("{other:?}"),
+    };
+    match (key.ctrl, key.alt) {
+        (true, _) => format!("Ctrl-{base}"),
+        (_, true) => format!("Alt-{base}"),
+        _ => base,
+    }
+}
+
+/// The result of looking up the keys typed so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    Found(Action),
+    /// The keys are the start of a longer binding: wait for more.
+    Prefix,
+    NoMatch,
+}
+
+/// Bindings for every mode, in the order the keymap file gives them (for the help overlay).
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: HashMap<Mode, Vec<(Action, Vec<Vec<Key>>)>>,
+}
+
+impl Keymap {
+    /// The embedded defaults. They are tested to parse, so a failure here is a build defect.
+    pub fn default_keymap() -> Keymap {
+        Keymap::parse(DEFAULT_KEYMAP).unwrap_or_else(|_| Keymap {
+            bindings: HashMap::new(),
+        })
+    }
+
+    pub fn parse(source: &str) -> Result<Keymap, KeymapError> {
+        let table: toml::Table = source
+            .parse()
+            .map_err(|e: toml::de::Error| KeymapError::Toml(e.to_string()))?;
+        let mut bindings = HashMap::new();
+        for (mode_name, actions) in table {
+            let mode =
+                Mode::from_name(&mode_name).ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
+            let toml::Value::Table(actions) = actions else {
+                return Err(KeymapError::UnknownMode(mode_name));
+            };
+            let mut list: Vec<(Action, Vec<Vec<Key>>)> = Vec::new();
+            for (action_name, keys) in actions {
+                let action: Action = toml::Value::String(action_name.clone())
+                    .try_into()
+                    .map_err(|_| KeymapError::UnknownAction(action_name.clone()))?;
+                let notations: Vec<String> = keys
+                    .try_into()
+                    .map_err(|_| KeymapError::UnknownAction(action_name.clone()))?;
+                let mut sequences = Vec::new();
+                for n in &notations {
+                    let seq = parse_keys(n)?;
+                    if let Some((other, _)) = list.iter().find(|(_, seqs)| seqs.contains(&seq)) {
+                        return Err(KeymapError::Conflict {
+                            mode: mode_name.clone(),
+                            keys: n.clone(),
+                            first: format!("{other:?}"),
+                            second: action_name.clone(),
+                        });
+                    }
+                    sequences.push(seq);
+                }
+                list.push((action, sequences));
+            }
+            bindings.insert(mode, list);
+        }
+        Ok(Keymap { bindings })
+    }
+
+    pub fn lookup(&self, mode: Mode, typed: &[Key]) -> Lookup {
+        let Some(list) = self.bindings.get(&mode) else {
+            return Lookup::NoMatch;
+        };
+        let mut prefix = false;
+        for (action, sequences) in list {
+            for seq in sequences {
+                if seq.as_slice() == typed {
+                    return Lookup::Found(*action);
+                }
+                if seq.len() > typed.len() && seq.starts_with(typed) {
+                    prefix = true;
+                }
+            }
+        }
+        if prefix { Lookup::Prefix } else { Lookup::NoMatch }
+    }
+
+    /// The bindings of a mode, for the help overlay.
+    pub fn bindings(&self, mode: Mode) -> &[(Action, Vec<Vec<Key>>)] {
+        self.bindings.get(&mode).map_or(&[], Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    #[test]
+    fn notation_parses() {
+        assert_eq!(parse_keys("gg").unwrap(), vec![k('g'), k('g')]);
+        assert_eq!(
+            parse_keys("<C-d>").unwrap(),
+            vec![Key {
+                code: KeyCode::Char('d'),
+                ctrl: true,
+                alt: false
+            }]
+        );
+        assert_eq!(parse_keys("<Space>").unwrap(), vec![k(' ')]);
+        assert!(matches!(parse_keys("<Nope>"), Err(KeymapError::UnknownKey(_))));
+        assert!(matches!(parse_keys("<C-d"), Err(KeymapError::Unclosed(_))));
+        assert_eq!(parse_keys("<").unwrap(), vec![k('<')]);
+    }
+
+    #[test]
+    fn default_keymap_parses_and_binds_the_basics() {
+        let map = Keymap::parse(DEFAULT_KEYMAP).expect("default keymap");
+        assert_eq!(map.lookup(Mode::Reader, &[k(' ')]), Lookup::Found(Action::PageDown));
+        assert_eq!(map.lookup(Mode::Reader, &[k('G')]), Lookup::Found(Action::Bottom));
+        assert_eq!(map.lookup(Mode::Outline, &[k('j')]), Lookup::Found(Action::OutlineDown));
+        assert_eq!(map.lookup(Mode::Reader, &[k('Z')]), Lookup::NoMatch);
+    }
+
+    #[test]
+    fn sequences_report_prefixes() {
+        let map = Keymap::parse("[reader]\ntop = [\"gg\"]\n").unwrap();
+        assert_eq!(map.lookup(Mode::Reader, &[k('g')]), Lookup::Prefix);
+        assert_eq!(map.lookup(Mode::Reader, &[k('g'), k('g')]), Lookup::Found(Action::Top));
+    }
+
+    #[test]
+    fn conflicts_and_unknowns_are_errors() {
+        assert!(matches!(
+            Keymap::parse("[reader]\ntop = [\"g\"]\nbottom = [\"g\"]\n"),
+            Err(KeymapError::Conflict { .. })
+        ));
+        assert!(matches!(
+            Keymap::parse("[reader]\nfly = [\"g\"]\n"),
+            Err(KeymapError::UnknownAction(_))
+        ));
+        assert!(matches!(
+            Keymap::parse("[nowhere]\ntop = [\"g\"]\n"),
+            Err(KeymapError::UnknownMode(_))
+        ));
+    }
+
+    #[test]
+    fn ctrl_letters_normalise() {
+        let event = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::CONTROL);
+        assert_eq!(Key::from(event), parse_keys("<C-d>").unwrap()[0]);
+    }
+}

@@ -1,0 +1,275 @@
+//! Pages: the document laid out for one column width and page height. A cache derived from the
+//! document, never the truth: lines are byte ranges into block text, and positions go in and
+//! out as [`Anchor`]s, so a resize rebuilds this and the reader's place survives untouched.
+
+pub mod wrap;
+
+use crate::document::{Anchor, BlockKind, Document};
+
+/// Narrowest column laid out: the widest grapheme cluster is two columns.
+pub const MIN_COLUMN: usize = 2;
+
+/// What a screen line shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A byte range of a block's text.
+    Text,
+    /// The gap between two blocks.
+    Blank,
+    /// A closed fold standing for `count` leftover blocks starting at `block`.
+    Fold { count: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub block: u32,
+    pub start: u32,
+    pub end: u32,
+    pub kind: LineKind,
+    /// True for the first screen line of its block.
+    pub first_of_block: bool,
+}
+
+impl Line {
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Display columns a block kind gives up to its prefix ("│ " for quotes, a hanging indent for
+/// list items), so render and layout agree on the text's width.
+pub fn prefix_width(kind: BlockKind) -> usize {
+    match kind {
+        BlockKind::Quote | BlockKind::ListItem => 2,
+        _ => 0,
+    }
+}
+
+/// The layout of a whole document at one size.
+#[derive(Debug, Clone)]
+pub struct Pages {
+    width: usize,
+    height: usize,
+    leftovers_open: bool,
+    lines: Vec<Line>,
+    /// Index of the first screen line of each block (a folded block maps to its fold line).
+    block_first_line: Vec<usize>,
+    page_starts: Vec<usize>,
+}
+
+impl Pages {
+    /// Lay out `doc` in a column `width` wide, `height` lines a page. Leftover blocks are shown
+    /// as one fold line per run unless `leftovers_open`.
+    pub fn new(doc: &Document, width: usize, height: usize, leftovers_open: bool) -> Pages {
+        let width = width.max(MIN_COLUMN);
+        let height = height.max(1);
+        let mut lines = Vec::with_capacity(doc.blocks.len() * 4);
+        let mut block_first_line = Vec::with_capacity(doc.blocks.len());
+        let mut index = 0;
+        while index < doc.blocks.len() {
+            if !lines.is_empty() {
+                lines.push(Line {
+                    block: index as u32,
+                    start: 0,
+                    end: 0,
+                    kind: LineKind::Blank,
+                    first_of_block: false,
+                });
+            }
+            let block = &doc.blocks[index];
+            if block.kind == BlockKind::Leftover && !leftovers_open {
+                let run = doc.blocks[index..]
+                    .iter()
+                    .take_while(|b| b.kind == BlockKind::Leftover)
+                    .count();
+                let fold_line = lines.len();
+                lines.push(Line {
+                    block: index as u32,
+                    start: 0,
+                    end: 0,
+                    kind: LineKind::Fold { count: run as u32 },
+                    first_of_block: true,
+                });
+                block_first_line.extend(std::iter::repeat_n(fold_line, run));
+                index += run;
+                continue;
+            }
+            block_first_line.push(lines.len());
+            let ranges = match block.kind {
+                BlockKind::Code => wrap::wrap_preformatted(&block.text, width),
+                kind => {
+                    let text_width = width.saturating_sub(prefix_width(kind)).max(MIN_COLUMN);
+                    wrap::wrap_flowing(&block.text, text_width, text_width)
+                }
+            };
+            if ranges.is_empty() {
+                // An empty block still takes a line, so every block has a place on screen.
+                lines.push(Line {
+                    block: index as u32,
+                    start: 0,
+                    end: 0,
+                    kind: LineKind::Text,
+                    first_of_block: true,
+                });
+            }
+            for (n, range) in ranges.into_iter().enumerate() {
+                lines.push(Line {
+                    block: index as u32,
+                    start: range.start as u32,
+                    end: range.end as u32,
+                    kind: LineKind::Text,
+                    first_of_block: n == 0,
+                });
+            }
+            index += 1;
+        }
+        let page_starts = paginate(&lines, height);
+        Pages {
+            width,
+            height,
+            leftovers_open,
+            lines,
+            block_first_line,
+            page_starts,
+        }
+    }
+
+    pub fn width(&self) -> usize {
+        self.width
+    }
+    pub fn height(&self) -> usize {
+        self.height
+    }
+    pub fn leftovers_open(&self) -> bool {
+        self.leftovers_open
+    }
+    pub fn lines(&self) -> &[Line] {
+        &self.lines
+    }
+    pub fn page_count(&self) -> usize {
+        self.page_starts.len()
+    }
+    pub fn page_starts(&self) -> &[usize] {
+        &self.page_starts
+    }
+
+    /// The screen line showing `anchor`.
+    pub fn line_of(&self, anchor: Anchor) -> usize {
+        let Some(&first) = self.block_first_line.get(anchor.block) else {
+            return self.lines.len().saturating_sub(1);
+        };
+        let end = self.block_first_line[anchor.block + 1..]
+            .iter()
+            .copied()
+            .find(|&l| l != first)
+            .unwrap_or(self.lines.len());
+        let block_lines = &self.lines[first..end];
+        if block_lines.first().is_some_and(|l| matches!(l.kind, LineKind::Fold { .. })) {
+            return first;
+        }
+        let within = block_lines
+            .partition_point(|l| l.kind == LineKind::Text && (l.start as usize) <= anchor.byte);
+        first + within.saturating_sub(1)
+    }
+
+    /// The place a screen line starts at. A blank line stands for the block after it.
+    pub fn anchor_at_line(&self, line: usize) -> Anchor {
+        let Some(l) = self.lines.get(line) else {
+            return self.lines.last().map_or(Anchor::default(), |l| Anchor::new(l.block as usize, l.start as usize));
+        };
+        Anchor::new(l.block as usize, l.start as usize)
+    }
+
+    /// The page showing a line.
+    pub fn page_of_line(&self, line: usize) -> usize {
+        self.page_starts.partition_point(|&s| s <= line).saturating_sub(1)
+    }
+
+    pub fn page_of(&self, anchor: Anchor) -> usize {
+        self.page_of_line(self.line_of(anchor))
+    }
+
+    /// The place page `page` starts at (clamped to the last page).
+    pub fn anchor_at(&self, page: usize) -> Anchor {
+        let page = page.min(self.page_starts.len().saturating_sub(1));
+        self.anchor_at_line(self.page_starts.get(page).copied().unwrap_or(0))
+    }
+
+    /// The furthest the top of the screen may go: the start of the last page.
+    pub fn last_top(&self) -> usize {
+        self.page_starts.last().copied().unwrap_or(0)
+    }
+
+    /// The first line of a block (its fold line when folded).
+    pub fn first_line_of_block(&self, block: usize) -> Option<usize> {
+        self.block_first_line.get(block).copied()
+    }
+}
+
+/// Page starts: every `height` lines, moved past blank lines so no page starts with one.
+fn paginate(lines: &[Line], height: usize) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut start = 0;
+    loop {
+        let mut next = start + height;
+        while next < lines.len() && lines[next].kind == LineKind::Blank {
+            next += 1;
+        }
+        if next >= lines.len() {
+            break;
+        }
+        starts.push(next);
+        start = next;
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc() -> Document {
+        Document::from_text(crate::BUNDLED_ARTICLE, "bundled")
+    }
+
+    #[test]
+    fn no_page_starts_blank_and_pages_cover_all_lines() {
+        let doc = doc();
+        for height in 1..12 {
+            let pages = Pages::new(&doc, 30, height, false);
+            for &s in pages.page_starts() {
+                assert_ne!(pages.lines()[s].kind, LineKind::Blank);
+            }
+            for pair in pages.page_starts().windows(2) {
+                assert!(pair[1] - pair[0] >= height);
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_round_trip_through_lines() {
+        let doc = doc();
+        let pages = Pages::new(&doc, 40, 10, true);
+        for (i, line) in pages.lines().iter().enumerate() {
+            if line.kind == LineKind::Text {
+                assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
+            }
+        }
+    }
+
+    #[test]
+    fn folded_leftovers_take_one_line() {
+        let doc = doc();
+        let closed = Pages::new(&doc, 40, 10, false);
+        let folds = closed
+            .lines()
+            .iter()
+            .filter(|l| matches!(l.kind, LineKind::Fold { count: 3 }))
+            .count();
+        assert_eq!(folds, 1);
+        let open = Pages::new(&doc, 40, 10, true);
+        assert!(open.lines().iter().all(|l| !matches!(l.kind, LineKind::Fold { .. })));
+        let last = doc.blocks.len() - 1;
+        assert_eq!(closed.line_of(Anchor::new(last, 3)), closed.lines().len() - 1);
+    }
+}

@@ -1,0 +1,38 @@
+//! quire: a terminal reader for saved articles and books.
+//!
+//! The flow runs one way:
+//!
+//! ```text
+//! bytes ─▶ document (decode, sanitize, structure) ─▶ Document ─▶ outline ─▶ Outline
+//!                                                        └──▶ layout::Pages (cache per size)
+//! terminal event ─▶ keymap ─▶ Action ─▶ update(&mut Model) ─▶ Effects (run by app)
+//! Model ─▶ ui::render (reads only)
+//! ```
+//!
+//! - [`document`]: loading, terminal-safety sanitizing, plain-text structure, [`document::Anchor`].
+//! - [`outline`]: sidebar entries built from the blocks; label fitting.
+//! - [`layout`]: wrapping (textwrap + grapheme widths) and pagination as byte ranges.
+//! - [`keymap`], [`action`]: key notation, bindings from `assets/keymap.toml`, the action vocabulary.
+//! - [`model`], [`update`]: state and the only code that changes it.
+//! - [`ui`]: drawing, with [`ui::geometry`] shared by render and update.
+//! - [`event`], [`app`]: event sources (terminal, scripted) and the loop generic over the backend.
+//! - [`print`]: plain output for `--print`, `--outline` and pipes.
+
+#![deny(clippy::unwrap_used)]
+
+pub mod action;
+pub mod app;
+pub mod document;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod outline;
+pub mod print;
+pub mod ui;
+pub mod update;
+
+/// The article quire opens when given no file, embedded so it works from any directory.
+pub const BUNDLED_ARTICLE: &str = include_str!("../seeds/g20-network-security.txt");
+/// The name shown for the bundled article when it has no title line.
+pub const BUNDLED_NAME: &str = "g20-network-security.txt";

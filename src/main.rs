@@ -1,0 +1,173 @@
+//! The `quire` binary: parses the command line, loads the document before touching the
+//! terminal, then either prints (when stdout is not a terminal, or with `--print`/`--outline`)
+//! or runs the interactive reader, and always hands the terminal back as it found it.
+//!
+//! Exit codes: 0 success; 1 the document could not be read or the terminal failed;
+//! 2 usage error; 128+N when stopped by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use quire::app::{App, Exit};
+use quire::document::Document;
+use quire::event::TerminalEvents;
+use quire::keymap::Keymap;
+use quire::model::{Config, DEFAULT_MAX_WIDTH, Model};
+use quire::outline::Outline;
+use quire::{BUNDLED_ARTICLE, BUNDLED_NAME, print};
+
+/// The width `--print` lays text out at when none is given.
+const PRINT_WIDTH: usize = 80;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "quire",
+    version,
+    about = "Read saved articles and books in the terminal, with an outline built from the text.",
+    after_help = "With no FILE, quire opens its bundled article (or reads stdin when it is a pipe).\n\
+                  Press ? inside quire for the keys.\n\n\
+                  Exit codes: 0 ok, 1 cannot read the document or use the terminal, 2 usage error,\n\
+                  128+N stopped by signal N.\n\
+                  Environment: NO_COLOR turns colours off."
+)]
+struct Cli {
+    /// The text to read; '-' reads standard input.
+    file: Option<PathBuf>,
+    /// Widest reading column in the reader (default 72), or the width of --print output (default 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    width: Option<u16>,
+    /// Write the laid-out text to stdout instead of opening the reader.
+    #[arg(long)]
+    print: bool,
+    /// Print the outline (title, sections, paragraphs, leftovers) and exit.
+    #[arg(long)]
+    outline: bool,
+    /// With --outline: print it as JSON.
+    #[arg(long, requires = "outline")]
+    json: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // One line: the context chain joined, never a backtrace.
+            let message = err
+                .chain()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(": ");
+            let _ = writeln!(io::stderr(), "quire: {message}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let doc = load(&cli)?;
+    let stdout = io::stdout();
+    if cli.outline {
+        let outline = Outline::build(&doc);
+        print::write_outline(&outline, cli.json, &mut stdout.lock()).context("cannot write output")?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if cli.print || !stdout.is_terminal() {
+        let width = cli.width.map_or(PRINT_WIDTH, usize::from);
+        match print::write_text(&doc, width, &mut stdout.lock()) {
+            Ok(()) => {}
+            // A closed pipe (`quire book | head`) is not an error worth a message.
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            Err(e) => return Err(e).context("cannot write output"),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let config = Config {
+        max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ..Config::default()
+    };
+    let exit = interactive(doc, config)?;
+    Ok(match exit {
+        Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
+        Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
+    })
+}
+
+/// Read the document named on the command line, stdin, or the bundled article.
+fn load(cli: &Cli) -> Result<Document> {
+    match &cli.file {
+        Some(path) if path.as_os_str() == "-" => read_stdin(),
+        Some(path) => Document::open(path).with_context(|| format!("cannot open '{}'", path.display())),
+        None if !io::stdin().is_terminal() => read_stdin(),
+        None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
+    }
+}
+
+fn read_stdin() -> Result<Document> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .read_to_end(&mut bytes)
+        .context("cannot read standard input")?;
+    Document::from_bytes(&bytes, "stdin").context("cannot open standard input")
+}
+
+/// Puts the terminal back: on drop, on every exit path, and from the panic hook.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn enter() -> Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode().context("cannot use the terminal")?;
+        let guard = TerminalGuard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture).context("cannot use the terminal")?;
+        Ok(guard)
+    }
+}
+
+fn restore_terminal() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// A panic restores the terminal first, then says one line (no backtrace).
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        restore_terminal();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let _ = writeln!(io::stderr(), "quire: internal error: {what}{place}");
+    }));
+}
+
+fn interactive(doc: Document, config: Config) -> Result<Exit> {
+    let mut events = TerminalEvents::new().context("cannot watch for signals")?;
+    let _guard = TerminalGuard::enter()?;
+    let backend = CrosstermBackend::new(io::stdout());
+    let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let model = Model::new(doc, config, Keymap::default_keymap(), (size.width, size.height));
+    let mut app = App::new(model);
+    let exit = app.run(&mut terminal, &mut events).context("terminal error")?;
+    Ok(exit)
+}

@@ -1,0 +1,187 @@
+//! The Model: everything the reader's screen is drawn from — the document and its outline, the
+//! page layout cache for the current size, the reader's place as an [`Anchor`], focus and
+//! overlays. Only `update` changes it; `ui::render` only reads it.
+
+use crate::document::{Anchor, Document};
+use crate::keymap::Keymap;
+use crate::layout::Pages;
+use crate::outline::Outline;
+use crate::ui::geometry::Geometry;
+
+/// Settings that come from the command line and environment, passed in (never global).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The widest the reading column gets, in columns.
+    pub max_width: usize,
+    /// Words per minute for "time left".
+    pub words_per_minute: usize,
+    /// False under `NO_COLOR`: styles use bold/dim/reverse only.
+    pub color: bool,
+}
+
+/// The reading speed used for "time left": a common estimate for adult silent reading of prose.
+pub const DEFAULT_WPM: usize = 238;
+/// The default widest reading column: a comfortable measure for prose.
+pub const DEFAULT_MAX_WIDTH: usize = 72;
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_width: DEFAULT_MAX_WIDTH,
+            words_per_minute: DEFAULT_WPM,
+            color: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    Outline,
+}
+
+#[derive(Debug)]
+pub struct Model {
+    pub doc: Document,
+    pub outline: Outline,
+    pub keymap: Keymap,
+    pub config: Config,
+    /// The layout for the current page area: a cache, rebuilt on resize or fold change.
+    pub pages: Pages,
+    /// Terminal size.
+    pub screen: (u16, u16),
+    /// The reader's place: the start of the top line on screen.
+    pub anchor: Anchor,
+    pub focus: Focus,
+    /// The sidebar is wanted; it is still hidden when the terminal is too narrow.
+    pub sidebar_wanted: bool,
+    pub outline_cursor: usize,
+    pub help_open: bool,
+    pub help_scroll: usize,
+    pub leftovers_open: bool,
+    /// A one-off message for the status line, cleared by the next action.
+    pub message: Option<String>,
+    /// Body words before each block: for "time left" without rescanning the text each frame.
+    words_before: Vec<usize>,
+    /// Body paragraph ordinal of each block (1-based; 0 before the first).
+    paragraph_ordinal: Vec<usize>,
+    paragraph_count: usize,
+}
+
+impl Model {
+    pub fn new(doc: Document, config: Config, keymap: Keymap, screen: (u16, u16)) -> Model {
+        let outline = Outline::build(&doc);
+        let mut words_before = Vec::with_capacity(doc.blocks.len() + 1);
+        let mut paragraph_ordinal = Vec::with_capacity(doc.blocks.len());
+        let mut words = 0;
+        let mut paragraphs = 0;
+        for block in &doc.blocks {
+            words_before.push(words);
+            if block.kind.is_body() {
+                paragraphs += 1;
+                words += block.text.split_whitespace().count();
+            }
+            paragraph_ordinal.push(paragraphs);
+        }
+        words_before.push(words);
+        let geometry = Geometry::new(screen, true, &config);
+        let pages = Pages::new(
+            &doc,
+            geometry.column.width as usize,
+            geometry.column.height as usize,
+            false,
+        );
+        let message = doc.is_empty().then(|| "this document is empty".to_string());
+        Model {
+            doc,
+            outline,
+            keymap,
+            config,
+            pages,
+            screen,
+            anchor: Anchor::default(),
+            focus: Focus::Reader,
+            sidebar_wanted: true,
+            outline_cursor: 0,
+            help_open: false,
+            help_scroll: 0,
+            leftovers_open: false,
+            message,
+            words_before,
+            paragraph_ordinal,
+            paragraph_count: paragraphs,
+        }
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.screen, self.sidebar_wanted, &self.config)
+    }
+
+    /// Rebuild the layout if the page area or folding changed. The anchor is left alone: that
+    /// is what keeps the reader's first word on screen across a resize.
+    pub fn relayout(&mut self) {
+        let g = self.geometry();
+        let (w, h) = (g.column.width as usize, g.column.height as usize);
+        let w = w.max(crate::layout::MIN_COLUMN);
+        if self.pages.width() != w
+            || self.pages.height() != h.max(1)
+            || self.pages.leftovers_open() != self.leftovers_open
+        {
+            self.pages = Pages::new(&self.doc, w, h, self.leftovers_open);
+        }
+    }
+
+    /// The outline entry the sidebar centres on: the cursor when the sidebar has focus, else
+    /// the entry of the text at the top of the screen.
+    pub fn sidebar_cursor(&self) -> usize {
+        match self.focus {
+            Focus::Outline => self.outline_cursor,
+            Focus::Reader => self.outline.entry_for_block(self.anchor.block).unwrap_or(0),
+        }
+    }
+
+    /// The screen line at the top of the reader.
+    pub fn top_line(&self) -> usize {
+        self.pages.line_of(self.anchor).min(self.pages.last_top())
+    }
+
+    pub fn current_page(&self) -> usize {
+        self.pages.page_of_line(self.top_line())
+    }
+
+    /// Blocks visible on screen, first and last.
+    pub fn visible_blocks(&self) -> (usize, usize) {
+        let lines = self.pages.lines();
+        let top = self.top_line();
+        let bottom = (top + self.pages.height()).min(lines.len()).saturating_sub(1);
+        let first = lines.get(top).map_or(0, |l| l.block as usize);
+        let last = lines.get(bottom).map_or(first, |l| l.block as usize);
+        // A closed fold line stands for its whole run of blocks.
+        let last = match lines.get(bottom).map(|l| l.kind) {
+            Some(crate::layout::LineKind::Fold { count }) => last + count as usize - 1,
+            _ => last,
+        };
+        (first, last)
+    }
+
+    /// Body paragraph number of the anchor and the total, for "¶ k/n".
+    pub fn paragraph_position(&self) -> (usize, usize) {
+        let k = self.paragraph_ordinal.get(self.anchor.block).copied().unwrap_or(0);
+        (k.max(1).min(self.paragraph_count), self.paragraph_count)
+    }
+
+    /// Minutes of reading left from the top of the screen.
+    pub fn minutes_left(&self) -> usize {
+        let total = self.words_before.last().copied().unwrap_or(0);
+        let done = self.words_before.get(self.anchor.block).copied().unwrap_or(total);
+        let left = total.saturating_sub(done);
+        left.div_ceil(self.config.words_per_minute.max(1))
+    }
+
+    /// The share of the document above the bottom of the screen, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.pages.lines().len().max(1);
+        let seen = (self.top_line() + self.pages.height()).min(total);
+        seen * 100 / total
+    }
+}

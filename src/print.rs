@@ -1,0 +1,76 @@
+//! Plain output, for `--print`, `--outline` and any stdout that is not a terminal: the laid-out
+//! text at a given width, and the outline as indented text or JSON. Writes only sanitized
+//! document text, so piping quire's output is as safe as showing it.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::document::{BlockKind, Document};
+use crate::layout::{LineKind, Pages, prefix_width};
+use crate::outline::Outline;
+
+/// Write the whole document laid out at `width` columns, leftovers included.
+pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
+    let pages = Pages::new(doc, width, usize::MAX / 4, true);
+    for line in pages.lines() {
+        match line.kind {
+            LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
+            LineKind::Text => {
+                let block = &doc.blocks[line.block as usize];
+                let text = &block.text[line.range()];
+                let prefix = match block.kind {
+                    BlockKind::Quote => "│ ",
+                    BlockKind::ListItem if !line.first_of_block => "  ",
+                    _ => "",
+                };
+                debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
+                writeln!(out, "{prefix}{text}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonEntry<'a> {
+    kind: &'static str,
+    level: u8,
+    label: &'a str,
+    text: &'a str,
+    line: usize,
+    first_block: usize,
+    last_block: usize,
+}
+
+/// Write the outline: one entry a line, indented by level, with its source line; or JSON.
+pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io::Result<()> {
+    if json {
+        let entries: Vec<JsonEntry<'_>> = outline
+            .entries
+            .iter()
+            .map(|e| JsonEntry {
+                kind: e.kind.name(),
+                level: e.level,
+                label: &e.label,
+                text: &e.text,
+                line: e.line,
+                first_block: e.first_block,
+                last_block: e.last_block,
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut *out, &entries)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for e in &outline.entries {
+        let indent = "  ".repeat(e.level.saturating_sub(1) as usize);
+        let blocks = if e.first_block == e.last_block {
+            format!("¶{}", e.first_block + 1)
+        } else {
+            format!("¶{}–{}", e.first_block + 1, e.last_block + 1)
+        };
+        writeln!(out, "{indent}{}  [{}, line {}, {blocks}]", e.label, e.kind.name(), e.line)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! Where things go on screen. One function decides the sidebar, the reading column and the
+//! status line for a terminal size; `update` (to lay out pages and map clicks) and `render`
+//! both call it, so they cannot disagree.
+
+use ratatui::layout::Rect;
+
+use crate::model::Config;
+
+/// Narrower than this, the sidebar hides itself so the text keeps a readable column.
+pub const SIDEBAR_MIN_SCREEN: u16 = 70;
+/// Below this reading column the screen just says it is too small.
+pub const MIN_READABLE_WIDTH: u16 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub screen: Rect,
+    pub sidebar: Option<Rect>,
+    /// The pane right of the sidebar.
+    pub pane: Rect,
+    /// The reading column, centred in the pane.
+    pub column: Rect,
+    pub status: Option<Rect>,
+}
+
+impl Geometry {
+    pub fn new(screen: (u16, u16), sidebar_wanted: bool, config: &Config) -> Geometry {
+        let (width, height) = screen;
+        let screen = Rect::new(0, 0, width, height);
+        let (body_height, status) = if height >= 2 {
+            (height - 1, Some(Rect::new(0, height - 1, width, 1)))
+        } else {
+            (height, None)
+        };
+        let sidebar = (sidebar_wanted && width >= SIDEBAR_MIN_SCREEN).then(|| {
+            let w = (width / 4).clamp(20, 36);
+            Rect::new(0, 0, w, body_height)
+        });
+        let pane_x = sidebar.map_or(0, |s| s.width);
+        let pane = Rect::new(pane_x, 0, width - pane_x, body_height);
+        let margin = if pane.width > 12 { 2 } else { 0 };
+        let max = u16::try_from(config.max_width).unwrap_or(u16::MAX).max(1);
+        let column_width = pane.width.saturating_sub(margin).min(max);
+        let column_x = pane.x + (pane.width - column_width) / 2;
+        let column = Rect::new(column_x, 0, column_width, body_height);
+        Geometry {
+            screen,
+            sidebar,
+            pane,
+            column,
+            status,
+        }
+    }
+
+    /// Too small to read in: render says so instead of drawing pages.
+    pub fn too_small(&self) -> bool {
+        self.column.width < MIN_READABLE_WIDTH || self.column.height < 1
+    }
+}
+
+/// The first outline entry shown in a sidebar of `rows` entries, keeping `cursor` visible
+/// (shared by render and by click mapping).
+pub fn sidebar_offset(cursor: usize, entries: usize, rows: usize) -> usize {
+    if rows == 0 || entries <= rows {
+        return 0;
+    }
+    cursor.saturating_sub(rows / 2).min(entries - rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_is_centred_and_capped() {
+        let g = Geometry::new((200, 50), true, &Config::default());
+        assert_eq!(g.column.width, 72);
+        let sidebar = g.sidebar.unwrap();
+        assert_eq!(g.pane.x, sidebar.width);
+        assert_eq!(g.column.x - g.pane.x, (g.pane.width - 72) / 2);
+        assert_eq!(g.status, Some(Rect::new(0, 49, 200, 1)));
+    }
+
+    #[test]
+    fn narrow_screens_hide_the_sidebar() {
+        let g = Geometry::new((40, 12), true, &Config::default());
+        assert!(g.sidebar.is_none());
+        assert_eq!(g.column.width, 38);
+    }
+
+    #[test]
+    fn tiny_screens_do_not_underflow() {
+        for w in 0..4 {
+            for h in 0..4 {
+                let g = Geometry::new((w, h), true, &Config::default());
+                assert!(g.column.width <= w);
+            }
+        }
+    }
+
+    #[test]
+    fn offset_keeps_cursor_visible() {
+        for cursor in 0..50 {
+            let off = sidebar_offset(cursor, 50, 10);
+            assert!(off <= cursor && cursor < off + 10);
+        }
+        assert_eq!(sidebar_offset(3, 5, 10), 0);
+    }
+}

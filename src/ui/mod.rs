@@ -1,0 +1,38 @@
+//! Drawing. `render` reads the [`Model`] and draws one frame; it never changes the model.
+//! Each part of the screen has its own file; [`geometry`] says where each part goes.
+
+pub mod geometry;
+mod help;
+mod reader;
+mod sidebar;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::Paragraph;
+
+use crate::model::Model;
+use theme::Theme;
+
+pub fn render(model: &Model, frame: &mut Frame<'_>) {
+    let g = model.geometry();
+    let theme = Theme::new(model.config.color);
+    if g.too_small() {
+        let area = frame.area();
+        let text = "terminal too small";
+        let row = Rect::new(area.x, area.y + area.height / 2, area.width, area.height.min(1));
+        frame.render_widget(Paragraph::new(text).centered(), row);
+        return;
+    }
+    if let Some(area) = g.sidebar {
+        sidebar::render(model, &theme, area, frame.buffer_mut());
+    }
+    reader::render(model, &theme, g.column, frame.buffer_mut());
+    if let Some(area) = g.status {
+        status::render(model, &theme, area, frame.buffer_mut());
+    }
+    if model.help_open {
+        help::render(model, &theme, g.screen, frame.buffer_mut());
+    }
+}

@@ -1,0 +1,54 @@
+//! The outline sidebar: one row per entry, indented by level, labels fitted to the width
+//! without cutting words; entries on the current page stand out, the cursor is reversed when
+//! the sidebar has focus.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+use super::geometry::sidebar_offset;
+use super::theme::Theme;
+use crate::model::{Focus, Model};
+use crate::outline::{EntryKind, fit_label};
+
+pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < 2 || area.height == 0 {
+        return;
+    }
+    // A rule on the right edge separates the sidebar from the text.
+    let inner_width = area.width - 1;
+    for y in area.y..area.y + area.height {
+        buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
+    }
+    let focused = model.focus == Focus::Outline;
+    let header = if focused { "Outline (Enter jumps)" } else { "Outline" };
+    buf.set_stringn(area.x, area.y, header, inner_width as usize, theme.dim().add_modifier(Modifier::BOLD));
+    let rows = area.height.saturating_sub(1) as usize;
+    let entries = &model.outline.entries;
+    let cursor = model.sidebar_cursor();
+    let offset = sidebar_offset(cursor, entries.len(), rows);
+    let (first_visible, last_visible) = model.visible_blocks();
+    for (row, (index, entry)) in entries.iter().enumerate().skip(offset).take(rows).enumerate() {
+        let y = area.y + 1 + row as u16;
+        let indent = (entry.level.saturating_sub(1) as usize * 2).min(inner_width as usize / 2);
+        let marker = if entry.kind == EntryKind::Leftovers && !model.leftovers_open { "▸ " } else { "" };
+        let room = (inner_width as usize).saturating_sub(indent + 1 + marker.len().min(2));
+        let label = format!("{marker}{}", fit_label(&entry.label, room));
+        let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
+        let mut style = match entry.kind {
+            EntryKind::Leftovers | EntryKind::Byline => theme.dim(),
+            EntryKind::Title => theme.text().add_modifier(Modifier::BOLD),
+            _ => theme.text(),
+        };
+        if on_page {
+            style = style.patch(theme.sidebar_here());
+        }
+        if focused && index == model.outline_cursor {
+            style = style.patch(theme.sidebar_cursor());
+        }
+        let x = area.x + 1 + indent as u16;
+        let here = if on_page { "▌" } else { " " };
+        buf.set_stringn(area.x, y, here, 1, theme.sidebar_here());
+        buf.set_stringn(x, y, label, (inner_width as usize).saturating_sub(indent + 1), style);
+    }
+}

@@ -1,0 +1,51 @@
+//! Styles, in one place. With colour off (`NO_COLOR`) every style falls back to bold, dim,
+//! italic and reverse, which any terminal shows.
+
+use ratatui::style::{Color, Modifier, Style};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    pub fn new(color: bool) -> Theme {
+        Theme { color }
+    }
+    fn fg(&self, style: Style, color: Color) -> Style {
+        if self.color { style.fg(color) } else { style }
+    }
+    pub fn text(&self) -> Style {
+        Style::default()
+    }
+    pub fn title(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+    pub fn heading(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Yellow)
+    }
+    pub fn byline(&self) -> Style {
+        Style::default().add_modifier(Modifier::ITALIC)
+    }
+    pub fn dim(&self) -> Style {
+        Style::default().add_modifier(Modifier::DIM)
+    }
+    pub fn code(&self) -> Style {
+        self.fg(Style::default(), Color::Green)
+    }
+    pub fn quote_bar(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::DIM), Color::Blue)
+    }
+    pub fn status(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    pub fn sidebar_here(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Cyan)
+    }
+    pub fn sidebar_cursor(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+    pub fn border(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::DIM), Color::DarkGray)
+    }
+}

@@ -1,0 +1,220 @@
+//! `update`: the only code that changes the [`Model`]. It takes one [`Action`], moves the
+//! reader's anchor, focus or overlays, and returns the [`Effect`]s the app must carry out. It
+//! does no I/O, so every behaviour here is testable without a terminal.
+
+use crate::action::{Action, Effect};
+use crate::document::Anchor;
+use crate::layout::LineKind;
+use crate::model::{Focus, Model};
+use crate::outline::EntryKind;
+use crate::ui::geometry::sidebar_offset;
+
+pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::Resize { .. }) {
+        model.message = None;
+    }
+    match action {
+        Action::PageDown => page_down(model),
+        Action::PageUp => page_up(model),
+        Action::LineDown => move_top(model, 1),
+        Action::LineUp => move_top(model, -1),
+        Action::HalfPageDown => move_top(model, half_page(model) as isize),
+        Action::HalfPageUp => move_top(model, -(half_page(model) as isize)),
+        Action::Top => model.anchor = Anchor::default(),
+        Action::Bottom => model.anchor = model.pages.anchor_at_line(model.pages.last_top()),
+        Action::NextParagraph => next_paragraph(model),
+        Action::PrevParagraph => prev_paragraph(model),
+        Action::NextSection => next_section(model),
+        Action::PrevSection => prev_section(model),
+        Action::ToggleLeftovers => {
+            model.leftovers_open = !model.leftovers_open;
+            model.relayout();
+            model.message = Some(if model.leftovers_open { "leftovers shown" } else { "leftovers folded" }.into());
+        }
+        Action::ToggleOutline => toggle_outline(model),
+        Action::Help => {
+            model.help_open = true;
+            model.help_scroll = 0;
+        }
+        Action::Quit => return vec![Effect::Quit],
+        Action::OutlineDown => move_cursor(model, 1),
+        Action::OutlineUp => move_cursor(model, -1),
+        Action::OutlineTop => model.outline_cursor = 0,
+        Action::OutlineBottom => model.outline_cursor = model.outline.entries.len().saturating_sub(1),
+        Action::OutlineJump => jump_to_entry(model, model.outline_cursor),
+        Action::Back => {
+            if model.help_open {
+                model.help_open = false;
+            } else {
+                model.focus = Focus::Reader;
+            }
+        }
+        Action::HelpDown => model.help_scroll = model.help_scroll.saturating_add(1),
+        Action::HelpUp => model.help_scroll = model.help_scroll.saturating_sub(1),
+        Action::Resize { width, height } => {
+            model.screen = (width, height);
+            model.relayout();
+        }
+        Action::Click { column, row } => click(model, column, row),
+    }
+    Vec::new()
+}
+
+fn half_page(model: &Model) -> usize {
+    (model.pages.height() / 2).max(1)
+}
+
+/// Put a line at the top of the screen. A blank line is never the top: the move continues
+/// past it in the direction of travel.
+fn set_top(model: &mut Model, line: usize, downward: bool) {
+    let lines = model.pages.lines();
+    let mut line = line.min(model.pages.last_top());
+    if lines.get(line).is_some_and(|l| l.kind == LineKind::Blank) {
+        line = if downward || line == 0 { line + 1 } else { line - 1 };
+    }
+    model.anchor = model.pages.anchor_at_line(line);
+}
+
+fn move_top(model: &mut Model, delta: isize) {
+    let top = model.top_line();
+    let target = top.saturating_add_signed(delta);
+    if delta > 0 && top >= model.pages.last_top() {
+        model.message = Some("end of document".into());
+        return;
+    }
+    set_top(model, target, delta > 0);
+}
+
+fn page_down(model: &mut Model) {
+    let top = model.top_line();
+    match model.pages.page_starts().iter().find(|&&s| s > top) {
+        Some(&next) => set_top(model, next, true),
+        None => model.message = Some("end of document".into()),
+    }
+}
+
+fn page_up(model: &mut Model) {
+    let top = model.top_line();
+    let previous = model.pages.page_starts().iter().rev().find(|&&s| s < top).copied();
+    set_top(model, previous.unwrap_or(0), false);
+}
+
+fn next_paragraph(model: &mut Model) {
+    let top = model.top_line();
+    let next = (model.anchor.block + 1..model.doc.blocks.len())
+        .find(|&b| model.pages.first_line_of_block(b).is_some_and(|l| l > top));
+    match next {
+        Some(block) => model.anchor = Anchor::new(block, 0),
+        None => model.message = Some("no more paragraphs".into()),
+    }
+}
+
+fn prev_paragraph(model: &mut Model) {
+    let top = model.top_line();
+    let block_start = model.pages.first_line_of_block(model.anchor.block).unwrap_or(0);
+    if block_start < top {
+        model.anchor = Anchor::new(model.anchor.block, 0);
+        return;
+    }
+    let previous = (0..model.anchor.block)
+        .rev()
+        .find(|&b| model.pages.first_line_of_block(b).is_some_and(|l| l < top));
+    if let Some(block) = previous {
+        // Land on the first block of a fold, so the fold line is the top.
+        let line = model.pages.first_line_of_block(block).unwrap_or(0);
+        model.anchor = model.pages.anchor_at_line(line);
+    }
+}
+
+/// Entries that `]`/`[` step through: headings and sections when the outline has them,
+/// otherwise every entry.
+fn section_entries(model: &Model) -> Vec<usize> {
+    let entries = &model.outline.entries;
+    let structural: Vec<usize> = (0..entries.len())
+        .filter(|&i| matches!(entries[i].kind, EntryKind::Heading | EntryKind::Section))
+        .collect();
+    if structural.len() >= 2 { structural } else { (0..entries.len()).collect() }
+}
+
+fn next_section(model: &mut Model) {
+    let top = model.top_line();
+    let next = section_entries(model).into_iter().find(|&i| {
+        let block = model.outline.entries[i].first_block;
+        model.pages.first_line_of_block(block).is_some_and(|l| l > top)
+    });
+    match next {
+        Some(i) => jump_to_entry(model, i),
+        None => model.message = Some("last section".into()),
+    }
+}
+
+fn prev_section(model: &mut Model) {
+    let top = model.top_line();
+    let previous = section_entries(model).into_iter().rev().find(|&i| {
+        let block = model.outline.entries[i].first_block;
+        model.pages.first_line_of_block(block).is_some_and(|l| l < top)
+    });
+    match previous {
+        Some(i) => jump_to_entry(model, i),
+        None => model.anchor = Anchor::default(),
+    }
+}
+
+fn jump_to_entry(model: &mut Model, index: usize) {
+    let Some(entry) = model.outline.entries.get(index) else {
+        return;
+    };
+    let block = entry.first_block;
+    if entry.kind == EntryKind::Leftovers && !model.leftovers_open {
+        model.leftovers_open = true;
+        model.relayout();
+    }
+    model.anchor = Anchor::new(block, 0);
+    model.outline_cursor = index;
+    model.focus = Focus::Reader;
+}
+
+fn toggle_outline(model: &mut Model) {
+    let shown = model.geometry().sidebar.is_some();
+    match (model.focus, shown) {
+        (Focus::Outline, _) => {
+            model.focus = Focus::Reader;
+            model.sidebar_wanted = false;
+        }
+        (Focus::Reader, _) => {
+            model.sidebar_wanted = true;
+            model.focus = Focus::Outline;
+            model.outline_cursor = model.outline.entry_for_block(model.anchor.block).unwrap_or(0);
+            if model.geometry().sidebar.is_none() {
+                model.message = Some("terminal too narrow for the outline".into());
+                model.focus = Focus::Reader;
+            }
+        }
+    }
+    model.relayout();
+}
+
+fn move_cursor(model: &mut Model, delta: isize) {
+    let last = model.outline.entries.len().saturating_sub(1);
+    model.outline_cursor = model.outline_cursor.saturating_add_signed(delta).min(last);
+}
+
+fn click(model: &mut Model, column: u16, row: u16) {
+    let Some(sidebar) = model.geometry().sidebar else {
+        return;
+    };
+    let inside = column >= sidebar.x
+        && column < sidebar.x + sidebar.width
+        && row > sidebar.y
+        && row < sidebar.y + sidebar.height;
+    if !inside {
+        return;
+    }
+    // Row 0 of the sidebar is its title.
+    let rows = sidebar.height.saturating_sub(1) as usize;
+    let offset = sidebar_offset(model.sidebar_cursor(), model.outline.entries.len(), rows);
+    let index = offset + (row - sidebar.y - 1) as usize;
+    if index < model.outline.entries.len() {
+        jump_to_entry(model, index);
+    }
+}
