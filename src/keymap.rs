@@ -195,10 +195,13 @@ pub enum Lookup {
     NoMatch,
 }
 
+/// The key sequences bound to one action.
+pub type Binding = (Action, Vec<Vec<Key>>);
+
 /// Bindings for every mode, in the order the keymap file gives them (for the help overlay).
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    bindings: HashMap<Mode, Vec<(Action, Vec<Vec<Key>>)>>,
+    bindings: HashMap<Mode, Vec<Binding>>,
 }
 
 impl Keymap {
@@ -215,12 +218,12 @@ impl Keymap {
             .map_err(|e: toml::de::Error| KeymapError::Toml(e.to_string()))?;
         let mut bindings = HashMap::new();
         for (mode_name, actions) in table {
-            let mode =
-                Mode::from_name(&mode_name).ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
+            let mode = Mode::from_name(&mode_name)
+                .ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
             let toml::Value::Table(actions) = actions else {
                 return Err(KeymapError::UnknownMode(mode_name));
             };
-            let mut list: Vec<(Action, Vec<Vec<Key>>)> = Vec::new();
+            let mut list: Vec<Binding> = Vec::new();
             for (action_name, keys) in actions {
                 let action: Action = toml::Value::String(action_name.clone())
                     .try_into()
@@ -263,11 +266,15 @@ impl Keymap {
                 }
             }
         }
-        if prefix { Lookup::Prefix } else { Lookup::NoMatch }
+        if prefix {
+            Lookup::Prefix
+        } else {
+            Lookup::NoMatch
+        }
     }
 
     /// The bindings of a mode, for the help overlay.
-    pub fn bindings(&self, mode: Mode) -> &[(Action, Vec<Vec<Key>>)] {
+    pub fn bindings(&self, mode: Mode) -> &[Binding] {
         self.bindings.get(&mode).map_or(&[], Vec::as_slice)
     }
 }
@@ -292,7 +299,10 @@ mod tests {
             }]
         );
         assert_eq!(parse_keys("<Space>").unwrap(), vec![k(' ')]);
-        assert!(matches!(parse_keys("<Nope>"), Err(KeymapError::UnknownKey(_))));
+        assert!(matches!(
+            parse_keys("<Nope>"),
+            Err(KeymapError::UnknownKey(_))
+        ));
         assert!(matches!(parse_keys("<C-d"), Err(KeymapError::Unclosed(_))));
         assert_eq!(parse_keys("<").unwrap(), vec![k('<')]);
     }
@@ -300,9 +310,18 @@ mod tests {
     #[test]
     fn default_keymap_parses_and_binds_the_basics() {
         let map = Keymap::parse(DEFAULT_KEYMAP).expect("default keymap");
-        assert_eq!(map.lookup(Mode::Reader, &[k(' ')]), Lookup::Found(Action::PageDown));
-        assert_eq!(map.lookup(Mode::Reader, &[k('G')]), Lookup::Found(Action::Bottom));
-        assert_eq!(map.lookup(Mode::Outline, &[k('j')]), Lookup::Found(Action::OutlineDown));
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k(' ')]),
+            Lookup::Found(Action::PageDown)
+        );
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k('G')]),
+            Lookup::Found(Action::Bottom)
+        );
+        assert_eq!(
+            map.lookup(Mode::Outline, &[k('j')]),
+            Lookup::Found(Action::OutlineDown)
+        );
         assert_eq!(map.lookup(Mode::Reader, &[k('Z')]), Lookup::NoMatch);
     }
 
@@ -310,7 +329,10 @@ mod tests {
     fn sequences_report_prefixes() {
         let map = Keymap::parse("[reader]\ntop = [\"gg\"]\n").unwrap();
         assert_eq!(map.lookup(Mode::Reader, &[k('g')]), Lookup::Prefix);
-        assert_eq!(map.lookup(Mode::Reader, &[k('g'), k('g')]), Lookup::Found(Action::Top));
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k('g'), k('g')]),
+            Lookup::Found(Action::Top)
+        );
     }
 
     #[test]

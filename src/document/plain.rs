@@ -58,11 +58,11 @@ fn classify(raw: &RawParagraph<'_>) -> Block {
         text.push_str(line);
     }
     let mut block = Block::new(BlockKind::Paragraph, text, raw.line);
-    if raw.lines.len() == 1 {
-        if let Some(level) = heading_level(&block.text) {
-            block.kind = BlockKind::Heading;
-            block.level = level;
-        }
+    if raw.lines.len() == 1
+        && let Some(level) = heading_level(&block.text)
+    {
+        block.kind = BlockKind::Heading;
+        block.level = level;
     }
     block
 }
@@ -157,7 +157,9 @@ fn looks_like_debris(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     let cue = DEBRIS_CUES.iter().any(|c| lower.contains(c));
-    let sentence = text.trim_end_matches(['"', '\u{201d}', ')']).ends_with(['.', '!', '?']);
+    let sentence = text
+        .trim_end_matches(['"', '\u{201d}', ')'])
+        .ends_with(['.', '!', '?']);
     (words <= 8 && !sentence) || (cue && words <= 25)
 }
 

@@ -97,7 +97,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
         }
         // Intermediate bytes then one final byte (e.g. ESC ( B).
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
             chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
         }
         Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
@@ -111,7 +114,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// CSI: parameter and intermediate bytes, then one final byte. Stops early at anything else so
 /// a malformed sequence cannot eat the text after it.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    while chars
+        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .is_some()
+    {}
     chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
 }
 
@@ -177,7 +183,10 @@ mod tests {
 
     #[test]
     fn lone_controls_become_visible() {
-        assert_eq!(sanitize("a\u{0}b\u{7}c\u{7f}"), "a\u{2400}b\u{2407}c\u{2421}");
+        assert_eq!(
+            sanitize("a\u{0}b\u{7}c\u{7f}"),
+            "a\u{2400}b\u{2407}c\u{2421}"
+        );
         assert_eq!(sanitize("end\u{1b}"), "end");
     }
 
