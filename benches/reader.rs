@@ -1,1 +1,83 @@
-fn main() {}
+//! Benchmarks for the reader's hot paths: loading a book, laying out all of it (what a resize
+//! costs), and drawing one frame. Books come from `$QUIRE_CORPUS` (Moby-Dick and 西遊記); without
+//! it a synthetic book of the same size is built from the bundled article, and a line says so.
+//!
+//! Run: `QUIRE_CORPUS=/path/to/corpus cargo bench --bench reader`
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quire::document::Document;
+use quire::keymap::Keymap;
+use quire::layout::Pages;
+use quire::model::{Config, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn books() -> Vec<(String, Vec<u8>)> {
+    let wanted = [
+        "A-books/moby-dick.pg2701.txt",
+        "B-nonlatin/xi-you-ji.pg23962.txt",
+    ];
+    if let Some(dir) = std::env::var_os("QUIRE_CORPUS").map(PathBuf::from) {
+        let found: Vec<(String, Vec<u8>)> = wanted
+            .iter()
+            .filter_map(|rel| {
+                let bytes = std::fs::read(dir.join(rel)).ok()?;
+                let name = rel.rsplit('/').next().unwrap_or(rel).to_string();
+                Some((name, bytes))
+            })
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    eprintln!("QUIRE_CORPUS not set (or books missing): benchmarking a synthetic 1.2 MB book");
+    let mut text = String::new();
+    while text.len() < 1_200_000 {
+        text.push_str(quire::BUNDLED_ARTICLE);
+        text.push_str("\n\n");
+    }
+    vec![("synthetic-book".to_string(), text.into_bytes())]
+}
+
+fn bench(c: &mut Criterion) {
+    for (name, bytes) in books() {
+        c.bench_function(&format!("load/{name}"), |b| {
+            b.iter(|| Document::from_bytes(black_box(&bytes), &name))
+        });
+        let Ok(doc) = Document::from_bytes(&bytes, &name) else {
+            continue;
+        };
+        c.bench_function(&format!("layout_all/{name}/72x40"), |b| {
+            b.iter(|| Pages::new(black_box(&doc), 72, 40, false))
+        });
+        c.bench_function(&format!("outline/{name}"), |b| {
+            b.iter(|| quire::outline::Outline::build(black_box(&doc)))
+        });
+        let mut model = Model::new(
+            doc.clone(),
+            Config::default(),
+            Keymap::default_keymap(),
+            (200, 60),
+        );
+        quire::update::update(&mut model, quire::action::Action::PageDown);
+        let mut terminal = match Terminal::new(TestBackend::new(200, 60)) {
+            Ok(t) => t,
+            Err(_) => continue,
+        };
+        c.bench_function(&format!("frame/{name}/200x60"), |b| {
+            b.iter(|| {
+                let _ = terminal.draw(|frame| quire::ui::render(black_box(&model), frame));
+            })
+        });
+    }
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20);
+    targets = bench
+}
+criterion_main!(benches);

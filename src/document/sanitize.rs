@@ -22,52 +22,63 @@ fn is_unsafe(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
 
+/// Bytes that may start something unsafe: C0 controls but LF, DEL, the lead byte of the C1
+/// range (U+0080–U+009F) and the lead byte of the bidi controls (U+202A–U+202E, U+2066–U+2069).
+fn may_be_unsafe(byte: u8) -> bool {
+    (byte < 0x20 && byte != b'\n') || byte == 0x7f || byte == 0xc2 || byte == 0xe2
+}
+
 /// Sanitize a whole text. Returns the input untouched (no copy) when it is already safe.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    let bytes = text.as_bytes();
+    let suspicious =
+        |i: usize| may_be_unsafe(bytes[i]) && text[i..].chars().next().is_some_and(is_unsafe);
+    let Some(first) = (0..bytes.len()).find(|&i| suspicious(i)) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    // Column in the current output line, in chars, for tab expansion.
-    let mut column = 0usize;
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => {
-                out.push('\n');
-                column = 0;
-            }
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    loop {
+        // Copy the run of plainly safe bytes in one go; only suspicious chars go one by one.
+        let run = rest.bytes().position(may_be_unsafe).unwrap_or(rest.len());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        let after = &rest[c.len_utf8()..];
+        let skipped = match c {
             '\r' => {
                 // CRLF and lone CR both end a line.
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
                 out.push('\n');
-                column = 0;
+                usize::from(after.starts_with('\n'))
             }
             '\t' => {
-                let spaces = TAB_STOP - column % TAB_STOP;
-                out.extend(std::iter::repeat_n(' ', spaces));
-                column += spaces;
+                let line_start = out.rfind('\n').map_or(0, |i| i + 1);
+                let column = out[line_start..].chars().count();
+                out.extend(std::iter::repeat_n(' ', TAB_STOP - column % TAB_STOP));
+                0
             }
+            // A form feed is a page break: a paragraph break is the nearest thing in flowing text.
             '\u{0c}' => {
-                // A form feed is a page break: a paragraph break is the nearest thing in flowing text.
                 out.push_str("\n\n");
-                column = 0;
+                0
             }
-            ESC => skip_escape(&mut chars),
-            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
-            '\u{9b}' => skip_csi(&mut chars),
-            c if is_bidi_control(c) => {}
+            ESC => escape_len(after),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => string_len(after),
+            '\u{9b}' => csi_len(after),
+            c if is_bidi_control(c) => 0,
             c if c.is_control() => {
                 out.push(visible(c));
-                column += 1;
+                0
             }
             c => {
                 out.push(c);
-                column += 1;
+                0
             }
-        }
+        };
+        rest = &after[skipped..];
     }
     Cow::Owned(out)
 }
@@ -82,65 +93,57 @@ fn visible(c: char) -> char {
     }
 }
 
-type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+fn is_intermediate(c: char) -> bool {
+    ('\u{20}'..='\u{2f}').contains(&c)
+}
 
-/// After an ESC: drop the whole sequence, whatever its kind.
-fn skip_escape(chars: &mut Chars<'_>) {
-    match chars.peek().copied() {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            skip_string(chars);
-        }
+/// Bytes of the sequence after an ESC: the whole sequence, whatever its kind.
+fn escape_len(after: &str) -> usize {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('[') => 1 + csi_len(&after[1..]),
+        Some(']' | 'P' | 'X' | '^' | '_') => 1 + string_len(&after[1..]),
         // Intermediate bytes then one final byte (e.g. ESC ( B).
-        Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars
-                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
-                .is_some()
-            {}
-            chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
+        Some(c) if is_intermediate(c) => {
+            let intermediates = after.chars().take_while(|&c| is_intermediate(c)).count();
+            let final_byte = after[intermediates..]
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{30}'..='\u{7e}').contains(&c));
+            intermediates + usize::from(final_byte)
         }
-        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
-            chars.next();
-        }
-        // A lone ESC (at the end, or before text/newline): drop just the ESC.
-        _ => {}
+        Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => 1,
+        // A lone ESC (at the end, or before text or a newline): drop just the ESC.
+        _ => 0,
     }
 }
 
 /// CSI: parameter and intermediate bytes, then one final byte. Stops early at anything else so
 /// a malformed sequence cannot eat the text after it.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while chars
-        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
-        .is_some()
-    {}
-    chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
+fn csi_len(after: &str) -> usize {
+    let params = after
+        .chars()
+        .take_while(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .count();
+    let final_byte = after[params..]
+        .chars()
+        .next()
+        .is_some_and(|c| ('\u{40}'..='\u{7e}').contains(&c));
+    params + usize::from(final_byte)
 }
 
-/// OSC, DCS, SOS, PM, APC: a string up to BEL, ESC \ or 8-bit ST. A newline also ends it here,
+/// OSC, DCS, SOS, PM, APC: a string up to BEL, ESC \\ or 8-bit ST. A newline also ends it here,
 /// so an unterminated sequence swallows at most the rest of its line.
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(&c) = chars.peek() {
+fn string_len(after: &str) -> usize {
+    for (i, c) in after.char_indices() {
         match c {
-            BEL | ST => {
-                chars.next();
-                return;
-            }
-            ESC => {
-                chars.next();
-                chars.next_if_eq(&'\\');
-                return;
-            }
-            '\n' | '\r' => return,
-            _ => {
-                chars.next();
-            }
+            BEL | ST => return i + c.len_utf8(),
+            ESC => return i + 1 + usize::from(after[i + 1..].starts_with('\\')),
+            '\n' | '\r' => return i,
+            _ => {}
         }
     }
+    after.len()
 }
 
 #[cfg(test)]

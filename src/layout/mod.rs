@@ -63,65 +63,42 @@ impl Pages {
     pub fn new(doc: &Document, width: usize, height: usize, leftovers_open: bool) -> Pages {
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
-        let mut lines = Vec::with_capacity(doc.blocks.len() * 4);
-        let mut block_first_line = Vec::with_capacity(doc.blocks.len());
-        let mut index = 0;
-        while index < doc.blocks.len() {
-            if !lines.is_empty() {
-                lines.push(Line {
-                    block: index as u32,
-                    start: 0,
-                    end: 0,
-                    kind: LineKind::Blank,
-                    first_of_block: false,
-                });
-            }
-            let block = &doc.blocks[index];
-            if block.kind == BlockKind::Leftover && !leftovers_open {
-                let run = doc.blocks[index..]
+        let chunks = split_for_threads(doc);
+        let parts: Vec<(Vec<Line>, Vec<usize>)> = if chunks.len() == 1 {
+            vec![lay_out_blocks(
+                doc,
+                0..doc.blocks.len(),
+                width,
+                leftovers_open,
+            )]
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = chunks
                     .iter()
-                    .take_while(|b| b.kind == BlockKind::Leftover)
-                    .count();
-                let fold_line = lines.len();
-                lines.push(Line {
-                    block: index as u32,
-                    start: 0,
-                    end: 0,
-                    kind: LineKind::Fold { count: run as u32 },
-                    first_of_block: true,
-                });
-                block_first_line.extend(std::iter::repeat_n(fold_line, run));
-                index += run;
-                continue;
-            }
-            block_first_line.push(lines.len());
-            let ranges = match block.kind {
-                BlockKind::Code => wrap::wrap_preformatted(&block.text, width),
-                kind => {
-                    let text_width = width.saturating_sub(prefix_width(kind)).max(MIN_COLUMN);
-                    wrap::wrap_flowing(&block.text, text_width, text_width)
-                }
-            };
-            if ranges.is_empty() {
-                // An empty block still takes a line, so every block has a place on screen.
-                lines.push(Line {
-                    block: index as u32,
-                    start: 0,
-                    end: 0,
-                    kind: LineKind::Text,
-                    first_of_block: true,
-                });
-            }
-            for (n, range) in ranges.into_iter().enumerate() {
-                lines.push(Line {
-                    block: index as u32,
-                    start: range.start as u32,
-                    end: range.end as u32,
-                    kind: LineKind::Text,
-                    first_of_block: n == 0,
-                });
-            }
-            index += 1;
+                    .map(|range| {
+                        let range = range.clone();
+                        scope.spawn(move || lay_out_blocks(doc, range, width, leftovers_open))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .zip(&chunks)
+                    .map(|(handle, range)| {
+                        // A worker cannot fail short of a bug; lay the chunk out here if it did.
+                        handle.join().unwrap_or_else(|_| {
+                            lay_out_blocks(doc, range.clone(), width, leftovers_open)
+                        })
+                    })
+                    .collect()
+            })
+        };
+        let total_lines = parts.iter().map(|(l, _)| l.len()).sum();
+        let mut lines = Vec::with_capacity(total_lines);
+        let mut block_first_line = Vec::with_capacity(doc.blocks.len());
+        for (part_lines, part_first) in parts {
+            let offset = lines.len();
+            block_first_line.extend(part_first.into_iter().map(|l| l + offset));
+            lines.extend(part_lines);
         }
         let page_starts = paginate(&lines, height);
         Pages {
@@ -213,6 +190,109 @@ impl Pages {
     }
 }
 
+/// Below this much text, one thread lays out faster than two.
+const PARALLEL_THRESHOLD: usize = 256 * 1024;
+
+/// Block ranges to lay out in parallel: one per core for big documents, cut only where a
+/// cut cannot split a run of leftovers (which folds into one line).
+fn split_for_threads(doc: &Document) -> Vec<std::ops::Range<usize>> {
+    let total: usize = doc.blocks.iter().map(|b| b.text.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(4);
+    if total < PARALLEL_THRESHOLD || threads < 2 || doc.blocks.len() < threads * 2 {
+        return vec![0..doc.blocks.len()];
+    }
+    let mut cuts = vec![0];
+    let mut seen = 0;
+    let share = total / threads;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let leftover_run = i > 0
+            && block.kind == BlockKind::Leftover
+            && doc.blocks[i - 1].kind == BlockKind::Leftover;
+        if seen >= share * cuts.len() && !leftover_run && cuts.len() < threads {
+            cuts.push(i);
+        }
+        seen += block.text.len();
+    }
+    cuts.push(doc.blocks.len());
+    cuts.windows(2)
+        .filter(|w| w[0] < w[1])
+        .map(|w| w[0]..w[1])
+        .collect()
+}
+
+/// Lay out a range of blocks: their lines (each block after the first of the document gets a
+/// blank line before it) and the index of each block's first line, relative to this range.
+fn lay_out_blocks(
+    doc: &Document,
+    range: std::ops::Range<usize>,
+    width: usize,
+    leftovers_open: bool,
+) -> (Vec<Line>, Vec<usize>) {
+    let mut lines = Vec::with_capacity(range.len() * 4);
+    let mut block_first_line = Vec::with_capacity(range.len());
+    let mut index = range.start;
+    while index < range.end {
+        if index > 0 {
+            lines.push(Line {
+                block: index as u32,
+                start: 0,
+                end: 0,
+                kind: LineKind::Blank,
+                first_of_block: false,
+            });
+        }
+        let block = &doc.blocks[index];
+        if block.kind == BlockKind::Leftover && !leftovers_open {
+            let run = doc.blocks[index..range.end]
+                .iter()
+                .take_while(|b| b.kind == BlockKind::Leftover)
+                .count();
+            let fold_line = lines.len();
+            lines.push(Line {
+                block: index as u32,
+                start: 0,
+                end: 0,
+                kind: LineKind::Fold { count: run as u32 },
+                first_of_block: true,
+            });
+            block_first_line.extend(std::iter::repeat_n(fold_line, run));
+            index += run;
+            continue;
+        }
+        block_first_line.push(lines.len());
+        let ranges = match block.kind {
+            BlockKind::Code => wrap::wrap_preformatted(&block.text, width),
+            kind => {
+                let text_width = width.saturating_sub(prefix_width(kind)).max(MIN_COLUMN);
+                wrap::wrap_flowing(&block.text, text_width, text_width)
+            }
+        };
+        if ranges.is_empty() {
+            // An empty block still takes a line, so every block has a place on screen.
+            lines.push(Line {
+                block: index as u32,
+                start: 0,
+                end: 0,
+                kind: LineKind::Text,
+                first_of_block: true,
+            });
+        }
+        for (n, range) in ranges.into_iter().enumerate() {
+            lines.push(Line {
+                block: index as u32,
+                start: range.start as u32,
+                end: range.end as u32,
+                kind: LineKind::Text,
+                first_of_block: n == 0,
+            });
+        }
+        index += 1;
+    }
+    (lines, block_first_line)
+}
+
 /// Page starts: every `height` lines, moved past blank lines so no page starts with one.
 fn paginate(lines: &[Line], height: usize) -> Vec<usize> {
     let mut starts = vec![0];
@@ -262,6 +342,21 @@ mod tests {
                 assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
             }
         }
+    }
+
+    #[test]
+    fn parallel_layout_matches_sequential() {
+        let mut text = String::new();
+        while text.len() < PARALLEL_THRESHOLD * 2 {
+            text.push_str(crate::BUNDLED_ARTICLE);
+            text.push_str("\n\n");
+        }
+        let doc = Document::from_text(&text, "big");
+        assert!(split_for_threads(&doc).len() >= 1);
+        let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false);
+        let pages = Pages::new(&doc, 50, 20, false);
+        assert_eq!(pages.lines, whole.0);
+        assert_eq!(pages.block_first_line, whole.1);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Display width of a string as the terminal will draw it: the sum of its grapheme clusters'
 /// widths (an emoji ZWJ sequence is one cluster of width 2, a combining mark adds nothing).
@@ -17,7 +17,48 @@ pub fn display_width(text: &str) -> usize {
     if text.is_ascii() {
         return text.len();
     }
-    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+    // Fast path: when every char is a grapheme cluster on its own, the clusters' widths are the
+    // chars' widths, and segmenting into graphemes (the slow part of layout) can be skipped.
+    let mut width = 0;
+    for c in text.chars() {
+        if !stands_alone(c) {
+            return text.graphemes(true).map(UnicodeWidthStr::width).sum();
+        }
+        width += UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
+
+/// True for chars that never join a neighbour into one grapheme cluster: the common letters,
+/// punctuation and ideographs of Latin, Greek, Cyrillic and CJK text. Anything else (combining
+/// marks, joiners, variation selectors, emoji modifiers, Indic and Hangul jamo…) is left to
+/// full grapheme segmentation.
+fn stands_alone(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7e
+        | 0xa0..=0x2ff
+        | 0x370..=0x482
+        | 0x48a..=0x52f
+        | 0x2010..=0x2027
+        | 0x2030..=0x205e
+        | 0x2100..=0x2bff
+        | 0x3000..=0x3029
+        | 0x3030..=0x3098
+        | 0x309b..=0x30ff
+        | 0x3400..=0x4dbf
+        | 0x4e00..=0x9fff
+        | 0xac00..=0xd7a3
+        | 0xf900..=0xfaff
+        | 0xff01..=0xff60
+    )
+}
+
+/// True when a text needs nothing but spaces to find its break opportunities: alphabetic
+/// scripts without combining sequences. Ideographic, Thai-like and complex scripts need the
+/// Unicode line breaking algorithm.
+fn breaks_only_at_spaces(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_ascii() || (stands_alone(c) && (c as u32) < 0x2e80))
 }
 
 /// A word (or a piece of an over-long word) as textwrap's wrapping algorithm sees it.
@@ -54,7 +95,7 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
     let width = width.max(1);
     let max_width = first_width.max(width);
     let min_width = first_width.min(width);
-    let separator = if text.is_ascii() {
+    let separator = if breaks_only_at_spaces(text) {
         WordSeparator::AsciiSpace
     } else {
         WordSeparator::UnicodeBreakProperties
@@ -190,6 +231,25 @@ mod tests {
     #[test]
     fn emoji_zwj_sequence_is_one_wide_cluster() {
         assert_eq!(display_width("👨\u{200d}👩\u{200d}👧"), 2);
+    }
+
+    #[test]
+    fn fast_width_agrees_with_grapheme_width() {
+        let samples = [
+            "“Call me Ishmael,” he said—twice.",
+            "Ελληνικά и русский",
+            "西遊記「第一回」，靈根育孕源流出。",
+            "한국어 문장",
+            "e\u{301}",
+            "🇫🇷🇩🇪",
+            "👍🏽",
+            "ä\u{308}",
+            "ｶﾀｶﾅ",
+        ];
+        for s in samples {
+            let slow: usize = s.graphemes(true).map(UnicodeWidthStr::width).sum();
+            assert_eq!(display_width(s), slow, "{s}");
+        }
     }
 
     #[test]
