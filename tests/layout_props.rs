@@ -37,17 +37,23 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 fn flowing_text() -> impl Strategy<Value = String> {
-    prop::collection::vec((word(), prop_oneof![8 => Just(" "), 1 => Just("  "), 1 => Just("\u{3000}")]), 1..60)
-        .prop_map(|parts| {
-            let mut text = String::new();
-            for (w, sep) in parts {
-                if !text.is_empty() {
-                    text.push_str(sep);
-                }
-                text.push_str(&w);
+    prop::collection::vec(
+        (
+            word(),
+            prop_oneof![8 => Just(" "), 1 => Just("  "), 1 => Just("\u{3000}")],
+        ),
+        1..60,
+    )
+    .prop_map(|parts| {
+        let mut text = String::new();
+        for (w, sep) in parts {
+            if !text.is_empty() {
+                text.push_str(sep);
             }
-            text
-        })
+            text.push_str(&w);
+        }
+        text
+    })
 }
 
 fn code_text() -> impl Strategy<Value = String> {
@@ -90,7 +96,9 @@ fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
     match l.kind {
         LineKind::Blank => true,
         LineKind::Fold { .. } => false,
-        LineKind::Text => doc.blocks[l.block as usize].text[l.range()].trim().is_empty(),
+        LineKind::Text => doc.blocks[l.block as usize].text[l.range()]
+            .trim()
+            .is_empty(),
     }
 }
 
@@ -100,7 +108,10 @@ fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<std::ops::Range<usiz
     let mut last_block = 0;
     for line in pages.lines() {
         let block = line.block as usize;
-        assert!(block >= last_block, "lines go back from block {last_block} to {block}");
+        assert!(
+            block >= last_block,
+            "lines go back from block {last_block} to {block}"
+        );
         last_block = block;
         if line.kind == LineKind::Text {
             out[block].push(line.range());
@@ -123,7 +134,10 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
         let text = &block.text;
         let mut cursor = 0;
         for range in ranges {
-            assert!(range.start >= cursor, "block {index}: line {range:?} overlaps or goes back");
+            assert!(
+                range.start >= cursor,
+                "block {index}: line {range:?} overlaps or goes back"
+            );
             assert!(
                 text[cursor..range.start].trim().is_empty(),
                 "block {index} at width {width}: text {:?} is on no line",
@@ -131,16 +145,27 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
             );
             cursor = range.end;
         }
-        assert!(text[cursor..].trim().is_empty(), "block {index}: tail {:?} lost", &text[cursor..]);
+        assert!(
+            text[cursor..].trim().is_empty(),
+            "block {index}: tail {:?} lost",
+            &text[cursor..]
+        );
         // And the words, as the reader sees them, are the block's words.
-        let seen: String = ranges.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" ");
+        let seen: String = ranges
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(squeeze(&seen), squeeze(text), "block {index}: words differ");
         for range in ranges {
             let shown = &text[range.clone()];
             // Flowing text drops the spaces where it breaks; code keeps its spaces as they are.
             if block.kind != BlockKind::Code {
-                assert!(!shown.ends_with(' '), "line {shown:?} keeps a trailing space");
+                assert!(
+                    !shown.ends_with(' '),
+                    "line {shown:?} keeps a trailing space"
+                );
             }
             // Quotes and continued list items are drawn after a two-column prefix.
             let prefix = match block.kind {
@@ -149,26 +174,40 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
                 _ => 0,
             };
             let drawn = prefix + columns(shown);
-            assert!(drawn <= column, "block {index}: {shown:?} takes {drawn} columns in a column of {column}");
+            assert!(
+                drawn <= column,
+                "block {index}: {shown:?} takes {drawn} columns in a column of {column}"
+            );
         }
     }
     let starts = pages.page_starts();
     assert_eq!(starts.first(), Some(&0));
     for &start in starts {
-        assert!(!looks_blank(&pages, doc, start), "page starting at line {start} starts blank");
+        assert!(
+            !looks_blank(&pages, doc, start),
+            "page starting at line {start} starts blank"
+        );
     }
     for pair in starts.windows(2) {
-        assert!(pair[1] - pair[0] >= height.max(1), "a page shorter than the screen: {pair:?}");
+        assert!(
+            pair[1] - pair[0] >= height.max(1),
+            "a page shorter than the screen: {pair:?}"
+        );
     }
     let last = *starts.last().unwrap_or(&0);
-    assert!(pages.lines().len() - last <= height.max(1), "the last page overflows the screen");
+    assert!(
+        pages.lines().len() - last <= height.max(1),
+        "the last page overflows the screen"
+    );
 }
 
 /// The anchor's line in a layout, found without `Pages::line_of`.
 fn line_showing(pages: &Pages, anchor: Anchor) -> usize {
     let lines = pages.lines();
     let fold = lines.iter().position(|l| match l.kind {
-        LineKind::Fold { count } => (l.block as usize..l.block as usize + count as usize).contains(&anchor.block),
+        LineKind::Fold { count } => {
+            (l.block as usize..l.block as usize + count as usize).contains(&anchor.block)
+        }
         _ => false,
     });
     if let Some(fold) = fold {
@@ -176,7 +215,11 @@ fn line_showing(pages: &Pages, anchor: Anchor) -> usize {
     }
     lines
         .iter()
-        .rposition(|l| l.kind == LineKind::Text && l.block as usize == anchor.block && l.start as usize <= anchor.byte)
+        .rposition(|l| {
+            l.kind == LineKind::Text
+                && l.block as usize == anchor.block
+                && l.start as usize <= anchor.byte
+        })
         .unwrap_or_else(|| panic!("no line shows {anchor:?}"))
 }
 
