@@ -44,6 +44,16 @@ pub struct App {
     pending: Vec<Key>,
 }
 
+/// A backend's error as an I/O error: the terminal's own `io::Error` passes through as it is;
+/// anything else (`TestBackend` cannot fail: its error is `Infallible`) is wrapped.
+fn into_io<E: std::error::Error + Send + Sync + 'static>(err: E) -> io::Error {
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(err);
+    match boxed.downcast::<io::Error>() {
+        Ok(io) => *io,
+        Err(other) => io::Error::other(other),
+    }
+}
+
 /// How long the loop waits for the first event before checking again.
 const IDLE_WAIT: Duration = Duration::from_secs(1);
 
@@ -59,9 +69,9 @@ impl App {
     where
         B: Resizable,
         E: EventSource,
-        B::Error: Into<io::Error>,
+        B::Error: std::error::Error + Send + Sync + 'static,
     {
-        let size = terminal.size().map_err(Into::into)?;
+        let size = terminal.size().map_err(into_io)?;
         update(
             &mut self.model,
             Action::Resize {
@@ -72,7 +82,7 @@ impl App {
         loop {
             terminal
                 .draw(|frame| ui::render(&self.model, frame))
-                .map_err(Into::into)?;
+                .map_err(into_io)?;
             let Some(first) = events.next(IDLE_WAIT)? else {
                 continue;
             };

@@ -139,8 +139,12 @@ impl ScriptedEvents {
 }
 
 impl EventSource for ScriptedEvents {
-    fn next(&mut self, _timeout: Duration) -> io::Result<Option<Event>> {
-        // The script's end stops the loop like a signal would, so a test never hangs.
-        Ok(Some(self.queue.pop_front().unwrap_or(Event::Terminate(0))))
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if let Some(event) = self.queue.pop_front() {
+            return Ok(Some(event));
+        }
+        // The script's end stops the loop like a signal would, so a test never hangs; but only
+        // when the loop waits, not while it drains a burst, so the last key's frame is drawn.
+        Ok((!timeout.is_zero()).then_some(Event::Terminate(0)))
     }
 }

@@ -20,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use quire::app::{App, Exit};
-use quire::document::Document;
+use quire::document::{Document, LoadError};
 use quire::event::TerminalEvents;
 use quire::keymap::Keymap;
 use quire::model::{Config, DEFAULT_MAX_WIDTH, Model};
@@ -63,12 +63,17 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(err) => {
-            // One line: the context chain joined, never a backtrace.
-            let message = err
-                .chain()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(": ");
+            // One line: the context chain joined, never a backtrace. A LoadError already says
+            // the reason in the user's words; its own source would only repeat it with
+            // "(os error 2)" after it.
+            let mut parts = Vec::new();
+            for cause in err.chain() {
+                parts.push(cause.to_string());
+                if cause.downcast_ref::<LoadError>().is_some() {
+                    break;
+                }
+            }
+            let message = parts.join(": ");
             let _ = writeln!(io::stderr(), "quire: {message}");
             ExitCode::from(1)
         }
@@ -78,6 +83,15 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     let doc = load(&cli)?;
     let stdout = io::stdout();
+    let printing = cli.outline || cli.print || !stdout.is_terminal();
+    if doc.is_empty() && printing {
+        // Nothing to print is not an error, but silence would leave the user guessing why.
+        let name = match &cli.file {
+            Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+            _ => "standard input".to_string(),
+        };
+        let _ = writeln!(io::stderr(), "quire: '{name}' is empty");
+    }
     if cli.outline {
         let outline = Outline::build(&doc);
         print::write_outline(&outline, cli.json, &mut stdout.lock())
@@ -113,9 +127,31 @@ fn load(cli: &Cli) -> Result<Document> {
         Some(path) => {
             Document::open(path).with_context(|| format!("cannot open '{}'", path.display()))
         }
-        None if !io::stdin().is_terminal() => read_stdin(),
+        None if stdin_has_input() => read_stdin(),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
+}
+
+/// True when standard input is a pipe, a file or a socket: something sent on purpose. A
+/// terminal, or /dev/null as scripts and services often give, means "no input", so quire opens
+/// its bundled article rather than an empty one.
+#[cfg(unix)]
+fn stdin_has_input() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    let Ok(meta) = std::fs::File::from(fd).metadata() else {
+        return false;
+    };
+    let kind = meta.file_type();
+    kind.is_fifo() || kind.is_file() || kind.is_socket()
+}
+
+#[cfg(not(unix))]
+fn stdin_has_input() -> bool {
+    !io::stdin().is_terminal()
 }
 
 fn read_stdin() -> Result<Document> {

@@ -153,9 +153,17 @@ impl Model {
     pub fn visible_blocks(&self) -> (usize, usize) {
         let lines = self.pages.lines();
         let top = self.top_line();
-        let bottom = (top + self.pages.height())
+        let mut bottom = (top + self.pages.height())
             .min(lines.len())
             .saturating_sub(1);
+        // A blank line belongs to the block after it, which is not on screen yet.
+        while bottom > top
+            && lines
+                .get(bottom)
+                .is_some_and(|l| l.kind == crate::layout::LineKind::Blank)
+        {
+            bottom -= 1;
+        }
         let first = lines.get(top).map_or(0, |l| l.block as usize);
         let last = lines.get(bottom).map_or(first, |l| l.block as usize);
         // A closed fold line stands for its whole run of blocks.

@@ -6,8 +6,11 @@ pub mod wrap;
 
 use crate::document::{Anchor, BlockKind, Document};
 
-/// Narrowest column laid out: the widest grapheme cluster is two columns.
-pub const MIN_COLUMN: usize = 2;
+/// The widest grapheme cluster, in columns: no text is wrapped narrower than this.
+const WIDEST_CLUSTER: usize = 2;
+/// Narrowest column laid out: a two-column prefix (quote bar, list indent) and the widest
+/// grapheme cluster after it, so no line is ever wider than its column.
+pub const MIN_COLUMN: usize = 2 + WIDEST_CLUSTER;
 
 /// What a screen line shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,7 +268,7 @@ fn lay_out_blocks(
         let ranges = match block.kind {
             BlockKind::Code => wrap::wrap_preformatted(&block.text, width),
             kind => {
-                let text_width = width.saturating_sub(prefix_width(kind)).max(MIN_COLUMN);
+                let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing(&block.text, text_width, text_width)
             }
         };

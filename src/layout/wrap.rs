@@ -102,10 +102,21 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
     };
     let mut pieces: Vec<Piece> = Vec::new();
     for word in separator.find_words(text) {
-        let start = offset_in(text, word.word);
-        let end = start + word.word.len();
-        let whitespace_width = display_width(word.whitespace);
-        let word_width = display_width(word.word);
+        // The Unicode separator leaves some spaces (U+3000 IDEOGRAPHIC SPACE, for one) inside
+        // the word. Counted as whitespace they vanish at a break like any space; counted as
+        // word they could end a line or even fill a line of their own, which reads as blank.
+        let visible = word.word.trim_end();
+        let whitespace_width =
+            display_width(&word.word[visible.len()..]) + display_width(word.whitespace);
+        if visible.is_empty() {
+            if let Some(previous) = pieces.last_mut() {
+                previous.whitespace_width += whitespace_width;
+            }
+            continue;
+        }
+        let start = offset_in(text, visible);
+        let end = start + visible.len();
+        let word_width = display_width(visible);
         if word_width <= min_width {
             pieces.push(Piece {
                 start,
@@ -130,7 +141,9 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         .collect()
 }
 
-/// Break a word wider than the column between grapheme clusters into pieces that fit.
+/// Break a word wider than the column between grapheme clusters into pieces that fit. The
+/// Unicode rules keep some spaced runs together as one word ("— —"); a break that falls on such
+/// a space swallows it, so no piece starts or ends with a space.
 fn split_long_word(
     text: &str,
     word: Range<usize>,
@@ -144,21 +157,35 @@ fn split_long_word(
         let g_width = grapheme.width();
         let at = word.start + offset;
         if piece_width + g_width > width && at > piece_start {
-            out.push(Piece {
-                start: piece_start,
-                end: at,
-                width: piece_width,
-                whitespace_width: 0,
-            });
+            push_piece(text, piece_start..at, 0, out);
             piece_start = at;
             piece_width = 0;
         }
+        if at == piece_start && grapheme.trim().is_empty() {
+            piece_start = at + grapheme.len();
+            continue;
+        }
         piece_width += g_width;
     }
+    push_piece(text, piece_start..word.end, whitespace_width, out);
+}
+
+/// Add a piece of a word, its trailing spaces counted as whitespace (an all-space piece only
+/// widens the gap after the previous one).
+fn push_piece(text: &str, range: Range<usize>, whitespace_width: usize, out: &mut Vec<Piece>) {
+    let visible = text[range.clone()].trim_end();
+    let whitespace_width =
+        whitespace_width + display_width(&text[range.start + visible.len()..range.end]);
+    if visible.is_empty() {
+        if let Some(previous) = out.last_mut() {
+            previous.whitespace_width += whitespace_width;
+        }
+        return;
+    }
     out.push(Piece {
-        start: piece_start,
-        end: word.end,
-        width: piece_width,
+        start: range.start,
+        end: range.start + visible.len(),
+        width: display_width(visible),
         whitespace_width,
     });
 }
@@ -182,7 +209,10 @@ pub fn wrap_preformatted(text: &str, width: usize) -> Vec<Range<usize>> {
             let at = start + offset;
             let g_width = grapheme.width();
             if piece_width + g_width > width && at > piece_start {
-                out.push(piece_start..at);
+                // Indentation wider than the column would fill a screen line with nothing.
+                if !text[piece_start..at].trim().is_empty() {
+                    out.push(piece_start..at);
+                }
                 piece_start = at;
                 piece_width = 0;
             }
@@ -253,6 +283,15 @@ mod tests {
     }
 
     #[test]
+    fn wide_spaces_never_end_or_fill_a_line() {
+        assert_eq!(lines("aaa\u{3000}bb", 2), vec!["aa", "a", "bb"]);
+        assert_eq!(lines("ab\u{3000}cd ef", 6), vec!["ab\u{3000}cd", "ef"]);
+        assert_eq!(lines("ab\u{3000}", 2), vec!["ab"]);
+        // Unicode keeps "— —" together as one word; broken, the space goes with the break.
+        assert_eq!(lines("— — —", 2), vec!["—", "—", "—"]);
+    }
+
+    #[test]
     fn hanging_indent_widths() {
         let text = "aaa bbb ccc ddd";
         let got: Vec<&str> = wrap_flowing(text, 7, 3)
@@ -270,5 +309,11 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(got, vec!["fn main() {", "    x", "}"]);
+        let text = "        deep";
+        let got: Vec<&str> = wrap_preformatted(text, 4)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, vec!["deep"]);
     }
 }

@@ -20,7 +20,11 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     let theme = Theme::new(model.config.color);
     if g.too_small() {
         let area = frame.area();
-        let text = "terminal too small";
+        // The longest wording that fits: a cut-off "te" would read as garbage.
+        let text = ["terminal too small", "too small", "…"]
+            .into_iter()
+            .find(|t| t.chars().count() <= area.width as usize)
+            .unwrap_or("");
         let row = Rect::new(
             area.x,
             area.y + area.height / 2,

@@ -21,11 +21,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
     }
     let focused = model.focus == Focus::Outline;
-    let header = if focused {
-        "Outline (Enter jumps)"
+    let headers: &[&str] = if focused {
+        &["Outline (Enter jumps)", "Outline (Enter)"]
     } else {
-        "Outline"
+        &[]
     };
+    let header = headers
+        .iter()
+        .copied()
+        .find(|h| h.len() <= inner_width as usize)
+        .unwrap_or("Outline");
     buf.set_stringn(
         area.x,
         area.y,

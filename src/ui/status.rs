@@ -37,11 +37,18 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         model.percent()
     );
     let short = format!(" {page}/{pages} · {}% · ? help ", model.percent());
-    let right = if display_width(&full) + 12 <= area.width as usize {
-        full
-    } else {
-        short
-    };
+    let tiny = format!(" {page}/{pages} ");
+    // A message must be read whole; otherwise the name gets at least a dozen columns. And the
+    // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
+    let left_needs = model
+        .message
+        .as_deref()
+        .map_or(12, |m| display_width(m) + 2);
+    let width = area.width as usize;
+    let right = [full, short]
+        .into_iter()
+        .find(|r| display_width(r) + left_needs <= width)
+        .unwrap_or(tiny);
     let right_width = display_width(&right).min(area.width as usize);
     let left_text = model
         .message

@@ -1,0 +1,313 @@
+//! Property tests for the page layout: no text is lost or repeated, no line is wider than its
+//! column, no page starts with a blank line, and a resize keeps the reader's first word on
+//! screen. Documents mix ASCII, CJK, emoji ZWJ sequences, combining marks and over-long words.
+
+use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use quire::action::Action;
+use quire::document::{Anchor, Block, BlockKind, Document};
+use quire::keymap::Keymap;
+use quire::layout::{LineKind, MIN_COLUMN, Pages, prefix_width};
+use quire::model::{Config, Model};
+use quire::ui::geometry::Geometry;
+use quire::update::update;
+
+/// Display width the way a terminal draws it, computed here independently of the crate.
+fn columns(text: &str) -> usize {
+    text.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z]{1,9}",
+        1 => "[A-Z][a-z]{0,6}[,.;:]?",
+        1 => "[一-龥]{1,6}",
+        1 => Just("👨\u{200d}👩\u{200d}👧".to_string()),
+        1 => Just("🏳\u{fe0f}\u{200d}🌈".to_string()),
+        1 => Just("e\u{301}te\u{301}".to_string()),
+        1 => Just("na\u{308}i\u{308}ve".to_string()),
+        1 => Just("—".to_string()),
+        // Over-long words: wider than most columns tried here.
+        1 => "[a-z]{20,60}",
+        1 => "[あ-ん]{10,30}",
+        1 => "https://[a-z]{5,40}/[a-z0-9/]{5,60}",
+    ]
+}
+
+fn flowing_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        (
+            word(),
+            prop_oneof![8 => Just(" "), 1 => Just("  "), 1 => Just("\u{3000}")],
+        ),
+        1..60,
+    )
+    .prop_map(|parts| {
+        let mut text = String::new();
+        for (w, sep) in parts {
+            if !text.is_empty() {
+                text.push_str(sep);
+            }
+            text.push_str(&w);
+        }
+        text
+    })
+}
+
+fn code_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop::collection::vec(word(), 1..8).prop_map(|ws| format!("    {}", ws.join(" "))),
+        1..6,
+    )
+    .prop_map(|lines| lines.join("\n"))
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    prop_oneof![
+        6 => flowing_text().prop_map(|t| Block::new(BlockKind::Paragraph, t, 1)),
+        1 => flowing_text().prop_map(|t| Block::new(BlockKind::Quote, t, 1)),
+        1 => flowing_text().prop_map(|t| Block::new(BlockKind::ListItem, format!("- {t}"), 1)),
+        1 => flowing_text().prop_map(|t| Block::new(BlockKind::Heading, t, 1)),
+        1 => flowing_text().prop_map(|t| Block::new(BlockKind::Leftover, t, 1)),
+        1 => code_text().prop_map(|t| Block::new(BlockKind::Code, t, 1)),
+    ]
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    (flowing_text(), prop::collection::vec(block(), 1..12)).prop_map(|(title, body)| {
+        let mut blocks = vec![Block::new(BlockKind::Title, title, 1)];
+        blocks.extend(body);
+        for (n, b) in blocks.iter_mut().enumerate() {
+            b.line = n * 2 + 1;
+        }
+        Document {
+            name: "generated".into(),
+            blocks,
+            encoding: "UTF-8",
+        }
+    })
+}
+
+/// A line is blank to the reader when it shows nothing but spaces.
+fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
+    let l = pages.lines()[line];
+    match l.kind {
+        LineKind::Blank => true,
+        LineKind::Fold { .. } => false,
+        LineKind::Text => doc.blocks[l.block as usize].text[l.range()]
+            .trim()
+            .is_empty(),
+    }
+}
+
+/// The text lines of each block, in order; checks that lines appear block by block.
+fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<std::ops::Range<usize>>> {
+    let mut out = vec![Vec::new(); doc.blocks.len()];
+    let mut last_block = 0;
+    for line in pages.lines() {
+        let block = line.block as usize;
+        assert!(
+            block >= last_block,
+            "lines go back from block {last_block} to {block}"
+        );
+        last_block = block;
+        if line.kind == LineKind::Text {
+            out[block].push(line.range());
+        }
+    }
+    out
+}
+
+fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: bool) {
+    let pages = Pages::new(doc, width, height, leftovers_open);
+    let column = width.max(MIN_COLUMN);
+    let per_block = lines_by_block(&pages, doc);
+    for (index, (block, ranges)) in doc.blocks.iter().zip(&per_block).enumerate() {
+        if block.kind == BlockKind::Leftover && !leftovers_open {
+            assert!(ranges.is_empty(), "a folded block shows text");
+            continue;
+        }
+        // Every non-space byte is on exactly one line, in order: what lies between two lines,
+        // before the first and after the last is whitespace only.
+        let text = &block.text;
+        let mut cursor = 0;
+        for range in ranges {
+            assert!(
+                range.start >= cursor,
+                "block {index}: line {range:?} overlaps or goes back"
+            );
+            assert!(
+                text[cursor..range.start].trim().is_empty(),
+                "block {index} at width {width}: text {:?} is on no line",
+                &text[cursor..range.start]
+            );
+            cursor = range.end;
+        }
+        assert!(
+            text[cursor..].trim().is_empty(),
+            "block {index}: tail {:?} lost",
+            &text[cursor..]
+        );
+        // And the words, as the reader sees them, are the block's words.
+        let seen: String = ranges
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(squeeze(&seen), squeeze(text), "block {index}: words differ");
+        for range in ranges {
+            let shown = &text[range.clone()];
+            // Flowing text drops the spaces where it breaks; code keeps its spaces as they are.
+            if block.kind != BlockKind::Code {
+                assert!(
+                    !shown.ends_with(' '),
+                    "line {shown:?} keeps a trailing space"
+                );
+            }
+            // Quotes and continued list items are drawn after a two-column prefix.
+            let prefix = match block.kind {
+                BlockKind::Quote => prefix_width(block.kind),
+                BlockKind::ListItem if range.start != 0 => prefix_width(block.kind),
+                _ => 0,
+            };
+            let drawn = prefix + columns(shown);
+            assert!(
+                drawn <= column,
+                "block {index}: {shown:?} takes {drawn} columns in a column of {column}"
+            );
+        }
+    }
+    let starts = pages.page_starts();
+    assert_eq!(starts.first(), Some(&0));
+    for &start in starts {
+        assert!(
+            !looks_blank(&pages, doc, start),
+            "page starting at line {start} starts blank"
+        );
+    }
+    for pair in starts.windows(2) {
+        assert!(
+            pair[1] - pair[0] >= height.max(1),
+            "a page shorter than the screen: {pair:?}"
+        );
+    }
+    let last = *starts.last().unwrap_or(&0);
+    assert!(
+        pages.lines().len() - last <= height.max(1),
+        "the last page overflows the screen"
+    );
+}
+
+/// The anchor's line in a layout, found without `Pages::line_of`.
+fn line_showing(pages: &Pages, anchor: Anchor) -> usize {
+    let lines = pages.lines();
+    let fold = lines.iter().position(|l| match l.kind {
+        LineKind::Fold { count } => {
+            (l.block as usize..l.block as usize + count as usize).contains(&anchor.block)
+        }
+        _ => false,
+    });
+    if let Some(fold) = fold {
+        return fold;
+    }
+    lines
+        .iter()
+        .rposition(|l| {
+            l.kind == LineKind::Text
+                && l.block as usize == anchor.block
+                && l.start as usize <= anchor.byte
+        })
+        .unwrap_or_else(|| panic!("no line shows {anchor:?}"))
+}
+
+fn motion() -> impl Strategy<Value = Action> {
+    prop_oneof![
+        Just(Action::PageDown),
+        Just(Action::PageUp),
+        Just(Action::LineDown),
+        Just(Action::LineUp),
+        Just(Action::HalfPageDown),
+        Just(Action::NextParagraph),
+        Just(Action::PrevParagraph),
+        Just(Action::Bottom),
+        Just(Action::ToggleLeftovers),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn layout_keeps_every_word_once_and_fits_the_column(
+        doc in document(),
+        width in 1usize..200,
+        height in 1usize..80,
+        leftovers_open: bool,
+    ) {
+        check_layout(&doc, width, height, leftovers_open);
+    }
+
+    #[test]
+    fn layout_of_loaded_text_keeps_every_word(
+        paragraphs in prop::collection::vec(flowing_text(), 1..8),
+        width in 1usize..120,
+        height in 1usize..40,
+    ) {
+        // Through the loader too: whatever structure it finds, layout loses nothing.
+        let doc = Document::from_text(&paragraphs.join("\n\n"), "generated");
+        check_layout(&doc, width, height, true);
+        let loaded: Vec<&str> = doc.blocks.iter().flat_map(|b| b.text.split_whitespace()).collect();
+        let source: Vec<&str> = paragraphs.iter().flat_map(|p| p.split_whitespace()).collect();
+        prop_assert_eq!(loaded, source);
+    }
+
+    #[test]
+    fn resize_keeps_the_first_word_on_screen(
+        doc in document(),
+        start in (1u16..220, 1u16..70),
+        moves in prop::collection::vec(motion(), 0..8),
+        sizes in prop::collection::vec((1u16..220, 1u16..70), 1..6),
+    ) {
+        let mut model = Model::new(doc, Config::default(), Keymap::default_keymap(), start);
+        update(&mut model, Action::Resize { width: start.0, height: start.1 });
+        for action in moves {
+            update(&mut model, action);
+        }
+        let anchor = model.anchor;
+        let top_text = model.pages.lines()[model.top_line()];
+        for (width, height) in sizes {
+            update(&mut model, Action::Resize { width, height });
+            let geometry = Geometry::new((width, height), model.sidebar_wanted, &model.config);
+            prop_assert_eq!(model.pages.width(), (geometry.column.width as usize).max(MIN_COLUMN));
+            prop_assert_eq!(model.pages.height(), (geometry.column.height as usize).max(1));
+            let shown = line_showing(&model.pages, anchor);
+            let top = model.top_line();
+            prop_assert!(
+                top <= shown && shown < top + model.pages.height(),
+                "at {}x{} the line {} of {:?} ({:?}) is off screen (top {}, height {})",
+                width, height, shown, anchor, top_text, top, model.pages.height()
+            );
+            // The top line is never a gap between blocks.
+            prop_assert!(model.pages.lines()[top].kind != LineKind::Blank);
+        }
+    }
+}
+
+#[test]
+fn bundled_article_lays_out_at_every_width() {
+    let doc = Document::from_text(quire::BUNDLED_ARTICLE, "bundled");
+    // Every narrow width (where breaking is hardest), then a spread of common ones.
+    let widths = (1..=16).chain([19, 23, 37, 40, 59, 61, 72, 80, 100, 119, 150, 199]);
+    for width in widths {
+        for height in [1, 2, 23, 79] {
+            check_layout(&doc, width, height, width % 2 == 0);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! The terminal is handed back however quire stops: the real binary runs in a tmux pane, is
+//! stopped by SIGTERM, SIGHUP or Ctrl-C, and the pane must be out of the alternate screen, with
+//! mouse reporting off, the cursor shown, and the line discipline cooked again (icanon, echo).
+//! Skips with a printed line when tmux is not installed.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed when the test ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            println!("skipped: tmux is not installed");
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("quire-restore-{}-{name}", std::process::id()),
+        };
+        let ok = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "sh"]);
+        assert!(ok.is_some(), "tmux could not start a session");
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Option<String> {
+        let out = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .ok()?;
+        out.status
+            .success()
+            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    fn send(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend_from_slice(keys);
+        self.run(&args).expect("send-keys");
+    }
+
+    fn flag(&self, name: &str) -> String {
+        let format = format!("#{{{name}}}");
+        self.run(&["display", "-p", "-t", "t", &format])
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+
+    fn pane(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "t"])
+            .unwrap_or_default()
+    }
+
+    /// Wait (up to 10 s) until `ready` holds, then return the pane's text.
+    fn wait_for(&self, what: &str, ready: impl Fn(&Tmux) -> bool) -> String {
+        let start = Instant::now();
+        while !ready(self) {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what}:\n{}",
+                self.pane()
+            );
+            sleep(Duration::from_millis(50));
+        }
+        self.pane()
+    }
+
+    /// The process running in the pane under its shell: quire.
+    fn quire_pid(&self) -> String {
+        let shell = self.flag("pane_pid");
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        children
+            .split_whitespace()
+            .next()
+            .expect("quire runs under the pane's shell")
+            .to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// Start quire in the pane, stop it with `stop`, and check what it left behind.
+fn stops_cleanly(name: &str, stop: impl Fn(&Tmux), expected_exit: u8) {
+    let Some(tmux) = Tmux::start(name) else {
+        return;
+    };
+    let command = format!(
+        "echo BEFORE-QUIRE; '{}'; echo EXIT=$?",
+        env!("CARGO_BIN_EXE_quire")
+    );
+    tmux.send(&[&command, "Enter"]);
+    tmux.wait_for("the reader", |t| {
+        t.flag("alternate_on") == "1" && t.pane().contains("Outline")
+    });
+    assert_eq!(
+        tmux.flag("mouse_any_flag"),
+        "1",
+        "the reader asks for mouse events"
+    );
+    stop(&tmux);
+    let pane = tmux.wait_for("quire to exit", |t| t.pane().contains("EXIT="));
+    assert!(
+        pane.contains(&format!("EXIT={expected_exit}")),
+        "{name}: wrong exit status:\n{pane}"
+    );
+    assert_eq!(
+        tmux.flag("alternate_on"),
+        "0",
+        "{name}: still on the alternate screen"
+    );
+    assert!(
+        pane.contains("BEFORE-QUIRE"),
+        "{name}: the shell's screen was not given back:\n{pane}"
+    );
+    assert!(
+        !pane.contains("Outline"),
+        "{name}: the reader's screen is left on the terminal"
+    );
+    assert_eq!(
+        tmux.flag("mouse_any_flag"),
+        "0",
+        "{name}: mouse reporting left on"
+    );
+    assert_eq!(tmux.flag("cursor_flag"), "1", "{name}: cursor left hidden");
+    tmux.send(&["stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo STTY-DONE", "Enter"]);
+    let pane = tmux.wait_for("stty", |t| {
+        t.pane().contains("STTY-DONE\n") || t.pane().lines().any(|l| l.ends_with("STTY-DONE"))
+    });
+    let modes = pane
+        .lines()
+        .rev()
+        .find(|l| l.contains("icanon"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        modes.split_whitespace().any(|w| w == "icanon")
+            && modes.split_whitespace().any(|w| w == "echo"),
+        "{name}: terminal left in raw mode: {modes:?}"
+    );
+}
+
+fn signal(name: &'static str) -> impl Fn(&Tmux) {
+    move |tmux: &Tmux| {
+        let pid = tmux.quire_pid();
+        let status = Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    stops_cleanly("term", signal("TERM"), 128 + 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    stops_cleanly("hup", signal("HUP"), 128 + 1);
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    // In raw mode Ctrl-C is a key, bound to quit: a normal exit.
+    stops_cleanly("ctrl-c", |t| t.send(&["C-c"]), 0);
+}
+
+#[test]
+fn sigint_from_outside_restores_the_terminal() {
+    stops_cleanly("int", signal("INT"), 128 + 2);
+}
+
+#[test]
+fn q_quits_and_restores_the_terminal() {
+    stops_cleanly("q", |t| t.send(&["q"]), 0);
+}
