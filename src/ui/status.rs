@@ -32,11 +32,27 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{minutes} min left")
     };
-    let full = format!(
-        " page {page}/{pages} · {}% · ¶ {k}/{n} · {section} · {left} · ? help ",
-        model.percent()
-    );
-    let short = format!(" {page}/{pages} · {}% · ? help ", model.percent());
+    let page_part = format!("page {page}/{pages}");
+    let percent = format!("{}%", model.percent());
+    let paragraph = format!("¶ {k}/{n}");
+    // Parts in screen order with the order they are given up in when the line is short: the
+    // section name goes first, then the paragraph count, the time left and the help hint.
+    let parts: [(&str, u8); 6] = [
+        (&page_part, 5),
+        (&percent, 4),
+        (&paragraph, 1),
+        (&section, 0),
+        (&left, 2),
+        ("? help", 3),
+    ];
+    let compose = |keep_from: u8| -> String {
+        let kept: Vec<&str> = parts
+            .iter()
+            .filter(|(text, rank)| *rank >= keep_from && !text.is_empty())
+            .map(|(text, _)| *text)
+            .collect();
+        format!(" {} ", kept.join(" · "))
+    };
     let tiny = format!(" {page}/{pages} ");
     // A message must be read whole; otherwise the name gets at least a dozen columns. And the
     // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
@@ -45,8 +61,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .as_deref()
         .map_or(12, |m| display_width(m) + 2);
     let width = area.width as usize;
-    let right = [full, short]
-        .into_iter()
+    let right = (0..=5)
+        .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
         .unwrap_or(tiny);
     let right_width = display_width(&right).min(area.width as usize);
