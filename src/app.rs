@@ -83,6 +83,11 @@ impl App {
             terminal
                 .draw(|frame| ui::render(&self.model, frame))
                 .map_err(into_io)?;
+            if !self.model.pages.is_complete() {
+                // The first page is on screen; now lay out the rest and draw the true page count.
+                self.model.complete_layout();
+                continue;
+            }
             let Some(first) = events.next(IDLE_WAIT)? else {
                 continue;
             };

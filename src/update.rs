@@ -10,6 +10,10 @@ use crate::outline::EntryKind;
 use crate::ui::geometry::sidebar_offset;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    // A model starts with only its first screen laid out; anything but a resize needs it all.
+    if !matches!(action, Action::Resize { .. }) {
+        model.complete_layout();
+    }
     if !matches!(action, Action::Resize { .. }) {
         model.message = None;
     }

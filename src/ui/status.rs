@@ -19,7 +19,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         style,
     );
     let page = model.current_page() + 1;
-    let pages = model.pages.page_count();
+    // Until the whole book is laid out (one frame at start-up) the totals are not known.
+    let complete = model.pages.is_complete();
+    let pages = if complete {
+        model.pages.page_count().to_string()
+    } else {
+        "…".to_string()
+    };
     let (k, n) = model.paragraph_position();
     let section = model
         .outline
@@ -33,7 +39,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         format!("{minutes} min left")
     };
     let page_part = format!("page {page}/{pages}");
-    let percent = format!("{}%", model.percent());
+    let percent = if complete {
+        format!("{}%", model.percent())
+    } else {
+        String::new()
+    };
     let paragraph = format!("¶ {k}/{n}");
     // Parts in screen order with the order they are given up in when the line is short: the
     // section name goes first, then the paragraph count, the time left and the help hint.
