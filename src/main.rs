@@ -13,7 +13,9 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -78,7 +80,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     let stdout = io::stdout();
     if cli.outline {
         let outline = Outline::build(&doc);
-        print::write_outline(&outline, cli.json, &mut stdout.lock()).context("cannot write output")?;
+        print::write_outline(&outline, cli.json, &mut stdout.lock())
+            .context("cannot write output")?;
         return Ok(ExitCode::SUCCESS);
     }
     if cli.print || !stdout.is_terminal() {
@@ -107,7 +110,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
 fn load(cli: &Cli) -> Result<Document> {
     match &cli.file {
         Some(path) if path.as_os_str() == "-" => read_stdin(),
-        Some(path) => Document::open(path).with_context(|| format!("cannot open '{}'", path.display())),
+        Some(path) => {
+            Document::open(path).with_context(|| format!("cannot open '{}'", path.display()))
+        }
         None if !io::stdin().is_terminal() => read_stdin(),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
@@ -129,13 +134,19 @@ impl TerminalGuard {
         install_panic_hook();
         enable_raw_mode().context("cannot use the terminal")?;
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture).context("cannot use the terminal")?;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+            .context("cannot use the terminal")?;
         Ok(guard)
     }
 }
 
 fn restore_terminal() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, crossterm::cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
     let _ = disable_raw_mode();
 }
 
@@ -155,7 +166,10 @@ fn install_panic_hook() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
-        let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
         let _ = writeln!(io::stderr(), "quire: internal error: {what}{place}");
     }));
 }
@@ -166,8 +180,15 @@ fn interactive(doc: Document, config: Config) -> Result<Exit> {
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let model = Model::new(doc, config, Keymap::default_keymap(), (size.width, size.height));
+    let model = Model::new(
+        doc,
+        config,
+        Keymap::default_keymap(),
+        (size.width, size.height),
+    );
     let mut app = App::new(model);
-    let exit = app.run(&mut terminal, &mut events).context("terminal error")?;
+    let exit = app
+        .run(&mut terminal, &mut events)
+        .context("terminal error")?;
     Ok(exit)
 }

@@ -51,9 +51,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
                 column += spaces;
             }
             '\u{0c}' => {
-                // A form feed is a page break: a paragraph break is the nearest thing in flowing text.
-                out.push_str("\n\n");
-                column = 0;
+                // A form feed is a page break. It must not add a line (block lines are source
+                // lines), so: alone on its line it leaves that line blank, which already breaks
+                // the paragraph; inside a line it becomes a space.
+                let line_start = column == 0;
+                let line_end = matches!(chars.peek(), None | Some('\n' | '\r'));
+                if !(line_start || line_end) {
+                    out.push(' ');
+                    column += 1;
+                }
             }
             ESC => skip_escape(&mut chars),
             '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(&mut chars),
@@ -97,7 +103,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
         }
         // Intermediate bytes then one final byte (e.g. ESC ( B).
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
             chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
         }
         Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
@@ -111,7 +120,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// CSI: parameter and intermediate bytes, then one final byte. Stops early at anything else so
 /// a malformed sequence cannot eat the text after it.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    while chars
+        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .is_some()
+    {}
     chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
 }
 
@@ -177,7 +189,10 @@ mod tests {
 
     #[test]
     fn lone_controls_become_visible() {
-        assert_eq!(sanitize("a\u{0}b\u{7}c\u{7f}"), "a\u{2400}b\u{2407}c\u{2421}");
+        assert_eq!(
+            sanitize("a\u{0}b\u{7}c\u{7f}"),
+            "a\u{2400}b\u{2407}c\u{2421}"
+        );
         assert_eq!(sanitize("end\u{1b}"), "end");
     }
 
@@ -190,7 +205,11 @@ mod tests {
     fn line_ends_and_tabs() {
         assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(sanitize("ab\tc"), "ab      c");
-        assert_eq!(sanitize("a\u{c}b"), "a\n\nb");
+        assert_eq!(sanitize("a\u{c}b"), "a b");
+        // A form feed on its own line leaves a blank line: the page break still ends the
+        // paragraph and no line is added, so later lines keep their source numbers.
+        assert_eq!(sanitize("a\n\u{c}\nb"), "a\n\nb");
+        assert_eq!(sanitize("a\r\n\u{c}\r\nb").lines().count(), 3);
     }
 
     #[test]

@@ -21,7 +21,12 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     if g.too_small() {
         let area = frame.area();
         let text = "terminal too small";
-        let row = Rect::new(area.x, area.y + area.height / 2, area.width, area.height.min(1));
+        let row = Rect::new(
+            area.x,
+            area.y + area.height / 2,
+            area.width,
+            area.height.min(1),
+        );
         frame.render_widget(Paragraph::new(text).centered(), row);
         return;
     }

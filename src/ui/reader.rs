@@ -13,7 +13,12 @@ use crate::model::Model;
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let lines = model.pages.lines();
     let top = model.top_line();
-    for (row, line) in lines.iter().skip(top).take(area.height as usize).enumerate() {
+    for (row, line) in lines
+        .iter()
+        .skip(top)
+        .take(area.height as usize)
+        .enumerate()
+    {
         let y = area.y + row as u16;
         match line.kind {
             LineKind::Blank => {}
@@ -37,7 +42,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 };
                 let mut x = area.x;
                 if !prefix.is_empty() {
-                    let bar = if block.kind == BlockKind::Quote { theme.quote_bar() } else { style };
+                    let bar = if block.kind == BlockKind::Quote {
+                        theme.quote_bar()
+                    } else {
+                        style
+                    };
                     buf.set_stringn(x, y, prefix, area.width as usize, bar);
                     x += prefix_width(block.kind) as u16;
                 } else if block.kind == BlockKind::Title {

@@ -46,6 +46,9 @@ impl Theme {
         Style::default().add_modifier(Modifier::REVERSED)
     }
     pub fn border(&self) -> Style {
-        self.fg(Style::default().add_modifier(Modifier::DIM), Color::DarkGray)
+        self.fg(
+            Style::default().add_modifier(Modifier::DIM),
+            Color::DarkGray,
+        )
     }
 }
