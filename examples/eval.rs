@@ -24,7 +24,11 @@ use quire::outline::{Outline, label::Labeler, segment, words};
 
 #[allow(dead_code)]
 fn main() {
-    let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "/work/shared/corpus".into()));
+    let root = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "/work/shared/corpus".into()),
+    );
     let (table, _) = run(&root);
     print!("{table}");
 }
@@ -69,7 +73,10 @@ fn companion(tsv: &Path) -> Option<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            n.starts_with(&format!("{stem}.")) && !n.ends_with(".tsv") && !n.ends_with(".html") && !n.contains(".sjis.")
+            n.starts_with(&format!("{stem}."))
+                && !n.ends_with(".tsv")
+                && !n.ends_with(".html")
+                && !n.contains(".sjis.")
         })
         .collect();
     found.sort();
@@ -80,7 +87,9 @@ fn gold_files(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -104,33 +113,65 @@ struct Counts {
 
 impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
-        prf(self.tp as f64, (self.tp + self.fp) as f64, (self.tp + self.fn_) as f64)
+        prf(
+            self.tp as f64,
+            (self.tp + self.fp) as f64,
+            (self.tp + self.fn_) as f64,
+        )
     }
 }
 
 fn prf(hits: f64, predicted: f64, gold: f64) -> (f64, f64, f64) {
-    let p = if predicted > 0.0 { hits / predicted } else { 0.0 };
+    let p = if predicted > 0.0 {
+        hits / predicted
+    } else {
+        0.0
+    };
     let r = if gold > 0.0 { hits / gold } else { 0.0 };
-    let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     (p, r, f)
 }
 
 fn short_name(path: &Path) -> String {
-    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn headings(files: &[(PathBuf, PathBuf)], table: &mut String) -> f64 {
-    let _ = writeln!(table, "## Headings (match: same source line; level on matched pairs)\n");
-    let _ = writeln!(table, "{:<52} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}", "file", "gold", "found", "P", "R", "F1", "level");
+    let _ = writeln!(
+        table,
+        "## Headings (match: same source line; level on matched pairs)\n"
+    );
+    let _ = writeln!(
+        table,
+        "{:<52} {:>5} {:>5} {:>6} {:>6} {:>6} {:>6}",
+        "file", "gold", "found", "P", "R", "F1", "level"
+    );
     let mut total = Counts::default();
     for (tsv, doc_path) in files {
         let gold = read_gold(tsv);
-        let Ok(doc) = Document::open(doc_path) else { continue };
+        let Ok(doc) = Document::open(doc_path) else {
+            continue;
+        };
         let predicted: HashMap<usize, u8> = doc
             .blocks
             .iter()
             .filter(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Title))
-            .map(|b| (b.line, if b.kind == BlockKind::Title { 1 } else { b.level }))
+            .map(|b| {
+                (
+                    b.line,
+                    if b.kind == BlockKind::Title {
+                        1
+                    } else {
+                        b.level
+                    },
+                )
+            })
             .collect();
         let mut c = Counts::default();
         for g in &gold {
@@ -144,23 +185,47 @@ fn headings(files: &[(PathBuf, PathBuf)], table: &mut String) -> f64 {
         }
         c.fp = predicted.len().saturating_sub(c.tp);
         let (p, r, f) = c.prf();
-        let level = if c.tp > 0 { c.level_ok as f64 / c.tp as f64 } else { 0.0 };
-        let _ = writeln!(table, "{:<52} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3} {level:>6.3}", short_name(doc_path), gold.len(), predicted.len());
+        let level = if c.tp > 0 {
+            c.level_ok as f64 / c.tp as f64
+        } else {
+            0.0
+        };
+        let _ = writeln!(
+            table,
+            "{:<52} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3} {level:>6.3}",
+            short_name(doc_path),
+            gold.len(),
+            predicted.len()
+        );
         total.tp += c.tp;
         total.fp += c.fp;
         total.fn_ += c.fn_;
         total.level_ok += c.level_ok;
     }
     let (p, r, f) = total.prf();
-    let level = if total.tp > 0 { total.level_ok as f64 / total.tp as f64 } else { 0.0 };
-    let _ = writeln!(table, "{:<52} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3} {level:>6.3}\n", "OVERALL (micro)", total.tp + total.fn_, total.tp + total.fp);
+    let level = if total.tp > 0 {
+        total.level_ok as f64 / total.tp as f64
+    } else {
+        0.0
+    };
+    let _ = writeln!(
+        table,
+        "{:<52} {:>5} {:>5} {p:>6.3} {r:>6.3} {f:>6.3} {level:>6.3}\n",
+        "OVERALL (micro)",
+        total.tp + total.fn_,
+        total.tp + total.fp
+    );
     f
 }
 
 fn word_bag(text: &str) -> HashMap<String, usize> {
     let mut bag = HashMap::new();
     for w in text.split_whitespace() {
-        let w: String = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        let w: String = w
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
         if !w.is_empty() {
             *bag.entry(w).or_insert(0) += 1;
         }
@@ -172,23 +237,39 @@ fn body(root: &Path, table: &mut String) -> (f64, f64) {
     let _ = writeln!(table, "## Body extraction (C-articles, word multisets)\n");
     let _ = writeln!(table, "{:<40} {:>6} {:>6} {:>6}", "article", "P", "R", "F1");
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root.join("C-articles"))
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.is_dir()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.is_dir())
+                .collect()
+        })
         .unwrap_or_default();
     dirs.sort();
     let (mut hits, mut kept, mut wanted) = (0.0, 0.0, 0.0);
     for dir in dirs {
-        let (Ok(doc), Ok(gold)) = (Document::open(&dir.join("scraped.txt")), std::fs::read_to_string(dir.join("gold.txt"))) else {
+        let (Ok(doc), Ok(gold)) = (
+            Document::open(&dir.join("scraped.txt")),
+            std::fs::read_to_string(dir.join("gold.txt")),
+        ) else {
             continue;
         };
         let body: Vec<&str> = doc
             .blocks
             .iter()
-            .filter(|b| !matches!(b.kind, BlockKind::Leftover | BlockKind::Title | BlockKind::Byline))
+            .filter(|b| {
+                !matches!(
+                    b.kind,
+                    BlockKind::Leftover | BlockKind::Title | BlockKind::Byline
+                )
+            })
             .map(|b| b.text.as_str())
             .collect();
         let ours = word_bag(&body.join(" "));
         let theirs = word_bag(&gold);
-        let common: usize = ours.iter().map(|(w, n)| (*n).min(theirs.get(w).copied().unwrap_or(0))).sum();
+        let common: usize = ours
+            .iter()
+            .map(|(w, n)| (*n).min(theirs.get(w).copied().unwrap_or(0)))
+            .sum();
         let (n_ours, n_theirs) = (ours.values().sum::<usize>(), theirs.values().sum::<usize>());
         let (p, r, f) = prf(common as f64, n_ours as f64, n_theirs as f64);
         let _ = writeln!(table, "{:<40} {p:>6.3} {r:>6.3} {f:>6.3}", short_name(&dir));
@@ -197,7 +278,11 @@ fn body(root: &Path, table: &mut String) -> (f64, f64) {
         wanted += n_theirs as f64;
     }
     let (p, r, f) = prf(hits, kept, wanted);
-    let _ = writeln!(table, "{:<40} {p:>6.3} {r:>6.3} {f:>6.3}\n", "OVERALL (micro)");
+    let _ = writeln!(
+        table,
+        "{:<40} {p:>6.3} {r:>6.3} {f:>6.3}\n",
+        "OVERALL (micro)"
+    );
     (f, r)
 }
 
@@ -206,7 +291,9 @@ fn strip_headings(text: &str, gold: &[Gold]) -> String {
     let mut lines: Vec<&str> = text.split('\n').collect();
     let is_rule = |l: &str| {
         let t = l.trim();
-        t.len() >= 3 && t.chars().all(|c| c == t.chars().next().unwrap_or(' ')) && "=-~^*+#\"'`:._".contains(t.chars().next().unwrap_or(' '))
+        t.len() >= 3
+            && t.chars().all(|c| c == t.chars().next().unwrap_or(' '))
+            && "=-~^*+#\"'`:._".contains(t.chars().next().unwrap_or(' '))
     };
     for g in gold {
         let i = g.line - 1;
@@ -261,25 +348,39 @@ fn shares_stem(label: &str, heading: &str, lang: words::Language) -> bool {
 }
 
 fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, f64) {
-    let _ = writeln!(table, "## Segmentation (gold headings stripped; paragraphs as units) and labels\n");
+    let _ = writeln!(
+        table,
+        "## Segmentation (gold headings stripped; paragraphs as units) and labels\n"
+    );
     let _ = writeln!(
         table,
         "{:<52} {:>5} {:>4} {:>4} {:>6} {:>6} {:>7} {:>7} {:>9} {:>9}",
         "file", "paras", "ref", "hyp", "Pk", "WD", "Pk-none", "Pk-even", "lab-gold", "lab-ours"
     );
-    let (mut pk_sum, mut wd_sum, mut none_sum, mut even_sum, mut windows) = (0.0, 0.0, 0.0, 0.0, 0usize);
+    let (mut pk_sum, mut wd_sum, mut none_sum, mut even_sum, mut windows) =
+        (0.0, 0.0, 0.0, 0.0, 0usize);
     let (mut hits, mut labelled, mut own_hits, mut own_labelled) = (0usize, 0usize, 0usize, 0usize);
     for (tsv, doc_path) in files {
         let gold = read_gold(tsv);
-        let Ok(bytes) = std::fs::read(doc_path) else { continue };
-        let Ok(original) = Document::from_bytes(&bytes, "x") else { continue };
+        let Ok(bytes) = std::fs::read(doc_path) else {
+            continue;
+        };
+        let Ok(original) = Document::from_bytes(&bytes, "x") else {
+            continue;
+        };
         let _ = original;
-        let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes)).into_owned();
+        let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes))
+            .into_owned();
         let doc = Document::from_text(&strip_headings(&text, &gold), "x");
-        let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_body()).collect();
+        let body: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
         let n = body.len();
         // Reference: which gold section each body paragraph falls in.
-        let reference: Vec<usize> = body.iter().map(|&b| gold.iter().filter(|g| g.line <= doc.blocks[b].line).count()).collect();
+        let reference: Vec<usize> = body
+            .iter()
+            .map(|&b| gold.iter().filter(|g| g.line <= doc.blocks[b].line).count())
+            .collect();
         let mut ref_ids = Vec::with_capacity(n);
         let mut last = usize::MAX;
         let mut id = 0;
@@ -329,7 +430,9 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
         bounds.push(n);
         for pair in bounds.windows(2) {
             let blocks: Vec<usize> = body[pair[0]..pair[1]].to_vec();
-            let Some(g) = reference[pair[0]].checked_sub(1).and_then(|i| gold.get(i)) else { continue };
+            let Some(g) = reference[pair[0]].checked_sub(1).and_then(|i| gold.get(i)) else {
+                continue;
+            };
             if words::content_stems(&g.text, lang).is_empty() {
                 continue;
             }
@@ -375,16 +478,24 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
         rate(hits, labelled),
         rate(own_hits, own_labelled)
     );
-    (pk_sum / w, (none_sum / w).min(even_sum / w), rate(hits, labelled))
+    (
+        pk_sum / w,
+        (none_sum / w).min(even_sum / w),
+        rate(hits, labelled),
+    )
 }
 
 fn timing(root: &Path, table: &mut String) {
     let path = root.join("A-books/moby-dick.pg2701.txt");
-    let Ok(bytes) = std::fs::read(&path) else { return };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return;
+    };
     let mut best = (f64::MAX, f64::MAX);
     for _ in 0..5 {
         let start = Instant::now();
-        let Ok(doc) = Document::from_bytes(&bytes, "moby") else { return };
+        let Ok(doc) = Document::from_bytes(&bytes, "moby") else {
+            return;
+        };
         let loaded = start.elapsed().as_secs_f64() * 1000.0;
         let start = Instant::now();
         let outline = Outline::build(&doc);
@@ -403,12 +514,22 @@ fn timing(root: &Path, table: &mut String) {
 
 pub fn run(root: &Path) -> (String, Summary) {
     let mut table = String::new();
-    let files: Vec<(PathBuf, PathBuf)> = gold_files(root).into_iter().filter_map(|t| companion(&t).map(|d| (t, d))).collect();
+    let files: Vec<(PathBuf, PathBuf)> = gold_files(root)
+        .into_iter()
+        .filter_map(|t| companion(&t).map(|d| (t, d)))
+        .collect();
     let heading_f1 = headings(&files, &mut table);
     let (body_f1, body_recall) = body(root, &mut table);
     let (pk, pk_baseline, label_hits) = segmentation(&files, &mut table);
     timing(root, &mut table);
-    let summary = Summary { heading_f1, body_f1, body_recall, pk, pk_baseline, label_hits };
+    let summary = Summary {
+        heading_f1,
+        body_f1,
+        body_recall,
+        pk,
+        pk_baseline,
+        label_hits,
+    };
     let _ = writeln!(
         table,
         "## Summary\n\nheading F1 {:.3} | body F1 {:.3} (recall {:.3}) | Pk {:.3} vs best baseline {:.3} ({:+.1} %) | label hits {:.3}",
@@ -417,7 +538,11 @@ pub fn run(root: &Path) -> (String, Summary) {
         body_recall,
         pk,
         pk_baseline,
-        if pk_baseline > 0.0 { (pk / pk_baseline - 1.0) * 100.0 } else { 0.0 },
+        if pk_baseline > 0.0 {
+            (pk / pk_baseline - 1.0) * 100.0
+        } else {
+            0.0
+        },
         label_hits
     );
     (table, summary)

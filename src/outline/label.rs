@@ -43,8 +43,15 @@ const MAX_PHRASE: usize = 4;
 
 impl<'a> Labeler<'a> {
     pub fn new(doc: &'a Document) -> Self {
-        let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_body()).collect();
-        let sample: String = body.iter().take(40).map(|&b| doc.text(b)).collect::<Vec<_>>().join(" ");
+        let body: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
+        let sample: String = body
+            .iter()
+            .take(40)
+            .map(|&b| doc.text(b))
+            .collect::<Vec<_>>()
+            .join(" ");
         let lang = Language::detect(&sample);
         let mut vocab = Vocabulary::new(lang);
         let mut all = vec![Vec::new(); doc.blocks.len()];
@@ -63,7 +70,14 @@ impl<'a> Labeler<'a> {
                 }
             }
         }
-        Labeler { doc, lang, tokens: all, total, blocks_with, body_blocks: body.len().max(1) }
+        Labeler {
+            doc,
+            lang,
+            tokens: all,
+            total,
+            blocks_with,
+            body_blocks: body.len().max(1),
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -72,7 +86,12 @@ impl<'a> Labeler<'a> {
 
     /// A label for the body blocks given (in order).
     pub fn label(&self, blocks: &[usize]) -> String {
-        let fallback = || blocks.first().map(|&b| super::lead_phrase(self.doc.text(b))).unwrap_or_default();
+        let fallback = || {
+            blocks
+                .first()
+                .map(|&b| super::lead_phrase(self.doc.text(b)))
+                .unwrap_or_default()
+        };
         let mut local: HashMap<u32, u32> = HashMap::new();
         for &b in blocks {
             for id in self.block_tokens(b).iter().filter_map(|t| t.id) {
@@ -86,7 +105,13 @@ impl<'a> Labeler<'a> {
         let weight = |id: u32| -> f64 {
             let tf = f64::from(local.get(&id).copied().unwrap_or(0));
             let total = f64::from(self.total.get(id as usize).copied().unwrap_or(1).max(1));
-            let df = f64::from(self.blocks_with.get(id as usize).copied().unwrap_or(1).max(1));
+            let df = f64::from(
+                self.blocks_with
+                    .get(id as usize)
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1),
+            );
             (1.0 + tf.ln()) * (1.0 + n / df).ln() * (tf / total).sqrt()
         };
         // Candidate phrases: stem sequence → (score, count, first surface form).
@@ -105,7 +130,8 @@ impl<'a> Labeler<'a> {
                     let Some(id) = toks[end].id else { continue };
                     stems.push(id);
                     let content: Vec<u32> = stems.clone();
-                    let mut score: f64 = content.iter().map(|&id| weight(id)).sum::<f64>() / (content.len() as f64).powf(0.6);
+                    let mut score: f64 = content.iter().map(|&id| weight(id)).sum::<f64>()
+                        / (content.len() as f64).powf(0.6);
                     let span = &toks[start..=end];
                     if span.iter().all(|t| t.id.is_none() || t.capital) {
                         score *= 1.3;
@@ -116,7 +142,11 @@ impl<'a> Labeler<'a> {
                     if toks[start].opens_quote && toks[end].closes_quote {
                         score *= 2.0;
                     }
-                    let entry = candidates.entry(content).or_insert((score, 0, (b, toks[start].start, toks[end].end)));
+                    let entry = candidates.entry(content).or_insert((
+                        score,
+                        0,
+                        (b, toks[start].start, toks[end].end),
+                    ));
                     entry.0 = entry.0.max(score);
                     entry.1 += 1;
                 }
@@ -125,7 +155,11 @@ impl<'a> Labeler<'a> {
         let mut ranked: Vec<(f64, Vec<u32>, (usize, u32, u32))> = candidates
             .into_iter()
             .map(|(stems, (score, count, at))| {
-                let repeated = if stems.len() > 1 { 1.0 + 0.5 * f64::from(count - 1).min(4.0) } else { 1.0 };
+                let repeated = if stems.len() > 1 {
+                    1.0 + 0.5 * f64::from(count - 1).min(4.0)
+                } else {
+                    1.0
+                };
                 (score * repeated, stems, at)
             })
             .collect();
@@ -137,12 +171,9 @@ impl<'a> Labeler<'a> {
             return fallback();
         }
         let mut label = self.surface(best_at);
-        if let Some((_, _, at)) = ranked
-            .iter()
-            .skip(1)
-            .take(12)
-            .find(|(score, stems, _)| *score >= best_score * 0.6 && stems.iter().all(|s| !best_stems.contains(s)))
-        {
+        if let Some((_, _, at)) = ranked.iter().skip(1).take(12).find(|(score, stems, _)| {
+            *score >= best_score * 0.6 && stems.iter().all(|s| !best_stems.contains(s))
+        }) {
             label = format!("{label} · {}", self.surface(*at));
         }
         label
@@ -153,7 +184,11 @@ impl<'a> Labeler<'a> {
     }
 
     fn surface(&self, (block, start, end): (usize, u32, u32)) -> String {
-        self.doc.text(block).get(start as usize..end as usize).unwrap_or("").to_string()
+        self.doc
+            .text(block)
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+            .to_string()
     }
 }
 
@@ -199,7 +234,9 @@ mod tests {
     use super::*;
 
     fn body(doc: &Document) -> Vec<usize> {
-        (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_body()).collect()
+        (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect()
     }
 
     #[test]

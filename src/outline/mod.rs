@@ -70,10 +70,15 @@ impl Outline {
     pub fn build(doc: &Document) -> Outline {
         let labeler = Labeler::new(doc);
         let has_headings = doc.blocks.iter().any(|b| b.kind == BlockKind::Heading);
-        let body: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_body()).collect();
+        let body: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
         // Section starts (as block indices) when the text has no headings of its own.
         let section_starts: Vec<usize> = if !has_headings && body.len() > SHORT_TEXT_PARAGRAPHS {
-            segment::section_starts(doc, &body).into_iter().map(|i| body[i]).collect()
+            segment::section_starts(doc, &body)
+                .into_iter()
+                .map(|i| body[i])
+                .collect()
         } else {
             Vec::new()
         };
@@ -95,10 +100,24 @@ impl Outline {
             };
             match block.kind {
                 BlockKind::Title => {
-                    entries.push(entry(EntryKind::Title, 1, block.text.clone(), block.text.clone(), index, None));
+                    entries.push(entry(
+                        EntryKind::Title,
+                        1,
+                        block.text.clone(),
+                        block.text.clone(),
+                        index,
+                        None,
+                    ));
                 }
                 BlockKind::Byline => {
-                    entries.push(entry(EntryKind::Byline, 1, lead_phrase(&block.text), String::new(), index, None));
+                    entries.push(entry(
+                        EntryKind::Byline,
+                        1,
+                        lead_phrase(&block.text),
+                        String::new(),
+                        index,
+                        None,
+                    ));
                 }
                 BlockKind::Heading => {
                     let level = block.level.max(1);
@@ -106,33 +125,70 @@ impl Outline {
                     let parent = open.last().map(|&(_, e)| e);
                     // A heading covers the blocks up to the next heading of its level or above.
                     let last = (index + 1..doc.blocks.len())
-                        .find(|&i| doc.blocks[i].kind == BlockKind::Heading && doc.blocks[i].level.max(1) <= level)
+                        .find(|&i| {
+                            doc.blocks[i].kind == BlockKind::Heading
+                                && doc.blocks[i].level.max(1) <= level
+                        })
                         .map_or(doc.blocks.len() - 1, |i| i - 1);
                     open.push((level, entries.len()));
-                    entries.push(entry(EntryKind::Heading, level, block.text.clone(), block.text.clone(), last, parent));
+                    entries.push(entry(
+                        EntryKind::Heading,
+                        level,
+                        block.text.clone(),
+                        block.text.clone(),
+                        last,
+                        parent,
+                    ));
                 }
                 BlockKind::Leftover => {
                     let mut last = index;
-                    while last + 1 < doc.blocks.len() && doc.blocks[last + 1].kind == BlockKind::Leftover {
+                    while last + 1 < doc.blocks.len()
+                        && doc.blocks[last + 1].kind == BlockKind::Leftover
+                    {
                         last += 1;
                     }
                     let count = last - index + 1;
                     let label = format!("leftovers ({count})");
-                    entries.push(entry(EntryKind::Leftovers, 1, label, String::new(), last, None));
+                    entries.push(entry(
+                        EntryKind::Leftovers,
+                        1,
+                        label,
+                        String::new(),
+                        last,
+                        None,
+                    ));
                     index = last;
                 }
                 _ => {
                     if let Some(pos) = section_starts.iter().position(|&s| s == index) {
                         let end = section_starts.get(pos + 1).copied().unwrap_or(usize::MAX);
-                        let members: Vec<usize> = body.iter().copied().filter(|&b| b >= index && b < end).collect();
+                        let members: Vec<usize> = body
+                            .iter()
+                            .copied()
+                            .filter(|&b| b >= index && b < end)
+                            .collect();
                         let last = members.last().copied().unwrap_or(index);
                         open.clear();
                         open.push((1, entries.len()));
-                        entries.push(entry(EntryKind::Section, 1, labeler.label(&members), String::new(), last, None));
+                        entries.push(entry(
+                            EntryKind::Section,
+                            1,
+                            labeler.label(&members),
+                            String::new(),
+                            last,
+                            None,
+                        ));
                     }
                     let parent = open.last().map(|&(_, e)| e);
                     let level = parent.map_or(1, |p| entries[p].level + 1);
-                    entries.push(entry(EntryKind::Paragraph, level, labeler.label(&[index]), String::new(), index, parent));
+                    entries.push(entry(
+                        EntryKind::Paragraph,
+                        level,
+                        labeler.label(&[index]),
+                        String::new(),
+                        index,
+                        parent,
+                    ));
                 }
             }
             index += 1;
@@ -243,25 +299,51 @@ mod tests {
 
     #[test]
     fn a_long_text_without_headings_becomes_sections_of_paragraphs() {
-        let ships = "The ship sailed the ocean; sailors hauled ropes, mended sails and watched the waves.";
-        let bread = "The baker kneaded dough; flour, yeast and ovens made the bread rise each morning.";
+        let ships =
+            "The ship sailed the ocean; sailors hauled ropes, mended sails and watched the waves.";
+        let bread =
+            "The baker kneaded dough; flour, yeast and ovens made the bread rise each morning.";
         let text = [vec![ships; 6], vec![bread; 6]].concat().join("\n\n");
         let doc = Document::from_text(&text, "t");
         let outline = Outline::build(&doc);
-        let sections: Vec<&Entry> = outline.entries.iter().filter(|e| e.kind == EntryKind::Section).collect();
+        let sections: Vec<&Entry> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Section)
+            .collect();
         assert_eq!(sections.len(), 2);
         assert_eq!((sections[0].first_block, sections[0].last_block), (0, 5));
         let paragraph = &outline.entries[1];
-        assert_eq!((paragraph.kind, paragraph.level, paragraph.parent), (EntryKind::Paragraph, 2, Some(0)));
-        assert!(sections[1].label.to_lowercase().contains("bread") || sections[1].label.to_lowercase().contains("baker") || sections[1].label.to_lowercase().contains("dough"), "{}", sections[1].label);
+        assert_eq!(
+            (paragraph.kind, paragraph.level, paragraph.parent),
+            (EntryKind::Paragraph, 2, Some(0))
+        );
+        assert!(
+            sections[1].label.to_lowercase().contains("bread")
+                || sections[1].label.to_lowercase().contains("baker")
+                || sections[1].label.to_lowercase().contains("dough"),
+            "{}",
+            sections[1].label
+        );
     }
 
     #[test]
     fn paragraphs_hang_under_their_heading() {
-        let doc = Document::from_text("# Guide\n\nIntro words here.\n\n## Setup\n\nRun the installer now.\n\n### Details\n\nMore about setup.", "t");
+        let doc = Document::from_text(
+            "# Guide\n\nIntro words here.\n\n## Setup\n\nRun the installer now.\n\n### Details\n\nMore about setup.",
+            "t",
+        );
         let outline = Outline::build(&doc);
-        let setup = outline.entries.iter().position(|e| e.text == "Setup").unwrap();
-        let details = outline.entries.iter().position(|e| e.text == "Details").unwrap();
+        let setup = outline
+            .entries
+            .iter()
+            .position(|e| e.text == "Setup")
+            .unwrap();
+        let details = outline
+            .entries
+            .iter()
+            .position(|e| e.text == "Details")
+            .unwrap();
         assert_eq!(outline.entries[details].parent, Some(setup));
         assert_eq!(outline.entries[setup].last_block, doc.blocks.len() - 1);
         assert_eq!(outline.entries.last().unwrap().parent, Some(details));

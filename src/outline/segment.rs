@@ -19,7 +19,12 @@ pub fn unit_terms(doc: &Document, units: &[usize], vocab: &mut Vocabulary) -> Ve
 
 /// Where sections start among `units` (indices into `units`; 0 is always first).
 pub fn section_starts(doc: &Document, units: &[usize]) -> Vec<usize> {
-    let sample: String = units.iter().take(40).map(|&b| doc.text(b)).collect::<Vec<_>>().join(" ");
+    let sample: String = units
+        .iter()
+        .take(40)
+        .map(|&b| doc.text(b))
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut vocab = Vocabulary::new(Language::detect(&sample));
     let terms = unit_terms(doc, units, &mut vocab);
     boundaries(&terms, vocab.len())
@@ -41,7 +46,8 @@ pub fn boundaries(units: &[Vec<u32>], vocab_size: usize) -> Vec<usize> {
     // Gaps g = 1..n (gap g lies before unit g); scores[g - 1].
     let values: Vec<f64> = depths.clone();
     let m = values.iter().sum::<f64>() / values.len().max(1) as f64;
-    let sd = (values.iter().map(|d| (d - m).powi(2)).sum::<f64>() / values.len().max(1) as f64).sqrt();
+    let sd =
+        (values.iter().map(|d| (d - m).powi(2)).sum::<f64>() / values.len().max(1) as f64).sqrt();
     let cutoff = m + 0.5 * sd;
     let min_len = w.max(2);
     let mut candidates: Vec<(f64, usize)> = depths
@@ -53,7 +59,9 @@ pub fn boundaries(units: &[Vec<u32>], vocab_size: usize) -> Vec<usize> {
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut chosen: Vec<usize> = Vec::new();
     for (_, gap) in candidates {
-        let clear = chosen.iter().all(|&c| c.abs_diff(gap) >= min_len) && gap >= min_len && n - gap >= min_len;
+        let clear = chosen.iter().all(|&c| c.abs_diff(gap) >= min_len)
+            && gap >= min_len
+            && n - gap >= min_len;
         if clear {
             chosen.push(gap);
         }
@@ -75,7 +83,9 @@ fn inverse_frequencies(units: &[Vec<u32>], vocab_size: usize) -> Vec<f64> {
         }
     }
     let n = units.len() as f64;
-    df.iter().map(|&d| (n / f64::from(d.max(1))).ln().max(0.0) + 0.1).collect()
+    df.iter()
+        .map(|&d| (n / f64::from(d.max(1))).ln().max(0.0) + 0.1)
+        .collect()
 }
 
 /// Similarity across each gap 1..n; windows slide, so dot product and norms are updated per word.
@@ -115,7 +125,14 @@ fn gap_similarities(units: &[Vec<u32>], idf: &[f64], w: usize, vocab_size: usize
         }
         if gap >= w {
             for &t in &units[gap - w] {
-                add(&mut left, &right, t, -idf[t as usize], &mut dot, &mut norm_l);
+                add(
+                    &mut left,
+                    &right,
+                    t,
+                    -idf[t as usize],
+                    &mut dot,
+                    &mut norm_l,
+                );
             }
         }
         if gap + w < n {
@@ -179,7 +196,9 @@ mod tests {
             text.push_str("\n\n");
         }
         let doc = Document::from_text(&text, "t");
-        let units: Vec<usize> = (0..doc.blocks.len()).filter(|&i| doc.blocks[i].kind.is_body()).collect();
+        let units: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
         assert_eq!(units.len(), 16);
         assert_eq!(section_starts(&doc, &units), vec![0, 8]);
     }

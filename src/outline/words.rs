@@ -21,44 +21,184 @@ pub enum Language {
 }
 
 const ENGLISH: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can",
-    "could", "did", "do", "does", "for", "from", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if",
-    "in", "into", "is", "it", "its", "may", "me", "more", "most", "must", "my", "no", "not", "of", "on", "one", "only",
-    "or", "other", "our", "out", "over", "said", "she", "should", "so", "some", "such", "than", "that", "the",
-    "their", "them", "then", "there", "these", "they", "this", "those", "to", "up", "upon", "us", "was", "we",
-    "were", "what", "when", "which", "who", "will", "with", "would", "you", "your", "very", "now", "just", "like",
-    "well", "even", "both", "each", "many", "much", "new", "two", "first", "made", "make", "way", "where", "while",
-    "why", "being", "because", "before", "between", "through", "under", "again", "own", "same", "here", "still",
-    "yet", "see", "say", "says", "get", "go", "going", "know", "time", "thing", "things", "us", "per", "via", "use",
-    "used", "using", "must", "shall", "also", "however", "thus", "therefore", "among", "within", "without",
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "may",
+    "me",
+    "more",
+    "most",
+    "must",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "said",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "up",
+    "upon",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "which",
+    "who",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "very",
+    "now",
+    "just",
+    "like",
+    "well",
+    "even",
+    "both",
+    "each",
+    "many",
+    "much",
+    "new",
+    "two",
+    "first",
+    "made",
+    "make",
+    "way",
+    "where",
+    "while",
+    "why",
+    "being",
+    "because",
+    "before",
+    "between",
+    "through",
+    "under",
+    "again",
+    "own",
+    "same",
+    "here",
+    "still",
+    "yet",
+    "see",
+    "say",
+    "says",
+    "get",
+    "go",
+    "going",
+    "know",
+    "time",
+    "thing",
+    "things",
+    "us",
+    "per",
+    "via",
+    "use",
+    "used",
+    "using",
+    "must",
+    "shall",
+    "also",
+    "however",
+    "thus",
+    "therefore",
+    "among",
+    "within",
+    "without",
 ];
 const GERMAN: &[&str] = &[
-    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "des", "mit", "sich", "auf", "für",
-    "von", "im", "auch", "es", "an", "als", "wie", "bei", "oder", "nach", "aus", "wir", "sie", "er", "ich", "sind",
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "des", "mit",
+    "sich", "auf", "für", "von", "im", "auch", "es", "an", "als", "wie", "bei", "oder", "nach",
+    "aus", "wir", "sie", "er", "ich", "sind",
 ];
 const FRENCH: &[&str] = &[
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans", "pour", "pas", "sur",
-    "au", "aux", "avec", "ce", "il", "elle", "ne", "se", "par", "plus", "sont", "nous", "vous", "ou", "mais",
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans",
+    "pour", "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ne", "se", "par", "plus",
+    "sont", "nous", "vous", "ou", "mais",
 ];
 const SPANISH: &[&str] = &[
-    "el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por", "con", "para", "se", "no",
-    "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta", "ha", "son", "ya", "o", "fue", "muy",
+    "el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por", "con",
+    "para", "se", "no", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta", "ha",
+    "son", "ya", "o", "fue", "muy",
 ];
 const ITALIAN: &[&str] = &[
-    "il", "lo", "la", "gli", "le", "di", "del", "della", "e", "che", "un", "una", "per", "non", "con", "sono", "nel",
-    "alla", "si", "da", "in", "è", "anche", "come", "più", "ma", "dei", "delle", "al", "questo", "essere", "ha",
+    "il", "lo", "la", "gli", "le", "di", "del", "della", "e", "che", "un", "una", "per", "non",
+    "con", "sono", "nel", "alla", "si", "da", "in", "è", "anche", "come", "più", "ma", "dei",
+    "delle", "al", "questo", "essere", "ha",
 ];
 const PORTUGUESE: &[&str] = &[
-    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para", "com", "não", "no",
-    "na", "por", "se", "mais", "é", "ao", "como", "seu", "sua", "mas", "ou", "foi", "são", "também",
+    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para",
+    "com", "não", "no", "na", "por", "se", "mais", "é", "ao", "como", "seu", "sua", "mas", "ou",
+    "foi", "são", "também",
 ];
 const RUSSIAN: &[&str] = &[
-    "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "а", "но", "из", "у", "за", "о", "от", "же", "для",
-    "так", "она", "он", "они", "все", "то", "бы", "ее", "её", "его", "был", "была", "уже",
+    "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "а", "но", "из", "у", "за", "о",
+    "от", "же", "для", "так", "она", "он", "они", "все", "то", "бы", "ее", "её", "его", "был",
+    "была", "уже",
 ];
 const INDONESIAN: &[&str] = &[
-    "dan", "yang", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "pada", "adalah", "akan",
-    "juga", "ada", "atau", "oleh", "karena", "mereka", "kita", "sebagai", "telah", "bahwa", "saat", "lebih",
+    "dan", "yang", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "pada",
+    "adalah", "akan", "juga", "ada", "atau", "oleh", "karena", "mereka", "kita", "sebagai",
+    "telah", "bahwa", "saat", "lebih",
 ];
 
 const ALL: &[Language] = &[
@@ -114,7 +254,11 @@ impl Language {
             }
         }
         let best = (0..ALL.len()).max_by_key(|&i| counts[i]).unwrap_or(0);
-        if total > 0 && counts[best] * 100 >= total * 8 { ALL[best] } else { Language::Other }
+        if total > 0 && counts[best] * 100 >= total * 8 {
+            ALL[best]
+        } else {
+            Language::Other
+        }
     }
 }
 
@@ -128,7 +272,10 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
         loop {
-            let start = rest.char_indices().find(|&(_, c)| c.is_alphanumeric()).map(|(i, _)| i)?;
+            let start = rest
+                .char_indices()
+                .find(|&(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| i)?;
             rest = &rest[start..];
             let first = rest.chars().next()?;
             if is_wide(first) {
@@ -141,7 +288,9 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
             let mut chars = rest.char_indices().peekable();
             while let Some((i, c)) = chars.next() {
                 let joiner = matches!(c, '\'' | '’' | '-')
-                    && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric() && !is_wide(n));
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, n)| n.is_alphanumeric() && !is_wide(n));
                 if c.is_alphanumeric() && !is_wide(c) || joiner {
                     end = i + c.len_utf8();
                 } else {
@@ -166,7 +315,11 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
             if !is_content(&lower, lang) {
                 return None;
             }
-            Some(stemmer.as_ref().map_or(lower.clone(), |s| s.stem(&lower).into_owned()))
+            Some(
+                stemmer
+                    .as_ref()
+                    .map_or(lower.clone(), |s| s.stem(&lower).into_owned()),
+            )
         })
         .collect()
 }
@@ -188,7 +341,12 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     pub fn new(lang: Language) -> Self {
-        Vocabulary { lang, stemmer: lang.algorithm().map(Stemmer::create), by_word: HashMap::new(), by_stem: HashMap::new() }
+        Vocabulary {
+            lang,
+            stemmer: lang.algorithm().map(Stemmer::create),
+            by_word: HashMap::new(),
+            by_stem: HashMap::new(),
+        }
     }
 
     pub fn language(&self) -> Language {
@@ -210,7 +368,10 @@ impl Vocabulary {
         }
         let lower = word.to_lowercase();
         let id = if is_content(&lower, self.lang) {
-            let stem = self.stemmer.as_ref().map_or(lower.clone(), |s| s.stem(&lower).into_owned());
+            let stem = self
+                .stemmer
+                .as_ref()
+                .map_or(lower.clone(), |s| s.stem(&lower).into_owned());
             let next = self.by_stem.len() as u32;
             Some(*self.by_stem.entry(stem).or_insert(next))
         } else {
@@ -228,13 +389,22 @@ mod tests {
     #[test]
     fn tokens_keep_inner_apostrophes_and_split_cjk() {
         let got: Vec<&str> = tokens("China’s G20 summit — well-known; 銀河").collect();
-        assert_eq!(got, vec!["China’s", "G20", "summit", "well-known", "銀", "河"]);
+        assert_eq!(
+            got,
+            vec!["China’s", "G20", "summit", "well-known", "銀", "河"]
+        );
     }
 
     #[test]
     fn language_by_stop_words() {
-        assert_eq!(Language::detect("The cat sat on the mat and it was happy with the sun."), Language::English);
-        assert_eq!(Language::detect("Der Hund ist nicht auf dem Sofa und die Katze auch nicht."), Language::German);
+        assert_eq!(
+            Language::detect("The cat sat on the mat and it was happy with the sun."),
+            Language::English
+        );
+        assert_eq!(
+            Language::detect("Der Hund ist nicht auf dem Sofa und die Katze auch nicht."),
+            Language::German
+        );
         assert_eq!(Language::detect("銀河鉄道の夜"), Language::Other);
     }
 
