@@ -3,8 +3,8 @@
 //! layout, bookmarks, search) reads this; nothing downstream changes it.
 
 mod decode;
-mod plain;
 pub mod sanitize;
+mod structure;
 
 use std::path::Path;
 
@@ -106,7 +106,7 @@ impl Document {
     /// Structure plain text (already decoded) into a document.
     pub fn from_text(text: &str, fallback_name: &str) -> Self {
         let clean = sanitize::sanitize(text);
-        let blocks = plain::structure(&clean);
+        let blocks = structure::structure(&clean);
         let name = blocks
             .iter()
             .find(|b| b.kind == BlockKind::Title)

@@ -60,9 +60,15 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
                 out.extend(std::iter::repeat_n(' ', TAB_STOP - column % TAB_STOP));
                 0
             }
-            // A form feed is a page break: a paragraph break is the nearest thing in flowing text.
+            // A form feed is a page break. It must not add a line (block lines are source
+            // lines), so: alone on its line it leaves that line blank, which already breaks the
+            // paragraph; inside a line it becomes a space.
             '\u{0c}' => {
-                out.push_str("\n\n");
+                let line_start = out.is_empty() || out.ends_with('\n');
+                let line_end = after.is_empty() || after.starts_with(['\n', '\r']);
+                if !(line_start || line_end) {
+                    out.push(' ');
+                }
                 0
             }
             ESC => escape_len(after),
@@ -202,7 +208,11 @@ mod tests {
     fn line_ends_and_tabs() {
         assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(sanitize("ab\tc"), "ab      c");
-        assert_eq!(sanitize("a\u{c}b"), "a\n\nb");
+        assert_eq!(sanitize("a\u{c}b"), "a b");
+        // A form feed on its own line leaves a blank line: the page break still ends the
+        // paragraph and no line is added, so later lines keep their source numbers.
+        assert_eq!(sanitize("a\n\u{c}\nb"), "a\n\nb");
+        assert_eq!(sanitize("a\r\n\u{c}\r\nb").lines().count(), 3);
     }
 
     #[test]

@@ -1,8 +1,15 @@
 //! The outline shown in the sidebar: entries built from the document's blocks — its title,
-//! headings, one entry per body paragraph, the author note, and the folded leftovers. Reads the
-//! document; owns nothing else.
+//! headings, sections found by lexical cohesion when there are no headings, one entry per body
+//! paragraph, the author note, and the folded leftovers — each with a label that says what it
+//! is about. The entries form a tree (headings or sections → paragraphs) through `parent`.
+//! Reads the document; owns nothing else.
+
+pub mod label;
+pub mod segment;
+pub mod words;
 
 use crate::document::{BlockKind, Document};
+use label::Labeler;
 
 /// What an outline entry stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +50,8 @@ pub struct Entry {
     pub last_block: usize,
     /// 1-based source line where the entry starts.
     pub line: usize,
+    /// The enclosing entry (a heading or section), if any: the outline as a tree.
+    pub parent: Option<usize>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,13 +62,33 @@ pub struct Outline {
 /// How many words of a paragraph's lead make its label before the label is fitted.
 const LEAD_WORDS: usize = 8;
 
+/// Up to this many body paragraphs with no heading, each paragraph is its own entry; past it
+/// the text is divided into sections first.
+const SHORT_TEXT_PARAGRAPHS: usize = 8;
+
 impl Outline {
     pub fn build(doc: &Document) -> Outline {
+        let labeler = Labeler::new(doc);
+        let has_headings = doc.blocks.iter().any(|b| b.kind == BlockKind::Heading);
+        let body: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
+        // Section starts (as block indices) when the text has no headings of its own.
+        let section_starts: Vec<usize> = if !has_headings && body.len() > SHORT_TEXT_PARAGRAPHS {
+            segment::section_starts(doc, &body)
+                .into_iter()
+                .map(|i| body[i])
+                .collect()
+        } else {
+            Vec::new()
+        };
         let mut entries: Vec<Entry> = Vec::new();
+        // Open headings/sections by level, for parents: (level, entry index).
+        let mut open: Vec<(u8, usize)> = Vec::new();
         let mut index = 0;
         while index < doc.blocks.len() {
             let block = &doc.blocks[index];
-            let entry = |kind, level, label: String, text: String, last| Entry {
+            let entry = |kind, level, label: String, text: String, last, parent| Entry {
                 kind,
                 level,
                 label,
@@ -67,6 +96,7 @@ impl Outline {
                 first_block: index,
                 last_block: last,
                 line: block.line,
+                parent,
             };
             match block.kind {
                 BlockKind::Title => {
@@ -76,6 +106,7 @@ impl Outline {
                         block.text.clone(),
                         block.text.clone(),
                         index,
+                        None,
                     ));
                 }
                 BlockKind::Byline => {
@@ -85,16 +116,28 @@ impl Outline {
                         lead_phrase(&block.text),
                         String::new(),
                         index,
+                        None,
                     ));
                 }
                 BlockKind::Heading => {
                     let level = block.level.max(1);
+                    open.retain(|&(l, _)| l < level);
+                    let parent = open.last().map(|&(_, e)| e);
+                    // A heading covers the blocks up to the next heading of its level or above.
+                    let last = (index + 1..doc.blocks.len())
+                        .find(|&i| {
+                            doc.blocks[i].kind == BlockKind::Heading
+                                && doc.blocks[i].level.max(1) <= level
+                        })
+                        .map_or(doc.blocks.len() - 1, |i| i - 1);
+                    open.push((level, entries.len()));
                     entries.push(entry(
                         EntryKind::Heading,
                         level,
                         block.text.clone(),
                         block.text.clone(),
-                        index,
+                        last,
+                        parent,
                     ));
                 }
                 BlockKind::Leftover => {
@@ -106,21 +149,45 @@ impl Outline {
                     }
                     let count = last - index + 1;
                     let label = format!("leftovers ({count})");
-                    entries.push(entry(EntryKind::Leftovers, 1, label, String::new(), last));
+                    entries.push(entry(
+                        EntryKind::Leftovers,
+                        1,
+                        label,
+                        String::new(),
+                        last,
+                        None,
+                    ));
                     index = last;
                 }
                 _ => {
-                    let level = entries
-                        .iter()
-                        .rev()
-                        .find(|e| e.kind == EntryKind::Heading)
-                        .map_or(1, |h| h.level + 1);
+                    if let Some(pos) = section_starts.iter().position(|&s| s == index) {
+                        let end = section_starts.get(pos + 1).copied().unwrap_or(usize::MAX);
+                        let members: Vec<usize> = body
+                            .iter()
+                            .copied()
+                            .filter(|&b| b >= index && b < end)
+                            .collect();
+                        let last = members.last().copied().unwrap_or(index);
+                        open.clear();
+                        open.push((1, entries.len()));
+                        entries.push(entry(
+                            EntryKind::Section,
+                            1,
+                            labeler.label(&members),
+                            String::new(),
+                            last,
+                            None,
+                        ));
+                    }
+                    let parent = open.last().map(|&(_, e)| e);
+                    let level = parent.map_or(1, |p| entries[p].level + 1);
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
-                        lead_phrase(&block.text),
+                        labeler.label(&[index]),
                         String::new(),
                         index,
+                        parent,
                     ));
                 }
             }
@@ -223,5 +290,62 @@ mod tests {
         );
         assert_eq!(outline.entries[7].label, "leftovers (3)");
         assert_eq!(outline.entry_for_block(3), Some(3));
+        // Labels are computed key phrases, not the paragraphs' first words.
+        for entry in &outline.entries[1..6] {
+            let lead = lead_phrase(&doc.blocks[entry.first_block].text);
+            assert_ne!(entry.label, lead, "{}", entry.label);
+        }
+    }
+
+    #[test]
+    fn a_long_text_without_headings_becomes_sections_of_paragraphs() {
+        let ships =
+            "The ship sailed the ocean; sailors hauled ropes, mended sails and watched the waves.";
+        let bread =
+            "The baker kneaded dough; flour, yeast and ovens made the bread rise each morning.";
+        let text = [vec![ships; 6], vec![bread; 6]].concat().join("\n\n");
+        let doc = Document::from_text(&text, "t");
+        let outline = Outline::build(&doc);
+        let sections: Vec<&Entry> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Section)
+            .collect();
+        assert_eq!(sections.len(), 2);
+        assert_eq!((sections[0].first_block, sections[0].last_block), (0, 5));
+        let paragraph = &outline.entries[1];
+        assert_eq!(
+            (paragraph.kind, paragraph.level, paragraph.parent),
+            (EntryKind::Paragraph, 2, Some(0))
+        );
+        assert!(
+            sections[1].label.to_lowercase().contains("bread")
+                || sections[1].label.to_lowercase().contains("baker")
+                || sections[1].label.to_lowercase().contains("dough"),
+            "{}",
+            sections[1].label
+        );
+    }
+
+    #[test]
+    fn paragraphs_hang_under_their_heading() {
+        let doc = Document::from_text(
+            "# Guide\n\nIntro words here.\n\n## Setup\n\nRun the installer now.\n\n### Details\n\nMore about setup.",
+            "t",
+        );
+        let outline = Outline::build(&doc);
+        let setup = outline
+            .entries
+            .iter()
+            .position(|e| e.text == "Setup")
+            .unwrap();
+        let details = outline
+            .entries
+            .iter()
+            .position(|e| e.text == "Details")
+            .unwrap();
+        assert_eq!(outline.entries[details].parent, Some(setup));
+        assert_eq!(outline.entries[setup].last_block, doc.blocks.len() - 1);
+        assert_eq!(outline.entries.last().unwrap().parent, Some(details));
     }
 }

@@ -1,0 +1,254 @@
+//! Heading forms: how a line shows it names a part of the text. Markdown ATX ("## Title"),
+//! underlined titles, numbered sections ("2.3.1. Format", "IV. The End", "Appendix A."),
+//! divisions ("Chapter 12", "CHAPTER XII.", "Section 4.2", "第十回"), and short lines standing
+//! alone in capitals or title case. Pure functions of one line; context is checked by the caller.
+
+/// How a heading was marked; the level follows from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Form {
+    /// `#`…`######`: the level is the count.
+    Atx(u8),
+    /// Underlined (and maybe overlined) with a mark: levels follow the order marks first appear.
+    Underline { mark: char, over: bool },
+    /// A section number with this many parts ("2.3" → 2).
+    Numbered(u8),
+    /// A named division; 1 for parts and books, 2 for chapters and the like.
+    Division(u8),
+    /// A short line in capitals.
+    Caps,
+    /// A short line in title case.
+    Titled,
+    /// A short line in a script without letter case, standing alone.
+    Uncased,
+}
+
+/// "## Title ##" → (2, "Title").
+pub fn atx(line: &str) -> Option<(u8, &str)> {
+    if line.len() - line.trim_start_matches(' ').len() > 3 {
+        return None;
+    }
+    let trimmed = line.trim_start();
+    let hashes = trimmed.chars().take_while(|&c| c == '#').count();
+    if !(1..=6).contains(&hashes) {
+        return None;
+    }
+    let rest = &trimmed[hashes..];
+    if !rest.is_empty() && !rest.starts_with(' ') {
+        return None;
+    }
+    let title = rest.trim().trim_end_matches('#').trim_end();
+    (!title.is_empty()).then_some((hashes as u8, title))
+}
+
+const DIVISIONS: &[(&str, u8)] = &[
+    ("part", 1),
+    ("book", 1),
+    ("volume", 1),
+    ("chapter", 2),
+    ("section", 2),
+    ("appendix", 2),
+    ("act", 2),
+    ("scene", 3),
+    ("canto", 2),
+    ("article", 2),
+    ("chapitre", 2),
+    ("kapitel", 2),
+    ("capítulo", 2),
+    ("capitolo", 2),
+    ("глава", 2),
+    ("letter", 2),
+    ("stave", 2),
+];
+
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "last",
+];
+
+fn is_roman(word: &str) -> bool {
+    !word.is_empty()
+        && word.len() <= 8
+        && (word.chars().all(|c| "IVXLCDM".contains(c))
+            || word.chars().all(|c| "ivxlcdm".contains(c)))
+}
+
+fn is_numeral(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ':', ',']);
+    !word.is_empty()
+        && (word.chars().all(|c| c.is_numeric() || c == '.')
+            || is_roman(word)
+            || NUMBER_WORDS.contains(&word.to_lowercase().as_str())
+            || (word.len() == 1 && word.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+/// "Chapter 12", "CHAPTER XII. The End", "Section 4.2", "第十回 …".
+pub fn division(text: &str) -> Option<u8> {
+    let mut words = text.split_whitespace();
+    let first = words.next()?;
+    let second = words.next();
+    let head = first.trim_end_matches(['.', ':']).to_lowercase();
+    if first.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    if let Some(&(_, level)) = DIVISIONS.iter().find(|(name, _)| *name == head) {
+        return second.filter(|w| is_numeral(w)).map(|_| level);
+    }
+    // CJK: 第 + numeral + 回/章/節/部/篇.
+    let mut chars = first.chars();
+    if chars.next() == Some('第') {
+        let rest: String = chars.take(8).collect();
+        if rest.contains(['回', '章', '節', '节', '部', '篇', '卷']) {
+            return Some(2);
+        }
+    }
+    None
+}
+
+/// The section number at the start of a line and the depth it shows: "2.3.1." → 3, "IV." → 1,
+/// "A.2." → 2, "Appendix A." → 1. Returns the depth and the title after the number.
+pub fn numbered(text: &str) -> Option<(u8, &str)> {
+    let (number, rest) = text.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let (number, rest) =
+        if number.eq_ignore_ascii_case("appendix") || number.eq_ignore_ascii_case("annex") {
+            let (n, r) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+            (n, r.trim_start())
+        } else {
+            (number, rest)
+        };
+    let trailing_dot = number.ends_with('.');
+    let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
+    let numeric = |p: &&str| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit());
+    let letter = |p: &&str| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase());
+    let ok = match parts.as_slice() {
+        [single] => {
+            (numeric(single) || is_roman(single) && single.chars().all(|c| c.is_ascii_uppercase()))
+                && trailing_dot
+        }
+        [first, more @ ..] => (numeric(first) || letter(first)) && more.iter().all(numeric),
+        [] => false,
+    };
+    (ok && !rest.is_empty()).then_some((parts.len().min(6) as u8, rest))
+}
+
+fn cased_letters(text: &str) -> (usize, usize) {
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    (upper, lower)
+}
+
+/// The form of a line standing alone, judged on its own; the caller checks what follows it.
+pub fn standalone(text: &str) -> Option<Form> {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 16 || text.chars().count() > 100 {
+        return None;
+    }
+    if let Some(level) = division(text) {
+        return Some(Form::Division(level));
+    }
+    if let Some((depth, title)) = numbered(text) {
+        let first = title.chars().next()?;
+        let (upper, lower) = cased_letters(title);
+        let ends_sentence = title.ends_with(['.', ',', ';']) && lower > 0;
+        if (first.is_uppercase()
+            || first == '"'
+            || first == '“'
+            || !first.is_alphabetic() && upper + lower == 0)
+            && !ends_sentence
+            && title.split_whitespace().count() <= 14
+        {
+            return Some(Form::Numbered(depth));
+        }
+        return None;
+    }
+    let first = text.chars().next()?;
+    if !first.is_alphanumeric() {
+        return None;
+    }
+    let (upper, lower) = cased_letters(text);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if upper == 0 && lower == 0 {
+        let numeral = text
+            .split_whitespace()
+            .any(|w| w.chars().count() <= 2 || w.chars().any(char::is_numeric));
+        let ends = text.ends_with(['.', '。', '۔', '！', '？', '!', '?', '」', '”', ',', '、']);
+        return (letters > 0 && words <= 5 && text.chars().count() <= 40 && (!ends || numeral))
+            .then_some(Form::Uncased);
+    }
+    if text.ends_with([',', ';']) || text.contains(". ") && lower > 0 {
+        return None;
+    }
+    if lower == 0 && upper >= 2 && words <= 12 && !text.ends_with('!') {
+        return Some(Form::Caps);
+    }
+    if !first.is_uppercase() || words > 10 || text.ends_with(['.', '!', '"', '”', ')']) {
+        return None;
+    }
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capital = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .count();
+    (words <= 4 || capital * 2 >= long.len()).then_some(Form::Titled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atx_headings() {
+        assert_eq!(atx("## Local setup ##"), Some((2, "Local setup")));
+        assert_eq!(atx("#hashtag"), None);
+        assert_eq!(atx("####### seven"), None);
+        assert_eq!(atx("    # indented code"), None);
+    }
+
+    #[test]
+    fn divisions() {
+        assert_eq!(standalone("Chapter 12"), Some(Form::Division(2)));
+        assert_eq!(
+            standalone("CHAPTER XII. Alice’s Evidence"),
+            Some(Form::Division(2))
+        );
+        assert_eq!(standalone("Section 4.2"), Some(Form::Division(2)));
+        assert_eq!(standalone("BOOK ONE"), Some(Form::Division(1)));
+        assert_eq!(
+            standalone("第十回　袁守誠妙算無私曲"),
+            Some(Form::Division(2))
+        );
+        assert_eq!(division("Chapter and verse"), None);
+    }
+
+    #[test]
+    fn numbered_sections_and_their_depth() {
+        assert_eq!(standalone("1.  Introduction"), Some(Form::Numbered(1)));
+        assert_eq!(
+            standalone("2.3.1. Preferred name syntax"),
+            Some(Form::Numbered(3))
+        );
+        assert_eq!(standalone("IV. THE END"), Some(Form::Numbered(1)));
+        assert_eq!(standalone("A.1.  Example"), Some(Form::Numbered(2)));
+        assert_eq!(standalone("Appendix B.  Changes"), Some(Form::Division(2)));
+        // A numbered sentence is not a heading.
+        assert_eq!(standalone("3. and then it went on, for a while."), None);
+        assert_eq!(standalone("1984 was a year"), None);
+    }
+
+    #[test]
+    fn caps_title_case_and_uncased_lines() {
+        assert_eq!(standalone("ETYMOLOGY."), Some(Form::Caps));
+        assert_eq!(standalone("Status of This Memo"), Some(Form::Titled));
+        assert_eq!(standalone("Tabs or Spaces?"), Some(Form::Titled));
+        assert_eq!(standalone("Then he left."), None);
+        assert_eq!(standalone("and the rest of it"), None);
+        assert_eq!(standalone("סעיף א."), Some(Form::Uncased));
+        assert_eq!(standalone("제 1 조"), Some(Form::Uncased));
+        assert_eq!(standalone("“Help!”"), None);
+    }
+}

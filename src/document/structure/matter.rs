@@ -1,0 +1,451 @@
+//! What surrounds the text: Project Gutenberg header and licence, credits and metadata fields at
+//! the top, the title, byline and dateline, and web-scrape debris (menus, share buttons,
+//! "Related", comment forms, cookie notices). Debris is found the way boilerplate removers do
+//! it: real prose is long and punctuated; the article is the span from the first to the last
+//! prose block; short unpunctuated blocks outside it, or between non-prose neighbours inside a
+//! page that shows web furniture, are folded. Nothing is deleted.
+
+use super::scan::Raw;
+use crate::document::{Block, BlockKind};
+
+pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    mark_gutenberg_matter(raws, blocks);
+    mark_front_fields(raws, blocks);
+    mark_title(raws, blocks);
+    mark_byline_and_dateline(blocks);
+    mark_author_note(blocks);
+    mark_debris(raws, blocks);
+}
+
+/// Project Gutenberg header and licence: everything up to the START marker and from the END
+/// marker on is front/back matter; so are the production credits just after the START marker.
+fn mark_gutenberg_matter(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    let marker = |raw: &Raw<'_>, word: &str| {
+        raw.lines.iter().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("***")
+                && l.contains(word)
+                && l.to_uppercase().contains("PROJECT GUTENBERG")
+        })
+    };
+    if let Some(start) = raws.iter().position(|r| marker(r, "START OF")) {
+        for block in &mut blocks[..=start] {
+            block.kind = BlockKind::Leftover;
+        }
+        for block in blocks[start + 1..].iter_mut().take(4) {
+            let lower = block.text.to_lowercase();
+            let credit = [
+                "produced by",
+                "transcribed by",
+                "e-text prepared by",
+                "etext prepared by",
+                "updated editions",
+            ];
+            if credit.iter().any(|c| lower.starts_with(c)) {
+                block.kind = BlockKind::Leftover;
+            }
+        }
+    }
+    if let Some(end) = raws.iter().position(|r| marker(r, "END OF")) {
+        for block in &mut blocks[end..] {
+            block.kind = BlockKind::Leftover;
+        }
+    }
+}
+
+/// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos).
+fn mark_front_fields(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    let Some(first) = blocks.iter().position(|b| b.kind != BlockKind::Leftover) else {
+        return;
+    };
+    let raw = &raws[first];
+    let field = |line: &&str| {
+        let Some((key, _)) = line.split_once(": ") else {
+            return line.starts_with(' ');
+        };
+        !key.is_empty()
+            && key.len() <= 24
+            && key.chars().next().is_some_and(char::is_uppercase)
+            && key.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    if raw.lines.len() >= 2 && raw.lines.iter().all(field) && !raw.lines[0].starts_with(' ') {
+        blocks[first].kind = BlockKind::Leftover;
+    }
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
+        .ends_with(['.', '!', '?', '。', '！', '？', '…', '۔'])
+}
+
+/// The first short line that stands alone before the body is the title: a plain line, or the
+/// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
+fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    use super::heading::Form;
+    let top_headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .count();
+    let Some(first) = blocks
+        .iter()
+        .position(|b| b.kind != BlockKind::Leftover && b.kind != BlockKind::Code)
+    else {
+        return;
+    };
+    if first + 1 >= blocks.len() {
+        return;
+    }
+    let candidate = &blocks[first];
+    let words = candidate.text.split_whitespace().count();
+    let usable = match candidate.kind {
+        BlockKind::Paragraph => !ends_sentence(&candidate.text) && !candidate.text.ends_with(','),
+        BlockKind::Heading => {
+            !matches!(
+                raws[first].form,
+                Some(Form::Numbered(_) | Form::Division(_))
+            ) && candidate.level <= 2
+                && top_headings <= 1
+        }
+        _ => false,
+    };
+    if usable && (1..=20).contains(&words) {
+        blocks[first].kind = BlockKind::Title;
+        blocks[first].level = 0;
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "2 days ago".
+pub fn has_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    let month = words
+        .iter()
+        .any(|w| MONTHS.contains(&w.trim_end_matches('.')));
+    let any_year = words.iter().any(|w| year(w));
+    let numeric_date = words.iter().any(|w| {
+        let parts: Vec<&str> = w.split(['-', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts.iter().any(|p| year(p))
+    });
+    let ago = words.windows(2).any(|p| {
+        p[0].chars().all(|c| c.is_ascii_digit())
+            && ["days", "hours", "minutes", "weeks", "day", "hour"].contains(&p[1])
+    });
+    (month && (any_year || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))))
+        || numeric_date
+        || ago
+}
+
+fn is_byline_text(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let lower = text.to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("author:"))
+        && words <= 12
+}
+
+/// Just after the title: a short "By …" line (the byline) and a short line carrying a date
+/// (the dateline, shown with the byline).
+fn mark_byline_and_dateline(blocks: &mut [Block]) {
+    let Some(title) = blocks.iter().position(|b| b.kind == BlockKind::Title) else {
+        return;
+    };
+    let mut seen = 0;
+    for block in blocks[title + 1..].iter_mut() {
+        if block.kind == BlockKind::Leftover {
+            continue;
+        }
+        seen += 1;
+        if seen > 5 || block.kind != BlockKind::Paragraph {
+            if block.kind == BlockKind::Paragraph && ends_sentence(&block.text) {
+                break;
+            }
+            continue;
+        }
+        if block.kind == BlockKind::Paragraph
+            && ends_sentence(&block.text)
+            && !is_byline_text(&block.text)
+        {
+            break;
+        }
+        let words = block.text.split_whitespace().count();
+        if is_byline_text(&block.text)
+            || (words <= 12 && has_date(&block.text) && !ends_sentence(&block.text))
+        {
+            block.kind = BlockKind::Byline;
+        }
+    }
+}
+
+/// A paragraph naming the author at the start of the body or among the last ones
+/// ("The author is …").
+fn mark_author_note(blocks: &mut [Block]) {
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
+        .collect();
+    if body.len() < 2 {
+        return;
+    }
+    let tail = body.len().saturating_sub(6).max(1);
+    for &i in body[..1].iter().chain(&body[tail..]) {
+        let lower = blocks[i].text.to_lowercase();
+        let words = blocks[i].text.split_whitespace().count();
+        let openers = [
+            "the author ",
+            "the authors ",
+            "the writer ",
+            "about the author",
+            "author:",
+        ];
+        if words <= 60
+            && (openers.iter().any(|o| lower.starts_with(o)) || is_byline_text(&blocks[i].text))
+        {
+            blocks[i].kind = BlockKind::Byline;
+        }
+    }
+}
+
+/// Words that mark web-page furniture.
+const DEBRIS_CUES: &[&str] = &[
+    "comment",
+    "reply",
+    "share",
+    "subscribe",
+    "newsletter",
+    "related",
+    "about this",
+    "advertisement",
+    "cookie",
+    "sign up",
+    "sign in",
+    "log in",
+    "follow us",
+    "read more",
+    "all rights reserved",
+    "copyright",
+    "tags",
+    "print",
+    "privacy",
+    "terms of",
+    "facebook",
+    "twitter",
+    "whatsapp",
+    "linkedin",
+    "email",
+    "skip to",
+    "menu",
+    "©",
+];
+
+fn has_cue(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    DEBRIS_CUES.iter().any(|c| lower.contains(c))
+}
+
+/// How much text a block carries, counting a CJK character as half a word.
+fn size(text: &str) -> usize {
+    let wide = text
+        .chars()
+        .filter(|&c| c as u32 >= 0x2E80 && (c as u32) < 0xFFEF)
+        .count();
+    text.split_whitespace().count().max(wide / 2)
+}
+
+/// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
+fn is_menu(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.len() < 3 {
+        return false;
+    }
+    let mean = lines.iter().map(|l| l.chars().count()).sum::<usize>() / lines.len();
+    let punctuated = lines
+        .iter()
+        .filter(|l| l.ends_with(['.', ',', ';', '!', '?', ':']))
+        .count();
+    mean < 40 && punctuated * 5 <= lines.len()
+}
+
+fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+    ) && size(&block.text) >= 15
+        && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
+        && !is_menu(raw)
+}
+
+fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
+    let words = size(&block.text);
+    is_menu(raw)
+        || (words <= 8 && !ends_sentence(&block.text))
+        || (has_cue(&block.text) && words <= 25)
+}
+
+fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    let prose: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| is_prose(r, b))
+        .collect();
+    let (Some(first), Some(last)) = (
+        prose.iter().position(|&p| p),
+        prose.iter().rposition(|&p| p),
+    ) else {
+        return;
+    };
+    // Web furniture shows itself by stacks of short lines or several cue phrases.
+    let cue_blocks = raws
+        .iter()
+        .zip(blocks.iter())
+        .filter(|(r, b)| {
+            b.kind == BlockKind::Paragraph
+                && (is_menu(r) || has_cue(&b.text) && size(&b.text) <= 12)
+        })
+        .count();
+    let web_like = cue_blocks >= 3;
+    // Before the first prose block: keep the title, byline, and headings that open the body.
+    for i in 0..first {
+        let keep = match blocks[i].kind {
+            BlockKind::Title | BlockKind::Byline | BlockKind::Leftover => true,
+            BlockKind::Heading | BlockKind::Code => {
+                !web_like || i + 1 == first && !has_cue(&blocks[i].text)
+            }
+            _ => !web_like && !looks_like_debris(&raws[i], &blocks[i]),
+        };
+        if !keep {
+            blocks[i].kind = BlockKind::Leftover;
+        }
+    }
+    // Inside the body of a web page: menus and short cue lines, and short unpunctuated lines
+    // with no prose on either side (captions, datelines, "Share" rows).
+    if web_like {
+        for i in first + 1..last {
+            if blocks[i].kind != BlockKind::Paragraph || prose[i] {
+                continue;
+            }
+            let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
+            if is_menu(&raws[i])
+                || (has_cue(&blocks[i].text) && size(&blocks[i].text) <= 12)
+                || lonely
+            {
+                blocks[i].kind = BlockKind::Leftover;
+            }
+        }
+    }
+    // After the last prose block: the trailing run of furniture; on a web page, all of it.
+    let mut index = blocks.len();
+    while index > last + 1 {
+        let i = index - 1;
+        let fold = match blocks[i].kind {
+            BlockKind::Leftover => true,
+            BlockKind::Byline => false,
+            _ if web_like => true,
+            BlockKind::Paragraph | BlockKind::Heading => looks_like_debris(&raws[i], &blocks[i]),
+            _ => false,
+        };
+        if !fold {
+            if web_like {
+                index -= 1;
+                continue;
+            }
+            break;
+        }
+        blocks[i].kind = BlockKind::Leftover;
+        index -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::BlockKind::{self, *};
+    use crate::document::structure::structure;
+
+    fn kinds(text: &str) -> Vec<BlockKind> {
+        structure(text).iter().map(|b| b.kind).collect()
+    }
+
+    const PROSE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
+
+    #[test]
+    fn byline_and_dateline_after_the_title() {
+        let text = format!(
+            "City Budget Passes\n\nBy Jane Smith\n\nMon 18 Nov 2019 18.54 GMT\n\n{PROSE}\n\n{PROSE}"
+        );
+        assert_eq!(
+            kinds(&text),
+            vec![Title, Byline, Byline, Paragraph, Paragraph]
+        );
+    }
+
+    #[test]
+    fn web_debris_is_folded_and_body_kept() {
+        let text = format!(
+            "Budget Passes | Example News\n\nSkip to main content\nNews\nSport\nCulture\n\nSign in\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n{PROSE}\n\nMost popular\n\nPrivacy policy\nCookie policy\nTerms & conditions\n\nLeave a comment"
+        );
+        assert_eq!(
+            kinds(&text),
+            vec![
+                Title, Leftover, Leftover, Paragraph, Leftover, Paragraph, Leftover, Leftover,
+                Leftover
+            ]
+        );
+    }
+
+    #[test]
+    fn front_fields_are_front_matter() {
+        let text = format!(
+            "PEP: 257\nTitle: Docstring Conventions\nAuthor: Someone\n\nAbstract\n========\n\n{PROSE}"
+        );
+        assert_eq!(kinds(&text)[0], Leftover);
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(super::has_date("November 18, 2019"));
+        assert!(super::has_date("2019-11-18 10:00"));
+        assert!(super::has_date("Catherine Shu / 2 days"));
+        assert!(!super::has_date("Six Consensus points"));
+    }
+}

@@ -1,0 +1,226 @@
+//! Structure for plain text (also Markdown and reStructuredText read as plain text): splits the
+//! sanitized text into blocks and recognises the title, byline and dateline, headings and their
+//! levels, lists, quotes, code, and front/back matter and web-scrape debris, all with general
+//! rules. It never drops text: what is not body is folded (Leftover), not deleted; only page
+//! furniture (running headers and footers) and markup lines (underlines, fences) are left out.
+//! Every block keeps the true 1-based source line where it starts.
+
+mod heading;
+mod matter;
+mod scan;
+
+use std::collections::HashMap;
+
+use super::{Block, BlockKind};
+use heading::Form;
+use scan::Raw;
+
+pub fn structure(text: &str) -> Vec<Block> {
+    let mut raws = scan::scan(text);
+    classify_standalone_lines(&mut raws);
+    mark_contents_lists(&mut raws);
+    let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
+    assign_levels(&raws, &mut blocks);
+    matter::mark(&raws, &mut blocks);
+    blocks
+}
+
+fn to_block(raw: &Raw<'_>) -> Block {
+    Block::new(raw.kind, raw.text(), raw.line)
+}
+
+/// A paragraph of one line (two for a numbered title wrapped over two lines) is a heading when
+/// its form says so and, for forms that only look like headings, what follows is body text.
+fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
+    // Forms first, for every candidate, so each line can see whether the next one also looks
+    // like a heading (a run of them is a list, not a heading over body text).
+    let forms: Vec<Option<Form>> = raws
+        .iter()
+        .map(|raw| {
+            if raw.kind != BlockKind::Paragraph || raw.lines.len() > 2 {
+                return None;
+            }
+            let form = heading::standalone(&raw.text())?;
+            (raw.lines.len() == 1 || matches!(form, Form::Numbered(_))).then_some(form)
+        })
+        .collect();
+    for i in 0..raws.len() {
+        let Some(form) = forms[i] else {
+            continue;
+        };
+        let text = raws[i].text();
+        let next = raws.get(i + 1);
+        let next_text = next.map(Raw::text).unwrap_or_default();
+        let followed_by_body = next.is_some_and(|n| n.kind != BlockKind::Heading)
+            && forms.get(i + 1).copied().flatten().is_none();
+        let dated = matter::has_date(&text);
+        let accept = match form {
+            Form::Numbered(_) | Form::Division(_) | Form::Atx(_) | Form::Underline { .. } => true,
+            _ if dated => false,
+            Form::Caps => followed_by_body,
+            Form::Titled => {
+                followed_by_body
+                    && next_text.split_whitespace().count()
+                        >= 2 * text.split_whitespace().count().max(4)
+            }
+            Form::Uncased => {
+                followed_by_body && next_text.chars().count() >= 2 * text.chars().count()
+            }
+        };
+        if accept {
+            raws[i].kind = BlockKind::Heading;
+            raws[i].form = Some(form);
+        }
+    }
+}
+
+/// Four or more headings in a row with no text between them are a table of contents: list
+/// items, not headings. Marked-up headings (ATX, underlined) are trusted as they are.
+fn mark_contents_lists(raws: &mut [Raw<'_>]) {
+    let guessed = |r: &Raw<'_>| {
+        r.kind == BlockKind::Heading
+            && !matches!(r.form, Some(Form::Atx(_) | Form::Underline { .. }))
+    };
+    let mut start = 0;
+    while start < raws.len() {
+        if !guessed(&raws[start]) {
+            start += 1;
+            continue;
+        }
+        let mut end = start;
+        while end < raws.len() && guessed(&raws[end]) {
+            end += 1;
+        }
+        // The last of the run stays a heading when body text follows it.
+        let list_end = if raws.get(end).is_some_and(|r| r.kind != BlockKind::Heading) {
+            end - 1
+        } else {
+            end
+        };
+        if end - start >= 4 {
+            for raw in &mut raws[start..list_end] {
+                raw.kind = BlockKind::ListItem;
+                raw.form = None;
+            }
+        }
+        start = end;
+    }
+}
+
+/// Levels from the forms: ATX counts its hashes, numbers their depth, underline marks take
+/// levels in the order they first appear (as reStructuredText does), divisions know theirs.
+fn assign_levels(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    let mut underline_levels: HashMap<(char, bool), u8> = HashMap::new();
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if block.kind != BlockKind::Heading {
+            continue;
+        }
+        block.level = match raw.form {
+            Some(Form::Atx(n)) => n,
+            Some(Form::Underline { mark, over }) => {
+                let next = underline_levels.len() as u8 + 1;
+                *underline_levels.entry((mark, over)).or_insert(next)
+            }
+            Some(Form::Numbered(depth)) => depth,
+            Some(Form::Division(level)) => level,
+            Some(Form::Caps | Form::Titled | Form::Uncased) | None => 2,
+        }
+        .clamp(1, 6);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
+        blocks.iter().map(|b| b.kind).collect()
+    }
+
+    fn headings(text: &str) -> Vec<(u8, usize, String)> {
+        structure(text)
+            .into_iter()
+            .filter(|b| matches!(b.kind, BlockKind::Heading))
+            .map(|b| (b.level, b.line, b.text))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_join_hard_wrapped_lines() {
+        let blocks = structure("one line\nand more.\n\nsecond para.\n");
+        assert_eq!(blocks[1].text, "second para.");
+        assert_eq!(blocks[0].text, "one line and more.");
+        assert_eq!((blocks[0].line, blocks[1].line), (1, 4));
+    }
+
+    #[test]
+    fn title_byline_and_leftovers() {
+        let text = "A Title Here\n\nFirst paragraph of the body, long enough to count as real prose for the reader.\n\nSecond one, also prose, and it goes on for a while so that it reads as text.\n\nThe author is a researcher at an institute.\n\nAbout this publication\n\nBe the first to comment\n\nLeave a Reply";
+        let blocks = structure(text);
+        use BlockKind::*;
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                Title, Paragraph, Paragraph, Byline, Leftover, Leftover, Leftover
+            ]
+        );
+    }
+
+    #[test]
+    fn a_single_paragraph_is_never_folded() {
+        let blocks = structure("hello");
+        assert_eq!(kinds(&blocks), vec![BlockKind::Paragraph]);
+    }
+
+    #[test]
+    fn gutenberg_matter_is_folded() {
+        let text = "Header\n\n*** START OF THE PROJECT GUTENBERG EBOOK X ***\n\nCHAPTER 1. Loomings.\n\nCall me Ishmael. Some years ago, never mind how long precisely, I went to sea.\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\nLicence text.";
+        let blocks = structure(text);
+        use BlockKind::*;
+        assert_eq!(
+            kinds(&blocks),
+            vec![Leftover, Leftover, Heading, Paragraph, Leftover, Leftover]
+        );
+    }
+
+    #[test]
+    fn markdown_headings_and_levels() {
+        let text = "# Guide\n\nIntro text of the guide, which explains things.\n\n## Setup\n\nRun the installer and wait for it.\n\n### Details\n\nMore words about the setup here.";
+        assert_eq!(
+            headings(text),
+            vec![(2, 5, "Setup".into()), (3, 9, "Details".into())],
+            "the first ATX heading is the title"
+        );
+        assert_eq!(structure(text)[0].kind, BlockKind::Title);
+    }
+
+    #[test]
+    fn numbered_and_caps_headings_rfc_style() {
+        let text = "1. STATUS OF THIS MEMO\n\nThis memo describes the details of the system and how it works.\n\n2.1. Overview\n\nThe goal of names is to name things in a way that is useful to all.\n\nTable of Contents\n\n   1.  Introduction . . . . 2\n   2.  Terms  . . . . . . . 3\n";
+        let got = headings(text);
+        assert_eq!(got[0], (1, 1, "1. STATUS OF THIS MEMO".into()));
+        assert_eq!(got[1], (2, 5, "2.1. Overview".into()));
+    }
+
+    #[test]
+    fn a_run_of_chapter_lines_is_a_table_of_contents() {
+        let mut text = String::from("CONTENTS\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text.push_str("CHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
+        let got = headings(&text);
+        assert_eq!(
+            got.iter().map(|h| h.1).collect::<Vec<_>>(),
+            vec![13],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn standalone_short_lines_need_body_after_them() {
+        let text = "Opening words of a long paragraph that sets the scene for everything after it.\n\nThe Storm\n\nIt rained for days and days, and nobody in the village could remember such weather.\n\nTHE END";
+        let got = headings(text);
+        assert_eq!(got, vec![(2, 3, "The Storm".into())]);
+    }
+}

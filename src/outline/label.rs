@@ -1,0 +1,269 @@
+//! Labels that say what a stretch of text is about: key phrases scored over the document, in
+//! the manner of YAKE and tf-idf. Candidates are runs of up to four words inside a sentence
+//! that start and end with a content word (stop words for the detected language, Snowball
+//! stems). A word scores by how often it occurs in the stretch, how rare it is across the
+//! document's paragraphs and how much of its use falls in this stretch (contrast with the rest);
+//! proper-noun casing, the stretch's first sentence and quotation marks add bonuses. Falls back
+//! to the lead phrase when nothing scores.
+
+use std::collections::HashMap;
+
+use crate::document::Document;
+
+use super::words::{Language, Vocabulary, tokens};
+
+/// One word of a block, as the labeller sees it.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    /// Stem id, None for a stop word.
+    id: Option<u32>,
+    start: u32,
+    end: u32,
+    /// Only spaces since the previous word: a phrase may run on.
+    joined: bool,
+    /// A capital letter not at the start of a sentence.
+    capital: bool,
+    /// Before the end of the block's first sentence.
+    first_sentence: bool,
+    opens_quote: bool,
+    closes_quote: bool,
+}
+
+pub struct Labeler<'a> {
+    doc: &'a Document,
+    lang: Language,
+    tokens: Vec<Vec<Token>>,
+    /// Occurrences of each stem in the body, and how many body blocks hold it.
+    total: Vec<u32>,
+    blocks_with: Vec<u32>,
+    body_blocks: usize,
+}
+
+const MAX_PHRASE: usize = 4;
+
+impl<'a> Labeler<'a> {
+    pub fn new(doc: &'a Document) -> Self {
+        let body: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect();
+        let sample: String = body
+            .iter()
+            .take(40)
+            .map(|&b| doc.text(b))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lang = Language::detect(&sample);
+        let mut vocab = Vocabulary::new(lang);
+        let mut all = vec![Vec::new(); doc.blocks.len()];
+        for &b in &body {
+            all[b] = tokenize(doc.text(b), &mut vocab);
+        }
+        let mut total = vec![0u32; vocab.len()];
+        let mut blocks_with = vec![0u32; vocab.len()];
+        let mut seen = vec![usize::MAX; vocab.len()];
+        for &b in &body {
+            for id in all[b].iter().filter_map(|t| t.id) {
+                total[id as usize] += 1;
+                if seen[id as usize] != b {
+                    seen[id as usize] = b;
+                    blocks_with[id as usize] += 1;
+                }
+            }
+        }
+        Labeler {
+            doc,
+            lang,
+            tokens: all,
+            total,
+            blocks_with,
+            body_blocks: body.len().max(1),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    /// A label for the body blocks given (in order).
+    pub fn label(&self, blocks: &[usize]) -> String {
+        let fallback = || {
+            blocks
+                .first()
+                .map(|&b| super::lead_phrase(self.doc.text(b)))
+                .unwrap_or_default()
+        };
+        let mut local: HashMap<u32, u32> = HashMap::new();
+        for &b in blocks {
+            for id in self.block_tokens(b).iter().filter_map(|t| t.id) {
+                *local.entry(id).or_insert(0) += 1;
+            }
+        }
+        if local.is_empty() {
+            return fallback();
+        }
+        let n = self.body_blocks as f64;
+        let weight = |id: u32| -> f64 {
+            let tf = f64::from(local.get(&id).copied().unwrap_or(0));
+            let total = f64::from(self.total.get(id as usize).copied().unwrap_or(1).max(1));
+            let df = f64::from(
+                self.blocks_with
+                    .get(id as usize)
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1),
+            );
+            (1.0 + tf.ln()) * (1.0 + n / df).ln() * (tf / total).sqrt()
+        };
+        // Candidate phrases: stem sequence → (score, count, first surface form).
+        let mut candidates: HashMap<Vec<u32>, (f64, u32, (usize, u32, u32))> = HashMap::new();
+        for (position, &b) in blocks.iter().enumerate() {
+            let toks = self.block_tokens(b);
+            for start in 0..toks.len() {
+                if toks[start].id.is_none() {
+                    continue;
+                }
+                let mut stems = Vec::new();
+                for end in start..toks.len().min(start + MAX_PHRASE) {
+                    if end > start && !toks[end].joined {
+                        break;
+                    }
+                    let Some(id) = toks[end].id else { continue };
+                    stems.push(id);
+                    let content: Vec<u32> = stems.clone();
+                    let mut score: f64 = content.iter().map(|&id| weight(id)).sum::<f64>()
+                        / (content.len() as f64).powf(0.6);
+                    let span = &toks[start..=end];
+                    if span.iter().all(|t| t.id.is_none() || t.capital) {
+                        score *= 1.3;
+                    }
+                    if position == 0 && span.iter().all(|t| t.first_sentence) {
+                        score *= 1.4;
+                    }
+                    if toks[start].opens_quote && toks[end].closes_quote {
+                        score *= 2.0;
+                    }
+                    let entry = candidates.entry(content).or_insert((
+                        score,
+                        0,
+                        (b, toks[start].start, toks[end].end),
+                    ));
+                    entry.0 = entry.0.max(score);
+                    entry.1 += 1;
+                }
+            }
+        }
+        let mut ranked: Vec<(f64, Vec<u32>, (usize, u32, u32))> = candidates
+            .into_iter()
+            .map(|(stems, (score, count, at))| {
+                let repeated = if stems.len() > 1 {
+                    1.0 + 0.5 * f64::from(count - 1).min(4.0)
+                } else {
+                    1.0
+                };
+                (score * repeated, stems, at)
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
+        let Some((best_score, best_stems, best_at)) = ranked.first().cloned() else {
+            return fallback();
+        };
+        if best_score <= 0.0 {
+            return fallback();
+        }
+        let mut label = self.surface(best_at);
+        if let Some((_, _, at)) = ranked.iter().skip(1).take(12).find(|(score, stems, _)| {
+            *score >= best_score * 0.6 && stems.iter().all(|s| !best_stems.contains(s))
+        }) {
+            label = format!("{label} · {}", self.surface(*at));
+        }
+        label
+    }
+
+    fn block_tokens(&self, block: usize) -> &[Token] {
+        self.tokens.get(block).map_or(&[], Vec::as_slice)
+    }
+
+    fn surface(&self, (block, start, end): (usize, u32, u32)) -> String {
+        self.doc
+            .text(block)
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut previous_end = 0usize;
+    let mut in_first_sentence = true;
+    let base = text.as_ptr() as usize;
+    for word in tokens(text) {
+        let start = word.as_ptr() as usize - base;
+        let end = start + word.len();
+        let gap = &text[previous_end..start];
+        let sentence_break = gap.contains(['.', '!', '?', '。', '！', '？', ';', ':']);
+        if sentence_break && !out.is_empty() {
+            in_first_sentence = false;
+        }
+        let joined = !out.is_empty() && gap.chars().all(char::is_whitespace);
+        let at_sentence_start = out.is_empty() || sentence_break;
+        let capital = !at_sentence_start && word.chars().next().is_some_and(char::is_uppercase);
+        if let Some(last) = out.last_mut() {
+            last.closes_quote = gap.contains(['”', '"', '»', '’']) && !gap.contains(['“', '«']);
+        }
+        out.push(Token {
+            id: vocab.id(word),
+            start: start as u32,
+            end: end as u32,
+            joined,
+            capital,
+            first_sentence: in_first_sentence,
+            opens_quote: gap.contains(['“', '"', '«']),
+            closes_quote: false,
+        });
+        previous_end = end;
+    }
+    if let Some(last) = out.last_mut() {
+        last.closes_quote = text[previous_end..].contains(['”', '"', '»']);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(doc: &Document) -> Vec<usize> {
+        (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind.is_body())
+            .collect()
+    }
+
+    #[test]
+    fn a_label_names_what_the_paragraph_is_about() {
+        let text = "Notes\n\nThe orchard grows apples. Apple trees need pruning in winter, and apple growers prune them.\n\nThe harbour is busy. Ships unload cargo at the harbour docks every morning.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let units = body(&doc);
+        let first = labeler.label(&units[..1]).to_lowercase();
+        let second = labeler.label(&units[1..]).to_lowercase();
+        assert!(first.contains("apple"), "{first}");
+        assert!(second.contains("harbour"), "{second}");
+    }
+
+    #[test]
+    fn quoted_phrases_win() {
+        let text = "Leaders met and agreed to promote the “Six Consensus” on security and trade policy.\n\nOther paragraph about trade policy and security in general terms.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let label = labeler.label(&body(&doc)[..1]);
+        assert!(label.contains("Six Consensus"), "{label}");
+    }
+
+    #[test]
+    fn nothing_to_score_falls_back_to_the_lead() {
+        let doc = Document::from_text("and the of it\n\nsecond is here", "t");
+        let labeler = Labeler::new(&doc);
+        assert_eq!(labeler.label(&[0]), "and the of it");
+    }
+}

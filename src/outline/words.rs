@@ -1,0 +1,417 @@
+//! Words for the outline's statistics: tokens, the text's language (by its stop words), stop
+//! word lists and Snowball stems. A [`Vocabulary`] gives each distinct stem an id once, so
+//! segmenting and labelling a whole book stays cheap.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    English,
+    German,
+    French,
+    Spanish,
+    Italian,
+    Portuguese,
+    Russian,
+    Indonesian,
+    /// No list matched (or a script without spaces): no stop words, no stemming.
+    Other,
+}
+
+const ENGLISH: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "may",
+    "me",
+    "more",
+    "most",
+    "must",
+    "my",
+    "no",
+    "not",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "said",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "to",
+    "up",
+    "upon",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "which",
+    "who",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "very",
+    "now",
+    "just",
+    "like",
+    "well",
+    "even",
+    "both",
+    "each",
+    "many",
+    "much",
+    "new",
+    "two",
+    "first",
+    "made",
+    "make",
+    "way",
+    "where",
+    "while",
+    "why",
+    "being",
+    "because",
+    "before",
+    "between",
+    "through",
+    "under",
+    "again",
+    "own",
+    "same",
+    "here",
+    "still",
+    "yet",
+    "see",
+    "say",
+    "says",
+    "get",
+    "go",
+    "going",
+    "know",
+    "time",
+    "thing",
+    "things",
+    "us",
+    "per",
+    "via",
+    "use",
+    "used",
+    "using",
+    "must",
+    "shall",
+    "also",
+    "however",
+    "thus",
+    "therefore",
+    "among",
+    "within",
+    "without",
+];
+const GERMAN: &[&str] = &[
+    "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "des", "mit",
+    "sich", "auf", "für", "von", "im", "auch", "es", "an", "als", "wie", "bei", "oder", "nach",
+    "aus", "wir", "sie", "er", "ich", "sind",
+];
+const FRENCH: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "est", "en", "que", "qui", "dans",
+    "pour", "pas", "sur", "au", "aux", "avec", "ce", "il", "elle", "ne", "se", "par", "plus",
+    "sont", "nous", "vous", "ou", "mais",
+];
+const SPANISH: &[&str] = &[
+    "el", "la", "los", "las", "de", "del", "y", "en", "que", "un", "una", "es", "por", "con",
+    "para", "se", "no", "al", "lo", "como", "más", "su", "sus", "pero", "este", "esta", "ha",
+    "son", "ya", "o", "fue", "muy",
+];
+const ITALIAN: &[&str] = &[
+    "il", "lo", "la", "gli", "le", "di", "del", "della", "e", "che", "un", "una", "per", "non",
+    "con", "sono", "nel", "alla", "si", "da", "in", "è", "anche", "come", "più", "ma", "dei",
+    "delle", "al", "questo", "essere", "ha",
+];
+const PORTUGUESE: &[&str] = &[
+    "o", "a", "os", "as", "de", "do", "da", "dos", "das", "e", "que", "em", "um", "uma", "para",
+    "com", "não", "no", "na", "por", "se", "mais", "é", "ao", "como", "seu", "sua", "mas", "ou",
+    "foi", "são", "também",
+];
+const RUSSIAN: &[&str] = &[
+    "и", "в", "не", "на", "что", "с", "по", "это", "как", "к", "а", "но", "из", "у", "за", "о",
+    "от", "же", "для", "так", "она", "он", "они", "все", "то", "бы", "ее", "её", "его", "был",
+    "была", "уже",
+];
+const INDONESIAN: &[&str] = &[
+    "dan", "yang", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "pada",
+    "adalah", "akan", "juga", "ada", "atau", "oleh", "karena", "mereka", "kita", "sebagai",
+    "telah", "bahwa", "saat", "lebih",
+];
+
+const ALL: &[Language] = &[
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::Italian,
+    Language::Portuguese,
+    Language::Russian,
+    Language::Indonesian,
+];
+
+impl Language {
+    pub fn stopwords(self) -> &'static [&'static str] {
+        match self {
+            Language::English => ENGLISH,
+            Language::German => GERMAN,
+            Language::French => FRENCH,
+            Language::Spanish => SPANISH,
+            Language::Italian => ITALIAN,
+            Language::Portuguese => PORTUGUESE,
+            Language::Russian => RUSSIAN,
+            Language::Indonesian => INDONESIAN,
+            Language::Other => &[],
+        }
+    }
+
+    fn algorithm(self) -> Option<Algorithm> {
+        Some(match self {
+            Language::English => Algorithm::English,
+            Language::German => Algorithm::German,
+            Language::French => Algorithm::French,
+            Language::Spanish => Algorithm::Spanish,
+            Language::Italian => Algorithm::Italian,
+            Language::Portuguese => Algorithm::Portuguese,
+            Language::Russian => Algorithm::Russian,
+            Language::Indonesian | Language::Other => return None,
+        })
+    }
+
+    /// The language whose stop words cover most of a sample of the text (at least 8 %).
+    pub fn detect(text: &str) -> Language {
+        let mut counts = [0usize; 8];
+        let mut total = 0usize;
+        for word in tokens(text).take(5000) {
+            total += 1;
+            let lower = word.to_lowercase();
+            for (i, lang) in ALL.iter().enumerate() {
+                if lang.stopwords().contains(&lower.as_str()) {
+                    counts[i] += 1;
+                }
+            }
+        }
+        let best = (0..ALL.len()).max_by_key(|&i| counts[i]).unwrap_or(0);
+        if total > 0 && counts[best] * 100 >= total * 8 {
+            ALL[best]
+        } else {
+            Language::Other
+        }
+    }
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Words: runs of letters and digits (inner apostrophes and hyphens kept); each CJK ideograph
+/// or syllable block is a word of its own.
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            let start = rest
+                .char_indices()
+                .find(|&(_, c)| c.is_alphanumeric())
+                .map(|(i, _)| i)?;
+            rest = &rest[start..];
+            let first = rest.chars().next()?;
+            if is_wide(first) {
+                let len = first.len_utf8();
+                let word = &rest[..len];
+                rest = &rest[len..];
+                return Some(word);
+            }
+            let mut end = 0;
+            let mut chars = rest.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                let joiner = matches!(c, '\'' | '’' | '-')
+                    && chars
+                        .peek()
+                        .is_some_and(|&(_, n)| n.is_alphanumeric() && !is_wide(n));
+                if c.is_alphanumeric() && !is_wide(c) || joiner {
+                    end = i + c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let word = &rest[..end];
+            rest = &rest[end..];
+            if !word.is_empty() {
+                return Some(word);
+            }
+        }
+    })
+}
+
+/// Stems of the content words of a text (stop words, numbers and one-letter words left out).
+pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
+    let stemmer = lang.algorithm().map(Stemmer::create);
+    tokens(text)
+        .filter_map(|w| {
+            let lower = w.to_lowercase();
+            if !is_content(&lower, lang) {
+                return None;
+            }
+            Some(
+                stemmer
+                    .as_ref()
+                    .map_or(lower.clone(), |s| s.stem(&lower).into_owned()),
+            )
+        })
+        .collect()
+}
+
+fn is_content(lower: &str, lang: Language) -> bool {
+    let first = lower.chars().next().unwrap_or(' ');
+    (lower.chars().count() >= 2 || is_wide(first))
+        && !lower.chars().all(|c| c.is_numeric())
+        && !lang.stopwords().contains(&lower)
+}
+
+/// Stem ids for a document: each lower-cased word is stemmed once and given an id.
+pub struct Vocabulary {
+    lang: Language,
+    stemmer: Option<Stemmer>,
+    by_word: HashMap<String, Option<u32>>,
+    by_stem: HashMap<String, u32>,
+}
+
+impl Vocabulary {
+    pub fn new(lang: Language) -> Self {
+        Vocabulary {
+            lang,
+            stemmer: lang.algorithm().map(Stemmer::create),
+            by_word: HashMap::new(),
+            by_stem: HashMap::new(),
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.lang
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_stem.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_stem.is_empty()
+    }
+
+    /// The stem id of a word, or None for a stop word.
+    pub fn id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.by_word.get(word) {
+            return id;
+        }
+        let lower = word.to_lowercase();
+        let id = if is_content(&lower, self.lang) {
+            let stem = self
+                .stemmer
+                .as_ref()
+                .map_or(lower.clone(), |s| s.stem(&lower).into_owned());
+            let next = self.by_stem.len() as u32;
+            Some(*self.by_stem.entry(stem).or_insert(next))
+        } else {
+            None
+        };
+        self.by_word.insert(word.to_string(), id);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_inner_apostrophes_and_split_cjk() {
+        let got: Vec<&str> = tokens("China’s G20 summit — well-known; 銀河").collect();
+        assert_eq!(
+            got,
+            vec!["China’s", "G20", "summit", "well-known", "銀", "河"]
+        );
+    }
+
+    #[test]
+    fn language_by_stop_words() {
+        assert_eq!(
+            Language::detect("The cat sat on the mat and it was happy with the sun."),
+            Language::English
+        );
+        assert_eq!(
+            Language::detect("Der Hund ist nicht auf dem Sofa und die Katze auch nicht."),
+            Language::German
+        );
+        assert_eq!(Language::detect("銀河鉄道の夜"), Language::Other);
+    }
+
+    #[test]
+    fn stems_join_inflections() {
+        let a = content_stems("Building trust", Language::English);
+        let b = content_stems("builds the trusted", Language::English);
+        assert_eq!(a, b);
+    }
+}
