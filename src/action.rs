@@ -37,9 +37,15 @@ pub enum Action {
     HelpUp,
     // Not bindable: produced by the terminal.
     #[serde(skip)]
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     #[serde(skip)]
-    Click { column: u16, row: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
 }
 
 impl Action {

@@ -62,9 +62,17 @@ impl App {
         B::Error: Into<io::Error>,
     {
         let size = terminal.size().map_err(Into::into)?;
-        update(&mut self.model, Action::Resize { width: size.width, height: size.height });
+        update(
+            &mut self.model,
+            Action::Resize {
+                width: size.width,
+                height: size.height,
+            },
+        );
         loop {
-            terminal.draw(|frame| ui::render(&self.model, frame)).map_err(Into::into)?;
+            terminal
+                .draw(|frame| ui::render(&self.model, frame))
+                .map_err(Into::into)?;
             let Some(first) = events.next(IDLE_WAIT)? else {
                 continue;
             };
@@ -124,7 +132,11 @@ impl App {
                 // A broken sequence: try the last key on its own.
                 let retry = self.pending.len() > 1;
                 self.pending.clear();
-                if retry { self.key_actions(key) } else { Vec::new() }
+                if retry {
+                    self.key_actions(key)
+                } else {
+                    Vec::new()
+                }
             }
         }
     }

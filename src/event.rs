@@ -9,7 +9,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{
-    Event as TermEvent, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    Event as TermEvent, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
 };
 
 use crate::keymap::{KeymapError, parse_keys};
@@ -20,8 +21,14 @@ pub enum Event {
     Key(KeyEvent),
     ScrollDown,
     ScrollUp,
-    Click { column: u16, row: u16 },
-    Resize { width: u16, height: u16 },
+    Click {
+        column: u16,
+        row: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// A signal (SIGTERM, SIGHUP, SIGINT) asked quire to stop: restore the terminal and exit.
     Terminate(i32),
 }
@@ -41,7 +48,11 @@ impl TerminalEvents {
     /// Start listening; SIGTERM, SIGHUP and SIGINT are turned into [`Event::Terminate`].
     pub fn new() -> io::Result<TerminalEvents> {
         let signal = Arc::new(AtomicUsize::new(0));
-        for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        for sig in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
             let flag = Arc::clone(&signal);
             signal_hook::flag::register_usize(sig, flag, sig as usize)?;
         }
@@ -79,7 +90,9 @@ impl EventSource for TerminalEvents {
 fn translate(event: TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => Some(Event::Key(key)),
-        TermEvent::Mouse(MouseEvent { kind, column, row, .. }) => match kind {
+        TermEvent::Mouse(MouseEvent {
+            kind, column, row, ..
+        }) => match kind {
             MouseEventKind::ScrollDown => Some(Event::ScrollDown),
             MouseEventKind::ScrollUp => Some(Event::ScrollUp),
             MouseEventKind::Down(MouseButton::Left) => Some(Event::Click { column, row }),
@@ -113,7 +126,8 @@ impl ScriptedEvents {
             if key.alt {
                 modifiers |= KeyModifiers::ALT;
             }
-            self.queue.push_back(Event::Key(KeyEvent::new(key.code, modifiers)));
+            self.queue
+                .push_back(Event::Key(KeyEvent::new(key.code, modifiers)));
         }
         Ok(self)
     }

@@ -215,8 +215,8 @@ impl Keymap {
             .map_err(|e: toml::de::Error| KeymapError::Toml(e.to_string()))?;
         let mut bindings = HashMap::new();
         for (mode_name, actions) in table {
-            let mode =
-                Mode::from_name(&mode_name).ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
+            let mode = Mode::from_name(&mode_name)
+                .ok_or_else(|| KeymapError::UnknownMode(mode_name.clone()))?;
             let toml::Value::Table(actions) = actions else {
                 return Err(KeymapError::UnknownMode(mode_name));
             };
@@ -263,7 +263,11 @@ impl Keymap {
                 }
             }
         }
-        if prefix { Lookup::Prefix } else { Lookup::NoMatch }
+        if prefix {
+            Lookup::Prefix
+        } else {
+            Lookup::NoMatch
+        }
     }
 
     /// The bindings of a mode, for the help overlay.
@@ -292,7 +296,10 @@ mod tests {
             }]
         );
         assert_eq!(parse_keys("<Space>").unwrap(), vec![k(' ')]);
-        assert!(matches!(parse_keys("<Nope>"), Err(KeymapError::UnknownKey(_))));
+        assert!(matches!(
+            parse_keys("<Nope>"),
+            Err(KeymapError::UnknownKey(_))
+        ));
         assert!(matches!(parse_keys("<C-d"), Err(KeymapError::Unclosed(_))));
         assert_eq!(parse_keys("<").unwrap(), vec![k('<')]);
     }
@@ -300,9 +307,18 @@ mod tests {
     #[test]
     fn default_keymap_parses_and_binds_the_basics() {
         let map = Keymap::parse(DEFAULT_KEYMAP).expect("default keymap");
-        assert_eq!(map.lookup(Mode::Reader, &[k(' ')]), Lookup::Found(Action::PageDown));
-        assert_eq!(map.lookup(Mode::Reader, &[k('G')]), Lookup::Found(Action::Bottom));
-        assert_eq!(map.lookup(Mode::Outline, &[k('j')]), Lookup::Found(Action::OutlineDown));
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k(' ')]),
+            Lookup::Found(Action::PageDown)
+        );
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k('G')]),
+            Lookup::Found(Action::Bottom)
+        );
+        assert_eq!(
+            map.lookup(Mode::Outline, &[k('j')]),
+            Lookup::Found(Action::OutlineDown)
+        );
         assert_eq!(map.lookup(Mode::Reader, &[k('Z')]), Lookup::NoMatch);
     }
 
@@ -310,7 +326,10 @@ mod tests {
     fn sequences_report_prefixes() {
         let map = Keymap::parse("[reader]\ntop = [\"gg\"]\n").unwrap();
         assert_eq!(map.lookup(Mode::Reader, &[k('g')]), Lookup::Prefix);
-        assert_eq!(map.lookup(Mode::Reader, &[k('g'), k('g')]), Lookup::Found(Action::Top));
+        assert_eq!(
+            map.lookup(Mode::Reader, &[k('g'), k('g')]),
+            Lookup::Found(Action::Top)
+        );
     }
 
     #[test]

@@ -153,7 +153,9 @@ impl Model {
     pub fn visible_blocks(&self) -> (usize, usize) {
         let lines = self.pages.lines();
         let top = self.top_line();
-        let bottom = (top + self.pages.height()).min(lines.len()).saturating_sub(1);
+        let bottom = (top + self.pages.height())
+            .min(lines.len())
+            .saturating_sub(1);
         let first = lines.get(top).map_or(0, |l| l.block as usize);
         let last = lines.get(bottom).map_or(first, |l| l.block as usize);
         // A closed fold line stands for its whole run of blocks.
@@ -166,14 +168,22 @@ impl Model {
 
     /// Body paragraph number of the anchor and the total, for "¶ k/n".
     pub fn paragraph_position(&self) -> (usize, usize) {
-        let k = self.paragraph_ordinal.get(self.anchor.block).copied().unwrap_or(0);
+        let k = self
+            .paragraph_ordinal
+            .get(self.anchor.block)
+            .copied()
+            .unwrap_or(0);
         (k.max(1).min(self.paragraph_count), self.paragraph_count)
     }
 
     /// Minutes of reading left from the top of the screen.
     pub fn minutes_left(&self) -> usize {
         let total = self.words_before.last().copied().unwrap_or(0);
-        let done = self.words_before.get(self.anchor.block).copied().unwrap_or(total);
+        let done = self
+            .words_before
+            .get(self.anchor.block)
+            .copied()
+            .unwrap_or(total);
         let left = total.saturating_sub(done);
         left.div_ceil(self.config.words_per_minute.max(1))
     }

@@ -70,7 +70,13 @@ pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io:
         } else {
             format!("¶{}–{}", e.first_block + 1, e.last_block + 1)
         };
-        writeln!(out, "{indent}{}  [{}, line {}, {blocks}]", e.label, e.kind.name(), e.line)?;
+        writeln!(
+            out,
+            "{indent}{}  [{}, line {}, {blocks}]",
+            e.label,
+            e.kind.name(),
+            e.line
+        )?;
     }
     Ok(())
 }

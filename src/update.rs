@@ -29,7 +29,14 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::ToggleLeftovers => {
             model.leftovers_open = !model.leftovers_open;
             model.relayout();
-            model.message = Some(if model.leftovers_open { "leftovers shown" } else { "leftovers folded" }.into());
+            model.message = Some(
+                if model.leftovers_open {
+                    "leftovers shown"
+                } else {
+                    "leftovers folded"
+                }
+                .into(),
+            );
         }
         Action::ToggleOutline => toggle_outline(model),
         Action::Help => {
@@ -40,7 +47,9 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::OutlineDown => move_cursor(model, 1),
         Action::OutlineUp => move_cursor(model, -1),
         Action::OutlineTop => model.outline_cursor = 0,
-        Action::OutlineBottom => model.outline_cursor = model.outline.entries.len().saturating_sub(1),
+        Action::OutlineBottom => {
+            model.outline_cursor = model.outline.entries.len().saturating_sub(1)
+        }
         Action::OutlineJump => jump_to_entry(model, model.outline_cursor),
         Action::Back => {
             if model.help_open {
@@ -70,7 +79,11 @@ fn set_top(model: &mut Model, line: usize, downward: bool) {
     let lines = model.pages.lines();
     let mut line = line.min(model.pages.last_top());
     if lines.get(line).is_some_and(|l| l.kind == LineKind::Blank) {
-        line = if downward || line == 0 { line + 1 } else { line - 1 };
+        line = if downward || line == 0 {
+            line + 1
+        } else {
+            line - 1
+        };
     }
     model.anchor = model.pages.anchor_at_line(line);
 }
@@ -95,7 +108,13 @@ fn page_down(model: &mut Model) {
 
 fn page_up(model: &mut Model) {
     let top = model.top_line();
-    let previous = model.pages.page_starts().iter().rev().find(|&&s| s < top).copied();
+    let previous = model
+        .pages
+        .page_starts()
+        .iter()
+        .rev()
+        .find(|&&s| s < top)
+        .copied();
     set_top(model, previous.unwrap_or(0), false);
 }
 
@@ -111,7 +130,10 @@ fn next_paragraph(model: &mut Model) {
 
 fn prev_paragraph(model: &mut Model) {
     let top = model.top_line();
-    let block_start = model.pages.first_line_of_block(model.anchor.block).unwrap_or(0);
+    let block_start = model
+        .pages
+        .first_line_of_block(model.anchor.block)
+        .unwrap_or(0);
     if block_start < top {
         model.anchor = Anchor::new(model.anchor.block, 0);
         return;
@@ -133,14 +155,21 @@ fn section_entries(model: &Model) -> Vec<usize> {
     let structural: Vec<usize> = (0..entries.len())
         .filter(|&i| matches!(entries[i].kind, EntryKind::Heading | EntryKind::Section))
         .collect();
-    if structural.len() >= 2 { structural } else { (0..entries.len()).collect() }
+    if structural.len() >= 2 {
+        structural
+    } else {
+        (0..entries.len()).collect()
+    }
 }
 
 fn next_section(model: &mut Model) {
     let top = model.top_line();
     let next = section_entries(model).into_iter().find(|&i| {
         let block = model.outline.entries[i].first_block;
-        model.pages.first_line_of_block(block).is_some_and(|l| l > top)
+        model
+            .pages
+            .first_line_of_block(block)
+            .is_some_and(|l| l > top)
     });
     match next {
         Some(i) => jump_to_entry(model, i),
@@ -152,7 +181,10 @@ fn prev_section(model: &mut Model) {
     let top = model.top_line();
     let previous = section_entries(model).into_iter().rev().find(|&i| {
         let block = model.outline.entries[i].first_block;
-        model.pages.first_line_of_block(block).is_some_and(|l| l < top)
+        model
+            .pages
+            .first_line_of_block(block)
+            .is_some_and(|l| l < top)
     });
     match previous {
         Some(i) => jump_to_entry(model, i),
@@ -184,7 +216,10 @@ fn toggle_outline(model: &mut Model) {
         (Focus::Reader, _) => {
             model.sidebar_wanted = true;
             model.focus = Focus::Outline;
-            model.outline_cursor = model.outline.entry_for_block(model.anchor.block).unwrap_or(0);
+            model.outline_cursor = model
+                .outline
+                .entry_for_block(model.anchor.block)
+                .unwrap_or(0);
             if model.geometry().sidebar.is_none() {
                 model.message = Some("terminal too narrow for the outline".into());
                 model.focus = Focus::Reader;

@@ -157,7 +157,9 @@ fn looks_like_debris(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     let cue = DEBRIS_CUES.iter().any(|c| lower.contains(c));
-    let sentence = text.trim_end_matches(['"', '\u{201d}', ')']).ends_with(['.', '!', '?']);
+    let sentence = text
+        .trim_end_matches(['"', '\u{201d}', ')'])
+        .ends_with(['.', '!', '?']);
     (words <= 8 && !sentence) || (cue && words <= 25)
 }
 

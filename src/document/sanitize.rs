@@ -51,8 +51,14 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
                 column += spaces;
             }
             '\u{0c}' => {
-                // A form feed is a page break: a paragraph break is the nearest thing in flowing text.
-                out.push_str("\n\n");
+                // A form feed is a page break: a paragraph break is the nearest thing in flowing
+                // text. At the start of a line the line itself becomes the break, so the source
+                // line numbers of the blocks after it stay right.
+                if column > 0 {
+                    out.push_str("\n\n");
+                } else if !matches!(chars.peek(), Some('\n' | '\r') | None) {
+                    out.push('\n');
+                }
                 column = 0;
             }
             ESC => skip_escape(&mut chars),
@@ -71,6 +77,18 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     }
     Cow::Owned(out)
 }
+
+/// Sanitize a one-line label (a file name, a title): as [`sanitize`], with line breaks and
+/// runs of whitespace folded into single spaces.
+pub fn sanitize_line(text: &str) -> String {
+    sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The soft hyphen: invisible, except where a word is broken at it.
+pub const SOFT_HYPHEN: char = '\u{ad}';
 
 /// A visible stand-in for a control char: the Unicode "control pictures" for C0 and DEL,
 /// the replacement character for the rest.
@@ -97,7 +115,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
         }
         // Intermediate bytes then one final byte (e.g. ESC ( B).
         Some(c) if ('\u{20}'..='\u{2f}').contains(&c) => {
-            while chars.next_if(|c| ('\u{20}'..='\u{2f}').contains(c)).is_some() {}
+            while chars
+                .next_if(|c| ('\u{20}'..='\u{2f}').contains(c))
+                .is_some()
+            {}
             chars.next_if(|c| ('\u{30}'..='\u{7e}').contains(c));
         }
         Some(c) if ('\u{30}'..='\u{7e}').contains(&c) => {
@@ -111,7 +132,10 @@ fn skip_escape(chars: &mut Chars<'_>) {
 /// CSI: parameter and intermediate bytes, then one final byte. Stops early at anything else so
 /// a malformed sequence cannot eat the text after it.
 fn skip_csi(chars: &mut Chars<'_>) {
-    while chars.next_if(|c| ('\u{20}'..='\u{3f}').contains(c)).is_some() {}
+    while chars
+        .next_if(|c| ('\u{20}'..='\u{3f}').contains(c))
+        .is_some()
+    {}
     chars.next_if(|c| ('\u{40}'..='\u{7e}').contains(c));
 }
 
@@ -177,7 +201,10 @@ mod tests {
 
     #[test]
     fn lone_controls_become_visible() {
-        assert_eq!(sanitize("a\u{0}b\u{7}c\u{7f}"), "a\u{2400}b\u{2407}c\u{2421}");
+        assert_eq!(
+            sanitize("a\u{0}b\u{7}c\u{7f}"),
+            "a\u{2400}b\u{2407}c\u{2421}"
+        );
         assert_eq!(sanitize("end\u{1b}"), "end");
     }
 
@@ -191,6 +218,16 @@ mod tests {
         assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(sanitize("ab\tc"), "ab      c");
         assert_eq!(sanitize("a\u{c}b"), "a\n\nb");
+        assert_eq!(sanitize("a\n\u{c}\nb"), "a\n\nb");
+        assert_eq!(sanitize("a\n\u{c}b"), "a\n\nb");
+    }
+
+    #[test]
+    fn labels_are_one_safe_line() {
+        assert_eq!(
+            sanitize_line("evil\u{1b}]0;title\u{7}\nname\u{9b}1m.txt"),
+            "evil name.txt"
+        );
     }
 
     #[test]

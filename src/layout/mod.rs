@@ -164,7 +164,10 @@ impl Pages {
             .find(|&l| l != first)
             .unwrap_or(self.lines.len());
         let block_lines = &self.lines[first..end];
-        if block_lines.first().is_some_and(|l| matches!(l.kind, LineKind::Fold { .. })) {
+        if block_lines
+            .first()
+            .is_some_and(|l| matches!(l.kind, LineKind::Fold { .. }))
+        {
             return first;
         }
         let within = block_lines
@@ -175,14 +178,18 @@ impl Pages {
     /// The place a screen line starts at. A blank line stands for the block after it.
     pub fn anchor_at_line(&self, line: usize) -> Anchor {
         let Some(l) = self.lines.get(line) else {
-            return self.lines.last().map_or(Anchor::default(), |l| Anchor::new(l.block as usize, l.start as usize));
+            return self.lines.last().map_or(Anchor::default(), |l| {
+                Anchor::new(l.block as usize, l.start as usize)
+            });
         };
         Anchor::new(l.block as usize, l.start as usize)
     }
 
     /// The page showing a line.
     pub fn page_of_line(&self, line: usize) -> usize {
-        self.page_starts.partition_point(|&s| s <= line).saturating_sub(1)
+        self.page_starts
+            .partition_point(|&s| s <= line)
+            .saturating_sub(1)
     }
 
     pub fn page_of(&self, anchor: Anchor) -> usize {
@@ -268,8 +275,15 @@ mod tests {
             .count();
         assert_eq!(folds, 1);
         let open = Pages::new(&doc, 40, 10, true);
-        assert!(open.lines().iter().all(|l| !matches!(l.kind, LineKind::Fold { .. })));
+        assert!(
+            open.lines()
+                .iter()
+                .all(|l| !matches!(l.kind, LineKind::Fold { .. }))
+        );
         let last = doc.blocks.len() - 1;
-        assert_eq!(closed.line_of(Anchor::new(last, 3)), closed.lines().len() - 1);
+        assert_eq!(
+            closed.line_of(Anchor::new(last, 3)),
+            closed.lines().len() - 1
+        );
     }
 }

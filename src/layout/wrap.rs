@@ -73,7 +73,13 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
                 whitespace_width,
             });
         } else {
-            split_long_word(text, start..end, min_width.min(max_width), whitespace_width, &mut pieces);
+            split_long_word(
+                text,
+                start..end,
+                min_width.min(max_width),
+                whitespace_width,
+                &mut pieces,
+            );
         }
     }
     let widths = [first_width as f64, width as f64];
@@ -84,7 +90,13 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
 }
 
 /// Break a word wider than the column between grapheme clusters into pieces that fit.
-fn split_long_word(text: &str, word: Range<usize>, width: usize, whitespace_width: usize, out: &mut Vec<Piece>) {
+fn split_long_word(
+    text: &str,
+    word: Range<usize>,
+    width: usize,
+    whitespace_width: usize,
+    out: &mut Vec<Piece>,
+) {
     let mut piece_start = word.start;
     let mut piece_width = 0;
     for (offset, grapheme) in text[word.clone()].grapheme_indices(true) {
@@ -153,7 +165,10 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces() {
-        assert_eq!(lines("the quick brown fox", 10), vec!["the quick", "brown fox"]);
+        assert_eq!(
+            lines("the quick brown fox", 10),
+            vec!["the quick", "brown fox"]
+        );
     }
 
     #[test]
@@ -180,14 +195,20 @@ mod tests {
     #[test]
     fn hanging_indent_widths() {
         let text = "aaa bbb ccc ddd";
-        let got: Vec<&str> = wrap_flowing(text, 7, 3).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = wrap_flowing(text, 7, 3)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(got, vec!["aaa bbb", "ccc", "ddd"]);
     }
 
     #[test]
     fn preformatted_keeps_lines() {
         let text = "fn main() {\n    x\n}";
-        let got: Vec<&str> = wrap_preformatted(text, 80).into_iter().map(|r| &text[r]).collect();
+        let got: Vec<&str> = wrap_preformatted(text, 80)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
         assert_eq!(got, vec!["fn main() {", "    x", "}"]);
     }
 }

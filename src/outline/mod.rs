@@ -70,18 +70,38 @@ impl Outline {
             };
             match block.kind {
                 BlockKind::Title => {
-                    entries.push(entry(EntryKind::Title, 1, block.text.clone(), block.text.clone(), index));
+                    entries.push(entry(
+                        EntryKind::Title,
+                        1,
+                        block.text.clone(),
+                        block.text.clone(),
+                        index,
+                    ));
                 }
                 BlockKind::Byline => {
-                    entries.push(entry(EntryKind::Byline, 1, lead_phrase(&block.text), String::new(), index));
+                    entries.push(entry(
+                        EntryKind::Byline,
+                        1,
+                        lead_phrase(&block.text),
+                        String::new(),
+                        index,
+                    ));
                 }
                 BlockKind::Heading => {
                     let level = block.level.max(1);
-                    entries.push(entry(EntryKind::Heading, level, block.text.clone(), block.text.clone(), index));
+                    entries.push(entry(
+                        EntryKind::Heading,
+                        level,
+                        block.text.clone(),
+                        block.text.clone(),
+                        index,
+                    ));
                 }
                 BlockKind::Leftover => {
                     let mut last = index;
-                    while last + 1 < doc.blocks.len() && doc.blocks[last + 1].kind == BlockKind::Leftover {
+                    while last + 1 < doc.blocks.len()
+                        && doc.blocks[last + 1].kind == BlockKind::Leftover
+                    {
                         last += 1;
                     }
                     let count = last - index + 1;
@@ -95,7 +115,13 @@ impl Outline {
                         .rev()
                         .find(|e| e.kind == EntryKind::Heading)
                         .map_or(1, |h| h.level + 1);
-                    entries.push(entry(EntryKind::Paragraph, level, lead_phrase(&block.text), String::new(), index));
+                    entries.push(entry(
+                        EntryKind::Paragraph,
+                        level,
+                        lead_phrase(&block.text),
+                        String::new(),
+                        index,
+                    ));
                 }
             }
             index += 1;
@@ -191,7 +217,9 @@ mod tests {
         use EntryKind::*;
         assert_eq!(
             kinds,
-            vec![Title, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph, Byline, Leftovers]
+            vec![
+                Title, Paragraph, Paragraph, Paragraph, Paragraph, Paragraph, Byline, Leftovers
+            ]
         );
         assert_eq!(outline.entries[7].label, "leftovers (3)");
         assert_eq!(outline.entry_for_block(3), Some(3));

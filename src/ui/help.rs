@@ -20,7 +20,10 @@ pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
                 .iter()
                 .map(|seq| seq.iter().map(key_name).collect::<String>())
                 .collect();
-            out.push((format!("  {:<28} {}", keys.join(" "), action.describe()), false));
+            out.push((
+                format!("  {:<28} {}", keys.join(" "), action.describe()),
+                false,
+            ));
         }
         out.push((String::new(), false));
     }
@@ -30,7 +33,12 @@ pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
 pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let width = screen.width.min(64);
     let height = screen.height.saturating_sub(2).max(1).min(screen.height);
-    let area = Rect::new(screen.x + (screen.width - width) / 2, screen.y + (screen.height - height) / 2, width, height);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -39,9 +47,26 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let lines = help_lines(model);
-    let scroll = model.help_scroll.min(lines.len().saturating_sub(inner.height as usize));
-    for (row, (text, header)) in lines.iter().skip(scroll).take(inner.height as usize).enumerate() {
-        let style = if *header { theme.text().add_modifier(Modifier::BOLD) } else { theme.text() };
-        buf.set_stringn(inner.x + 1, inner.y + row as u16, text, inner.width.saturating_sub(1) as usize, style);
+    let scroll = model
+        .help_scroll
+        .min(lines.len().saturating_sub(inner.height as usize));
+    for (row, (text, header)) in lines
+        .iter()
+        .skip(scroll)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        let style = if *header {
+            theme.text().add_modifier(Modifier::BOLD)
+        } else {
+            theme.text()
+        };
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y + row as u16,
+            text,
+            inner.width.saturating_sub(1) as usize,
+            style,
+        );
     }
 }

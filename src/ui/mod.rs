@@ -7,6 +7,7 @@ mod reader;
 mod sidebar;
 mod status;
 pub mod theme;
+pub mod visual;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -21,7 +22,12 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     if g.too_small() {
         let area = frame.area();
         let text = "terminal too small";
-        let row = Rect::new(area.x, area.y + area.height / 2, area.width, area.height.min(1));
+        let row = Rect::new(
+            area.x,
+            area.y + area.height / 2,
+            area.width,
+            area.height.min(1),
+        );
         frame.render_widget(Paragraph::new(text).centered(), row);
         return;
     }

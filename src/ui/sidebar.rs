@@ -21,17 +21,37 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
     }
     let focused = model.focus == Focus::Outline;
-    let header = if focused { "Outline (Enter jumps)" } else { "Outline" };
-    buf.set_stringn(area.x, area.y, header, inner_width as usize, theme.dim().add_modifier(Modifier::BOLD));
+    let header = if focused {
+        "Outline (Enter jumps)"
+    } else {
+        "Outline"
+    };
+    buf.set_stringn(
+        area.x,
+        area.y,
+        header,
+        inner_width as usize,
+        theme.dim().add_modifier(Modifier::BOLD),
+    );
     let rows = area.height.saturating_sub(1) as usize;
     let entries = &model.outline.entries;
     let cursor = model.sidebar_cursor();
     let offset = sidebar_offset(cursor, entries.len(), rows);
     let (first_visible, last_visible) = model.visible_blocks();
-    for (row, (index, entry)) in entries.iter().enumerate().skip(offset).take(rows).enumerate() {
+    for (row, (index, entry)) in entries
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .enumerate()
+    {
         let y = area.y + 1 + row as u16;
         let indent = (entry.level.saturating_sub(1) as usize * 2).min(inner_width as usize / 2);
-        let marker = if entry.kind == EntryKind::Leftovers && !model.leftovers_open { "▸ " } else { "" };
+        let marker = if entry.kind == EntryKind::Leftovers && !model.leftovers_open {
+            "▸ "
+        } else {
+            ""
+        };
         let room = (inner_width as usize).saturating_sub(indent + 1 + marker.len().min(2));
         let label = format!("{marker}{}", fit_label(&entry.label, room));
         let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
@@ -49,6 +69,12 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let x = area.x + 1 + indent as u16;
         let here = if on_page { "▌" } else { " " };
         buf.set_stringn(area.x, y, here, 1, theme.sidebar_here());
-        buf.set_stringn(x, y, label, (inner_width as usize).saturating_sub(indent + 1), style);
+        buf.set_stringn(
+            x,
+            y,
+            label,
+            (inner_width as usize).saturating_sub(indent + 1),
+            style,
+        );
     }
 }
