@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use crossterm::event::{
@@ -42,10 +43,17 @@ pub trait EventSource {
 pub struct TerminalEvents {
     /// The number of the last termination signal received, 0 for none.
     signal: Arc<AtomicUsize>,
+    /// Events from the input thread.
+    input: Receiver<TermEvent>,
 }
 
 impl TerminalEvents {
     /// Start listening; SIGTERM, SIGHUP and SIGINT are turned into [`Event::Terminate`].
+    ///
+    /// Terminal input is read on a thread of its own. When the terminal goes away (a closed
+    /// window, a killed tmux pane) a read can spin on end-of-file inside the terminal library and
+    /// never return; reading elsewhere keeps this thread free to notice the hang-up signal, or the
+    /// vanished terminal, and shut down cleanly.
     pub fn new() -> io::Result<TerminalEvents> {
         let signal = Arc::new(AtomicUsize::new(0));
         for sig in [
@@ -56,29 +64,56 @@ impl TerminalEvents {
             let flag = Arc::clone(&signal);
             signal_hook::flag::register_usize(sig, flag, sig as usize)?;
         }
-        Ok(TerminalEvents { signal })
+        let (sender, input) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("terminal-input".into())
+            .spawn(move || {
+                while let Ok(event) = crossterm::event::read() {
+                    if sender.send(event).is_err() {
+                        return;
+                    }
+                }
+                // A read error: the terminal is gone. Dropping the sender tells the loop.
+            })?;
+        Ok(TerminalEvents { signal, input })
     }
 }
 
 /// How often a wait for input wakes to check for signals.
 const SIGNAL_POLL: Duration = Duration::from_millis(100);
+/// How often an idle wait checks that the terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_secs(1);
+/// The signal number reported when the terminal vanished without a signal: a hang-up.
+const HANGUP: i32 = 1;
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
         let mut waited = Duration::ZERO;
+        let mut since_check = Duration::ZERO;
         loop {
             let sig = self.signal.load(Ordering::Relaxed);
             if sig != 0 {
                 return Ok(Some(Event::Terminate(sig as i32)));
             }
             let slice = SIGNAL_POLL.min(timeout.saturating_sub(waited));
-            if crossterm::event::poll(slice)? {
-                if let Some(event) = translate(crossterm::event::read()?) {
-                    return Ok(Some(event));
+            match self.input.recv_timeout(slice) {
+                Ok(event) => {
+                    if let Some(event) = translate(event) {
+                        return Ok(Some(event));
+                    }
+                    continue;
                 }
-                continue;
+                Err(RecvTimeoutError::Disconnected) => return Ok(Some(Event::Terminate(HANGUP))),
+                Err(RecvTimeoutError::Timeout) => {}
             }
             waited += slice;
+            since_check += slice;
+            if since_check >= TERMINAL_CHECK {
+                since_check = Duration::ZERO;
+                if crossterm::terminal::size().is_err() {
+                    return Ok(Some(Event::Terminate(HANGUP)));
+                }
+            }
             if waited >= timeout {
                 return Ok(None);
             }

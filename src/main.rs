@@ -20,7 +20,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use quire::app::{App, Exit};
-use quire::document::{Document, LoadError};
+use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
 use quire::event::TerminalEvents;
 use quire::keymap::Keymap;
 use quire::model::{Config, DEFAULT_MAX_WIDTH, Model};
@@ -56,6 +56,25 @@ struct Cli {
     /// With --outline: print it as JSON.
     #[arg(long, requires = "outline")]
     json: bool,
+    /// Read the file in this character encoding (e.g. shift_jis, windows-1251, koi8-r) instead
+    /// of detecting one.
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Structure the file as this format instead of choosing by extension and content.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    format: Option<Format>,
+    /// Show a file that looks binary anyway, with visible placeholders for what is not text.
+    #[arg(long)]
+    force: bool,
+}
+
+fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_for_label(name).ok_or_else(|| format!("unknown encoding '{name}'"))
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name)
+        .ok_or_else(|| format!("unknown format '{name}' (expected txt, md or html)"))
 }
 
 fn main() -> ExitCode {
@@ -94,8 +113,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     if cli.outline {
         let outline = Outline::build(&doc);
-        print::write_outline(&outline, cli.json, &mut stdout.lock())
-            .context("cannot write output")?;
+        let mut out = stdout.lock();
+        if !cli.json && !doc.is_empty() {
+            let format = doc.format.map_or("text", Format::name);
+            writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)
+                .context("cannot write output")?;
+        }
+        print::write_outline(&outline, cli.json, &mut out).context("cannot write output")?;
         return Ok(ExitCode::SUCCESS);
     }
     if cli.print || !stdout.is_terminal() {
@@ -122,12 +146,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
 
 /// Read the document named on the command line, stdin, or the bundled article.
 fn load(cli: &Cli) -> Result<Document> {
+    let options = LoadOptions {
+        encoding: cli.encoding,
+        format: cli.format,
+        force: cli.force,
+    };
     match &cli.file {
-        Some(path) if path.as_os_str() == "-" => read_stdin(),
-        Some(path) => {
-            Document::open(path).with_context(|| format!("cannot open '{}'", path.display()))
-        }
-        None if stdin_has_input() => read_stdin(),
+        Some(path) if path.as_os_str() == "-" => read_stdin(options),
+        Some(path) => Document::open_with(path, options).with_context(|| {
+            // The name is the user's, but it is printed to a terminal: made safe like the text.
+            let shown = quire::document::sanitize::sanitize_line(&path.display().to_string());
+            format!("cannot open '{shown}'")
+        }),
+        None if stdin_has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
 }
@@ -154,12 +185,12 @@ fn stdin_has_input() -> bool {
     !io::stdin().is_terminal()
 }
 
-fn read_stdin() -> Result<Document> {
+fn read_stdin(options: LoadOptions) -> Result<Document> {
     let mut bytes = Vec::new();
     io::stdin()
         .read_to_end(&mut bytes)
         .context("cannot read standard input")?;
-    Document::from_bytes(&bytes, "stdin").context("cannot open standard input")
+    Document::load(bytes, "stdin", options).context("cannot open standard input")
 }
 
 /// Puts the terminal back: on drop, on every exit path, and from the panic hook.

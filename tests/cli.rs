@@ -127,7 +127,10 @@ fn outline_as_text_and_json() {
     let file = write(dir.path(), "a.txt", ARTICLE.as_bytes());
     let out = quire(&["--outline", &file]);
     assert!(out.status.success());
-    let outline = text(&out.stdout);
+    let printed = text(&out.stdout);
+    // The first line names the document, its format and the encoding it was read in.
+    let (header, outline) = printed.split_once('\n').expect("a header line");
+    assert!(header.contains("[text, UTF-8]"), "{header}");
     assert!(
         outline.lines().next().unwrap().starts_with("A Short Title"),
         "{outline}"

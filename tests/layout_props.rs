@@ -86,6 +86,7 @@ fn document() -> impl Strategy<Value = Document> {
             name: "generated".into(),
             blocks,
             encoding: "UTF-8",
+            ..Document::default()
         }
     })
 }

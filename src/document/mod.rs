@@ -3,12 +3,17 @@
 //! layout, bookmarks, search) reads this; nothing downstream changes it.
 
 mod decode;
+pub mod format;
+mod html;
+mod markdown;
 pub mod sanitize;
 mod structure;
 
 use std::path::Path;
 
-pub use decode::Decoded;
+pub use decode::{Decoded, encoding_for_label};
+pub use format::Format;
+pub use html::body_text as html_body_text;
 
 /// What a block of text is, as far as reading goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,6 +70,39 @@ pub struct Block {
     pub text: String,
     /// 1-based line of the source where the block starts.
     pub line: usize,
+    /// Inline styles (emphasis, strong, code, links) as byte ranges of `text`; empty for
+    /// plain text. Ranges may nest; each lies on char boundaries.
+    pub spans: Vec<Span>,
+}
+
+/// An inline style over a byte range of a block's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub style: Inline,
+}
+
+/// The inline styles a document can ask for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Inline {
+    Emphasis,
+    Strong,
+    Code,
+    /// Link text; its target is listed in the section's reference list.
+    Link,
+    Strikethrough,
+}
+
+/// How a document is to be loaded: user overrides of detection.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions {
+    /// Decode with this encoding instead of detecting one (`--encoding`).
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// Structure as this format instead of detecting one (`--format`).
+    pub format: Option<Format>,
+    /// Show binary files anyway, with visible placeholders (`--force`).
+    pub force: bool,
 }
 
 impl Block {
@@ -74,6 +112,7 @@ impl Block {
             level: 0,
             text: text.into(),
             line,
+            spans: Vec::new(),
         }
     }
 }
@@ -100,35 +139,73 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// The character encoding the bytes were decoded from.
     pub encoding: &'static str,
+    /// The format the text was structured as.
+    pub format: Option<Format>,
 }
 
 impl Document {
     /// Structure plain text (already decoded) into a document.
     pub fn from_text(text: &str, fallback_name: &str) -> Self {
-        let clean = sanitize::sanitize(text);
-        let blocks = structure::structure(&clean);
-        let name = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Title)
-            .map(|b| b.text.clone())
-            .unwrap_or_else(|| fallback_name.to_string());
+        Document::structure(text, fallback_name, Format::Text)
+    }
+
+    /// Structure decoded text as `format`.
+    pub fn structure(text: &str, fallback_name: &str, format: Format) -> Self {
+        let (blocks, title) = match format {
+            Format::Text => (structure::structure(&sanitize::sanitize(text)), None),
+            Format::Markdown => markdown::structure(&sanitize::sanitize(text)),
+            Format::Html => {
+                let article = html::structure(text);
+                (article.blocks, article.title)
+            }
+        };
+        let name = title
+            .or_else(|| {
+                blocks
+                    .iter()
+                    .find(|b| b.kind == BlockKind::Title)
+                    .map(|b| b.text.clone())
+            })
+            .unwrap_or_else(|| sanitize::sanitize_line(fallback_name));
         Document {
             name,
             blocks,
             encoding: "UTF-8",
+            format: Some(format),
         }
     }
 
-    /// Decode raw bytes and structure them.
+    /// Decode raw bytes and structure them, detecting encoding and format.
     pub fn from_bytes(bytes: &[u8], fallback_name: &str) -> Result<Self, LoadError> {
-        let decoded = decode::decode(bytes)?;
-        let mut doc = Document::from_text(&decoded.text, fallback_name);
+        Document::load(bytes.to_vec(), fallback_name, LoadOptions::default())
+    }
+
+    /// Decode raw bytes and structure them; `options` override what would be detected.
+    pub fn load(
+        bytes: Vec<u8>,
+        fallback_name: &str,
+        options: LoadOptions,
+    ) -> Result<Self, LoadError> {
+        let decode_options = decode::DecodeOptions {
+            encoding: options.encoding,
+            force: options.force,
+        };
+        let decoded = decode::decode(bytes, decode_options)?;
+        let format = options
+            .format
+            .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
+        let mut doc = Document::structure(&decoded.text, fallback_name, format);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
 
     /// Read and load a file.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
+        Document::open_with(path, LoadOptions::default())
+    }
+
+    /// Read and load a file with overrides.
+    pub fn open_with(path: &Path, options: LoadOptions) -> Result<Self, LoadError> {
         let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
         if meta.is_dir() {
             return Err(LoadError::IsDirectory);
@@ -138,7 +215,7 @@ impl Document {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
-        Document::from_bytes(&bytes, &name)
+        Document::load(bytes, &name, options)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -181,7 +258,7 @@ pub enum LoadError {
     Io(#[source] std::io::Error),
     #[error("Is a directory")]
     IsDirectory,
-    #[error("binary file ({0}); not a text document")]
+    #[error("binary file ({0}); not a text document (--force shows it anyway)")]
     Binary(&'static str),
 }
 

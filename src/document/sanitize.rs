@@ -99,6 +99,18 @@ fn visible(c: char) -> char {
     }
 }
 
+/// Sanitize a one-line label (a file name, a title): as [`sanitize`], with line breaks and
+/// runs of whitespace folded into single spaces.
+pub fn sanitize_line(text: &str) -> String {
+    sanitize(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The soft hyphen: invisible, except where a word is broken at it.
+pub const SOFT_HYPHEN: char = '\u{ad}';
+
 fn is_intermediate(c: char) -> bool {
     ('\u{20}'..='\u{2f}').contains(&c)
 }
@@ -213,6 +225,14 @@ mod tests {
         // paragraph and no line is added, so later lines keep their source numbers.
         assert_eq!(sanitize("a\n\u{c}\nb"), "a\n\nb");
         assert_eq!(sanitize("a\r\n\u{c}\r\nb").lines().count(), 3);
+    }
+
+    #[test]
+    fn labels_are_one_safe_line() {
+        assert_eq!(
+            sanitize_line("evil\u{1b}]0;title\u{7}\nname\u{9b}1m.txt"),
+            "evil name.txt"
+        );
     }
 
     #[test]

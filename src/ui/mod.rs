@@ -7,6 +7,7 @@ mod reader;
 mod sidebar;
 mod status;
 pub mod theme;
+pub mod visual;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

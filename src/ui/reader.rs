@@ -5,7 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
-use crate::document::BlockKind;
+use super::visual::{paragraph_is_rtl, visual_line};
+use crate::document::{BlockKind, Span};
 use crate::layout::wrap::display_width;
 use crate::layout::{LineKind, prefix_width};
 use crate::model::Model;
@@ -53,9 +54,54 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     let w = display_width(text) as u16;
                     x += area.width.saturating_sub(w) / 2;
                 }
-                let room = (area.x + area.width).saturating_sub(x) as usize;
-                buf.set_stringn(x, y, text, room, style);
+                let right = area.x + area.width;
+                if text.is_ascii() && block.spans.is_empty() && !text.contains('\u{ad}') {
+                    buf.set_stringn(x, y, text, right.saturating_sub(x) as usize, style);
+                } else {
+                    draw_cells(
+                        &block.text,
+                        line.range(),
+                        &block.spans,
+                        (x, right, y),
+                        style,
+                        theme,
+                        buf,
+                    );
+                }
             }
         }
+    }
+}
+
+/// Draw a line cell by cell in display order (bidi-reordered, soft hyphens resolved), each
+/// cell in the block's style patched by the inline spans covering it. A right-to-left
+/// paragraph's lines sit against the right edge of the column.
+fn draw_cells(
+    block_text: &str,
+    range: std::ops::Range<usize>,
+    spans: &[Span],
+    (left, right, y): (u16, u16, u16),
+    base: ratatui::style::Style,
+    theme: &Theme,
+    buf: &mut Buffer,
+) {
+    let visual = visual_line(block_text, range, paragraph_is_rtl(block_text));
+    let room = right.saturating_sub(left) as usize;
+    let width: usize = visual.cells.iter().map(|c| display_width(c.text)).sum();
+    let mut x = left;
+    if visual.right_to_left {
+        x += room.saturating_sub(width) as u16;
+    }
+    for cell in &visual.cells {
+        let w = display_width(cell.text) as u16;
+        if x + w > right {
+            break;
+        }
+        let style = spans
+            .iter()
+            .filter(|s| s.start <= cell.offset && cell.offset < s.end)
+            .fold(base, |style, s| style.patch(theme.inline(s.style)));
+        buf.set_stringn(x, y, cell.text, (right - x) as usize, style);
+        x += w;
     }
 }

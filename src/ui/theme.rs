@@ -3,6 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::document::Inline;
+
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
     pub color: bool,
@@ -44,6 +46,19 @@ impl Theme {
     }
     pub fn sidebar_cursor(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
+    }
+    /// The style an inline span adds on top of its block's style.
+    pub fn inline(&self, inline: Inline) -> Style {
+        match inline {
+            Inline::Emphasis => Style::default().add_modifier(Modifier::ITALIC),
+            Inline::Strong => Style::default().add_modifier(Modifier::BOLD),
+            Inline::Code => self.code(),
+            Inline::Link => self.fg(
+                Style::default().add_modifier(Modifier::UNDERLINED),
+                Color::Blue,
+            ),
+            Inline::Strikethrough => Style::default().add_modifier(Modifier::CROSSED_OUT),
+        }
     }
     pub fn border(&self) -> Style {
         self.fg(

@@ -1,0 +1,27 @@
+//! Fuzz target: bytes → load (decode, sanitize, structure as text, Markdown or HTML) → layout
+//! → render at a terminal size taken from the input; no panic, and no drawn cell may hold a
+//! control character. Run with `cargo +nightly fuzz run load_render` from the repository root.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use quire::document::{Document, Format, LoadOptions};
+use quire::keymap::Keymap;
+use quire::model::{Config, Model};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fuzz_target!(|data: &[u8]| {
+    let [w, h, f, rest @ ..] = data else { return };
+    let width = u16::from(*w) % 200 + 1;
+    let height = u16::from(*h) % 80 + 1;
+    let format = [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Html)][usize::from(*f) % 4];
+    let options = LoadOptions { format, force: true, ..LoadOptions::default() };
+    let Ok(doc) = Document::load(rest.to_vec(), "fuzz", options) else { return };
+    let model = Model::new(doc, Config::default(), Keymap::default_keymap(), (width, height));
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height)) else { return };
+    let Ok(frame) = terminal.draw(|frame| quire::ui::render(&model, frame)) else { return };
+    for cell in frame.buffer.content() {
+        assert!(!cell.symbol().chars().any(char::is_control), "control char drawn: {:?}", cell.symbol());
+    }
+});

@@ -1,0 +1,244 @@
+//! Web pages to blocks: `dom_smoothie` (a Readability port) finds the article and its title and
+//! byline and hands it back as Markdown, which [`super::markdown`] turns into headings,
+//! paragraphs, lists, quotes and code. A page with no recognisable article falls back to its
+//! visible text. All text is sanitized on the way in.
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+use super::markdown;
+use super::sanitize::{sanitize, sanitize_line};
+use super::{Block, BlockKind};
+
+/// What the extraction gives back: the document's blocks and its title.
+pub struct Article {
+    pub blocks: Vec<Block>,
+    pub title: Option<String>,
+}
+
+/// Beyond this many elements a page is not an article; the extractor's own guard against
+/// pathological inputs.
+const MAX_ELEMENTS: usize = 200_000;
+
+pub fn structure(html: &str) -> Article {
+    let config = Config {
+        text_mode: TextMode::Markdown,
+        max_elements_to_parse: MAX_ELEMENTS,
+        ..Config::default()
+    };
+    let parsed = Readability::new(html, None, Some(config)).and_then(|mut r| r.parse());
+    let Ok(article) = parsed else {
+        return fallback(html);
+    };
+    let (mut body, _) = markdown::structure(&sanitize(&article.text_content));
+    let title = Some(sanitize_line(&article.title)).filter(|t| !t.is_empty());
+    // The article's own first heading often repeats the title; shown once is enough.
+    if let (Some(t), Some(first)) = (&title, body.first())
+        && first.kind == BlockKind::Heading
+        && first.text == *t
+    {
+        body.remove(0);
+    }
+    let mut blocks = Vec::with_capacity(body.len() + 2);
+    if let Some(t) = &title {
+        blocks.push(Block::new(BlockKind::Title, t.clone(), 1));
+    }
+    if let Some(byline) = article
+        .byline
+        .as_deref()
+        .map(sanitize_line)
+        .filter(|b| !b.is_empty())
+    {
+        blocks.push(Block::new(BlockKind::Byline, byline, 1));
+    }
+    blocks.extend(body);
+    Article { blocks, title }
+}
+
+/// The article's reading text: headings and body blocks, without title, byline, leftovers or
+/// the numbered link-reference lists. What an extraction is judged on.
+pub fn body_text(doc: &super::Document) -> String {
+    doc.blocks
+        .iter()
+        .filter(|b| b.kind.is_body() || b.kind == BlockKind::Heading)
+        .filter(|b| !markdown::is_reference_entry(b))
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// No article found: show the page's text, one paragraph per block-level break, so nothing the
+/// page says is hidden.
+fn fallback(html: &str) -> Article {
+    let text = visible_text(html);
+    let blocks = text
+        .split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(|p| Block::new(BlockKind::Paragraph, sanitize(&p).into_owned(), 1))
+        .collect();
+    Article {
+        blocks,
+        title: None,
+    }
+}
+
+/// Tags removed, script/style bodies dropped, common entities decoded; block-level tags
+/// become paragraph breaks.
+fn visible_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..open]));
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = after[..close].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        rest = &after[close + 1..];
+        if matches!(name.as_str(), "script" | "style" | "noscript" | "template")
+            && !after.starts_with('/')
+        {
+            let end_tag = format!("</{name}");
+            let lower = rest.to_ascii_lowercase();
+            rest = lower.find(&end_tag).map_or("", |at| &rest[at..]);
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "p" | "div"
+                | "br"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "blockquote"
+                | "pre"
+                | "section"
+                | "article"
+        ) {
+            out.push_str("\n\n");
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let entity_end = after.find(';').filter(|&e| e <= 10);
+        let decoded = entity_end.and_then(|e| entity(&after[..e]));
+        match (decoded, entity_end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Moths at Night | Site</title></head>
+<body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+<article><h1>Moths at Night</h1><p class="byline">By Ann Example</p>
+<p>Moths find their way by the moon, or so the story goes. Researchers have spent decades
+testing the idea with lamps, nets and patient nights in the field, and the answer is <em>more
+complicated</em> than anyone expected when the work began.</p>
+<h2>The lamp problem</h2>
+<p>A bright lamp draws moths because it confuses their sense of which way is up. Tracking
+cameras show them tilting their backs toward the light, circling and stalling, unable to fly
+level while the bulb is close.</p>
+<ul><li>First observation</li><li>Second observation</li></ul>
+<p>Field notes from many summers agree on this point, and the pattern holds across species and
+continents, which is why the lamp problem is now taught in introductory courses.</p>
+</article><footer>Copyright 2024. All rights reserved.</footer></body></html>"#;
+
+    #[test]
+    fn article_becomes_title_headings_and_paragraphs() {
+        let article = structure(PAGE);
+        let kinds: Vec<BlockKind> = article.blocks.iter().map(|b| b.kind).collect();
+        assert!(kinds.contains(&BlockKind::Heading), "{kinds:?}");
+        assert!(kinds.contains(&BlockKind::ListItem), "{kinds:?}");
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            text.iter().any(|t| t.starts_with("Moths find their way")),
+            "{text:?}"
+        );
+        assert!(text.contains(&"The lamp problem"), "{text:?}");
+        assert!(
+            !text.iter().any(|t| t.contains("All rights reserved")),
+            "{text:?}"
+        );
+        assert!(article.title.is_some_and(|t| t.contains("Moths at Night")));
+    }
+
+    #[test]
+    fn hostile_entities_and_text_are_sanitized() {
+        let page = "<html><body><p>a &#27;]52;c;eA==&#7; b \u{1b}[2J c &#x9b;31m</p></body></html>";
+        let article = structure(page);
+        for block in &article.blocks {
+            assert!(
+                !block.text.chars().any(|c| c.is_control()),
+                "{:?}",
+                block.text
+            );
+        }
+    }
+
+    #[test]
+    fn fallback_shows_visible_text() {
+        let text =
+            visible_text("<p>One &amp; two</p><script>var x = '<p>';</script><p>Three&#33;</p>");
+        let paragraphs: Vec<String> = text
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(paragraphs, vec!["One & two", "Three!"]);
+    }
+}

@@ -1,0 +1,434 @@
+//! Markdown to blocks, with `pulldown-cmark`: headings (with level) for the outline, paragraphs,
+//! list items with their bullets and nesting, block quotes, code blocks kept as written, and
+//! inline emphasis/strong/code/link styles as byte ranges. Link targets are gathered into a
+//! numbered reference list at the end of each section. Every piece of text is sanitized as it
+//! is taken from the parser, since entities like `&#27;` can make control characters.
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::sanitize::{sanitize, sanitize_line};
+use super::{Block, BlockKind, Inline, Span};
+
+/// The blocks of a Markdown text, and its title (the first top-level heading), if any.
+pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
+    let mut builder = Builder::new(text);
+    let options =
+        Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        builder.event(event, range.start);
+    }
+    builder.flush();
+    builder.flush_references();
+    let title = builder
+        .blocks
+        .iter()
+        .find(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .map(|b| b.text.clone());
+    (builder.blocks, title)
+}
+
+/// One open list: its next number (None for bullets).
+struct List {
+    next: Option<u64>,
+}
+
+struct Builder<'a> {
+    source: &'a str,
+    /// Byte offset of the start of each source line, for 1-based line numbers.
+    line_starts: Vec<usize>,
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    /// True while the current block is a list item that has only its bullet so far, so the
+    /// item's first paragraph joins it instead of starting a new block.
+    item_fresh: bool,
+    lists: Vec<List>,
+    quote_depth: usize,
+    /// Open inline styles: the style and where in the current block's text it began.
+    open: Vec<(Inline, usize)>,
+    /// Link targets waiting for the end of the section.
+    references: Vec<(String, usize)>,
+    link_targets: Vec<String>,
+    in_code: bool,
+    in_table_cell: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(source: &'a str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Builder {
+            source,
+            line_starts,
+            blocks: Vec::new(),
+            current: None,
+            item_fresh: false,
+            lists: Vec::new(),
+            quote_depth: 0,
+            open: Vec::new(),
+            references: Vec::new(),
+            link_targets: Vec::new(),
+            in_code: false,
+            in_table_cell: false,
+        }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.source.len());
+        self.line_starts.partition_point(|&s| s <= offset).max(1)
+    }
+
+    fn start(&mut self, kind: BlockKind, offset: usize) {
+        self.flush();
+        self.current = Some(Block::new(kind, String::new(), self.line_of(offset)));
+        self.item_fresh = false;
+    }
+
+    /// The kind a new paragraph gets from the containers around it.
+    fn paragraph_kind(&self) -> BlockKind {
+        if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else if !self.lists.is_empty() {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(mut block) = self.current.take() {
+            if block.kind == BlockKind::Code {
+                let kept = block.text.trim_end_matches('\n').len();
+                block.text.truncate(kept);
+            } else {
+                trim_block(&mut block);
+            }
+            if !block.text.is_empty() || block.kind == BlockKind::Code {
+                self.blocks.push(block);
+            }
+        }
+        self.open.clear();
+        self.item_fresh = false;
+    }
+
+    /// The numbered list of link targets of the section that just ended.
+    fn flush_references(&mut self) {
+        for (target, number) in std::mem::take(&mut self.references) {
+            let line = self.blocks.last().map_or(1, |b| b.line);
+            let mut block = Block::new(BlockKind::ListItem, format!("[{number}] {target}"), line);
+            let end = block.text.len();
+            block.spans.push(Span {
+                start: 0,
+                end,
+                style: Inline::Link,
+            });
+            self.blocks.push(block);
+        }
+    }
+
+    fn push_text(&mut self, text: &str, offset: usize) {
+        if self.current.is_none() {
+            let kind = self.paragraph_kind();
+            self.start(kind, offset);
+        }
+        self.item_fresh = false;
+        let in_code = self.in_code;
+        if let Some(block) = self.current.as_mut() {
+            let clean = sanitize(text);
+            if in_code {
+                block.text.push_str(&clean);
+            } else {
+                // Flowing text: line breaks inside a paragraph are spaces.
+                for (i, part) in clean.split('\n').enumerate() {
+                    if i > 0 {
+                        block.text.push(' ');
+                    }
+                    block.text.push_str(part);
+                }
+            }
+        }
+    }
+
+    fn open_style(&mut self, style: Inline, offset: usize) {
+        if self.current.is_none() {
+            let kind = self.paragraph_kind();
+            self.start(kind, offset);
+        }
+        let at = self.current.as_ref().map_or(0, |b| b.text.len());
+        self.open.push((style, at));
+    }
+
+    fn close_style(&mut self, style: Inline) {
+        let Some(index) = self.open.iter().rposition(|(s, _)| *s == style) else {
+            return;
+        };
+        let (_, start) = self.open.remove(index);
+        if let Some(block) = self.current.as_mut()
+            && block.text.len() > start
+        {
+            block.spans.push(Span {
+                start,
+                end: block.text.len(),
+                style,
+            });
+        }
+    }
+
+    fn event(&mut self, event: Event<'_>, offset: usize) {
+        match event {
+            Event::Start(tag) => self.start_tag(tag, offset),
+            Event::End(tag) => self.end_tag(tag),
+            Event::Text(text) => self.push_text(&text, offset),
+            Event::Code(code) => {
+                self.open_style(Inline::Code, offset);
+                self.push_text(&code, offset);
+                self.close_style(Inline::Code);
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" ", offset),
+            Event::TaskListMarker(done) => {
+                self.push_text(if done { "[x] " } else { "[ ] " }, offset)
+            }
+            Event::FootnoteReference(name) => self.push_text(&format!("[{name}]"), offset),
+            Event::Rule => self.flush(),
+            // Raw HTML is markup, not text to read.
+            Event::Html(_) | Event::InlineHtml(_) => {}
+            Event::InlineMath(math) | Event::DisplayMath(math) => self.push_text(&math, offset),
+        }
+    }
+
+    fn start_tag(&mut self, tag: Tag<'_>, offset: usize) {
+        match tag {
+            Tag::Heading { level, .. } => {
+                self.flush();
+                self.flush_references();
+                self.start(BlockKind::Heading, offset);
+                if let Some(block) = self.current.as_mut() {
+                    block.level = heading_level(level);
+                }
+            }
+            Tag::Paragraph => {
+                if !(self.item_fresh || self.in_table_cell) {
+                    let kind = self.paragraph_kind();
+                    self.start(kind, offset);
+                    if kind == BlockKind::ListItem {
+                        // A later paragraph of an item: indented like the item's text.
+                        self.push_indent(2);
+                    }
+                }
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
+                // The fence's info string (the language) is not text to read.
+                self.start(BlockKind::Code, offset);
+                self.in_code = true;
+            }
+            Tag::List(first) => {
+                self.flush();
+                self.lists.push(List { next: first });
+            }
+            Tag::Item => {
+                self.start(BlockKind::ListItem, offset);
+                let depth = self.lists.len().saturating_sub(1);
+                self.push_indent(depth * 2);
+                let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
+                    Some(n) => {
+                        let marker = format!("{n}. ");
+                        *n += 1;
+                        marker
+                    }
+                    None => "• ".to_string(),
+                };
+                if let Some(block) = self.current.as_mut() {
+                    block.text.push_str(&marker);
+                }
+                self.item_fresh = true;
+            }
+            Tag::Emphasis => self.open_style(Inline::Emphasis, offset),
+            Tag::Strong => self.open_style(Inline::Strong, offset),
+            Tag::Strikethrough => self.open_style(Inline::Strikethrough, offset),
+            Tag::Link { dest_url, .. } => {
+                self.link_targets.push(sanitize_line(&dest_url));
+                self.open_style(Inline::Link, offset);
+            }
+            Tag::Image { .. } => self.push_text("[image: ", offset),
+            Tag::Table(_) => self.flush(),
+            Tag::TableHead | Tag::TableRow => self.start(BlockKind::Code, offset),
+            Tag::TableCell => {
+                self.in_table_cell = true;
+                if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) {
+                    self.push_text(" │ ", offset);
+                }
+            }
+            Tag::FootnoteDefinition(name) => {
+                self.start(BlockKind::ListItem, offset);
+                self.push_text(&format!("[{name}] "), offset);
+                self.item_fresh = true;
+            }
+            _ => {}
+        }
+    }
+
+    fn end_tag(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_) | TagEnd::Paragraph => {
+                if !self.in_table_cell {
+                    self.flush();
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                self.in_code = false;
+                self.flush();
+            }
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow | TagEnd::FootnoteDefinition => {
+                self.flush()
+            }
+            TagEnd::TableCell => self.in_table_cell = false,
+            TagEnd::Emphasis => self.close_style(Inline::Emphasis),
+            TagEnd::Strong => self.close_style(Inline::Strong),
+            TagEnd::Strikethrough => self.close_style(Inline::Strikethrough),
+            TagEnd::Link => {
+                self.close_style(Inline::Link);
+                if let Some(target) = self.link_targets.pop()
+                    && !target.is_empty()
+                    && !target.starts_with('#')
+                {
+                    let number = self.references.len() + 1;
+                    self.references.push((target, number));
+                    if let Some(block) = self.current.as_mut() {
+                        block.text.push_str(&format!("[{number}]"));
+                    }
+                }
+            }
+            TagEnd::Image => {
+                if let Some(block) = self.current.as_mut() {
+                    block.text.push(']');
+                }
+            }
+            TagEnd::Table => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn push_indent(&mut self, columns: usize) {
+        if let Some(block) = self.current.as_mut() {
+            // No-break spaces: wrapping never drops or breaks them, so nesting stays visible.
+            block.text.extend(std::iter::repeat_n('\u{a0}', columns));
+        }
+    }
+}
+
+/// True for an entry of a numbered link-reference list ("[3] https://…").
+pub fn is_reference_entry(block: &Block) -> bool {
+    block.kind == BlockKind::ListItem
+        && block.text.starts_with('[')
+        && matches!(block.spans.as_slice(), [s] if s.style == Inline::Link && s.start == 0 && s.end == block.text.len())
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Trim trailing whitespace (keeping spans inside the text) and collapse nothing else: the
+/// leading no-break spaces of a nested item are its indentation.
+fn trim_block(block: &mut Block) {
+    let kept = block.text.trim_end().len();
+    block.text.truncate(kept);
+    for span in &mut block.spans {
+        span.end = span.end.min(kept);
+        span.start = span.start.min(span.end);
+    }
+    block.spans.retain(|s| s.start < s.end);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(blocks: &[Block]) -> Vec<(BlockKind, &str, usize)> {
+        blocks
+            .iter()
+            .map(|b| (b.kind, b.text.as_str(), b.line))
+            .collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lines() {
+        let md = "# Title\n\nSome *soft*\nwrapped **text**.\n\n## Part two\n\nMore.\n";
+        let (blocks, title) = structure(md);
+        assert_eq!(title.as_deref(), Some("Title"));
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                (BlockKind::Heading, "Title", 1),
+                (BlockKind::Paragraph, "Some soft wrapped text.", 3),
+                (BlockKind::Heading, "Part two", 6),
+                (BlockKind::Paragraph, "More.", 8),
+            ]
+        );
+        assert_eq!(blocks[2].level, 2);
+        let spans: Vec<(&str, Inline)> = blocks[1]
+            .spans
+            .iter()
+            .map(|s| (&blocks[1].text[s.start..s.end], s.style))
+            .collect();
+        assert_eq!(
+            spans,
+            vec![("soft", Inline::Emphasis), ("text", Inline::Strong)]
+        );
+    }
+
+    #[test]
+    fn lists_quotes_and_code() {
+        let md = "- one\n- two\n  - nested\n\n1. first\n2. second\n\n> quoted\n> text\n\n```rust\nfn main() {\n    let x = 1;\n}\n```\n";
+        let (blocks, _) = structure(md);
+        let got = kinds(&blocks);
+        assert_eq!(got[0], (BlockKind::ListItem, "• one", 1));
+        assert_eq!(got[1], (BlockKind::ListItem, "• two", 2));
+        assert_eq!(got[2], (BlockKind::ListItem, "\u{a0}\u{a0}• nested", 3));
+        assert_eq!(got[3], (BlockKind::ListItem, "1. first", 5));
+        assert_eq!(got[4], (BlockKind::ListItem, "2. second", 6));
+        assert_eq!(got[5], (BlockKind::Quote, "quoted text", 8));
+        assert_eq!(
+            got[6],
+            (BlockKind::Code, "fn main() {\n    let x = 1;\n}", 11)
+        );
+    }
+
+    #[test]
+    fn links_get_numbered_references_at_section_end() {
+        let md = "# A\n\nSee [the site](https://example.org) and [b](http://b.example).\n\n# B\n\nText.\n";
+        let (blocks, _) = structure(md);
+        assert_eq!(blocks[1].text, "See the site[1] and b[2].");
+        assert_eq!(blocks[2].text, "[1] https://example.org");
+        assert_eq!(blocks[3].text, "[2] http://b.example");
+        assert_eq!(blocks[4].text, "B");
+    }
+
+    #[test]
+    fn entities_cannot_make_controls() {
+        let (blocks, _) = structure("a &#27;[31m b &#155;2J c\n");
+        assert!(
+            !blocks[0].text.chars().any(|c| c.is_control()),
+            "{:?}",
+            blocks[0].text
+        );
+    }
+}

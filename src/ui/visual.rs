@@ -1,0 +1,195 @@
+//! One wrapped line in display order: the Unicode bidirectional algorithm (`unicode-bidi`)
+//! reorders right-to-left runs at draw time, grapheme cluster by grapheme cluster so combining
+//! marks stay on their base, with paired brackets mirrored; soft hyphens are hidden unless the
+//! line breaks at one. Layout keeps logical order; only this view is reordered.
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiInfo, Direction, Level, get_base_direction};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::document::sanitize::SOFT_HYPHEN;
+
+/// How far into a block the paragraph direction is looked for.
+const DIRECTION_SCAN: usize = 4096;
+
+/// A grapheme cluster to draw, and the byte offset in the block text it comes from (for
+/// inline styles).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell<'a> {
+    pub offset: usize,
+    pub text: &'a str,
+}
+
+/// A line ready to draw: its cells left to right, and whether its paragraph runs right to left
+/// (such lines are aligned to the right edge of the column).
+#[derive(Debug, Default)]
+pub struct VisualLine<'a> {
+    pub cells: Vec<Cell<'a>>,
+    pub right_to_left: bool,
+}
+
+/// True if the paragraph's first strong character is right-to-left.
+pub fn paragraph_is_rtl(text: &str) -> bool {
+    let mut end = text.len().min(DIRECTION_SCAN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    get_base_direction(&text[..end]) == Direction::Rtl
+}
+
+/// True for characters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, NKo…, and
+/// their presentation forms): lines without any need no reordering.
+fn is_rtl_char(c: char) -> bool {
+    matches!(c as u32, 0x0590..=0x08ff | 0xfb1d..=0xfdff | 0xfe70..=0xfeff | 0x10800..=0x10fff | 0x1e800..=0x1efff)
+}
+
+/// The cells of `block_text[range]` in display order.
+pub fn visual_line(block_text: &str, range: Range<usize>, paragraph_rtl: bool) -> VisualLine<'_> {
+    let start = range.start.min(block_text.len());
+    let end = range.end.clamp(start, block_text.len());
+    let Some(line) = block_text.get(start..end) else {
+        return VisualLine::default();
+    };
+    // A soft hyphen at the end of a line that is not the block's last: the word breaks there.
+    let breaks_at_hyphen = end < block_text.len() && line.ends_with(SOFT_HYPHEN);
+    let mut cells: Vec<Cell<'_>> = Vec::with_capacity(line.len());
+    let reorder = paragraph_rtl || line.chars().any(is_rtl_char);
+    if !reorder {
+        push_forward(line, start, &mut cells);
+    } else {
+        let level = if paragraph_rtl {
+            Level::rtl()
+        } else {
+            Level::ltr()
+        };
+        let info = BidiInfo::new(line, Some(level));
+        for paragraph in &info.paragraphs {
+            let (levels, runs) = info.visual_runs(paragraph, paragraph.range.clone());
+            for run in runs {
+                let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
+                let piece = &line[run.clone()];
+                if rtl {
+                    push_reversed(piece, start + run.start, &mut cells);
+                } else {
+                    push_forward(piece, start + run.start, &mut cells);
+                }
+            }
+        }
+    }
+    cells.retain(|c| c.text != "\u{ad}" || (breaks_at_hyphen && c.offset + c.text.len() == end));
+    for cell in &mut cells {
+        if cell.text == "\u{ad}" {
+            cell.text = "-";
+        }
+    }
+    VisualLine {
+        cells,
+        right_to_left: paragraph_rtl,
+    }
+}
+
+fn push_forward<'a>(text: &'a str, base: usize, cells: &mut Vec<Cell<'a>>) {
+    cells.extend(text.grapheme_indices(true).map(|(i, g)| Cell {
+        offset: base + i,
+        text: g,
+    }));
+}
+
+fn push_reversed<'a>(text: &'a str, base: usize, cells: &mut Vec<Cell<'a>>) {
+    cells.extend(text.grapheme_indices(true).rev().map(|(i, g)| Cell {
+        offset: base + i,
+        text: mirrored(g),
+    }));
+}
+
+/// Paired punctuation shown in a right-to-left run faces the other way (Unicode's
+/// Bidi_Mirrored property, for the common pairs).
+fn mirrored(g: &str) -> &str {
+    match g {
+        "(" => ")",
+        ")" => "(",
+        "[" => "]",
+        "]" => "[",
+        "{" => "}",
+        "}" => "{",
+        "<" => ">",
+        ">" => "<",
+        "«" => "»",
+        "»" => "«",
+        "‹" => "›",
+        "›" => "‹",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shown(text: &str) -> String {
+        let rtl = paragraph_is_rtl(text);
+        visual_line(text, 0..text.len(), rtl)
+            .cells
+            .iter()
+            .map(|c| c.text)
+            .collect()
+    }
+
+    #[test]
+    fn latin_is_untouched() {
+        assert_eq!(shown("plain text"), "plain text");
+    }
+
+    #[test]
+    fn hebrew_is_reversed_for_display() {
+        // "שלום" (shalom) is stored first letter first; on screen its first letter is rightmost.
+        assert_eq!(shown("שלום"), "םולש");
+        assert!(paragraph_is_rtl("שלום world"));
+    }
+
+    #[test]
+    fn numbers_and_latin_inside_rtl_keep_their_order() {
+        assert_eq!(shown("אב 123 cd"), "cd 123 בא");
+    }
+
+    #[test]
+    fn combining_marks_stay_on_their_base() {
+        // Bet with dagesh (U+05BC) then alef: reversed by clusters, not by chars.
+        let text = "\u{5d1}\u{5bc}\u{5d0}";
+        assert_eq!(shown(text), "\u{5d0}\u{5d1}\u{5bc}");
+    }
+
+    #[test]
+    fn brackets_are_mirrored_in_rtl_runs() {
+        assert_eq!(shown("א(ב)"), "(ב)א");
+    }
+
+    #[test]
+    fn offsets_point_back_into_the_text() {
+        let text = "abc אבג";
+        let line = visual_line(text, 0..text.len(), false);
+        for cell in &line.cells {
+            assert!(
+                text[cell.offset..].starts_with(cell.text) || "()[]{}<>«»‹›".contains(cell.text)
+            );
+        }
+    }
+
+    #[test]
+    fn soft_hyphen_only_where_the_line_breaks() {
+        let text = "co\u{ad}operate again";
+        let whole: String = visual_line(text, 0..text.len(), false)
+            .cells
+            .iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(whole, "cooperate again");
+        let first: String = visual_line(text, 0..4, false)
+            .cells
+            .iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(first, "co-");
+    }
+}

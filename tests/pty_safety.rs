@@ -1,0 +1,217 @@
+//! Terminal safety, end to end: the real binary runs in a pseudo-terminal on a document (with a
+//! hostile file name) full of escape sequences and controls; every byte it writes is read and
+//! checked. Only the sequences quire's own drawing emits (CSI cursor, erase, SGR and mode
+//! switches) may appear; OSC, DCS, APC, PM, SOS, C1 controls, BEL and bidi controls may not.
+
+use std::io::{Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Every hostile form the sanitizer must neutralise, with a marker that must still be drawn.
+fn hostile_document() -> Vec<u8> {
+    let mut doc = String::new();
+    // A sentence, not a title line: the status line then shows the (hostile) file name.
+    doc.push_str("This hostile sample starts with VISIBLEMARKER and a full stop.\n\n");
+    doc.push_str("csi \u{1b}[31mred\u{1b}[0m \u{1b}[2J\u{1b}[H clear \u{1b}[?1049l leave\n\n");
+    doc.push_str("osc52 \u{1b}]52;c;aGVsbG8=\u{7} osc8 \u{1b}]8;;https://evil.example\u{1b}\\link\u{1b}]8;;\u{1b}\\\n\n");
+    doc.push_str("title \u{1b}]0;pwned\u{1b}\\ dcs \u{1b}Pq#0;2;0;0;0\u{1b}\\ apc \u{1b}_payload\u{1b}\\\n\n");
+    doc.push_str("pm \u{1b}^privacy\u{1b}\\ sos \u{1b}Xstring\u{1b}\\ lone \u{1b} esc\n\n");
+    doc.push_str("c1 \u{9b}31m csi \u{9d}0;t\u{9c} osc \u{90}dcs\u{9c} \u{9e}pm\u{9c} \u{9f}apc\u{9c} \u{85}nel\n\n");
+    doc.push_str("bel \u{7} nul \u{0} del \u{7f} bs \u{8} vt \u{b}\n\n");
+    doc.push_str("bidi \u{202e}desrever\u{202c} \u{2066}iso\u{2069} \u{202a}\u{202b}\u{202d}\u{2067}\u{2068}\n\n");
+    doc.push_str("# Markdownish heading \u{1b}]2;x\u{7}\n\nend VISIBLEMARKER\n");
+    let mut bytes = doc.into_bytes();
+    // Raw 8-bit C1 bytes as well (invalid UTF-8, shown as placeholders under --force).
+    bytes.extend_from_slice(b"raw \x9b31m \x9d0;t\x07 \x1b\n");
+    bytes
+}
+
+/// A problem found in the output stream, or None if every sequence is one quire emits.
+fn first_foreign_sequence(output: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(output);
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\u{1b}' => {
+                if chars.get(i + 1) != Some(&'[') {
+                    return Some(format!("ESC {:?} at {i}", chars.get(i + 1)));
+                }
+                let mut j = i + 2;
+                let params_start = j;
+                while j < chars.len() && ('\u{30}'..='\u{3f}').contains(&chars[j]) {
+                    j += 1;
+                }
+                let params: String = chars[params_start..j].iter().collect();
+                while j < chars.len() && ('\u{20}'..='\u{2f}').contains(&chars[j]) {
+                    j += 1;
+                }
+                let Some(&final_byte) = chars.get(j) else {
+                    return Some("unterminated CSI".into());
+                };
+                let allowed = match final_byte {
+                    // SGR, cursor position and moves, erase.
+                    'm' | 'H' | 'f' | 'A' | 'B' | 'C' | 'D' | 'G' | 'J' | 'K' => {
+                        !params.contains('?')
+                    }
+                    // Private modes: alternate screen, cursor visibility, mouse reporting.
+                    'h' | 'l' => matches!(
+                        params.as_str(),
+                        "?1049" | "?25" | "?1000" | "?1002" | "?1003" | "?1006" | "?1015" | "?2004"
+                    ),
+                    _ => false,
+                };
+                if !allowed {
+                    return Some(format!("CSI {params}{final_byte}"));
+                }
+                i = j + 1;
+            }
+            '\r' | '\n' => i += 1,
+            c if c.is_control() => return Some(format!("control U+{:04X} at {i}", c as u32)),
+            c if quire::document::sanitize::is_bidi_control(c) => {
+                return Some(format!("bidi control U+{:04X}", c as u32));
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+#[test]
+fn allow_list_rejects_what_it_should() {
+    assert_eq!(
+        first_foreign_sequence(b"\x1b[1;1H\x1b[0m\x1b[?1049hok"),
+        None
+    );
+    for bad in [
+        &b"\x1b]52;c;x\x07"[..],
+        b"\x1bPq\x1b\\",
+        b"\x1b_a\x1b\\",
+        b"\x1b[6n",
+        b"\xc2\x9b2J",
+        b"\x07",
+    ] {
+        assert!(first_foreign_sequence(bad).is_some(), "{bad:?}");
+    }
+}
+
+/// Run quire in a 30×110 pseudo-terminal with `args`, wait for `ready` to be drawn (if any),
+/// type `keys` one at a time, and return its exit status (None if it had to be killed) and
+/// every byte it wrote to the terminal.
+fn run_in_pty(
+    args: &[&std::ffi::OsStr],
+    ready: Option<&[u8]>,
+    keys: &[&str],
+) -> (Option<std::process::ExitStatus>, Vec<u8>) {
+    let (pty, pts) = pty_process::blocking::open().unwrap();
+    pty.resize(pty_process::Size::new(30, 110)).unwrap();
+    let mut child = pty_process::blocking::Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(args)
+        .env("TERM", "xterm-256color")
+        .spawn(pts)
+        .unwrap();
+    let pty = std::sync::Arc::new(pty);
+    let reader_pty = std::sync::Arc::clone(&pty);
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        // Ends with an error (EIO) once the child has exited and the pty is closed.
+        while let Ok(n) = (&*reader_pty).read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut output = Vec::new();
+    let collect = |output: &mut Vec<u8>, until: Instant, want: Option<&[u8]>| {
+        while Instant::now() < until {
+            if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(50)) {
+                output.extend_from_slice(&chunk);
+            }
+            if want.is_some_and(|w| output.windows(w.len()).any(|win| win == w)) {
+                return;
+            }
+        }
+    };
+    if ready.is_some() {
+        collect(&mut output, Instant::now() + Duration::from_secs(10), ready);
+    }
+    let mut writer = &*pty;
+    for key in keys {
+        // The child may already have exited (a refusal): a failed write is not the test's point.
+        let _ = writer.write_all(key.as_bytes());
+        collect(
+            &mut output,
+            Instant::now() + Duration::from_millis(150),
+            None,
+        );
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    collect(
+        &mut output,
+        Instant::now() + Duration::from_millis(300),
+        None,
+    );
+    if let Some(dump) = std::env::var_os("QUIRE_PTY_DUMP") {
+        std::fs::write(dump, &output).unwrap();
+    }
+    (status, output)
+}
+
+/// A file name that tries every trick, for the status line and error messages.
+const HOSTILE_NAME: &str = "evil\u{1b}]0;pwned\u{7}\u{9b}2J\u{202e}txt.exe";
+
+#[test]
+fn nothing_from_the_document_reaches_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(HOSTILE_NAME);
+    std::fs::write(&path, hostile_document()).unwrap();
+    // Page through, open the leftovers fold and help, then quit.
+    let keys = ["j", " ", "z", "?", "?", "G", "q"];
+    let (status, output) = run_in_pty(
+        &[path.as_os_str(), "--force".as_ref()],
+        Some(b"VISIBLEMARKER"),
+        &keys,
+    );
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "quire did not quit cleanly: {status:?}"
+    );
+    assert!(
+        output.windows(13).any(|w| w == b"VISIBLEMARKER"),
+        "the document was never drawn"
+    );
+    assert!(
+        output.windows(4).any(|w| w == b"evil"),
+        "the file name was never drawn"
+    );
+    if let Some(problem) = first_foreign_sequence(&output) {
+        panic!("foreign sequence in quire's output: {problem}");
+    }
+}
+
+#[test]
+fn refusal_message_for_a_hostile_name_is_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(HOSTILE_NAME);
+    std::fs::write(&path, b"\0\0\0binary\0").unwrap();
+    let (status, output) = run_in_pty(&[path.as_os_str()], None, &[]);
+    assert_eq!(status.and_then(|s| s.code()), Some(1));
+    let text = String::from_utf8_lossy(&output);
+    assert!(text.contains("binary") && text.contains("evil"), "{text:?}");
+    if let Some(problem) = first_foreign_sequence(&output) {
+        panic!("foreign sequence in quire's output: {problem}");
+    }
+}
