@@ -76,8 +76,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
             );
         }
         // The bar goes in the margin left of the column when there is one.
-        if any_here && area.x >= pane.x + 2 {
-            buf.set_stringn(area.x - 2, y, "▎", 1, theme.bookmark_bar());
+        if any_here && area.x > pane.x {
+            buf.set_stringn(area.x - 1, y, "▎", 1, theme.bookmark_bar());
         }
     }
 }
