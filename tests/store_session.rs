@@ -361,3 +361,26 @@ fn edited_file_reattaches_bookmarks_and_lists_orphans() {
     // And the store kept it too.
     assert_eq!(stored(dir.path()).iter().filter(|b| b.orphaned).count(), 1);
 }
+
+#[test]
+fn e_in_the_panel_edits_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), "}v<Enter>first<Enter>");
+    assert_eq!(stored(dir.path())[0].note, "first");
+    let edited = run(dir.path(), "gBe<C-u>second thoughts<Enter>");
+    assert_eq!(stored(dir.path())[0].note, "second thoughts");
+    assert!(
+        edited.status().contains("note saved"),
+        "{}",
+        edited.status()
+    );
+    // While typing, the status line is the editor.
+    let typing = run(dir.path(), "gBe!!");
+    assert!(
+        typing
+            .status()
+            .contains("Note (Enter saves, Esc skips): second thoughts!!"),
+        "{}",
+        typing.status()
+    );
+}
