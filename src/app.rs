@@ -112,6 +112,11 @@ impl App {
             terminal
                 .draw(|frame| ui::render(&self.model, frame))
                 .map_err(into_io)?;
+            if !self.model.pages.is_complete() {
+                // The first page is on screen; now lay out the rest and draw the true page count.
+                self.model.complete_layout();
+                continue;
+            }
             let wait = if self.unsaved_place.is_some() {
                 STILL_BEFORE_SAVE
             } else {

@@ -87,11 +87,13 @@ impl Model {
         }
         words_before.push(words);
         let geometry = Geometry::new(screen, true, &config);
-        let pages = Pages::new(
+        // Only the first screen now: the app completes the layout right after the first paint.
+        let pages = Pages::first_screen(
             &doc,
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
+            0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
         Model {
@@ -126,11 +128,30 @@ impl Model {
         let g = self.geometry();
         let (w, h) = (g.column.width as usize, g.column.height as usize);
         let w = w.max(crate::layout::MIN_COLUMN);
-        if self.pages.width() != w
+        let stale = self.pages.width() != w
             || self.pages.height() != h.max(1)
-            || self.pages.leftovers_open() != self.leftovers_open
-        {
-            self.pages = Pages::new(&self.doc, w, h, self.leftovers_open);
+            || self.pages.leftovers_open() != self.leftovers_open;
+        let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
+        if self.pages.is_complete() {
+            if stale {
+                self.pages = Pages::new(&self.doc, w, h, self.leftovers_open);
+            }
+        } else if stale || anchor_outside {
+            // Still before the first paint: stay quick, but reach the reader's place.
+            self.pages =
+                Pages::first_screen(&self.doc, w, h, self.leftovers_open, self.anchor.block);
+        }
+    }
+
+    /// Finish a first-screen layout: the whole document at the current size.
+    pub fn complete_layout(&mut self) {
+        if !self.pages.is_complete() {
+            self.pages = Pages::new(
+                &self.doc,
+                self.pages.width(),
+                self.pages.height(),
+                self.leftovers_open,
+            );
         }
     }
 

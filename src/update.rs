@@ -20,6 +20,10 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
+    // A model starts with only its first screen laid out; anything but a resize needs it all.
+    if !matches!(action, Action::Resize { .. }) {
+        model.complete_layout();
+    }
     if !matches!(action, Action::Resize { .. }) {
         model.message = None;
     }

@@ -384,3 +384,33 @@ fn e_in_the_panel_edits_the_note() {
         typing.status()
     );
 }
+
+#[test]
+fn resume_deep_in_a_long_book_before_its_full_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (1..=2000)
+        .map(|n| format!("Section text number {n} goes on for a little while, then stops.\n\n"))
+        .collect();
+    let open_long = |from_start| {
+        open(
+            dir.path(),
+            Document::from_text(&long, "long.txt"),
+            None,
+            from_start,
+        )
+    };
+    let mut events = ScriptedEvents::keys("Gkkkq").unwrap();
+    let first = run_events(open_long(false), &mut events);
+    let left_at = first.app.model.anchor;
+    assert!(left_at.block > 1900, "{left_at:?}");
+    let app = open_long(false);
+    // The model starts with a partial layout; the resumed place is inside it.
+    assert_eq!(app.model.anchor, left_at);
+    let again = run_events(app, &mut ScriptedEvents::default());
+    assert_eq!(again.app.model.anchor, left_at);
+    assert!(
+        again.status().contains("resumed at ¶"),
+        "{}",
+        again.status()
+    );
+}

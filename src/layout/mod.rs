@@ -58,6 +58,8 @@ pub struct Pages {
     /// Index of the first screen line of each block (a folded block maps to its fold line).
     block_first_line: Vec<usize>,
     page_starts: Vec<usize>,
+    /// False for a first-screen layout that covers only the start of the document.
+    complete: bool,
 }
 
 impl Pages {
@@ -111,7 +113,59 @@ impl Pages {
             lines,
             block_first_line,
             page_starts,
+            complete: true,
         }
+    }
+
+    /// A quick layout of just enough blocks to fill the screen (and to reach `through_block`),
+    /// so the first page can be painted before a long book is laid out. Positions past its end
+    /// clamp to its last line; [`Pages::is_complete`] says whether a full layout is still due.
+    pub fn first_screen(
+        doc: &Document,
+        width: usize,
+        height: usize,
+        leftovers_open: bool,
+        through_block: usize,
+    ) -> Pages {
+        let width = width.max(MIN_COLUMN);
+        let height = height.max(1);
+        let mut end = 0;
+        let mut lines = Vec::new();
+        let mut block_first_line = Vec::new();
+        // Grow in steps so the prefix costs about what the screen shows, not the whole book.
+        let mut step = 16;
+        while end < doc.blocks.len() && (lines.len() < height * 2 || end <= through_block) {
+            let mut next = (end + step).min(doc.blocks.len());
+            // Never end inside a run of leftovers: it folds into one line.
+            while next < doc.blocks.len()
+                && doc.blocks[next].kind == BlockKind::Leftover
+                && doc.blocks[next - 1].kind == BlockKind::Leftover
+            {
+                next += 1;
+            }
+            let (more_lines, more_first) = lay_out_blocks(doc, end..next, width, leftovers_open);
+            let offset = lines.len();
+            block_first_line.extend(more_first.into_iter().map(|l| l + offset));
+            lines.extend(more_lines);
+            end = next;
+            step *= 2;
+        }
+        let complete = end >= doc.blocks.len();
+        let page_starts = paginate(&lines, height);
+        Pages {
+            width,
+            height,
+            leftovers_open,
+            lines,
+            block_first_line,
+            page_starts,
+            complete,
+        }
+    }
+
+    /// False while only the first screen has been laid out.
+    pub fn is_complete(&self) -> bool {
+        self.complete
     }
 
     pub fn width(&self) -> usize {
@@ -360,6 +414,25 @@ mod tests {
         let pages = Pages::new(&doc, 50, 20, false);
         assert_eq!(pages.lines, whole.0);
         assert_eq!(pages.block_first_line, whole.1);
+    }
+
+    #[test]
+    fn first_screen_is_a_prefix_of_the_full_layout() {
+        let mut text = String::new();
+        for _ in 0..40 {
+            text.push_str(crate::BUNDLED_ARTICLE);
+            text.push_str("\n\n");
+        }
+        let doc = Document::from_text(&text, "long");
+        let full = Pages::new(&doc, 40, 10, false);
+        let quick = Pages::first_screen(&doc, 40, 10, false, 0);
+        assert!(!quick.is_complete());
+        assert!(quick.lines().len() >= 20);
+        assert_eq!(quick.lines(), &full.lines()[..quick.lines().len()]);
+        let reaching = Pages::first_screen(&doc, 40, 10, false, 100);
+        assert!(reaching.first_line_of_block(100).is_some());
+        let small = Document::from_text(crate::BUNDLED_ARTICLE, "small");
+        assert!(Pages::first_screen(&small, 40, 10, false, 0).is_complete());
     }
 
     #[test]

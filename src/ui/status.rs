@@ -19,7 +19,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         style,
     );
     let page = model.current_page() + 1;
-    let pages = model.pages.page_count();
+    // Until the whole book is laid out (one frame at start-up) the totals are not known.
+    let complete = model.pages.is_complete();
+    let pages = if complete {
+        model.pages.page_count().to_string()
+    } else {
+        "…".to_string()
+    };
     let (k, n) = model.paragraph_position();
     let section = model
         .outline
@@ -32,11 +38,31 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         format!("{minutes} min left")
     };
-    let full = format!(
-        " page {page}/{pages} · {}% · ¶ {k}/{n} · {section} · {left} · ? help ",
-        model.percent()
-    );
-    let short = format!(" {page}/{pages} · {}% · ? help ", model.percent());
+    let page_part = format!("page {page}/{pages}");
+    let percent = if complete {
+        format!("{}%", model.percent())
+    } else {
+        String::new()
+    };
+    let paragraph = format!("¶ {k}/{n}");
+    // Parts in screen order with the order they are given up in when the line is short: the
+    // section name goes first, then the paragraph count, the time left and the help hint.
+    let parts: [(&str, u8); 6] = [
+        (&page_part, 5),
+        (&percent, 4),
+        (&paragraph, 1),
+        (&section, 0),
+        (&left, 2),
+        ("? help", 3),
+    ];
+    let compose = |keep_from: u8| -> String {
+        let kept: Vec<&str> = parts
+            .iter()
+            .filter(|(text, rank)| *rank >= keep_from && !text.is_empty())
+            .map(|(text, _)| *text)
+            .collect();
+        format!(" {} ", kept.join(" · "))
+    };
     let tiny = format!(" {page}/{pages} ");
     // A message must be read whole; otherwise the name gets at least a dozen columns. And the
     // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
@@ -45,8 +71,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .as_deref()
         .map_or(12, |m| display_width(m) + 2);
     let width = area.width as usize;
-    let right = [full, short]
-        .into_iter()
+    let right = (0..=5)
+        .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
         .unwrap_or(tiny);
     let right_width = display_width(&right).min(area.width as usize);
