@@ -69,7 +69,10 @@ pub fn list(
         writeln!(out, "{}{place}", display_line(&record.title))?;
         for b in &bookmarks {
             let excerpt = excerpt(&b.quote.exact, 60);
-            let section = if b.section.is_empty() {
+            // A section named by the passage's own lead words would only repeat the excerpt.
+            let redundant =
+                b.section.is_empty() || b.quote.exact.starts_with(b.section.trim_end_matches('…'));
+            let section = if redundant {
                 String::new()
             } else {
                 format!("[{}] ", display_line(&b.section))
