@@ -35,6 +35,32 @@ pub enum Action {
     // In the help overlay.
     HelpDown,
     HelpUp,
+    // Bookmarks, in the reader.
+    /// Bookmark the paragraph at the top of the screen.
+    BookmarkParagraph,
+    /// Start selecting a passage at the current sentence.
+    SelectPassage,
+    NextBookmark,
+    PrevBookmark,
+    OpenBookmarks,
+    // While selecting a passage.
+    SelectNextSentence,
+    SelectPrevSentence,
+    SelectNextParagraph,
+    SelectPrevParagraph,
+    SelectSave,
+    SelectCancel,
+    // In the bookmarks panel.
+    BookmarksDown,
+    BookmarksUp,
+    BookmarksJump,
+    BookmarksEditNote,
+    BookmarksDelete,
+    BookmarksUndo,
+    BookmarksClose,
+    /// A key typed into the note editor. Not bindable: the editor takes every key.
+    #[serde(skip)]
+    NoteKey(crate::keymap::Key),
     // Not bindable: produced by the terminal.
     #[serde(skip)]
     Resize {
@@ -76,6 +102,25 @@ impl Action {
             Action::Back => "back to the text",
             Action::HelpDown => "scroll help down",
             Action::HelpUp => "scroll help up",
+            Action::BookmarkParagraph => "bookmark this paragraph",
+            Action::SelectPassage => "select a passage to bookmark",
+            Action::NextBookmark => "next bookmark",
+            Action::PrevBookmark => "previous bookmark",
+            Action::OpenBookmarks => "list bookmarks",
+            Action::SelectNextSentence => "one sentence more",
+            Action::SelectPrevSentence => "one sentence less",
+            Action::SelectNextParagraph => "to the paragraph's end / one more",
+            Action::SelectPrevParagraph => "one paragraph less",
+            Action::SelectSave => "bookmark the passage (then a note)",
+            Action::SelectCancel => "cancel the selection",
+            Action::BookmarksDown => "next bookmark",
+            Action::BookmarksUp => "previous bookmark",
+            Action::BookmarksJump => "go to the bookmark",
+            Action::BookmarksEditNote => "edit its note",
+            Action::BookmarksDelete => "delete it",
+            Action::BookmarksUndo => "undo the last delete",
+            Action::BookmarksClose => "close the list",
+            Action::NoteKey(_) => "typing a note",
             Action::Resize { .. } => "terminal resized",
             Action::Click { .. } => "mouse click",
         }
@@ -86,4 +131,8 @@ impl Action {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
+    /// The reader's place changed; the app saves it once the reader is still (coalesced).
+    SavePosition(crate::document::Anchor),
+    /// Write a bookmark change to the store now.
+    Store(crate::bookmarks::StoreChange),
 }

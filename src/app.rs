@@ -8,6 +8,10 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 
 use crate::action::{Action, Effect};
+use crate::anchoring::FlatText;
+use crate::bookmarks::StoreChange;
+use crate::bookmarks::session::{DocSession, position_at};
+use crate::document::Anchor;
 use crate::event::{Event, EventSource};
 use crate::keymap::{Key, Lookup, Mode};
 use crate::model::{Focus, Model};
@@ -42,6 +46,12 @@ pub struct App {
     pub model: Model,
     /// Keys typed so far of a multi-key binding.
     pending: Vec<Key>,
+    /// Where bookmarks and the reading position are written; `None` keeps them in memory.
+    pub store: Option<DocSession>,
+    /// A place not yet saved: written once the reader is still, and on the way out.
+    unsaved_place: Option<Anchor>,
+    /// How many times the place was written (coalescing is tested by it).
+    place_writes: usize,
 }
 
 /// A backend's error as an I/O error: the terminal's own `io::Error` passes through as it is;
@@ -56,13 +66,32 @@ fn into_io<E: std::error::Error + Send + Sync + 'static>(err: E) -> io::Error {
 
 /// How long the loop waits for the first event before checking again.
 const IDLE_WAIT: Duration = Duration::from_secs(1);
+/// How long the reader must be still before a moved place is saved: one write per burst of
+/// scrolling instead of one per key repeat.
+const STILL_BEFORE_SAVE: Duration = Duration::from_millis(400);
 
 impl App {
     pub fn new(model: Model) -> App {
         App {
             model,
             pending: Vec::new(),
+            store: None,
+            unsaved_place: None,
+            place_writes: 0,
         }
+    }
+
+    /// An app that saves bookmarks and the reading place in `session`.
+    pub fn with_store(model: Model, session: Option<DocSession>) -> App {
+        App {
+            store: session,
+            ..App::new(model)
+        }
+    }
+
+    /// How many times the reading place has been written so far.
+    pub fn place_writes(&self) -> usize {
+        self.place_writes
     }
 
     pub fn run<B, E>(&mut self, terminal: &mut Terminal<B>, events: &mut E) -> io::Result<Exit>
@@ -88,7 +117,13 @@ impl App {
                 self.model.complete_layout();
                 continue;
             }
-            let Some(first) = events.next(IDLE_WAIT)? else {
+            let wait = if self.unsaved_place.is_some() {
+                STILL_BEFORE_SAVE
+            } else {
+                IDLE_WAIT
+            };
+            let Some(first) = events.next(wait)? else {
+                self.save_place();
                 continue;
             };
             // Take everything already waiting before drawing again, so a burst of key repeats
@@ -96,6 +131,7 @@ impl App {
             let mut event = Some(first);
             while let Some(current) = event.take() {
                 if let Some(exit) = self.handle(terminal, current) {
+                    self.save_place();
                     return Ok(exit);
                 }
                 event = events.next(Duration::ZERO)?;
@@ -116,17 +152,53 @@ impl App {
             Event::Key(key) => self.key_actions(Key::from(key)),
         };
         for action in actions {
-            let effects = update(&mut self.model, action);
-            if effects.contains(&Effect::Quit) {
-                return Some(Exit::Quit);
+            for effect in update(&mut self.model, action) {
+                match effect {
+                    Effect::Quit => return Some(Exit::Quit),
+                    Effect::SavePosition(place) => self.unsaved_place = Some(place),
+                    Effect::Store(change) => self.write(change),
+                }
             }
         }
         None
     }
 
+    /// Write the reader's place if it moved since the last write.
+    fn save_place(&mut self) {
+        let (Some(place), Some(session)) = (self.unsaved_place.take(), self.store.as_mut()) else {
+            return;
+        };
+        let position = position_at(&FlatText::new(&self.model.doc), place);
+        self.place_writes += 1;
+        if let Err(err) = session.store.save_position(session.document, &position) {
+            // Not `update`'s doing: the store failed under it, and the reader must know.
+            self.model.message = Some(format!("reading place not saved: {err}"));
+        }
+    }
+
+    /// Carry out a bookmark change now, in its own transaction.
+    fn write(&mut self, change: StoreChange) {
+        let Some(session) = self.store.as_mut() else {
+            return;
+        };
+        let document = session.document;
+        let result = match &change {
+            StoreChange::Add(bookmark) => session.store.add_bookmark(document, bookmark).map(drop),
+            StoreChange::Delete(uid) => session.store.delete_bookmark(uid),
+            StoreChange::SetNote { uid, note } => session.store.set_note(uid, note),
+        };
+        if let Err(err) = result {
+            self.model.message = Some(format!("bookmark change not saved: {err}"));
+        }
+    }
+
     fn mode(&self) -> Mode {
         if self.model.help_open {
             Mode::Help
+        } else if self.model.marks.panel.is_some() {
+            Mode::Bookmarks
+        } else if self.model.marks.selection.is_some() {
+            Mode::Select
         } else if self.model.focus == Focus::Outline {
             Mode::Outline
         } else {
@@ -135,6 +207,11 @@ impl App {
     }
 
     fn key_actions(&mut self, key: Key) -> Vec<Action> {
+        // The note editor takes every key while it is open.
+        if self.model.marks.editing.is_some() {
+            self.pending.clear();
+            return vec![Action::NoteKey(key)];
+        }
         self.pending.push(key);
         match self.model.keymap.lookup(self.mode(), &self.pending) {
             Lookup::Found(action) => {

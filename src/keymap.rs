@@ -17,6 +17,10 @@ pub enum Mode {
     Reader,
     Outline,
     Help,
+    /// Selecting a passage to bookmark.
+    Select,
+    /// The bookmarks panel.
+    Bookmarks,
 }
 
 impl Mode {
@@ -25,6 +29,8 @@ impl Mode {
             "reader" => Some(Mode::Reader),
             "outline" => Some(Mode::Outline),
             "help" => Some(Mode::Help),
+            "select" => Some(Mode::Select),
+            "bookmarks" => Some(Mode::Bookmarks),
             _ => None,
         }
     }
@@ -33,6 +39,8 @@ impl Mode {
             Mode::Reader => "Reading",
             Mode::Outline => "Outline sidebar",
             Mode::Help => "This help",
+            Mode::Select => "Selecting a passage",
+            Mode::Bookmarks => "Bookmarks list",
         }
     }
 }

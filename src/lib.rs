@@ -18,11 +18,15 @@
 //! - [`event`], [`app`]: event sources (terminal, scripted) and the loop generic over the backend.
 //! - [`lineedit`]: the one-line editor behind every prompt.
 //! - [`print`]: plain output for `--print`, `--outline` and pipes.
+//! - [`bookmarks`], [`store`], [`anchoring`], [`sentences`]: passage bookmarks and the reading
+//!   position, kept in SQLite and re-attached by text quote when the document changes.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod action;
+pub mod anchoring;
 pub mod app;
+pub mod bookmarks;
 pub mod document;
 pub mod event;
 pub mod keymap;
@@ -31,6 +35,8 @@ pub mod lineedit;
 pub mod model;
 pub mod outline;
 pub mod print;
+pub mod sentences;
+pub mod store;
 pub mod ui;
 pub mod update;
 

@@ -5,12 +5,14 @@
 //! Exit codes: 0 success; 1 the document could not be read or the terminal failed;
 //! 2 usage error; 128+N when stopped by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
 
+mod cli_bookmarks;
+
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::Parser;
+use clap::{Parser, Subcommand};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{
@@ -39,9 +41,15 @@ const PRINT_WIDTH: usize = 80;
                   Press ? inside quire for the keys.\n\n\
                   Exit codes: 0 ok, 1 cannot read the document or use the terminal, 2 usage error,\n\
                   128+N stopped by signal N.\n\
-                  Environment: NO_COLOR turns colours off."
+                  Environment: NO_COLOR turns colours off; QUIRE_DATA_DIR sets where bookmarks\n\
+                  and reading places are kept (default: $XDG_DATA_HOME/quire).\n\n\
+                  quire remembers where you left off and returns there (--from-start does not).\n\
+                  `quire bookmarks` lists, exports and imports bookmarks; to read a file that is\n\
+                  literally named \"bookmarks\", write it as a path: quire ./bookmarks"
 )]
 struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
     /// The text to read; '-' reads standard input.
     file: Option<PathBuf>,
     /// Widest reading column in the reader (default 72), or the width of --print output (default 80).
@@ -66,6 +74,19 @@ struct Cli {
     /// Show a file that looks binary anyway, with visible placeholders for what is not text.
     #[arg(long)]
     force: bool,
+    /// Open at the beginning instead of where you left off.
+    #[arg(long)]
+    from_start: bool,
+    /// Where bookmarks and reading places are kept (overrides QUIRE_DATA_DIR).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
+    /// a JSON export.
+    Bookmarks(cli_bookmarks::BookmarksArgs),
 }
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -100,6 +121,9 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    if let Some(Command::Bookmarks(args)) = cli.command {
+        return cli_bookmarks::run(args, cli.data_dir.as_deref());
+    }
     let doc = load(&cli)?;
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
@@ -137,7 +161,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         ..Config::default()
     };
-    let exit = interactive(doc, config)?;
+    let exit = interactive(doc, config, &cli)?;
     Ok(match exit {
         Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
@@ -241,19 +265,25 @@ fn install_panic_hook() {
     }));
 }
 
-fn interactive(doc: Document, config: Config) -> Result<Exit> {
+fn interactive(doc: Document, config: Config, cli: &Cli) -> Result<Exit> {
+    // The store is opened before the terminal is touched; it never stops reading: trouble
+    // becomes a status message.
+    let file = cli.file.as_deref().filter(|p| p.as_os_str() != "-");
+    let data_dir = cli_bookmarks::resolve_data_dir(cli.data_dir.as_deref());
+    let mut loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, file);
     let mut events = TerminalEvents::new().context("cannot watch for signals")?;
     let _guard = TerminalGuard::enter()?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let model = Model::new(
+    let mut model = Model::new(
         doc,
         config,
         Keymap::default_keymap(),
         (size.width, size.height),
     );
-    let mut app = App::new(model);
+    quire::bookmarks::session::apply(&mut model, &mut loaded, cli.from_start);
+    let mut app = App::with_store(model, loaded.session.take());
     let exit = app
         .run(&mut terminal, &mut events)
         .context("terminal error")?;

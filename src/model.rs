@@ -61,6 +61,8 @@ pub struct Model {
     pub leftovers_open: bool,
     /// A one-off message for the status line, cleared by the next action.
     pub message: Option<String>,
+    /// Bookmarks of this document, the passage being selected, the bookmarks panel.
+    pub marks: crate::bookmarks::Marks,
     /// Body words before each block: for "time left" without rescanning the text each frame.
     words_before: Vec<usize>,
     /// Body paragraph ordinal of each block (1-based; 0 before the first).
@@ -109,6 +111,7 @@ impl Model {
             help_scroll: 0,
             leftovers_open: false,
             message,
+            marks: crate::bookmarks::Marks::new(),
             words_before,
             paragraph_ordinal,
             paragraph_count: paragraphs,

@@ -10,12 +10,25 @@ use crate::outline::EntryKind;
 use crate::ui::geometry::sidebar_offset;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
+    let place_before = model.anchor;
+    let mut effects = dispatch(model, action);
+    // Every change of place asks for a save; the app coalesces them.
+    if model.anchor != place_before {
+        effects.push(Effect::SavePosition(model.anchor));
+    }
+    effects
+}
+
+fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
     // A model starts with only its first screen laid out; anything but a resize needs it all.
     if !matches!(action, Action::Resize { .. }) {
         model.complete_layout();
     }
     if !matches!(action, Action::Resize { .. }) {
         model.message = None;
+    }
+    if let Some(effects) = crate::bookmarks::actions::handle(model, action) {
+        return effects;
     }
     match action {
         Action::PageDown => page_down(model),
@@ -69,6 +82,8 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
             model.relayout();
         }
         Action::Click { column, row } => click(model, column, row),
+        // Bookmark actions are handled above, by `bookmarks::actions`.
+        _ => {}
     }
     Vec::new()
 }

@@ -95,8 +95,11 @@ fn stops_cleanly(name: &str, stop: impl Fn(&Tmux), expected_exit: u8) {
     let Some(tmux) = Tmux::start(name) else {
         return;
     };
+    // Bookmarks and the reading place go to a directory of the test's own, never the user's.
+    let data = tempfile::tempdir().expect("a temporary data directory");
     let command = format!(
-        "echo BEFORE-QUIRE; '{}'; echo EXIT=$?",
+        "echo BEFORE-QUIRE; QUIRE_DATA_DIR='{}' '{}'; echo EXIT=$?",
+        data.path().display(),
         env!("CARGO_BIN_EXE_quire")
     );
     tmux.send(&[&command, "Enter"]);

@@ -13,7 +13,13 @@ use crate::model::Model;
 /// The help text, one row per binding: "keys  description", grouped by mode.
 pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
     let mut out = Vec::new();
-    for mode in [Mode::Reader, Mode::Outline, Mode::Help] {
+    for mode in [
+        Mode::Reader,
+        Mode::Select,
+        Mode::Bookmarks,
+        Mode::Outline,
+        Mode::Help,
+    ] {
         out.push((mode.title().to_string(), true));
         for (action, sequences) in model.keymap.bindings(mode) {
             let keys: Vec<String> = sequences

@@ -1,8 +1,10 @@
 //! Drawing. `render` reads the [`Model`] and draws one frame; it never changes the model.
 //! Each part of the screen has its own file; [`geometry`] says where each part goes.
 
+mod bookmarks;
 pub mod geometry;
 mod help;
+mod marks;
 mod reader;
 mod sidebar;
 mod status;
@@ -39,8 +41,15 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         sidebar::render(model, &theme, area, frame.buffer_mut());
     }
     reader::render(model, &theme, g.column, frame.buffer_mut());
+    marks::render(model, &theme, g.column, g.pane, frame.buffer_mut());
     if let Some(area) = g.status {
         status::render(model, &theme, area, frame.buffer_mut());
+    }
+    if model.marks.panel.is_some() {
+        bookmarks::render_panel(model, &theme, g.screen, frame.buffer_mut());
+    }
+    if let (Some(area), Some(_)) = (g.status, model.marks.editing.as_ref()) {
+        bookmarks::render_note_editor(model, &theme, area, frame);
     }
     if model.help_open {
         help::render(model, &theme, g.screen, frame.buffer_mut());

@@ -57,7 +57,10 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             ""
         };
-        let room = (inner_width as usize).saturating_sub(indent + 1 + marker.len().min(2));
+        // A marked entry keeps its last column for the bookmark mark.
+        let marked = (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b));
+        let room = (inner_width as usize)
+            .saturating_sub(indent + 1 + usize::from(marked) + marker.len().min(2));
         let label = format!("{marker}{}", fit_label(&entry.label, room));
         let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
         let mut style = match entry.kind {
@@ -81,5 +84,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             (inner_width as usize).saturating_sub(indent + 1),
             style,
         );
+        // Entries holding a bookmark get a mark at the right edge.
+        if inner_width > 2
+            && (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b))
+        {
+            buf.set_stringn(area.x + inner_width - 1, y, "◆", 1, theme.bookmark_bar());
+        }
     }
 }

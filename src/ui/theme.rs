@@ -60,6 +60,24 @@ impl Theme {
             Inline::Strikethrough => Style::default().add_modifier(Modifier::CROSSED_OUT),
         }
     }
+    /// Bookmarked text in the reader.
+    pub fn bookmarked(&self) -> Style {
+        self.fg(
+            Style::default().add_modifier(Modifier::UNDERLINED),
+            Color::Magenta,
+        )
+    }
+    /// The bar in the margin beside bookmarked lines, and the outline's bookmark marker.
+    pub fn bookmark_bar(&self) -> Style {
+        self.fg(
+            Style::default().add_modifier(Modifier::BOLD),
+            Color::Magenta,
+        )
+    }
+    /// The passage being selected.
+    pub fn selected(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
     pub fn border(&self) -> Style {
         self.fg(
             Style::default().add_modifier(Modifier::DIM),

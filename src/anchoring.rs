@@ -1,0 +1,426 @@
+//! Places that survive edits. A passage is stored both as a [`Span`] (block + byte offsets) and
+//! as a [`TextQuote`] — the passage's exact text with a little text before and after, the same
+//! idea as the W3C Web Annotation TextQuoteSelector. When the document has changed, [`attach`]
+//! finds the quote again: exactly first, then approximately (edit distance), else it reports
+//! the passage orphaned. Also the document's content identity ([`content_hash`]).
+//! Pure functions over a [`Document`]; no storage, no screen.
+
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::document::{Anchor, Document};
+
+/// How many chars of context a quote keeps on each side of the passage.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// A passage: from `start` up to (not including) `end`, possibly across blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: Anchor,
+    pub end: Anchor,
+}
+
+/// The text of a passage and its surroundings, enough to find it again in an edited text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextQuote {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Where a quote was found again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// The exact text is there (at its old place or elsewhere).
+    Exact(Span),
+    /// Text close to the quote is there; the passage was edited.
+    Approximate(Span),
+    /// Nothing close enough: the passage is gone from the document.
+    Orphaned,
+}
+
+/// The identity of a document by content: SHA-256 of its words separated by single spaces, so
+/// line ends, a byte-order mark, reflowed lines, the file's path or name do not change it.
+pub fn content_hash(doc: &Document) -> String {
+    let mut hasher = Sha256::new();
+    for block in &doc.blocks {
+        // A byte-order mark is not text (decoding drops it; a pasted one may remain).
+        for word in block
+            .text
+            .split_whitespace()
+            .map(|w| w.trim_matches('\u{feff}'))
+            .filter(|w| !w.is_empty())
+        {
+            hasher.update(word.as_bytes());
+            hasher.update(b" ");
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The document's blocks as one string (blocks joined by a newline), so passages that cross
+/// blocks can be matched, with the mapping back to anchors.
+#[derive(Debug, Clone)]
+pub struct FlatText {
+    pub text: String,
+    /// Offset in `text` where each block starts.
+    starts: Vec<usize>,
+}
+
+impl FlatText {
+    pub fn new(doc: &Document) -> FlatText {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(doc.blocks.len());
+        for (i, block) in doc.blocks.iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            text.push_str(&block.text);
+        }
+        FlatText { text, starts }
+    }
+
+    /// The flat offset of an anchor (clamped to the text).
+    pub fn offset(&self, anchor: Anchor) -> usize {
+        let Some(&start) = self.starts.get(anchor.block) else {
+            return self.text.len();
+        };
+        let block_end = self
+            .starts
+            .get(anchor.block + 1)
+            .map_or(self.text.len(), |&s| s - 1);
+        (start + anchor.byte).min(block_end)
+    }
+
+    /// The anchor of a flat offset; the newline between blocks belongs to the next block.
+    pub fn anchor(&self, offset: usize) -> Anchor {
+        let block = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(block).copied().unwrap_or(0);
+        Anchor::new(block, offset.saturating_sub(start))
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        let mut end = self.anchor(range.end);
+        // An end right after a block's last char names that block's end, not the next block.
+        if range.end > range.start
+            && end.byte == 0
+            && end.block > 0
+            && self.starts.get(end.block) == Some(&range.end)
+        {
+            let block = end.block - 1;
+            end = Anchor::new(block, range.end - 1 - self.starts[block]);
+        }
+        Span {
+            start: self.anchor(range.start),
+            end,
+        }
+    }
+
+    fn range(&self, span: Span) -> Range<usize> {
+        let start = self.offset(span.start);
+        start..self.offset(span.end).max(start)
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(self.range(span)).unwrap_or("")
+    }
+
+    /// The quote for a span: its text and up to [`CONTEXT_CHARS`] chars either side.
+    pub fn quote(&self, span: Span) -> TextQuote {
+        let range = self.range(span);
+        let before = &self.text[..range.start];
+        let prefix_start = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let after = &self.text[range.end..];
+        let suffix_len = after
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(after.len(), |(i, _)| i);
+        TextQuote {
+            exact: self.text[range.clone()].to_string(),
+            prefix: before[prefix_start..].to_string(),
+            suffix: after[..suffix_len].to_string(),
+        }
+    }
+}
+
+/// Find a quote in the document. `hint` is where it was last: an exact match there wins, and
+/// among several matches the one with the most matching context, then the nearest, wins.
+pub fn attach(flat: &FlatText, quote: &TextQuote, hint: Option<Span>) -> Placement {
+    if quote.exact.is_empty() {
+        return Placement::Orphaned;
+    }
+    if let Some(hint) = hint
+        && flat.slice(hint) == quote.exact
+    {
+        return Placement::Exact(hint);
+    }
+    let near = hint.map_or(0, |h| flat.offset(h.start));
+    let best = flat
+        .text
+        .match_indices(quote.exact.as_str())
+        .map(|(at, _)| at)
+        .max_by_key(|&at| {
+            (
+                context_score(&flat.text, at, at + quote.exact.len(), quote),
+                usize::MAX - at.abs_diff(near),
+            )
+        });
+    if let Some(at) = best {
+        return Placement::Exact(flat.span(at..at + quote.exact.len()));
+    }
+    match approximate(&flat.text, quote, near) {
+        Some(range) => Placement::Approximate(flat.span(range)),
+        None => Placement::Orphaned,
+    }
+}
+
+/// How many chars of the quote's prefix and suffix agree with the text around a match.
+fn context_score(text: &str, start: usize, end: usize, quote: &TextQuote) -> usize {
+    let before = text[..start]
+        .chars()
+        .rev()
+        .zip(quote.prefix.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let after = text[end..]
+        .chars()
+        .zip(quote.suffix.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    before + after
+}
+
+/// Length of the pieces of the quote looked up exactly to find where an edited passage may be.
+const SEED_CHARS: usize = 16;
+/// The most places each seed proposes, so a common phrase cannot make the search slow.
+const SEED_HITS: usize = 8;
+/// The most edits, as a share of the passage's length, a match may need and still count.
+const MAX_EDIT_SHARE: f64 = 0.3;
+
+/// Approximate search: short pieces of the passage and its context propose where the passage
+/// starts; around each proposal an edit-distance alignment finds the closest text. Returns the
+/// byte range of the best match within the allowed number of edits.
+fn approximate(text: &str, quote: &TextQuote, near: usize) -> Option<Range<usize>> {
+    let pattern: Vec<char> = quote.exact.chars().collect();
+    let m = pattern.len();
+    let mut proposals: Vec<usize> = Vec::new();
+    let mut propose = |piece: &str, shift_back: usize, shift_forward: usize| {
+        if piece.chars().count() < SEED_CHARS.min(m).max(4) {
+            return;
+        }
+        for (at, _) in text.match_indices(piece).take(SEED_HITS) {
+            proposals.push((at + shift_forward).saturating_sub(shift_back));
+        }
+    };
+    let exact_pieces = [
+        0,
+        m.saturating_sub(SEED_CHARS) / 2,
+        m.saturating_sub(SEED_CHARS),
+    ];
+    for start in exact_pieces {
+        let piece: String = pattern.iter().skip(start).take(SEED_CHARS).collect();
+        let back = quote.exact.chars().take(start).map(char::len_utf8).sum();
+        propose(&piece, back, 0);
+    }
+    let prefix_tail: String = {
+        let chars: Vec<char> = quote.prefix.chars().collect();
+        chars[chars.len().saturating_sub(SEED_CHARS)..]
+            .iter()
+            .collect()
+    };
+    propose(&prefix_tail, 0, prefix_tail.len());
+    let suffix_head: String = quote.suffix.chars().take(SEED_CHARS).collect();
+    propose(&suffix_head, quote.exact.len(), 0);
+    proposals.sort_unstable();
+    proposals.dedup_by(|a, b| a.abs_diff(*b) < 8);
+
+    let allowed = ((m as f64) * MAX_EDIT_SHARE).floor() as usize;
+    let mut best: Option<(usize, usize, Range<usize>)> = None;
+    for proposal in proposals {
+        let slack = m / 3 + 8;
+        let proposal = floor_boundary(text, proposal);
+        let from = text[..proposal]
+            .char_indices()
+            .rev()
+            .nth(slack.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let window: Vec<(usize, char)> = text[from..]
+            .char_indices()
+            .map(|(i, c)| (from + i, c))
+            .take(m + 2 * slack)
+            .collect();
+        if let Some((distance, range)) = align(&pattern, &window, text.len())
+            && distance <= allowed
+        {
+            let key = (distance, range.start.abs_diff(near));
+            if best.as_ref().is_none_or(|(d, n, _)| key < (*d, *n)) {
+                best = Some((key.0, key.1, range));
+            }
+        }
+    }
+    best.map(|(_, _, range)| range)
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The best place for `pattern` inside `window` (chars with their byte offsets), allowing free
+/// text on both sides (semi-global edit distance). Returns the distance and the byte range.
+fn align(
+    pattern: &[char],
+    window: &[(usize, char)],
+    text_len: usize,
+) -> Option<(usize, Range<usize>)> {
+    let chars: Vec<char> = window.iter().map(|&(_, c)| c).collect();
+    let (distance, end) = best_end(pattern, &chars)?;
+    // Run backwards from the end to find where the best alignment starts.
+    let reversed_pattern: Vec<char> = pattern.iter().rev().copied().collect();
+    let reversed_window: Vec<char> = chars[..end].iter().rev().copied().collect();
+    let (_, length) = best_end(&reversed_pattern, &reversed_window)?;
+    let start = end - length;
+    let byte_start = window.get(start).map_or(text_len, |&(b, _)| b);
+    let byte_end = window.get(end).map_or_else(
+        || window.last().map_or(text_len, |&(b, c)| b + c.len_utf8()),
+        |&(b, _)| b,
+    );
+    Some((distance, byte_start..byte_end))
+}
+
+/// Sellers' algorithm: the lowest edit distance of `pattern` against any substring of `text`
+/// ending at each position; returns the smallest and where that substring ends (exclusive).
+fn best_end(pattern: &[char], text: &[char]) -> Option<(usize, usize)> {
+    if pattern.is_empty() || text.is_empty() {
+        return None;
+    }
+    let mut column: Vec<usize> = (0..=pattern.len()).collect();
+    let mut best = (column[pattern.len()], 0);
+    for (j, &c) in text.iter().enumerate() {
+        let mut diagonal = column[0];
+        column[0] = 0;
+        for i in 1..=pattern.len() {
+            let substitute = diagonal + usize::from(pattern[i - 1] != c);
+            diagonal = column[i];
+            column[i] = substitute.min(column[i] + 1).min(column[i - 1] + 1);
+        }
+        if column[pattern.len()] < best.0 {
+            best = (column[pattern.len()], j + 1);
+        }
+    }
+    Some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_text(text, "t")
+    }
+
+    fn span_of(flat: &FlatText, needle: &str) -> Span {
+        let at = flat.text.find(needle).unwrap();
+        flat.span(at..at + needle.len())
+    }
+
+    const ORIGINAL: &str = "First paragraph has words in it.\n\nThe quick brown fox jumps over the lazy dog near the river bank today.\n\nLast one here.\n";
+
+    #[test]
+    fn hash_ignores_line_ends_and_reflow_but_not_words() {
+        let a = content_hash(&doc("One two\nthree.\n\nFour.\n"));
+        assert_eq!(
+            a,
+            content_hash(&doc("\u{feff}One two\r\nthree.\r\n\r\nFour.\r\n"))
+        );
+        assert_eq!(a, content_hash(&doc("One two three.\n\nFour.")));
+        assert_ne!(a, content_hash(&doc("One two three.\n\nFive.")));
+    }
+
+    #[test]
+    fn unchanged_text_attaches_at_the_hint() {
+        let flat = FlatText::new(&doc(ORIGINAL));
+        let span = span_of(&flat, "quick brown fox");
+        let quote = flat.quote(span);
+        assert_eq!(quote.exact, "quick brown fox");
+        assert!(quote.prefix.ends_with("The "));
+        assert_eq!(attach(&flat, &quote, Some(span)), Placement::Exact(span));
+    }
+
+    #[test]
+    fn moved_text_is_found_exactly() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "quick brown fox"));
+        let edited = FlatText::new(&doc(&format!("A new opening paragraph.\n\n{ORIGINAL}")));
+        let Placement::Exact(span) =
+            attach(&edited, &quote, Some(span_of(&old, "quick brown fox")))
+        else {
+            panic!("not found exactly");
+        };
+        assert_eq!(edited.slice(span), "quick brown fox");
+    }
+
+    #[test]
+    fn context_picks_among_repeats() {
+        let text = "Say it again. Say it again.\n\nBut softly: Say it again.";
+        let flat = FlatText::new(&doc(text));
+        let at = flat.text.rfind("Say it again").unwrap();
+        let span = flat.span(at..at + 12);
+        let quote = flat.quote(span);
+        assert_eq!(attach(&flat, &quote, None), Placement::Exact(span));
+    }
+
+    #[test]
+    fn edited_text_is_found_approximately() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "The quick brown fox jumps over the lazy dog"));
+        let edited = FlatText::new(&doc(&ORIGINAL.replace("brown fox jumps", "brown fox leaps")));
+        match attach(&edited, &quote, None) {
+            Placement::Approximate(span) => {
+                assert_eq!(
+                    edited.slice(span),
+                    "The quick brown fox leaps over the lazy dog"
+                );
+            }
+            other => panic!("expected approximate, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn removed_text_is_orphaned() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "The quick brown fox jumps over the lazy dog"));
+        let edited = FlatText::new(&doc(
+            "Completely different words now.\n\nNothing of the kind remains.",
+        ));
+        assert_eq!(attach(&edited, &quote, None), Placement::Orphaned);
+    }
+
+    #[test]
+    fn spans_cross_blocks_and_map_back() {
+        let flat = FlatText::new(&doc(ORIGINAL));
+        let span = span_of(&flat, "in it.\nThe quick");
+        assert_eq!(span.start.block, 0);
+        assert_eq!(span.end, Anchor::new(1, 9));
+        let whole = span_of(&flat, "Last one here.");
+        assert_eq!(whole.end, Anchor::new(2, 14));
+        assert_eq!(flat.slice(whole), "Last one here.");
+    }
+}

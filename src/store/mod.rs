@@ -1,0 +1,317 @@
+//! The bookmark store: one SQLite database in the data directory holding documents (by content
+//! hash, with their last path and title), the reader's place in each, and passage bookmarks.
+//! Opening: WAL mode, a busy timeout so several quire processes can write, the schema versioned
+//! by `PRAGMA user_version` with forward migrations, and a damaged file moved aside (never
+//! deleted) for a fresh start. Every change runs in its own transaction when it happens
+//! (queries in [`records`]). Knows nothing of the screen or the model.
+
+mod records;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use rusqlite::{Connection, ErrorCode};
+
+pub use records::{DocumentRecord, Lookup, Position};
+
+/// The database's file name inside the data directory.
+pub const DB_FILE: &str = "bookmarks.sqlite3";
+/// How long a write waits for another process's write to finish before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Forward migrations: entry `n` upgrades a database at version `n` to `n + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 0 → 1: the first schema.
+    "CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        last_path TEXT,
+        seen_at INTEGER NOT NULL
+    );
+    CREATE INDEX documents_by_path ON documents(last_path);
+    CREATE TABLE positions (
+        document INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        block INTEGER NOT NULL,
+        byte INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+    );
+    CREATE TABLE bookmarks (
+        uid TEXT PRIMARY KEY,
+        document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        start_block INTEGER NOT NULL,
+        start_byte INTEGER NOT NULL,
+        end_block INTEGER NOT NULL,
+        end_byte INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        suffix TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        section TEXT NOT NULL DEFAULT '',
+        orphaned INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+    );
+    CREATE INDEX bookmarks_by_document ON bookmarks(document, start_block, start_byte);",
+];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot create the data directory {}: {reason}", .dir.display())]
+    Directory { dir: PathBuf, reason: String },
+    #[error("the bookmark database is damaged ({0})")]
+    Damaged(String),
+    #[error(
+        "the bookmark database was written by a newer quire (schema {0}, this one knows {SCHEMA_VERSION})"
+    )]
+    TooNew(i64),
+    #[error("cannot move the damaged bookmark database aside: {0}")]
+    Quarantine(String),
+    #[error("{0}")]
+    Sql(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// True for errors that mean the file is not a usable database (as opposed to busy, full,
+    /// read-only): those are moved aside.
+    fn is_damage(&self) -> bool {
+        match self {
+            StoreError::Damaged(_) => true,
+            StoreError::Sql(e) => {
+                matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+                )
+            }
+            _ => false,
+        }
+    }
+}
+
+/// An open store.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// A store and what happened while opening it.
+#[derive(Debug)]
+pub struct Opened {
+    pub store: Store,
+    /// Set when a damaged database was moved aside: says why and where it went.
+    pub notice: Option<String>,
+}
+
+/// Where quire keeps its data: `dir` when given (`--data-dir`), else `QUIRE_DATA_DIR`, else the
+/// platform's data directory (`$XDG_DATA_HOME/quire` on Linux).
+pub fn data_dir(explicit: Option<&Path>, env_value: Option<&std::ffi::OsStr>) -> Option<PathBuf> {
+    if let Some(dir) = explicit {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = env_value.filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "quire").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+impl Store {
+    /// Open (creating if needed) the store in `dir`. A file that is not a database or is
+    /// corrupt is renamed to `bookmarks.sqlite3.damaged-<UTC time>` and a fresh store started.
+    pub fn open(dir: &Path) -> Result<Opened, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| StoreError::Directory {
+            dir: dir.to_path_buf(),
+            reason: os_reason(&e),
+        })?;
+        let path = dir.join(DB_FILE);
+        match Store::open_file(&path) {
+            Ok(store) => Ok(Opened {
+                store,
+                notice: None,
+            }),
+            Err(err) if err.is_damage() => {
+                let moved = quarantine(&path)?;
+                let store = Store::open_file(&path)?;
+                let notice = format!(
+                    "{err}: old bookmarks unavailable; moved it to {} and started a new one",
+                    moved.display()
+                );
+                Ok(Opened {
+                    store,
+                    notice: Some(notice),
+                })
+            }
+            Err(err) => Err(err),
+        }
+    }
+
+    fn open_file(path: &Path) -> Result<Store, StoreError> {
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        // The first statement that reads the file is where a non-database shows itself.
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |row| row.get(0))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Damaged(format!("journal mode stayed {mode}")));
+        }
+        conn.pragma_update(None, "foreign_keys", true)?;
+        // WAL with synchronous=FULL: a save that returned survives power loss, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+        if check != "ok" {
+            return Err(StoreError::Damaged(check));
+        }
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Bring the schema up to [`SCHEMA_VERSION`], one migration per transaction.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+            if version > SCHEMA_VERSION {
+                return Err(StoreError::TooNew(version));
+            }
+            let Some(step) = usize::try_from(version)
+                .ok()
+                .and_then(|v| MIGRATIONS.get(v))
+            else {
+                return Ok(());
+            };
+            tx.execute_batch(step)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+            tx.commit()?;
+        }
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// Rename a damaged database (and its WAL/shared-memory files) aside with a timestamp.
+fn quarantine(path: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = utc_stamp(SystemTime::now());
+    let mut target = path.with_file_name(format!("{DB_FILE}.damaged-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        target = path.with_file_name(format!("{DB_FILE}.damaged-{stamp}-{n}"));
+        n += 1;
+    }
+    std::fs::rename(path, &target).map_err(|e| StoreError::Quarantine(e.to_string()))?;
+    for extra in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{extra}", path.display()));
+        if side.exists() {
+            let moved = PathBuf::from(format!("{}{extra}", target.display()));
+            std::fs::rename(&side, moved).map_err(|e| StoreError::Quarantine(e.to_string()))?;
+        }
+    }
+    Ok(target)
+}
+
+/// `YYYYMMDDTHHMMSSZ` in UTC, for file names (no clock crate needed for one format).
+pub fn utc_stamp(time: SystemTime) -> String {
+    let secs = time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs()) as i64;
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil-from-days (Howard Hinnant's algorithm), for the proleptic Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}T{:02}{:02}{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
+}
+
+/// The OS's wording of an I/O error, without Rust's " (os error N)" suffix.
+fn os_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    text.find(" (os error")
+        .map_or(text.clone(), |cut| text[..cut].to_string())
+}
+
+/// Seconds since the Unix epoch, for `created_at` and `seen_at`.
+pub(crate) fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stamps_are_utc_calendar_times() {
+        assert_eq!(utc_stamp(UNIX_EPOCH), "19700101T000000Z");
+        let t = UNIX_EPOCH + Duration::from_secs(951_782_400 + 3_723); // 2000-02-29 01:02:03
+        assert_eq!(utc_stamp(t), "20000229T010203Z");
+    }
+
+    #[test]
+    fn data_dir_prefers_flag_then_environment() {
+        let flag = Path::new("/a");
+        assert_eq!(
+            data_dir(Some(flag), Some("/b".as_ref())),
+            Some(PathBuf::from("/a"))
+        );
+        assert_eq!(
+            data_dir(None, Some("/b".as_ref())),
+            Some(PathBuf::from("/b"))
+        );
+    }
+
+    #[test]
+    fn fresh_store_is_at_the_current_schema_and_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let opened = Store::open(dir.path()).unwrap();
+        assert!(opened.notice.is_none());
+        let conn = &opened.store.conn;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        drop(opened);
+        // Reopening does not migrate again.
+        assert!(Store::open(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn newer_schema_is_refused_not_moved() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(Store::open(dir.path()).unwrap());
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 5)
+            .unwrap();
+        drop(conn);
+        assert!(matches!(
+            Store::open(dir.path()),
+            Err(StoreError::TooNew(_))
+        ));
+        assert!(dir.path().join(DB_FILE).exists());
+    }
+}

@@ -1,0 +1,111 @@
+//! Bookmarks and the passage being selected, drawn over the reading column: bookmarked text is
+//! underlined and coloured with a bar in the left margin, the selection is reversed. Restyles
+//! cells the reader already drew; computes positions the way `reader` places text.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::theme::Theme;
+use crate::bookmarks::span_in_block;
+use crate::document::BlockKind;
+use crate::layout::wrap::display_width;
+use crate::layout::{LineKind, prefix_width};
+use crate::model::Model;
+
+pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
+    let lines = model.pages.lines();
+    let top = model.top_line();
+    let has_marks = !model.marks.bookmarks.is_empty() || model.marks.selection.is_some();
+    if !has_marks {
+        return;
+    }
+    for (row, line) in lines
+        .iter()
+        .skip(top)
+        .take(area.height as usize)
+        .enumerate()
+    {
+        if line.kind != LineKind::Text {
+            continue;
+        }
+        let y = area.y + row as u16;
+        let index = line.block as usize;
+        let Some(block) = model.doc.blocks.get(index) else {
+            continue;
+        };
+        let range = line.range();
+        let text = &block.text[range.clone()];
+        let mut x = area.x;
+        if block.kind == BlockKind::Quote
+            || (block.kind == BlockKind::ListItem && !line.first_of_block)
+        {
+            x += prefix_width(block.kind) as u16;
+        } else if block.kind == BlockKind::Title {
+            x += area.width.saturating_sub(display_width(text) as u16) / 2;
+        }
+        let marked = model.marks.ranges_in_block(index, block.text.len());
+        let mut any_here = false;
+        for covered in &marked {
+            if paint(
+                buf,
+                area,
+                x,
+                y,
+                &block.text,
+                range.clone(),
+                covered.clone(),
+                theme.bookmarked(),
+            ) {
+                any_here = true;
+            }
+        }
+        if let Some(selected) = model
+            .marks
+            .selection
+            .and_then(|s| span_in_block(s, index, block.text.len()))
+        {
+            paint(
+                buf,
+                area,
+                x,
+                y,
+                &block.text,
+                range.clone(),
+                selected,
+                theme.selected(),
+            );
+        }
+        // The bar goes in the margin left of the column when there is one.
+        if any_here && area.x > pane.x {
+            buf.set_stringn(area.x - 1, y, "▎", 1, theme.bookmark_bar());
+        }
+    }
+}
+
+/// Restyle the part of a screen line (`line` bytes of `text`, drawn from column `x`) that falls
+/// in `covered`. Returns whether anything was painted.
+#[allow(clippy::too_many_arguments)]
+fn paint(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    text: &str,
+    line: std::ops::Range<usize>,
+    covered: std::ops::Range<usize>,
+    style: ratatui::style::Style,
+) -> bool {
+    let start = covered.start.max(line.start);
+    let end = covered.end.min(line.end);
+    if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return false;
+    }
+    let from = x + display_width(&text[line.start..start]) as u16;
+    let width = display_width(&text[start..end]) as u16;
+    let right = area.x + area.width;
+    if from >= right {
+        return false;
+    }
+    buf.set_style(Rect::new(from, y, width.min(right - from), 1), style);
+    true
+}
