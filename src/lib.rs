@@ -18,6 +18,8 @@
 //! - [`event`], [`app`]: event sources (terminal, scripted) and the loop generic over the backend.
 //! - [`lineedit`]: the one-line editor behind every prompt.
 //! - [`print`]: plain output for `--print`, `--outline` and pipes.
+//! - [`search`]: in-document search on folded block text; [`history`]: the jump history;
+//!   [`goto`]: the `/` and `:` prompt and the go-to commands.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
@@ -25,12 +27,15 @@ pub mod action;
 pub mod app;
 pub mod document;
 pub mod event;
+pub mod goto;
+pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lineedit;
 pub mod model;
 pub mod outline;
 pub mod print;
+pub mod search;
 pub mod ui;
 pub mod update;
 

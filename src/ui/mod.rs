@@ -4,6 +4,7 @@
 pub mod geometry;
 mod help;
 mod reader;
+mod search;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -35,11 +36,18 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         return;
     }
     if let Some(area) = g.sidebar {
-        sidebar::render(model, &theme, area, frame.buffer_mut());
+        if model.search.results_view {
+            search::render_results(model, &theme, area, frame.buffer_mut());
+        } else {
+            sidebar::render(model, &theme, area, frame.buffer_mut());
+        }
     }
     reader::render(model, &theme, g.column, frame.buffer_mut());
     if let Some(area) = g.status {
-        status::render(model, &theme, area, frame.buffer_mut());
+        match &model.prompt {
+            Some(prompt) => search::render_prompt(model, prompt, &theme, area, frame),
+            None => status::render(model, &theme, area, frame.buffer_mut()),
+        }
     }
     if model.help_open {
         help::render(model, &theme, g.screen, frame.buffer_mut());

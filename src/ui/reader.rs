@@ -55,6 +55,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 }
                 let room = (area.x + area.width).saturating_sub(x) as usize;
                 buf.set_stringn(x, y, text, room, style);
+                super::search::highlight_line(model, theme, line, x, y, room, buf);
             }
         }
     }
