@@ -37,7 +37,8 @@ const PRINT_WIDTH: usize = 80;
     about = "Read saved articles and books in the terminal, with an outline built from the text.",
     after_help = "With no FILE, quire opens its bundled article (or reads stdin when it is a pipe).\n\
                   Press ? inside quire for the keys.\n\n\
-                  Exit codes: 0 ok, 1 cannot read the document or use the terminal, 2 usage error,\n\
+                  Exit codes: 0 ok, 1 cannot read the document or use the terminal (or --search\n\
+                  --print found nothing), 2 usage error (or a bad --search regex),\n\
                   128+N stopped by signal N.\n\
                   Environment: NO_COLOR turns colours off."
 )]
@@ -56,6 +57,10 @@ struct Cli {
     /// With --outline: print it as JSON.
     #[arg(long, requires = "outline")]
     json: bool,
+    /// Open at the first match of TEXT (smart case, accents optional; a leading \ makes it a
+    /// regex). With --print, print the matching paragraphs under their outline entry.
+    #[arg(long, value_name = "TEXT", conflicts_with = "outline")]
+    search: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -98,6 +103,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             .context("cannot write output")?;
         return Ok(ExitCode::SUCCESS);
     }
+    if let Some(query) = &cli.search {
+        // A bad pattern is a usage error, reported before the terminal is touched.
+        if let Err(error) = quire::search::Matcher::new(query, false) {
+            let _ = writeln!(io::stderr(), "quire: --search: {error}");
+            return Ok(ExitCode::from(2));
+        }
+        if printing {
+            return print_search(&doc, query, cli.width.map_or(PRINT_WIDTH, usize::from));
+        }
+    }
     if cli.print || !stdout.is_terminal() {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
         match print::write_text(&doc, width, &mut stdout.lock()) {
@@ -113,7 +128,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         ..Config::default()
     };
-    let exit = interactive(doc, config)?;
+    let exit = interactive(doc, config, cli.search.as_deref())?;
     Ok(match exit {
         Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
@@ -210,18 +225,44 @@ fn install_panic_hook() {
     }));
 }
 
-fn interactive(doc: Document, config: Config) -> Result<Exit> {
+/// `--search TEXT --print`: the matching paragraphs; "no match" on stderr and exit 1 when
+/// there is none, so scripts can test for it.
+fn print_search(doc: &Document, query: &str, width: usize) -> Result<ExitCode> {
+    let found = quire::search::search(doc, query, false).context("cannot search")?;
+    let outline = Outline::build(doc);
+    match quire::search::print::write_matches(
+        doc,
+        &outline,
+        &found,
+        width,
+        &mut io::stdout().lock(),
+    ) {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e).context("cannot write output"),
+    }
+    if found.matches.is_empty() {
+        let _ = writeln!(io::stderr(), "quire: no match for '{query}'");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn interactive(doc: Document, config: Config, search: Option<&str>) -> Result<Exit> {
     let mut events = TerminalEvents::new().context("cannot watch for signals")?;
     let _guard = TerminalGuard::enter()?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let model = Model::new(
+    let mut model = Model::new(
         doc,
         config,
         Keymap::default_keymap(),
         (size.width, size.height),
     );
+    if let Some(query) = search {
+        quire::search::update::start_with_search(&mut model, query).context("cannot search")?;
+    }
     let mut app = App::new(model);
     let exit = app
         .run(&mut terminal, &mut events)

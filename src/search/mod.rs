@@ -9,6 +9,7 @@
 //! the search state shown on screen lives in [`session`].
 
 pub mod fold;
+pub mod print;
 pub mod session;
 pub mod update;
 
