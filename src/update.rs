@@ -15,6 +15,7 @@ pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
         model.message = None;
     }
     if model.search.results_view
+        && model.search.active.is_some()
         && model.focus == Focus::Outline
         && search::results_action(model, action)
     {

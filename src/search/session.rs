@@ -103,33 +103,85 @@ impl SearchState {
 }
 
 /// A short excerpt around a hit for the results list: up to `before` bytes of context (cut at
-/// a character boundary), the hit, and what follows. Whitespace runs become one space.
+/// a character boundary), the hit, and what follows; whitespace runs become one space.
+/// Returns the excerpt and the byte range of the hit in it.
 pub fn excerpt(doc: &Document, m: &Match, before: usize) -> (String, usize, usize) {
     let text = doc.text(m.block);
     let mut from = m.start.saturating_sub(before);
-    while from > 0 && !text.is_char_boundary(from) {
+    while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lead = text.get(from..m.start).unwrap_or("");
-    let lead = if lead.ends_with(char::is_whitespace) {
-        format!("{} ", squash(lead))
-    } else {
-        squash(lead)
-    };
-    let hit = text.get(m.range()).unwrap_or("");
-    let rest = text.get(m.end..).unwrap_or("");
-    let tail: String = rest.chars().take(120).collect();
-    let out = format!(
-        "{lead}{}{}",
-        squash(hit),
-        if tail.starts_with(char::is_whitespace) {
-            format!(" {}", squash(&tail))
+    let lead = squash(text.get(from..m.start).unwrap_or(""));
+    let hit = squash(text.get(m.range()).unwrap_or(""));
+    let tail: String = text.get(m.end..).unwrap_or("").chars().take(120).collect();
+    let (start, end) = (lead.len(), lead.len() + hit.len());
+    (format!("{lead}{hit}{}", squash(&tail)), start, end)
+}
+
+/// Each run of whitespace as one space (newlines in code blocks would break the row).
+fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
         } else {
-            squash(&tail)
+            out.push(c);
+            in_space = false;
         }
-    );
-    let hit_start = lead.len();
-    let hit_end = hit_start + squash(hit).len();
-    (out, hit_start, hit_end)
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_marks_the_hit_and_squashes_space() {
+        let doc = Document::from_text("Para one.\n\n    let  x =\n    whale;\n", "t");
+        let block = doc
+            .blocks
+            .iter()
+            .position(|b| b.text.contains("whale"))
+            .unwrap();
+        let start = doc.blocks[block].text.find("whale").unwrap();
+        let m = Match {
+            block,
+            start,
+            end: start + 5,
+        };
+        let (text, a, b) = excerpt(&doc, &m, 8);
+        assert_eq!(&text[a..b], "whale");
+        assert!(!text.contains('\n') && !text.contains("  "), "{text:?}");
+    }
+
+    #[test]
+    fn hits_group_under_their_outline_entry() {
+        let doc = Document::from_text("Title\n\nOne whale.\n\nTwo whale whale.\n", "t");
+        let outline = Outline::build(&doc);
+        let found = super::super::search(&doc, "whale", false).unwrap();
+        let search = ActiveSearch {
+            query: "whale".into(),
+            regex_mode: false,
+            found,
+            current: Some(0),
+        };
+        let rows = result_rows(&search, &outline);
+        let entries = rows
+            .iter()
+            .filter(|r| matches!(r, ResultRow::Entry(_)))
+            .count();
+        let hits = rows
+            .iter()
+            .filter(|r| matches!(r, ResultRow::Hit(_)))
+            .count();
+        assert_eq!((entries, hits), (2, 3), "{rows:?}");
+        assert!(matches!(rows[0], ResultRow::Entry(_)));
+        assert_eq!(search.matches_in_block(search.matches()[1].block).len(), 2);
+        assert_eq!(search.position_text(), "match 1 of 3");
+    }
 }

@@ -36,7 +36,7 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         return;
     }
     if let Some(area) = g.sidebar {
-        if model.search.results_view {
+        if model.search.results_view && model.search.active.is_some() {
             search::render_results(model, &theme, area, frame.buffer_mut());
         } else {
             sidebar::render(model, &theme, area, frame.buffer_mut());
