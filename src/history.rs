@@ -39,10 +39,7 @@ impl JumpHistory {
         let mut target = self.back.pop()?;
         // Going back to where we already are would look like a dead key: skip it.
         while target == current {
-            target = match self.back.pop() {
-                Some(t) => t,
-                None => return None,
-            };
+            target = self.back.pop()?;
         }
         if self.forward.last() != Some(&current) {
             self.forward.push(current);

@@ -47,7 +47,7 @@ fn slash_search_enter_then_n_counts_matches_on_the_status_line() {
     let total = count_in_doc(&bundled(), "trust");
     assert!(total >= 3, "the bundled article mentions trust");
     let s = after("/trust<Enter>");
-    assert_eq!(s.app.model.prompt.is_none(), true);
+    assert!(s.app.model.prompt.is_none());
     assert!(
         s.status().contains(&format!("match 1 of {total}")),
         "{}",

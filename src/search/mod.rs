@@ -59,7 +59,7 @@ pub struct Matcher {
 }
 
 enum MatcherKind {
-    Literal(memmem::Finder<'static>),
+    Literal(Box<memmem::Finder<'static>>),
     Pattern(Regex),
 }
 
@@ -115,7 +115,9 @@ impl Matcher {
             if needle.is_empty() {
                 return Ok(None);
             }
-            MatcherKind::Literal(memmem::Finder::new(needle.as_bytes()).into_owned())
+            MatcherKind::Literal(Box::new(
+                memmem::Finder::new(needle.as_bytes()).into_owned(),
+            ))
         };
         Ok(Some(Matcher { folding, kind }))
     }
@@ -146,18 +148,13 @@ fn pattern_has_upper(pattern: &str) -> bool {
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
         if c == '\\' {
-            match chars.next() {
-                Some('p' | 'P') => {
-                    // \pL or \p{Name}: skip the class name.
-                    if chars.next() == Some('{') {
-                        for n in chars.by_ref() {
-                            if n == '}' {
-                                break;
-                            }
-                        }
+            // \pL or \p{Name}: skip the class name.
+            if matches!(chars.next(), Some('p' | 'P')) && chars.next() == Some('{') {
+                for n in chars.by_ref() {
+                    if n == '}' {
+                        break;
                     }
                 }
-                _ => {}
             }
             continue;
         }
