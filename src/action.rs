@@ -61,6 +61,27 @@ pub enum Action {
     /// A key typed into the note editor. Not bindable: the editor takes every key.
     #[serde(skip)]
     NoteKey(crate::keymap::Key),
+    // Search, go-to and the jump history.
+    /// Open the `/` prompt: incremental search forward from here.
+    SearchForward,
+    /// Open the `:` prompt: go to a page, percentage, paragraph or search.
+    GoToPrompt,
+    SearchNext,
+    SearchPrev,
+    /// Back to the place the last jump left.
+    JumpBack,
+    /// Forward again after `jump_back`.
+    JumpForward,
+    /// `''`: swap with the place the last jump left.
+    JumpToggle,
+    /// Sidebar: switch between the outline and the search results.
+    ToggleResults,
+    // Not bindable: a count typed before `G` (`12G`).
+    #[serde(skip)]
+    GoToPage(usize),
+    // Not bindable: a key typed into the open prompt.
+    #[serde(skip)]
+    PromptKey(crate::keymap::Key),
     // Not bindable: produced by the terminal.
     #[serde(skip)]
     Resize {
@@ -121,6 +142,16 @@ impl Action {
             Action::BookmarksUndo => "undo the last delete",
             Action::BookmarksClose => "close the list",
             Action::NoteKey(_) => "typing a note",
+            Action::SearchForward => "search (\\ or Ctrl-r: regex)",
+            Action::GoToPrompt => "go to :42 page :50% :¶12 :/text",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::JumpBack => "back to the place before the last jump",
+            Action::JumpForward => "forward again in the jump history",
+            Action::JumpToggle => "swap with the place before the last jump",
+            Action::ToggleResults => "sidebar: outline / search results",
+            Action::GoToPage(_) => "go to page (count before G)",
+            Action::PromptKey(_) => "prompt input",
             Action::Resize { .. } => "terminal resized",
             Action::Click { .. } => "mouse click",
         }

@@ -52,6 +52,8 @@ pub struct App {
     unsaved_place: Option<Anchor>,
     /// How many times the place was written (coalescing is tested by it).
     place_writes: usize,
+    /// Digits typed before a key (`12G`); `None` when none were.
+    count: Option<usize>,
 }
 
 /// A backend's error as an I/O error: the terminal's own `io::Error` passes through as it is;
@@ -78,6 +80,7 @@ impl App {
             store: None,
             unsaved_place: None,
             place_writes: 0,
+            count: None,
         }
     }
 
@@ -212,6 +215,43 @@ impl App {
             self.pending.clear();
             return vec![Action::NoteKey(key)];
         }
+        // An open prompt takes every key as text or editing.
+        if self.model.prompt.is_some() {
+            self.pending.clear();
+            self.count = None;
+            return vec![Action::PromptKey(key)];
+        }
+        if let Some(count) = self.count_digit(key) {
+            self.count = Some(count);
+            return Vec::new();
+        }
+        let count = self.count.take();
+        let actions = self.lookup_actions(key);
+        match (count, actions.as_slice()) {
+            // `12G` goes to page 12; other keys ignore a count.
+            (Some(page), [Action::Bottom]) => vec![Action::GoToPage(page)],
+            _ => actions,
+        }
+    }
+
+    /// A digit extending the count prefix, in the reader with no sequence pending. A leading
+    /// 0 is not a count.
+    fn count_digit(&self, key: Key) -> Option<usize> {
+        let crossterm::event::KeyCode::Char(c) = key.code else {
+            return None;
+        };
+        let digit = c.to_digit(10)? as usize;
+        if key.ctrl || key.alt || !self.pending.is_empty() || self.mode() != Mode::Reader {
+            return None;
+        }
+        match self.count {
+            None if digit == 0 => None,
+            None => Some(digit),
+            Some(n) => Some(n.saturating_mul(10).saturating_add(digit)),
+        }
+    }
+
+    fn lookup_actions(&mut self, key: Key) -> Vec<Action> {
         self.pending.push(key);
         match self.model.keymap.lookup(self.mode(), &self.pending) {
             Lookup::Found(action) => {
@@ -224,7 +264,7 @@ impl App {
                 let retry = self.pending.len() > 1;
                 self.pending.clear();
                 if retry {
-                    self.key_actions(key)
+                    self.lookup_actions(key)
                 } else {
                     Vec::new()
                 }

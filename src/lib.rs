@@ -20,6 +20,8 @@
 //! - [`print`]: plain output for `--print`, `--outline` and pipes.
 //! - [`bookmarks`], [`store`], [`anchoring`], [`sentences`]: passage bookmarks and the reading
 //!   position, kept in SQLite and re-attached by text quote when the document changes.
+//! - [`search`]: in-document search on folded block text; [`history`]: the jump history;
+//!   [`goto`]: the `/` and `:` prompt and the go-to commands.
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
@@ -29,6 +31,8 @@ pub mod app;
 pub mod bookmarks;
 pub mod document;
 pub mod event;
+pub mod goto;
+pub mod history;
 pub mod keymap;
 pub mod layout;
 pub mod lineedit;
@@ -37,6 +41,7 @@ pub mod outline;
 pub mod print;
 pub mod sentences;
 pub mod store;
+pub mod search;
 pub mod ui;
 pub mod update;
 

@@ -39,7 +39,8 @@ const PRINT_WIDTH: usize = 80;
     about = "Read saved articles and books in the terminal, with an outline built from the text.",
     after_help = "With no FILE, quire opens its bundled article (or reads stdin when it is a pipe).\n\
                   Press ? inside quire for the keys.\n\n\
-                  Exit codes: 0 ok, 1 cannot read the document or use the terminal, 2 usage error,\n\
+                  Exit codes: 0 ok, 1 cannot read the document or use the terminal (or --search\n\
+                  --print found nothing), 2 usage error (or a bad --search regex),\n\
                   128+N stopped by signal N.\n\
                   Environment: NO_COLOR turns colours off; QUIRE_DATA_DIR sets where bookmarks\n\
                   and reading places are kept (default: $XDG_DATA_HOME/quire).\n\n\
@@ -80,6 +81,10 @@ struct Cli {
     /// Where bookmarks and reading places are kept (overrides QUIRE_DATA_DIR).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
+    /// Open at the first match of TEXT (smart case, accents optional; a leading \ makes it a
+    /// regex). With --print, print the matching paragraphs under their outline entry.
+    #[arg(long, value_name = "TEXT", conflicts_with = "outline")]
+    search: Option<String>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -145,6 +150,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         print::write_outline(&outline, cli.json, &mut out).context("cannot write output")?;
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(query) = &cli.search {
+        // A bad pattern is a usage error, reported before the terminal is touched.
+        if let Err(error) = quire::search::Matcher::new(query, false) {
+            let _ = writeln!(io::stderr(), "quire: --search: {error}");
+            return Ok(ExitCode::from(2));
+        }
+        if printing {
+            return print_search(&doc, query, cli.width.map_or(PRINT_WIDTH, usize::from));
+        }
     }
     if cli.print || !stdout.is_terminal() {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
@@ -265,6 +280,29 @@ fn install_panic_hook() {
     }));
 }
 
+/// `--search TEXT --print`: the matching paragraphs; "no match" on stderr and exit 1 when
+/// there is none, so scripts can test for it.
+fn print_search(doc: &Document, query: &str, width: usize) -> Result<ExitCode> {
+    let found = quire::search::search(doc, query, false).context("cannot search")?;
+    let outline = Outline::build(doc);
+    match quire::search::print::write_matches(
+        doc,
+        &outline,
+        &found,
+        width,
+        &mut io::stdout().lock(),
+    ) {
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+        Err(e) => return Err(e).context("cannot write output"),
+    }
+    if found.matches.is_empty() {
+        let _ = writeln!(io::stderr(), "quire: no match for '{query}'");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn interactive(doc: Document, config: Config, cli: &Cli) -> Result<Exit> {
     // The store is opened before the terminal is touched; it never stops reading: trouble
     // becomes a status message.
@@ -283,6 +321,10 @@ fn interactive(doc: Document, config: Config, cli: &Cli) -> Result<Exit> {
         (size.width, size.height),
     );
     quire::bookmarks::session::apply(&mut model, &mut loaded, cli.from_start);
+    // An explicit search wins over the resumed place.
+    if let Some(query) = cli.search.as_deref() {
+        quire::search::update::start_with_search(&mut model, query).context("cannot search")?;
+    }
     let mut app = App::with_store(model, loaded.session.take());
     let exit = app
         .run(&mut terminal, &mut events)

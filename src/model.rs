@@ -2,10 +2,13 @@
 //! page layout cache for the current size, the reader's place as an [`Anchor`], focus and
 //! overlays. Only `update` changes it; `ui::render` only reads it.
 
-use crate::document::{Anchor, Document};
+use crate::document::{Anchor, BlockKind, Document};
+use crate::goto::Prompt;
+use crate::history::JumpHistory;
 use crate::keymap::Keymap;
 use crate::layout::Pages;
 use crate::outline::Outline;
+use crate::search::session::SearchState;
 use crate::ui::geometry::Geometry;
 
 /// Settings that come from the command line and environment, passed in (never global).
@@ -63,6 +66,12 @@ pub struct Model {
     pub message: Option<String>,
     /// Bookmarks of this document, the passage being selected, the bookmarks panel.
     pub marks: crate::bookmarks::Marks,
+    /// The search, its hits and the results list.
+    pub search: SearchState,
+    /// Places left by jumps, for `Ctrl-o`, `Ctrl-n` and `''`.
+    pub history: JumpHistory,
+    /// The `/` or `:` prompt on the status line, while it is open.
+    pub prompt: Option<Prompt>,
     /// Body words before each block: for "time left" without rescanning the text each frame.
     words_before: Vec<usize>,
     /// Body paragraph ordinal of each block (1-based; 0 before the first).
@@ -112,6 +121,9 @@ impl Model {
             leftovers_open: false,
             message,
             marks: crate::bookmarks::Marks::new(),
+            search: SearchState::default(),
+            history: JumpHistory::new(),
+            prompt: None,
             words_before,
             paragraph_ordinal,
             paragraph_count: paragraphs,
@@ -225,5 +237,37 @@ impl Model {
         let total = self.pages.lines().len().max(1);
         let seen = (self.top_line() + self.pages.height()).min(total);
         seen * 100 / total
+    }
+
+    /// Jump to a place, remembering the place left in the jump history. Opens the folded
+    /// leftovers when the target is inside them, so the place is on screen.
+    pub fn jump_to(&mut self, target: Anchor) {
+        let target = self.doc.clamp(target);
+        self.reveal(target.block);
+        if target != self.anchor {
+            self.history.record(self.anchor);
+        }
+        self.anchor = target;
+    }
+
+    /// Make a block visible: open the leftovers if it is a folded one.
+    pub fn reveal(&mut self, block: usize) {
+        let folded = self
+            .doc
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Leftover);
+        if folded && !self.leftovers_open {
+            self.leftovers_open = true;
+            self.relayout();
+        }
+    }
+
+    /// The block of body paragraph `k` (1-based, as "¶ k/n" counts).
+    pub fn block_of_paragraph(&self, k: usize) -> Option<usize> {
+        let block = self.paragraph_ordinal.partition_point(|&o| o < k);
+        let is_it = self.paragraph_ordinal.get(block) == Some(&k)
+            && self.doc.blocks.get(block).is_some_and(|b| b.kind.is_body());
+        is_it.then_some(block)
     }
 }

@@ -7,6 +7,7 @@ use crate::document::Anchor;
 use crate::layout::LineKind;
 use crate::model::{Focus, Model};
 use crate::outline::EntryKind;
+use crate::search::update as search;
 use crate::ui::geometry::sidebar_offset;
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
@@ -30,6 +31,13 @@ fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
     if let Some(effects) = crate::bookmarks::actions::handle(model, action) {
         return effects;
     }
+    if model.search.results_view
+        && model.search.active.is_some()
+        && model.focus == Focus::Outline
+        && search::results_action(model, action)
+    {
+        return Vec::new();
+    }
     match action {
         Action::PageDown => page_down(model),
         Action::PageUp => page_up(model),
@@ -37,8 +45,8 @@ fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::LineUp => move_top(model, -1),
         Action::HalfPageDown => move_top(model, half_page(model) as isize),
         Action::HalfPageUp => move_top(model, -(half_page(model) as isize)),
-        Action::Top => model.anchor = Anchor::default(),
-        Action::Bottom => model.anchor = model.pages.anchor_at_line(model.pages.last_top()),
+        Action::Top => model.jump_to(Anchor::default()),
+        Action::Bottom => model.jump_to(model.pages.anchor_at_line(model.pages.last_top())),
         Action::NextParagraph => next_paragraph(model),
         Action::PrevParagraph => prev_paragraph(model),
         Action::NextSection => next_section(model),
@@ -82,8 +90,36 @@ fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
             model.relayout();
         }
         Action::Click { column, row } => click(model, column, row),
-        // Bookmark actions are handled above, by `bookmarks::actions`.
-        _ => {}
+        Action::SearchForward => search::open_prompt(model, crate::goto::PromptKind::Search),
+        Action::GoToPrompt => search::open_prompt(model, crate::goto::PromptKind::Command),
+        Action::SearchNext => search::search_step(model, true),
+        Action::SearchPrev => search::search_step(model, false),
+        Action::JumpBack | Action::JumpForward | Action::JumpToggle => {
+            search::history_step(model, action)
+        }
+        Action::ToggleResults => search::toggle_results(model),
+        Action::GoToPage(page) => search::go_to_page(model, page),
+        Action::PromptKey(key) => search::prompt_key(model, key),
+        // Handled above, by `bookmarks::actions`; listed so a new action cannot be forgotten.
+        Action::BookmarkParagraph
+        | Action::SelectPassage
+        | Action::NextBookmark
+        | Action::PrevBookmark
+        | Action::OpenBookmarks
+        | Action::SelectNextSentence
+        | Action::SelectPrevSentence
+        | Action::SelectNextParagraph
+        | Action::SelectPrevParagraph
+        | Action::SelectSave
+        | Action::SelectCancel
+        | Action::BookmarksDown
+        | Action::BookmarksUp
+        | Action::BookmarksJump
+        | Action::BookmarksEditNote
+        | Action::BookmarksDelete
+        | Action::BookmarksUndo
+        | Action::BookmarksClose
+        | Action::NoteKey(_) => {}
     }
     Vec::new()
 }
@@ -207,7 +243,7 @@ fn prev_section(model: &mut Model) {
     });
     match previous {
         Some(i) => jump_to_entry(model, i),
-        None => model.anchor = Anchor::default(),
+        None => model.jump_to(Anchor::default()),
     }
 }
 
@@ -220,7 +256,7 @@ fn jump_to_entry(model: &mut Model, index: usize) {
         model.leftovers_open = true;
         model.relayout();
     }
-    model.anchor = Anchor::new(block, 0);
+    model.jump_to(Anchor::new(block, 0));
     model.outline_cursor = index;
     model.focus = Focus::Reader;
 }
@@ -257,6 +293,9 @@ fn click(model: &mut Model, column: u16, row: u16) {
     let Some(sidebar) = model.geometry().sidebar else {
         return;
     };
+    if model.search.results_view {
+        return;
+    }
     let inside = column >= sidebar.x
         && column < sidebar.x + sidebar.width
         && row > sidebar.y

@@ -6,6 +6,7 @@ pub mod geometry;
 mod help;
 mod marks;
 mod reader;
+mod search;
 mod sidebar;
 mod status;
 pub mod theme;
@@ -38,12 +39,19 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         return;
     }
     if let Some(area) = g.sidebar {
-        sidebar::render(model, &theme, area, frame.buffer_mut());
+        if model.search.results_view && model.search.active.is_some() {
+            search::render_results(model, &theme, area, frame.buffer_mut());
+        } else {
+            sidebar::render(model, &theme, area, frame.buffer_mut());
+        }
     }
     reader::render(model, &theme, g.column, frame.buffer_mut());
     marks::render(model, &theme, g.column, g.pane, frame.buffer_mut());
     if let Some(area) = g.status {
-        status::render(model, &theme, area, frame.buffer_mut());
+        match &model.prompt {
+            Some(prompt) => search::render_prompt(model, prompt, &theme, area, frame),
+            None => status::render(model, &theme, area, frame.buffer_mut()),
+        }
     }
     if model.marks.panel.is_some() {
         bookmarks::render_panel(model, &theme, g.screen, frame.buffer_mut());

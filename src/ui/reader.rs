@@ -68,6 +68,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         buf,
                     );
                 }
+                let room = right.saturating_sub(x) as usize;
+                super::search::highlight_line(model, theme, line, x, y, room, buf);
             }
         }
     }

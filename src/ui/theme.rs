@@ -84,4 +84,27 @@ impl Theme {
             Color::DarkGray,
         )
     }
+    /// A search hit in the text.
+    pub fn search_hit(&self) -> Style {
+        if self.color {
+            Style::default().bg(Color::Yellow).fg(Color::Black)
+        } else {
+            Style::default().add_modifier(Modifier::UNDERLINED | Modifier::BOLD)
+        }
+    }
+    /// The hit `n`/`N` last went to.
+    pub fn search_current(&self) -> Style {
+        if self.color {
+            Style::default()
+                .bg(Color::LightRed)
+                .fg(Color::Black)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        }
+    }
+    /// An inline complaint on the prompt line.
+    pub fn prompt_error(&self) -> Style {
+        self.fg(Style::default().add_modifier(Modifier::BOLD), Color::Red)
+    }
 }

@@ -1,0 +1,50 @@
+//! Plain output for `--search TEXT --print`: each paragraph with a hit, under a line naming
+//! its outline entry, source line and hit count, wrapped at the print width. Writes
+//! only sanitized document text.
+
+use std::io::{self, Write};
+
+use crate::document::Document;
+use crate::layout::wrap::{wrap_flowing, wrap_preformatted};
+use crate::outline::Outline;
+
+use super::Found;
+
+/// Write every block that has a hit, once, in document order. Returns how many blocks.
+pub fn write_matches(
+    doc: &Document,
+    outline: &Outline,
+    found: &Found,
+    width: usize,
+    out: &mut impl Write,
+) -> io::Result<usize> {
+    let width = width.max(crate::layout::MIN_COLUMN);
+    let mut blocks: Vec<usize> = found.matches.iter().map(|m| m.block).collect();
+    blocks.dedup();
+    for (n, &block) in blocks.iter().enumerate() {
+        let Some(b) = doc.blocks.get(block) else {
+            continue;
+        };
+        let entry = outline
+            .section_for_block(block)
+            .map_or("", |e| e.label.as_str());
+        let hits = found.matches.iter().filter(|m| m.block == block).count();
+        let noun = if hits == 1 { "match" } else { "matches" };
+        if n > 0 {
+            writeln!(out)?;
+        }
+        writeln!(out, "── {entry} · line {} · {hits} {noun}", b.line)?;
+        let ranges = if b.kind == crate::document::BlockKind::Code {
+            wrap_preformatted(&b.text, width)
+        } else {
+            wrap_flowing(&b.text, width, width)
+        };
+        for range in ranges {
+            writeln!(out, "{}", b.text.get(range).unwrap_or(""))?;
+        }
+    }
+    if found.truncated {
+        writeln!(out, "\n(stopped after {} matches)", found.matches.len())?;
+    }
+    Ok(blocks.len())
+}

@@ -1,0 +1,211 @@
+//! Drawing for search and go-to: hit highlights over the reading column's lines, the `/` and
+//! `:` prompt on the status line (with its inline complaint or hit count), and the sidebar's
+//! results list. Reads the model only.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Modifier;
+
+use super::geometry::sidebar_offset;
+use super::theme::Theme;
+use crate::goto::{Prompt, PromptKind};
+use crate::layout::wrap::display_width;
+use crate::layout::{Line, LineKind};
+use crate::model::{Focus, Model};
+use crate::outline::fit_label;
+use crate::search::session::{ResultRow, excerpt};
+
+/// Restyle the parts of a drawn text line that are search hits. A hit that wraps is cut at
+/// the line ends, so each screen line shows its own part.
+pub fn highlight_line(
+    model: &Model,
+    theme: &Theme,
+    line: &Line,
+    x: u16,
+    y: u16,
+    room: usize,
+    buf: &mut Buffer,
+) {
+    let Some(search) = model.search.active.as_ref() else {
+        return;
+    };
+    if line.kind != LineKind::Text {
+        return;
+    }
+    let block = line.block as usize;
+    let text = model.doc.text(block);
+    let (start, end) = (line.start as usize, line.end as usize);
+    let hits = search.matches_in_block(block);
+    // Hits are in order: skip those ending before this line.
+    let first = hits.partition_point(|m| m.end <= start);
+    // Index of the block's first hit in the whole list, to recognise the current hit.
+    let base = search.matches().partition_point(|m| m.block < block);
+    for (k, m) in hits[first..].iter().enumerate() {
+        if m.start >= end {
+            break;
+        }
+        let (from, to) = (m.start.max(start), m.end.min(end));
+        let (Some(before), Some(hit)) = (text.get(start..from), text.get(from..to)) else {
+            continue;
+        };
+        let column = display_width(before);
+        if column >= room {
+            break;
+        }
+        let width = display_width(hit).min(room - column);
+        let index = base + first + k;
+        let style = if search.current == Some(index) {
+            theme.search_current()
+        } else {
+            theme.search_hit()
+        };
+        buf.set_style(Rect::new(x + column as u16, y, width as u16, 1), style);
+    }
+}
+
+/// The prompt in place of the status line: sigil, text with the cursor, and on the right the
+/// complaint, or for a search the hit count.
+pub fn render_prompt(
+    model: &Model,
+    prompt: &Prompt,
+    theme: &Theme,
+    area: Rect,
+    frame: &mut Frame<'_>,
+) {
+    let buf = frame.buffer_mut();
+    let width = area.width as usize;
+    buf.set_stringn(area.x, area.y, " ".repeat(width), width, theme.text());
+    let mut sigil = prompt.kind.sigil().to_string();
+    if prompt.kind == PromptKind::Search && model.search.regex_mode {
+        sigil = format!("(regex) {sigil}");
+    }
+    let (note, note_style) = match (&prompt.error, prompt.kind, &model.search.active) {
+        (Some(error), _, _) => (error.clone(), theme.prompt_error()),
+        (None, PromptKind::Search, Some(search)) if search.matches().is_empty() => {
+            ("no match".into(), theme.prompt_error())
+        }
+        (None, PromptKind::Search, Some(search)) => (search.position_text(), theme.dim()),
+        (None, PromptKind::Search, None) if prompt.editor.text().is_empty() => (
+            "Enter searches · Esc cancels · Ctrl-r regex".into(),
+            theme.dim(),
+        ),
+        _ => (String::new(), theme.dim()),
+    };
+    let sigil_width = display_width(&sigil);
+    // The text gets at least half the line; the note what is left.
+    let note = fit_label(
+        &note,
+        width
+            .saturating_sub(sigil_width + 1)
+            .saturating_sub(width / 2),
+    );
+    let note_width = display_width(&note);
+    let text_room = width.saturating_sub(sigil_width + note_width + 2).max(1);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        &sigil,
+        width,
+        theme.text().add_modifier(Modifier::BOLD),
+    );
+    let (shown, cursor) = prompt.editor.view(text_room);
+    let text_x = area.x + sigil_width.min(width) as u16;
+    buf.set_stringn(
+        text_x,
+        area.y,
+        shown,
+        text_room.min(width.saturating_sub(sigil_width)),
+        theme.text(),
+    );
+    if note_width > 0 && note_width < width {
+        buf.set_stringn(
+            area.x + (width - note_width) as u16,
+            area.y,
+            &note,
+            note_width,
+            note_style,
+        );
+    }
+    let cursor_x = (text_x as usize + cursor).min((area.x as usize + width).saturating_sub(1));
+    frame.set_cursor_position(Position::new(cursor_x as u16, area.y));
+}
+
+/// The sidebar's results list: each outline entry with hits, and under it one row per hit
+/// with a little context, the hit itself highlighted.
+pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if area.width < 2 || area.height == 0 {
+        return;
+    }
+    let inner_width = area.width - 1;
+    for y in area.y..area.y + area.height {
+        buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
+    }
+    let Some(search) = model.search.active.as_ref() else {
+        return;
+    };
+    let focused = model.focus == Focus::Outline;
+    let header = format!("Results: {} · r outline", search.matches().len());
+    buf.set_stringn(
+        area.x,
+        area.y,
+        fit_label(&header, inner_width as usize),
+        inner_width as usize,
+        theme.dim().add_modifier(Modifier::BOLD),
+    );
+    let rows = area.height.saturating_sub(1) as usize;
+    let list = &model.search.rows;
+    let cursor = model
+        .search
+        .results_cursor
+        .min(list.len().saturating_sub(1));
+    let offset = sidebar_offset(cursor, list.len(), rows);
+    for (row, (index, item)) in list.iter().enumerate().skip(offset).take(rows).enumerate() {
+        let y = area.y + 1 + row as u16;
+        let selected = focused && index == cursor;
+        match *item {
+            ResultRow::Entry(entry) => {
+                let label = model
+                    .outline
+                    .entries
+                    .get(entry)
+                    .map_or("", |e| e.label.as_str());
+                let mut style = theme.text().add_modifier(Modifier::BOLD);
+                if selected {
+                    style = style.patch(theme.sidebar_cursor());
+                }
+                buf.set_stringn(
+                    area.x + 1,
+                    y,
+                    fit_label(label, inner_width as usize - 1),
+                    inner_width as usize - 1,
+                    style,
+                );
+            }
+            ResultRow::Hit(hit) => {
+                let Some(m) = search.matches().get(hit) else {
+                    continue;
+                };
+                let room = (inner_width as usize).saturating_sub(3);
+                let (text, hit_start, hit_end) = excerpt(&model.doc, m, room / 3);
+                let mut style = theme.dim();
+                if selected {
+                    style = theme.sidebar_cursor();
+                }
+                let x = area.x + 3;
+                buf.set_stringn(x, y, &text, room, style);
+                let lead = display_width(text.get(..hit_start).unwrap_or(""));
+                let width = display_width(text.get(hit_start..hit_end).unwrap_or(""));
+                if lead < room {
+                    let width = width.min(room - lead);
+                    let hit_style = if search.current == Some(hit) {
+                        theme.search_current()
+                    } else {
+                        theme.search_hit()
+                    };
+                    buf.set_style(Rect::new(x + lead as u16, y, width as u16, 1), hit_style);
+                }
+            }
+        }
+    }
+}
