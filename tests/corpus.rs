@@ -10,7 +10,7 @@ fn outline_figures_do_not_regress() {
         println!("skipping: QUIRE_CORPUS is not set");
         return;
     };
-    let (table, summary) = eval::run(std::path::Path::new(&root));
+    let (table, summary) = eval::run(std::path::Path::new(&root), false);
     println!("{table}");
     assert!(
         summary.heading_f1 >= 0.80,
