@@ -41,6 +41,11 @@ pub struct Labeler<'a> {
 
 const MAX_PHRASE: usize = 4;
 
+/// Where a phrase was first seen: block, byte range in its text.
+type Place = (usize, u32, u32);
+/// A candidate phrase by its stems: best score, occurrences, first place.
+type Candidates = HashMap<Vec<u32>, (f64, u32, Place)>;
+
 impl<'a> Labeler<'a> {
     pub fn new(doc: &'a Document) -> Self {
         let body: Vec<usize> = (0..doc.blocks.len())
@@ -115,7 +120,7 @@ impl<'a> Labeler<'a> {
             (1.0 + tf.ln()) * (1.0 + n / df).ln() * (tf / total).sqrt()
         };
         // Candidate phrases: stem sequence → (score, count, first surface form).
-        let mut candidates: HashMap<Vec<u32>, (f64, u32, (usize, u32, u32))> = HashMap::new();
+        let mut candidates: Candidates = HashMap::new();
         for (position, &b) in blocks.iter().enumerate() {
             let toks = self.block_tokens(b);
             for start in 0..toks.len() {
@@ -152,7 +157,7 @@ impl<'a> Labeler<'a> {
                 }
             }
         }
-        let mut ranked: Vec<(f64, Vec<u32>, (usize, u32, u32))> = candidates
+        let mut ranked: Vec<(f64, Vec<u32>, Place)> = candidates
             .into_iter()
             .map(|(stems, (score, count, at))| {
                 let repeated = if stems.len() > 1 {
@@ -183,7 +188,7 @@ impl<'a> Labeler<'a> {
         self.tokens.get(block).map_or(&[], Vec::as_slice)
     }
 
-    fn surface(&self, (block, start, end): (usize, u32, u32)) -> String {
+    fn surface(&self, (block, start, end): Place) -> String {
         self.doc
             .text(block)
             .get(start as usize..end as usize)

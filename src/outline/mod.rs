@@ -338,14 +338,17 @@ mod tests {
             .entries
             .iter()
             .position(|e| e.text == "Setup")
-            .unwrap();
+            .expect("heading");
         let details = outline
             .entries
             .iter()
             .position(|e| e.text == "Details")
-            .unwrap();
+            .expect("heading");
         assert_eq!(outline.entries[details].parent, Some(setup));
         assert_eq!(outline.entries[setup].last_block, doc.blocks.len() - 1);
-        assert_eq!(outline.entries.last().unwrap().parent, Some(details));
+        assert_eq!(
+            outline.entries.last().expect("entries").parent,
+            Some(details)
+        );
     }
 }

@@ -206,7 +206,7 @@ mod tests {
     #[test]
     fn one_topic_stays_one_section() {
         let para = "The ship sailed the ocean; sailors hauled ropes, mended sails and watched the waves and the sea.";
-        let text = vec![para; 12].join("\n\n");
+        let text = [para; 12].join("\n\n");
         let doc = Document::from_text(&text, "t");
         let units: Vec<usize> = (0..doc.blocks.len()).collect();
         assert_eq!(section_starts(&doc, &units), vec![0]);
