@@ -60,26 +60,16 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         WordSeparator::UnicodeBreakProperties
     };
     let mut pieces: Vec<Piece> = Vec::new();
-    for word in separator.find_words(text) {
-        let start = offset_in(text, word.word);
-        let end = start + word.word.len();
-        let whitespace_width = display_width(word.whitespace);
-        let word_width = display_width(word.word);
-        if word_width <= min_width {
-            pieces.push(Piece {
-                start,
-                end,
-                width: word_width,
-                whitespace_width,
-            });
-        } else {
-            split_long_word(
-                text,
-                start..end,
-                min_width.min(max_width),
-                whitespace_width,
-                &mut pieces,
-            );
+    for found in separator.find_words(text) {
+        // A soft hyphen is a place the word may break (drawn as "-" only when it does).
+        let mut parts = found.word.split_inclusive('\u{ad}').peekable();
+        while let Some(part) = parts.next() {
+            let whitespace = if parts.peek().is_none() {
+                found.whitespace
+            } else {
+                ""
+            };
+            push_word(text, part, whitespace, min_width, &mut pieces);
         }
     }
     let widths = [first_width as f64, width as f64];
@@ -87,6 +77,24 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         .into_iter()
         .filter_map(|line| Some(line.first()?.start..line.last()?.end))
         .collect()
+}
+
+/// One word (a sub-slice of `text`) as pieces for the wrapping algorithm.
+fn push_word(text: &str, word: &str, whitespace: &str, min_width: usize, pieces: &mut Vec<Piece>) {
+    let start = offset_in(text, word);
+    let end = start + word.len();
+    let whitespace_width = display_width(whitespace);
+    let word_width = display_width(word);
+    if word_width <= min_width {
+        pieces.push(Piece {
+            start,
+            end,
+            width: word_width,
+            whitespace_width,
+        });
+    } else {
+        split_long_word(text, start..end, min_width, whitespace_width, pieces);
+    }
 }
 
 /// Break a word wider than the column between grapheme clusters into pieces that fit.
