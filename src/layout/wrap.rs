@@ -52,7 +52,6 @@ fn offset_in(whole: &str, part: &str) -> usize {
 pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<usize>> {
     let first_width = first_width.max(1);
     let width = width.max(1);
-    let max_width = first_width.max(width);
     let min_width = first_width.min(width);
     let separator = if text.is_ascii() {
         WordSeparator::AsciiSpace
