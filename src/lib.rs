@@ -39,9 +39,9 @@ pub mod lineedit;
 pub mod model;
 pub mod outline;
 pub mod print;
+pub mod search;
 pub mod sentences;
 pub mod store;
-pub mod search;
 pub mod ui;
 pub mod update;
 

@@ -259,3 +259,30 @@ fn format_and_encoding_flags_override_detection() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn no_break_spaces_hold_and_soft_hyphens_break() {
+    use quire::layout::wrap::wrap_flowing;
+    let text = "aaaa\u{a0}bbbb cc";
+    // From 9 columns the glued pair fits, and no line may split it.
+    for width in 9..14 {
+        for range in wrap_flowing(text, width, width) {
+            let line = &text[range];
+            // Never a line that ends or starts at the no-break space.
+            assert!(
+                !line.ends_with('\u{a0}') && !line.starts_with('\u{a0}'),
+                "{width}: {line:?}"
+            );
+            assert!(
+                !(line == "aaaa" || line.starts_with("bbbb")),
+                "{width}: {line:?}"
+            );
+        }
+    }
+    let text = "extra\u{ad}ordinary";
+    let lines: Vec<&str> = wrap_flowing(text, 8, 8)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(lines, vec!["extra\u{ad}", "ordinary"]);
+}

@@ -46,6 +46,17 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
         });
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
+        if encoding == UTF_8 {
+            // Drop the BOM in place: a 100 MB book is not copied just to lose three bytes.
+            let mut bytes = bytes;
+            bytes.drain(..bom_len);
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+            return Ok(Decoded {
+                text,
+                encoding: "UTF-8",
+            });
+        }
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
             text: text.into_owned(),

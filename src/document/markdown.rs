@@ -206,14 +206,12 @@ impl<'a> Builder<'a> {
                     block.level = heading_level(level);
                 }
             }
-            Tag::Paragraph => {
-                if !(self.item_fresh || self.in_table_cell) {
-                    let kind = self.paragraph_kind();
-                    self.start(kind, offset);
-                    if kind == BlockKind::ListItem {
-                        // A later paragraph of an item: indented like the item's text.
-                        self.push_indent(2);
-                    }
+            Tag::Paragraph if !(self.item_fresh || self.in_table_cell) => {
+                let kind = self.paragraph_kind();
+                self.start(kind, offset);
+                if kind == BlockKind::ListItem {
+                    // A later paragraph of an item: indented like the item's text.
+                    self.push_indent(2);
                 }
             }
             Tag::BlockQuote(_) => {
@@ -273,11 +271,7 @@ impl<'a> Builder<'a> {
 
     fn end_tag(&mut self, tag: TagEnd) {
         match tag {
-            TagEnd::Heading(_) | TagEnd::Paragraph => {
-                if !self.in_table_cell {
-                    self.flush();
-                }
-            }
+            TagEnd::Heading(_) | TagEnd::Paragraph if !self.in_table_cell => self.flush(),
             TagEnd::BlockQuote(_) => {
                 self.flush();
                 self.quote_depth = self.quote_depth.saturating_sub(1);

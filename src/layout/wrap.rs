@@ -93,7 +93,6 @@ fn offset_in(whole: &str, part: &str) -> usize {
 pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<usize>> {
     let first_width = first_width.max(1);
     let width = width.max(1);
-    let max_width = first_width.max(width);
     let min_width = first_width.min(width);
     let separator = if breaks_only_at_spaces(text) {
         WordSeparator::AsciiSpace
@@ -101,37 +100,16 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         WordSeparator::UnicodeBreakProperties
     };
     let mut pieces: Vec<Piece> = Vec::new();
-    for word in separator.find_words(text) {
-        // The Unicode separator leaves some spaces (U+3000 IDEOGRAPHIC SPACE, for one) inside
-        // the word. Counted as whitespace they vanish at a break like any space; counted as
-        // word they could end a line or even fill a line of their own, which reads as blank.
-        let visible = word.word.trim_end();
-        let whitespace_width =
-            display_width(&word.word[visible.len()..]) + display_width(word.whitespace);
-        if visible.is_empty() {
-            if let Some(previous) = pieces.last_mut() {
-                previous.whitespace_width += whitespace_width;
-            }
-            continue;
-        }
-        let start = offset_in(text, visible);
-        let end = start + visible.len();
-        let word_width = display_width(visible);
-        if word_width <= min_width {
-            pieces.push(Piece {
-                start,
-                end,
-                width: word_width,
-                whitespace_width,
-            });
-        } else {
-            split_long_word(
-                text,
-                start..end,
-                min_width.min(max_width),
-                whitespace_width,
-                &mut pieces,
-            );
+    for found in separator.find_words(text) {
+        // A soft hyphen is a place the word may break (drawn as "-" only when it does).
+        let mut parts = found.word.split_inclusive('\u{ad}').peekable();
+        while let Some(part) = parts.next() {
+            let whitespace = if parts.peek().is_none() {
+                found.whitespace
+            } else {
+                ""
+            };
+            push_word(text, part, whitespace, min_width, &mut pieces);
         }
     }
     let widths = [first_width as f64, width as f64];
@@ -139,6 +117,34 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         .into_iter()
         .filter_map(|line| Some(line.first()?.start..line.last()?.end))
         .collect()
+}
+
+/// One word (a sub-slice of `text`) as pieces for the wrapping algorithm.
+fn push_word(text: &str, word: &str, whitespace: &str, min_width: usize, pieces: &mut Vec<Piece>) {
+    // The Unicode separator leaves some spaces (U+3000 IDEOGRAPHIC SPACE, for one) inside
+    // the word. Counted as whitespace they vanish at a break like any space; counted as
+    // word they could end a line or even fill a line of their own, which reads as blank.
+    let visible = word.trim_end();
+    let whitespace_width = display_width(&word[visible.len()..]) + display_width(whitespace);
+    if visible.is_empty() {
+        if let Some(previous) = pieces.last_mut() {
+            previous.whitespace_width += whitespace_width;
+        }
+        return;
+    }
+    let start = offset_in(text, visible);
+    let end = start + visible.len();
+    let word_width = display_width(visible);
+    if word_width <= min_width {
+        pieces.push(Piece {
+            start,
+            end,
+            width: word_width,
+            whitespace_width,
+        });
+    } else {
+        split_long_word(text, start..end, min_width, whitespace_width, pieces);
+    }
 }
 
 /// Break a word wider than the column between grapheme clusters into pieces that fit. The
