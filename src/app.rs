@@ -2,6 +2,7 @@
 //! the event source, so tests drive this exact loop on a `TestBackend` with scripted keys.
 
 use std::io;
+use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -15,6 +16,7 @@ use crate::document::Anchor;
 use crate::event::{Event, EventSource};
 use crate::keymap::{Key, Lookup, Mode};
 use crate::model::{Focus, Model};
+use crate::outline::Outline;
 use crate::ui;
 use crate::update::update;
 
@@ -54,7 +56,13 @@ pub struct App {
     place_writes: usize,
     /// Digits typed before a key (`12G`); `None` when none were.
     count: Option<usize>,
+    /// The full outline being built off this thread, when the model started with a
+    /// provisional one.
+    outline_job: Option<Receiver<Outline>>,
 }
+
+/// How often the loop looks for a finished background outline while one is being built.
+const OUTLINE_POLL: Duration = Duration::from_millis(50);
 
 /// A backend's error as an I/O error: the terminal's own `io::Error` passes through as it is;
 /// anything else (`TestBackend` cannot fail: its error is `Infallible`) is wrapped.
@@ -81,6 +89,7 @@ impl App {
             unsaved_place: None,
             place_writes: 0,
             count: None,
+            outline_job: None,
         }
     }
 
@@ -120,8 +129,14 @@ impl App {
                 self.model.complete_layout();
                 continue;
             }
+            self.start_outline_job();
+            if self.install_outline() {
+                continue;
+            }
             let wait = if self.unsaved_place.is_some() {
                 STILL_BEFORE_SAVE
+            } else if self.outline_job.is_some() {
+                OUTLINE_POLL
             } else {
                 IDLE_WAIT
             };
@@ -138,6 +153,49 @@ impl App {
                     return Ok(exit);
                 }
                 event = events.next(Duration::ZERO)?;
+            }
+        }
+    }
+
+    /// Start building the full outline on another thread, once, after the first paint.
+    fn start_outline_job(&mut self) {
+        if !self.model.outline_pending || self.outline_job.is_some() {
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let doc = self.model.doc.clone();
+        let spawned = std::thread::Builder::new()
+            .name("outline".into())
+            .spawn(move || {
+                let _ = sender.send(Outline::build(&doc));
+            });
+        match spawned {
+            Ok(_) => self.outline_job = Some(receiver),
+            // No thread to be had: build it here, late but whole.
+            Err(_) => {
+                let outline = Outline::build(&self.model.doc);
+                self.model.set_outline(outline);
+            }
+        }
+    }
+
+    /// Put a finished background outline in place; true when the screen needs redrawing.
+    fn install_outline(&mut self) -> bool {
+        let Some(job) = &self.outline_job else {
+            return false;
+        };
+        match job.try_recv() {
+            Ok(outline) => {
+                self.model.set_outline(outline);
+                self.outline_job = None;
+                true
+            }
+            Err(mpsc::TryRecvError::Empty) => false,
+            Err(mpsc::TryRecvError::Disconnected) => {
+                // The builder died (a bug): keep the provisional outline rather than wait forever.
+                self.outline_job = None;
+                self.model.outline_pending = false;
+                false
             }
         }
     }
@@ -270,5 +328,41 @@ impl App {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::event::ScriptedEvents;
+    use crate::keymap::Keymap;
+    use crate::model::Config;
+
+    #[test]
+    fn the_full_outline_replaces_the_provisional_one_after_the_first_paint() {
+        let mut text = String::new();
+        for _ in 0..6 {
+            text.push_str(crate::BUNDLED_ARTICLE);
+            text.push_str("\n\n");
+        }
+        let doc = Document::from_text(&text, "long");
+        let full = Outline::build(&doc);
+        let model =
+            Model::with_outline_later(doc, Config::default(), Keymap::default_keymap(), (100, 30));
+        assert!(model.outline_pending);
+        assert_eq!(model.outline, Outline::provisional(&model.doc));
+        let mut app = App::new(model);
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        // Each run paints, starts or checks the job, and ends with the (empty) script.
+        for _ in 0..500 {
+            app.run(&mut terminal, &mut ScriptedEvents::default()).unwrap();
+            if !app.model.outline_pending {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert!(!app.model.outline_pending);
+        assert_eq!(app.model.outline, full);
     }
 }

@@ -314,7 +314,7 @@ fn interactive(doc: Document, config: Config, cli: &Cli) -> Result<Exit> {
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut model = Model::new(
+    let mut model = Model::with_outline_later(
         doc,
         config,
         Keymap::default_keymap(),

@@ -47,6 +47,8 @@ pub enum Focus {
 pub struct Model {
     pub doc: Document,
     pub outline: Outline,
+    /// True while the outline shown is provisional and the full one is still being built.
+    pub outline_pending: bool,
     pub keymap: Keymap,
     pub config: Config,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
@@ -80,8 +82,34 @@ pub struct Model {
 }
 
 impl Model {
+    /// A model with its full outline built now.
     pub fn new(doc: Document, config: Config, keymap: Keymap, screen: (u16, u16)) -> Model {
-        let outline = Outline::build(&doc);
+        Model::build(doc, config, keymap, screen, false)
+    }
+
+    /// A model for a quick first paint: a provisional outline now, the full one to be built
+    /// off the main thread ([`Model::outline_pending`]) and installed with [`Model::set_outline`].
+    pub fn with_outline_later(
+        doc: Document,
+        config: Config,
+        keymap: Keymap,
+        screen: (u16, u16),
+    ) -> Model {
+        Model::build(doc, config, keymap, screen, true)
+    }
+
+    fn build(
+        doc: Document,
+        config: Config,
+        keymap: Keymap,
+        screen: (u16, u16),
+        outline_later: bool,
+    ) -> Model {
+        let outline = if outline_later {
+            Outline::provisional(&doc)
+        } else {
+            Outline::build(&doc)
+        };
         let mut words_before = Vec::with_capacity(doc.blocks.len() + 1);
         let mut paragraph_ordinal = Vec::with_capacity(doc.blocks.len());
         let mut words = 0;
@@ -108,6 +136,7 @@ impl Model {
         Model {
             doc,
             outline,
+            outline_pending: outline_later,
             keymap,
             config,
             pages,
@@ -165,6 +194,25 @@ impl Model {
                 self.leftovers_open,
             );
         }
+    }
+
+    /// Install the full outline once it is built. Everything derived from entry indices (the
+    /// sidebar cursor, the search results list) is recomputed so no stale index survives.
+    pub fn set_outline(&mut self, outline: Outline) {
+        let cursor_block = self
+            .outline
+            .entries
+            .get(self.outline_cursor)
+            .map(|e| e.first_block);
+        self.outline = outline;
+        self.outline_pending = false;
+        self.outline_cursor = cursor_block
+            .and_then(|b| self.outline.entry_for_block(b))
+            .unwrap_or(0);
+        let active = self.search.active.take();
+        let results_cursor = self.search.results_cursor;
+        self.search.set_active(active, &self.outline);
+        self.search.results_cursor = results_cursor.min(self.search.rows.len().saturating_sub(1));
     }
 
     /// The outline entry the sidebar centres on: the cursor when the sidebar has focus, else

@@ -67,21 +67,33 @@ const LEAD_WORDS: usize = 8;
 const SHORT_TEXT_PARAGRAPHS: usize = 8;
 
 impl Outline {
+    /// The full outline: structure, sections found by lexical cohesion, key-phrase labels.
     pub fn build(doc: &Document) -> Outline {
-        let labeler = Labeler::new(doc);
+        Outline::assemble(doc, Some(Labeler::new(doc)))
+    }
+
+    /// A quick outline for the first paint of a long book: the same structure (title,
+    /// headings, paragraphs, byline, leftovers) with lead-phrase labels and no computed
+    /// sections. The reader swaps in [`Outline::build`]'s result when it is ready.
+    pub fn provisional(doc: &Document) -> Outline {
+        Outline::assemble(doc, None)
+    }
+
+    fn assemble(doc: &Document, labeler: Option<Labeler>) -> Outline {
         let has_headings = doc.blocks.iter().any(|b| b.kind == BlockKind::Heading);
         let body: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| doc.blocks[i].kind.is_body())
             .collect();
         // Section starts (as block indices) when the text has no headings of its own.
-        let section_starts: Vec<usize> = if !has_headings && body.len() > SHORT_TEXT_PARAGRAPHS {
-            segment::section_starts(doc, &body)
-                .into_iter()
-                .map(|i| body[i])
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let section_starts: Vec<usize> =
+            if labeler.is_some() && !has_headings && body.len() > SHORT_TEXT_PARAGRAPHS {
+                segment::section_starts(doc, &body)
+                    .into_iter()
+                    .map(|i| body[i])
+                    .collect()
+            } else {
+                Vec::new()
+            };
         let mut entries: Vec<Entry> = Vec::new();
         // Open headings/sections by level, for parents: (level, entry index).
         let mut open: Vec<(u8, usize)> = Vec::new();
@@ -173,7 +185,9 @@ impl Outline {
                         entries.push(entry(
                             EntryKind::Section,
                             1,
-                            labeler.label(&members),
+                            labeler
+                                .as_ref()
+                                .map_or_else(String::new, |l| l.label(&members)),
                             String::new(),
                             last,
                             None,
@@ -184,7 +198,9 @@ impl Outline {
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
-                        labeler.label(&[index]),
+                        labeler
+                            .as_ref()
+                            .map_or_else(|| lead_phrase(&block.text), |l| l.label(&[index])),
                         String::new(),
                         index,
                         parent,
