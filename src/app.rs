@@ -356,7 +356,8 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         // Each run paints, starts or checks the job, and ends with the (empty) script.
         for _ in 0..500 {
-            app.run(&mut terminal, &mut ScriptedEvents::default()).unwrap();
+            app.run(&mut terminal, &mut ScriptedEvents::default())
+                .unwrap();
             if !app.model.outline_pending {
                 break;
             }

@@ -275,17 +275,33 @@ const DEBRIS_CUES: &[&str] = &[
 ];
 
 fn has_cue(text: &str) -> bool {
+    // Cue phrases belong to short lines; a long block is prose whatever words it holds, and
+    // lower-casing every paragraph of a book just to say so would cost the first paint.
+    if text.len() > 400 {
+        return false;
+    }
     let lower = text.to_lowercase();
     DEBRIS_CUES.iter().any(|c| lower.contains(c))
 }
 
 /// How much text a block carries, counting a CJK character as half a word.
 fn size(text: &str) -> usize {
-    let wide = text
-        .chars()
-        .filter(|&c| c as u32 >= 0x2E80 && (c as u32) < 0xFFEF)
-        .count();
-    text.split_whitespace().count().max(wide / 2)
+    // One pass over the text: it runs for every block of a book, several times.
+    let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
+    for c in text.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            words += 1;
+            in_word = true;
+        }
+        if c as u32 >= 0x2E80 && (c as u32) < 0xFFEF {
+            wide += 1;
+        }
+    }
+    words.max(wide / 2)
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
@@ -320,7 +336,7 @@ fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
     let words = size(&block.text);
     is_menu(raw)
         || (words <= 8 && !ends_sentence(&block.text))
-        || (has_cue(&block.text) && words <= 25)
+        || (words <= 25 && has_cue(&block.text))
 }
 
 fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
@@ -341,7 +357,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         .zip(blocks.iter())
         .filter(|(r, b)| {
             b.kind == BlockKind::Paragraph
-                && (is_menu(r) || has_cue(&b.text) && size(&b.text) <= 12)
+                && (is_menu(r) || size(&b.text) <= 12 && has_cue(&b.text))
         })
         .count();
     let web_like = cue_blocks >= 3;
@@ -367,7 +383,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
             }
             let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
             if is_menu(&raws[i])
-                || (has_cue(&blocks[i].text) && size(&blocks[i].text) <= 12)
+                || (size(&blocks[i].text) <= 12 && has_cue(&blocks[i].text))
                 || lonely
             {
                 blocks[i].kind = BlockKind::Leftover;

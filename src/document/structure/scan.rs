@@ -312,11 +312,19 @@ fn fits_underline(text: &str, underline: &str) -> bool {
 
 /// A horizontal rule standing alone ("---", "* * *", "___").
 fn is_rule(line: &str) -> bool {
-    let squeezed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.len() >= 3
-        && (squeezed.chars().all(|c| c == '-')
-            || squeezed.chars().all(|c| c == '*')
-            || squeezed.chars().all(|c| c == '_'))
+    // Called on every line of a book: decide from the first mark without allocating.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let Some(first @ ('-' | '*' | '_')) = marks.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for c in marks {
+        if c != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// "> text" becomes "text".
