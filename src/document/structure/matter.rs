@@ -284,9 +284,10 @@ fn has_cue(text: &str) -> bool {
     DEBRIS_CUES.iter().any(|c| lower.contains(c))
 }
 
-/// How much text a block carries, counting a CJK character as half a word.
-fn size(text: &str) -> usize {
-    // One pass over the text: it runs for every block of a book, several times.
+/// How much text a block carries (a CJK character counts as half a word), counting no further
+/// than `limit`: the checks ask "at least 15?" or "at most 12?", and a paragraph of a book
+/// answers that in its first few words.
+fn size_up_to(text: &str, limit: usize) -> usize {
     let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
     for c in text.chars() {
         if c.is_whitespace() {
@@ -299,6 +300,9 @@ fn size(text: &str) -> usize {
         }
         if c as u32 >= 0x2E80 && (c as u32) < 0xFFEF {
             wide += 1;
+        }
+        if words.max(wide / 2) >= limit {
+            return limit;
         }
     }
     words.max(wide / 2)
@@ -327,13 +331,13 @@ fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
-    ) && size(&block.text) >= 15
+    ) && size_up_to(&block.text, 15) >= 15
         && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
         && !is_menu(raw)
 }
 
 fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
-    let words = size(&block.text);
+    let words = size_up_to(&block.text, 26);
     is_menu(raw)
         || (words <= 8 && !ends_sentence(&block.text))
         || (words <= 25 && has_cue(&block.text))
@@ -357,7 +361,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         .zip(blocks.iter())
         .filter(|(r, b)| {
             b.kind == BlockKind::Paragraph
-                && (is_menu(r) || size(&b.text) <= 12 && has_cue(&b.text))
+                && (is_menu(r) || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
         })
         .count();
     let web_like = cue_blocks >= 3;
@@ -383,7 +387,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
             }
             let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
             if is_menu(&raws[i])
-                || (size(&blocks[i].text) <= 12 && has_cue(&blocks[i].text))
+                || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
                 || lonely
             {
                 blocks[i].kind = BlockKind::Leftover;
