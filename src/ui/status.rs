@@ -46,14 +46,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     };
     let paragraph = format!("¶ {k}/{n}");
     // Parts in screen order with the order they are given up in when the line is short: the
-    // section name goes first, then the paragraph count, the time left and the help hint.
-    let parts: [(&str, u8); 6] = [
-        (&page_part, 5),
-        (&percent, 4),
-        (&paragraph, 1),
-        (&section, 0),
-        (&left, 2),
-        ("? help", 3),
+    // encoding goes first, then the section name, the paragraph count, the time left and the
+    // help hint.
+    let parts: [(&str, u8); 7] = [
+        (&page_part, 6),
+        (&percent, 5),
+        (&paragraph, 2),
+        (&section, 1),
+        (&left, 3),
+        (model.doc.encoding, 0),
+        ("? help", 4),
     ];
     let compose = |keep_from: u8| -> String {
         let kept: Vec<&str> = parts
@@ -71,7 +73,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .as_deref()
         .map_or(12, |m| display_width(m) + 2);
     let width = area.width as usize;
-    let right = (0..=5)
+    let right = (0..=6)
         .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
         .unwrap_or(tiny);
