@@ -13,7 +13,7 @@ fn outline_figures_do_not_regress() {
     let (table, summary) = eval::run(std::path::Path::new(&root), false);
     println!("{table}");
     assert!(
-        summary.heading_f1 >= 0.80,
+        summary.heading_f1 >= 0.90,
         "heading F1 {:.3}",
         summary.heading_f1
     );

@@ -54,9 +54,14 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         let followed_by_body = next.is_some_and(|n| n.kind != BlockKind::Heading)
             && forms.get(i + 1).copied().flatten().is_none();
         let dated = matter::has_date(&text);
+        // A short line right after verse or a quotation is its attribution ("G.J.", "Oliver
+        // Cromwell"), not a heading over what follows.
+        let after_quotation = i > 0
+            && (raws[i - 1].set_in
+                || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote));
         let accept = match form {
             Form::Numbered(_) | Form::Division(_) | Form::Atx(_) | Form::Underline { .. } => true,
-            _ if dated => false,
+            _ if dated || after_quotation => false,
             Form::Caps => followed_by_body,
             Form::Titled => {
                 followed_by_body
@@ -215,6 +220,15 @@ mod tests {
             vec![13],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_signature_after_verse_is_not_a_heading() {
+        let text = "ABRIDGE, v.t.  To shorten, as a long account of things is shortened.\n\n      When in the course of human events it becomes necessary for\n  people to abridge their king, a decent respect for the opinions of\n\nOliver Cromwell\n\n\nABRUPT, adj.  Sudden, without ceremony, like the arrival of a cannon-shot and the departure of the soldier.\n";
+        assert!(headings(text).is_empty(), "{:?}", headings(text));
+        // The same short line before body text, with no verse above it, is still a heading.
+        let text = "Some opening paragraph that is long enough to be body text here.\n\nOliver Cromwell\n\nA long paragraph of body text follows the heading and tells the story of the man at length.\n";
+        assert_eq!(headings(text).len(), 1, "{:?}", headings(text));
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct Raw<'a> {
     pub line: usize,
     /// How a heading was marked (None for everything else).
     pub form: Option<Form>,
+    /// Every line sits deeper than the body text of the document: verse, a quotation or an
+    /// example set in by hand.
+    pub set_in: bool,
 }
 
 impl<'a> Raw<'a> {
@@ -23,6 +26,7 @@ impl<'a> Raw<'a> {
             lines: Vec::new(),
             line,
             form: None,
+            set_in: false,
         }
     }
 
@@ -177,6 +181,7 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         if raw.kind == BlockKind::Paragraph && is_preformatted(&raw.lines, base) {
             raw.kind = BlockKind::Code;
         }
+        raw.set_in = raw.lines.iter().map(|l| indent(l)).min().unwrap_or(0) > base;
         out.push(raw);
     }
 }
