@@ -143,12 +143,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if cli.outline {
         let outline = Outline::build(&doc);
         let mut out = stdout.lock();
-        if !cli.json && !doc.is_empty() {
-            let format = doc.format.map_or("text", Format::name);
-            writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)
-                .context("cannot write output")?;
+        let written = (|| {
+            if !cli.json && !doc.is_empty() {
+                let format = doc.format.map_or("text", Format::name);
+                writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)?;
+            }
+            print::write_outline(&outline, cli.json, &mut out)
+        })();
+        match written {
+            // A closed pipe (`quire --outline book | head`) is not an error worth a message.
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+            Err(e) => return Err(e).context("cannot write output"),
         }
-        print::write_outline(&outline, cli.json, &mut out).context("cannot write output")?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(query) = &cli.search {

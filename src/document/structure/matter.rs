@@ -319,10 +319,19 @@ fn is_menu(raw: &Raw<'_>) -> bool {
     if lines.len() < 3 {
         return false;
     }
-    let mean = lines.iter().map(|l| l.chars().count()).sum::<usize>() / lines.len();
+    // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
+    let mean = lines
+        .iter()
+        .map(|l| crate::layout::wrap::display_width(l))
+        .sum::<usize>()
+        / lines.len();
     let punctuated = lines
         .iter()
-        .filter(|l| l.ends_with(['.', ',', ';', '!', '?', ':']))
+        .filter(|l| {
+            l.ends_with([
+                '.', ',', ';', '!', '?', ':', '。', '，', '；', '！', '？', '：', '、', '」', '』',
+            ])
+        })
         .count();
     mean < 40 && punctuated * 5 <= lines.len()
 }
@@ -427,6 +436,16 @@ mod tests {
     }
 
     const PROSE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
+
+    #[test]
+    fn hard_wrapped_chinese_prose_is_not_a_menu() {
+        // Lines of ideographs wrapped at 37 characters, some ending mid-sentence: body text.
+        let para = "石猿喜不自勝，急抽身往外便走，復瞑目蹲身，跳出水外，打了兩個呵呵道：\n「大造化！大造化！」眾猴把他圍住，問道：「裏面怎麼樣？水有多深？」石猴\n道：「沒水！沒水！原來是一座鐵板橋，橋那邊是一座天造地設的家當。」眾猴\n道：「怎見得是個家當？」石猴笑道：「這股水乃是橋下沖貫石橋，倒掛下來遮";
+        let text = format!("{PROSE}\n\n{para}\n\n{para}\n\n{para}\n\n{para}\n\n{PROSE}");
+        let got = kinds(&text);
+        assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
+        assert!(got[1..].iter().all(|&k| k == Paragraph), "{got:?}");
+    }
 
     #[test]
     fn byline_and_dateline_after_the_title() {
