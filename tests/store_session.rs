@@ -204,6 +204,19 @@ fn greater_and_less_step_between_bookmarks() {
 }
 
 #[test]
+fn bookmark_jumps_enter_the_jump_history() {
+    let dir = tempfile::tempdir().unwrap();
+    run(dir.path(), "}m<Space><Space>}m");
+    let marks: Vec<Anchor> = stored(dir.path()).iter().map(|b| b.span.start).collect();
+    assert_eq!(marks.len(), 2);
+    // From the top, `>` goes to the first bookmark; Ctrl-o comes back to the top.
+    let there = run(dir.path(), "g>");
+    assert_eq!(there.app.model.anchor.block, marks[0].block);
+    let back = run(dir.path(), "g><C-o>");
+    assert_eq!(back.app.model.anchor, Anchor::default());
+}
+
+#[test]
 fn reopening_resumes_where_the_reader_left_off() {
     let dir = tempfile::tempdir().unwrap();
     let first = run(dir.path(), "<Space><Space>jjq");
