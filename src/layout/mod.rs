@@ -97,24 +97,39 @@ impl Pages {
                     .collect()
             })
         };
-        let total_lines = parts.iter().map(|(l, _)| l.len()).sum();
-        let mut lines = Vec::with_capacity(total_lines);
-        let mut block_first_line = Vec::with_capacity(doc.blocks.len());
-        for (part_lines, part_first) in parts {
-            let offset = lines.len();
-            block_first_line.extend(part_first.into_iter().map(|l| l + offset));
-            lines.extend(part_lines);
+        let mut pages = Pages::empty(width, height, leftovers_open);
+        for part in parts {
+            pages.append(part);
         }
-        let page_starts = paginate(&lines, height);
+        pages.finish(true)
+    }
+
+    /// A layout with no lines yet, to [`Pages::append`] laid-out block ranges to.
+    fn empty(width: usize, height: usize, leftovers_open: bool) -> Pages {
         Pages {
             width,
             height,
             leftovers_open,
-            lines,
-            block_first_line,
-            page_starts,
-            complete: true,
+            lines: Vec::new(),
+            block_first_line: Vec::new(),
+            page_starts: Vec::new(),
+            complete: false,
         }
+    }
+
+    /// Add the lines of the next range of blocks (their first-line indices are relative).
+    fn append(&mut self, (lines, block_first_line): (Vec<Line>, Vec<usize>)) {
+        let offset = self.lines.len();
+        self.block_first_line
+            .extend(block_first_line.into_iter().map(|l| l + offset));
+        self.lines.extend(lines);
+    }
+
+    /// Paginate what was appended.
+    fn finish(mut self, complete: bool) -> Pages {
+        self.page_starts = paginate(&self.lines, self.height);
+        self.complete = complete;
+        self
     }
 
     /// A quick layout of just enough blocks to fill the screen (and to reach `through_block`),
@@ -130,11 +145,10 @@ impl Pages {
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let mut end = 0;
-        let mut lines = Vec::new();
-        let mut block_first_line = Vec::new();
+        let mut pages = Pages::empty(width, height, leftovers_open);
         // Grow in steps so the prefix costs about what the screen shows, not the whole book.
         let mut step = 16;
-        while end < doc.blocks.len() && (lines.len() < height * 2 || end <= through_block) {
+        while end < doc.blocks.len() && (pages.lines.len() < height * 2 || end <= through_block) {
             let mut next = (end + step).min(doc.blocks.len());
             // Never end inside a run of leftovers: it folds into one line.
             while next < doc.blocks.len()
@@ -143,24 +157,11 @@ impl Pages {
             {
                 next += 1;
             }
-            let (more_lines, more_first) = lay_out_blocks(doc, end..next, width, leftovers_open);
-            let offset = lines.len();
-            block_first_line.extend(more_first.into_iter().map(|l| l + offset));
-            lines.extend(more_lines);
+            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open));
             end = next;
             step *= 2;
         }
-        let complete = end >= doc.blocks.len();
-        let page_starts = paginate(&lines, height);
-        Pages {
-            width,
-            height,
-            leftovers_open,
-            lines,
-            block_first_line,
-            page_starts,
-            complete,
-        }
+        pages.finish(end >= doc.blocks.len())
     }
 
     /// False while only the first screen has been laid out.

@@ -18,14 +18,7 @@ use crate::outline::fit_label;
 const ROWS_PER_BOOKMARK: usize = 3;
 
 pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let width = screen.width.min(76);
-    let height = screen.height.saturating_sub(2).max(1).min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+    let area = super::geometry::popup_area(screen, 76);
     Clear.render(area, buf);
     let count = model.marks.bookmarks.len();
     let title = format!(" Bookmarks ({count}) · Enter go · e note · d delete · u undo · Esc ");

@@ -57,6 +57,19 @@ impl Geometry {
     }
 }
 
+/// A popup (help, bookmarks) centred on the screen: at most `max_width` wide, the screen's
+/// height less a row above and below.
+pub fn popup_area(screen: Rect, max_width: u16) -> Rect {
+    let width = screen.width.min(max_width);
+    let height = screen.height.saturating_sub(2).max(1).min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// The first outline entry shown in a sidebar of `rows` entries, keeping `cursor` visible
 /// (shared by render and by click mapping).
 pub fn sidebar_offset(cursor: usize, entries: usize, rows: usize) -> usize {

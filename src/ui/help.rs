@@ -37,14 +37,7 @@ pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
 }
 
 pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let width = screen.width.min(64);
-    let height = screen.height.saturating_sub(2).max(1).min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+    let area = super::geometry::popup_area(screen, 64);
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
