@@ -2,7 +2,7 @@
 //! `gold.txt` beside it, load the page as quire does and score the body text it shows against
 //! the gold text with a bag-of-words F1 (lower-cased alphanumeric words, with multiplicity).
 //!
-//! `cargo run --release --example html_eval -- /path/to/corpus/C-articles`
+//! `cargo run --release --example html_eval -- /path/to/corpus` (or its `C-articles` folder)
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -44,12 +44,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args_os()
         .nth(1)
         .map(PathBuf::from)
-        .ok_or("usage: html_eval <dir of article folders with page.html and gold.txt>")?;
+        .ok_or("usage: html_eval <corpus dir, or its C-articles folder>")?;
+    // The corpus root works as well as its article folder, so one path serves every evaluation.
+    let articles = dir.join("C-articles");
+    let dir = if articles.is_dir() { articles } else { dir };
     let mut folders: Vec<PathBuf> = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.join("page.html").is_file() && p.join("gold.txt").is_file())
         .collect();
     folders.sort();
+    if folders.is_empty() {
+        return Err(format!(
+            "no article folders (page.html + gold.txt) in {}",
+            dir.display()
+        )
+        .into());
+    }
     println!(
         "{:<40} {:>9} {:>6} {:>6} {:>6} {:>8}",
         "article", "html KB", "P", "R", "F1", "load ms"
