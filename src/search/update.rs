@@ -194,18 +194,7 @@ pub fn execute(model: &mut Model, command: Command) -> Result<(), String> {
             let from = model.anchor;
             let regex_mode = model.search.regex_mode;
             match run(model, &query, regex_mode, from) {
-                Ok(Some(index)) => {
-                    let target = model.search.active.as_ref().map(|s| s.matches()[index]);
-                    if let Some(m) = target {
-                        show_match(model, m, true);
-                    }
-                    model.message = model
-                        .search
-                        .active
-                        .as_ref()
-                        .map(ActiveSearch::position_text);
-                }
-                Ok(None) => model.message = Some(format!("no match for {query}")),
+                Ok(first) => show_first_hit(model, first, &query, true),
                 Err(error) => return Err(error.to_string()),
             }
         }
@@ -386,23 +375,29 @@ pub fn results_action(model: &mut Model, action: Action) -> bool {
     true
 }
 
+/// Bring the first hit of a fresh search into view (recording the jump when asked) and say
+/// "match k of n", or say there was no match.
+fn show_first_hit(model: &mut Model, first: Option<usize>, query: &str, record_jump: bool) {
+    let Some(index) = first else {
+        model.message = Some(format!("no match for {query}"));
+        return;
+    };
+    let target = model.search.active.as_ref().map(|s| s.matches()[index]);
+    if let Some(m) = target {
+        show_match(model, m, record_jump);
+    }
+    model.message = model
+        .search
+        .active
+        .as_ref()
+        .map(ActiveSearch::position_text);
+}
+
 /// Start with a search already made (the `--search` option): the view at the first hit.
 pub fn start_with_search(model: &mut Model, query: &str) -> Result<usize, SearchError> {
     let regex_mode = model.search.regex_mode;
     let first = run(model, query, regex_mode, Anchor::default())?;
-    if let Some(index) = first {
-        let target = model.search.active.as_ref().map(|s| s.matches()[index]);
-        if let Some(m) = target {
-            show_match(model, m, false);
-        }
-        model.message = model
-            .search
-            .active
-            .as_ref()
-            .map(ActiveSearch::position_text);
-    } else {
-        model.message = Some(format!("no match for {query}"));
-    }
+    show_first_hit(model, first, query, false);
     Ok(model
         .search
         .active

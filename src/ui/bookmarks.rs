@@ -86,13 +86,7 @@ pub fn render_note_editor(model: &Model, theme: &Theme, area: Rect, frame: &mut 
     };
     let buf = frame.buffer_mut();
     let style = theme.status();
-    buf.set_stringn(
-        area.x,
-        area.y,
-        " ".repeat(area.width as usize),
-        area.width as usize,
-        style,
-    );
+    buf.set_style(area, style);
     let label = " Note (Enter saves, Esc skips): ";
     let label_width = display_width(label) as u16;
     buf.set_stringn(

@@ -11,13 +11,7 @@ use crate::outline::fit_label;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = theme.status();
-    buf.set_stringn(
-        area.x,
-        area.y,
-        " ".repeat(area.width as usize),
-        area.width as usize,
-        style,
-    );
+    buf.set_style(area, style);
     let page = model.current_page() + 1;
     // Until the whole book is laid out (one frame at start-up) the totals are not known.
     let complete = model.pages.is_complete();
