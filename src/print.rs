@@ -10,9 +10,10 @@ use crate::document::{BlockKind, Document};
 use crate::layout::{LineKind, Pages, prefix_width};
 use crate::outline::Outline;
 
-/// Write the whole document laid out at `width` columns, leftovers included.
+/// Write the whole document laid out at `width` columns, leftovers included. Prose is wrapped;
+/// code lines are written whole, however wide: cut as on screen, a pipe would lose their ends.
 pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
-    let pages = Pages::new(doc, width, usize::MAX / 4, true);
+    let pages = Pages::for_print(doc, width);
     for line in pages.lines() {
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,

@@ -97,14 +97,19 @@ fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
     match l.kind {
         LineKind::Blank => true,
         LineKind::Fold { .. } => false,
-        LineKind::Text => doc.blocks[l.block as usize].text[l.range()]
-            .trim()
-            .is_empty(),
+        // A cut code line shows its marker even when its visible part is indentation.
+        LineKind::Text => {
+            !l.cut
+                && doc.blocks[l.block as usize].text[l.range()]
+                    .trim()
+                    .is_empty()
+        }
     }
 }
 
-/// The text lines of each block, in order; checks that lines appear block by block.
-fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<std::ops::Range<usize>>> {
+/// The text lines of each block, in order (with their cut flags); checks that lines appear
+/// block by block.
+fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<(std::ops::Range<usize>, bool)>> {
     let mut out = vec![Vec::new(); doc.blocks.len()];
     let mut last_block = 0;
     for line in pages.lines() {
@@ -115,7 +120,7 @@ fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<std::ops::Range<usiz
         );
         last_block = block;
         if line.kind == LineKind::Text {
-            out[block].push(line.range());
+            out[block].push((line.range(), line.cut));
         }
     }
     out
@@ -130,11 +135,20 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
             assert!(ranges.is_empty(), "a folded block shows text");
             continue;
         }
+        if block.kind == BlockKind::Code {
+            check_code_lines(index, &block.text, ranges, column);
+            continue;
+        }
+        assert!(
+            ranges.iter().all(|(_, cut)| !cut),
+            "block {index}: prose is never cut"
+        );
+        let ranges: Vec<std::ops::Range<usize>> = ranges.iter().map(|(r, _)| r.clone()).collect();
         // Every non-space byte is on exactly one line, in order: what lies between two lines,
         // before the first and after the last is whitespace only.
         let text = &block.text;
         let mut cursor = 0;
-        for range in ranges {
+        for range in &ranges {
             assert!(
                 range.start >= cursor,
                 "block {index}: line {range:?} overlaps or goes back"
@@ -159,15 +173,13 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
             .join(" ");
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(squeeze(&seen), squeeze(text), "block {index}: words differ");
-        for range in ranges {
+        for range in &ranges {
             let shown = &text[range.clone()];
-            // Flowing text drops the spaces where it breaks; code keeps its spaces as they are.
-            if block.kind != BlockKind::Code {
-                assert!(
-                    !shown.ends_with(' '),
-                    "line {shown:?} keeps a trailing space"
-                );
-            }
+            // Flowing text drops the spaces where it breaks.
+            assert!(
+                !shown.ends_with(' '),
+                "line {shown:?} keeps a trailing space"
+            );
             // Quotes and continued list items are drawn after a two-column prefix.
             let prefix = match block.kind {
                 BlockKind::Quote => prefix_width(block.kind),
@@ -200,6 +212,75 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
         pages.lines().len() - last <= height.max(1),
         "the last page overflows the screen"
     );
+}
+
+/// Code is never reflowed: one screen line per source line, each the whole source line when it
+/// fits, else a prefix of it (whole grapheme clusters) cut to leave the last cell for a marker.
+fn check_code_lines(
+    index: usize,
+    text: &str,
+    ranges: &[(std::ops::Range<usize>, bool)],
+    column: usize,
+) {
+    let mut source_start = 0;
+    let source_lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .map(|line| {
+            let start = source_start;
+            source_start += line.len() + 1;
+            (start, line)
+        })
+        .collect();
+    assert_eq!(
+        ranges.len(),
+        source_lines.len(),
+        "block {index}: one screen line per code line"
+    );
+    for ((range, cut), (start, source)) in ranges.iter().zip(source_lines) {
+        assert_eq!(
+            range.start, start,
+            "block {index}: a code line starts mid-line"
+        );
+        let shown = &text[range.clone()];
+        assert!(
+            source.starts_with(shown),
+            "block {index}: {shown:?} is not a prefix of {source:?}"
+        );
+        let on_grapheme_boundary = source
+            .grapheme_indices(true)
+            .any(|(at, _)| at == shown.len())
+            || shown.len() == source.len();
+        assert!(
+            on_grapheme_boundary,
+            "block {index}: cut inside a cluster in {source:?}"
+        );
+        if *cut {
+            assert!(
+                shown.len() < source.len(),
+                "block {index}: cut with nothing hidden"
+            );
+            assert!(
+                columns(source) > column,
+                "block {index}: {source:?} fits in {column} columns yet was cut"
+            );
+            // The visible part plus the marker fit, and the next cluster would not have.
+            assert!(
+                columns(shown) < column,
+                "block {index}: no room for the marker"
+            );
+            let next = source[shown.len()..].graphemes(true).next().unwrap_or("");
+            assert!(
+                columns(shown) + columns(next) > column - 1,
+                "block {index}: cut {shown:?} shorter than it had to be"
+            );
+        } else {
+            assert_eq!(shown, source, "block {index}: a whole line lost its end");
+            assert!(
+                columns(shown) <= column,
+                "block {index}: {shown:?} overflows"
+            );
+        }
+    }
 }
 
 /// The anchor's line in a layout, found without `Pages::line_of`.

@@ -31,12 +31,25 @@ pub struct Line {
     pub kind: LineKind,
     /// True for the first screen line of its block.
     pub first_of_block: bool,
+    /// True for a preformatted line that goes on past the column: the range is its visible
+    /// part, and the column's last cell is left for a marker saying so.
+    pub cut: bool,
 }
 
 impl Line {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+}
+
+/// What a preformatted (code) line wider than the column becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CodeLines {
+    /// Cut at the column, with a marker in the last cell: the reading pane, where wrapping
+    /// code mid-token would misrepresent it.
+    Cut,
+    /// Kept whole, however wide: plain output, where the reader of a pipe must lose nothing.
+    Whole,
 }
 
 /// Display columns a block kind gives up to its prefix ("│ " for quotes, a hanging indent for
@@ -66,6 +79,23 @@ impl Pages {
     /// Lay out `doc` in a column `width` wide, `height` lines a page. Leftover blocks are shown
     /// as one fold line per run unless `leftovers_open`.
     pub fn new(doc: &Document, width: usize, height: usize, leftovers_open: bool) -> Pages {
+        Pages::with_code_lines(doc, width, height, leftovers_open, CodeLines::Cut)
+    }
+
+    /// The whole document in one page for plain output: leftovers open, prose wrapped at
+    /// `width`, code lines whole.
+    pub fn for_print(doc: &Document, width: usize) -> Pages {
+        Pages::with_code_lines(doc, width, usize::MAX / 4, true, CodeLines::Whole)
+    }
+
+    /// [`Pages::new`] with a choice of what long code lines become.
+    pub fn with_code_lines(
+        doc: &Document,
+        width: usize,
+        height: usize,
+        leftovers_open: bool,
+        code: CodeLines,
+    ) -> Pages {
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let chunks = split_for_threads(doc);
@@ -75,6 +105,7 @@ impl Pages {
                 0..doc.blocks.len(),
                 width,
                 leftovers_open,
+                code,
             )]
         } else {
             std::thread::scope(|scope| {
@@ -82,7 +113,7 @@ impl Pages {
                     .iter()
                     .map(|range| {
                         let range = range.clone();
-                        scope.spawn(move || lay_out_blocks(doc, range, width, leftovers_open))
+                        scope.spawn(move || lay_out_blocks(doc, range, width, leftovers_open, code))
                     })
                     .collect();
                 handles
@@ -91,7 +122,7 @@ impl Pages {
                     .map(|(handle, range)| {
                         // A worker cannot fail short of a bug; lay the chunk out here if it did.
                         handle.join().unwrap_or_else(|_| {
-                            lay_out_blocks(doc, range.clone(), width, leftovers_open)
+                            lay_out_blocks(doc, range.clone(), width, leftovers_open, code)
                         })
                     })
                     .collect()
@@ -157,7 +188,13 @@ impl Pages {
             {
                 next += 1;
             }
-            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open));
+            pages.append(lay_out_blocks(
+                doc,
+                end..next,
+                width,
+                leftovers_open,
+                CodeLines::Cut,
+            ));
             end = next;
             step *= 2;
         }
@@ -287,6 +324,7 @@ fn lay_out_blocks(
     range: std::ops::Range<usize>,
     width: usize,
     leftovers_open: bool,
+    code: CodeLines,
 ) -> (Vec<Line>, Vec<usize>) {
     let mut lines = Vec::with_capacity(range.len() * 4);
     let mut block_first_line = Vec::with_capacity(range.len());
@@ -299,6 +337,7 @@ fn lay_out_blocks(
                 end: 0,
                 kind: LineKind::Blank,
                 first_of_block: false,
+                cut: false,
             });
         }
         let block = &doc.blocks[index];
@@ -314,17 +353,25 @@ fn lay_out_blocks(
                 end: 0,
                 kind: LineKind::Fold { count: run as u32 },
                 first_of_block: true,
+                cut: false,
             });
             block_first_line.extend(std::iter::repeat_n(fold_line, run));
             index += run;
             continue;
         }
         block_first_line.push(lines.len());
-        let ranges = match block.kind {
-            BlockKind::Code => wrap::wrap_preformatted(&block.text, width),
-            kind => {
+        let ranges: Vec<(std::ops::Range<usize>, bool)> = match (block.kind, code) {
+            (BlockKind::Code, CodeLines::Cut) => wrap::cut_preformatted(&block.text, width),
+            (BlockKind::Code, CodeLines::Whole) => wrap::preformatted_lines(&block.text)
+                .into_iter()
+                .map(|range| (range, false))
+                .collect(),
+            (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing(&block.text, text_width, text_width)
+                    .into_iter()
+                    .map(|range| (range, false))
+                    .collect()
             }
         };
         if ranges.is_empty() {
@@ -335,15 +382,17 @@ fn lay_out_blocks(
                 end: 0,
                 kind: LineKind::Text,
                 first_of_block: true,
+                cut: false,
             });
         }
-        for (n, range) in ranges.into_iter().enumerate() {
+        for (n, (range, cut)) in ranges.into_iter().enumerate() {
             lines.push(Line {
                 block: index as u32,
                 start: range.start as u32,
                 end: range.end as u32,
                 kind: LineKind::Text,
                 first_of_block: n == 0,
+                cut,
             });
         }
         index += 1;
@@ -411,7 +460,7 @@ mod tests {
         }
         let doc = Document::from_text(&text, "big");
         assert!(split_for_threads(&doc).len() > 1, "a big document splits");
-        let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false);
+        let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut);
         let pages = Pages::new(&doc, 50, 20, false);
         assert_eq!(pages.lines, whole.0);
         assert_eq!(pages.block_first_line, whole.1);

@@ -2,7 +2,8 @@
 //! copies). Word boundaries come from textwrap's separators (ASCII spaces, or the Unicode line
 //! breaking algorithm for other scripts) and textwrap's first-fit algorithm places them; widths
 //! are display widths of grapheme clusters, and a word wider than the column is broken between
-//! grapheme clusters, never inside one.
+//! grapheme clusters, never inside one. Preformatted text is never reflowed: on screen a long
+//! line is cut at the column (between clusters), in plain output it is kept whole.
 
 use std::ops::Range;
 
@@ -196,37 +197,51 @@ fn push_piece(text: &str, range: Range<usize>, whitespace_width: usize, out: &mu
     });
 }
 
-/// Preformatted text: one screen line per source line; a line wider than the column continues
-/// on the next screen line, broken between grapheme clusters.
-pub fn wrap_preformatted(text: &str, width: usize) -> Vec<Range<usize>> {
-    let width = width.max(1);
+/// Preformatted text as it is: one range per source line, however wide. Plain output uses
+/// this, so a pipe gets every code line whole and loses nothing.
+pub fn preformatted_lines(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        out.push(line_start..line_start + line.len());
+        line_start += line.len() + 1;
+    }
+    out
+}
+
+/// Preformatted text on screen: one screen line per source line, never reflowed. A line wider
+/// than `width` is cut between grapheme clusters so that it fits in `width - 1` columns, and
+/// comes back flagged `true`: the column's last cell is left for a marker saying the line goes
+/// on. The ranges are the visible parts.
+pub fn cut_preformatted(text: &str, width: usize) -> Vec<(Range<usize>, bool)> {
+    // Room for at least one cluster of the widest kind besides the marker.
+    let width = width.max(3);
     let mut out = Vec::new();
     let mut line_start = 0;
     for line in text.split('\n') {
         let start = line_start;
         line_start += line.len() + 1;
         if display_width(line) <= width {
-            out.push(start..start + line.len());
+            out.push((start..start + line.len(), false));
             continue;
         }
-        let mut piece_start = start;
-        let mut piece_width = 0;
-        for (offset, grapheme) in line.grapheme_indices(true) {
-            let at = start + offset;
-            let g_width = grapheme.width();
-            if piece_width + g_width > width && at > piece_start {
-                // Indentation wider than the column would fill a screen line with nothing.
-                if !text[piece_start..at].trim().is_empty() {
-                    out.push(piece_start..at);
-                }
-                piece_start = at;
-                piece_width = 0;
-            }
-            piece_width += g_width;
-        }
-        out.push(piece_start..start + line.len());
+        let visible = fitting_prefix(line, width - 1);
+        out.push((start..start + visible, true));
     }
     out
+}
+
+/// Length in bytes of the longest run of whole grapheme clusters at the start of `line` that
+/// fits in `width` columns.
+fn fitting_prefix(line: &str, width: usize) -> usize {
+    let mut used = 0;
+    for (offset, grapheme) in line.grapheme_indices(true) {
+        used += grapheme.width();
+        if used > width {
+            return offset;
+        }
+    }
+    line.len()
 }
 
 #[cfg(test)]
@@ -307,19 +322,65 @@ mod tests {
         assert_eq!(got, vec!["aaa bbb", "ccc", "ddd"]);
     }
 
+    fn cut(text: &str, width: usize) -> Vec<(&str, bool)> {
+        cut_preformatted(text, width)
+            .into_iter()
+            .map(|(r, cut)| (&text[r], cut))
+            .collect()
+    }
+
     #[test]
     fn preformatted_keeps_lines() {
         let text = "fn main() {\n    x\n}";
-        let got: Vec<&str> = wrap_preformatted(text, 80)
+        assert_eq!(
+            cut(text, 80),
+            vec![("fn main() {", false), ("    x", false), ("}", false)]
+        );
+        let whole: Vec<&str> = preformatted_lines(text)
             .into_iter()
             .map(|r| &text[r])
             .collect();
-        assert_eq!(got, vec!["fn main() {", "    x", "}"]);
-        let text = "        deep";
-        let got: Vec<&str> = wrap_preformatted(text, 4)
+        assert_eq!(whole, vec!["fn main() {", "    x", "}"]);
+    }
+
+    #[test]
+    fn long_code_lines_are_cut_not_wrapped() {
+        let text = "let total = first + second;\nok";
+        // Nine columns: eight of text, the ninth for the marker.
+        assert_eq!(cut(text, 9), vec![("let tota", true), ("ok", false)]);
+        // A line exactly as wide as the column is whole.
+        assert_eq!(cut("abcdefghi", 9), vec![("abcdefghi", false)]);
+        // Deep indentation is cut like anything else: the marker shows there is more.
+        assert_eq!(cut("        deep", 4), vec![("   ", true)]);
+        // Empty lines inside code keep their place.
+        assert_eq!(
+            cut("a\n\nb", 4),
+            vec![("a", false), ("", false), ("b", false)]
+        );
+        // Plain output keeps the long line whole.
+        let whole: Vec<&str> = preformatted_lines(text)
             .into_iter()
             .map(|r| &text[r])
             .collect();
-        assert_eq!(got, vec!["deep"]);
+        assert_eq!(whole, vec!["let total = first + second;", "ok"]);
+    }
+
+    #[test]
+    fn code_cut_respects_clusters_and_wide_chars() {
+        // CJK takes two columns: in 6 columns, 5 are for text, so two ideographs fit.
+        assert_eq!(cut("你好世界", 6), vec![("你好", true)]);
+        // A combining mark stays with its base letter.
+        let text = "e\u{301}e\u{301}e\u{301}e\u{301}";
+        assert_eq!(cut(text, 3), vec![("e\u{301}e\u{301}", true)]);
+        // An emoji ZWJ sequence is one two-column cluster: kept whole or left out whole.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let text = format!("a{family}{family}");
+        assert_eq!(cut(&text, 4), vec![(&text[..1 + family.len()], true)]);
+        for width in 3..12 {
+            for (shown, was_cut) in cut(&text, width) {
+                let drawn = display_width(shown) + usize::from(was_cut);
+                assert!(drawn <= width, "{shown:?} at {width}");
+            }
+        }
     }
 }

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::document::Document;
-use crate::layout::wrap::{wrap_flowing, wrap_preformatted};
+use crate::layout::wrap::{preformatted_lines, wrap_flowing};
 use crate::outline::Outline;
 
 use super::Found;
@@ -34,8 +34,9 @@ pub fn write_matches(
             writeln!(out)?;
         }
         writeln!(out, "── {entry} · line {} · {hits} {noun}", b.line)?;
+        // Code lines whole, as `--print` writes them: plain output loses nothing.
         let ranges = if b.kind == crate::document::BlockKind::Code {
-            wrap_preformatted(&b.text, width)
+            preformatted_lines(&b.text)
         } else {
             wrap_flowing(&b.text, width, width)
         };

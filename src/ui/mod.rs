@@ -12,6 +12,8 @@ mod status;
 pub mod theme;
 pub mod visual;
 
+pub use reader::CUT_MARKER;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;

@@ -55,14 +55,22 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     x += area.width.saturating_sub(w) / 2;
                 }
                 let right = area.x + area.width;
+                // A cut line's text stops before the marker's cell (a right-to-left line too).
+                let text_right = if line.cut {
+                    x.saturating_add(model.pages.width() as u16)
+                        .min(right)
+                        .saturating_sub(1)
+                } else {
+                    right
+                };
                 if text.is_ascii() && block.spans.is_empty() && !text.contains('\u{ad}') {
-                    buf.set_stringn(x, y, text, right.saturating_sub(x) as usize, style);
+                    buf.set_stringn(x, y, text, text_right.saturating_sub(x) as usize, style);
                 } else {
                     draw_cells(
                         &block.text,
                         line.range(),
                         &block.spans,
-                        (x, right, y),
+                        (x, text_right, y),
                         style,
                         theme,
                         buf,
@@ -70,9 +78,28 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 }
                 let room = right.saturating_sub(x) as usize;
                 super::search::highlight_line(model, theme, line, x, y, room, buf);
+                if line.cut {
+                    draw_cut_marker(model, theme, line, (text_right, y), buf);
+                }
             }
         }
     }
+}
+
+/// The sign, in a cut code line's last cell, that the line goes on past the column.
+pub const CUT_MARKER: &str = "›";
+
+/// Mark a cut line's last cell; styled as a search hit when a hit lies in the hidden part, so
+/// a jump to it still shows where it is.
+fn draw_cut_marker(
+    model: &Model,
+    theme: &Theme,
+    line: &crate::layout::Line,
+    (x, y): (u16, u16),
+    buf: &mut Buffer,
+) {
+    let style = super::search::hidden_hit_style(model, theme, line).unwrap_or(theme.dim());
+    buf.set_stringn(x, y, CUT_MARKER, 1, style);
 }
 
 /// Draw a line cell by cell in display order (bidi-reordered, soft hyphens resolved), each

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Modifier;
+use ratatui::style::{Modifier, Style};
 
 use super::geometry::sidebar_offset;
 use super::theme::Theme;
@@ -62,6 +62,38 @@ pub fn highlight_line(
         };
         buf.set_style(Rect::new(x + column as u16, y, width as u16, 1), style);
     }
+}
+
+/// For a cut code line, the style of the search hit hidden past its cut (the current hit's
+/// style if that one is there), or `None` when no hit is hidden.
+pub fn hidden_hit_style(model: &Model, theme: &Theme, line: &Line) -> Option<Style> {
+    let search = model.search.active.as_ref()?;
+    if line.kind != LineKind::Text || !line.cut {
+        return None;
+    }
+    let block = line.block as usize;
+    let text = model.doc.text(block);
+    let hidden_start = line.end as usize;
+    let hidden_end = text
+        .get(hidden_start..)?
+        .find('\n')
+        .map_or(text.len(), |n| hidden_start + n);
+    let hits = search.matches_in_block(block);
+    let base = search.matches().partition_point(|m| m.block < block);
+    let first = hits.partition_point(|m| m.end <= hidden_start);
+    let hidden = hits[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.start < hidden_end)
+        .map(|(k, _)| base + first + k);
+    let mut any = false;
+    for index in hidden {
+        if search.current == Some(index) {
+            return Some(theme.search_current());
+        }
+        any = true;
+    }
+    any.then(|| theme.search_hit())
 }
 
 /// The prompt in place of the status line: sigil, text with the cursor, and on the right the
