@@ -1,6 +1,6 @@
 //! Where the time goes when quire opens a file: read, decode + sanitize + structure, outline
-//! and first layout (`Model::new`), and the first frame, each timed separately. Run under
-//! `/usr/bin/time -v` for peak memory.
+//! and first layout (`Model::new`), and the first frame, each timed separately, with the peak
+//! resident memory so far after each (read from /proc on Linux).
 //!
 //! `cargo run --release --example load_stages -- FILE [WIDTH HEIGHT]`
 
@@ -24,11 +24,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let bytes = std::fs::read(&path)?;
     let read = started.elapsed();
     let size = bytes.len();
+    let read_peak = peak_rss_mb();
 
     let started = Instant::now();
     let doc = Document::load(bytes, &path, LoadOptions::default())?;
     let load = started.elapsed();
     let blocks = doc.blocks.len();
+    let load_peak = peak_rss_mb();
 
     let started = Instant::now();
     let model = Model::new(
@@ -38,31 +40,41 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (width, height),
     );
     let model_time = started.elapsed();
+    let model_peak = peak_rss_mb();
 
     let started = Instant::now();
     let mut terminal = Terminal::new(TestBackend::new(width, height))?;
     terminal.draw(|f| quire::ui::render(&model, f))?;
     let frame = started.elapsed();
+    let frame_peak = peak_rss_mb();
 
     println!(
         "file {path}: {size} bytes, {blocks} blocks, {} screen lines",
         model.pages.lines().len()
     );
-    println!(
-        "read                          {:>9.1} ms",
-        read.as_secs_f64() * 1e3
-    );
-    println!(
-        "decode+sanitize+structure     {:>9.1} ms",
-        load.as_secs_f64() * 1e3
-    );
-    println!(
-        "outline+layout (Model::new)   {:>9.1} ms",
-        model_time.as_secs_f64() * 1e3
-    );
-    println!(
-        "first frame                   {:>9.1} ms",
-        frame.as_secs_f64() * 1e3
-    );
+    let stages = [
+        ("read", read, read_peak),
+        ("decode+sanitize+structure", load, load_peak),
+        ("outline+layout (Model::new)", model_time, model_peak),
+        ("first frame", frame, frame_peak),
+    ];
+    for (stage, time, peak) in stages {
+        println!(
+            "{stage:<29} {:>9.1} ms   peak RSS so far {peak}",
+            time.as_secs_f64() * 1e3
+        );
+    }
     Ok(())
+}
+
+/// Peak resident memory of this process so far (VmHWM), or "n/a" where /proc lacks it.
+fn peak_rss_mb() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(format!("{:.1} MB", kb / 1024.0))
+        })
+        .unwrap_or_else(|| "n/a".to_string())
 }

@@ -163,7 +163,7 @@ impl App {
             return;
         }
         let (sender, receiver) = mpsc::channel();
-        let doc = self.model.doc.clone();
+        let doc = std::sync::Arc::clone(&self.model.doc);
         let spawned = std::thread::Builder::new()
             .name("outline".into())
             .spawn(move || {

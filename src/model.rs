@@ -45,7 +45,9 @@ pub enum Focus {
 
 #[derive(Debug)]
 pub struct Model {
-    pub doc: Document,
+    /// Shared, never copied: the outline is built from it on another thread, and a book can
+    /// be 100 MB.
+    pub doc: std::sync::Arc<Document>,
     pub outline: Outline,
     /// True while the outline shown is provisional and the full one is still being built.
     pub outline_pending: bool,
@@ -134,7 +136,7 @@ impl Model {
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
         Model {
-            doc,
+            doc: std::sync::Arc::new(doc),
             outline,
             outline_pending: outline_later,
             keymap,

@@ -9,6 +9,7 @@ mod markdown;
 pub mod sanitize;
 mod structure;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 pub use decode::{Decoded, encoding_for_label};
@@ -151,11 +152,21 @@ impl Document {
 
     /// Structure decoded text as `format`.
     pub fn structure(text: &str, fallback_name: &str, format: Format) -> Self {
+        Document::structure_cow(Cow::Borrowed(text), fallback_name, format)
+    }
+
+    /// [`Document::structure`] taking the text by value, so a big text is freed as soon as its
+    /// sanitized form exists instead of living alongside it and the blocks.
+    pub fn structure_owned(text: String, fallback_name: &str, format: Format) -> Self {
+        Document::structure_cow(Cow::Owned(text), fallback_name, format)
+    }
+
+    fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
         let (blocks, title) = match format {
-            Format::Text => (structure::structure(&sanitize::sanitize(text)), None),
-            Format::Markdown => markdown::structure(&sanitize::sanitize(text)),
+            Format::Text => (structure::structure(&sanitized(text)), None),
+            Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
-                let article = html::structure(text);
+                let article = html::structure(&text);
                 (article.blocks, article.title)
             }
         };
@@ -194,7 +205,7 @@ impl Document {
         let format = options
             .format
             .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
-        let mut doc = Document::structure(&decoded.text, fallback_name, format);
+        let mut doc = Document::structure_owned(decoded.text, fallback_name, format);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }
@@ -248,6 +259,18 @@ impl Document {
             byte -= 1;
         }
         Anchor { block, byte }
+    }
+}
+
+/// The sanitized text, holding one copy at a time: an owned text that needs changes is
+/// dropped as soon as its safe copy is made; one that needs none is kept as it is.
+fn sanitized(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(text) => sanitize::sanitize(text),
+        Cow::Owned(text) => match sanitize::sanitize(&text) {
+            Cow::Borrowed(_) => Cow::Owned(text),
+            Cow::Owned(safe) => Cow::Owned(safe),
+        },
     }
 }
 

@@ -35,7 +35,9 @@ impl<'a> Raw<'a> {
         if self.kind == BlockKind::Code {
             return self.lines.join("\n");
         }
-        let mut text = String::new();
+        // Sized exactly: a book's blocks together hold a whole copy of its text.
+        let capacity = self.lines.iter().map(|l| l.trim().len() + 1).sum::<usize>();
+        let mut text = String::with_capacity(capacity.saturating_sub(1));
         for line in &self.lines {
             let line = line.trim();
             if line.is_empty() {
