@@ -1,6 +1,6 @@
 //! Fuzz target: bytes → load (decode, sanitize, structure as text, Markdown or HTML) → layout
 //! → render at a terminal size taken from the input; no panic, and no drawn cell may hold a
-//! control character. Run with `cargo +nightly fuzz run load_render` from the repository root.
+//! control character or a bidi control. Run with `cargo +nightly fuzz run load_render` from the repository root.
 
 #![no_main]
 
@@ -22,6 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height)) else { return };
     let Ok(frame) = terminal.draw(|frame| quire::ui::render(&model, frame)) else { return };
     for cell in frame.buffer.content() {
-        assert!(!cell.symbol().chars().any(char::is_control), "control char drawn: {:?}", cell.symbol());
+        let unsafe_char = |c: char| c.is_control() || quire::document::sanitize::is_bidi_control(c);
+        assert!(!cell.symbol().chars().any(unsafe_char), "control char drawn: {:?}", cell.symbol());
     }
 });

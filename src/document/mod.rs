@@ -262,15 +262,12 @@ impl Document {
     }
 }
 
-/// The sanitized text, holding one copy at a time: an owned text that needs changes is
-/// dropped as soon as its safe copy is made; one that needs none is kept as it is.
+/// The sanitized text; an owned text is sanitized in its own buffer, so a book is never held
+/// twice.
 fn sanitized(text: Cow<'_, str>) -> Cow<'_, str> {
     match text {
         Cow::Borrowed(text) => sanitize::sanitize(text),
-        Cow::Owned(text) => match sanitize::sanitize(&text) {
-            Cow::Borrowed(_) => Cow::Owned(text),
-            Cow::Owned(safe) => Cow::Owned(safe),
-        },
+        Cow::Owned(text) => Cow::Owned(sanitize::sanitize_owned(text)),
     }
 }
 

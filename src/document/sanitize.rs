@@ -28,12 +28,16 @@ fn may_be_unsafe(byte: u8) -> bool {
     (byte < 0x20 && byte != b'\n') || byte == 0x7f || byte == 0xc2 || byte == 0xe2
 }
 
+/// Byte offset of the first char sanitizing would change, if any.
+fn first_unsafe(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .find(|&i| may_be_unsafe(bytes[i]) && text[i..].chars().next().is_some_and(is_unsafe))
+}
+
 /// Sanitize a whole text. Returns the input untouched (no copy) when it is already safe.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let bytes = text.as_bytes();
-    let suspicious =
-        |i: usize| may_be_unsafe(bytes[i]) && text[i..].chars().next().is_some_and(is_unsafe);
-    let Some(first) = (0..bytes.len()).find(|&i| suspicious(i)) else {
+    let Some(first) = first_unsafe(text) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
@@ -87,6 +91,62 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
         rest = &after[skipped..];
     }
     Cow::Owned(out)
+}
+
+/// Sanitize a text that is given away, reusing its buffer: the result of [`sanitize`], without
+/// a second copy of a big text. Nothing sanitizing does reaches across a line end (sequences
+/// stop at one, tab columns and form feeds are line-local), so the text is sanitized in chunks
+/// of whole lines and each result written back over what was read. Only when a chunk grows
+/// (tabs expanded, controls made visible) past the room freed so far is the rest copied out.
+pub fn sanitize_owned(text: String) -> String {
+    sanitize_owned_in_chunks(text, OWNED_CHUNK)
+}
+
+/// Bytes sanitized at a time by [`sanitize_owned`]: big enough to be quick, small enough that
+/// a chunk's copy costs nothing next to a book.
+const OWNED_CHUNK: usize = 1 << 20;
+
+fn sanitize_owned_in_chunks(text: String, chunk: usize) -> String {
+    let Some(first) = first_unsafe(&text) else {
+        return text;
+    };
+    // Everything before the line of the first change stays where it is.
+    let line_start = text[..first].rfind('\n').map_or(0, |i| i + 1);
+    let mut bytes = text.into_bytes();
+    let mut read = line_start;
+    let mut write = line_start;
+    while read < bytes.len() {
+        let end = chunk_end(&bytes, read, chunk);
+        // Chunks start and end on line boundaries, so they are whole UTF-8.
+        let safe = match std::str::from_utf8(&bytes[read..end]) {
+            Ok(piece) => sanitize(piece).into_owned(),
+            Err(_) => sanitize(&String::from_utf8_lossy(&bytes[read..end])).into_owned(),
+        };
+        if write + safe.len() > end {
+            // No room to write it back: copy what is done and sanitize the rest the plain way.
+            let done = String::from_utf8_lossy(&bytes[..write]).into_owned();
+            let rest = String::from_utf8_lossy(&bytes[end..]).into_owned();
+            drop(bytes);
+            return done + &safe + &sanitize(&rest);
+        }
+        bytes[write..write + safe.len()].copy_from_slice(safe.as_bytes());
+        write += safe.len();
+        read = end;
+    }
+    bytes.truncate(write);
+    bytes.shrink_to_fit();
+    String::from_utf8(bytes)
+        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned())
+}
+
+/// End of the chunk starting at `start`: just after the first line end at or past
+/// `start + chunk`, or the end of the text.
+fn chunk_end(bytes: &[u8], start: usize, chunk: usize) -> usize {
+    let from = (start + chunk).min(bytes.len());
+    match bytes[from..].iter().position(|&b| b == b'\n') {
+        Some(at) => from + at + 1,
+        None => bytes.len(),
+    }
 }
 
 /// A visible stand-in for a control char: the Unicode "control pictures" for C0 and DEL,
@@ -167,6 +227,55 @@ fn string_len(after: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_text_is_sanitized_in_place_like_borrowed_text() {
+        let samples = [
+            "plain\ntext\n",
+            "crlf\r\nlines\r\nonly\r\n",
+            "\u{1b}[31mred\u{1b}[0m\r\n\u{1b}]52;c;eA==\u{7}after\n",
+            "tabs\tgrow\t\tthe\ttext\n\u{1}\u{2}\u{3}\n",
+            "lone\rcarriage\rreturns\u{c}form\u{c}\nfeed\n",
+            "bidi \u{202e}override\u{2066} and C1 \u{9b}2J \u{9d}title\u{9c}\n",
+            "unterminated \u{1b}]0;title\nnext line\u{1b}",
+            "",
+        ];
+        for sample in samples {
+            let expected = sanitize(sample).into_owned();
+            assert_eq!(sanitize_owned(sample.to_string()), expected, "{sample:?}");
+            // Tiny chunks put chunk boundaries on every line end, and let tabs and control
+            // pictures outgrow the room freed so far.
+            for chunk in [1, 2, 5, 16] {
+                let got = sanitize_owned_in_chunks(sample.to_string(), chunk);
+                assert_eq!(got, expected, "{sample:?} in chunks of {chunk}");
+            }
+        }
+        // Mixed and repeated: many chunks, shrinking and growing.
+        let mixed = samples.concat().repeat(50);
+        let expected = sanitize(&mixed).into_owned();
+        for chunk in [1, 7, 64, 1000] {
+            assert_eq!(sanitize_owned_in_chunks(mixed.clone(), chunk), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chunked_in_place_sanitizing_matches_sanitize(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "word ", "\n", "\r\n", "\r", "\t", "\u{c}", "\u{1b}", "\u{1b}[", "31m",
+                    "\u{1b}]", "\u{7}", "\u{1b}\\", "\u{9b}", "\u{9c}", "\u{9d}", "\u{0}", "\u{7f}",
+                    "\u{202e}", "\u{2066}", "é", "你好", "\u{ad}",
+                ]),
+                0..80,
+            ),
+            chunk in 1usize..40,
+        ) {
+            let text = pieces.concat();
+            let expected = sanitize(&text).into_owned();
+            proptest::prop_assert_eq!(sanitize_owned_in_chunks(text, chunk), expected);
+        }
+    }
 
     fn no_controls(s: &str) -> bool {
         !s.chars().any(is_unsafe)
