@@ -92,6 +92,19 @@ fn offset_in(whole: &str, part: &str) -> usize {
 /// Wrap flowing text into lines no wider than `width` columns (the first line may have its own
 /// width, for hanging indents). Each line is a byte range of `text` without trailing spaces.
 pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<usize>> {
+    wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH)
+}
+
+/// Words held at once while wrapping: a paragraph of millions of words (a 10 MB line) is
+/// wrapped a batch at a time instead of as one list of pieces as big as the text.
+const PIECE_BATCH: usize = 4096;
+
+fn wrap_flowing_in_batches(
+    text: &str,
+    first_width: usize,
+    width: usize,
+    batch: usize,
+) -> Vec<Range<usize>> {
     let first_width = first_width.max(1);
     let width = width.max(1);
     let min_width = first_width.min(width);
@@ -101,6 +114,7 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
         WordSeparator::UnicodeBreakProperties
     };
     let mut pieces: Vec<Piece> = Vec::new();
+    let mut lines = Vec::new();
     for found in separator.find_words(text) {
         // A soft hyphen is a place the word may break (drawn as "-" only when it does).
         let mut parts = found.word.split_inclusive('\u{ad}').peekable();
@@ -112,12 +126,40 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
             };
             push_word(text, part, whitespace, min_width, &mut pieces);
         }
+        if pieces.len() >= batch {
+            place_pieces(&mut pieces, (first_width, width), false, &mut lines);
+        }
     }
-    let widths = [first_width as f64, width as f64];
-    textwrap::wrap_algorithms::wrap_first_fit(&pieces, &widths)
-        .into_iter()
-        .filter_map(|line| Some(line.first()?.start..line.last()?.end))
-        .collect()
+    place_pieces(&mut pieces, (first_width, width), true, &mut lines);
+    lines
+}
+
+/// Break `pieces` into lines with textwrap's first-fit algorithm and add the lines to `lines`.
+/// First fit never looks ahead, so every line but the last is final: unless `all`, the last
+/// line's pieces stay in `pieces` to be placed with the words that follow. (Only the last
+/// piece ever has its trailing whitespace widened later, and it is always kept.)
+fn place_pieces(
+    pieces: &mut Vec<Piece>,
+    (first_width, width): (usize, usize),
+    all: bool,
+    lines: &mut Vec<Range<usize>>,
+) {
+    let widths: &[f64] = if lines.is_empty() {
+        &[first_width as f64, width as f64]
+    } else {
+        &[width as f64]
+    };
+    let placed = textwrap::wrap_algorithms::wrap_first_fit(pieces, widths);
+    let keep = if all { 0 } else { 1 };
+    let done = placed.len().saturating_sub(keep);
+    let mut used = 0;
+    for line in &placed[..done] {
+        if let (Some(first), Some(last)) = (line.first(), line.last()) {
+            lines.push(first.start..last.end);
+        }
+        used += line.len();
+    }
+    pieces.drain(..used);
 }
 
 /// One word (a sub-slice of `text`) as pieces for the wrapping algorithm.
@@ -310,6 +352,23 @@ mod tests {
         assert_eq!(lines("ab\u{3000}", 2), vec!["ab"]);
         // Unicode keeps "— —" together as one word; broken, the space goes with the break.
         assert_eq!(lines("— — —", 2), vec!["—", "—", "—"]);
+    }
+
+    #[test]
+    fn wrapping_in_batches_matches_wrapping_at_once() {
+        let text = "a bb ccc dddd eeeee ffffff longerwordthanthecolumn 你好世界你好 \
+                    e\u{301}te\u{301} soft\u{ad}hyphen\u{ad}ated — — end. "
+            .repeat(20);
+        for (first, width) in [(7, 7), (9, 5), (3, 12), (1, 1), (40, 38), (200, 200)] {
+            let whole = wrap_flowing_in_batches(&text, first, width, usize::MAX);
+            for batch in [1, 2, 3, 17, 100] {
+                assert_eq!(
+                    wrap_flowing_in_batches(&text, first, width, batch),
+                    whole,
+                    "widths {first}/{width}, batch {batch}"
+                );
+            }
+        }
     }
 
     #[test]
