@@ -49,3 +49,24 @@ pub fn write_matches(
     }
     Ok(blocks.len())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn code_lines_with_a_hit_are_written_whole() {
+        let long = "let answer = compute_the_answer_to_everything(with_a_very_long_argument_list);";
+        let text = format!("Intro.\n\n```\n{long}\nshort();\n```\n");
+        let doc = Document::structure(&text, "t.md", Format::Markdown);
+        let outline = Outline::build(&doc);
+        let found = crate::search::search(&doc, "argument", false).unwrap();
+        let mut out = Vec::new();
+        let blocks = write_matches(&doc, &outline, &found, 30, &mut out).unwrap();
+        assert_eq!(blocks, 1);
+        let printed = String::from_utf8(out).unwrap();
+        assert!(printed.lines().any(|l| l == long), "{printed}");
+        assert!(printed.lines().any(|l| l == "short();"), "{printed}");
+    }
+}
