@@ -37,6 +37,7 @@ pub mod keymap;
 pub mod layout;
 pub mod lineedit;
 pub mod model;
+pub mod opening;
 pub mod outline;
 pub mod print;
 pub mod search;

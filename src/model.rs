@@ -49,6 +49,9 @@ pub struct Model {
     pub outline: Outline,
     /// True while the outline shown is provisional and the full one is still being built.
     pub outline_pending: bool,
+    /// True while the document is a preview of the file's opening and the whole is still
+    /// being read: totals (pages, paragraphs, time left) are not known yet.
+    pub loading: bool,
     pub keymap: Keymap,
     pub config: Config,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
@@ -137,6 +140,7 @@ impl Model {
             doc,
             outline,
             outline_pending: outline_later,
+            loading: false,
             keymap,
             config,
             pages,
