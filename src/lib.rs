@@ -31,6 +31,7 @@ pub mod app;
 pub mod bookmarks;
 pub mod document;
 pub mod event;
+pub mod folds;
 pub mod goto;
 pub mod history;
 pub mod keymap;

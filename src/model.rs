@@ -3,6 +3,7 @@
 //! overlays. Only `update` changes it; `ui::render` only reads it.
 
 use crate::document::{Anchor, BlockKind, Document};
+use crate::folds::Folds;
 use crate::goto::Prompt;
 use crate::history::JumpHistory;
 use crate::keymap::Keymap;
@@ -63,7 +64,10 @@ pub struct Model {
     pub focus: Focus,
     /// The sidebar is wanted; it is still hidden when the terminal is too narrow.
     pub sidebar_wanted: bool,
+    /// The outline entry under the sidebar's cursor; always one that shows in `folds`.
     pub outline_cursor: usize,
+    /// Which branches of the outline tree the sidebar has folded.
+    pub folds: Folds,
     pub help_open: bool,
     pub help_scroll: usize,
     pub leftovers_open: bool,
@@ -136,6 +140,7 @@ impl Model {
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let folds = Folds::new(&outline);
         Model {
             doc,
             outline,
@@ -149,6 +154,7 @@ impl Model {
             focus: Focus::Reader,
             sidebar_wanted: true,
             outline_cursor: 0,
+            folds,
             help_open: false,
             help_scroll: 0,
             leftovers_open: false,
@@ -210,9 +216,11 @@ impl Model {
             .map(|e| e.first_block);
         self.outline = outline;
         self.outline_pending = false;
-        self.outline_cursor = cursor_block
+        self.folds = Folds::new(&self.outline);
+        let cursor = cursor_block
             .and_then(|b| self.outline.entry_for_block(b))
             .unwrap_or(0);
+        self.outline_cursor = self.folds.shown_ancestor(cursor);
         let active = self.search.active.take();
         let results_cursor = self.search.results_cursor;
         self.search.set_active(active, &self.outline);
@@ -224,8 +232,15 @@ impl Model {
     pub fn sidebar_cursor(&self) -> usize {
         match self.focus {
             Focus::Outline => self.outline_cursor,
-            Focus::Reader => self.outline.entry_for_block(self.anchor.block).unwrap_or(0),
+            Focus::Reader => self.entry_here(),
         }
+    }
+
+    /// The shown outline entry for the text at the top of the screen: its own entry, or the
+    /// folded branch that holds it.
+    pub fn entry_here(&self) -> usize {
+        let entry = self.outline.entry_for_block(self.anchor.block).unwrap_or(0);
+        self.folds.shown_ancestor(entry)
     }
 
     /// The screen line at the top of the reader.
