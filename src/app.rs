@@ -290,7 +290,7 @@ impl App {
             return;
         }
         let (sender, receiver) = mpsc::channel();
-        let doc = self.model.doc.clone();
+        let doc = std::sync::Arc::clone(&self.model.doc);
         let spawned = std::thread::Builder::new()
             .name("outline".into())
             .spawn(move || {
@@ -356,7 +356,10 @@ impl App {
         let (Some(place), Some(session)) = (self.unsaved_place.take(), self.store.as_mut()) else {
             return;
         };
-        let position = position_at(&FlatText::new(&self.model.doc), place);
+        let position = position_at(
+            &FlatText::around(&self.model.doc, place.block, place.block),
+            place,
+        );
         self.place_writes += 1;
         if let Err(err) = session.store.save_position(session.document, &position) {
             // Not `update`'s doing: the store failed under it, and the reader must know.

@@ -46,7 +46,9 @@ pub enum Focus {
 
 #[derive(Debug)]
 pub struct Model {
-    pub doc: Document,
+    /// Shared, not copied, with the thread that builds the full outline: a big book is held
+    /// once.
+    pub doc: std::sync::Arc<Document>,
     pub outline: Outline,
     /// True while the outline shown is provisional and the full one is still being built.
     pub outline_pending: bool,
@@ -142,7 +144,7 @@ impl Model {
         let message = doc.is_empty().then(|| "this document is empty".to_string());
         let folds = Folds::new(&outline);
         Model {
-            doc,
+            doc: std::sync::Arc::new(doc),
             outline,
             outline_pending: outline_later,
             loading: false,
