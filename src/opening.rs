@@ -9,6 +9,8 @@
 //! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8,
 //! and no saved place to resume beyond the start (the first screen would be the wrong one).
 
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
 
@@ -55,11 +57,20 @@ pub enum Opening {
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
 pub fn open(request: Request) -> Result<Opening, LoadError> {
     let peek = peek_saved_place(request.data_dir.clone(), request.path.clone());
-    open_with_peek(request, peek)
+    let job = Job {
+        source: Source::Bytes(request.bytes),
+        name: request.name,
+        options: request.options,
+        data_dir: request.data_dir,
+        path: request.path,
+        resume: request.resume,
+    };
+    open_with_peek(job, peek)
 }
 
-/// Read the file at `path` and open it as [`open`] does. The store is asked about a saved
-/// place while the file is read and its opening structured, so the answer costs no wait.
+/// Open the file at `path` as [`open`] does. Of a big file only the opening is read before
+/// the first paint; the rest is read on the thread that structures the whole. The store is
+/// asked about a saved place meanwhile, so the answer costs no wait.
 pub fn open_file(
     path: &Path,
     options: LoadOptions,
@@ -67,16 +78,87 @@ pub fn open_file(
     resume: bool,
 ) -> Result<Opening, LoadError> {
     let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()));
-    let (bytes, name) = Document::read_file(path)?;
-    let request = Request {
-        bytes,
-        name,
+    let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    let source = if meta.len() < PREVIEW_MIN_FILE as u64 {
+        Source::Bytes(std::fs::read(path).map_err(LoadError::Io)?)
+    } else {
+        let mut file = File::open(path).map_err(LoadError::Io)?;
+        let mut head = Vec::with_capacity(PREVIEW_BYTES);
+        (&mut file)
+            .take(PREVIEW_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(LoadError::Io)?;
+        Source::File {
+            head,
+            file,
+            len: meta.len(),
+        }
+    };
+    let job = Job {
+        source,
+        name: Document::file_name(path),
         options,
         data_dir,
         path: Some(path.to_path_buf()),
         resume,
     };
-    open_with_peek(request, peek)
+    open_with_peek(job, peek)
+}
+
+/// Where a document's bytes come from: all in memory, or a file of which only the opening has
+/// been read so far.
+enum Source {
+    Bytes(Vec<u8>),
+    File { head: Vec<u8>, file: File, len: u64 },
+}
+
+impl Source {
+    /// The bytes at hand: the whole, or the opening.
+    fn head(&self) -> &[u8] {
+        match self {
+            Source::Bytes(bytes) => bytes,
+            Source::File { head, .. } => head,
+        }
+    }
+
+    fn total_len(&self) -> usize {
+        match self {
+            Source::Bytes(bytes) => bytes.len(),
+            Source::File { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// All the bytes: a file's rest is read after its opening, into room reserved once (a
+    /// growing buffer would briefly hold a big book twice).
+    fn into_bytes(self) -> Result<Vec<u8>, LoadError> {
+        match self {
+            Source::Bytes(bytes) => Ok(bytes),
+            Source::File {
+                mut head,
+                mut file,
+                len,
+            } => {
+                let rest = usize::try_from(len).unwrap_or(0).saturating_sub(head.len());
+                head.try_reserve_exact(rest.saturating_add(1))
+                    .map_err(|e| LoadError::Io(std::io::Error::other(e)))?;
+                file.read_to_end(&mut head).map_err(LoadError::Io)?;
+                Ok(head)
+            }
+        }
+    }
+}
+
+/// Everything opening needs, with the bytes still to be fetched.
+struct Job {
+    source: Source,
+    name: String,
+    options: LoadOptions,
+    data_dir: Option<PathBuf>,
+    path: Option<PathBuf>,
+    resume: bool,
 }
 
 /// Ask the store, on another thread, whether the document last opened from `path` has a
@@ -101,24 +183,24 @@ fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receive
     answer
 }
 
-fn open_with_peek(request: Request, peek: Receiver<bool>) -> Result<Opening, LoadError> {
-    let Some(cut) = preview_cut(&request.bytes, request.options) else {
-        return open_whole(request);
+fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+    let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
+        return open_whole(job);
     };
-    let head = request.bytes[..cut].to_vec();
-    let format = request
+    let head = job.source.head()[..cut].to_vec();
+    let format = job
         .options
         .format
-        .unwrap_or_else(|| Format::detect(&request.name, &String::from_utf8_lossy(&head)));
+        .unwrap_or_else(|| Format::detect(&job.name, &String::from_utf8_lossy(&head)));
     if format != Format::Text {
-        return open_whole(request);
+        return open_whole(job);
     }
     let options = LoadOptions {
         format: Some(Format::Text),
-        ..request.options
+        ..job.options
     };
-    let preview = Document::load(head, &request.name, options);
-    let resume = request.resume;
+    let preview = Document::load(head, &job.name, options);
+    let resume = job.resume;
     // Only now is the whole started: on a busy machine the two would share a core, and the
     // preview is what the reader is waiting for. The bytes move to the thread: a big book is
     // not copied to be read twice.
@@ -126,19 +208,7 @@ fn open_with_peek(request: Request, peek: Receiver<bool>) -> Result<Opening, Loa
     std::thread::Builder::new()
         .name("open".into())
         .spawn(move || {
-            let Request {
-                bytes,
-                name,
-                options,
-                data_dir,
-                path,
-                resume: _,
-            } = request;
-            let result = Document::load(bytes, &name, options).map(|doc| {
-                let loaded = session::load(data_dir.as_deref(), &doc, path.as_deref());
-                (doc, loaded)
-            });
-            let _ = whole_sender.send(result);
+            let _ = whole_sender.send(load_whole(job));
         })
         .map_err(LoadError::Io)?;
     let resumes_inside = peek.recv().unwrap_or(true);
@@ -153,16 +223,23 @@ fn open_with_peek(request: Request, peek: Receiver<bool>) -> Result<Opening, Loa
     }
 }
 
-fn open_whole(request: Request) -> Result<Opening, LoadError> {
-    let doc = Document::load(request.bytes, &request.name, request.options)?;
-    let loaded = session::load(request.data_dir.as_deref(), &doc, request.path.as_deref());
+fn load_whole(job: Job) -> Whole {
+    let bytes = job.source.into_bytes()?;
+    let doc = Document::load(bytes, &job.name, job.options)?;
+    let loaded = session::load(job.data_dir.as_deref(), &doc, job.path.as_deref());
+    Ok((doc, loaded))
+}
+
+fn open_whole(job: Job) -> Result<Opening, LoadError> {
+    let (doc, loaded) = load_whole(job)?;
     Ok(Opening::Ready(doc, Box::new(loaded)))
 }
 
-/// Where the preview of `bytes` ends (after a blank line, so no paragraph is cut), or `None`
-/// when the file should be opened whole: small, not UTF-8, or looking binary.
-fn preview_cut(bytes: &[u8], options: LoadOptions) -> Option<usize> {
-    if bytes.len() < PREVIEW_MIN_FILE || options.force {
+/// Where the preview ends in `bytes`, the opening of a file of `total_len` bytes (after a
+/// blank line, so no paragraph is cut), or `None` when the file should be opened whole: small,
+/// not UTF-8, or looking binary.
+fn preview_cut(bytes: &[u8], total_len: usize, options: LoadOptions) -> Option<usize> {
+    if total_len < PREVIEW_MIN_FILE || options.force {
         return None;
     }
     if options
@@ -200,7 +277,7 @@ mod tests {
     #[test]
     fn small_files_open_whole() {
         assert_eq!(
-            preview_cut(book(10).as_bytes(), LoadOptions::default()),
+            preview_cut(book(10).as_bytes(), book(10).len(), LoadOptions::default()),
             None
         );
     }
@@ -208,7 +285,7 @@ mod tests {
     #[test]
     fn a_big_file_is_cut_after_a_blank_line_within_the_window() {
         let text = book(20_000);
-        let cut = preview_cut(text.as_bytes(), LoadOptions::default()).unwrap();
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
         assert!(cut <= PREVIEW_BYTES && cut > PREVIEW_BYTES / 2);
         assert!(text[..cut].ends_with("\n\n"));
     }
@@ -216,7 +293,7 @@ mod tests {
     #[test]
     fn crlf_blank_lines_count_as_paragraph_ends() {
         let text = book(20_000).replace('\n', "\r\n");
-        let cut = preview_cut(text.as_bytes(), LoadOptions::default()).unwrap();
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
         assert!(text[..cut].ends_with("\r\n\r\n"));
     }
 
@@ -227,25 +304,34 @@ mod tests {
             force: true,
             ..LoadOptions::default()
         };
-        assert_eq!(preview_cut(text.as_bytes(), forced), None);
+        assert_eq!(preview_cut(text.as_bytes(), text.len(), forced), None);
         let latin = LoadOptions {
             encoding: Some(encoding_rs::WINDOWS_1252),
             ..LoadOptions::default()
         };
-        assert_eq!(preview_cut(text.as_bytes(), latin), None);
+        assert_eq!(preview_cut(text.as_bytes(), text.len(), latin), None);
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend(text.bytes().flat_map(|b| [b, 0]));
-        assert_eq!(preview_cut(&utf16, LoadOptions::default()), None);
+        assert_eq!(
+            preview_cut(&utf16, utf16.len(), LoadOptions::default()),
+            None
+        );
         let mut binary = text.clone().into_bytes();
         binary[100] = 0;
-        assert_eq!(preview_cut(&binary, LoadOptions::default()), None);
+        assert_eq!(
+            preview_cut(&binary, binary.len(), LoadOptions::default()),
+            None
+        );
     }
 
     #[test]
     fn an_opening_that_is_not_utf8_opens_whole() {
         let mut bytes = book(20_000).into_bytes();
         bytes[500] = 0xE9; // "é" in Latin-1: not UTF-8 on its own
-        assert_eq!(preview_cut(&bytes, LoadOptions::default()), None);
+        assert_eq!(
+            preview_cut(&bytes, bytes.len(), LoadOptions::default()),
+            None
+        );
     }
 
     fn request(text: &str, data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Request {
@@ -272,6 +358,30 @@ mod tests {
         let shared = preview.blocks.len() - 1;
         assert_eq!(preview.blocks[..shared], doc.blocks[..shared]);
         assert_eq!(doc.blocks, Document::from_text(&text, "book.txt").blocks);
+    }
+
+    #[test]
+    fn a_big_file_is_previewed_from_its_opening_and_read_whole_on_the_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("book.txt");
+        let text = format!("The Whale Book\n\n{}", book(20_000));
+        std::fs::write(&file, &text).unwrap();
+        let opened = open_file(&file, LoadOptions::default(), None, true).unwrap();
+        let Opening::Preview(preview, whole) = opened else {
+            panic!("a big plain-text file should open as a preview");
+        };
+        assert!(preview.blocks.len() < 1000);
+        let (doc, _) = whole.recv().unwrap().unwrap();
+        assert_eq!(doc.blocks, Document::open(&file).unwrap().blocks);
+
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, book(10)).unwrap();
+        let opened = open_file(&small, LoadOptions::default(), None, true).unwrap();
+        assert!(matches!(opened, Opening::Ready(..)));
+        assert!(matches!(
+            open_file(dir.path(), LoadOptions::default(), None, true),
+            Err(LoadError::IsDirectory)
+        ));
     }
 
     #[test]

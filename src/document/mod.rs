@@ -218,11 +218,14 @@ impl Document {
             return Err(LoadError::IsDirectory);
         }
         let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-        let name = path
-            .file_name()
+        Ok((bytes, Document::file_name(path)))
+    }
+
+    /// The name a file's document is shown by when its text has no title.
+    pub fn file_name(path: &Path) -> String {
+        path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        Ok((bytes, name))
+            .unwrap_or_else(|| path.display().to_string())
     }
 
     pub fn is_empty(&self) -> bool {
