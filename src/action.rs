@@ -30,6 +30,13 @@ pub enum Action {
     OutlineTop,
     OutlineBottom,
     OutlineJump,
+    /// Unfold the entry under the cursor, or jump to it when there is nothing to unfold.
+    OutlineOpen,
+    /// Fold the entry under the cursor, else go up to its parent, else back to the text.
+    OutlineClose,
+    OutlineToggleFold,
+    OutlineFoldAll,
+    OutlineUnfoldAll,
     /// Leave the sidebar or an overlay, back to the text.
     Back,
     // In the help overlay.
@@ -120,6 +127,11 @@ impl Action {
             Action::OutlineTop => "first entry",
             Action::OutlineBottom => "last entry",
             Action::OutlineJump => "jump to entry",
+            Action::OutlineOpen => "unfold, or jump to entry",
+            Action::OutlineClose => "fold, or up a level, or back to the text",
+            Action::OutlineToggleFold => "fold / unfold",
+            Action::OutlineFoldAll => "fold everything",
+            Action::OutlineUnfoldAll => "unfold everything",
             Action::Back => "back to the text",
             Action::HelpDown => "scroll help down",
             Action::HelpUp => "scroll help up",

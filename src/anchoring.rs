@@ -70,42 +70,87 @@ pub struct FlatText {
     pub text: String,
     /// Offset in `text` where each block starts.
     starts: Vec<usize>,
+    /// The document block `text` starts with: 0 for the whole document, more for an excerpt.
+    first_block: usize,
 }
+
+/// How much text an excerpt keeps either side of its passage: more than a quote's context
+/// and a reading position's text need.
+const EXCERPT_MARGIN: usize = 1024;
 
 impl FlatText {
     pub fn new(doc: &Document) -> FlatText {
+        FlatText::of_blocks(doc, 0..doc.blocks.len())
+    }
+
+    /// The text around blocks `first..=last` only, with anchors still the document's: enough
+    /// to quote a passage there without copying a whole book.
+    pub fn around(doc: &Document, first: usize, last: usize) -> FlatText {
+        let count = doc.blocks.len();
+        let last = last.min(count.saturating_sub(1));
+        let mut start = first.min(last);
+        let mut kept = 0;
+        while start > 0 && kept < EXCERPT_MARGIN {
+            start -= 1;
+            kept += doc.blocks[start].text.len() + 1;
+        }
+        let mut end = last + 1;
+        kept = 0;
+        while end < count && kept < EXCERPT_MARGIN {
+            kept += doc.blocks[end].text.len() + 1;
+            end += 1;
+        }
+        FlatText::of_blocks(doc, start..end.min(count))
+    }
+
+    fn of_blocks(doc: &Document, blocks: Range<usize>) -> FlatText {
+        let first_block = blocks.start;
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(doc.blocks.len());
-        for (i, block) in doc.blocks.iter().enumerate() {
+        let mut starts = Vec::with_capacity(blocks.len());
+        for (i, block) in doc.blocks[blocks].iter().enumerate() {
             if i > 0 {
                 text.push('\n');
             }
             starts.push(text.len());
             text.push_str(&block.text);
         }
-        FlatText { text, starts }
+        FlatText {
+            text,
+            starts,
+            first_block,
+        }
     }
 
     /// The flat offset of an anchor (clamped to the text).
     pub fn offset(&self, anchor: Anchor) -> usize {
-        let Some(&start) = self.starts.get(anchor.block) else {
+        let Some(local) = anchor.block.checked_sub(self.first_block) else {
+            return 0;
+        };
+        let Some(&start) = self.starts.get(local) else {
             return self.text.len();
         };
         let block_end = self
             .starts
-            .get(anchor.block + 1)
+            .get(local + 1)
             .map_or(self.text.len(), |&s| s - 1);
         (start + anchor.byte).min(block_end)
     }
 
     /// The anchor of a flat offset; the newline between blocks belongs to the next block.
     pub fn anchor(&self, offset: usize) -> Anchor {
-        let block = self
+        let local = self
             .starts
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
-        let start = self.starts.get(block).copied().unwrap_or(0);
-        Anchor::new(block, offset.saturating_sub(start))
+        let start = self.starts.get(local).copied().unwrap_or(0);
+        Anchor::new(self.first_block + local, offset.saturating_sub(start))
+    }
+
+    /// Where a document block starts in `text`, if the text holds it.
+    fn block_start(&self, block: usize) -> Option<usize> {
+        self.starts
+            .get(block.checked_sub(self.first_block)?)
+            .copied()
     }
 
     fn span(&self, range: Range<usize>) -> Span {
@@ -114,10 +159,10 @@ impl FlatText {
         if range.end > range.start
             && end.byte == 0
             && end.block > 0
-            && self.starts.get(end.block) == Some(&range.end)
+            && self.block_start(end.block) == Some(range.end)
+            && let Some(previous) = self.block_start(end.block - 1)
         {
-            let block = end.block - 1;
-            end = Anchor::new(block, range.end - 1 - self.starts[block]);
+            end = Anchor::new(end.block - 1, range.end - 1 - previous);
         }
         Span {
             start: self.anchor(range.start),
@@ -352,6 +397,33 @@ mod tests {
         );
         assert_eq!(a, content_hash(&doc("One two three.\n\nFour.")));
         assert_ne!(a, content_hash(&doc("One two three.\n\nFive.")));
+    }
+
+    #[test]
+    fn an_excerpt_quotes_a_passage_exactly_as_the_whole_text_does() {
+        let mut text = String::new();
+        for i in 0..300 {
+            // Short and long blocks, some CJK, so excerpts end at varied places.
+            let words = "word ".repeat(i % 17 + 1);
+            text.push_str(&format!("Block {i}: {words}海に出る。\n\n"));
+        }
+        let document = doc(&text);
+        let whole = FlatText::new(&document);
+        for block in (0..document.blocks.len()).step_by(7) {
+            let len = document.blocks[block].text.len();
+            for byte in [0, len / 2, len] {
+                let start = document.clamp(Anchor::new(block, byte));
+                let end = document.clamp(Anchor::new(block + 2, 3));
+                let span = Span { start, end };
+                let excerpt = FlatText::around(&document, start.block, end.block);
+                assert_eq!(excerpt.quote(span), whole.quote(span), "{span:?}");
+                assert_eq!(excerpt.slice(span), whole.slice(span));
+                let offset = excerpt.offset(start);
+                assert_eq!(excerpt.anchor(offset), whole.anchor(whole.offset(start)));
+            }
+        }
+        let excerpt = FlatText::around(&document, 150, 150);
+        assert!(excerpt.text.len() < whole.text.len() / 4);
     }
 
     #[test]

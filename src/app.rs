@@ -1,6 +1,7 @@
 //! The loop: event → action → update → effects → draw. Generic over the ratatui backend and
 //! the event source, so tests drive this exact loop on a `TestBackend` with scripted keys.
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
@@ -11,11 +12,12 @@ use ratatui::backend::{Backend, TestBackend};
 use crate::action::{Action, Effect};
 use crate::anchoring::FlatText;
 use crate::bookmarks::StoreChange;
-use crate::bookmarks::session::{DocSession, position_at};
+use crate::bookmarks::session::{self, DocSession, position_at};
 use crate::document::Anchor;
 use crate::event::{Event, EventSource};
 use crate::keymap::{Key, Lookup, Mode};
 use crate::model::{Focus, Model};
+use crate::opening::Whole;
 use crate::outline::Outline;
 use crate::ui;
 use crate::update::update;
@@ -59,7 +61,20 @@ pub struct App {
     /// The full outline being built off this thread, when the model started with a
     /// provisional one.
     outline_job: Option<Receiver<Outline>>,
+    /// The whole document being read on another thread while a preview of its opening is shown.
+    whole_job: Option<WholeJob>,
+    /// Input that came while the whole document was being read, kept in order for it.
+    deferred: VecDeque<Event>,
 }
+
+/// The whole document on its way, and whether its saved place is to be resumed.
+struct WholeJob {
+    receiver: Receiver<Whole>,
+    resume: bool,
+}
+
+/// How often the loop looks for the whole document while a preview is shown.
+const WHOLE_POLL: Duration = Duration::from_millis(5);
 
 /// How often the loop looks for a finished background outline while one is being built.
 const OUTLINE_POLL: Duration = Duration::from_millis(50);
@@ -90,6 +105,8 @@ impl App {
             place_writes: 0,
             count: None,
             outline_job: None,
+            whole_job: None,
+            deferred: VecDeque::new(),
         }
     }
 
@@ -98,6 +115,24 @@ impl App {
         App {
             store: session,
             ..App::new(model)
+        }
+    }
+
+    /// An app showing `preview` (the opening of a big file) until the whole document arrives
+    /// on `whole`; it then replaces the preview, with its bookmarks, store and (when `resume`)
+    /// its saved place.
+    pub fn with_whole_document_later(
+        mut preview: Model,
+        whole: Receiver<Whole>,
+        resume: bool,
+    ) -> App {
+        preview.loading = true;
+        App {
+            whole_job: Some(WholeJob {
+                receiver: whole,
+                resume,
+            }),
+            ..App::new(preview)
         }
     }
 
@@ -124,6 +159,12 @@ impl App {
             terminal
                 .draw(|frame| ui::render(&self.model, frame))
                 .map_err(into_io)?;
+            if self.whole_job.is_some() {
+                if let Some(exit) = self.wait_for_whole(terminal, events)? {
+                    return Ok(exit);
+                }
+                continue;
+            }
             if !self.model.pages.is_complete() {
                 // The first page is on screen; now lay out the rest and draw the true page count.
                 self.model.complete_layout();
@@ -140,7 +181,7 @@ impl App {
             } else {
                 IDLE_WAIT
             };
-            let Some(first) = events.next(wait)? else {
+            let Some(first) = self.next_event(events, wait)? else {
                 self.save_place();
                 continue;
             };
@@ -152,9 +193,95 @@ impl App {
                     self.save_place();
                     return Ok(exit);
                 }
-                event = events.next(Duration::ZERO)?;
+                event = self.next_event(events, Duration::ZERO)?;
             }
         }
+    }
+
+    /// Input kept while the whole document was read comes first, then the source's.
+    fn next_event<E: EventSource>(
+        &mut self,
+        events: &mut E,
+        wait: Duration,
+    ) -> io::Result<Option<Event>> {
+        match self.deferred.pop_front() {
+            Some(event) => Ok(Some(event)),
+            None => events.next(wait),
+        }
+    }
+
+    /// While a preview is shown: wait for the whole document and put it in place, acting at
+    /// once only on what cannot wait (quitting, signals, resizes) and keeping other input for
+    /// the whole document, so no key acts on a preview that is about to be replaced. Returns
+    /// when the screen needs drawing again.
+    fn wait_for_whole<B, E>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        events: &mut E,
+    ) -> io::Result<Option<Exit>>
+    where
+        B: Resizable,
+        E: EventSource,
+    {
+        loop {
+            if self.install_whole()? {
+                return Ok(None);
+            }
+            let Some(event) = events.next(WHOLE_POLL)? else {
+                continue;
+            };
+            if self.acts_while_loading(&event) {
+                return Ok(self.handle(terminal, event));
+            }
+            self.deferred.push_back(event);
+        }
+    }
+
+    /// Input that is acted on while the whole document is still being read.
+    fn acts_while_loading(&self, event: &Event) -> bool {
+        match event {
+            Event::Terminate(_) | Event::Resize { .. } => true,
+            Event::Key(key) => {
+                let key = Key::from(*key);
+                let quits =
+                    self.model.keymap.lookup(Mode::Reader, &[key]) == Lookup::Found(Action::Quit);
+                let interrupt = key.ctrl && key.code == crossterm::event::KeyCode::Char('c');
+                // Ctrl-C is "get me out" whatever came before it. Another quit key only counts
+                // when nothing typed before it could change what it means (as in "/q").
+                quits && (interrupt || (self.pending.is_empty() && self.deferred.is_empty()))
+            }
+            _ => false,
+        }
+    }
+
+    /// Replace the preview by the whole document if it has arrived; true when it did.
+    fn install_whole(&mut self) -> io::Result<bool> {
+        let Some(job) = &self.whole_job else {
+            return Ok(false);
+        };
+        let (doc, mut loaded) = match job.receiver.try_recv() {
+            Ok(Ok(whole)) => whole,
+            // The preview read, the whole did not (a binary tail, say): the same refusal as
+            // for any file, passed up for the caller to word.
+            Ok(Err(err)) => return Err(io::Error::other(err)),
+            Err(mpsc::TryRecvError::Empty) => return Ok(false),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                return Err(io::Error::other("the document could not be read"));
+            }
+        };
+        let resume = job.resume;
+        self.whole_job = None;
+        let preview = &self.model;
+        let mut model = Model::with_outline_later(
+            doc,
+            preview.config.clone(),
+            preview.keymap.clone(),
+            preview.screen,
+        );
+        session::apply(&mut model, &mut loaded, !resume);
+        self.model = model;
+        self.store = loaded.session.take();
+        Ok(true)
     }
 
     /// Start building the full outline on another thread, once, after the first paint.
@@ -229,7 +356,10 @@ impl App {
         let (Some(place), Some(session)) = (self.unsaved_place.take(), self.store.as_mut()) else {
             return;
         };
-        let position = position_at(&FlatText::new(&self.model.doc), place);
+        let position = position_at(
+            &FlatText::around(&self.model.doc, place.block, place.block),
+            place,
+        );
         self.place_writes += 1;
         if let Err(err) = session.store.save_position(session.document, &position) {
             // Not `update`'s doing: the store failed under it, and the reader must know.

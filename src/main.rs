@@ -8,7 +8,7 @@
 mod cli_bookmarks;
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -26,6 +26,7 @@ use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_lab
 use quire::event::TerminalEvents;
 use quire::keymap::Keymap;
 use quire::model::{Config, DEFAULT_MAX_WIDTH, Model};
+use quire::opening::{self, Opening};
 use quire::outline::Outline;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME, print};
 
@@ -129,9 +130,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Bookmarks(args)) = cli.command {
         return cli_bookmarks::run(args, cli.data_dir.as_deref());
     }
-    let doc = load(&cli)?;
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
+    if !printing && cli.search.is_none() {
+        return interactive(&cli);
+    }
+    let doc = load(&cli)?;
     if doc.is_empty() && printing {
         // Nothing to print is not an error, but silence would leave the user guessing why.
         let name = match &cli.file {
@@ -168,7 +172,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             return print_search(&doc, query, cli.width.map_or(PRINT_WIDTH, usize::from));
         }
     }
-    if cli.print || !stdout.is_terminal() {
+    if printing {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
         match print::write_text(&doc, width, &mut stdout.lock()) {
             Ok(()) => {}
@@ -178,35 +182,40 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let config = Config {
-        max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        ..Config::default()
-    };
-    let exit = interactive(doc, config, &cli)?;
-    Ok(match exit {
-        Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
-        Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
-    })
+    let data_dir = cli_bookmarks::resolve_data_dir(cli.data_dir.as_deref());
+    let loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, named_file(&cli));
+    session_in_terminal(Opening::Ready(doc, Box::new(loaded)), &cli)
+}
+
+/// The words for "cannot open" a file the user named: the name is theirs, but it is printed to
+/// a terminal, so it is made safe like the text.
+fn cannot_open(path: &Path) -> String {
+    let shown = quire::document::sanitize::sanitize_line(&path.display().to_string());
+    format!("cannot open '{shown}'")
 }
 
 /// Read the document named on the command line, stdin, or the bundled article.
 fn load(cli: &Cli) -> Result<Document> {
-    let options = LoadOptions {
-        encoding: cli.encoding,
-        format: cli.format,
-        force: cli.force,
-    };
+    let options = load_options(cli);
     match &cli.file {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
-        Some(path) => Document::open_with(path, options).with_context(|| {
-            // The name is the user's, but it is printed to a terminal: made safe like the text.
-            let shown = quire::document::sanitize::sanitize_line(&path.display().to_string());
-            format!("cannot open '{shown}'")
-        }),
+        Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
         None if stdin_has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
+}
+
+fn load_options(cli: &Cli) -> LoadOptions {
+    LoadOptions {
+        encoding: cli.encoding,
+        format: cli.format,
+        force: cli.force,
+    }
+}
+
+/// The file the document was read from, when it was a named file (not stdin or the bundle).
+fn named_file(cli: &Cli) -> Option<&Path> {
+    cli.file.as_deref().filter(|p| p.as_os_str() != "-")
 }
 
 /// True when standard input is a pipe, a file or a socket: something sent on purpose. A
@@ -310,31 +319,67 @@ fn print_search(doc: &Document, query: &str, width: usize) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn interactive(doc: Document, config: Config, cli: &Cli) -> Result<Exit> {
-    // The store is opened before the terminal is touched; it never stops reading: trouble
-    // becomes a status message.
-    let file = cli.file.as_deref().filter(|p| p.as_os_str() != "-");
+/// Read the document for the terminal: a big file opened by name shows its opening at once
+/// while the rest is read (see `quire::opening`).
+fn interactive(cli: &Cli) -> Result<ExitCode> {
+    let options = load_options(cli);
     let data_dir = cli_bookmarks::resolve_data_dir(cli.data_dir.as_deref());
-    let mut loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, file);
+    let opening = match named_file(cli) {
+        Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
+            .with_context(|| cannot_open(path))?,
+        None => {
+            let doc = load(cli)?;
+            let loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, None);
+            Opening::Ready(doc, Box::new(loaded))
+        }
+    };
+    session_in_terminal(opening, cli)
+}
+
+/// Take the terminal and read until the reader quits.
+fn session_in_terminal(opening: Opening, cli: &Cli) -> Result<ExitCode> {
+    let config = Config {
+        max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ..Config::default()
+    };
     let mut events = TerminalEvents::new().context("cannot watch for signals")?;
     let _guard = TerminalGuard::enter()?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut model = Model::with_outline_later(
-        doc,
-        config,
-        Keymap::default_keymap(),
-        (size.width, size.height),
-    );
-    quire::bookmarks::session::apply(&mut model, &mut loaded, cli.from_start);
-    // An explicit search wins over the resumed place.
-    if let Some(query) = cli.search.as_deref() {
-        quire::search::update::start_with_search(&mut model, query).context("cannot search")?;
-    }
-    let mut app = App::with_store(model, loaded.session.take());
-    let exit = app
-        .run(&mut terminal, &mut events)
-        .context("terminal error")?;
-    Ok(exit)
+    let screen = (size.width, size.height);
+    let mut app = match opening {
+        Opening::Ready(doc, mut loaded) => {
+            let mut model =
+                Model::with_outline_later(doc, config, Keymap::default_keymap(), screen);
+            quire::bookmarks::session::apply(&mut model, &mut loaded, cli.from_start);
+            // An explicit search wins over the resumed place.
+            if let Some(query) = cli.search.as_deref() {
+                quire::search::update::start_with_search(&mut model, query)
+                    .context("cannot search")?;
+            }
+            App::with_store(model, loaded.session.take())
+        }
+        Opening::Preview(preview, whole) => {
+            let model =
+                Model::with_outline_later(preview, config, Keymap::default_keymap(), screen);
+            App::with_whole_document_later(model, whole, !cli.from_start)
+        }
+    };
+    let exit = app.run(&mut terminal, &mut events).map_err(|err| {
+        // The whole of a previewed file can still be refused (a binary tail): that is about
+        // the file, not the terminal.
+        match err.downcast::<LoadError>() {
+            Ok(load) => {
+                let file = cli.file.as_deref().unwrap_or(Path::new("-"));
+                anyhow::Error::new(load).context(cannot_open(file))
+            }
+            Err(err) => anyhow::Error::new(err).context("terminal error"),
+        }
+    })?;
+    Ok(match exit {
+        Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
+        Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
+    })
 }

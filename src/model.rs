@@ -3,6 +3,7 @@
 //! overlays. Only `update` changes it; `ui::render` only reads it.
 
 use crate::document::{Anchor, BlockKind, Document};
+use crate::folds::Folds;
 use crate::goto::Prompt;
 use crate::history::JumpHistory;
 use crate::keymap::Keymap;
@@ -45,12 +46,15 @@ pub enum Focus {
 
 #[derive(Debug)]
 pub struct Model {
-    /// Shared, never copied: the outline is built from it on another thread, and a book can
-    /// be 100 MB.
+    /// Shared, not copied, with the thread that builds the full outline: a big book is held
+    /// once.
     pub doc: std::sync::Arc<Document>,
     pub outline: Outline,
     /// True while the outline shown is provisional and the full one is still being built.
     pub outline_pending: bool,
+    /// True while the document is a preview of the file's opening and the whole is still
+    /// being read: totals (pages, paragraphs, time left) are not known yet.
+    pub loading: bool,
     pub keymap: Keymap,
     pub config: Config,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
@@ -62,7 +66,10 @@ pub struct Model {
     pub focus: Focus,
     /// The sidebar is wanted; it is still hidden when the terminal is too narrow.
     pub sidebar_wanted: bool,
+    /// The outline entry under the sidebar's cursor; always one that shows in `folds`.
     pub outline_cursor: usize,
+    /// Which branches of the outline tree the sidebar has folded.
+    pub folds: Folds,
     pub help_open: bool,
     pub help_scroll: usize,
     pub leftovers_open: bool,
@@ -135,10 +142,12 @@ impl Model {
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let folds = Folds::new(&outline);
         Model {
             doc: std::sync::Arc::new(doc),
             outline,
             outline_pending: outline_later,
+            loading: false,
             keymap,
             config,
             pages,
@@ -147,6 +156,7 @@ impl Model {
             focus: Focus::Reader,
             sidebar_wanted: true,
             outline_cursor: 0,
+            folds,
             help_open: false,
             help_scroll: 0,
             leftovers_open: false,
@@ -208,9 +218,11 @@ impl Model {
             .map(|e| e.first_block);
         self.outline = outline;
         self.outline_pending = false;
-        self.outline_cursor = cursor_block
+        self.folds = Folds::new(&self.outline);
+        let cursor = cursor_block
             .and_then(|b| self.outline.entry_for_block(b))
             .unwrap_or(0);
+        self.outline_cursor = self.folds.shown_ancestor(cursor);
         let active = self.search.active.take();
         let results_cursor = self.search.results_cursor;
         self.search.set_active(active, &self.outline);
@@ -222,8 +234,15 @@ impl Model {
     pub fn sidebar_cursor(&self) -> usize {
         match self.focus {
             Focus::Outline => self.outline_cursor,
-            Focus::Reader => self.outline.entry_for_block(self.anchor.block).unwrap_or(0),
+            Focus::Reader => self.entry_here(),
         }
+    }
+
+    /// The shown outline entry for the text at the top of the screen: its own entry, or the
+    /// folded branch that holds it.
+    pub fn entry_here(&self) -> usize {
+        let entry = self.outline.entry_for_block(self.anchor.block).unwrap_or(0);
+        self.folds.shown_ancestor(entry)
     }
 
     /// The screen line at the top of the reader.

@@ -71,11 +71,29 @@ fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
         Action::Quit => return vec![Effect::Quit],
         Action::OutlineDown => move_cursor(model, 1),
         Action::OutlineUp => move_cursor(model, -1),
-        Action::OutlineTop => model.outline_cursor = 0,
-        Action::OutlineBottom => {
-            model.outline_cursor = model.outline.entries.len().saturating_sub(1)
-        }
+        Action::OutlineTop => move_cursor(model, isize::MIN),
+        Action::OutlineBottom => move_cursor(model, isize::MAX),
         Action::OutlineJump => jump_to_entry(model, model.outline_cursor),
+        Action::OutlineOpen => open_entry(model),
+        Action::OutlineClose => close_entry(model),
+        Action::OutlineToggleFold => {
+            // On a leaf, the branch it sits in is folded (and the cursor goes there).
+            let mut entry = model.outline_cursor;
+            if !model.folds.is_branch(entry) {
+                let Some(parent) = model.folds.parent(entry) else {
+                    return Vec::new();
+                };
+                entry = parent;
+                model.outline_cursor = parent;
+            }
+            let fold = !model.folds.is_folded(entry);
+            model.folds.set_folded(entry, fold);
+        }
+        Action::OutlineFoldAll => {
+            model.folds.set_all(true);
+            model.outline_cursor = model.folds.shown_ancestor(model.outline_cursor);
+        }
+        Action::OutlineUnfoldAll => model.folds.set_all(false),
         Action::Back => {
             if model.help_open {
                 model.help_open = false;
@@ -257,8 +275,38 @@ fn jump_to_entry(model: &mut Model, index: usize) {
         model.relayout();
     }
     model.jump_to(Anchor::new(block, 0));
-    model.outline_cursor = index;
+    model.outline_cursor = model.folds.shown_ancestor(index);
     model.focus = Focus::Reader;
+}
+
+/// `l`: a folded branch unfolds; an open branch moves to its first child; a leaf is jumped to.
+fn open_entry(model: &mut Model) {
+    let entry = model.outline_cursor;
+    if model.folds.set_folded(entry, false) {
+        return;
+    }
+    let first_child = model
+        .folds
+        .row_of(entry)
+        .and_then(|row| model.folds.shown().get(row + 1).copied())
+        .filter(|&next| model.folds.parent(next) == Some(entry));
+    match first_child {
+        Some(child) => model.outline_cursor = child,
+        None => jump_to_entry(model, entry),
+    }
+}
+
+/// `h`: an open branch folds; otherwise the cursor goes up to the parent; at the top, back to
+/// the text.
+fn close_entry(model: &mut Model) {
+    let entry = model.outline_cursor;
+    if model.folds.set_folded(entry, true) {
+        return;
+    }
+    match model.folds.parent(entry) {
+        Some(parent) => model.outline_cursor = parent,
+        None => model.focus = Focus::Reader,
+    }
 }
 
 fn toggle_outline(model: &mut Model) {
@@ -271,10 +319,7 @@ fn toggle_outline(model: &mut Model) {
         (Focus::Reader, _) => {
             model.sidebar_wanted = true;
             model.focus = Focus::Outline;
-            model.outline_cursor = model
-                .outline
-                .entry_for_block(model.anchor.block)
-                .unwrap_or(0);
+            model.outline_cursor = model.entry_here();
             if model.geometry().sidebar.is_none() {
                 model.message = Some("terminal too narrow for the outline".into());
                 model.focus = Focus::Reader;
@@ -284,9 +329,13 @@ fn toggle_outline(model: &mut Model) {
     model.relayout();
 }
 
+/// Move the outline cursor by `delta` shown rows (clamped to the first and last).
 fn move_cursor(model: &mut Model, delta: isize) {
-    let last = model.outline.entries.len().saturating_sub(1);
-    model.outline_cursor = model.outline_cursor.saturating_add_signed(delta).min(last);
+    let shown = model.folds.shown();
+    let last = shown.len().saturating_sub(1);
+    let row = model.folds.row_for(model.outline_cursor);
+    let row = row.saturating_add_signed(delta).min(last);
+    model.outline_cursor = shown.get(row).copied().unwrap_or(0);
 }
 
 fn click(model: &mut Model, column: u16, row: u16) {
@@ -305,9 +354,24 @@ fn click(model: &mut Model, column: u16, row: u16) {
     }
     // Row 0 of the sidebar is its title.
     let rows = sidebar.height.saturating_sub(1) as usize;
-    let offset = sidebar_offset(model.sidebar_cursor(), model.outline.entries.len(), rows);
-    let index = offset + (row - sidebar.y - 1) as usize;
-    if index < model.outline.entries.len() {
-        jump_to_entry(model, index);
+    let shown = model.folds.shown();
+    let cursor_row = model.folds.row_for(model.sidebar_cursor());
+    let offset = sidebar_offset(cursor_row, shown.len(), rows);
+    let Some(&entry) = shown.get(offset + (row - sidebar.y - 1) as usize) else {
+        return;
+    };
+    // A click on a branch's fold marker folds or unfolds it; anywhere else on the row jumps.
+    let indent = model
+        .outline
+        .entries
+        .get(entry)
+        .map_or(0, |e| e.level.saturating_sub(1) as u16 * 2);
+    let marker_column = sidebar.x + 1 + indent.min(sidebar.width.saturating_sub(1) / 2);
+    if model.folds.is_branch(entry) && (column == marker_column || column == marker_column + 1) {
+        let fold = !model.folds.is_folded(entry);
+        model.folds.set_folded(entry, fold);
+        model.outline_cursor = entry;
+        return;
     }
+    jump_to_entry(model, entry);
 }

@@ -323,3 +323,14 @@ fn cjk_hits_cover_both_cells_of_each_character() {
     assert_eq!(all.replace(' ', ""), "行者行者行者", "{hits:?}");
     assert!(s.status().contains("match 1 of 3"), "{}", s.status());
 }
+
+#[test]
+fn a_hit_in_a_right_to_left_line_is_highlighted_where_its_letters_are_drawn() {
+    let text = "Notes\n\nשלום עולם יפה מאוד וטוב לכולם\n\nThe end of the notes.\n";
+    let s = run(Document::from_text(text, "rtl.txt"), SIZE, "/עולם<Enter>");
+    let hits = highlighted(&s);
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    // Drawn right to left, the word's letters read backwards across the screen.
+    let on_screen: String = hits[0].1.chars().rev().collect();
+    assert_eq!(on_screen, "עולם", "{hits:?}");
+}

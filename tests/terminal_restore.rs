@@ -112,7 +112,13 @@ fn stops_cleanly(name: &str, stop: impl Fn(&Tmux), expected_exit: u8) {
         "the reader asks for mouse events"
     );
     stop(&tmux);
-    let pane = tmux.wait_for("quire to exit", |t| t.pane().contains("EXIT="));
+    // The typed command holds "EXIT=$?" too: wait for the line the shell prints.
+    let pane = tmux.wait_for("quire to exit", |t| {
+        t.pane().lines().any(|l| {
+            l.strip_prefix("EXIT=")
+                .is_some_and(|code| code.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    });
     assert!(
         pane.contains(&format!("EXIT={expected_exit}")),
         "{name}: wrong exit status:\n{pane}"

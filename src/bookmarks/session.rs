@@ -9,7 +9,7 @@ use crate::anchoring::{FlatText, Placement, Span, attach, content_hash};
 use crate::document::{Anchor, Document};
 use crate::model::Model;
 use crate::store::Lookup;
-use crate::store::{Position, Store};
+use crate::store::{Opened, Position, Store, StoreError};
 
 /// How many chars after the reader's place are kept to find it again.
 const POSITION_QUOTE_CHARS: usize = 48;
@@ -44,10 +44,20 @@ pub fn path_key(path: &Path) -> String {
 /// Open the store in `dir` and load what it has for `doc` (opened from `path`, if a file).
 /// Never fails: trouble becomes a notice and an unsaved session.
 pub fn load(dir: Option<&Path>, doc: &Document, path: Option<&Path>) -> Loaded {
-    let Some(dir) = dir else {
+    load_opened(dir.map(Store::open), doc, path)
+}
+
+/// [`load`] with the store already opened (or not, when no data directory is known): for a
+/// caller that looked something up in it before the document was ready.
+pub fn load_opened(
+    opened: Option<Result<Opened, StoreError>>,
+    doc: &Document,
+    path: Option<&Path>,
+) -> Loaded {
+    let Some(opened) = opened else {
         return unsaved("no data directory is known".into());
     };
-    let opened = match Store::open(dir) {
+    let opened = match opened {
         Ok(opened) => opened,
         Err(err) => return unsaved(err.to_string()),
     };

@@ -50,12 +50,24 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
             // Drop the BOM in place: a 100 MB book is not copied just to lose three bytes.
             let mut bytes = bytes;
             bytes.drain(..bom_len);
-            let text = String::from_utf8(bytes)
-                .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
-            return Ok(Decoded {
-                text,
-                encoding: "UTF-8",
-            });
+            return match String::from_utf8(bytes) {
+                Ok(text) => Ok(Decoded {
+                    text,
+                    encoding: "UTF-8",
+                }),
+                // The mark says UTF-8, so nothing is guessed; but broken bytes are still
+                // replaced visibly, and a binary tail is still refused.
+                Err(err) => {
+                    let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
+                    if !options.force && looks_binary(&text) {
+                        return Err(LoadError::Binary("not text in any encoding quire reads"));
+                    }
+                    Ok(Decoded {
+                        text,
+                        encoding: "UTF-8 (invalid bytes replaced)",
+                    })
+                }
+            };
         }
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
@@ -131,6 +143,17 @@ mod tests {
     fn bom_is_stripped() {
         let d = auto(b"\xef\xbb\xbfhello").unwrap();
         assert_eq!((d.text.as_str(), d.encoding), ("hello", "UTF-8"));
+    }
+
+    #[test]
+    fn a_utf8_mark_does_not_hide_broken_bytes_or_a_binary_tail() {
+        let mut broken = b"\xEF\xBB\xBFcaf\xE9 au lait".to_vec();
+        broken.extend(b", and more plain words here".repeat(20));
+        let decoded = auto(&broken).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8 (invalid bytes replaced)");
+        assert!(decoded.text.starts_with("caf\u{fffd} au lait"));
+        broken.extend(std::iter::repeat_n([0u8, 0xFF], 500).flatten());
+        assert!(matches!(auto(&broken), Err(LoadError::Binary(_))));
     }
 
     #[test]

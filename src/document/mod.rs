@@ -217,16 +217,26 @@ impl Document {
 
     /// Read and load a file with overrides.
     pub fn open_with(path: &Path, options: LoadOptions) -> Result<Self, LoadError> {
+        let (bytes, name) = Document::read_file(path)?;
+        Document::load(bytes, &name, options)
+    }
+
+    /// The bytes of the file at `path` and the name it is shown by, with the errors a reader
+    /// gives for each way opening can fail.
+    pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
         let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
         if meta.is_dir() {
             return Err(LoadError::IsDirectory);
         }
         let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-        let name = path
-            .file_name()
+        Ok((bytes, Document::file_name(path)))
+    }
+
+    /// The name a file's document is shown by when its text has no title.
+    pub fn file_name(path: &Path) -> String {
+        path.file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        Document::load(bytes, &name, options)
+            .unwrap_or_else(|| path.display().to_string())
     }
 
     pub fn is_empty(&self) -> bool {

@@ -344,7 +344,10 @@ pub fn results_action(model: &mut Model, action: Action) -> bool {
         Action::OutlineUp => *cursor = cursor.saturating_sub(1),
         Action::OutlineTop => *cursor = 0,
         Action::OutlineBottom => *cursor = last,
-        Action::OutlineJump => {
+        // The results list is flat: what would unfold or fold in the outline jumps or leaves.
+        Action::OutlineClose => model.focus = Focus::Reader,
+        Action::OutlineToggleFold | Action::OutlineFoldAll | Action::OutlineUnfoldAll => {}
+        Action::OutlineJump | Action::OutlineOpen => {
             // An entry row jumps to its first hit (the row after it).
             let hit = model.search.rows[model.search.results_cursor.min(last)..]
                 .iter()

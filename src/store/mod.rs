@@ -10,7 +10,9 @@ mod records;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
+
+use crate::document::Anchor;
 
 pub use records::{DocumentRecord, Lookup, Position};
 
@@ -193,6 +195,38 @@ impl Store {
             tx.pragma_update(None, "user_version", version + 1)?;
             tx.commit()?;
         }
+    }
+
+    /// Where the reader left the document last opened from `path`, looked up read-only in the
+    /// store in `dir` without opening it for writing (no checks, no migrations): quick enough
+    /// to ask before the text is structured whether opening will jump into it. `None` when
+    /// there is no such place; an error when the store could not be read.
+    pub fn peek_place_by_path(dir: &Path, path: &str) -> Result<Option<Anchor>, StoreError> {
+        let file = dir.join(DB_FILE);
+        if !file.exists() {
+            return Ok(None);
+        }
+        let conn = Connection::open_with_flags(
+            &file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let place = conn
+            .query_row(
+                "SELECT p.block, p.byte FROM documents d JOIN positions p ON p.document = d.id
+                 WHERE d.last_path = ?1 ORDER BY d.seen_at DESC LIMIT 1",
+                [path],
+                |row| {
+                    let block: i64 = row.get(0)?;
+                    let byte: i64 = row.get(1)?;
+                    Ok(Anchor::new(
+                        usize::try_from(block).unwrap_or(0),
+                        usize::try_from(byte).unwrap_or(0),
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(place)
     }
 
     /// The database file.

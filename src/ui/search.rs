@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::geometry::sidebar_offset;
 use super::theme::Theme;
+use super::visual::{paragraph_is_rtl, visual_line};
 use crate::goto::{Prompt, PromptKind};
 use crate::layout::wrap::display_width;
 use crate::layout::{Line, LineKind};
@@ -17,7 +18,9 @@ use crate::outline::fit_label;
 use crate::search::session::{ResultRow, excerpt};
 
 /// Restyle the parts of a drawn text line that are search hits. A hit that wraps is cut at
-/// the line ends, so each screen line shows its own part.
+/// the line ends, so each screen line shows its own part. Cells are found in display order, as
+/// the line was drawn: in a right-to-left line a hit is where its letters are on screen, not
+/// where they would be if the line ran left to right.
 pub fn highlight_line(
     model: &Model,
     theme: &Theme,
@@ -39,28 +42,37 @@ pub fn highlight_line(
     let hits = search.matches_in_block(block);
     // Hits are in order: skip those ending before this line.
     let first = hits.partition_point(|m| m.end <= start);
+    if hits.get(first).is_none_or(|m| m.start >= end) {
+        return;
+    }
     // Index of the block's first hit in the whole list, to recognise the current hit.
     let base = search.matches().partition_point(|m| m.block < block);
-    for (k, m) in hits[first..].iter().enumerate() {
-        if m.start >= end {
+    let visual = visual_line(text, start..end, paragraph_is_rtl(text));
+    let width: usize = visual.cells.iter().map(|c| display_width(c.text)).sum();
+    let mut column = if visual.right_to_left {
+        room.saturating_sub(width)
+    } else {
+        0
+    };
+    for cell in &visual.cells {
+        let cell_width = display_width(cell.text);
+        if column + cell_width > room {
             break;
         }
-        let (from, to) = (m.start.max(start), m.end.min(end));
-        let (Some(before), Some(hit)) = (text.get(start..from), text.get(from..to)) else {
-            continue;
-        };
-        let column = display_width(before);
-        if column >= room {
-            break;
+        let hit = hits[first..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .position(|m| m.start <= cell.offset && cell.offset < m.end);
+        if let Some(k) = hit {
+            let style = if search.current == Some(base + first + k) {
+                theme.search_current()
+            } else {
+                theme.search_hit()
+            };
+            let area = Rect::new(x + column as u16, y, cell_width as u16, 1);
+            buf.set_style(area, style);
         }
-        let width = display_width(hit).min(room - column);
-        let index = base + first + k;
-        let style = if search.current == Some(index) {
-            theme.search_current()
-        } else {
-            theme.search_hit()
-        };
-        buf.set_style(Rect::new(x + column as u16, y, width as u16, 1), style);
+        column += cell_width;
     }
 }
 

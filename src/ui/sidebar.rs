@@ -40,27 +40,33 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     );
     let rows = area.height.saturating_sub(1) as usize;
     let entries = &model.outline.entries;
-    let cursor = model.sidebar_cursor();
-    let offset = sidebar_offset(cursor, entries.len(), rows);
+    let shown = model.folds.shown();
+    let cursor_row = model.folds.row_for(model.sidebar_cursor());
+    let offset = sidebar_offset(cursor_row, shown.len(), rows);
     let (first_visible, last_visible) = model.visible_blocks();
-    for (row, (index, entry)) in entries
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(rows)
-        .enumerate()
-    {
+    // A tree gets a column for its fold markers; a flat outline does not need one.
+    let tree = shown.iter().any(|&e| model.folds.is_branch(e));
+    for (row, &index) in shown.iter().skip(offset).take(rows).enumerate() {
+        let Some(entry) = entries.get(index) else {
+            continue;
+        };
         let y = area.y + 1 + row as u16;
         let indent = (entry.level.saturating_sub(1) as usize * 2).min(inner_width as usize / 2);
-        let marker = if entry.kind == EntryKind::Leftovers && !model.leftovers_open {
+        let marker = if model.folds.is_folded(index)
+            || (entry.kind == EntryKind::Leftovers && !model.leftovers_open)
+        {
             "▸ "
+        } else if model.folds.is_branch(index) {
+            "▾ "
+        } else if tree {
+            "  "
         } else {
             ""
         };
         // A marked entry keeps its last column for the bookmark mark.
         let marked = (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b));
         let room = (inner_width as usize)
-            .saturating_sub(indent + 1 + usize::from(marked) + marker.len().min(2));
+            .saturating_sub(indent + 1 + usize::from(marked) + marker.chars().count());
         let label = format!("{marker}{}", fit_label(&entry.label, room));
         let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
         let mut style = match entry.kind {

@@ -13,8 +13,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = theme.status();
     buf.set_style(area, style);
     let page = model.current_page() + 1;
-    // Until the whole book is laid out (one frame at start-up) the totals are not known.
-    let complete = model.pages.is_complete();
+    // Until the whole book is read and laid out (a frame or two at start-up) the totals are
+    // not known, and a number would be wrong.
+    let complete = model.pages.is_complete() && !model.loading;
     let pages = if complete {
         model.pages.page_count().to_string()
     } else {
@@ -27,7 +28,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .map(|e| fit_label(&e.label, 24))
         .unwrap_or_default();
     let minutes = model.minutes_left();
-    let left = if minutes == 0 {
+    let left = if model.loading {
+        String::new()
+    } else if minutes == 0 {
         "done".to_string()
     } else {
         format!("{minutes} min left")
@@ -38,7 +41,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let paragraph = format!("¶ {k}/{n}");
+    let paragraph = if model.loading {
+        format!("¶ {k}/…")
+    } else {
+        format!("¶ {k}/{n}")
+    };
     // Parts in screen order with the order they are given up in when the line is short: the
     // encoding goes first, then the section name, the paragraph count, the time left and the
     // help hint.
