@@ -59,6 +59,10 @@ pub struct Outline {
     pub entries: Vec<Entry>,
 }
 
+/// The columns a top-level label gets in the sidebar of a 120-column terminal (a 30-column
+/// sidebar less its border and bookmark mark): labels are made to fit it whole.
+pub const LABEL_COLUMNS: usize = 28;
+
 /// How many words of a paragraph's lead make its label before the label is fitted.
 const LEAD_WORDS: usize = 8;
 

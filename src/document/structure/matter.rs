@@ -97,8 +97,14 @@ fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
     }
     let candidate = &blocks[first];
     let words = candidate.text.split_whitespace().count();
+    // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
+    // has few spaces but is no title.
+    let short =
+        raws[first].lines.len() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
     let usable = match candidate.kind {
-        BlockKind::Paragraph => !ends_sentence(&candidate.text) && !candidate.text.ends_with(','),
+        BlockKind::Paragraph => {
+            short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
+        }
         BlockKind::Heading => {
             !matches!(
                 raws[first].form,
@@ -445,6 +451,16 @@ mod tests {
         let got = kinds(&text);
         assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
         assert!(got[1..].iter().all(|&k| k == Paragraph), "{got:?}");
+    }
+
+    #[test]
+    fn a_wrapped_paragraph_of_ideographs_is_not_the_title() {
+        let para = "蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅\n卯、辰、巳、午、未、申、酉、戌、亥之十二支也。每會該一萬八百歲。且就\n一日而論：子時得陽氣，而丑則雞鳴﹔寅不通光，而卯則日出﹔辰時食後，而巳";
+        let got = kinds(&format!("{para}\n\n{PROSE}"));
+        assert_eq!(got[0], Paragraph, "{got:?}");
+        // A short two-line title and author block still is one.
+        let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
+        assert_eq!(got[0], Title, "{got:?}");
     }
 
     #[test]
