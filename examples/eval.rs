@@ -294,6 +294,12 @@ fn body(root: &Path, table: &mut String) -> (f64, f64) {
         let (n_ours, n_theirs) = (ours.values().sum::<usize>(), theirs.values().sum::<usize>());
         let (p, r, f) = prf(common as f64, n_ours as f64, n_theirs as f64);
         let _ = writeln!(table, "{:<40} {p:>6.3} {r:>6.3} {f:>6.3}", short_name(&dir));
+        if verbose() {
+            for b in doc.blocks.iter().filter(|b| b.kind != BlockKind::Leftover) {
+                let shown: String = b.text.chars().take(70).collect();
+                let _ = writeln!(table, "    {:<9} {:>5} {shown}", b.kind.name(), b.line);
+            }
+        }
         hits += common as f64;
         kept += n_ours as f64;
         wanted += n_theirs as f64;

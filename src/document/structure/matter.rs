@@ -5,6 +5,8 @@
 //! prose block; short unpunctuated blocks outside it, or between non-prose neighbours inside a
 //! page that shows web furniture, are folded. Nothing is deleted.
 
+use std::collections::HashMap;
+
 use super::scan::Raw;
 use crate::document::{Block, BlockKind};
 
@@ -351,6 +353,86 @@ fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
         && !is_menu(raw)
 }
 
+/// Three or more lines of which none ends a sentence: headlines of other articles, a list of
+/// links, however long each line is.
+fn is_link_stack(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= 3 && !lines.iter().any(|l| ends_sentence(l))
+}
+
+/// A teaser of another article: a name or headline line and a date line over the first
+/// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
+fn is_teaser_card(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= 2
+        && lines[..lines.len() - 1]
+            .iter()
+            .take(3)
+            .any(|l| size_up_to(l, 9) <= 8 && has_date(l) && !ends_sentence(l))
+}
+
+/// The article on a web page: the run of blocks where prose outweighs furniture most, as body
+/// text extractors find it (each prose block adds its words; every other block takes some
+/// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
+/// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
+fn article_span(
+    raws: &[Raw<'_>],
+    blocks: &[Block],
+    prose: &[bool],
+    repeated: &[bool],
+) -> Option<(usize, usize)> {
+    let weight = |i: usize| -> i64 {
+        let block = &blocks[i];
+        if prose[i] {
+            return size_up_to(&block.text, 10_000) as i64;
+        }
+        match block.kind {
+            BlockKind::Title | BlockKind::Byline => 0,
+            _ if repeated[i]
+                || is_menu(&raws[i])
+                || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
+            {
+                -30
+            }
+            _ => -10,
+        }
+    };
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for i in 0..blocks.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let (from, to) = best_range?;
+    let mut first = (from..=to).find(|&i| prose[i])?;
+    let mut last = (from..=to).rev().find(|&i| prose[i])?;
+    // One stray block (a share row, a caption) does not end the article.
+    while first >= 2 && prose[first - 2] && !prose[first - 1] {
+        first -= 2;
+    }
+    while last + 2 < blocks.len() && prose[last + 2] && !prose[last + 1] {
+        last += 2;
+    }
+    Some((first, last))
+}
+
 fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
     let words = size_up_to(&block.text, 26);
     is_menu(raw)
@@ -359,17 +441,6 @@ fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
 }
 
 fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
-    let prose: Vec<bool> = raws
-        .iter()
-        .zip(blocks.iter())
-        .map(|(r, b)| is_prose(r, b))
-        .collect();
-    let (Some(first), Some(last)) = (
-        prose.iter().position(|&p| p),
-        prose.iter().rposition(|&p| p),
-    ) else {
-        return;
-    };
     // Web furniture shows itself by stacks of short lines or several cue phrases.
     let cue_blocks = raws
         .iter()
@@ -380,6 +451,37 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         })
         .count();
     let web_like = cue_blocks >= 3;
+    // On a web page, a box of several lines met twice is one the page repeats (a newsletter
+    // form, a menu); a one-line paragraph met twice may be a pull quote, and stays.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for block in blocks.iter() {
+        *seen.entry(block.text.as_str()).or_insert(0) += 1;
+    }
+    let repeated: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| {
+            web_like && r.lines.len() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+        })
+        .collect();
+    let prose: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .zip(&repeated)
+        .map(|((r, b), &twice)| {
+            is_prose(r, b) && !(web_like && (twice || is_teaser_card(r) || is_link_stack(r)))
+        })
+        .collect();
+    let Some((first, last)) = (if web_like {
+        article_span(raws, blocks, &prose, &repeated)
+    } else {
+        prose
+            .iter()
+            .position(|&p| p)
+            .zip(prose.iter().rposition(|&p| p))
+    }) else {
+        return;
+    };
     // Before the first prose block: keep the title, byline, and headings that open the body.
     for i in 0..first {
         let keep = match blocks[i].kind {
@@ -486,6 +588,50 @@ mod tests {
                 Leftover
             ]
         );
+    }
+
+    #[test]
+    fn teaser_cards_after_the_article_are_folded() {
+        let card = "Rob Crilly\nWednesday November 20, 2019\nThe television interview was devised as an opportunity for the prince to explain himself at length.";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nMore from Example News\n\nA headline about something else\n\n{card}\n\nAnother headline here\n\n{card}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(
+            &got[..4],
+            &[Title, Leftover, Paragraph, Paragraph],
+            "{got:?}"
+        );
+        assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+    }
+
+    #[test]
+    fn prose_cut_off_from_the_article_by_furniture_is_folded() {
+        let form = "Leave a Reply\n\nYour email address will not be published.\n\nComment\n\nName *\n\nEmail *\n\nWebsite\n\nShare this\n\nSubscribe";
+        let notice = "Your personal data will only be disclosed to third parties for the purposes of spam filtering, as the law allows.";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nA subheading\n\n{PROSE}\n\n{form}\n\n{notice}"
+        );
+        let got = kinds(&text);
+        let body: Vec<usize> = (0..got.len()).filter(|&i| got[i] == Paragraph).collect();
+        assert_eq!(body.len(), 3, "{got:?}");
+        assert_eq!(*got.last().expect("blocks"), Leftover, "{got:?}");
+    }
+
+    #[test]
+    fn repeated_boxes_and_headline_stacks_are_not_article() {
+        let form = "Email *\nSelect Edition(s) *\nHold Ctrl or Cmd to select multiple editions, then press the button to send them to us.";
+        let popular = "Solar will power ahead to offer more output for lower module costs\nA maker launches a half cut monocrystalline module with 440 W output\nScientists claim 8.8% efficiency for an amorphous solar cell";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare this\n\nKeep up to date\n\n{form}\n\nMost popular\n\n{popular}\n\nSubscribe\n\n{form}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(
+            &got[..4],
+            &[Title, Leftover, Paragraph, Paragraph],
+            "{got:?}"
+        );
+        assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
     }
 
     #[test]
