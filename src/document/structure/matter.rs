@@ -451,28 +451,38 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         })
         .count();
     let web_like = cue_blocks >= 3;
+    // A scraped page, not a long text that mentions "share" or "email" a few times: its
+    // furniture is a fair share of its blocks. Only then are whole runs of prose outside the
+    // article judged as furniture.
+    let prose_shaped: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| is_prose(r, b))
+        .collect();
+    let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
+    let web_page = web_like && cue_blocks * 4 >= prose_blocks;
     // On a web page, a box of several lines met twice is one the page repeats (a newsletter
     // form, a menu); a one-line paragraph met twice may be a pull quote, and stays.
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for block in blocks.iter() {
+    for block in blocks.iter().filter(|_| web_page) {
         *seen.entry(block.text.as_str()).or_insert(0) += 1;
     }
     let repeated: Vec<bool> = raws
         .iter()
         .zip(blocks.iter())
         .map(|(r, b)| {
-            web_like && r.lines.len() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+            web_page && r.lines.len() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
     let prose: Vec<bool> = raws
         .iter()
-        .zip(blocks.iter())
+        .zip(&prose_shaped)
         .zip(&repeated)
-        .map(|((r, b), &twice)| {
-            is_prose(r, b) && !(web_like && (twice || is_teaser_card(r) || is_link_stack(r)))
+        .map(|((r, &shaped), &twice)| {
+            shaped && !(web_page && (twice || is_teaser_card(r) || is_link_stack(r)))
         })
         .collect();
-    let Some((first, last)) = (if web_like {
+    let Some((first, last)) = (if web_page {
         article_span(raws, blocks, &prose, &repeated)
     } else {
         prose
