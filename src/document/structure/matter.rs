@@ -353,6 +353,40 @@ fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
         && !is_menu(raw)
 }
 
+/// Words that introduce the credit line closing a picture's caption.
+const CREDIT_CUES: &[&str] = &[
+    "credit:",
+    "credits:",
+    "photo:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "illustration:",
+    "foto:",
+    "bild:",
+];
+
+/// Text ending in a short credit line: "… hibernation pods. Credit: ESA".
+fn ends_with_credit(text: &str) -> bool {
+    if text.len() > 2000 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    CREDIT_CUES.iter().any(|cue| {
+        lower.rfind(cue).is_some_and(|at| {
+            let credit = &lower[at + cue.len()..];
+            let starts_block_or_sentence = lower[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .is_none_or(|c| ".!?)".contains(c));
+            starts_block_or_sentence
+                && credit.split_whitespace().count() <= 6
+                && !credit.trim_end().ends_with(['.', '!', '?'])
+        })
+    })
+}
+
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
 /// links, however long each line is.
 fn is_link_stack(raw: &Raw<'_>) -> bool {
@@ -505,6 +539,14 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
             blocks[i].kind = BlockKind::Leftover;
         }
     }
+    // A picture's caption ends with its credit line ("… Credit: ESA").
+    if web_page {
+        for block in &mut blocks[first..=last] {
+            if block.kind == BlockKind::Paragraph && ends_with_credit(&block.text) {
+                block.kind = BlockKind::Leftover;
+            }
+        }
+    }
     // Inside the body of a web page: menus and short cue lines, and short unpunctuated lines
     // with no prose on either side (captions, datelines, "Share" rows).
     if web_like {
@@ -642,6 +684,23 @@ mod tests {
             "{got:?}"
         );
         assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+    }
+
+    #[test]
+    fn captions_with_credit_lines_are_folded_on_web_pages() {
+        assert!(super::ends_with_credit(
+            "A cross-section through the module showing the quarters. Credit: ESA"
+        ));
+        assert!(super::ends_with_credit("Photo: Getty Images"));
+        assert!(!super::ends_with_credit(
+            "The credit: it went to the team, who had earned it over many long months."
+        ));
+        let caption = "A reference module for a crewed Mars mission compared to its hibernation-based twin, drawn to scale. Credit: ESA";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{caption}\n\n{PROSE} Again.\n\nShare this\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(&got[2..5], &[Paragraph, Leftover, Paragraph], "{got:?}");
     }
 
     #[test]
