@@ -474,6 +474,7 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
         let labeler = Labeler::new(&doc);
         let lang = labeler.language();
         let division = division_stems(&gold, lang);
+        let mut label_notes: Vec<String> = Vec::new();
         let (mut doc_hits, mut doc_labelled) = (0, 0);
         for (gi, g) in gold.iter().enumerate() {
             let blocks: Vec<usize> = body
@@ -489,8 +490,17 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
                 continue;
             }
             let label = labeler.label(&blocks);
+            let hit = shares_stem(&label, &topic, lang);
             doc_labelled += 1;
-            doc_hits += usize::from(shares_stem(&label, &topic, lang));
+            doc_hits += usize::from(hit);
+            if verbose() {
+                let mark = if hit { '+' } else { '-' };
+                label_notes.push(format!(
+                    "    {mark} {:<40} | {}",
+                    g.text,
+                    fit_label(&label, LABEL_COLUMNS)
+                ));
+            }
         }
         // And quire's own sections, against the gold heading their first paragraph sits under.
         let (mut doc_own_hits, mut doc_own) = (0, 0);
@@ -521,6 +531,9 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
             format!("{doc_hits}/{doc_labelled}"),
             format!("{doc_own_hits}/{doc_own}")
         );
+        for note in &label_notes {
+            let _ = writeln!(table, "{note}");
+        }
         pk_sum += pk;
         wd_sum += wd;
         none_sum += pk_none;

@@ -8,8 +8,11 @@
 
 use std::collections::HashMap;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 
+use unicode_width::UnicodeWidthStr;
+
+use super::LABEL_COLUMNS;
 use super::words::{Language, Vocabulary, tokens};
 
 /// One word of a block, as the labeller sees it.
@@ -39,7 +42,7 @@ pub struct Labeler<'a> {
     body_blocks: usize,
 }
 
-const MAX_PHRASE: usize = 4;
+const MAX_PHRASE: usize = 3;
 
 /// Where a phrase was first seen: block, byte range in its text.
 type Place = (usize, u32, u32);
@@ -60,7 +63,8 @@ impl<'a> Labeler<'a> {
         let lang = Language::detect(&sample);
         let mut vocab = Vocabulary::new(lang);
         let mut all = vec![Vec::new(); doc.blocks.len()];
-        for &b in &body {
+        // Code names things for a compiler; its identifiers make poor labels.
+        for &b in body.iter().filter(|&&b| doc.blocks[b].kind != BlockKind::Code) {
             all[b] = tokenize(doc.text(b), &mut vocab);
         }
         let mut total = vec![0u32; vocab.len()];
@@ -89,7 +93,8 @@ impl<'a> Labeler<'a> {
         self.lang
     }
 
-    /// A label for the body blocks given (in order).
+    /// A label for the body blocks given (in order): the key phrase of the stretch, and a
+    /// second one after " · " when it scores nearly as well and both fit the sidebar.
     pub fn label(&self, blocks: &[usize]) -> String {
         let fallback = || {
             blocks
@@ -97,18 +102,30 @@ impl<'a> Labeler<'a> {
                 .map(|&b| super::lead_phrase(self.doc.text(b)))
                 .unwrap_or_default()
         };
-        let mut local: HashMap<u32, u32> = HashMap::new();
-        for &b in blocks {
-            for id in self.block_tokens(b).iter().filter_map(|t| t.id) {
-                *local.entry(id).or_insert(0) += 1;
+        // Per stem: occurrences here, how many of them capitalised mid-sentence, and whether
+        // it is in the stretch's opening sentence.
+        let mut local: HashMap<u32, (u32, u32, bool)> = HashMap::new();
+        for (position, &b) in blocks.iter().enumerate() {
+            for t in self.block_tokens(b) {
+                let Some(id) = t.id else { continue };
+                let entry = local.entry(id).or_insert((0, 0, false));
+                entry.0 += 1;
+                entry.1 += u32::from(t.capital);
+                entry.2 |= position == 0 && t.first_sentence;
             }
         }
         if local.is_empty() {
             return fallback();
         }
         let n = self.body_blocks as f64;
+        let several = blocks.len() > 1;
+        // tf · idf · the share of the word's uses that fall here: frequent in the stretch,
+        // rare in the document, and concentrated in this stretch rather than spread through it.
         let weight = |id: u32| -> f64 {
-            let tf = f64::from(local.get(&id).copied().unwrap_or(0));
+            let Some(&(tf, capital, opening)) = local.get(&id) else {
+                return 0.0;
+            };
+            let tf = f64::from(tf);
             let total = f64::from(self.total.get(id as usize).copied().unwrap_or(1).max(1));
             let df = f64::from(
                 self.blocks_with
@@ -117,37 +134,43 @@ impl<'a> Labeler<'a> {
                     .unwrap_or(1)
                     .max(1),
             );
-            (1.0 + tf.ln()) * (1.0 + n / df).ln() * (tf / total).sqrt()
+            let mut w = tf * (1.0 + n / df).ln() * (tf / total).min(1.0);
+            if opening {
+                w *= 1.5;
+            }
+            if f64::from(capital) * 2.0 >= tf {
+                w *= 1.2;
+            }
+            if several && tf < 2.0 {
+                // A word met once in a long stretch is a detail, not its subject.
+                w *= 0.3;
+            }
+            w
         };
-        // Candidate phrases: stem sequence → (score, count, first surface form).
         let mut candidates: Candidates = HashMap::new();
-        for (position, &b) in blocks.iter().enumerate() {
+        for &b in blocks {
             let toks = self.block_tokens(b);
             for start in 0..toks.len() {
-                if toks[start].id.is_none() {
+                let Some(first) = toks[start].id else {
                     continue;
-                }
-                let mut stems = Vec::new();
+                };
+                let mut stems = vec![first];
                 for end in start..toks.len().min(start + MAX_PHRASE) {
-                    if end > start && !toks[end].joined {
-                        break;
+                    if end > start {
+                        if !toks[end].joined {
+                            break;
+                        }
+                        let Some(id) = toks[end].id else { continue };
+                        stems.push(id);
                     }
-                    let Some(id) = toks[end].id else { continue };
-                    stems.push(id);
-                    let content: Vec<u32> = stems.clone();
-                    let mut score: f64 = content.iter().map(|&id| weight(id)).sum::<f64>()
-                        / (content.len() as f64).powf(0.6);
-                    let span = &toks[start..=end];
-                    if span.iter().all(|t| t.id.is_none() || t.capital) {
-                        score *= 1.3;
-                    }
-                    if position == 0 && span.iter().all(|t| t.first_sentence) {
-                        score *= 1.4;
-                    }
+                    let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
+                    let top = weights.iter().copied().fold(0.0, f64::max);
+                    let rest: f64 = weights.iter().sum::<f64>() - top;
+                    let mut score = top + 0.3 * rest;
                     if toks[start].opens_quote && toks[end].closes_quote {
                         score *= 2.0;
                     }
-                    let entry = candidates.entry(content).or_insert((
+                    let entry = candidates.entry(stems.clone()).or_insert((
                         score,
                         0,
                         (b, toks[start].start, toks[end].end),
@@ -159,9 +182,15 @@ impl<'a> Labeler<'a> {
         }
         let mut ranked: Vec<(f64, Vec<u32>, Place)> = candidates
             .into_iter()
+            .filter(|(_, (_, _, at))| self.surface(*at).width() <= LABEL_COLUMNS)
             .map(|(stems, (score, count, at))| {
+                // A phrase that comes back is a name for the thing; a one-off pairing is not.
                 let repeated = if stems.len() > 1 {
-                    1.0 + 0.5 * f64::from(count - 1).min(4.0)
+                    if count > 1 {
+                        1.0 + 0.25 * f64::from(count - 1).min(4.0)
+                    } else {
+                        0.9
+                    }
                 } else {
                     1.0
                 };
@@ -176,8 +205,11 @@ impl<'a> Labeler<'a> {
             return fallback();
         }
         let mut label = self.surface(best_at);
-        if let Some((_, _, at)) = ranked.iter().skip(1).take(12).find(|(score, stems, _)| {
-            *score >= best_score * 0.6 && stems.iter().all(|s| !best_stems.contains(s))
+        let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
+        if let Some((_, _, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
+            *score >= best_score * 0.4
+                && stems.iter().all(|s| !best_stems.contains(s))
+                && self.surface(*at).width() <= room
         }) {
             label = format!("{label} · {}", self.surface(*at));
         }

@@ -311,7 +311,10 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
     let stemmer = lang.algorithm().map(Stemmer::create);
     tokens(text)
         .filter_map(|w| {
-            let lower = w.to_lowercase();
+            if is_jumbled(w) {
+                return None;
+            }
+            let lower = without_possessive(w).to_lowercase();
             if !is_content(&lower, lang) {
                 return None;
             }
@@ -326,9 +329,38 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
 
 fn is_content(lower: &str, lang: Language) -> bool {
     let first = lower.chars().next().unwrap_or(' ');
-    (lower.chars().count() >= 2 || is_wide(first))
-        && !lower.chars().all(|c| c.is_numeric())
+    let chars = lower.chars().count();
+    (chars >= 2 || is_wide(first))
+        && chars <= 24
+        && lower.chars().any(char::is_alphabetic)
         && !lang.stopwords().contains(&lower)
+}
+
+/// A word without its possessive ending: "whale’s" → "whale", "Jones'" → "Jones".
+fn without_possessive(word: &str) -> &str {
+    for ending in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Letters that switch from lower to upper case inside a word twice or more ("VHrgOxzdQGG"): an encoded
+/// string or an identifier, not a word.
+fn is_jumbled(word: &str) -> bool {
+    let mut switches = 0;
+    let mut previous_lower = None;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        let lower = c.is_lowercase();
+        if previous_lower.is_some_and(|p| p && !lower) {
+            switches += 1;
+        }
+        previous_lower = Some(lower);
+    }
+    switches >= 2
 }
 
 /// Stem ids for a document: each lower-cased word is stemmed once and given an id.
@@ -366,8 +398,8 @@ impl Vocabulary {
         if let Some(&id) = self.by_word.get(word) {
             return id;
         }
-        let lower = word.to_lowercase();
-        let id = if is_content(&lower, self.lang) {
+        let lower = without_possessive(word).to_lowercase();
+        let id = if !is_jumbled(word) && is_content(&lower, self.lang) {
             let stem = self
                 .stemmer
                 .as_ref()
@@ -406,6 +438,17 @@ mod tests {
             Language::German
         );
         assert_eq!(Language::detect("銀河鉄道の夜"), Language::Other);
+    }
+
+    #[test]
+    fn possessives_numbers_and_codes_are_no_content_words() {
+        assert_eq!(
+            content_stems(
+                "the blacksmith’s forge, Listing 2-5, VHrgOxzdQGGCZzi",
+                Language::English
+            ),
+            vec!["blacksmith", "forg", "list"]
+        );
     }
 
     #[test]
