@@ -495,10 +495,19 @@ fn segmentation(files: &[(PathBuf, PathBuf)], table: &mut String) -> (f64, f64, 
             doc_hits += usize::from(hit);
             if verbose() {
                 let mark = if hit { '+' } else { '-' };
+                let section: Vec<String> = blocks
+                    .iter()
+                    .flat_map(|&b| words::content_stems(&doc.blocks[b].text, lang))
+                    .collect();
+                let found: Vec<String> = topic
+                    .iter()
+                    .map(|t| format!("{t}:{}", section.iter().filter(|s| *s == t).count()))
+                    .collect();
                 label_notes.push(format!(
-                    "    {mark} {:<40} | {}",
+                    "    {mark} {:<40} | {:<28} | {}",
                     g.text,
-                    fit_label(&label, LABEL_COLUMNS)
+                    fit_label(&label, LABEL_COLUMNS),
+                    found.join(" ")
                 ));
             }
         }

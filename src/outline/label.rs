@@ -1,10 +1,10 @@
 //! Labels that say what a stretch of text is about: key phrases scored over the document, in
-//! the manner of YAKE and tf-idf. Candidates are runs of up to four words inside a sentence
+//! the manner of YAKE and tf-idf. Candidates are runs of up to three words inside a sentence
 //! that start and end with a content word (stop words for the detected language, Snowball
-//! stems). A word scores by how often it occurs in the stretch, how rare it is across the
-//! document's paragraphs and how much of its use falls in this stretch (contrast with the rest);
-//! proper-noun casing, the stretch's first sentence and quotation marks add bonuses. Falls back
-//! to the lead phrase when nothing scores.
+//! stems). A word scores by how often the stretch uses it, tempered by how rare it is across the
+//! document's paragraphs; the stretch's opening sentence and quotation marks add bonuses. The
+//! label is the best phrase and, after " · ", the best one with other words, both fitting the
+//! sidebar whole. Falls back to the lead phrase when nothing scores.
 
 use std::collections::HashMap;
 
@@ -24,8 +24,6 @@ struct Token {
     end: u32,
     /// Only spaces since the previous word: a phrase may run on.
     joined: bool,
-    /// A capital letter not at the start of a sentence.
-    capital: bool,
     /// Before the end of the block's first sentence.
     first_sentence: bool,
     opens_quote: bool,
@@ -36,8 +34,7 @@ pub struct Labeler<'a> {
     doc: &'a Document,
     lang: Language,
     tokens: Vec<Vec<Token>>,
-    /// Occurrences of each stem in the body, and how many body blocks hold it.
-    total: Vec<u32>,
+    /// How many body blocks hold each stem.
     blocks_with: Vec<u32>,
     body_blocks: usize,
 }
@@ -64,15 +61,16 @@ impl<'a> Labeler<'a> {
         let mut vocab = Vocabulary::new(lang);
         let mut all = vec![Vec::new(); doc.blocks.len()];
         // Code names things for a compiler; its identifiers make poor labels.
-        for &b in body.iter().filter(|&&b| doc.blocks[b].kind != BlockKind::Code) {
+        for &b in body
+            .iter()
+            .filter(|&&b| doc.blocks[b].kind != BlockKind::Code)
+        {
             all[b] = tokenize(doc.text(b), &mut vocab);
         }
-        let mut total = vec![0u32; vocab.len()];
         let mut blocks_with = vec![0u32; vocab.len()];
         let mut seen = vec![usize::MAX; vocab.len()];
         for &b in &body {
             for id in all[b].iter().filter_map(|t| t.id) {
-                total[id as usize] += 1;
                 if seen[id as usize] != b {
                     seen[id as usize] = b;
                     blocks_with[id as usize] += 1;
@@ -83,7 +81,6 @@ impl<'a> Labeler<'a> {
             doc,
             lang,
             tokens: all,
-            total,
             blocks_with,
             body_blocks: body.len().max(1),
         }
@@ -102,16 +99,14 @@ impl<'a> Labeler<'a> {
                 .map(|&b| super::lead_phrase(self.doc.text(b)))
                 .unwrap_or_default()
         };
-        // Per stem: occurrences here, how many of them capitalised mid-sentence, and whether
-        // it is in the stretch's opening sentence.
-        let mut local: HashMap<u32, (u32, u32, bool)> = HashMap::new();
+        // Per stem: occurrences here, and whether it is in the stretch's opening sentence.
+        let mut local: HashMap<u32, (u32, bool)> = HashMap::new();
         for (position, &b) in blocks.iter().enumerate() {
             for t in self.block_tokens(b) {
                 let Some(id) = t.id else { continue };
-                let entry = local.entry(id).or_insert((0, 0, false));
+                let entry = local.entry(id).or_insert((0, false));
                 entry.0 += 1;
-                entry.1 += u32::from(t.capital);
-                entry.2 |= position == 0 && t.first_sentence;
+                entry.1 |= position == 0 && t.first_sentence;
             }
         }
         if local.is_empty() {
@@ -119,14 +114,15 @@ impl<'a> Labeler<'a> {
         }
         let n = self.body_blocks as f64;
         let several = blocks.len() > 1;
-        // tf · idf · the share of the word's uses that fall here: frequent in the stretch,
-        // rare in the document, and concentrated in this stretch rather than spread through it.
+        // How often the stretch uses a word, tempered by how rare the word is in the document
+        // (the square root of its idf: a word the stretch keeps coming back to outranks one it
+        // names once, however rare), doubled for the words of the stretch's opening sentence,
+        // where a section tends to say what it is about.
         let weight = |id: u32| -> f64 {
-            let Some(&(tf, capital, opening)) = local.get(&id) else {
+            let Some(&(tf, opening)) = local.get(&id) else {
                 return 0.0;
             };
             let tf = f64::from(tf);
-            let total = f64::from(self.total.get(id as usize).copied().unwrap_or(1).max(1));
             let df = f64::from(
                 self.blocks_with
                     .get(id as usize)
@@ -134,12 +130,9 @@ impl<'a> Labeler<'a> {
                     .unwrap_or(1)
                     .max(1),
             );
-            let mut w = tf * (1.0 + n / df).ln() * (tf / total).min(1.0);
+            let mut w = tf * (1.0 + n / df).ln().sqrt();
             if opening {
-                w *= 1.5;
-            }
-            if f64::from(capital) * 2.0 >= tf {
-                w *= 1.2;
+                w *= 2.0;
             }
             if several && tf < 2.0 {
                 // A word met once in a long stretch is a detail, not its subject.
@@ -184,17 +177,13 @@ impl<'a> Labeler<'a> {
             .into_iter()
             .filter(|(_, (_, _, at))| self.surface(*at).width() <= LABEL_COLUMNS)
             .map(|(stems, (score, count, at))| {
-                // A phrase that comes back is a name for the thing; a one-off pairing is not.
-                let repeated = if stems.len() > 1 {
-                    if count > 1 {
-                        1.0 + 0.25 * f64::from(count - 1).min(4.0)
-                    } else {
-                        0.9
-                    }
+                // A pairing met only once is an accident of wording, not a name for the thing.
+                let once = if stems.len() > 1 && count == 1 {
+                    0.9
                 } else {
                     1.0
                 };
-                (score * repeated, stems, at)
+                (score * once, stems, at)
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
@@ -207,7 +196,7 @@ impl<'a> Labeler<'a> {
         let mut label = self.surface(best_at);
         let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
         if let Some((_, _, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
-            *score >= best_score * 0.4
+            *score >= best_score * 0.1
                 && stems.iter().all(|s| !best_stems.contains(s))
                 && self.surface(*at).width() <= room
         }) {
@@ -243,8 +232,6 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             in_first_sentence = false;
         }
         let joined = !out.is_empty() && gap.chars().all(char::is_whitespace);
-        let at_sentence_start = out.is_empty() || sentence_break;
-        let capital = !at_sentence_start && word.chars().next().is_some_and(char::is_uppercase);
         if let Some(last) = out.last_mut() {
             last.closes_quote = gap.contains(['”', '"', '»', '’']) && !gap.contains(['“', '«']);
         }
@@ -253,7 +240,6 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             start: start as u32,
             end: end as u32,
             joined,
-            capital,
             first_sentence: in_first_sentence,
             opens_quote: gap.contains(['“', '"', '«']),
             closes_quote: false,

@@ -164,6 +164,41 @@ const ENGLISH: &[&str] = &[
     "among",
     "within",
     "without",
+    // Words of dialogue and narration that say nothing of a topic.
+    "cried",
+    "replied",
+    "asked",
+    "seemed",
+    "oh",
+    "ah",
+    "aye",
+    "yes",
+    "ye",
+    "thee",
+    "thou",
+    "thy",
+    "sir",
+    "mr",
+    "mrs",
+    "almost",
+    "quite",
+    "rather",
+    "perhaps",
+    "indeed",
+    "though",
+    "never",
+    "ever",
+    "every",
+    "nothing",
+    "something",
+    "anything",
+    "another",
+    "whose",
+    "whom",
+    "might",
+    "till",
+    "until",
+    "cannot",
 ];
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "des", "mit",
@@ -330,10 +365,25 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
 fn is_content(lower: &str, lang: Language) -> bool {
     let first = lower.chars().next().unwrap_or(' ');
     let chars = lower.chars().count();
-    (chars >= 2 || is_wide(first))
+    (chars >= 2 || is_wide(first) && !is_kana_ending(first))
         && chars <= 24
         && lower.chars().any(char::is_alphabetic)
         && !lang.stopwords().contains(&lower)
+        && !contracts_a_stop_word(lower, lang)
+}
+
+/// Hiragana carry Japanese grammar (particles, endings); the topic is in kanji and katakana.
+fn is_kana_ending(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F)
+}
+
+/// "I'm", "don't", "you're", "it'll": a stop word with a contraction is still one.
+fn contracts_a_stop_word(lower: &str, lang: Language) -> bool {
+    let lower = lower.replace('’', "'");
+    ["n't", "'m", "'re", "'ll", "'ve", "'d", "'s"]
+        .iter()
+        .filter_map(|ending| lower.strip_suffix(ending))
+        .any(|base| lang.stopwords().contains(&base) || matches!(base, "ca" | "wo" | "sha" | "i"))
 }
 
 /// A word without its possessive ending: "whale’s" → "whale", "Jones'" → "Jones".
@@ -448,6 +498,19 @@ mod tests {
                 Language::English
             ),
             vec!["blacksmith", "forg", "list"]
+        );
+    }
+
+    #[test]
+    fn contractions_of_stop_words_and_kana_endings_are_no_content_words() {
+        assert!(
+            content_stems("I’m sure you're right, don't go", Language::English)
+                .iter()
+                .all(|s| ["sure", "right"].contains(&s.as_str()))
+        );
+        assert_eq!(
+            content_stems("鳥を捕る人", Language::Other),
+            vec!["鳥", "捕", "人"]
         );
     }
 
