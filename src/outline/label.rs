@@ -26,6 +26,8 @@ struct Token {
     joined: bool,
     /// Before the end of the block's first sentence.
     first_sentence: bool,
+    /// A character of a script written without spaces (CJK).
+    wide: bool,
     opens_quote: bool,
     closes_quote: bool,
 }
@@ -36,6 +38,8 @@ pub struct Labeler<'a> {
     tokens: Vec<Vec<Token>>,
     /// How many body blocks hold each stem.
     blocks_with: Vec<u32>,
+    /// Code names things for a compiler: its words label a stretch only when it has no prose.
+    code: Vec<bool>,
     body_blocks: usize,
 }
 
@@ -60,16 +64,17 @@ impl<'a> Labeler<'a> {
         let lang = Language::detect(&sample);
         let mut vocab = Vocabulary::new(lang);
         let mut all = vec![Vec::new(); doc.blocks.len()];
-        // Code names things for a compiler; its identifiers make poor labels.
-        for &b in body
-            .iter()
-            .filter(|&&b| doc.blocks[b].kind != BlockKind::Code)
-        {
+        for &b in &body {
             all[b] = tokenize(doc.text(b), &mut vocab);
         }
+        let code: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| b.kind == BlockKind::Code)
+            .collect();
         let mut blocks_with = vec![0u32; vocab.len()];
         let mut seen = vec![usize::MAX; vocab.len()];
-        for &b in &body {
+        for &b in body.iter().filter(|&&b| !code[b]) {
             for id in all[b].iter().filter_map(|t| t.id) {
                 if seen[id as usize] != b {
                     seen[id as usize] = b;
@@ -81,6 +86,7 @@ impl<'a> Labeler<'a> {
             doc,
             lang,
             tokens: all,
+            code,
             blocks_with,
             body_blocks: body.len().max(1),
         }
@@ -99,6 +105,15 @@ impl<'a> Labeler<'a> {
                 .map(|&b| super::lead_phrase(self.doc.text(b)))
                 .unwrap_or_default()
         };
+        let prose = blocks
+            .iter()
+            .any(|&b| !self.is_code(b) && !self.block_tokens(b).is_empty());
+        let blocks: Vec<usize> = blocks
+            .iter()
+            .copied()
+            .filter(|&b| !prose || !self.is_code(b))
+            .collect();
+        let blocks = blocks.as_slice();
         // Per stem: occurrences here, and whether it is in the stretch's opening sentence.
         let mut local: HashMap<u32, (u32, bool)> = HashMap::new();
         for (position, &b) in blocks.iter().enumerate() {
@@ -148,7 +163,9 @@ impl<'a> Labeler<'a> {
                     continue;
                 };
                 let mut stems = vec![first];
-                for end in start..toks.len().min(start + MAX_PHRASE) {
+                // An ideograph or kana is a word of one character: a name takes several.
+                let longest = if toks[start].wide { 6 } else { MAX_PHRASE };
+                for end in start..toks.len().min(start + longest) {
                     if end > start {
                         if !toks[end].joined {
                             break;
@@ -205,6 +222,10 @@ impl<'a> Labeler<'a> {
         label
     }
 
+    fn is_code(&self, block: usize) -> bool {
+        self.code.get(block).copied().unwrap_or(false)
+    }
+
     fn block_tokens(&self, block: usize) -> &[Token] {
         self.tokens.get(block).map_or(&[], Vec::as_slice)
     }
@@ -241,6 +262,7 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             end: end as u32,
             joined,
             first_sentence: in_first_sentence,
+            wide: word.chars().count() == 1 && crate::layout::wrap::display_width(word) == 2,
             opens_quote: gap.contains(['“', '"', '«']),
             closes_quote: false,
         });

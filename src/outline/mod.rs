@@ -199,12 +199,19 @@ impl Outline {
                     }
                     let parent = open.last().map(|&(_, e)| e);
                     let level = parent.map_or(1, |p| entries[p].level + 1);
+                    // A line short enough to show whole (a contents entry, a list item) is its
+                    // own best label; key phrases are for paragraphs too long to show.
+                    let whole = block.kind != BlockKind::Code && fits_whole(&block.text);
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
-                        labeler
-                            .as_ref()
-                            .map_or_else(|| lead_phrase(&block.text), |l| l.label(&[index])),
+                        if whole {
+                            block.text.clone()
+                        } else {
+                            labeler
+                                .as_ref()
+                                .map_or_else(|| lead_phrase(&block.text), |l| l.label(&[index]))
+                        },
                         String::new(),
                         index,
                         parent,
@@ -232,6 +239,12 @@ impl Outline {
             .find(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section))
             .or_else(|| self.entries.get(at))
     }
+}
+
+/// Text that fits a top-level label as it is.
+fn fits_whole(text: &str) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    text.width() <= LABEL_COLUMNS
 }
 
 /// The first few words of a text, as a provisional label.
@@ -345,6 +358,20 @@ mod tests {
             "{}",
             sections[1].label
         );
+    }
+
+    #[test]
+    fn short_lines_are_labelled_with_their_own_words() {
+        let prose = "A long paragraph of the guide, with more words than a sidebar could ever show at once, about whales and their ways.";
+        let text = format!(
+            "{prose}\n\n- CHAPTER 1. The Whale Line\n- CHAPTER 2. The Cassock\n- CHAPTER 3. The Try-Works\n\n{prose}"
+        );
+        let doc = Document::from_text(&text, "t");
+        let outline = Outline::build(&doc);
+        let labels: Vec<&str> = outline.entries.iter().map(|e| e.label.as_str()).collect();
+        assert!(labels.contains(&"- CHAPTER 2. The Cassock"), "{labels:?}");
+        let last = outline.entries.last().expect("entries");
+        assert_ne!(last.label, doc.blocks[last.first_block].text);
     }
 
     #[test]
