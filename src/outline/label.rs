@@ -175,10 +175,13 @@ impl<'a> Labeler<'a> {
                     }
                     let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
                     let top = weights.iter().copied().fold(0.0, f64::max);
-                    let rest: f64 = weights.iter().sum::<f64>() - top;
+                    // The other words add a little each, on average, so a phrase does not
+                    // win by length alone; a phrase the author set in quotes is a name.
+                    let rest = (weights.iter().sum::<f64>() - top)
+                        / (weights.len().saturating_sub(1).max(1)) as f64;
                     let mut score = top + 0.3 * rest;
                     if toks[start].opens_quote && toks[end].closes_quote {
-                        score *= 2.0;
+                        score *= 3.0;
                     }
                     let entry = candidates.entry(stems.clone()).or_insert((
                         score,
@@ -213,7 +216,9 @@ impl<'a> Labeler<'a> {
         let mut label = self.surface(best_at);
         let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
         if let Some((_, _, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
+            // Within one paragraph a lone second word is mostly noise ("· needs").
             *score >= best_score * 0.1
+                && (several || stems.len() > 1)
                 && stems.iter().all(|s| !best_stems.contains(s))
                 && self.surface(*at).width() <= room
         }) {
