@@ -12,27 +12,28 @@ fn outline_figures_do_not_regress() {
     };
     let (table, summary) = eval::run(std::path::Path::new(&root), false);
     println!("{table}");
+    // Floors just under the figures last measured (heading F1 0.952, body F1 0.963 with
+    // recall 0.989, Pk 0.308 against a best baseline of 0.432, label hits 0.438): they catch
+    // regressions. The label target (half the labels hitting) is not met yet.
     assert!(
-        summary.heading_f1 >= 0.90,
+        summary.heading_f1 >= 0.94,
         "heading F1 {:.3}",
         summary.heading_f1
     );
-    assert!(summary.body_f1 >= 0.70, "body F1 {:.3}", summary.body_f1);
+    assert!(summary.body_f1 >= 0.95, "body F1 {:.3}", summary.body_f1);
     assert!(
-        summary.body_recall >= 0.85,
+        summary.body_recall >= 0.98,
         "body recall {:.3}",
         summary.body_recall
     );
-    // Floors at the level first measured (Pk 0.498, label hits 0.180): they catch regressions;
-    // the targets (Pk 15 % under the best baseline, half the labels hitting) are not met yet.
     assert!(
-        summary.pk <= 0.55,
+        summary.pk <= 0.32 && summary.pk <= 0.75 * summary.pk_baseline,
         "Pk {:.3} vs baseline {:.3}",
         summary.pk,
         summary.pk_baseline
     );
     assert!(
-        summary.label_hits >= 0.12,
+        summary.label_hits >= 0.42,
         "label hits {:.3}",
         summary.label_hits
     );

@@ -1,15 +1,18 @@
 //! Labels that say what a stretch of text is about: key phrases scored over the document, in
-//! the manner of YAKE and tf-idf. Candidates are runs of up to four words inside a sentence
+//! the manner of YAKE and tf-idf. Candidates are runs of up to three words inside a sentence
 //! that start and end with a content word (stop words for the detected language, Snowball
-//! stems). A word scores by how often it occurs in the stretch, how rare it is across the
-//! document's paragraphs and how much of its use falls in this stretch (contrast with the rest);
-//! proper-noun casing, the stretch's first sentence and quotation marks add bonuses. Falls back
-//! to the lead phrase when nothing scores.
+//! stems). A word scores by how often the stretch uses it, tempered by how rare it is across the
+//! document's paragraphs; the stretch's opening sentence and quotation marks add bonuses. The
+//! label is the best phrase and, after " · ", the best one with other words, both fitting the
+//! sidebar whole. Falls back to the lead phrase when nothing scores.
 
 use std::collections::HashMap;
 
-use crate::document::Document;
+use crate::document::{BlockKind, Document};
 
+use unicode_width::UnicodeWidthStr;
+
+use super::LABEL_COLUMNS;
 use super::words::{Language, Vocabulary, tokens};
 
 /// One word of a block, as the labeller sees it.
@@ -21,10 +24,10 @@ struct Token {
     end: u32,
     /// Only spaces since the previous word: a phrase may run on.
     joined: bool,
-    /// A capital letter not at the start of a sentence.
-    capital: bool,
     /// Before the end of the block's first sentence.
     first_sentence: bool,
+    /// A character of a script written without spaces (CJK).
+    wide: bool,
     opens_quote: bool,
     closes_quote: bool,
 }
@@ -33,13 +36,14 @@ pub struct Labeler<'a> {
     doc: &'a Document,
     lang: Language,
     tokens: Vec<Vec<Token>>,
-    /// Occurrences of each stem in the body, and how many body blocks hold it.
-    total: Vec<u32>,
+    /// How many body blocks hold each stem.
     blocks_with: Vec<u32>,
+    /// Code names things for a compiler: its words label a stretch only when it has no prose.
+    code: Vec<bool>,
     body_blocks: usize,
 }
 
-const MAX_PHRASE: usize = 4;
+const MAX_PHRASE: usize = 3;
 
 /// Where a phrase was first seen: block, byte range in its text.
 type Place = (usize, u32, u32);
@@ -63,12 +67,15 @@ impl<'a> Labeler<'a> {
         for &b in &body {
             all[b] = tokenize(doc.text(b), &mut vocab);
         }
-        let mut total = vec![0u32; vocab.len()];
+        let code: Vec<bool> = doc
+            .blocks
+            .iter()
+            .map(|b| b.kind == BlockKind::Code)
+            .collect();
         let mut blocks_with = vec![0u32; vocab.len()];
         let mut seen = vec![usize::MAX; vocab.len()];
-        for &b in &body {
+        for &b in body.iter().filter(|&&b| !code[b]) {
             for id in all[b].iter().filter_map(|t| t.id) {
-                total[id as usize] += 1;
                 if seen[id as usize] != b {
                     seen[id as usize] = b;
                     blocks_with[id as usize] += 1;
@@ -79,7 +86,7 @@ impl<'a> Labeler<'a> {
             doc,
             lang,
             tokens: all,
-            total,
+            code,
             blocks_with,
             body_blocks: body.len().max(1),
         }
@@ -89,7 +96,8 @@ impl<'a> Labeler<'a> {
         self.lang
     }
 
-    /// A label for the body blocks given (in order).
+    /// A label for the body blocks given (in order): the key phrase of the stretch, and a
+    /// second one after " · " when it scores nearly as well and both fit the sidebar.
     pub fn label(&self, blocks: &[usize]) -> String {
         let fallback = || {
             blocks
@@ -97,19 +105,39 @@ impl<'a> Labeler<'a> {
                 .map(|&b| super::lead_phrase(self.doc.text(b)))
                 .unwrap_or_default()
         };
-        let mut local: HashMap<u32, u32> = HashMap::new();
-        for &b in blocks {
-            for id in self.block_tokens(b).iter().filter_map(|t| t.id) {
-                *local.entry(id).or_insert(0) += 1;
+        let prose = blocks
+            .iter()
+            .any(|&b| !self.is_code(b) && !self.block_tokens(b).is_empty());
+        let blocks: Vec<usize> = blocks
+            .iter()
+            .copied()
+            .filter(|&b| !prose || !self.is_code(b))
+            .collect();
+        let blocks = blocks.as_slice();
+        // Per stem: occurrences here, and whether it is in the stretch's opening sentence.
+        let mut local: HashMap<u32, (u32, bool)> = HashMap::new();
+        for (position, &b) in blocks.iter().enumerate() {
+            for t in self.block_tokens(b) {
+                let Some(id) = t.id else { continue };
+                let entry = local.entry(id).or_insert((0, false));
+                entry.0 += 1;
+                entry.1 |= position == 0 && t.first_sentence;
             }
         }
         if local.is_empty() {
             return fallback();
         }
         let n = self.body_blocks as f64;
+        let several = blocks.len() > 1;
+        // How often the stretch uses a word, tempered by how rare the word is in the document
+        // (the square root of its idf: a word the stretch keeps coming back to outranks one it
+        // names once, however rare), doubled for the words of the stretch's opening sentence,
+        // where a section tends to say what it is about.
         let weight = |id: u32| -> f64 {
-            let tf = f64::from(local.get(&id).copied().unwrap_or(0));
-            let total = f64::from(self.total.get(id as usize).copied().unwrap_or(1).max(1));
+            let Some(&(tf, opening)) = local.get(&id) else {
+                return 0.0;
+            };
+            let tf = f64::from(tf);
             let df = f64::from(
                 self.blocks_with
                     .get(id as usize)
@@ -117,37 +145,45 @@ impl<'a> Labeler<'a> {
                     .unwrap_or(1)
                     .max(1),
             );
-            (1.0 + tf.ln()) * (1.0 + n / df).ln() * (tf / total).sqrt()
+            let mut w = tf * (1.0 + n / df).ln().sqrt();
+            if opening {
+                w *= 2.0;
+            }
+            if several && tf < 2.0 {
+                // A word met once in a long stretch is a detail, not its subject.
+                w *= 0.3;
+            }
+            w
         };
-        // Candidate phrases: stem sequence → (score, count, first surface form).
         let mut candidates: Candidates = HashMap::new();
-        for (position, &b) in blocks.iter().enumerate() {
+        for &b in blocks {
             let toks = self.block_tokens(b);
             for start in 0..toks.len() {
-                if toks[start].id.is_none() {
+                let Some(first) = toks[start].id else {
                     continue;
-                }
-                let mut stems = Vec::new();
-                for end in start..toks.len().min(start + MAX_PHRASE) {
-                    if end > start && !toks[end].joined {
-                        break;
+                };
+                let mut stems = vec![first];
+                // An ideograph or kana is a word of one character: a name takes several.
+                let longest = if toks[start].wide { 6 } else { MAX_PHRASE };
+                for end in start..toks.len().min(start + longest) {
+                    if end > start {
+                        if !toks[end].joined {
+                            break;
+                        }
+                        let Some(id) = toks[end].id else { continue };
+                        stems.push(id);
                     }
-                    let Some(id) = toks[end].id else { continue };
-                    stems.push(id);
-                    let content: Vec<u32> = stems.clone();
-                    let mut score: f64 = content.iter().map(|&id| weight(id)).sum::<f64>()
-                        / (content.len() as f64).powf(0.6);
-                    let span = &toks[start..=end];
-                    if span.iter().all(|t| t.id.is_none() || t.capital) {
-                        score *= 1.3;
-                    }
-                    if position == 0 && span.iter().all(|t| t.first_sentence) {
-                        score *= 1.4;
-                    }
+                    let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
+                    let top = weights.iter().copied().fold(0.0, f64::max);
+                    // The other words add a little each, on average, so a phrase does not
+                    // win by length alone; a phrase the author set in quotes is a name.
+                    let rest = (weights.iter().sum::<f64>() - top)
+                        / (weights.len().saturating_sub(1).max(1)) as f64;
+                    let mut score = top + 0.3 * rest;
                     if toks[start].opens_quote && toks[end].closes_quote {
-                        score *= 2.0;
+                        score *= 3.0;
                     }
-                    let entry = candidates.entry(content).or_insert((
+                    let entry = candidates.entry(stems.clone()).or_insert((
                         score,
                         0,
                         (b, toks[start].start, toks[end].end),
@@ -159,13 +195,15 @@ impl<'a> Labeler<'a> {
         }
         let mut ranked: Vec<(f64, Vec<u32>, Place)> = candidates
             .into_iter()
+            .filter(|(_, (_, _, at))| self.surface(*at).width() <= LABEL_COLUMNS)
             .map(|(stems, (score, count, at))| {
-                let repeated = if stems.len() > 1 {
-                    1.0 + 0.5 * f64::from(count - 1).min(4.0)
+                // A pairing met only once is an accident of wording, not a name for the thing.
+                let once = if stems.len() > 1 && count == 1 {
+                    0.9
                 } else {
                     1.0
                 };
-                (score * repeated, stems, at)
+                (score * once, stems, at)
             })
             .collect();
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
@@ -176,12 +214,21 @@ impl<'a> Labeler<'a> {
             return fallback();
         }
         let mut label = self.surface(best_at);
-        if let Some((_, _, at)) = ranked.iter().skip(1).take(12).find(|(score, stems, _)| {
-            *score >= best_score * 0.6 && stems.iter().all(|s| !best_stems.contains(s))
+        let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
+        if let Some((_, _, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
+            // Within one paragraph a lone second word is mostly noise ("· needs").
+            *score >= best_score * 0.1
+                && (several || stems.len() > 1)
+                && stems.iter().all(|s| !best_stems.contains(s))
+                && self.surface(*at).width() <= room
         }) {
             label = format!("{label} · {}", self.surface(*at));
         }
         label
+    }
+
+    fn is_code(&self, block: usize) -> bool {
+        self.code.get(block).copied().unwrap_or(false)
     }
 
     fn block_tokens(&self, block: usize) -> &[Token] {
@@ -211,8 +258,6 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             in_first_sentence = false;
         }
         let joined = !out.is_empty() && gap.chars().all(char::is_whitespace);
-        let at_sentence_start = out.is_empty() || sentence_break;
-        let capital = !at_sentence_start && word.chars().next().is_some_and(char::is_uppercase);
         if let Some(last) = out.last_mut() {
             last.closes_quote = gap.contains(['”', '"', '»', '’']) && !gap.contains(['“', '«']);
         }
@@ -221,8 +266,8 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             start: start as u32,
             end: end as u32,
             joined,
-            capital,
             first_sentence: in_first_sentence,
+            wide: word.chars().count() == 1 && crate::layout::wrap::display_width(word) == 2,
             opens_quote: gap.contains(['“', '"', '«']),
             closes_quote: false,
         });

@@ -59,6 +59,10 @@ pub struct Outline {
     pub entries: Vec<Entry>,
 }
 
+/// The columns a top-level label gets in the sidebar of a 120-column terminal (a 30-column
+/// sidebar less its border and bookmark mark): labels are made to fit it whole.
+pub const LABEL_COLUMNS: usize = 28;
+
 /// How many words of a paragraph's lead make its label before the label is fitted.
 const LEAD_WORDS: usize = 8;
 
@@ -195,12 +199,19 @@ impl Outline {
                     }
                     let parent = open.last().map(|&(_, e)| e);
                     let level = parent.map_or(1, |p| entries[p].level + 1);
+                    // A line short enough to show whole (a contents entry, a list item) is its
+                    // own best label; key phrases are for paragraphs too long to show.
+                    let whole = block.kind != BlockKind::Code && fits_whole(&block.text);
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
-                        labeler
-                            .as_ref()
-                            .map_or_else(|| lead_phrase(&block.text), |l| l.label(&[index])),
+                        if whole {
+                            block.text.clone()
+                        } else {
+                            labeler
+                                .as_ref()
+                                .map_or_else(|| lead_phrase(&block.text), |l| l.label(&[index]))
+                        },
                         String::new(),
                         index,
                         parent,
@@ -230,6 +241,12 @@ impl Outline {
     }
 }
 
+/// Text that fits a top-level label as it is.
+fn fits_whole(text: &str) -> bool {
+    use unicode_width::UnicodeWidthStr;
+    text.width() <= LABEL_COLUMNS
+}
+
 /// The first few words of a text, as a provisional label.
 pub fn lead_phrase(text: &str) -> String {
     let mut words = text.split_whitespace();
@@ -246,6 +263,13 @@ pub fn lead_phrase(text: &str) -> String {
 
 /// Fit a label into `width` columns without cutting a word in half: whole words, then "…".
 /// A single word wider than the column is cut at a grapheme boundary as a last resort.
+/// Words that only join others (articles, common prepositions and conjunctions): a label cut
+/// right after one reads as broken off mid-phrase.
+const JOINING_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with", "by",
+    "from", "as", "into", "than", "that",
+];
+
 pub fn fit_label(label: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
@@ -257,6 +281,7 @@ pub fn fit_label(label: &str, width: usize) -> String {
     }
     let budget = width - 1; // room for the ellipsis
     let mut out = String::new();
+    let mut kept_words = 0;
     for word in label.split_whitespace() {
         let candidate = if out.is_empty() {
             word.to_string()
@@ -267,6 +292,20 @@ pub fn fit_label(label: &str, width: usize) -> String {
             break;
         }
         out = candidate;
+        kept_words += 1;
+    }
+    // "building trust…" reads better than "building trust and the…": a cut label does not end
+    // on a joining word or on the separator of its two phrases ("Six Consensus ·…").
+    while kept_words > 1 {
+        let Some((rest, last)) = out.rsplit_once(' ') else {
+            break;
+        };
+        let joining = last == "·" || JOINING_WORDS.contains(&last.to_lowercase().as_str());
+        if !joining {
+            break;
+        }
+        out = rest.to_string();
+        kept_words -= 1;
     }
     if out.is_empty() {
         for g in label.graphemes(true) {
@@ -285,8 +324,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_cut_label_does_not_end_on_a_joining_word_or_the_phrase_separator() {
+        assert_eq!(
+            fit_label("Six Consensus · G20 Summit", 17),
+            "Six Consensus…"
+        );
+        assert_eq!(fit_label("results · mutual trust", 17), "results · mutual…");
+        assert_eq!(fit_label("Valparaiso the ship sailed", 18), "Valparaiso…");
+        assert_eq!(fit_label("trust and the global order", 17), "trust…");
+        assert_eq!(fit_label("the", 2), "t…");
+    }
+
+    #[test]
     fn fit_label_keeps_whole_words() {
-        assert_eq!(fit_label("a gap in mutual trust", 12), "a gap in…");
+        assert_eq!(fit_label("a gap in mutual trust", 12), "a gap…");
+        assert_eq!(
+            fit_label("America Should Be More Sincere", 20),
+            "America Should Be…"
+        );
         assert_eq!(fit_label("short", 12), "short");
         assert_eq!(fit_label("unbreakable", 5), "unbr…");
         assert_eq!(fit_label("anything", 0), "");
@@ -341,6 +396,20 @@ mod tests {
             "{}",
             sections[1].label
         );
+    }
+
+    #[test]
+    fn short_lines_are_labelled_with_their_own_words() {
+        let prose = "A long paragraph of the guide, with more words than a sidebar could ever show at once, about whales and their ways.";
+        let text = format!(
+            "{prose}\n\n- CHAPTER 1. The Whale Line\n- CHAPTER 2. The Cassock\n- CHAPTER 3. The Try-Works\n\n{prose}"
+        );
+        let doc = Document::from_text(&text, "t");
+        let outline = Outline::build(&doc);
+        let labels: Vec<&str> = outline.entries.iter().map(|e| e.label.as_str()).collect();
+        assert!(labels.contains(&"- CHAPTER 2. The Cassock"), "{labels:?}");
+        let last = outline.entries.last().expect("entries");
+        assert_ne!(last.label, doc.blocks[last.first_block].text);
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! Sections by lexical cohesion (TextTiling over paragraphs): each gap between paragraphs is
-//! scored by the cosine similarity of the stems in a window before it and a window after it
-//! (idf-weighted, updated incrementally so a whole book costs one pass); a gap deep in a valley
-//! of similarity is a topic shift. How many sections: every valley deeper than the mean depth
-//! plus a share of its spread, never two boundaries closer than a minimum section length — so
-//! the count follows the text's length and cohesion, not a fixed number.
+//! scored by the cosine similarity of the stems in a block of text before it and a block after
+//! it (idf-weighted, updated incrementally so a whole book costs one pass); a gap deep in a
+//! valley of similarity is a topic shift. The block grows with the text (three times the square
+//! root of its content words: ~200 words for an RFC, ~1,000 for a novel), so a book is cut
+//! where its chapters turn, not at every change of scene. How many sections: every valley
+//! deeper than the mean valley depth less half its spread (TextTiling's cut-off), never two
+//! boundaries closer than one block — the count follows the text's length and cohesion.
+//! Paragraph cues: a section does not open with a line of dialogue (a chapter rarely starts
+//! mid-conversation); a glossary whose entries run in alphabetical order is cut at each new
+//! initial letter instead.
 
 use crate::document::Document;
 
@@ -19,42 +24,96 @@ pub fn unit_terms(doc: &Document, units: &[usize], vocab: &mut Vocabulary) -> Ve
 
 /// Where sections start among `units` (indices into `units`; 0 is always first).
 pub fn section_starts(doc: &Document, units: &[usize]) -> Vec<usize> {
-    let sample: String = units
-        .iter()
-        .take(40)
-        .map(|&b| doc.text(b))
-        .collect::<Vec<_>>()
-        .join(" ");
+    let texts: Vec<&str> = units.iter().map(|&b| doc.text(b)).collect();
+    if let Some(starts) = alphabetical_sections(&texts) {
+        return starts;
+    }
+    let sample: String = texts.iter().take(40).copied().collect::<Vec<_>>().join(" ");
     let mut vocab = Vocabulary::new(Language::detect(&sample));
     let terms = unit_terms(doc, units, &mut vocab);
-    boundaries(&terms, vocab.len())
+    let may_open: Vec<bool> = texts.iter().map(|t| !opens_dialogue(t)).collect();
+    boundaries(&terms, vocab.len(), &may_open)
+}
+
+/// A paragraph that starts with a quotation mark or a dialogue dash: a line someone says.
+pub fn opens_dialogue(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(['"', '“', '‘', '\'', '「', '『', '«', '„', '—', '―'])
+}
+
+/// The initial of a glossary entry's head word: "ABASEMENT, n.  A decent…" → 'A'. The head
+/// is a few words in capitals ended by a comma or a full stop.
+fn head_initial(text: &str) -> Option<char> {
+    let head = text.split([',', '.']).next()?;
+    let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+    let capitals = head
+        .chars()
+        .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '\'' | '’'));
+    (letters >= 2 && head.len() < text.len() && head.split_whitespace().count() <= 4 && capitals)
+        .then(|| head.chars().next())
+        .flatten()
+}
+
+/// A glossary or dictionary: at least a third of the paragraphs (and 20) are entries, nine in
+/// ten of them in alphabetical order. Its sections are its letters; None for any other text.
+pub fn alphabetical_sections(texts: &[&str]) -> Option<Vec<usize>> {
+    let entries: Vec<(usize, char)> = texts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| head_initial(t).map(|c| (i, c)))
+        .collect();
+    if entries.len() < 20 || entries.len() * 3 < texts.len() {
+        return None;
+    }
+    let in_order = entries.windows(2).filter(|w| w[0].1 <= w[1].1).count();
+    if in_order * 10 < (entries.len() - 1) * 9 {
+        return None;
+    }
+    let mut starts = vec![0];
+    starts.extend(
+        entries
+            .windows(2)
+            .filter(|w| w[1].1 > w[0].1)
+            .map(|w| w[1].0),
+    );
+    (starts.len() >= 3).then_some(starts)
 }
 
 /// TextTiling on units given as stem ids; returns section starts (always beginning with 0).
-pub fn boundaries(units: &[Vec<u32>], vocab_size: usize) -> Vec<usize> {
+/// `may_open[i]` says whether a section may start at unit i.
+pub fn boundaries(units: &[Vec<u32>], vocab_size: usize, may_open: &[bool]) -> Vec<usize> {
     let n = units.len();
     if n < 4 {
         return vec![0];
     }
     let total: usize = units.iter().map(Vec::len).sum();
-    // Windows of about 120 content words a side, between 1 and 8 paragraphs.
     let mean = (total as f64 / n as f64).max(1.0);
-    let w = ((120.0 / mean).ceil() as usize).clamp(1, (n / 4).clamp(1, 8));
+    let block_words = 3.0 * (total as f64).sqrt();
+    let w = ((block_words / mean).ceil() as usize).clamp(1, (n / 4).max(1));
     let idf = inverse_frequencies(units, vocab_size);
     let scores = smooth(&gap_similarities(units, &idf, w, vocab_size));
     let depths = depth_scores(&scores);
-    // Gaps g = 1..n (gap g lies before unit g); scores[g - 1].
-    let values: Vec<f64> = depths.clone();
-    let m = values.iter().sum::<f64>() / values.len().max(1) as f64;
-    let sd =
-        (values.iter().map(|d| (d - m).powi(2)).sum::<f64>() / values.len().max(1) as f64).sqrt();
-    let cutoff = m + 0.5 * sd;
-    let min_len = w.max(2);
-    let mut candidates: Vec<(f64, usize)> = depths
+    // Gap i lies before unit i + 1. Valleys: gaps no higher than either neighbour.
+    let valley = |i: usize| {
+        depths[i] > 0.0
+            && (i == 0 || scores[i] <= scores[i - 1])
+            && (i + 1 == scores.len() || scores[i] <= scores[i + 1])
+    };
+    let valleys: Vec<usize> = (0..depths.len()).filter(|&i| valley(i)).collect();
+    let count = valleys.len().max(1) as f64;
+    let m = valleys.iter().map(|&i| depths[i]).sum::<f64>() / count;
+    let sd = (valleys
         .iter()
-        .enumerate()
-        .filter(|&(_, &d)| d > cutoff && d > 0.0)
-        .map(|(i, &d)| (d, i + 1))
+        .map(|&i| (depths[i] - m).powi(2))
+        .sum::<f64>()
+        / count)
+        .sqrt();
+    let cutoff = m - 0.5 * sd;
+    let min_len = w.max(2);
+    let mut candidates: Vec<(f64, usize)> = valleys
+        .iter()
+        .filter(|&&i| depths[i] >= cutoff && may_open.get(i + 1).copied().unwrap_or(true))
+        .map(|&i| (depths[i], i + 1))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut chosen: Vec<usize> = Vec::new();
@@ -214,6 +273,43 @@ mod tests {
 
     #[test]
     fn short_input_is_one_section() {
-        assert_eq!(boundaries(&[vec![1], vec![2]], 3), vec![0]);
+        assert_eq!(boundaries(&[vec![1], vec![2]], 3, &[true, true]), vec![0]);
+    }
+
+    #[test]
+    fn no_section_opens_with_a_line_of_dialogue() {
+        // Two topics of eight paragraphs each: the cut falls before unit 8, unless unit 8 is a
+        // line of dialogue.
+        let units: Vec<Vec<u32>> = [vec![vec![1, 2, 3, 4]; 8], vec![vec![5, 6, 7, 8]; 8]].concat();
+        let all = vec![true; 16];
+        assert_eq!(boundaries(&units, 9, &all), vec![0, 8]);
+        let mut spoken = all.clone();
+        spoken[8] = false;
+        assert!(!boundaries(&units, 9, &spoken).contains(&8));
+        assert!(opens_dialogue("“Yes,” he said."));
+        assert!(opens_dialogue("„Ja“, sagte er."));
+        assert!(!opens_dialogue("Yes, he said."));
+    }
+
+    #[test]
+    fn a_glossary_in_alphabetical_order_is_cut_at_its_letters() {
+        let mut entries = Vec::new();
+        for (letter, words) in [("A", 8), ("B", 7), ("C", 9)] {
+            for i in 0..words {
+                let tail = char::from(b'A' + i as u8);
+                entries.push(format!(
+                    "{letter}WORD{tail}, n.  A thing that is defined here at some length."
+                ));
+            }
+        }
+        entries.insert(3, "  A verse quoted under an entry, in lower case.".into());
+        let texts: Vec<&str> = entries.iter().map(String::as_str).collect();
+        assert_eq!(alphabetical_sections(&texts), Some(vec![0, 9, 16]));
+        // Entries out of order are no glossary.
+        let mut shuffled = texts.clone();
+        shuffled.reverse();
+        shuffled.swap(2, 20);
+        shuffled.swap(5, 12);
+        assert_eq!(alphabetical_sections(&shuffled[..]).map(|_| ()), None);
     }
 }

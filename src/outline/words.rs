@@ -164,6 +164,56 @@ const ENGLISH: &[&str] = &[
     "among",
     "within",
     "without",
+    // Words of dialogue and narration that say nothing of a topic.
+    "cried",
+    "replied",
+    "asked",
+    "seemed",
+    "oh",
+    "ah",
+    "aye",
+    "yes",
+    "ye",
+    "thee",
+    "thou",
+    "thy",
+    "sir",
+    "mr",
+    "mrs",
+    "almost",
+    "quite",
+    "rather",
+    "perhaps",
+    "indeed",
+    "though",
+    "never",
+    "ever",
+    "every",
+    "nothing",
+    "something",
+    "anything",
+    "another",
+    "whose",
+    "whom",
+    "might",
+    "till",
+    "until",
+    "cannot",
+    "toward",
+    "towards",
+    "already",
+    "during",
+    "since",
+    "against",
+    "across",
+    "around",
+    "behind",
+    "beyond",
+    "whether",
+    "although",
+    "unless",
+    "else",
+    "too",
 ];
 const GERMAN: &[&str] = &[
     "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "dem", "des", "mit",
@@ -311,7 +361,10 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
     let stemmer = lang.algorithm().map(Stemmer::create);
     tokens(text)
         .filter_map(|w| {
-            let lower = w.to_lowercase();
+            if is_jumbled(w) {
+                return None;
+            }
+            let lower = without_possessive(w).to_lowercase();
             if !is_content(&lower, lang) {
                 return None;
             }
@@ -326,9 +379,53 @@ pub fn content_stems(text: &str, lang: Language) -> Vec<String> {
 
 fn is_content(lower: &str, lang: Language) -> bool {
     let first = lower.chars().next().unwrap_or(' ');
-    (lower.chars().count() >= 2 || is_wide(first))
-        && !lower.chars().all(|c| c.is_numeric())
+    let chars = lower.chars().count();
+    (chars >= 2 || is_wide(first) && !is_kana_ending(first))
+        && chars <= 24
+        && lower.chars().any(char::is_alphabetic)
         && !lang.stopwords().contains(&lower)
+        && !contracts_a_stop_word(lower, lang)
+}
+
+/// Hiragana carry Japanese grammar (particles, endings); the topic is in kanji and katakana.
+fn is_kana_ending(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x309F)
+}
+
+/// "I'm", "don't", "you're", "it'll": a stop word with a contraction is still one.
+fn contracts_a_stop_word(lower: &str, lang: Language) -> bool {
+    let lower = lower.replace('’', "'");
+    ["n't", "'m", "'re", "'ll", "'ve", "'d", "'s"]
+        .iter()
+        .filter_map(|ending| lower.strip_suffix(ending))
+        .any(|base| lang.stopwords().contains(&base) || matches!(base, "ca" | "wo" | "sha" | "i"))
+}
+
+/// A word without its possessive ending: "whale’s" → "whale", "Jones'" → "Jones".
+fn without_possessive(word: &str) -> &str {
+    for ending in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(ending)
+            && !stem.is_empty()
+        {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Letters that switch from lower to upper case inside a word twice or more ("VHrgOxzdQGG"): an encoded
+/// string or an identifier, not a word.
+fn is_jumbled(word: &str) -> bool {
+    let mut switches = 0;
+    let mut previous_lower = None;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        let lower = c.is_lowercase();
+        if previous_lower.is_some_and(|p| p && !lower) {
+            switches += 1;
+        }
+        previous_lower = Some(lower);
+    }
+    switches >= 2
 }
 
 /// Stem ids for a document: each lower-cased word is stemmed once and given an id.
@@ -366,8 +463,8 @@ impl Vocabulary {
         if let Some(&id) = self.by_word.get(word) {
             return id;
         }
-        let lower = word.to_lowercase();
-        let id = if is_content(&lower, self.lang) {
+        let lower = without_possessive(word).to_lowercase();
+        let id = if !is_jumbled(word) && is_content(&lower, self.lang) {
             let stem = self
                 .stemmer
                 .as_ref()
@@ -406,6 +503,30 @@ mod tests {
             Language::German
         );
         assert_eq!(Language::detect("銀河鉄道の夜"), Language::Other);
+    }
+
+    #[test]
+    fn possessives_numbers_and_codes_are_no_content_words() {
+        assert_eq!(
+            content_stems(
+                "the blacksmith’s forge, Listing 2-5, VHrgOxzdQGGCZzi",
+                Language::English
+            ),
+            vec!["blacksmith", "forg", "list"]
+        );
+    }
+
+    #[test]
+    fn contractions_of_stop_words_and_kana_endings_are_no_content_words() {
+        assert!(
+            content_stems("I’m sure you're right, don't go", Language::English)
+                .iter()
+                .all(|s| ["sure", "right"].contains(&s.as_str()))
+        );
+        assert_eq!(
+            content_stems("鳥を捕る人", Language::Other),
+            vec!["鳥", "捕", "人"]
+        );
     }
 
     #[test]

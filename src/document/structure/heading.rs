@@ -20,6 +20,71 @@ pub enum Form {
     Titled,
     /// A short line in a script without letter case, standing alone.
     Uncased,
+    /// An Aozora Bunko heading annotation (大 = 1, 中 = 2, 小 = 3).
+    Aozora(u8),
+}
+
+/// Aozora Bunko heading annotations: `X［＃「X」は中見出し］` names the heading after the fact,
+/// `［＃中見出し］X［＃中見出し終わり］` wraps it; either may say 同行 or 窓 before the size.
+/// Returns the level and the heading's words (ruby and other notes still in them).
+pub fn aozora(line: &str) -> Option<(u8, &str)> {
+    const OPEN: &str = "［＃";
+    const CLOSE: char = '］';
+    let size = |note: &str| -> Option<u8> {
+        let note = note.strip_suffix("見出し")?;
+        let note = note
+            .strip_prefix("同行")
+            .or_else(|| note.strip_prefix("窓"))
+            .unwrap_or(note);
+        match note {
+            "大" => Some(1),
+            "中" => Some(2),
+            "小" => Some(3),
+            _ => None,
+        }
+    };
+    let mut rest = line;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let end = after.find(CLOSE)?;
+        let note = &after[..end];
+        // ［＃「X」は中見出し］
+        if let Some(quoted) = note.strip_prefix('「')
+            && let Some((title, kind)) = quoted.rsplit_once("」は")
+            && let Some(level) = size(kind)
+            && !title.trim().is_empty()
+        {
+            return Some((level, title.trim()));
+        }
+        // ［＃中見出し］X［＃中見出し終わり］
+        if let Some(level) = size(note) {
+            let body = &after[end + CLOSE.len_utf8()..];
+            let title = body.find(OPEN).map_or(body, |close| &body[..close]).trim();
+            return (!title.is_empty()).then_some((level, title));
+        }
+        rest = &after[end + CLOSE.len_utf8()..];
+    }
+    None
+}
+
+/// Heading words without Aozora ruby (`《…》`, the `｜` that opens it) and notes (`［＃…］`).
+pub fn without_aozora_notes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth_ruby = false;
+    let mut in_note = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '《' if !in_note => depth_ruby = true,
+            '》' if depth_ruby => depth_ruby = false,
+            '［' if chars.peek() == Some(&'＃') => in_note = true,
+            '］' if in_note => in_note = false,
+            '｜' => {}
+            _ if depth_ruby || in_note => {}
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// "## Title ##" → (2, "Title").
@@ -200,6 +265,26 @@ pub fn standalone(text: &str) -> Option<Form> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aozora_heading_annotations() {
+        assert_eq!(
+            aozora("［＃３字下げ］一、午后《ごご》の授業［＃「一、午后の授業」は中見出し］"),
+            Some((2, "一、午后の授業"))
+        );
+        assert_eq!(
+            aozora("［＃大見出し］第一章　春《はる》［＃大見出し終わり］"),
+            Some((1, "第一章　春《はる》"))
+        );
+        assert_eq!(aozora("［＃「雪」は同行小見出し］"), Some((3, "雪")));
+        // Other notes are not headings.
+        assert_eq!(aozora("［＃３字下げ］本文［＃「本文」に傍点］"), None);
+        assert_eq!(aozora("ただの文。"), None);
+        assert_eq!(
+            without_aozora_notes("第一章　｜春《はる》［＃注］"),
+            "第一章　春"
+        );
+    }
 
     #[test]
     fn atx_headings() {

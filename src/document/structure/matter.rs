@@ -5,6 +5,8 @@
 //! prose block; short unpunctuated blocks outside it, or between non-prose neighbours inside a
 //! page that shows web furniture, are folded. Nothing is deleted.
 
+use std::collections::HashMap;
+
 use super::scan::Raw;
 use crate::document::{Block, BlockKind};
 
@@ -97,8 +99,14 @@ fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
     }
     let candidate = &blocks[first];
     let words = candidate.text.split_whitespace().count();
+    // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
+    // has few spaces but is no title.
+    let short =
+        raws[first].lines.len() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
     let usable = match candidate.kind {
-        BlockKind::Paragraph => !ends_sentence(&candidate.text) && !candidate.text.ends_with(','),
+        BlockKind::Paragraph => {
+            short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
+        }
         BlockKind::Heading => {
             !matches!(
                 raws[first].form,
@@ -345,6 +353,120 @@ fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
         && !is_menu(raw)
 }
 
+/// Words that introduce the credit line closing a picture's caption.
+const CREDIT_CUES: &[&str] = &[
+    "credit:",
+    "credits:",
+    "photo:",
+    "photograph:",
+    "image:",
+    "picture:",
+    "illustration:",
+    "foto:",
+    "bild:",
+];
+
+/// Text ending in a short credit line: "… hibernation pods. Credit: ESA".
+fn ends_with_credit(text: &str) -> bool {
+    if text.len() > 2000 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    CREDIT_CUES.iter().any(|cue| {
+        lower.rfind(cue).is_some_and(|at| {
+            let credit = &lower[at + cue.len()..];
+            let starts_block_or_sentence = lower[..at]
+                .trim_end()
+                .chars()
+                .last()
+                .is_none_or(|c| ".!?)".contains(c));
+            starts_block_or_sentence
+                && credit.split_whitespace().count() <= 6
+                && !credit.trim_end().ends_with(['.', '!', '?'])
+        })
+    })
+}
+
+/// Three or more lines of which none ends a sentence: headlines of other articles, a list of
+/// links, however long each line is.
+fn is_link_stack(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= 3 && !lines.iter().any(|l| ends_sentence(l))
+}
+
+/// A teaser of another article: a name or headline line and a date line over the first
+/// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
+fn is_teaser_card(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= 2
+        && lines[..lines.len() - 1]
+            .iter()
+            .take(3)
+            .any(|l| size_up_to(l, 9) <= 8 && has_date(l) && !ends_sentence(l))
+}
+
+/// The article on a web page: the run of blocks where prose outweighs furniture most, as body
+/// text extractors find it (each prose block adds its words; every other block takes some
+/// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
+/// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
+fn article_span(
+    raws: &[Raw<'_>],
+    blocks: &[Block],
+    prose: &[bool],
+    repeated: &[bool],
+) -> Option<(usize, usize)> {
+    let weight = |i: usize| -> i64 {
+        let block = &blocks[i];
+        if prose[i] {
+            return size_up_to(&block.text, 10_000) as i64;
+        }
+        match block.kind {
+            BlockKind::Title | BlockKind::Byline => 0,
+            _ if repeated[i]
+                || is_menu(&raws[i])
+                || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
+            {
+                -30
+            }
+            _ => -10,
+        }
+    };
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for i in 0..blocks.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let (from, to) = best_range?;
+    let mut first = (from..=to).find(|&i| prose[i])?;
+    let mut last = (from..=to).rev().find(|&i| prose[i])?;
+    // One stray block (a share row, a caption) does not end the article.
+    while first >= 2 && prose[first - 2] && !prose[first - 1] {
+        first -= 2;
+    }
+    while last + 2 < blocks.len() && prose[last + 2] && !prose[last + 1] {
+        last += 2;
+    }
+    Some((first, last))
+}
+
 fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
     let words = size_up_to(&block.text, 26);
     is_menu(raw)
@@ -353,17 +475,6 @@ fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
 }
 
 fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
-    let prose: Vec<bool> = raws
-        .iter()
-        .zip(blocks.iter())
-        .map(|(r, b)| is_prose(r, b))
-        .collect();
-    let (Some(first), Some(last)) = (
-        prose.iter().position(|&p| p),
-        prose.iter().rposition(|&p| p),
-    ) else {
-        return;
-    };
     // Web furniture shows itself by stacks of short lines or several cue phrases.
     let cue_blocks = raws
         .iter()
@@ -374,6 +485,47 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         })
         .count();
     let web_like = cue_blocks >= 3;
+    // A scraped page, not a long text that mentions "share" or "email" a few times: its
+    // furniture is a fair share of its blocks. Only then are whole runs of prose outside the
+    // article judged as furniture.
+    let prose_shaped: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| is_prose(r, b))
+        .collect();
+    let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
+    let web_page = web_like && cue_blocks * 4 >= prose_blocks;
+    // On a web page, a box of several lines met twice is one the page repeats (a newsletter
+    // form, a menu); a one-line paragraph met twice may be a pull quote, and stays.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for block in blocks.iter().filter(|_| web_page) {
+        *seen.entry(block.text.as_str()).or_insert(0) += 1;
+    }
+    let repeated: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| {
+            web_page && r.lines.len() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+        })
+        .collect();
+    let prose: Vec<bool> = raws
+        .iter()
+        .zip(&prose_shaped)
+        .zip(&repeated)
+        .map(|((r, &shaped), &twice)| {
+            shaped && !(web_page && (twice || is_teaser_card(r) || is_link_stack(r)))
+        })
+        .collect();
+    let Some((first, last)) = (if web_page {
+        article_span(raws, blocks, &prose, &repeated)
+    } else {
+        prose
+            .iter()
+            .position(|&p| p)
+            .zip(prose.iter().rposition(|&p| p))
+    }) else {
+        return;
+    };
     // Before the first prose block: keep the title, byline, and headings that open the body.
     for i in 0..first {
         let keep = match blocks[i].kind {
@@ -385,6 +537,14 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         };
         if !keep {
             blocks[i].kind = BlockKind::Leftover;
+        }
+    }
+    // A picture's caption ends with its credit line ("… Credit: ESA").
+    if web_page {
+        for block in &mut blocks[first..=last] {
+            if block.kind == BlockKind::Paragraph && ends_with_credit(&block.text) {
+                block.kind = BlockKind::Leftover;
+            }
         }
     }
     // Inside the body of a web page: menus and short cue lines, and short unpunctuated lines
@@ -448,6 +608,16 @@ mod tests {
     }
 
     #[test]
+    fn a_wrapped_paragraph_of_ideographs_is_not_the_title() {
+        let para = "蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅\n卯、辰、巳、午、未、申、酉、戌、亥之十二支也。每會該一萬八百歲。且就\n一日而論：子時得陽氣，而丑則雞鳴﹔寅不通光，而卯則日出﹔辰時食後，而巳";
+        let got = kinds(&format!("{para}\n\n{PROSE}"));
+        assert_eq!(got[0], Paragraph, "{got:?}");
+        // A short two-line title and author block still is one.
+        let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
+        assert_eq!(got[0], Title, "{got:?}");
+    }
+
+    #[test]
     fn byline_and_dateline_after_the_title() {
         let text = format!(
             "City Budget Passes\n\nBy Jane Smith\n\nMon 18 Nov 2019 18.54 GMT\n\n{PROSE}\n\n{PROSE}"
@@ -470,6 +640,67 @@ mod tests {
                 Leftover
             ]
         );
+    }
+
+    #[test]
+    fn teaser_cards_after_the_article_are_folded() {
+        let card = "Rob Crilly\nWednesday November 20, 2019\nThe television interview was devised as an opportunity for the prince to explain himself at length.";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nMore from Example News\n\nA headline about something else\n\n{card}\n\nAnother headline here\n\n{card}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(
+            &got[..4],
+            &[Title, Leftover, Paragraph, Paragraph],
+            "{got:?}"
+        );
+        assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+    }
+
+    #[test]
+    fn prose_cut_off_from_the_article_by_furniture_is_folded() {
+        let form = "Leave a Reply\n\nYour email address will not be published.\n\nComment\n\nName *\n\nEmail *\n\nWebsite\n\nShare this\n\nSubscribe";
+        let notice = "Your personal data will only be disclosed to third parties for the purposes of spam filtering, as the law allows.";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nA subheading\n\n{PROSE}\n\n{form}\n\n{notice}"
+        );
+        let got = kinds(&text);
+        let body: Vec<usize> = (0..got.len()).filter(|&i| got[i] == Paragraph).collect();
+        assert_eq!(body.len(), 3, "{got:?}");
+        assert_eq!(*got.last().expect("blocks"), Leftover, "{got:?}");
+    }
+
+    #[test]
+    fn repeated_boxes_and_headline_stacks_are_not_article() {
+        let form = "Email *\nSelect Edition(s) *\nHold Ctrl or Cmd to select multiple editions, then press the button to send them to us.";
+        let popular = "Solar will power ahead to offer more output for lower module costs\nA maker launches a half cut monocrystalline module with 440 W output\nScientists claim 8.8% efficiency for an amorphous solar cell";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare this\n\nKeep up to date\n\n{form}\n\nMost popular\n\n{popular}\n\nSubscribe\n\n{form}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(
+            &got[..4],
+            &[Title, Leftover, Paragraph, Paragraph],
+            "{got:?}"
+        );
+        assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+    }
+
+    #[test]
+    fn captions_with_credit_lines_are_folded_on_web_pages() {
+        assert!(super::ends_with_credit(
+            "A cross-section through the module showing the quarters. Credit: ESA"
+        ));
+        assert!(super::ends_with_credit("Photo: Getty Images"));
+        assert!(!super::ends_with_credit(
+            "The credit: it went to the team, who had earned it over many long months."
+        ));
+        let caption = "A reference module for a crewed Mars mission compared to its hibernation-based twin, drawn to scale. Credit: ESA";
+        let text = format!(
+            "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{caption}\n\n{PROSE} Again.\n\nShare this\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+        );
+        let got = kinds(&text);
+        assert_eq!(&got[2..5], &[Paragraph, Leftover, Paragraph], "{got:?}");
     }
 
     #[test]

@@ -60,7 +60,11 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote));
         let accept = match form {
-            Form::Numbered(_) | Form::Division(_) | Form::Atx(_) | Form::Underline { .. } => true,
+            Form::Numbered(_)
+            | Form::Division(_)
+            | Form::Atx(_)
+            | Form::Underline { .. }
+            | Form::Aozora(_) => true,
             _ if dated || after_quotation => false,
             Form::Caps => followed_by_body,
             Form::Titled => {
@@ -84,7 +88,10 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
 fn mark_contents_lists(raws: &mut [Raw<'_>]) {
     let guessed = |r: &Raw<'_>| {
         r.kind == BlockKind::Heading
-            && !matches!(r.form, Some(Form::Atx(_) | Form::Underline { .. }))
+            && !matches!(
+                r.form,
+                Some(Form::Atx(_) | Form::Underline { .. } | Form::Aozora(_))
+            )
     };
     let mut start = 0;
     while start < raws.len() {
@@ -96,12 +103,15 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         while end < raws.len() && guessed(&raws[end]) {
             end += 1;
         }
-        // The last of the run stays a heading when body text follows it.
-        let list_end = if raws.get(end).is_some_and(|r| r.kind != BlockKind::Heading) {
-            end - 1
-        } else {
-            end
-        };
+        // The last of the run stays a heading when body text follows it; a line that itself
+        // looks like a heading ("Epilogue" closing a list of chapters) is more of the list.
+        let body_follows = raws.get(end).is_some_and(|r| {
+            r.kind != BlockKind::Heading
+                && !(r.kind == BlockKind::Paragraph
+                    && r.lines.len() == 1
+                    && heading::standalone(&r.text()).is_some())
+        });
+        let list_end = if body_follows { end - 1 } else { end };
         if end - start >= 4 {
             for raw in &mut raws[start..list_end] {
                 raw.kind = BlockKind::ListItem;
@@ -127,7 +137,7 @@ fn assign_levels(raws: &[Raw<'_>], blocks: &mut [Block]) {
                 *underline_levels.entry((mark, over)).or_insert(next)
             }
             Some(Form::Numbered(depth)) => depth,
-            Some(Form::Division(level)) => level,
+            Some(Form::Division(level) | Form::Aozora(level)) => level,
             Some(Form::Caps | Form::Titled | Form::Uncased) | None => 2,
         }
         .clamp(1, 6);
@@ -219,6 +229,30 @@ mod tests {
             got.iter().map(|h| h.1).collect::<Vec<_>>(),
             vec![13],
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_contents_list_ending_in_a_heading_like_line_keeps_no_heading() {
+        let mut text = String::from("CONTENTS\n\n");
+        for n in 1..=5 {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text.push_str("Epilogue\n\nNotes\n\nCHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
+        let got = headings(&text);
+        assert_eq!(
+            got.iter().map(|h| h.1).collect::<Vec<_>>(),
+            vec![17],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn aozora_annotations_make_headings_with_levels() {
+        let text = "銀河鉄道の夜\n宮沢賢治\n\n［＃３字下げ］一、午后《ごご》の授業［＃「一、午后の授業」は中見出し］\n\n「ではみなさんは、そういうふうに川だと云われたりしていたこのぼんやりと白いものがほんとうは何かご承知ですか。」\n\n［＃大見出し］第二部［＃大見出し終わり］\n\n先生は、黒板に吊した大きな黒い星座の図の、上から下へ白くけぶった銀河帯のようなところを指しながら、みんなに問をかけました。";
+        assert_eq!(
+            headings(text),
+            vec![(2, 4, "一、午后の授業".into()), (1, 8, "第二部".into())]
         );
     }
 

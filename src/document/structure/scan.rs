@@ -35,6 +35,9 @@ impl<'a> Raw<'a> {
         if self.kind == BlockKind::Code {
             return self.lines.join("\n");
         }
+        if let Some(Form::Aozora(_)) = self.form {
+            return heading::without_aozora_notes(&self.lines.join(" "));
+        }
         // Sized exactly: a book's blocks together hold a whole copy of its text.
         let capacity = self.lines.iter().map(|l| l.trim().len() + 1).sum::<usize>();
         let mut text = String::with_capacity(capacity.saturating_sub(1));
@@ -85,7 +88,15 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             i = close + 1;
             continue;
         }
-        if let Some((level, title)) = heading::atx(line) {
+        if let Some((level, title)) = heading::aozora(line) {
+            flush(&mut pending, &mut out, base);
+            out.push(heading_raw(title, number, Form::Aozora(level)));
+            i += 1;
+            continue;
+        }
+        if let Some((level, title)) = heading::atx(line)
+            && !inside_indented_block(&lines, i)
+        {
             flush(&mut pending, &mut out, base);
             out.push(heading_raw(title, number, Form::Atx(level)));
             i += 1;
@@ -152,11 +163,14 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             continue;
         }
         if let Some(p) = pending.as_mut() {
-            // "1.1. Term" over an indented definition: the term line stands alone.
+            // "1.1. Term" over an indented definition: the term line stands alone. A line
+            // indented to where the words after the number start is a list item's hanging
+            // indent ("1. When …\n   for …"): the item goes on.
             let split_term = p.kind == BlockKind::Paragraph
                 && p.lines.len() == 1
                 && heading::numbered(p.lines[0].trim()).is_some()
-                && indent(line) > indent(p.lines[0]) + 1;
+                && indent(line) > indent(p.lines[0]) + 1
+                && indent(line) != hanging_indent(p.lines[0]);
             if p.kind == BlockKind::Quote || split_term {
                 flush(&mut pending, &mut out, base);
             }
@@ -169,6 +183,35 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
     }
     flush(&mut pending, &mut out, base);
     out
+}
+
+/// The column where the words after a list number start: "1. When" → 3.
+fn hanging_indent(line: &str) -> usize {
+    let start = indent(line);
+    let rest = &line[start..];
+    let number = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    let words = rest[number..].len() - rest[number..].trim_start().len();
+    start + number + words
+}
+
+/// An indented line among lines indented as deep (a code example of a reStructuredText
+/// directive, a comment in it starting "# "): part of that block, never a Markdown heading.
+fn inside_indented_block(lines: &[&str], i: usize) -> bool {
+    let depth = indent(lines[i]);
+    if depth == 0 {
+        return false;
+    }
+    let deep = |l: &&&str| !l.trim().is_empty() && indent(l) >= depth;
+    let nonblank = |l: &&&str| !l.trim().is_empty();
+    lines[..i]
+        .iter()
+        .rev()
+        .find(nonblank)
+        .is_some_and(|l| deep(&l))
+        || lines[i + 1..]
+            .iter()
+            .find(nonblank)
+            .is_some_and(|l| deep(&l))
 }
 
 fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
@@ -444,6 +487,28 @@ mod tests {
             ]
         );
         assert_eq!(scan(text)[1].text(), "- first item continues");
+    }
+
+    #[test]
+    fn a_numbered_item_with_a_hanging_indent_stays_whole() {
+        let raws = scan(
+            "1. When applying the guideline would make the code less readable, even\n   for someone who is used to reading code that follows this PEP.\n",
+        );
+        assert_eq!(raws.len(), 1);
+        assert_eq!(raws[0].lines.len(), 2);
+    }
+
+    #[test]
+    fn hash_lines_inside_an_indented_example_are_not_headings() {
+        let raws = scan(
+            "Example::\n\n   # Correct:\n\n   # Aligned with opening delimiter.\n   foo = bar(a,\n             b)\n\nIntro.\n\n  ## Real heading\n\nText.",
+        );
+        let headings: Vec<String> = raws
+            .iter()
+            .filter(|r| r.kind == BlockKind::Heading)
+            .map(Raw::text)
+            .collect();
+        assert_eq!(headings, vec!["Real heading".to_string()]);
     }
 
     #[test]
