@@ -63,6 +63,10 @@ pub struct Outline {
 /// sidebar less its border and bookmark mark): labels are made to fit it whole.
 pub const LABEL_COLUMNS: usize = 28;
 
+/// The most body text whose words are all weighed for sections and labels: about four million
+/// words, several times "War and Peace".
+pub const ANALYSED_BODY_BYTES: usize = 24 << 20;
+
 /// How many words of a paragraph's lead make its label before the label is fitted.
 const LEAD_WORDS: usize = 8;
 
@@ -72,7 +76,20 @@ const SHORT_TEXT_PARAGRAPHS: usize = 8;
 
 impl Outline {
     /// The full outline: structure, sections found by lexical cohesion, key-phrase labels.
+    ///
+    /// A text with more body than [`ANALYSED_BODY_BYTES`] (many times the longest novel) keeps
+    /// the provisional outline: its own headings and lead-phrase labels. Weighing every word of
+    /// it would take far more memory than the text itself, and minutes.
     pub fn build(doc: &Document) -> Outline {
+        let body_bytes: usize = doc
+            .blocks
+            .iter()
+            .filter(|b| b.kind.is_body())
+            .map(|b| b.text.len())
+            .sum();
+        if body_bytes > ANALYSED_BODY_BYTES {
+            return Outline::provisional(doc);
+        }
         Outline::assemble(doc, Some(Labeler::new(doc)))
     }
 
@@ -322,6 +339,23 @@ pub fn fit_label(label: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_too_big_to_weigh_keeps_its_provisional_outline() {
+        let paragraph = "Words of a very long text that goes on and on without a heading. ";
+        let mut text = String::new();
+        while text.len() <= ANALYSED_BODY_BYTES + (1 << 20) {
+            for _ in 0..100 {
+                text.push_str(paragraph);
+            }
+            text.push_str("\n\n");
+        }
+        let doc = Document::from_text(&text, "huge.txt");
+        let outline = Outline::build(&doc);
+        // Compared without printing: a failure would print thousands of entries.
+        assert!(outline == Outline::provisional(&doc));
+        assert!(outline.entries.iter().all(|e| e.kind != EntryKind::Section));
+    }
 
     #[test]
     fn a_cut_label_does_not_end_on_a_joining_word_or_the_phrase_separator() {
