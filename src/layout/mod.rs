@@ -366,6 +366,12 @@ fn lay_out_blocks(
                 .into_iter()
                 .map(|range| (range, false))
                 .collect(),
+            (BlockKind::Title | BlockKind::Heading, _) => {
+                balanced(&block.text, width.max(WIDEST_CLUSTER))
+                    .into_iter()
+                    .map(|range| (range, false))
+                    .collect()
+            }
             (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing(&block.text, text_width, text_width)
@@ -400,6 +406,36 @@ fn lay_out_blocks(
     (lines, block_first_line)
 }
 
+/// A title or heading wrapped into as few lines as at `width`, but with those lines as even
+/// as they can be: "America Should Be More Sincere in / Collaborating on Network Security"
+/// rather than a full line and a lone last word. The narrowest width that keeps the line
+/// count is found by bisection; titles are short, so this costs little.
+fn balanced(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
+    let widest = wrap::wrap_flowing(text, width, width);
+    let count = widest.len();
+    if count < 2 || text.len() > BALANCED_MAX_BYTES {
+        return widest;
+    }
+    // `high` always wraps into no more than `count` lines; `width` does.
+    let (mut low, mut high) = (WIDEST_CLUSTER.max(width / count), width);
+    let mut best = widest;
+    while low < high {
+        let middle = (low + high) / 2;
+        let lines = wrap::wrap_flowing(text, middle, middle);
+        if lines.len() <= count {
+            best = lines;
+            high = middle;
+        } else {
+            low = middle + 1;
+        }
+    }
+    best
+}
+
+/// Titles and headings longer than this are wrapped like paragraphs (a "heading" that long is
+/// prose the structure took for one).
+const BALANCED_MAX_BYTES: usize = 400;
+
 /// Page starts: every `height` lines, moved past blank lines so no page starts with one.
 fn paginate(lines: &[Line], height: usize) -> Vec<usize> {
     let mut starts = vec![0];
@@ -424,6 +460,20 @@ mod tests {
 
     fn doc() -> Document {
         Document::from_text(crate::BUNDLED_ARTICLE, "bundled")
+    }
+
+    #[test]
+    fn a_wrapped_title_gets_even_lines_not_a_lone_last_word() {
+        let title = "America Should Be More Sincere in Collaborating on Network Security";
+        let lines = balanced(title, 58);
+        let shown: Vec<&str> = lines.iter().map(|r| title[r.clone()].trim()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        let widths: Vec<usize> = shown.iter().map(|l| wrap::display_width(l)).collect();
+        assert!(widths[0].abs_diff(widths[1]) <= 8, "{shown:?}");
+        assert_eq!(shown.join(" "), title);
+        // A title that fits stays on one line; one word per line stays that way.
+        assert_eq!(balanced("Short Title", 58).len(), 1);
+        assert_eq!(balanced("Alpha Beta", 5).len(), 2);
     }
 
     #[test]
