@@ -266,7 +266,9 @@ impl App {
             Ok(Err(err)) => return Err(io::Error::other(err)),
             Err(mpsc::TryRecvError::Empty) => return Ok(false),
             Err(mpsc::TryRecvError::Disconnected) => {
-                return Err(io::Error::other("the document could not be read"));
+                // The reading thread died (a bug): said as a failure to open the file.
+                let reason = io::Error::other("reading it failed (an internal error)");
+                return Err(io::Error::other(crate::document::LoadError::Io(reason)));
             }
         };
         let resume = job.resume;
@@ -319,10 +321,13 @@ impl App {
             }
             Err(mpsc::TryRecvError::Empty) => false,
             Err(mpsc::TryRecvError::Disconnected) => {
-                // The builder died (a bug): keep the provisional outline rather than wait forever.
+                // The builder died (a bug): keep the provisional outline rather than wait
+                // forever, and say so.
                 self.outline_job = None;
                 self.model.outline_pending = false;
-                false
+                self.model.message =
+                    Some("the outline could not be built: it shows opening words".into());
+                true
             }
         }
     }

@@ -10,6 +10,7 @@ mod cli_bookmarks;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -42,7 +43,7 @@ const PRINT_WIDTH: usize = 80;
                   Press ? inside quire for the keys.\n\n\
                   Exit codes: 0 ok, 1 cannot read the document or use the terminal (or --search\n\
                   --print found nothing), 2 usage error (or a bad --search regex),\n\
-                  128+N stopped by signal N.\n\
+                  128+N stopped by signal N, 70 internal error (a bug).\n\
                   Environment: NO_COLOR turns colours off; QUIRE_DATA_DIR sets where bookmarks\n\
                   and reading places are kept (default: $XDG_DATA_HOME/quire).\n\n\
                   quire remembers where you left off and returns there (--from-start does not).\n\
@@ -104,9 +105,18 @@ fn parse_format(name: &str) -> Result<Format, String> {
         .ok_or_else(|| format!("unknown format '{name}' (expected txt, md or html)"))
 }
 
+/// The exit code of an internal error (a bug): sysexits' EX_SOFTWARE.
+const EXIT_INTERNAL: u8 = 70;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    // A panic has already restored the terminal and said one line (see `install_panic_hook`);
+    // what is left is to exit with a code that says "a bug", not Rust's bare 101.
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
+    let Ok(outcome) = outcome else {
+        return ExitCode::from(EXIT_INTERNAL);
+    };
+    match outcome {
         Ok(code) => code,
         Err(err) => {
             // One line: the context chain joined, never a backtrace. A LoadError already says
@@ -254,6 +264,7 @@ struct TerminalGuard;
 impl TerminalGuard {
     fn enter() -> Result<TerminalGuard> {
         install_panic_hook();
+        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         enable_raw_mode().context("cannot use the terminal")?;
         let guard = TerminalGuard;
         execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
@@ -262,7 +273,15 @@ impl TerminalGuard {
     }
 }
 
+/// True while quire holds the terminal (raw mode, alternate screen). Restoring happens once:
+/// a second "leave the alternate screen" would move the cursor back over what was written
+/// after the first (the panic hook's message, then the guard dropped while unwinding).
+static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 fn restore_terminal() {
+    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
@@ -281,6 +300,11 @@ impl Drop for TerminalGuard {
 /// A panic restores the terminal first, then says one line (no backtrace).
 fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        // A helper thread's panic (building the outline, reading a big file) is reported by
+        // the reader itself, which carries on; only the main thread's ends the session.
+        if std::thread::current().name() != Some("main") {
+            return;
+        }
         restore_terminal();
         let what = info
             .payload()
@@ -347,6 +371,11 @@ fn session_in_terminal(opening: Opening, cli: &Cli) -> Result<ExitCode> {
     let _guard = TerminalGuard::enter()?;
     let backend = CrosstermBackend::new(io::stdout());
     let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
+    // No input is known to make quire panic, so the way back from one is proved with this
+    // switch, which only debug builds (the ones tests run) have.
+    if cfg!(debug_assertions) && std::env::var_os("QUIRE_DEBUG_PANIC").is_some() {
+        panic!("QUIRE_DEBUG_PANIC is set");
+    }
     let size = terminal.size().context("cannot read the terminal size")?;
     let screen = (size.width, size.height);
     let mut app = match opening {

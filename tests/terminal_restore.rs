@@ -112,6 +112,11 @@ fn stops_cleanly(name: &str, stop: impl Fn(&Tmux), expected_exit: u8) {
         "the reader asks for mouse events"
     );
     stop(&tmux);
+    assert_restored(&tmux, name, expected_exit);
+}
+
+/// Once quire has exited: the exit status, and the terminal as the shell had it.
+fn assert_restored(tmux: &Tmux, name: &str, expected_exit: u8) {
     // The typed command holds "EXIT=$?" too: wait for the line the shell prints.
     let pane = tmux.wait_for("quire to exit", |t| {
         t.pane().lines().any(|l| {
@@ -189,6 +194,27 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 #[test]
 fn sigint_from_outside_restores_the_terminal() {
     stops_cleanly("int", signal("INT"), 128 + 2);
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_says_one_line() {
+    let Some(tmux) = Tmux::start("panic") else {
+        return;
+    };
+    let data = tempfile::tempdir().expect("a temporary data directory");
+    // Debug builds panic on purpose when asked, right after taking the terminal.
+    let command = format!(
+        "echo BEFORE-QUIRE; QUIRE_DEBUG_PANIC=1 QUIRE_DATA_DIR='{}' '{}'; echo EXIT=$?",
+        data.path().display(),
+        env!("CARGO_BIN_EXE_quire")
+    );
+    tmux.send(&[&command, "Enter"]);
+    assert_restored(&tmux, "panic", 70);
+    let pane = tmux.pane();
+    let said: Vec<&str> = pane.lines().filter(|l| l.starts_with("quire:")).collect();
+    assert_eq!(said.len(), 1, "one line, no backtrace:\n{pane}");
+    assert!(said[0].starts_with("quire: internal error:"), "{pane}");
+    assert!(!pane.contains("stack backtrace"), "{pane}");
 }
 
 #[test]
