@@ -3,7 +3,7 @@
 //! that start and end with a content word (stop words for the detected language, Snowball
 //! stems). A word scores by how often the stretch uses it, tempered by how rare it is across the
 //! document's paragraphs; the stretch's opening sentence and quotation marks add bonuses. The
-//! label is the best phrase and, after " · ", the best one with other words, both fitting the
+//! label is the best phrase and, after " · ", up to two more with other words, all fitting the
 //! sidebar whole. Falls back to the lead phrase when nothing scores.
 
 use std::collections::HashMap;
@@ -44,6 +44,11 @@ pub struct Labeler<'a> {
 }
 
 const MAX_PHRASE: usize = 3;
+/// A stretch of several paragraphs has more to name than one: its label is made of shorter
+/// phrases, so more of its topics fit the sidebar.
+const MAX_PHRASE_SEVERAL: usize = 2;
+/// The best phrase and up to two more after " · ".
+const MAX_PARTS: usize = 3;
 
 /// Where a phrase was first seen: block, byte range in its text.
 type Place = (usize, u32, u32);
@@ -96,8 +101,8 @@ impl<'a> Labeler<'a> {
         self.lang
     }
 
-    /// A label for the body blocks given (in order): the key phrase of the stretch, and a
-    /// second one after " · " when it scores nearly as well and both fit the sidebar.
+    /// A label for the body blocks given (in order): the key phrase of the stretch, and up to
+    /// two more after " · " when they score well enough and all fit the sidebar.
     pub fn label(&self, blocks: &[usize]) -> String {
         let fallback = || {
             blocks
@@ -155,6 +160,15 @@ impl<'a> Labeler<'a> {
             }
             w
         };
+        // Within one paragraph a phrase's other words add a little each (on average, so a phrase
+        // does not win by length alone). Over several paragraphs a phrase counts only for its
+        // best word: a pairing then wins only where it recurs, else the single word takes less
+        // room and leaves it for another topic.
+        let (longest_phrase, rest_share) = if several {
+            (MAX_PHRASE_SEVERAL, 0.0)
+        } else {
+            (MAX_PHRASE, 0.3)
+        };
         let mut candidates: Candidates = HashMap::new();
         for &b in blocks {
             let toks = self.block_tokens(b);
@@ -164,7 +178,7 @@ impl<'a> Labeler<'a> {
                 };
                 let mut stems = vec![first];
                 // An ideograph or kana is a word of one character: a name takes several.
-                let longest = if toks[start].wide { 6 } else { MAX_PHRASE };
+                let longest = if toks[start].wide { 6 } else { longest_phrase };
                 for end in start..toks.len().min(start + longest) {
                     if end > start {
                         if !toks[end].joined {
@@ -175,11 +189,10 @@ impl<'a> Labeler<'a> {
                     }
                     let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
                     let top = weights.iter().copied().fold(0.0, f64::max);
-                    // The other words add a little each, on average, so a phrase does not
-                    // win by length alone; a phrase the author set in quotes is a name.
+                    // A phrase the author set in quotes is a name.
                     let rest = (weights.iter().sum::<f64>() - top)
                         / (weights.len().saturating_sub(1).max(1)) as f64;
-                    let mut score = top + 0.3 * rest;
+                    let mut score = top + rest_share * rest;
                     if toks[start].opens_quote && toks[end].closes_quote {
                         score *= 3.0;
                     }
@@ -214,14 +227,19 @@ impl<'a> Labeler<'a> {
             return fallback();
         }
         let mut label = self.surface(best_at);
-        let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
-        if let Some((_, _, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
-            // Within one paragraph a lone second word is mostly noise ("· needs").
-            *score >= best_score * 0.1
-                && (several || stems.len() > 1)
-                && stems.iter().all(|s| !best_stems.contains(s))
-                && self.surface(*at).width() <= room
-        }) {
+        let mut named = best_stems;
+        for _ in 1..MAX_PARTS {
+            let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
+            let Some((_, stems, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
+                // Within one paragraph a lone extra word is mostly noise ("· needs").
+                *score >= best_score * 0.1
+                    && (several || stems.len() > 1)
+                    && stems.iter().all(|s| !named.contains(s))
+                    && self.surface(*at).width() <= room
+            }) else {
+                break;
+            };
+            named.extend(stems);
             label = format!("{label} · {}", self.surface(*at));
         }
         label
@@ -308,6 +326,20 @@ mod tests {
         let labeler = Labeler::new(&doc);
         let label = labeler.label(&body(&doc)[..1]);
         assert!(label.contains("Six Consensus"), "{label}");
+    }
+
+    #[test]
+    fn a_long_stretch_names_several_topics() {
+        let text = "Intro\n\nApples and pears ripen early. Apples fall.\n\nPears hang on. Bees hum there.\n\nBees visit the pears and the apples.\n\nElsewhere\n\nShips unload cargo at the harbour every morning.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let units = body(&doc);
+        assert_eq!(units.len(), 4, "{units:?}");
+        let label = labeler.label(&units[..3]).to_lowercase();
+        assert!(label.width() <= LABEL_COLUMNS, "{label}");
+        for topic in ["apple", "pear", "bee"] {
+            assert!(label.contains(topic), "{label}");
+        }
     }
 
     #[test]
