@@ -4,7 +4,9 @@
 //! stems). A word scores by how often the stretch uses it, tempered by how rare it is across the
 //! document's paragraphs; the stretch's opening sentence and quotation marks add bonuses. The
 //! label is the best phrase and, after " · ", up to two more with other words, all fitting the
-//! sidebar whole. Falls back to the lead phrase when nothing scores.
+//! sidebar whole. Falls back to the lead phrase when nothing scores. Words are not kept
+//! between uses (a book's tokens would outweigh its text): a block is tokenized again when it is
+//! labelled, and a stretch is named from at most a long chapter's worth of its opening words.
 
 use std::collections::HashMap;
 
@@ -35,7 +37,9 @@ struct Token {
 pub struct Labeler<'a> {
     doc: &'a Document,
     lang: Language,
-    tokens: Vec<Vec<Token>>,
+    /// Every word of the body, met once to count where it occurs. Blocks are tokenized again
+    /// when they are labelled, not kept: a book's tokens would take several times its text.
+    vocab: Vocabulary,
     /// How many body blocks hold each stem.
     blocks_with: Vec<u32>,
     /// Code names things for a compiler: its words label a stretch only when it has no prose.
@@ -68,19 +72,21 @@ impl<'a> Labeler<'a> {
             .join(" ");
         let lang = Language::detect(&sample);
         let mut vocab = Vocabulary::new(lang);
-        let mut all = vec![Vec::new(); doc.blocks.len()];
-        for &b in &body {
-            all[b] = tokenize(doc.text(b), &mut vocab);
-        }
         let code: Vec<bool> = doc
             .blocks
             .iter()
             .map(|b| b.kind == BlockKind::Code)
             .collect();
-        let mut blocks_with = vec![0u32; vocab.len()];
-        let mut seen = vec![usize::MAX; vocab.len()];
-        for &b in body.iter().filter(|&&b| !code[b]) {
-            for id in all[b].iter().filter_map(|t| t.id) {
+        let mut blocks_with: Vec<u32> = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        for &b in &body {
+            let tokens = tokenize(labelled_part(doc.text(b)), |word| vocab.id(word));
+            if code[b] {
+                continue;
+            }
+            blocks_with.resize(vocab.len(), 0);
+            seen.resize(vocab.len(), usize::MAX);
+            for id in tokens.iter().filter_map(|t| t.id) {
                 if seen[id as usize] != b {
                     seen[id as usize] = b;
                     blocks_with[id as usize] += 1;
@@ -90,7 +96,7 @@ impl<'a> Labeler<'a> {
         Labeler {
             doc,
             lang,
-            tokens: all,
+            vocab,
             code,
             blocks_with,
             body_blocks: body.len().max(1),
@@ -110,19 +116,28 @@ impl<'a> Labeler<'a> {
                 .map(|&b| super::lead_phrase(self.doc.text(b)))
                 .unwrap_or_default()
         };
-        let prose = blocks
+        // Each block's words, once; a stretch longer than a long chapter is named from its
+        // opening part.
+        let mut tokenized: Vec<(usize, Vec<Token>)> = Vec::new();
+        let mut kept = 0;
+        for &b in blocks {
+            if kept >= LABEL_TOKENS {
+                break;
+            }
+            let tokens = self.block_tokens(b);
+            kept += tokens.len();
+            tokenized.push((b, tokens));
+        }
+        let prose = tokenized
             .iter()
-            .any(|&b| !self.is_code(b) && !self.block_tokens(b).is_empty());
-        let blocks: Vec<usize> = blocks
-            .iter()
-            .copied()
-            .filter(|&b| !prose || !self.is_code(b))
-            .collect();
+            .any(|(b, tokens)| !self.is_code(*b) && !tokens.is_empty());
+        tokenized.retain(|(b, _)| !prose || !self.is_code(*b));
+        let blocks: Vec<usize> = tokenized.iter().map(|(b, _)| *b).collect();
         let blocks = blocks.as_slice();
         // Per stem: occurrences here, and whether it is in the stretch's opening sentence.
         let mut local: HashMap<u32, (u32, bool)> = HashMap::new();
-        for (position, &b) in blocks.iter().enumerate() {
-            for t in self.block_tokens(b) {
+        for (position, (_, tokens)) in tokenized.iter().enumerate() {
+            for t in tokens {
                 let Some(id) = t.id else { continue };
                 let entry = local.entry(id).or_insert((0, false));
                 entry.0 += 1;
@@ -170,8 +185,8 @@ impl<'a> Labeler<'a> {
             (MAX_PHRASE, 0.3)
         };
         let mut candidates: Candidates = HashMap::new();
-        for &b in blocks {
-            let toks = self.block_tokens(b);
+        for (b, toks) in &tokenized {
+            let b = *b;
             for start in 0..toks.len() {
                 let Some(first) = toks[start].id else {
                     continue;
@@ -249,8 +264,14 @@ impl<'a> Labeler<'a> {
         self.code.get(block).copied().unwrap_or(false)
     }
 
-    fn block_tokens(&self, block: usize) -> &[Token] {
-        self.tokens.get(block).map_or(&[], Vec::as_slice)
+    /// A body block's words (none for other blocks), found again with the vocabulary.
+    fn block_tokens(&self, block: usize) -> Vec<Token> {
+        match self.doc.blocks.get(block) {
+            Some(b) if b.kind.is_body() => {
+                tokenize(labelled_part(&b.text), |word| self.vocab.known(word))
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn surface(&self, (block, start, end): Place) -> String {
@@ -262,7 +283,22 @@ impl<'a> Labeler<'a> {
     }
 }
 
-fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
+/// The most words a label is chosen from: a long chapter's worth. A longer stretch is named
+/// from its opening part, which keeps labelling a 10 MB paragraph as cheap as a chapter.
+const LABEL_TOKENS: usize = 20_000;
+/// The most of one block's text that is read for words (about [`LABEL_TOKENS`] words).
+const LABEL_BLOCK_BYTES: usize = 128 * 1024;
+
+/// The part of a block's text that is read for words.
+fn labelled_part(text: &str) -> &str {
+    let mut end = text.len().min(LABEL_BLOCK_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut previous_end = 0usize;
     let mut in_first_sentence = true;
@@ -280,7 +316,7 @@ fn tokenize(text: &str, vocab: &mut Vocabulary) -> Vec<Token> {
             last.closes_quote = gap.contains(['”', '"', '»', '’']) && !gap.contains(['“', '«']);
         }
         out.push(Token {
-            id: vocab.id(word),
+            id: id_of(word),
             start: start as u32,
             end: end as u32,
             joined,
@@ -326,6 +362,20 @@ mod tests {
         let labeler = Labeler::new(&doc);
         let label = labeler.label(&body(&doc)[..1]);
         assert!(label.contains("Six Consensus"), "{label}");
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_the_labelled_part_is_named_from_its_opening() {
+        let opening = "The lighthouse keeper trims the lighthouse lamp. ".repeat(4000);
+        let rest = "Zebras graze where zebras roam. ".repeat(4000);
+        assert!(opening.len() > LABEL_BLOCK_BYTES);
+        let text = format!("Notes\n\n{opening}{rest}\n");
+        let doc = Document::from_text(&text, "long.txt");
+        let labeler = Labeler::new(&doc);
+        let blocks = body(&doc);
+        let label = labeler.label(&blocks);
+        assert!(label.to_lowercase().contains("lighthouse"), "{label}");
+        assert!(!label.to_lowercase().contains("zebra"), "{label}");
     }
 
     #[test]

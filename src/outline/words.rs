@@ -459,6 +459,11 @@ impl Vocabulary {
     }
 
     /// The stem id of a word, or None for a stop word.
+    /// The stem id of a word already met by [`Vocabulary::id`], without adding anything.
+    pub fn known(&self, word: &str) -> Option<u32> {
+        self.by_word.get(word).copied().flatten()
+    }
+
     pub fn id(&mut self, word: &str) -> Option<u32> {
         if let Some(&id) = self.by_word.get(word) {
             return id;
