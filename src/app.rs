@@ -274,14 +274,14 @@ impl App {
         let resume = job.resume;
         self.whole_job = None;
         let preview = &self.model;
-        let mut model = Model::with_outline_later(
+        self.model = session::reader_model(
             doc,
+            &mut loaded,
             preview.config.clone(),
             preview.keymap.clone(),
             preview.screen,
+            !resume,
         );
-        session::apply(&mut model, &mut loaded, !resume);
-        self.model = model;
         self.store = loaded.session.take();
         Ok(true)
     }

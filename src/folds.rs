@@ -15,6 +15,8 @@ pub struct Folds {
     parents: Vec<Option<usize>>,
     /// Per entry: it has entries under it.
     branch: Vec<bool>,
+    /// Some entry has entries under it.
+    tree: bool,
     /// Per entry: its children are hidden.
     folded: Vec<bool>,
     /// The entries that show, in outline order: none sits under a folded entry.
@@ -37,6 +39,7 @@ impl Folds {
         for parent in parents.iter().flatten() {
             branch[*parent] = true;
         }
+        let tree = branch.contains(&true);
         let folded = if count > FOLD_OVER {
             branch.clone()
         } else {
@@ -45,6 +48,7 @@ impl Folds {
         let mut folds = Folds {
             parents,
             branch,
+            tree,
             folded,
             shown: Vec::new(),
         };
@@ -89,6 +93,12 @@ impl Folds {
             }
         }
         at
+    }
+
+    /// Some entry has entries under it: the outline is a tree, not a flat list. (The top of
+    /// any branch always shows, so this is also "a branch shows".)
+    pub fn is_tree(&self) -> bool {
+        self.tree
     }
 
     pub fn is_branch(&self, entry: usize) -> bool {

@@ -380,9 +380,14 @@ fn session_in_terminal(opening: Opening, cli: &Cli) -> Result<ExitCode> {
     let screen = (size.width, size.height);
     let mut app = match opening {
         Opening::Ready(doc, mut loaded) => {
-            let mut model =
-                Model::with_outline_later(doc, config, Keymap::default_keymap(), screen);
-            quire::bookmarks::session::apply(&mut model, &mut loaded, cli.from_start);
+            let mut model = quire::bookmarks::session::reader_model(
+                doc,
+                &mut loaded,
+                config,
+                Keymap::default_keymap(),
+                screen,
+                cli.from_start,
+            );
             // An explicit search wins over the resumed place.
             if let Some(query) = cli.search.as_deref() {
                 quire::search::update::start_with_search(&mut model, query)

@@ -8,7 +8,7 @@ use crate::layout::LineKind;
 use crate::model::{Focus, Model};
 use crate::outline::EntryKind;
 use crate::search::update as search;
-use crate::ui::geometry::sidebar_offset;
+use crate::ui::geometry::{sidebar_indent, sidebar_offset};
 
 pub fn update(model: &mut Model, action: Action) -> Vec<Effect> {
     let place_before = model.anchor;
@@ -361,12 +361,8 @@ fn click(model: &mut Model, column: u16, row: u16) {
         return;
     };
     // A click on a branch's fold marker folds or unfolds it; anywhere else on the row jumps.
-    let indent = model
-        .outline
-        .entries
-        .get(entry)
-        .map_or(0, |e| e.level.saturating_sub(1) as u16 * 2);
-    let marker_column = sidebar.x + 1 + indent.min(sidebar.width.saturating_sub(1) / 2);
+    let level = model.outline.entries.get(entry).map_or(1, |e| e.level);
+    let marker_column = sidebar.x + 1 + sidebar_indent(level, sidebar.width.saturating_sub(1));
     if model.folds.is_branch(entry) && (column == marker_column || column == marker_column + 1) {
         let fold = !model.folds.is_folded(entry);
         model.folds.set_folded(entry, fold);

@@ -47,6 +47,25 @@ fn request(text: &str) -> Request {
     }
 }
 
+/// The preview of `text` and the whole document on its way.
+fn previewed(text: &str) -> (Document, mpsc::Receiver<Whole>) {
+    match opening::open(request(text)).unwrap() {
+        Opening::Preview(preview, whole) => (preview, whole),
+        Opening::Ready(..) => panic!("a big plain-text file opens as a preview"),
+    }
+}
+
+/// The whole document held back a little, so keys typed at once come before it.
+fn arriving_late(whole: mpsc::Receiver<Whole>) -> mpsc::Receiver<Whole> {
+    let (late_sender, late) = mpsc::channel::<Whole>();
+    std::thread::spawn(move || {
+        let arrived = whole.recv().unwrap();
+        std::thread::sleep(Duration::from_millis(100));
+        let _ = late_sender.send(arrived);
+    });
+    late
+}
+
 fn config() -> Config {
     Config {
         color: false,
@@ -97,9 +116,7 @@ impl EventSource for KeysThenWait {
 #[test]
 fn the_preview_is_painted_with_totals_still_unknown() {
     let text = big_book();
-    let Opening::Preview(preview, _whole) = opening::open(request(&text)).unwrap() else {
-        panic!("a big plain-text file opens as a preview");
-    };
+    let (preview, _whole) = previewed(&text);
     let mut model = preview_model(preview);
     model.loading = true;
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
@@ -118,16 +135,9 @@ fn the_preview_is_painted_with_totals_still_unknown() {
 #[test]
 fn keys_typed_while_the_whole_is_read_act_on_the_whole_document() {
     let text = big_book();
-    let Opening::Preview(preview, whole) = opening::open(request(&text)).unwrap() else {
-        panic!("a big plain-text file opens as a preview");
-    };
+    let (preview, whole) = previewed(&text);
     // Hold the whole document back until the keys have all been typed.
-    let (late_sender, late) = mpsc::channel::<Whole>();
-    std::thread::spawn(move || {
-        let arrived = whole.recv().unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-        let _ = late_sender.send(arrived);
-    });
+    let late = arriving_late(whole);
     let mut app = App::with_whole_document_later(preview_model(preview), late, true);
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
     // `G` goes to the end: on the preview that would be the end of its opening.
@@ -150,9 +160,7 @@ fn keys_typed_while_the_whole_is_read_act_on_the_whole_document() {
 #[test]
 fn quitting_does_not_wait_for_the_whole_document() {
     let text = big_book();
-    let Opening::Preview(preview, _) = opening::open(request(&text)).unwrap() else {
-        panic!("a big plain-text file opens as a preview");
-    };
+    let (preview, _) = previewed(&text);
     for keys in ["q", "<Esc>", "jj<C-c>"] {
         // A whole document that never comes.
         let (_never, pending) = mpsc::channel::<Whole>();
@@ -171,15 +179,8 @@ fn quitting_does_not_wait_for_the_whole_document() {
 #[test]
 fn a_quit_key_typed_after_other_keys_waits_its_turn() {
     let text = big_book();
-    let Opening::Preview(preview, whole) = opening::open(request(&text)).unwrap() else {
-        panic!("a big plain-text file opens as a preview");
-    };
-    let (late_sender, late) = mpsc::channel::<Whole>();
-    std::thread::spawn(move || {
-        let arrived = whole.recv().unwrap();
-        std::thread::sleep(Duration::from_millis(100));
-        let _ = late_sender.send(arrived);
-    });
+    let (preview, whole) = previewed(&text);
+    let late = arriving_late(whole);
     // "/q" searches for "q": the q is text, not a quit, once the whole document is there.
     let mut app = App::with_whole_document_later(preview_model(preview), late, true);
     let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
@@ -194,9 +195,7 @@ fn a_quit_key_typed_after_other_keys_waits_its_turn() {
 #[test]
 fn a_whole_document_refused_after_the_preview_ends_the_session_with_its_reason() {
     let text = big_book();
-    let Opening::Preview(preview, _) = opening::open(request(&text)).unwrap() else {
-        panic!("a big plain-text file opens as a preview");
-    };
+    let (preview, _) = previewed(&text);
     let (sender, refused) = mpsc::channel::<Whole>();
     sender
         .send(Err(LoadError::Binary("contains NUL bytes")))

@@ -178,6 +178,21 @@ fn place_position(flat: &FlatText, doc: &Document, position: &Position) -> Ancho
     }
 }
 
+/// The reader's model for a document opened with what the store had for it: the one way a
+/// whole document becomes the model, at start-up or when it replaces a preview.
+pub fn reader_model(
+    doc: Document,
+    loaded: &mut Loaded,
+    config: crate::model::Config,
+    keymap: crate::keymap::Keymap,
+    screen: (u16, u16),
+    from_start: bool,
+) -> Model {
+    let mut model = Model::with_outline_later(doc, config, keymap, screen);
+    apply(&mut model, loaded, from_start);
+    model
+}
+
 /// Put what was loaded into the model: bookmarks, the reader's place (unless `from_start`),
 /// and one status message ("resumed at ¶ 4", plus any notice).
 pub fn apply(model: &mut Model, loaded: &mut Loaded, from_start: bool) {

@@ -217,11 +217,9 @@ impl Store {
                  WHERE d.last_path = ?1 ORDER BY d.seen_at DESC LIMIT 1",
                 [path],
                 |row| {
-                    let block: i64 = row.get(0)?;
-                    let byte: i64 = row.get(1)?;
                     Ok(Anchor::new(
-                        usize::try_from(block).unwrap_or(0),
-                        usize::try_from(byte).unwrap_or(0),
+                        records::to_usize(row.get(0)?),
+                        records::to_usize(row.get(1)?),
                     ))
                 },
             )

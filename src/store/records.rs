@@ -41,7 +41,7 @@ fn to_i64(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-fn to_usize(n: i64) -> usize {
+pub(super) fn to_usize(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
 }
 

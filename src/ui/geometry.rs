@@ -70,6 +70,12 @@ pub fn popup_area(screen: Rect, max_width: u16) -> Rect {
     )
 }
 
+/// How far an outline entry of `level` is indented in a sidebar `inner_width` columns wide
+/// (shared by render and by click mapping): two columns a level, at most half the width.
+pub fn sidebar_indent(level: u8, inner_width: u16) -> u16 {
+    (u16::from(level.saturating_sub(1)) * 2).min(inner_width / 2)
+}
+
 /// The first outline entry shown in a sidebar of `rows` entries, keeping `cursor` visible
 /// (shared by render and by click mapping).
 pub fn sidebar_offset(cursor: usize, entries: usize, rows: usize) -> usize {

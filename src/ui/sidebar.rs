@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use super::geometry::sidebar_offset;
+use super::geometry::{sidebar_indent, sidebar_offset};
 use super::theme::Theme;
 use crate::model::{Focus, Model};
 use crate::outline::{EntryKind, fit_label};
@@ -45,13 +45,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let offset = sidebar_offset(cursor_row, shown.len(), rows);
     let (first_visible, last_visible) = model.visible_blocks();
     // A tree gets a column for its fold markers; a flat outline does not need one.
-    let tree = shown.iter().any(|&e| model.folds.is_branch(e));
+    let tree = model.folds.is_tree();
     for (row, &index) in shown.iter().skip(offset).take(rows).enumerate() {
         let Some(entry) = entries.get(index) else {
             continue;
         };
         let y = area.y + 1 + row as u16;
-        let indent = (entry.level.saturating_sub(1) as usize * 2).min(inner_width as usize / 2);
+        let indent = sidebar_indent(entry.level, inner_width) as usize;
         let marker = if model.folds.is_folded(index)
             || (entry.kind == EntryKind::Leftovers && !model.leftovers_open)
         {
@@ -91,9 +91,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             style,
         );
         // Entries holding a bookmark get a mark at the right edge.
-        if inner_width > 2
-            && (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b))
-        {
+        if inner_width > 2 && marked {
             buf.set_stringn(area.x + inner_width - 1, y, "◆", 1, theme.bookmark_bar());
         }
     }
