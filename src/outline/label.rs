@@ -15,7 +15,7 @@ use crate::document::{BlockKind, Document};
 use unicode_width::UnicodeWidthStr;
 
 use super::LABEL_COLUMNS;
-use super::words::{Language, Vocabulary, tokens};
+use super::words::{Language, Vocabulary, is_katakana, tokens};
 
 /// One word of a block, as the labeller sees it.
 #[derive(Debug, Clone, Copy)]
@@ -28,7 +28,7 @@ struct Token {
     joined: bool,
     /// Before the end of the block's first sentence.
     first_sentence: bool,
-    /// A character of a script written without spaces (CJK).
+    /// A word of a script written without spaces (CJK): one character, or a katakana run.
     wide: bool,
     opens_quote: bool,
     closes_quote: bool,
@@ -187,20 +187,27 @@ impl<'a> Labeler<'a> {
         let mut candidates: Candidates = HashMap::new();
         for (b, toks) in &tokenized {
             let b = *b;
+            let text = self.doc.text(b);
             for start in 0..toks.len() {
                 let Some(first) = toks[start].id else {
                     continue;
                 };
+                if toks[start].wide && !opens_a_word(text, toks[start].start as usize) {
+                    continue;
+                }
                 let mut stems = vec![first];
-                // An ideograph or kana is a word of one character: a name takes several.
+                // An ideograph or a hiragana is a word of one character: a name takes several.
                 let longest = if toks[start].wide { 6 } else { longest_phrase };
                 for end in start..toks.len().min(start + longest) {
                     if end > start {
-                        if !toks[end].joined {
+                        if !toks[end].joined || breaks_a_phrase(text, toks[end]) {
                             break;
                         }
                         let Some(id) = toks[end].id else { continue };
                         stems.push(id);
+                    }
+                    if toks[end].wide && !closes_a_word(text, toks[end].end as usize) {
+                        continue;
                     }
                     let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
                     let top = weights.iter().copied().fold(0.0, f64::max);
@@ -298,6 +305,38 @@ fn labelled_part(text: &str) -> &str {
     &text[..end]
 }
 
+/// Japanese has no spaces: a phrase of single characters may not start or end on hiragana,
+/// which there is mostly a particle or a verb's ending ("帰って来").
+fn opens_a_word(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !is_hiragana(c))
+}
+
+/// The end of a phrase of single characters, as [`opens_a_word`] is its start.
+fn closes_a_word(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|phrase| phrase.chars().next_back())
+        .is_some_and(|c| !is_hiragana(c))
+}
+
+/// Hiragana inside a Japanese phrase is a particle or an ending, which ends the phrase; only
+/// "の" joins the parts of a name ("天の川", "北の大熊星").
+fn breaks_a_phrase(text: &str, token: Token) -> bool {
+    token.wide
+        && text
+            .get(token.start as usize..token.end as usize)
+            .is_some_and(|word| word.chars().all(is_hiragana) && word != "の")
+}
+
+fn is_wide_char(c: char) -> bool {
+    crate::layout::wrap::display_width(c.encode_utf8(&mut [0; 4])) == 2
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
 fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut previous_end = 0usize;
@@ -321,7 +360,7 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token
             end: end as u32,
             joined,
             first_sentence: in_first_sentence,
-            wide: word.chars().count() == 1 && crate::layout::wrap::display_width(word) == 2,
+            wide: word.chars().all(|c| is_katakana(c) || is_wide_char(c)),
             opens_quote: gap.contains(['“', '"', '«']),
             closes_quote: false,
         });
@@ -390,6 +429,24 @@ mod tests {
         for topic in ["apple", "pear", "bee"] {
             assert!(label.contains(topic), "{label}");
         }
+    }
+
+    #[test]
+    fn a_japanese_label_keeps_katakana_words_whole_and_neither_starts_nor_ends_on_kana_endings() {
+        let paragraph =
+            "ジョバンニは活版所で働いた。ジョバンニは活版所の仕事を終えた。ジョバンニは走った。";
+        let text = format!("{paragraph}\n\n星の話をした。\n");
+        let doc = Document::from_text(&text, "t");
+        let labeler = Labeler::new(&doc);
+        let label = labeler.label(&body(&doc)[..1]);
+        assert!(label.contains("ジョバンニ"), "{label}");
+        for part in label.split(" · ") {
+            let first = part.chars().next().unwrap();
+            let last = part.chars().next_back().unwrap();
+            assert!(!is_hiragana(first) && !is_hiragana(last), "{label}");
+        }
+        assert!(opens_a_word("活版", 0) && !opens_a_word("は活版", 0));
+        assert!(closes_a_word("活版所", 9) && !closes_a_word("帰って", 9));
     }
 
     #[test]

@@ -316,8 +316,13 @@ fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
-/// Words: runs of letters and digits (inner apostrophes and hyphens kept); each CJK ideograph
-/// or syllable block is a word of its own.
+/// Katakana, with its long-vowel mark and small forms.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
+}
+
+/// Words: runs of letters and digits (inner apostrophes and hyphens kept); each CJK ideograph,
+/// hiragana or Hangul syllable block is a word of its own, a katakana run one word.
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -328,6 +333,16 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
                 .map(|(i, _)| i)?;
             rest = &rest[start..];
             let first = rest.chars().next()?;
+            if is_katakana(first) {
+                // A katakana run is one word: a name or a borrowed word ("ジョバンニ").
+                let len = rest
+                    .char_indices()
+                    .find(|&(_, c)| !is_katakana(c))
+                    .map_or(rest.len(), |(i, _)| i);
+                let word = &rest[..len];
+                rest = &rest[len..];
+                return Some(word);
+            }
             if is_wide(first) {
                 let len = first.len_utf8();
                 let word = &rest[..len];
@@ -494,6 +509,19 @@ mod tests {
         assert_eq!(
             got,
             vec!["China’s", "G20", "summit", "well-known", "銀", "河"]
+        );
+        let got: Vec<&str> = tokens("ジョバンニは銀河ステーション・ケンタウル祭").collect();
+        assert_eq!(
+            got,
+            vec![
+                "ジョバンニ",
+                "は",
+                "銀",
+                "河",
+                "ステーション",
+                "ケンタウル",
+                "祭"
+            ]
         );
     }
 
