@@ -170,6 +170,17 @@ pub fn division(text: &str) -> Option<u8> {
     None
 }
 
+/// A division whose title starts with a capital, as a title does ("CHAPTER 56. Of the Less
+/// Erroneous…"), not a sentence that names a chapter ("Chapter 3 shows that…").
+pub fn division_with_title(text: &str) -> bool {
+    division(text).is_some()
+        && text
+            .split_whitespace()
+            .nth(2)
+            .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+            .is_none_or(char::is_uppercase)
+}
+
 /// The section number at the start of a line and the depth it shows: "2.3.1." → 3, "IV." → 1,
 /// "A.2." → 2, "Appendix A." → 1. Returns the depth and the title after the number.
 pub fn numbered(text: &str) -> Option<(u8, &str)> {
@@ -206,11 +217,15 @@ fn cased_letters(text: &str) -> (usize, usize) {
 /// The form of a line standing alone, judged on its own; the caller checks what follows it.
 pub fn standalone(text: &str) -> Option<Form> {
     let words = text.split_whitespace().count();
+    // "CHAPTER 57." vouches for a long title ("Of Whales in Paint; in Teeth; in Wood; …").
+    if let Some(level) = division(text)
+        && words <= 32
+        && text.chars().count() <= 200
+    {
+        return Some(Form::Division(level));
+    }
     if words == 0 || words > 16 || text.chars().count() > 100 {
         return None;
-    }
-    if let Some(level) = division(text) {
-        return Some(Form::Division(level));
     }
     if let Some((depth, title)) = numbered(text) {
         let first = title.chars().next()?;

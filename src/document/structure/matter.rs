@@ -344,6 +344,8 @@ fn is_menu(raw: &Raw<'_>) -> bool {
     mean < 40 && punctuated * 5 <= lines.len()
 }
 
+/// Long punctuated text: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
+/// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
 fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
     matches!(
         block.kind,
@@ -351,6 +353,12 @@ fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
     ) && size_up_to(&block.text, 15) >= 15
         && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
         && !is_menu(raw)
+        && !is_contents_entry(block)
+}
+
+/// A list item that opens with a division and its number: an entry of a table of contents.
+fn is_contents_entry(block: &Block) -> bool {
+    block.kind == BlockKind::ListItem && super::heading::division(&block.text).is_some()
 }
 
 /// Words that introduce the credit line closing a picture's caption.
@@ -533,7 +541,11 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
             BlockKind::Heading | BlockKind::Code => {
                 !web_like || i + 1 == first && !has_cue(&blocks[i].text)
             }
-            _ => !web_like && !looks_like_debris(&raws[i], &blocks[i]),
+            _ => {
+                !web_like
+                    && !looks_like_debris(&raws[i], &blocks[i])
+                    && !is_contents_entry(&blocks[i])
+            }
         };
         if !keep {
             blocks[i].kind = BlockKind::Leftover;

@@ -29,7 +29,7 @@ fn to_block(raw: &Raw<'_>) -> Block {
     Block::new(raw.kind, raw.text(), raw.line)
 }
 
-/// A paragraph of one line (two for a numbered title wrapped over two lines) is a heading when
+/// A paragraph of one line (two for a numbered or division title wrapped over two lines) is a heading when
 /// its form says so and, for forms that only look like headings, what follows is body text.
 fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
     // Forms first, for every candidate, so each line can see whether the next one also looks
@@ -40,8 +40,14 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             if raw.kind != BlockKind::Paragraph || raw.lines.len() > 2 {
                 return None;
             }
-            let form = heading::standalone(&raw.text())?;
-            (raw.lines.len() == 1 || matches!(form, Form::Numbered(_))).then_some(form)
+            let text = raw.text();
+            let form = heading::standalone(&text)?;
+            let wrapped_title = match form {
+                Form::Numbered(_) => true,
+                Form::Division(_) => heading::division_with_title(&text),
+                _ => false,
+            };
+            (raw.lines.len() == 1 || wrapped_title).then_some(form)
         })
         .collect();
     for i in 0..raws.len() {
@@ -245,6 +251,44 @@ mod tests {
             vec![17],
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_contents_list_with_wrapped_entries_is_folded_whole() {
+        let mut text = String::from("CONTENTS\n\n");
+        for n in 1..=6 {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text.push_str("CHAPTER 7. Of the Less Erroneous Pictures of Whales, and the True\nPictures of Whaling Scenes.\n\n");
+        for n in 8..=12 {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text.push_str("CHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
+        let blocks = structure(&text);
+        let got = headings(&text);
+        assert_eq!(
+            got.iter().map(|h| h.1).collect::<Vec<_>>(),
+            vec![28],
+            "{got:?}"
+        );
+        // Long as it is, the wrapped entry is part of the list, not where the body starts.
+        let wrapped = blocks.iter().find(|b| b.line == 15).unwrap();
+        assert_eq!(wrapped.kind, BlockKind::Leftover, "{blocks:?}");
+    }
+
+    #[test]
+    fn a_division_title_wrapped_over_two_lines_is_a_heading_a_sentence_is_not() {
+        let body = "It was a long voyage, and the whales were many, and the sea was wide and grey.";
+        let text = format!(
+            "CHAPTER 1. Loomings.\n\n{body}\n\nCHAPTER 57. Of Whales in Paint; in Teeth; in Wood; in Sheet-Iron; in\nStone; in Mountains; in Stars.\n\n{body}\n\nChapter 3 shows that the whales were many and the\nsea was wide.\n\n{body}\n"
+        );
+        let got = headings(&text);
+        assert_eq!(
+            got.iter().map(|h| h.1).collect::<Vec<_>>(),
+            vec![1, 5],
+            "{got:?}"
+        );
+        assert!(got[1].2.ends_with("in Stars."), "{got:?}");
     }
 
     #[test]
