@@ -189,6 +189,23 @@ fn is_byline_text(text: &str) -> bool {
         && words <= 12
 }
 
+/// A name standing alone right under a title ("Lewis Carroll", "H. G. Wells"): two to four
+/// capitalised words, no digits, no sentence.
+fn is_bare_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !text.ends_with(['!', '?'])
+        && words
+            .iter()
+            .filter(|w| w.ends_with('.'))
+            .all(|w| w.chars().count() <= 2)
+}
+
 /// Just after the title: a short "By …" line (the byline) and a short line carrying a date
 /// (the dateline, shown with the byline).
 fn mark_byline_and_dateline(blocks: &mut [Block]) {
@@ -201,20 +218,25 @@ fn mark_byline_and_dateline(blocks: &mut [Block]) {
             continue;
         }
         seen += 1;
-        if seen > 5 || block.kind != BlockKind::Paragraph {
+        // "By Herman Melville" standing alone looks like a heading, but names the author.
+        let by_line_heading = block.kind == BlockKind::Heading && is_byline_text(&block.text);
+        if seen > 5 || block.kind != BlockKind::Paragraph && !by_line_heading {
             if block.kind == BlockKind::Paragraph && ends_sentence(&block.text) {
                 break;
             }
             continue;
         }
+        let words = block.text.split_whitespace().count();
+        // A sentence ends the search; a short subtitle ("or, THE WHALE.") does not.
         if block.kind == BlockKind::Paragraph
             && ends_sentence(&block.text)
+            && words > 5
             && !is_byline_text(&block.text)
         {
             break;
         }
-        let words = block.text.split_whitespace().count();
         if is_byline_text(&block.text)
+            || (seen == 1 && is_bare_name(&block.text))
             || (words <= 12 && has_date(&block.text) && !ends_sentence(&block.text))
         {
             block.kind = BlockKind::Byline;
@@ -627,6 +649,19 @@ mod tests {
         // A short two-line title and author block still is one.
         let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
         assert_eq!(got[0], Title, "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_name_under_the_title_past_a_subtitle_is_the_byline() {
+        let body = "Alice was beginning to get very tired of sitting by her sister on the bank.\n\nShe had peeped into the book her sister was reading, but it had no pictures.";
+        let text =
+            format!("ALICE IN WONDERLAND\n\nLewis Carroll\n\nTHE FULCRUM EDITION 3.0\n\n{body}");
+        assert_eq!(kinds(&text)[..2], [Title, Byline]);
+        let text = format!("MOBY-DICK;\n\nor, THE WHALE.\n\nBy Herman Melville\n\n{body}");
+        assert_eq!(kinds(&text)[2], Byline, "{:?}", kinds(&text));
+        // A short sentence or a phrase in capitals is no name.
+        let text = format!("A Title Here\n\nIt Was Late.\n\n{body}");
+        assert_ne!(kinds(&text)[1], Byline);
     }
 
     #[test]
