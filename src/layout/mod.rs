@@ -55,8 +55,8 @@ impl Line {
 /// What a preformatted (code) line wider than the column becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeLines {
-    /// Cut at the column, with a marker in the last cell: the reading pane, where wrapping
-    /// code mid-token would misrepresent it.
+    /// Cut at the column, with a marker in the last cell: the reading pane's default, since
+    /// code wrapped mid-token can be misread.
     Cut,
     /// Kept whole, however wide: plain output, where the reader of a pipe must lose nothing.
     Whole,

@@ -1,5 +1,6 @@
 //! The reading column: the screen lines of the current page, styled by block kind, with quote
-//! bars, list indents and fold lines. Draws from the layout cache; wraps nothing itself.
+//! bars, list indents, fold lines, and the markers of cut and continued code lines. Draws from
+//! the layout cache; wraps nothing itself.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
