@@ -64,8 +64,9 @@ pub fn continuation_hang(line: &str, width: usize) -> usize {
 /// Where the row of `line` that starts at byte `from` ends, given `room` columns: the whole
 /// rest when it fits; else after the last space that lies in the last third of the row, or
 /// failing that the last punctuation there, so a token is not split when a nearby break
-/// exists; else at the column's edge, between grapheme clusters. Spaces come first because a
-/// row ending after the `-` of ` -s` or the `--` of ` --flag` splits an option from its name.
+/// exists; else at the column's edge, between grapheme clusters. Spaces come first, and dashes
+/// that open a token (` -s`, ` --flag`, `-1`) are no break at all: a row ending in one would
+/// split an option or a number from its sign.
 /// Always past `from` while text remains, so rows make progress even when a cluster is wider
 /// than the room.
 pub fn row_end(line: &str, from: usize, room: usize) -> usize {
@@ -74,6 +75,11 @@ pub fn row_end(line: &str, from: usize, room: usize) -> usize {
     let late = |column: usize| 3 * column >= 2 * room;
     let mut used = 0;
     let (mut after_space, mut after_punctuation) = (None, None);
+    // Whether the cluster before this one leaves a following dash opening a token.
+    let mut dash_opens = line[..from.min(line.len())]
+        .chars()
+        .next_back()
+        .is_none_or(|c| c.is_whitespace() || c == '-');
     for (offset, grapheme) in rest.grapheme_indices(true) {
         let width = grapheme.width();
         if used + width > room {
@@ -84,9 +90,13 @@ pub fn row_end(line: &str, from: usize, room: usize) -> usize {
         }
         used += width;
         let end = offset + grapheme.len();
+        let opening_dash = grapheme == "-" && dash_opens;
+        dash_opens = grapheme.chars().all(|c| c.is_whitespace()) || opening_dash;
         match break_after(grapheme) {
             Some(Break::Space) if late(used) => after_space = Some(end),
-            Some(Break::Punctuation) if late(used) => after_punctuation = Some(end),
+            Some(Break::Punctuation) if late(used) && !opening_dash => {
+                after_punctuation = Some(end)
+            }
             _ => {}
         }
     }
@@ -141,6 +151,10 @@ mod tests {
         assert_eq!(row_end("run -s --default", 0, 10), 7);
         assert_eq!(row_end("abc defg.hijklm", 0, 10), 9);
         assert_eq!(row_end("a.b.c.d.efghijk", 0, 10), 8);
+        // Dashes that open an option are no break; a dash inside a word is.
+        assert_eq!(row_end("apply --filename", 0, 10), 10);
+        assert_eq!(row_end("apply -12345678", 0, 10), 10);
+        assert_eq!(row_end("--default-toolchain", 0, 12), 10);
         // The space at column 4 is too early: the row is filled to the edge instead.
         assert_eq!(row_end("abc defghijklmnop", 0, 10), 10);
         // No break at all: the edge.
