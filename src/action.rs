@@ -20,6 +20,8 @@ pub enum Action {
     NextSection,
     PrevSection,
     ToggleLeftovers,
+    /// Wrap code lines wider than the column onto continuation rows, or cut them again.
+    ToggleCodeWrap,
     /// Show the sidebar and move focus into it, or hide it when it has focus.
     ToggleOutline,
     Help,
@@ -119,6 +121,7 @@ impl Action {
             Action::NextSection => "next section",
             Action::PrevSection => "previous section",
             Action::ToggleLeftovers => "open/close folded leftovers",
+            Action::ToggleCodeWrap => "wrap / cut long code lines",
             Action::ToggleOutline => "outline: focus / hide",
             Action::Help => "this help",
             Action::Quit => "quit",

@@ -77,6 +77,10 @@ struct Cli {
     /// Show a file that looks binary anyway, with visible placeholders for what is not text.
     #[arg(long)]
     force: bool,
+    /// Start with code lines wider than the column wrapped onto the next rows (each marked ↪)
+    /// instead of cut at the column; `w` switches in the reader.
+    #[arg(long)]
+    wrap_code: bool,
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
@@ -365,6 +369,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli) -> Result<ExitCode> {
     let config = Config {
         max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        wrap_code: cli.wrap_code,
         ..Config::default()
     };
     let mut events = TerminalEvents::new().context("cannot watch for signals")?;

@@ -7,7 +7,7 @@ use crate::folds::Folds;
 use crate::goto::Prompt;
 use crate::history::JumpHistory;
 use crate::keymap::Keymap;
-use crate::layout::Pages;
+use crate::layout::{CodeLines, Pages};
 use crate::outline::Outline;
 use crate::search::session::SearchState;
 use crate::ui::geometry::Geometry;
@@ -21,6 +21,10 @@ pub struct Config {
     pub words_per_minute: usize,
     /// False under `NO_COLOR`: styles use bold/dim/reverse only.
     pub color: bool,
+    /// Code lines wider than the column go on in continuation rows instead of being cut. Starts
+    /// from `--wrap-code`; the reader's toggle changes it here, so a layout rebuilt for any
+    /// reason (a resize, the whole of a previewed file arriving) keeps the reader's choice.
+    pub wrap_code: bool,
 }
 
 /// The reading speed used for "time left": a common estimate for adult silent reading of prose.
@@ -34,7 +38,17 @@ impl Default for Config {
             max_width: DEFAULT_MAX_WIDTH,
             words_per_minute: DEFAULT_WPM,
             color: true,
+            wrap_code: false,
         }
+    }
+}
+
+/// What the reading pane does with code lines wider than its column, per the settings.
+fn code_lines(config: &Config) -> CodeLines {
+    if config.wrap_code {
+        CodeLines::Wrap
+    } else {
+        CodeLines::Cut
     }
 }
 
@@ -139,6 +153,7 @@ impl Model {
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
+            code_lines(&config),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
@@ -181,29 +196,38 @@ impl Model {
         let g = self.geometry();
         let (w, h) = (g.column.width as usize, g.column.height as usize);
         let w = w.max(crate::layout::MIN_COLUMN);
+        let code = code_lines(&self.config);
         let stale = self.pages.width() != w
             || self.pages.height() != h.max(1)
-            || self.pages.leftovers_open() != self.leftovers_open;
+            || self.pages.leftovers_open() != self.leftovers_open
+            || self.pages.code_lines() != code;
         let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
         if self.pages.is_complete() {
             if stale {
-                self.pages = Pages::new(&self.doc, w, h, self.leftovers_open);
+                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, code);
             }
         } else if stale || anchor_outside {
             // Still before the first paint: stay quick, but reach the reader's place.
-            self.pages =
-                Pages::first_screen(&self.doc, w, h, self.leftovers_open, self.anchor.block);
+            self.pages = Pages::first_screen(
+                &self.doc,
+                w,
+                h,
+                self.leftovers_open,
+                code,
+                self.anchor.block,
+            );
         }
     }
 
     /// Finish a first-screen layout: the whole document at the current size.
     pub fn complete_layout(&mut self) {
         if !self.pages.is_complete() {
-            self.pages = Pages::new(
+            self.pages = Pages::with_code_lines(
                 &self.doc,
                 self.pages.width(),
                 self.pages.height(),
                 self.leftovers_open,
+                self.pages.code_lines(),
             );
         }
     }

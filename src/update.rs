@@ -63,6 +63,20 @@ fn dispatch(model: &mut Model, action: Action) -> Vec<Effect> {
                 .into(),
             );
         }
+        Action::ToggleCodeWrap => {
+            // Only the layout changes: the anchor is a place in the text, so the line it is
+            // on stays at the top, whichever row of it (or, cut, the row hiding it) shows it.
+            model.config.wrap_code = !model.config.wrap_code;
+            model.relayout();
+            model.message = Some(
+                if model.config.wrap_code {
+                    "long code lines wrapped"
+                } else {
+                    "long code lines cut"
+                }
+                .into(),
+            );
+        }
         Action::ToggleOutline => toggle_outline(model),
         Action::Help => {
             model.help_open = true;

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use quire::action::Action;
 use quire::document::{Anchor, Block, BlockKind, Document};
 use quire::keymap::Keymap;
-use quire::layout::{LineKind, MIN_COLUMN, Pages, prefix_width};
+use quire::layout::{CodeLines, LineKind, MIN_COLUMN, Pages, prefix_width};
 use quire::model::{Config, Model};
 use quire::ui::geometry::Geometry;
 use quire::update::update;
@@ -283,6 +283,56 @@ fn check_code_lines(
     }
 }
 
+/// With long code lines wrapped: prose is laid out exactly as when they are cut; each code
+/// line's rows fit the column (hang included) and, concatenated, give the line back; every
+/// row after a line's first is a continuation with a hang, and no other row is.
+fn check_wrapped_code(doc: &Document, width: usize, height: usize) {
+    let wrapped = Pages::with_code_lines(doc, width, height, true, CodeLines::Wrap);
+    let cut = Pages::new(doc, width, height, true);
+    let column = width.max(MIN_COLUMN);
+    let rows_of = |pages: &Pages, block: usize| -> Vec<quire::layout::Line> {
+        pages
+            .lines()
+            .iter()
+            .filter(|l| l.block as usize == block && l.kind == LineKind::Text)
+            .copied()
+            .collect()
+    };
+    for (index, block) in doc.blocks.iter().enumerate() {
+        let rows = rows_of(&wrapped, index);
+        if block.kind != BlockKind::Code {
+            assert_eq!(rows, rows_of(&cut, index), "block {index}: prose changed");
+            continue;
+        }
+        let mut rebuilt = String::new();
+        for (n, row) in rows.iter().enumerate() {
+            let shown = &block.text[row.range()];
+            assert!(!row.cut, "block {index}: a wrapped row is cut");
+            assert!(
+                columns(shown) + row.hang as usize <= column,
+                "block {index}: {shown:?} after {} columns overflows {column}",
+                row.hang
+            );
+            let starts_line =
+                row.start == 0 || block.text.as_bytes()[row.start as usize - 1] == b'\n';
+            assert_eq!(
+                row.is_continuation(),
+                !starts_line,
+                "block {index}: row {shown:?} at {}",
+                row.start
+            );
+            if n > 0 && starts_line {
+                rebuilt.push('\n');
+            }
+            rebuilt.push_str(shown);
+        }
+        assert_eq!(rebuilt, block.text, "block {index}: text lost or doubled");
+    }
+    for &start in wrapped.page_starts() {
+        assert_ne!(wrapped.lines()[start].kind, LineKind::Blank);
+    }
+}
+
 /// The anchor's line in a layout, found without `Pages::line_of`.
 fn line_showing(pages: &Pages, anchor: Anchor) -> usize {
     let lines = pages.lines();
@@ -316,6 +366,7 @@ fn motion() -> impl Strategy<Value = Action> {
         Just(Action::PrevParagraph),
         Just(Action::Bottom),
         Just(Action::ToggleLeftovers),
+        Just(Action::ToggleCodeWrap),
     ]
 }
 
@@ -334,6 +385,15 @@ proptest! {
         leftovers_open: bool,
     ) {
         check_layout(&doc, width, height, leftovers_open);
+    }
+
+    #[test]
+    fn wrapped_code_keeps_every_character_once_and_prose_as_cut(
+        doc in document(),
+        width in 1usize..200,
+        height in 1usize..80,
+    ) {
+        check_wrapped_code(&doc, width, height);
     }
 
     #[test]

@@ -79,6 +79,7 @@ const ACTIONS: &[Action] = &[
     Action::LineDown,
     Action::Bottom,
     Action::ToggleLeftovers,
+    Action::ToggleCodeWrap,
     Action::ToggleOutline,
     Action::NextSection,
     Action::Help,

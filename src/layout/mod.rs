@@ -2,6 +2,7 @@
 //! document, never the truth: lines are byte ranges into block text, and positions go in and
 //! out as [`Anchor`]s, so a resize rebuilds this and the reader's place survives untouched.
 
+pub mod code;
 pub mod wrap;
 
 use crate::document::{Anchor, BlockKind, Document};
@@ -34,22 +35,34 @@ pub struct Line {
     /// True for a preformatted line that goes on past the column: the range is its visible
     /// part, and the column's last cell is left for a marker saying so.
     pub cut: bool,
+    /// On a continuation row of a wrapped code line, the columns before its text: the cell for
+    /// the marker saying the row goes on from the one above, then the line's indentation.
+    /// Zero on every other line.
+    pub hang: u32,
 }
 
 impl Line {
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
     }
+
+    /// True for a row that continues a wrapped code line from the row above.
+    pub fn is_continuation(&self) -> bool {
+        self.hang > 0
+    }
 }
 
 /// What a preformatted (code) line wider than the column becomes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CodeLines {
-    /// Cut at the column, with a marker in the last cell: the reading pane, where wrapping
-    /// code mid-token would misrepresent it.
+    /// Cut at the column, with a marker in the last cell: the reading pane's default, since
+    /// code wrapped mid-token can be misread.
     Cut,
     /// Kept whole, however wide: plain output, where the reader of a pipe must lose nothing.
     Whole,
+    /// Continued on the rows below, each continuation row starting with a marker: the reading
+    /// pane when the reader asks to see whole lines.
+    Wrap,
 }
 
 /// Display columns a block kind gives up to its prefix ("│ " for quotes, a hanging indent for
@@ -67,6 +80,7 @@ pub struct Pages {
     width: usize,
     height: usize,
     leftovers_open: bool,
+    code: CodeLines,
     lines: Vec<Line>,
     /// Index of the first screen line of each block (a folded block maps to its fold line).
     block_first_line: Vec<usize>,
@@ -128,7 +142,7 @@ impl Pages {
                     .collect()
             })
         };
-        let mut pages = Pages::empty(width, height, leftovers_open);
+        let mut pages = Pages::empty(width, height, leftovers_open, code);
         for part in parts {
             pages.append(part);
         }
@@ -136,11 +150,12 @@ impl Pages {
     }
 
     /// A layout with no lines yet, to [`Pages::append`] laid-out block ranges to.
-    fn empty(width: usize, height: usize, leftovers_open: bool) -> Pages {
+    fn empty(width: usize, height: usize, leftovers_open: bool, code: CodeLines) -> Pages {
         Pages {
             width,
             height,
             leftovers_open,
+            code,
             lines: Vec::new(),
             block_first_line: Vec::new(),
             page_starts: Vec::new(),
@@ -171,12 +186,13 @@ impl Pages {
         width: usize,
         height: usize,
         leftovers_open: bool,
+        code: CodeLines,
         through_block: usize,
     ) -> Pages {
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let mut end = 0;
-        let mut pages = Pages::empty(width, height, leftovers_open);
+        let mut pages = Pages::empty(width, height, leftovers_open, code);
         // Grow in steps so the prefix costs about what the screen shows, not the whole book.
         let mut step = 16;
         while end < doc.blocks.len() && (pages.lines.len() < height * 2 || end <= through_block) {
@@ -188,13 +204,7 @@ impl Pages {
             {
                 next += 1;
             }
-            pages.append(lay_out_blocks(
-                doc,
-                end..next,
-                width,
-                leftovers_open,
-                CodeLines::Cut,
-            ));
+            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, code));
             end = next;
             step *= 2;
         }
@@ -214,6 +224,9 @@ impl Pages {
     }
     pub fn leftovers_open(&self) -> bool {
         self.leftovers_open
+    }
+    pub fn code_lines(&self) -> CodeLines {
+        self.code
     }
     pub fn lines(&self) -> &[Line] {
         &self.lines
@@ -338,6 +351,7 @@ fn lay_out_blocks(
                 kind: LineKind::Blank,
                 first_of_block: false,
                 cut: false,
+                hang: 0,
             });
         }
         let block = &doc.blocks[index];
@@ -354,33 +368,42 @@ fn lay_out_blocks(
                 kind: LineKind::Fold { count: run as u32 },
                 first_of_block: true,
                 cut: false,
+                hang: 0,
             });
             block_first_line.extend(std::iter::repeat_n(fold_line, run));
             index += run;
             continue;
         }
         block_first_line.push(lines.len());
-        let ranges: Vec<(std::ops::Range<usize>, bool)> = match (block.kind, code) {
-            (BlockKind::Code, CodeLines::Cut) => wrap::cut_preformatted(&block.text, width),
+        // Each screen line of the block: its range, whether it is cut, and its hang.
+        let rows: Vec<(std::ops::Range<usize>, bool, usize)> = match (block.kind, code) {
+            (BlockKind::Code, CodeLines::Cut) => wrap::cut_preformatted(&block.text, width)
+                .into_iter()
+                .map(|(range, cut)| (range, cut, 0))
+                .collect(),
+            (BlockKind::Code, CodeLines::Wrap) => code::wrap_preformatted(&block.text, width)
+                .into_iter()
+                .map(|row| (row.range, false, row.hang))
+                .collect(),
             (BlockKind::Code, CodeLines::Whole) => wrap::preformatted_lines(&block.text)
                 .into_iter()
-                .map(|range| (range, false))
+                .map(|range| (range, false, 0))
                 .collect(),
             (BlockKind::Title | BlockKind::Heading, _) => {
                 balanced(&block.text, width.max(WIDEST_CLUSTER))
                     .into_iter()
-                    .map(|range| (range, false))
+                    .map(|range| (range, false, 0))
                     .collect()
             }
             (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing(&block.text, text_width, text_width)
                     .into_iter()
-                    .map(|range| (range, false))
+                    .map(|range| (range, false, 0))
                     .collect()
             }
         };
-        if ranges.is_empty() {
+        if rows.is_empty() {
             // An empty block still takes a line, so every block has a place on screen.
             lines.push(Line {
                 block: index as u32,
@@ -389,9 +412,10 @@ fn lay_out_blocks(
                 kind: LineKind::Text,
                 first_of_block: true,
                 cut: false,
+                hang: 0,
             });
         }
-        for (n, (range, cut)) in ranges.into_iter().enumerate() {
+        for (n, (range, cut, hang)) in rows.into_iter().enumerate() {
             lines.push(Line {
                 block: index as u32,
                 start: range.start as u32,
@@ -399,6 +423,7 @@ fn lay_out_blocks(
                 kind: LineKind::Text,
                 first_of_block: n == 0,
                 cut,
+                hang: hang as u32,
             });
         }
         index += 1;
@@ -525,14 +550,14 @@ mod tests {
         }
         let doc = Document::from_text(&text, "long");
         let full = Pages::new(&doc, 40, 10, false);
-        let quick = Pages::first_screen(&doc, 40, 10, false, 0);
+        let quick = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 0);
         assert!(!quick.is_complete());
         assert!(quick.lines().len() >= 20);
         assert_eq!(quick.lines(), &full.lines()[..quick.lines().len()]);
-        let reaching = Pages::first_screen(&doc, 40, 10, false, 100);
+        let reaching = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 100);
         assert!(reaching.first_line_of_block(100).is_some());
         let small = Document::from_text(crate::BUNDLED_ARTICLE, "small");
-        assert!(Pages::first_screen(&small, 40, 10, false, 0).is_complete());
+        assert!(Pages::first_screen(&small, 40, 10, false, CodeLines::Cut, 0).is_complete());
     }
 
     #[test]

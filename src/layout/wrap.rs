@@ -3,7 +3,8 @@
 //! breaking algorithm for other scripts) and textwrap's first-fit algorithm places them; widths
 //! are display widths of grapheme clusters, and a word wider than the column is broken between
 //! grapheme clusters, never inside one. Preformatted text is never reflowed: on screen a long
-//! line is cut at the column (between clusters), in plain output it is kept whole.
+//! line is cut at the column (between clusters), in plain output it is kept whole; continuing
+//! it on the rows below, when the reader asks to, is [`super::code`]'s.
 
 use std::ops::Range;
 

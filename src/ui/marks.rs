@@ -1,15 +1,14 @@
 //! Bookmarks and the passage being selected, drawn over the reading column: bookmarked text is
 //! underlined and coloured with a bar in the left margin, the selection is reversed. Restyles
-//! cells the reader already drew; computes positions the way `reader` places text.
+//! cells the reader already drew; finds them with the reader's own `text_left`.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
 use crate::bookmarks::span_in_block;
-use crate::document::BlockKind;
+use crate::layout::LineKind;
 use crate::layout::wrap::display_width;
-use crate::layout::{LineKind, prefix_width};
 use crate::model::Model;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
@@ -34,15 +33,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
             continue;
         };
         let range = line.range();
-        let text = &block.text[range.clone()];
-        let mut x = area.x;
-        if block.kind == BlockKind::Quote
-            || (block.kind == BlockKind::ListItem && !line.first_of_block)
-        {
-            x += prefix_width(block.kind) as u16;
-        } else if block.kind == BlockKind::Title {
-            x += area.width.saturating_sub(display_width(text) as u16) / 2;
-        }
+        let x = super::reader::text_left(block, line, area);
         let marked = model.marks.ranges_in_block(index, block.text.len());
         let mut any_here = false;
         for covered in &marked {

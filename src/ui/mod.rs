@@ -12,7 +12,7 @@ mod status;
 pub mod theme;
 pub mod visual;
 
-pub use reader::CUT_MARKER;
+pub use reader::{CONTINUATION_MARKER, CUT_MARKER};
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -1,5 +1,6 @@
 //! The reading column: the screen lines of the current page, styled by block kind, with quote
-//! bars, list indents and fold lines. Draws from the layout cache; wraps nothing itself.
+//! bars, list indents, fold lines, and the markers of cut and continued code lines. Draws from
+//! the layout cache; wraps nothing itself.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use super::theme::Theme;
 use super::visual::{paragraph_is_rtl, visual_line};
 use crate::document::{BlockKind, Span};
 use crate::layout::wrap::display_width;
-use crate::layout::{LineKind, prefix_width};
+use crate::layout::{Line, LineKind, prefix_width};
 use crate::model::Model;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -41,19 +42,17 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     BlockKind::ListItem if !line.first_of_block => (theme.text(), "  "),
                     _ => (theme.text(), ""),
                 };
-                let mut x = area.x;
                 if !prefix.is_empty() {
                     let bar = if block.kind == BlockKind::Quote {
                         theme.quote_bar()
                     } else {
                         style
                     };
-                    buf.set_stringn(x, y, prefix, area.width as usize, bar);
-                    x += prefix_width(block.kind) as u16;
-                } else if block.kind == BlockKind::Title {
-                    let w = display_width(text) as u16;
-                    x += area.width.saturating_sub(w) / 2;
+                    buf.set_stringn(area.x, y, prefix, area.width as usize, bar);
+                } else if line.is_continuation() {
+                    buf.set_stringn(area.x, y, CONTINUATION_MARKER, 1, theme.dim());
                 }
+                let x = text_left(block, line, area);
                 let right = area.x + area.width;
                 // A cut line's text stops before the marker's cell (a right-to-left line too).
                 let text_right = if line.cut {
@@ -89,12 +88,34 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// The sign, in a cut code line's last cell, that the line goes on past the column.
 pub const CUT_MARKER: &str = "›";
 
+/// The sign, in the first cell of a wrapped code line's continuation row, that the row goes
+/// on from the one above rather than starting a new line of the code.
+pub const CONTINUATION_MARKER: &str = "↪";
+
+/// The column a text line's first cell is drawn at: after a quote's bar or a list item's
+/// hanging indent, after a continuation row's marker and hang, or centred for a title. Shared
+/// with the overlays that restyle drawn text, so they find the same cells.
+pub(super) fn text_left(block: &crate::document::Block, line: &Line, area: Rect) -> u16 {
+    let shift = match block.kind {
+        BlockKind::Quote => prefix_width(block.kind),
+        BlockKind::ListItem if !line.first_of_block => prefix_width(block.kind),
+        BlockKind::Title => {
+            let text = block.text.get(line.range()).unwrap_or("");
+            (area.width as usize).saturating_sub(display_width(text)) / 2
+        }
+        _ => line.hang as usize,
+    };
+    area.x
+        .saturating_add(u16::try_from(shift).unwrap_or(u16::MAX))
+        .min(area.x.saturating_add(area.width))
+}
+
 /// Mark a cut line's last cell; styled as a search hit when a hit lies in the hidden part, so
 /// a jump to it still shows where it is.
 fn draw_cut_marker(
     model: &Model,
     theme: &Theme,
-    line: &crate::layout::Line,
+    line: &Line,
     (x, y): (u16, u16),
     buf: &mut Buffer,
 ) {
