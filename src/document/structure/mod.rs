@@ -6,6 +6,7 @@
 //! Every block keeps the true 1-based source line where it starts.
 
 mod heading;
+mod lines;
 mod matter;
 mod scan;
 
@@ -37,11 +38,11 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
     let forms: Vec<Option<Form>> = raws
         .iter()
         .map(|raw| {
-            if raw.kind != BlockKind::Paragraph || raw.lines.len() > 2 {
+            if raw.kind != BlockKind::Paragraph || raw.line_count() > 2 {
                 return None;
             }
             let form = heading::standalone(&raw.text())?;
-            (raw.lines.len() == 1 || matches!(form, Form::Numbered(_))).then_some(form)
+            (raw.line_count() == 1 || matches!(form, Form::Numbered(_))).then_some(form)
         })
         .collect();
     for i in 0..raws.len() {
@@ -108,7 +109,7 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         let body_follows = raws.get(end).is_some_and(|r| {
             r.kind != BlockKind::Heading
                 && !(r.kind == BlockKind::Paragraph
-                    && r.lines.len() == 1
+                    && r.line_count() == 1
                     && heading::standalone(&r.text()).is_some())
         });
         let list_end = if body_follows { end - 1 } else { end };

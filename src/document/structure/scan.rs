@@ -1,47 +1,121 @@
-//! Lines to raw blocks: drops page furniture (running headers and footers of paginated text),
-//! opens boxed text, keeps fenced code whole, and splits at blank lines, Markdown ATX and
-//! underlined (setext / reStructuredText) headings, block quotes and list items. What each plain
+//! Lines to raw blocks: keeps fenced code whole and splits at blank lines, Markdown ATX and
+//! underlined (setext / reStructuredText) headings, block quotes and list items, reading the
+//! lines cleaned of page furniture and box borders (see [`super::lines`]). What each plain
 //! paragraph *is* gets decided later, with the whole document in view.
+//!
+//! A block's lines are always consecutive source lines, so a [`Raw`] holds only their span of
+//! the source and how each line is read; nothing here keeps a list of lines.
 
 use super::heading::{self, Form};
+use super::lines::{self, Cursor, Line, is_blank};
 use crate::document::BlockKind;
 
 /// A block before classification: its source lines and the 1-based line where it starts.
 #[derive(Debug, Clone)]
 pub struct Raw<'a> {
     pub kind: BlockKind,
-    pub lines: Vec<&'a str>,
     pub line: usize,
     /// How a heading was marked (None for everything else).
     pub form: Option<Form>,
     /// Every line sits deeper than the body text of the document: verse, a quotation or an
     /// example set in by hand.
     pub set_in: bool,
+    /// The raw lines, from the start of the first to the end of the last.
+    span: &'a str,
+    count: usize,
+    reading: Reading,
+}
+
+/// How each raw line of a block's span becomes one of its lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Cleaned as the scan saw it.
+    Cleaned,
+    /// Cleaned, then its quote marker stripped.
+    Quoted,
+    /// Taken as it is: a heading's title, its markup already gone.
+    Verbatim,
+}
+
+impl Reading {
+    fn apply(self, raw_line: &str) -> &str {
+        match self {
+            Reading::Cleaned => lines::clean(raw_line),
+            Reading::Quoted => {
+                let line = lines::clean(raw_line);
+                quote_text(line).unwrap_or(line)
+            }
+            Reading::Verbatim => raw_line,
+        }
+    }
 }
 
 impl<'a> Raw<'a> {
-    fn new(kind: BlockKind, line: usize) -> Self {
+    /// A block starting at `line` of `source`, read as `reading`.
+    fn starting(kind: BlockKind, number: usize, source: &'a str, line: Line<'a>) -> Self {
+        let reading = if kind == BlockKind::Quote {
+            Reading::Quoted
+        } else {
+            Reading::Cleaned
+        };
         Raw {
             kind,
-            lines: Vec::new(),
-            line,
+            line: number,
             form: None,
             set_in: false,
+            span: &source[line.start..line.end],
+            count: 1,
+            reading,
         }
+    }
+
+    /// Extends the block to `line`, the source line right after its last one.
+    fn push(&mut self, source: &'a str, line: Line<'a>) {
+        // The span ends one '\n' before `line` starts.
+        let start = line.start.saturating_sub(self.span.len() + 1);
+        if let Some(span) = source.get(start..line.end) {
+            self.span = span;
+            self.count += 1;
+        }
+    }
+
+    /// How many lines the block has.
+    pub fn line_count(&self) -> usize {
+        self.count
+    }
+
+    /// The block's lines, each as the scan read it (a quote's without its marker).
+    pub fn lines(&self) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
+        let reading = self.reading;
+        SpanLines {
+            rest: self.span,
+            left: self.count,
+        }
+        .map(move |line| reading.apply(line))
+    }
+
+    /// The source text the block's lines are read from: each line is a slice of it, so what
+    /// it lacks no line has (a quick test before reading line by line).
+    pub fn source(&self) -> &'a str {
+        self.span
+    }
+
+    pub fn first_line(&self) -> &'a str {
+        self.lines().next().unwrap_or("")
     }
 
     /// The text a reader sees: lines joined with spaces, or kept apart for preformatted text.
     pub fn text(&self) -> String {
         if self.kind == BlockKind::Code {
-            return self.lines.join("\n");
+            return join(self.lines(), "\n");
         }
         if let Some(Form::Aozora(_)) = self.form {
-            return heading::without_aozora_notes(&self.lines.join(" "));
+            return heading::without_aozora_notes(&join(self.lines(), " "));
         }
         // Sized exactly: a book's blocks together hold a whole copy of its text.
-        let capacity = self.lines.iter().map(|l| l.trim().len() + 1).sum::<usize>();
+        let capacity = self.lines().map(|l| l.trim().len() + 1).sum::<usize>();
         let mut text = String::with_capacity(capacity.saturating_sub(1));
-        for line in &self.lines {
+        for line in self.lines() {
             let line = line.trim();
             if line.is_empty() {
                 continue;
@@ -55,60 +129,82 @@ impl<'a> Raw<'a> {
     }
 }
 
+/// The raw lines of a span, split at '\n' (memchr finds each end faster than a char pattern).
+#[derive(Clone)]
+struct SpanLines<'a> {
+    rest: &'a str,
+    left: usize,
+}
+
+impl<'a> Iterator for SpanLines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.left = self.left.checked_sub(1)?;
+        match memchr::memchr(b'\n', self.rest.as_bytes()) {
+            Some(end) => {
+                let line = &self.rest[..end];
+                self.rest = &self.rest[end + 1..];
+                Some(line)
+            }
+            None => Some(std::mem::take(&mut self.rest)),
+        }
+    }
+}
+
+fn join<'a>(lines: impl Iterator<Item = &'a str> + Clone, separator: &str) -> String {
+    let capacity = lines
+        .clone()
+        .map(|l| l.len() + separator.len())
+        .sum::<usize>();
+    let mut text = String::with_capacity(capacity.saturating_sub(separator.len()));
+    for (n, line) in lines.enumerate() {
+        if n > 0 {
+            text.push_str(separator);
+        }
+        text.push_str(line);
+    }
+    text
+}
+
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
-    let lines = clean_lines(text);
-    let base = base_indent(&lines);
+    let base = base_indent(text);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
-    let mut i = 0;
-    while i < lines.len() {
-        let line = lines[i];
-        let number = i + 1;
-        if line.trim().is_empty() {
+    let mut cursor = Cursor::new(text);
+    while let Some(current) = cursor.current() {
+        let line = current.text;
+        let number = cursor.number();
+        if current.is_blank() {
             flush(&mut pending, &mut out, base);
-            i += 1;
+            cursor.advance();
             continue;
         }
         if let Some(fence) = fence_marker(line) {
             flush(&mut pending, &mut out, base);
-            let close = (i + 1..lines.len())
-                .find(|&j| {
-                    fence_marker(lines[j])
-                        .is_some_and(|f| f.starts_with(fence) && lines[j].trim() == f)
-                })
-                .unwrap_or(lines.len());
-            let mut code = Raw::new(BlockKind::Code, number);
-            code.lines = lines[i + 1..close].to_vec();
-            while code.lines.last().is_some_and(|l| l.trim().is_empty()) {
-                code.lines.pop();
-            }
-            if !code.lines.is_empty() {
-                out.push(code);
-            }
-            i = close + 1;
+            cursor.advance();
+            out.extend(fenced_code(text, &mut cursor, fence, number));
             continue;
         }
         if let Some((level, title)) = heading::aozora(line) {
             flush(&mut pending, &mut out, base);
             out.push(heading_raw(title, number, Form::Aozora(level)));
-            i += 1;
+            cursor.advance();
             continue;
         }
         if let Some((level, title)) = heading::atx(line)
-            && !inside_indented_block(&lines, i)
+            && !inside_indented_block(&cursor, line)
         {
             flush(&mut pending, &mut out, base);
             out.push(heading_raw(title, number, Form::Atx(level)));
-            i += 1;
+            cursor.advance();
             continue;
         }
         // reStructuredText overline, title, underline.
         if pending.is_none()
-            && let (Some(over), Some(title), Some(under)) = (
-                underline_char(line),
-                lines.get(i + 1),
-                lines.get(i + 2).and_then(|l| underline_char(l)),
-            )
+            && let Some(over) = underline_char(line)
+            && let Some(title) = cursor.peek(1).map(|l| l.text)
+            && let Some(under) = cursor.peek(2).and_then(|l| underline_char(l.text))
             && over == under
             && !title.trim().is_empty()
             && underline_char(title).is_none()
@@ -121,68 +217,99 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
                     over: true,
                 },
             ));
-            i += 3;
+            (0..3).for_each(|_| cursor.advance());
             continue;
         }
         // Setext / reStructuredText underline under a line that starts its block.
         if pending.is_none()
             && underline_char(line).is_none()
-            && let Some(mark) = lines.get(i + 1).and_then(|l| underline_char(l))
-            && fits_underline(line, lines[i + 1])
+            && let Some(under) = cursor.peek(1).map(|l| l.text)
+            && let Some(mark) = underline_char(under)
+            && fits_underline(line, under)
         {
             out.push(heading_raw(
                 line.trim(),
                 number,
                 Form::Underline { mark, over: false },
             ));
-            i += 2;
+            (0..2).for_each(|_| cursor.advance());
             continue;
         }
         if is_rule(line) {
             flush(&mut pending, &mut out, base);
-            i += 1;
+            cursor.advance();
             continue;
         }
-        if let Some(inner) = quote_text(line) {
-            if pending.as_ref().is_some_and(|p| p.kind != BlockKind::Quote) {
-                flush(&mut pending, &mut out, base);
+        if quote_text(line).is_some() {
+            match pending.as_mut() {
+                Some(quote) if quote.kind == BlockKind::Quote => quote.push(text, current),
+                _ => {
+                    flush(&mut pending, &mut out, base);
+                    pending = Some(Raw::starting(BlockKind::Quote, number, text, current));
+                }
             }
-            pending
-                .get_or_insert_with(|| Raw::new(BlockKind::Quote, number))
-                .lines
-                .push(inner);
-            i += 1;
+            cursor.advance();
             continue;
         }
-        if starts_list_item(&lines, i) {
+        if starts_list_item(&cursor, line) {
             flush(&mut pending, &mut out, base);
-            let mut item = Raw::new(BlockKind::ListItem, number);
-            item.lines.push(line);
-            pending = Some(item);
-            i += 1;
+            pending = Some(Raw::starting(BlockKind::ListItem, number, text, current));
+            cursor.advance();
             continue;
         }
-        if let Some(p) = pending.as_mut() {
+        if let Some(p) = pending.as_ref() {
             // "1.1. Term" over an indented definition: the term line stands alone. A line
             // indented to where the words after the number start is a list item's hanging
             // indent ("1. When …\n   for …"): the item goes on.
+            // Read only for a one-line block: a long paragraph reaches here on every line.
+            let first = || p.first_line();
             let split_term = p.kind == BlockKind::Paragraph
-                && p.lines.len() == 1
-                && heading::numbered(p.lines[0].trim()).is_some()
-                && indent(line) > indent(p.lines[0]) + 1
-                && indent(line) != hanging_indent(p.lines[0]);
+                && p.line_count() == 1
+                && heading::numbered(first().trim()).is_some()
+                && indent(line) > indent(first()) + 1
+                && indent(line) != hanging_indent(first());
             if p.kind == BlockKind::Quote || split_term {
                 flush(&mut pending, &mut out, base);
             }
         }
-        pending
-            .get_or_insert_with(|| Raw::new(BlockKind::Paragraph, number))
-            .lines
-            .push(line);
-        i += 1;
+        match pending.as_mut() {
+            Some(block) => block.push(text, current),
+            None => pending = Some(Raw::starting(BlockKind::Paragraph, number, text, current)),
+        }
+        cursor.advance();
     }
     flush(&mut pending, &mut out, base);
     out
+}
+
+/// The code of a fenced block whose opening fence was line `number`, the cursor on the line
+/// after it: every line up to the closing fence (or the end of the text), trailing blank lines
+/// left out. Leaves the cursor past the closing fence. None when the block has no text.
+fn fenced_code<'a>(
+    source: &'a str,
+    cursor: &mut Cursor<'a>,
+    fence: &str,
+    number: usize,
+) -> Option<Raw<'a>> {
+    let mut first: Option<Line<'a>> = None;
+    let mut last_filled: Option<Line<'a>> = None;
+    let (mut read, mut kept) = (0, 0);
+    while let Some(line) = cursor.current() {
+        cursor.advance();
+        if fence_marker(line.text).is_some_and(|f| f.starts_with(fence) && line.text.trim() == f) {
+            break;
+        }
+        read += 1;
+        first.get_or_insert(line);
+        if !line.is_blank() {
+            last_filled = Some(line);
+            kept = read;
+        }
+    }
+    let mut code = Raw::starting(BlockKind::Code, number, source, first?);
+    code.span = source.get(first?.start..last_filled?.end)?;
+    code.count = kept;
+    Some(code)
 }
 
 /// The column where the words after a list number start: "1. When" → 3.
@@ -196,101 +323,90 @@ fn hanging_indent(line: &str) -> usize {
 
 /// An indented line among lines indented as deep (a code example of a reStructuredText
 /// directive, a comment in it starting "# "): part of that block, never a Markdown heading.
-fn inside_indented_block(lines: &[&str], i: usize) -> bool {
-    let depth = indent(lines[i]);
+fn inside_indented_block(cursor: &Cursor<'_>, line: &str) -> bool {
+    let depth = indent(line);
     if depth == 0 {
         return false;
     }
-    let deep = |l: &&&str| !l.trim().is_empty() && indent(l) >= depth;
-    let nonblank = |l: &&&str| !l.trim().is_empty();
-    lines[..i]
-        .iter()
-        .rev()
-        .find(nonblank)
-        .is_some_and(|l| deep(&l))
-        || lines[i + 1..]
-            .iter()
-            .find(nonblank)
-            .is_some_and(|l| deep(&l))
+    // Both neighbours are non-blank lines, so deep enough is all that is left to ask.
+    let deep = |l: &str| indent(l) >= depth;
+    cursor.last_filled().is_some_and(deep) || cursor.next_filled().is_some_and(deep)
 }
 
 fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
-    let mut raw = Raw::new(BlockKind::Heading, line);
-    raw.lines.push(title);
-    raw.form = Some(form);
-    raw
+    Raw {
+        kind: BlockKind::Heading,
+        line,
+        form: Some(form),
+        set_in: false,
+        span: title,
+        count: 1,
+        reading: Reading::Verbatim,
+    }
 }
 
 fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
     if let Some(mut raw) = pending.take() {
-        if raw.kind == BlockKind::Paragraph && is_preformatted(&raw.lines, base) {
+        let layout = Layout::of(&raw);
+        if raw.kind == BlockKind::Paragraph && layout.is_preformatted(base) {
             raw.kind = BlockKind::Code;
         }
-        raw.set_in = raw.lines.iter().map(|l| indent(l)).min().unwrap_or(0) > base;
+        raw.set_in = layout.least_indent > base;
         out.push(raw);
     }
 }
 
-/// Lines of the text with page furniture blanked and box borders opened, so the rest of the
-/// scan sees the text as if it had never been paginated or boxed. Line numbers do not move.
-fn clean_lines(text: &str) -> Vec<&str> {
-    let mut lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
-    for line in &mut lines {
-        if is_page_footer(line) || is_page_header(line) || is_box_edge(line) {
-            *line = "";
-        } else if let Some(inner) = box_inner(line) {
-            *line = inner;
+/// How a block's lines are laid out, found in one pass over them.
+struct Layout {
+    lines: usize,
+    least_indent: usize,
+    /// Lines laid out in columns or drawn as a table.
+    columned: usize,
+}
+
+impl Layout {
+    fn of(raw: &Raw<'_>) -> Self {
+        let mut layout = Layout {
+            lines: raw.line_count(),
+            least_indent: usize::MAX,
+            columned: 0,
+        };
+        for line in raw.lines() {
+            layout.least_indent = layout.least_indent.min(indent(line));
+            let t = line.trim();
+            if has_column_gap(t) || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
+            {
+                layout.columned += 1;
+            }
+        }
+        if layout.least_indent == usize::MAX {
+            layout.least_indent = 0;
+        }
+        layout
+    }
+
+    /// Indented well past the body, or laid out in columns: code, tables, figures, verse by
+    /// hand.
+    fn is_preformatted(&self, base: usize) -> bool {
+        let least = self.least_indent;
+        if least >= base + 4 && (self.lines > 1 || least >= 8) {
+            return true;
+        }
+        self.lines > 1 && self.columned * 2 > self.lines
+    }
+}
+
+/// Three spaces in a row: the gap between columns. (A byte loop: this runs on every line of
+/// every paragraph, where setting up a substring search costs more than the search.)
+fn has_column_gap(text: &str) -> bool {
+    let mut run = 0;
+    for byte in text.bytes() {
+        run = if byte == b' ' { run + 1 } else { 0 };
+        if run == 3 {
+            return true;
         }
     }
-    lines
-}
-
-/// "Arends, et al.        Standards Track        [Page 12]".
-fn is_page_footer(line: &str) -> bool {
-    let trimmed = line.trim();
-    let Some(rest) = trimmed.strip_suffix(']') else {
-        return false;
-    };
-    let Some(open) = rest.rfind("[Page ") else {
-        return false;
-    };
-    rest[open + 6..].trim().chars().all(|c| c.is_ascii_digit()) && trimmed.contains("   ")
-}
-
-/// "RFC 4033       DNS Security Introduction and Requirements     March 2005".
-fn is_page_header(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("RFC ") else {
-        return false;
-    };
-    let number_len = rest.chars().take_while(char::is_ascii_digit).count();
-    let year = line.rsplit(' ').next().unwrap_or("");
-    number_len > 0
-        && line.contains("   ")
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-}
-
-/// A border line of a box drawn with one repeated character ("*****…").
-fn is_box_edge(line: &str) -> bool {
-    let trimmed = line.trim();
-    trimmed.chars().count() >= 20 && trimmed.chars().all(|c| c == '*' || c == '#')
-}
-
-/// The inside of a boxed line "*  text   *", shifted left by the border and its padding.
-fn box_inner(line: &str) -> Option<&str> {
-    if line.len() < 20 {
-        return None;
-    }
-    let border = line.chars().next()?;
-    if !matches!(border, '*' | '#' | '|') || !line.ends_with(border) {
-        return None;
-    }
-    let inner = &line[1..line.len() - 1];
-    if !inner.starts_with(' ') || !inner.ends_with(' ') {
-        return None;
-    }
-    let skip = inner.len() - inner.trim_start_matches(' ').len();
-    Some(inner[skip.min(2)..].trim_end())
+    false
 }
 
 fn indent(line: &str) -> usize {
@@ -298,30 +414,14 @@ fn indent(line: &str) -> usize {
 }
 
 /// The indentation most lines share: body text of an RFC sits at 3, of most texts at 0.
-fn base_indent(lines: &[&str]) -> usize {
+fn base_indent(text: &str) -> usize {
     let mut counts = [0usize; 9];
-    for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+    for line in lines::all(text).filter(|l| !is_blank(l)) {
         counts[indent(line).min(8)] += 1;
     }
     (0..counts.len())
         .max_by_key(|&i| (counts[i], usize::MAX - i))
         .unwrap_or(0)
-}
-
-/// Indented well past the body, or laid out in columns: code, tables, figures, verse by hand.
-fn is_preformatted(lines: &[&str], base: usize) -> bool {
-    let min_indent = lines.iter().map(|l| indent(l)).min().unwrap_or(0);
-    if min_indent >= base + 4 && (lines.len() > 1 || min_indent >= 8) {
-        return true;
-    }
-    let columned = lines
-        .iter()
-        .filter(|l| {
-            let t = l.trim();
-            t.contains("   ") || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
-        })
-        .count();
-    lines.len() > 1 && columned * 2 > lines.len()
 }
 
 /// "```" or "~~~" (three or more) opening or closing a fenced block.
@@ -389,18 +489,15 @@ fn quote_text(line: &str) -> Option<&str> {
 
 /// A bullet ("- ", "* ", "• ", RFC "o  ") always starts an item; a number ("1. ", "2) ") only
 /// among other items, so a numbered heading standing alone stays a heading.
-fn starts_list_item(lines: &[&str], i: usize) -> bool {
-    if bullet(lines[i]) {
+fn starts_list_item(cursor: &Cursor<'_>, line: &str) -> bool {
+    if bullet(line) {
         return true;
     }
-    if !ordered(lines[i]) {
+    if !ordered(line) {
         return false;
     }
-    let listy = |l: &&str| bullet(l) || ordered(l);
-    lines.get(i + 1).is_some_and(listy)
-        || i.checked_sub(1)
-            .and_then(|p| lines.get(p))
-            .is_some_and(listy)
+    let listy = |l: &str| bullet(l) || ordered(l);
+    cursor.peek(1).is_some_and(|next| listy(next.text)) || cursor.previous().is_some_and(listy)
 }
 
 fn bullet(line: &str) -> bool {
@@ -495,7 +592,7 @@ mod tests {
             "1. When applying the guideline would make the code less readable, even\n   for someone who is used to reading code that follows this PEP.\n",
         );
         assert_eq!(raws.len(), 1);
-        assert_eq!(raws[0].lines.len(), 2);
+        assert_eq!(raws[0].line_count(), 2);
     }
 
     #[test]
