@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::scan::Raw;
+use super::raw::Raw;
 use crate::document::{Block, BlockKind};
 
 pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {

@@ -8,13 +8,14 @@
 mod heading;
 mod lines;
 mod matter;
+mod raw;
 mod scan;
 
 use std::collections::HashMap;
 
 use super::{Block, BlockKind};
 use heading::Form;
-use scan::Raw;
+use raw::Raw;
 
 pub fn structure(text: &str) -> Vec<Block> {
     let mut raws = scan::scan(text);

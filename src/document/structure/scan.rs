@@ -2,170 +2,13 @@
 //! underlined (setext / reStructuredText) headings, block quotes and list items, reading the
 //! lines cleaned of page furniture and box borders (see [`super::lines`]). What each plain
 //! paragraph *is* gets decided later, with the whole document in view.
-//!
-//! A block's lines are always consecutive source lines, so a [`Raw`] holds only their span of
-//! the source and how each line is read; nothing here keeps a list of lines.
+//! Nothing here keeps a list of lines: the scan walks them with a [`Cursor`], and a block
+//! ([`Raw`]) is a span of the source.
 
 use super::heading::{self, Form};
 use super::lines::{self, Cursor, Line, is_blank};
+use super::raw::Raw;
 use crate::document::BlockKind;
-
-/// A block before classification: its source lines and the 1-based line where it starts.
-#[derive(Debug, Clone)]
-pub struct Raw<'a> {
-    pub kind: BlockKind,
-    pub line: usize,
-    /// How a heading was marked (None for everything else).
-    pub form: Option<Form>,
-    /// Every line sits deeper than the body text of the document: verse, a quotation or an
-    /// example set in by hand.
-    pub set_in: bool,
-    /// The raw lines, from the start of the first to the end of the last.
-    span: &'a str,
-    count: usize,
-    reading: Reading,
-}
-
-/// How each raw line of a block's span becomes one of its lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reading {
-    /// Cleaned as the scan saw it.
-    Cleaned,
-    /// Cleaned, then its quote marker stripped.
-    Quoted,
-    /// Taken as it is: a heading's title, its markup already gone.
-    Verbatim,
-}
-
-impl Reading {
-    fn apply(self, raw_line: &str) -> &str {
-        match self {
-            Reading::Cleaned => lines::clean(raw_line),
-            Reading::Quoted => {
-                let line = lines::clean(raw_line);
-                quote_text(line).unwrap_or(line)
-            }
-            Reading::Verbatim => raw_line,
-        }
-    }
-}
-
-impl<'a> Raw<'a> {
-    /// A block starting at `line` of `source`, read as `reading`.
-    fn starting(kind: BlockKind, number: usize, source: &'a str, line: Line<'a>) -> Self {
-        let reading = if kind == BlockKind::Quote {
-            Reading::Quoted
-        } else {
-            Reading::Cleaned
-        };
-        Raw {
-            kind,
-            line: number,
-            form: None,
-            set_in: false,
-            span: &source[line.start..line.end],
-            count: 1,
-            reading,
-        }
-    }
-
-    /// Extends the block to `line`, the source line right after its last one.
-    fn push(&mut self, source: &'a str, line: Line<'a>) {
-        // The span ends one '\n' before `line` starts.
-        let start = line.start.saturating_sub(self.span.len() + 1);
-        if let Some(span) = source.get(start..line.end) {
-            self.span = span;
-            self.count += 1;
-        }
-    }
-
-    /// How many lines the block has.
-    pub fn line_count(&self) -> usize {
-        self.count
-    }
-
-    /// The block's lines, each as the scan read it (a quote's without its marker).
-    pub fn lines(&self) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
-        let reading = self.reading;
-        SpanLines {
-            rest: self.span,
-            left: self.count,
-        }
-        .map(move |line| reading.apply(line))
-    }
-
-    /// The source text the block's lines are read from: each line is a slice of it, so what
-    /// it lacks no line has (a quick test before reading line by line).
-    pub fn source(&self) -> &'a str {
-        self.span
-    }
-
-    pub fn first_line(&self) -> &'a str {
-        self.lines().next().unwrap_or("")
-    }
-
-    /// The text a reader sees: lines joined with spaces, or kept apart for preformatted text.
-    pub fn text(&self) -> String {
-        if self.kind == BlockKind::Code {
-            return join(self.lines(), "\n");
-        }
-        if let Some(Form::Aozora(_)) = self.form {
-            return heading::without_aozora_notes(&join(self.lines(), " "));
-        }
-        // Sized exactly: a book's blocks together hold a whole copy of its text.
-        let capacity = self.lines().map(|l| l.trim().len() + 1).sum::<usize>();
-        let mut text = String::with_capacity(capacity.saturating_sub(1));
-        for line in self.lines() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(line);
-        }
-        text
-    }
-}
-
-/// The raw lines of a span, split at '\n' (memchr finds each end faster than a char pattern).
-#[derive(Clone)]
-struct SpanLines<'a> {
-    rest: &'a str,
-    left: usize,
-}
-
-impl<'a> Iterator for SpanLines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        self.left = self.left.checked_sub(1)?;
-        match memchr::memchr(b'\n', self.rest.as_bytes()) {
-            Some(end) => {
-                let line = &self.rest[..end];
-                self.rest = &self.rest[end + 1..];
-                Some(line)
-            }
-            None => Some(std::mem::take(&mut self.rest)),
-        }
-    }
-}
-
-fn join<'a>(lines: impl Iterator<Item = &'a str> + Clone, separator: &str) -> String {
-    let capacity = lines
-        .clone()
-        .map(|l| l.len() + separator.len())
-        .sum::<usize>();
-    let mut text = String::with_capacity(capacity.saturating_sub(separator.len()));
-    for (n, line) in lines.enumerate() {
-        if n > 0 {
-            text.push_str(separator);
-        }
-        text.push_str(line);
-    }
-    text
-}
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(text);
@@ -306,10 +149,8 @@ fn fenced_code<'a>(
             kept = read;
         }
     }
-    let mut code = Raw::starting(BlockKind::Code, number, source, first?);
-    code.span = source.get(first?.start..last_filled?.end)?;
-    code.count = kept;
-    Some(code)
+    let lines = (first?, last_filled?);
+    Some(Raw::spanning(BlockKind::Code, number, source, lines, kept))
 }
 
 /// The column where the words after a list number start: "1. When" → 3.
@@ -334,15 +175,9 @@ fn inside_indented_block(cursor: &Cursor<'_>, line: &str) -> bool {
 }
 
 fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
-    Raw {
-        kind: BlockKind::Heading,
-        line,
-        form: Some(form),
-        set_in: false,
-        span: title,
-        count: 1,
-        reading: Reading::Verbatim,
-    }
+    let mut raw = Raw::title(title, line);
+    raw.form = Some(form);
+    raw
 }
 
 fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
@@ -478,7 +313,7 @@ fn is_rule(line: &str) -> bool {
 }
 
 /// "> text" becomes "text".
-fn quote_text(line: &str) -> Option<&str> {
+pub(super) fn quote_text(line: &str) -> Option<&str> {
     let trimmed = line.trim_start();
     if indent(line) > 3 {
         return None;
