@@ -129,6 +129,7 @@ impl<'a> Raw<'a> {
         self.span
     }
 
+    /// The block's first line as the scan read it.
     pub fn first_line(&self) -> &'a str {
         self.lines().next().unwrap_or("")
     }

@@ -2,6 +2,7 @@
 //! underlined (setext / reStructuredText) headings, block quotes and list items, reading the
 //! lines cleaned of page furniture and box borders (see [`super::lines`]). What each plain
 //! paragraph *is* gets decided later, with the whole document in view.
+//!
 //! Nothing here keeps a list of lines: the scan walks them with a [`Cursor`], and a block
 //! ([`Raw`]) is a span of the source.
 
@@ -182,42 +183,42 @@ fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
 
 fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
     if let Some(mut raw) = pending.take() {
-        let layout = Layout::of(&raw);
-        if raw.kind == BlockKind::Paragraph && layout.is_preformatted(base) {
+        let shape = Shape::of(&raw);
+        if raw.kind == BlockKind::Paragraph && shape.is_preformatted(base) {
             raw.kind = BlockKind::Code;
         }
-        raw.set_in = layout.least_indent > base;
+        raw.set_in = shape.least_indent > base;
         out.push(raw);
     }
 }
 
 /// How a block's lines are laid out, found in one pass over them.
-struct Layout {
+struct Shape {
     lines: usize,
     least_indent: usize,
     /// Lines laid out in columns or drawn as a table.
     columned: usize,
 }
 
-impl Layout {
+impl Shape {
     fn of(raw: &Raw<'_>) -> Self {
-        let mut layout = Layout {
+        let mut shape = Shape {
             lines: raw.line_count(),
             least_indent: usize::MAX,
             columned: 0,
         };
         for line in raw.lines() {
-            layout.least_indent = layout.least_indent.min(indent(line));
+            shape.least_indent = shape.least_indent.min(indent(line));
             let t = line.trim();
             if has_column_gap(t) || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
             {
-                layout.columned += 1;
+                shape.columned += 1;
             }
         }
-        if layout.least_indent == usize::MAX {
-            layout.least_indent = 0;
+        if shape.least_indent == usize::MAX {
+            shape.least_indent = 0;
         }
-        layout
+        shape
     }
 
     /// Indented well past the body, or laid out in columns: code, tables, figures, verse by
