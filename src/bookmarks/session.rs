@@ -102,19 +102,22 @@ fn read_document(
         Lookup::Same(r) | Lookup::New(r) => (r, false),
         Lookup::Changed(r) => (r, true),
     };
-    let flat = FlatText::new(doc);
+    // The whole text as one string is a copy of the document: made only when a bookmark or
+    // a saved place has to be found in it, not on every first opening of a book.
+    let flat_text = std::cell::OnceCell::new();
+    let flat = || flat_text.get_or_init(|| FlatText::new(doc));
     let mut bookmarks = store.bookmarks(record.id)?;
     let (mut moved, mut approximate, mut orphaned) = (0, 0, 0);
     for bookmark in &mut bookmarks {
         let before = (bookmark.span, bookmark.orphaned);
-        match attach(&flat, &bookmark.quote, Some(bookmark.span)) {
+        match attach(flat(), &bookmark.quote, Some(bookmark.span)) {
             Placement::Exact(span) => {
                 bookmark.span = span;
                 bookmark.orphaned = false;
             }
             Placement::Approximate(span) => {
                 bookmark.span = span;
-                bookmark.quote = flat.quote(span);
+                bookmark.quote = flat().quote(span);
                 bookmark.orphaned = false;
                 approximate += 1;
             }
@@ -144,7 +147,7 @@ fn read_document(
     }
     loaded.position = store
         .position(record.id)?
-        .map(|p| place_position(&flat, doc, &p));
+        .map(|p| place_position(flat(), doc, &p));
     loaded.bookmarks = bookmarks;
     Ok(record.id)
 }

@@ -64,13 +64,7 @@ impl<'a> Labeler<'a> {
         let body: Vec<usize> = (0..doc.blocks.len())
             .filter(|&i| doc.blocks[i].kind.is_body())
             .collect();
-        let sample: String = body
-            .iter()
-            .take(40)
-            .map(|&b| doc.text(b))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let lang = Language::detect(&sample);
+        let lang = Language::detect_in(body.iter().take(40).map(|&b| doc.text(b)));
         let mut vocab = Vocabulary::new(lang);
         let code: Vec<bool> = doc
             .blocks

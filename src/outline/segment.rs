@@ -28,8 +28,7 @@ pub fn section_starts(doc: &Document, units: &[usize]) -> Vec<usize> {
     if let Some(starts) = alphabetical_sections(&texts) {
         return starts;
     }
-    let sample: String = texts.iter().take(40).copied().collect::<Vec<_>>().join(" ");
-    let mut vocab = Vocabulary::new(Language::detect(&sample));
+    let mut vocab = Vocabulary::new(Language::detect_in(texts.iter().take(40).copied()));
     let terms = unit_terms(doc, units, &mut vocab);
     let may_open: Vec<bool> = texts.iter().map(|t| !opens_dialogue(t)).collect();
     boundaries(&terms, vocab.len(), &may_open)

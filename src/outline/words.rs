@@ -292,9 +292,15 @@ impl Language {
 
     /// The language whose stop words cover most of a sample of the text (at least 8 %).
     pub fn detect(text: &str) -> Language {
+        Language::detect_in([text])
+    }
+
+    /// [`Language::detect`] over texts read one after another, as if joined by spaces, without
+    /// joining them: the first paragraphs of a text may be one huge paragraph.
+    pub fn detect_in<'t>(texts: impl IntoIterator<Item = &'t str>) -> Language {
         let mut counts = [0usize; 8];
         let mut total = 0usize;
-        for word in tokens(text).take(5000) {
+        for word in texts.into_iter().flat_map(tokens).take(5000) {
             total += 1;
             let lower = word.to_lowercase();
             for (i, lang) in ALL.iter().enumerate() {
@@ -536,6 +542,27 @@ mod tests {
             Language::German
         );
         assert_eq!(Language::detect("銀河鉄道の夜"), Language::Other);
+    }
+
+    #[test]
+    fn language_over_several_texts_reads_them_as_one_sample() {
+        let german = [
+            "Der Hund ist nicht",
+            "auf dem Sofa und die Katze auch nicht.",
+        ];
+        assert_eq!(Language::detect_in(german), Language::German);
+        // The sample ends after its first 5000 words, wherever the texts divide them.
+        let names = "Zyx ".repeat(5000);
+        let english = "The cat sat on the mat and it was happy with the sun.";
+        assert_eq!(
+            Language::detect_in([names.as_str(), english]),
+            Language::detect(&format!("{names} {english}"))
+        );
+        assert_eq!(
+            Language::detect_in([names.as_str(), english]),
+            Language::Other
+        );
+        assert_eq!(Language::detect_in([english]), Language::English);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::scan::Raw;
+use super::raw::Raw;
 use crate::document::{Block, BlockKind};
 
 pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {
@@ -23,12 +23,13 @@ pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {
 /// marker on is front/back matter; so are the production credits just after the START marker.
 fn mark_gutenberg_matter(raws: &[Raw<'_>], blocks: &mut [Block]) {
     let marker = |raw: &Raw<'_>, word: &str| {
-        raw.lines.iter().any(|l| {
-            let l = l.trim_start();
-            l.starts_with("***")
-                && l.contains(word)
-                && l.to_uppercase().contains("PROJECT GUTENBERG")
-        })
+        raw.source().contains("***")
+            && raw.lines().any(|l| {
+                let l = l.trim_start();
+                l.starts_with("***")
+                    && l.contains(word)
+                    && l.to_uppercase().contains("PROJECT GUTENBERG")
+            })
     };
     if let Some(start) = raws.iter().position(|r| marker(r, "START OF")) {
         for block in &mut blocks[..=start] {
@@ -61,7 +62,7 @@ fn mark_front_fields(raws: &[Raw<'_>], blocks: &mut [Block]) {
         return;
     };
     let raw = &raws[first];
-    let field = |line: &&str| {
+    let field = |line: &str| {
         let Some((key, _)) = line.split_once(": ") else {
             return line.starts_with(' ');
         };
@@ -70,7 +71,7 @@ fn mark_front_fields(raws: &[Raw<'_>], blocks: &mut [Block]) {
             && key.chars().next().is_some_and(char::is_uppercase)
             && key.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if raw.lines.len() >= 2 && raw.lines.iter().all(field) && !raw.lines[0].starts_with(' ') {
+    if raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ') {
         blocks[first].kind = BlockKind::Leftover;
     }
 }
@@ -102,7 +103,7 @@ fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
     // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
     // has few spaces but is no title.
     let short =
-        raws[first].lines.len() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
+        raws[first].line_count() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
     let usable = match candidate.kind {
         BlockKind::Paragraph => {
             short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
@@ -340,30 +341,23 @@ fn size_up_to(text: &str, limit: usize) -> usize {
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
 fn is_menu(raw: &Raw<'_>) -> bool {
-    let lines: Vec<&str> = raw
-        .lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    if lines.len() < 3 {
-        return false;
+    let (mut count, mut width, mut punctuated) = (0usize, 0usize, 0usize);
+    for line in filled_lines(raw) {
+        count += 1;
+        // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
+        width += crate::layout::wrap::display_width(line);
+        if line.ends_with([
+            '.', ',', ';', '!', '?', ':', '。', '，', '；', '！', '？', '：', '、', '」', '』',
+        ]) {
+            punctuated += 1;
+        }
     }
-    // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
-    let mean = lines
-        .iter()
-        .map(|l| crate::layout::wrap::display_width(l))
-        .sum::<usize>()
-        / lines.len();
-    let punctuated = lines
-        .iter()
-        .filter(|l| {
-            l.ends_with([
-                '.', ',', ';', '!', '?', ':', '。', '，', '；', '！', '？', '：', '、', '」', '』',
-            ])
-        })
-        .count();
-    mean < 40 && punctuated * 5 <= lines.len()
+    count >= 3 && width / count < 40 && punctuated * 5 <= count
+}
+
+/// A block's lines that hold text, trimmed.
+fn filled_lines<'a>(raw: &Raw<'a>) -> impl Iterator<Item = &'a str> + Clone + use<'a> {
+    raw.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
 /// Long punctuated text: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
@@ -420,29 +414,20 @@ fn ends_with_credit(text: &str) -> bool {
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
 /// links, however long each line is.
 fn is_link_stack(raw: &Raw<'_>) -> bool {
-    let lines: Vec<&str> = raw
-        .lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.len() >= 3 && !lines.iter().any(|l| ends_sentence(l))
+    filled_lines(raw).nth(2).is_some() && !filled_lines(raw).any(ends_sentence)
 }
 
 /// A teaser of another article: a name or headline line and a date line over the first
 /// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
 fn is_teaser_card(raw: &Raw<'_>) -> bool {
-    let lines: Vec<&str> = raw
-        .lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
-    lines.len() >= 2
-        && lines[..lines.len() - 1]
-            .iter()
-            .take(3)
-            .any(|l| size_up_to(l, 9) <= 8 && has_date(l) && !ends_sentence(l))
+    // Only the first three lines can be the card's head, and the last line never is.
+    let first: Vec<&str> = filled_lines(raw).take(4).collect();
+    let head = match first.split_last() {
+        Some((_, before_last)) if first.len() < 4 => before_last,
+        _ => first.get(..3).unwrap_or(&[]),
+    };
+    head.iter()
+        .any(|l| size_up_to(l, 9) <= 8 && has_date(l) && !ends_sentence(l))
 }
 
 /// The article on a web page: the run of blocks where prose outweighs furniture most, as body
@@ -535,7 +520,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         .iter()
         .zip(blocks.iter())
         .map(|(r, b)| {
-            web_page && r.lines.len() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+            web_page && r.line_count() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
     let prose: Vec<bool> = raws

@@ -6,14 +6,16 @@
 //! Every block keeps the true 1-based source line where it starts.
 
 mod heading;
+mod lines;
 mod matter;
+mod raw;
 mod scan;
 
 use std::collections::HashMap;
 
 use super::{Block, BlockKind};
 use heading::Form;
-use scan::Raw;
+use raw::Raw;
 
 pub fn structure(text: &str) -> Vec<Block> {
     let mut raws = scan::scan(text);
@@ -37,7 +39,7 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
     let forms: Vec<Option<Form>> = raws
         .iter()
         .map(|raw| {
-            if raw.kind != BlockKind::Paragraph || raw.lines.len() > 2 {
+            if raw.kind != BlockKind::Paragraph || raw.line_count() > 2 {
                 return None;
             }
             let text = raw.text();
@@ -47,7 +49,7 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
                 Form::Division(_) => heading::division_with_title(&text),
                 _ => false,
             };
-            (raw.lines.len() == 1 || wrapped_title).then_some(form)
+            (raw.line_count() == 1 || wrapped_title).then_some(form)
         })
         .collect();
     for i in 0..raws.len() {
@@ -114,7 +116,7 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         let body_follows = raws.get(end).is_some_and(|r| {
             r.kind != BlockKind::Heading
                 && !(r.kind == BlockKind::Paragraph
-                    && r.lines.len() == 1
+                    && r.line_count() == 1
                     && heading::standalone(&r.text()).is_some())
         });
         let list_end = if body_follows { end - 1 } else { end };

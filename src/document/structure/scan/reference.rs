@@ -1,0 +1,326 @@
+//! The scan as it was when every line was kept in a list: the oracle the cursor scan is
+//! checked against. Test code only; it shares the line tests that did not change.
+
+use super::{
+    bullet, fence_marker, fits_underline, hanging_indent, indent, is_rule, ordered, quote_text,
+    underline_char,
+};
+use crate::document::BlockKind;
+use crate::document::structure::heading::{self, Form};
+
+#[derive(Debug, Clone)]
+pub struct Raw<'a> {
+    pub kind: BlockKind,
+    pub lines: Vec<&'a str>,
+    pub line: usize,
+    pub form: Option<Form>,
+    pub set_in: bool,
+}
+
+impl<'a> Raw<'a> {
+    fn new(kind: BlockKind, line: usize) -> Self {
+        Raw {
+            kind,
+            lines: Vec::new(),
+            line,
+            form: None,
+            set_in: false,
+        }
+    }
+
+    /// The text a reader sees: lines joined with spaces, or kept apart for preformatted text.
+    pub fn text(&self) -> String {
+        if self.kind == BlockKind::Code {
+            return self.lines.join("\n");
+        }
+        if let Some(Form::Aozora(_)) = self.form {
+            return heading::without_aozora_notes(&self.lines.join(" "));
+        }
+        // Sized exactly: a book's blocks together hold a whole copy of its text.
+        let capacity = self.lines.iter().map(|l| l.trim().len() + 1).sum::<usize>();
+        let mut text = String::with_capacity(capacity.saturating_sub(1));
+        for line in &self.lines {
+            let line = line.trim();
+            if line.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(line);
+        }
+        text
+    }
+}
+
+pub fn scan(text: &str) -> Vec<Raw<'_>> {
+    let lines = clean_lines(text);
+    let base = base_indent(&lines);
+    let mut out: Vec<Raw<'_>> = Vec::new();
+    let mut pending: Option<Raw<'_>> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let number = i + 1;
+        if line.trim().is_empty() {
+            flush(&mut pending, &mut out, base);
+            i += 1;
+            continue;
+        }
+        if let Some(fence) = fence_marker(line) {
+            flush(&mut pending, &mut out, base);
+            let close = (i + 1..lines.len())
+                .find(|&j| {
+                    fence_marker(lines[j])
+                        .is_some_and(|f| f.starts_with(fence) && lines[j].trim() == f)
+                })
+                .unwrap_or(lines.len());
+            let mut code = Raw::new(BlockKind::Code, number);
+            code.lines = lines[i + 1..close].to_vec();
+            while code.lines.last().is_some_and(|l| l.trim().is_empty()) {
+                code.lines.pop();
+            }
+            if !code.lines.is_empty() {
+                out.push(code);
+            }
+            i = close + 1;
+            continue;
+        }
+        if let Some((level, title)) = heading::aozora(line) {
+            flush(&mut pending, &mut out, base);
+            out.push(heading_raw(title, number, Form::Aozora(level)));
+            i += 1;
+            continue;
+        }
+        if let Some((level, title)) = heading::atx(line)
+            && !inside_indented_block(&lines, i)
+        {
+            flush(&mut pending, &mut out, base);
+            out.push(heading_raw(title, number, Form::Atx(level)));
+            i += 1;
+            continue;
+        }
+        // reStructuredText overline, title, underline.
+        if pending.is_none()
+            && let (Some(over), Some(title), Some(under)) = (
+                underline_char(line),
+                lines.get(i + 1),
+                lines.get(i + 2).and_then(|l| underline_char(l)),
+            )
+            && over == under
+            && !title.trim().is_empty()
+            && underline_char(title).is_none()
+        {
+            out.push(heading_raw(
+                title.trim(),
+                number + 1,
+                Form::Underline {
+                    mark: over,
+                    over: true,
+                },
+            ));
+            i += 3;
+            continue;
+        }
+        // Setext / reStructuredText underline under a line that starts its block.
+        if pending.is_none()
+            && underline_char(line).is_none()
+            && let Some(mark) = lines.get(i + 1).and_then(|l| underline_char(l))
+            && fits_underline(line, lines[i + 1])
+        {
+            out.push(heading_raw(
+                line.trim(),
+                number,
+                Form::Underline { mark, over: false },
+            ));
+            i += 2;
+            continue;
+        }
+        if is_rule(line) {
+            flush(&mut pending, &mut out, base);
+            i += 1;
+            continue;
+        }
+        if let Some(inner) = quote_text(line) {
+            if pending.as_ref().is_some_and(|p| p.kind != BlockKind::Quote) {
+                flush(&mut pending, &mut out, base);
+            }
+            pending
+                .get_or_insert_with(|| Raw::new(BlockKind::Quote, number))
+                .lines
+                .push(inner);
+            i += 1;
+            continue;
+        }
+        if starts_list_item(&lines, i) {
+            flush(&mut pending, &mut out, base);
+            let mut item = Raw::new(BlockKind::ListItem, number);
+            item.lines.push(line);
+            pending = Some(item);
+            i += 1;
+            continue;
+        }
+        if let Some(p) = pending.as_mut() {
+            // "1.1. Term" over an indented definition: the term line stands alone. A line
+            // indented to where the words after the number start is a list item's hanging
+            // indent ("1. When …\n   for …"): the item goes on.
+            let split_term = p.kind == BlockKind::Paragraph
+                && p.lines.len() == 1
+                && heading::numbered(p.lines[0].trim()).is_some()
+                && indent(line) > indent(p.lines[0]) + 1
+                && indent(line) != hanging_indent(p.lines[0]);
+            if p.kind == BlockKind::Quote || split_term {
+                flush(&mut pending, &mut out, base);
+            }
+        }
+        pending
+            .get_or_insert_with(|| Raw::new(BlockKind::Paragraph, number))
+            .lines
+            .push(line);
+        i += 1;
+    }
+    flush(&mut pending, &mut out, base);
+    out
+}
+
+/// An indented line among lines indented as deep (a code example of a reStructuredText
+/// directive, a comment in it starting "# "): part of that block, never a Markdown heading.
+fn inside_indented_block(lines: &[&str], i: usize) -> bool {
+    let depth = indent(lines[i]);
+    if depth == 0 {
+        return false;
+    }
+    let deep = |l: &&&str| !l.trim().is_empty() && indent(l) >= depth;
+    let nonblank = |l: &&&str| !l.trim().is_empty();
+    lines[..i]
+        .iter()
+        .rev()
+        .find(nonblank)
+        .is_some_and(|l| deep(&l))
+        || lines[i + 1..]
+            .iter()
+            .find(nonblank)
+            .is_some_and(|l| deep(&l))
+}
+
+fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
+    let mut raw = Raw::new(BlockKind::Heading, line);
+    raw.lines.push(title);
+    raw.form = Some(form);
+    raw
+}
+
+fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
+    if let Some(mut raw) = pending.take() {
+        if raw.kind == BlockKind::Paragraph && is_preformatted(&raw.lines, base) {
+            raw.kind = BlockKind::Code;
+        }
+        raw.set_in = raw.lines.iter().map(|l| indent(l)).min().unwrap_or(0) > base;
+        out.push(raw);
+    }
+}
+
+/// Lines of the text with page furniture blanked and box borders opened, so the rest of the
+/// scan sees the text as if it had never been paginated or boxed. Line numbers do not move.
+fn clean_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    for line in &mut lines {
+        if is_page_footer(line) || is_page_header(line) || is_box_edge(line) {
+            *line = "";
+        } else if let Some(inner) = box_inner(line) {
+            *line = inner;
+        }
+    }
+    lines
+}
+
+/// "Arends, et al.        Standards Track        [Page 12]".
+fn is_page_footer(line: &str) -> bool {
+    let trimmed = line.trim();
+    let Some(rest) = trimmed.strip_suffix(']') else {
+        return false;
+    };
+    let Some(open) = rest.rfind("[Page ") else {
+        return false;
+    };
+    rest[open + 6..].trim().chars().all(|c| c.is_ascii_digit()) && trimmed.contains("   ")
+}
+
+/// "RFC 4033       DNS Security Introduction and Requirements     March 2005".
+fn is_page_header(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("RFC ") else {
+        return false;
+    };
+    let number_len = rest.chars().take_while(char::is_ascii_digit).count();
+    let year = line.rsplit(' ').next().unwrap_or("");
+    number_len > 0
+        && line.contains("   ")
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A border line of a box drawn with one repeated character ("*****…").
+fn is_box_edge(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.chars().count() >= 20 && trimmed.chars().all(|c| c == '*' || c == '#')
+}
+
+/// The inside of a boxed line "*  text   *", shifted left by the border and its padding.
+fn box_inner(line: &str) -> Option<&str> {
+    if line.len() < 20 {
+        return None;
+    }
+    let border = line.chars().next()?;
+    if !matches!(border, '*' | '#' | '|') || !line.ends_with(border) {
+        return None;
+    }
+    let inner = &line[1..line.len() - 1];
+    if !inner.starts_with(' ') || !inner.ends_with(' ') {
+        return None;
+    }
+    let skip = inner.len() - inner.trim_start_matches(' ').len();
+    Some(inner[skip.min(2)..].trim_end())
+}
+
+/// The indentation most lines share: body text of an RFC sits at 3, of most texts at 0.
+fn base_indent(lines: &[&str]) -> usize {
+    let mut counts = [0usize; 9];
+    for line in lines.iter().filter(|l| !l.trim().is_empty()) {
+        counts[indent(line).min(8)] += 1;
+    }
+    (0..counts.len())
+        .max_by_key(|&i| (counts[i], usize::MAX - i))
+        .unwrap_or(0)
+}
+
+/// Indented well past the body, or laid out in columns: code, tables, figures, verse by hand.
+fn is_preformatted(lines: &[&str], base: usize) -> bool {
+    let min_indent = lines.iter().map(|l| indent(l)).min().unwrap_or(0);
+    if min_indent >= base + 4 && (lines.len() > 1 || min_indent >= 8) {
+        return true;
+    }
+    let columned = lines
+        .iter()
+        .filter(|l| {
+            let t = l.trim();
+            t.contains("   ") || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
+        })
+        .count();
+    lines.len() > 1 && columned * 2 > lines.len()
+}
+
+/// A bullet ("- ", "* ", "• ", RFC "o  ") always starts an item; a number ("1. ", "2) ") only
+/// among other items, so a numbered heading standing alone stays a heading.
+fn starts_list_item(lines: &[&str], i: usize) -> bool {
+    if bullet(lines[i]) {
+        return true;
+    }
+    if !ordered(lines[i]) {
+        return false;
+    }
+    let listy = |l: &&str| bullet(l) || ordered(l);
+    lines.get(i + 1).is_some_and(listy)
+        || i.checked_sub(1)
+            .and_then(|p| lines.get(p))
+            .is_some_and(listy)
+}

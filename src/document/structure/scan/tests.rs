@@ -1,0 +1,246 @@
+//! The block scan, case by case, and checked against the line-list scan it replaced.
+
+use super::*;
+
+fn kinds(text: &str) -> Vec<(BlockKind, usize, String)> {
+    scan(text)
+        .iter()
+        .map(|r| (r.kind, r.line, r.text()))
+        .collect()
+}
+
+#[test]
+fn page_furniture_is_blanked_and_lines_keep_their_numbers() {
+    let text = "   Body text that ends a page.\n\nArends, et al.        Standards Track        [Page 3]\n\nRFC 4033       DNS Security Introduction     March 2005\n\n   Next page text.";
+    let got = kinds(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[1].1, 7);
+    assert_eq!(got[1].2, "Next page text.");
+}
+
+#[test]
+fn boxed_text_is_opened_and_its_heading_found() {
+    let text = "****************************************\n*                                      *\n*  6. Disclaimer of Warranty           *\n*  -------------------------           *\n*                                      *\n*  Covered Software is provided as is. *\n****************************************";
+    let raws = scan(text);
+    assert_eq!(raws[0].kind, BlockKind::Heading);
+    assert_eq!(raws[0].text(), "6. Disclaimer of Warranty");
+    assert_eq!(raws[0].line, 3);
+    assert_eq!(raws[1].text(), "Covered Software is provided as is.");
+}
+
+#[test]
+fn fenced_code_hides_hash_lines_and_keeps_lines() {
+    let raws = scan("Intro.\n\n```sh\n# not a heading\nls -l\n```\n\n# Real heading");
+    assert_eq!(raws[1].kind, BlockKind::Code);
+    assert_eq!(raws[1].text(), "# not a heading\nls -l");
+    assert_eq!(raws[2].kind, BlockKind::Heading);
+    assert_eq!(raws[2].line, 8);
+}
+
+#[test]
+fn setext_and_rst_headings() {
+    let raws =
+        scan("Title\n=====\n\nIntro text here.\n\n=======\nSection\n=======\n\nSub\n---\ntext");
+    let headings: Vec<(String, usize)> = raws
+        .iter()
+        .filter(|r| r.kind == BlockKind::Heading)
+        .map(|r| (r.text(), r.line))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            ("Title".into(), 1),
+            ("Section".into(), 7),
+            ("Sub".into(), 10)
+        ]
+    );
+}
+
+#[test]
+fn lists_quotes_and_indented_code() {
+    let text = "Some text:\n\n- first item\n  continues\n- second item\n\n1. one\n2. two\n\n> quoted line\n> more\n\n    let x = 1;\n    let y = 2;";
+    let got: Vec<BlockKind> = scan(text).iter().map(|r| r.kind).collect();
+    use BlockKind::*;
+    assert_eq!(
+        got,
+        vec![
+            Paragraph, ListItem, ListItem, ListItem, ListItem, Quote, Code
+        ]
+    );
+    assert_eq!(scan(text)[1].text(), "- first item continues");
+}
+
+#[test]
+fn a_numbered_item_with_a_hanging_indent_stays_whole() {
+    let raws = scan(
+        "1. When applying the guideline would make the code less readable, even\n   for someone who is used to reading code that follows this PEP.\n",
+    );
+    assert_eq!(raws.len(), 1);
+    assert_eq!(raws[0].line_count(), 2);
+}
+
+#[test]
+fn hash_lines_inside_an_indented_example_are_not_headings() {
+    let raws = scan(
+        "Example::\n\n   # Correct:\n\n   # Aligned with opening delimiter.\n   foo = bar(a,\n             b)\n\nIntro.\n\n  ## Real heading\n\nText.",
+    );
+    let headings: Vec<String> = raws
+        .iter()
+        .filter(|r| r.kind == BlockKind::Heading)
+        .map(Raw::text)
+        .collect();
+    assert_eq!(headings, vec!["Real heading".to_string()]);
+}
+
+#[test]
+fn a_numbered_term_over_its_definition_stands_alone() {
+    let raws = scan("1.1. \"Contributor\"\n    means each individual.\n");
+    assert_eq!(raws.len(), 2);
+    assert_eq!(raws[0].text(), "1.1. \"Contributor\"");
+}
+
+/// Each block as (kind, first line number, its lines, its text).
+fn blocks(text: &str) -> Vec<(BlockKind, usize, Vec<&str>, String)> {
+    scan(text)
+        .iter()
+        .map(|r| (r.kind, r.line, r.lines().collect(), r.text()))
+        .collect()
+}
+
+#[test]
+fn quote_lines_lose_their_markers_and_keep_their_number() {
+    let got = blocks("Intro.\n\n> first said\n>second\n>\n  > third\nAfter.");
+    assert_eq!(got[1].0, BlockKind::Quote);
+    assert_eq!(got[1].1, 3);
+    assert_eq!(got[1].2, vec!["first said", "second", "", "third"]);
+    assert_eq!(got[1].3, "first said second third");
+    assert_eq!((got[2].0, got[2].1), (BlockKind::Paragraph, 7));
+    assert_eq!(got[2].3, "After.");
+}
+
+#[test]
+fn boxed_lines_are_read_opened_in_every_block_kind() {
+    let text = "*  > a quotation inside a box         *\n*  > that runs on                     *\n\n|  - an item drawn in a box          |";
+    let got = blocks(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].0, BlockKind::Quote);
+    assert_eq!(got[0].2, vec!["a quotation inside a box", "that runs on"]);
+    assert_eq!(got[1].0, BlockKind::ListItem);
+    assert_eq!(got[1].3, "- an item drawn in a box");
+}
+
+#[test]
+fn fenced_code_leaves_out_trailing_blank_lines_but_keeps_inner_ones() {
+    let text = "```\nfirst\n\n  second\n\n   \n```\nafter\n\n~~~\n\n\n~~~\n\n```\nnever closed\n\n";
+    let got = blocks(text);
+    assert_eq!(got[0].0, BlockKind::Code);
+    assert_eq!(got[0].1, 1, "a fenced block starts at its fence");
+    assert_eq!(got[0].2, vec!["first", "", "  second"]);
+    assert_eq!(got[0].3, "first\n\n  second");
+    assert_eq!((got[1].1, got[1].3.as_str()), (8, "after"));
+    // The blank block between the tildes makes no block at all.
+    assert_eq!(got[2].0, BlockKind::Code);
+    assert_eq!(got[2].3, "never closed");
+    assert_eq!(got.len(), 3, "{got:?}");
+}
+
+#[test]
+fn carriage_returns_left_at_line_ends_are_trailing_space() {
+    let got = blocks(
+        "Title line\r\n=====\r\n\r\nSome text\r\nwrapped here.\r\n\r\n    code\r\n    more\r\n",
+    );
+    assert_eq!(got[0].0, BlockKind::Heading);
+    assert_eq!(got[0].3, "Title line");
+    assert_eq!(got[1].2, vec!["Some text", "wrapped here."]);
+    assert_eq!(got[2].0, BlockKind::Code);
+    assert_eq!(got[2].3, "    code\n    more");
+}
+
+#[test]
+fn furniture_between_two_paragraphs_splits_them_and_appears_in_neither() {
+    let text = "   End of a page of text\n   that goes on.\nArends, et al.        Standards Track        [Page 3]\nRFC 4033       DNS Security Introduction     March 2005\n   Next page text\n   and more.";
+    let got = blocks(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].3, "End of a page of text that goes on.");
+    assert_eq!(got[1].1, 5);
+    assert_eq!(got[1].2, vec!["   Next page text", "   and more."]);
+}
+
+#[test]
+fn a_million_short_lines_are_one_block_without_a_list_of_them() {
+    let text = "word\n".repeat(1_000_000);
+    let raws = scan(&text);
+    assert_eq!(raws.len(), 1);
+    assert_eq!(raws[0].line_count(), 1_000_000);
+    assert_eq!(raws[0].text().len(), "word ".len() * 1_000_000 - 1);
+}
+
+/// Lines that exercise every rule of the scan: blanks, fences, headings of each form, quotes,
+/// list items, rules, indents, columns, boxes, page furniture, Aozora notes, stray '\r'.
+const LINE_SHAPES: &[&str] = &[
+    "",
+    "   ",
+    "Plain words of a sentence.",
+    "Short Title",
+    "CHAPTER IV",
+    "  indented text",
+    "      deeply indented text",
+    "> quoted words",
+    ">",
+    "   > indented quote",
+    "```",
+    "```rust",
+    "~~~~",
+    "    ```",
+    "# Heading",
+    "## Heading ##",
+    "   # indented hash",
+    "#nospace",
+    "=====",
+    "-----",
+    "~~~",
+    "* * *",
+    "- item",
+    "* starred item",
+    "o  rfc bullet",
+    "1. first",
+    "2) second",
+    "1.1. \"Term\"",
+    "    means this.",
+    "a   b   c",
+    "| col | col |",
+    "+-----+-----+",
+    "*  text drawn inside a box  *",
+    "********************",
+    "####################",
+    "|  > a quote in a box          |",
+    "Arends, et al.        Standards Track        [Page 3]",
+    "RFC 4033       DNS Security     March 2005",
+    "line ending in a return\r",
+    "｜銀河《ぎんが》［＃「銀河」は中見出し］",
+    "［＃大見出し］第一部［＃大見出し終わり］",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn the_cursor_scan_means_what_the_line_list_scan_meant(
+        picks in proptest::collection::vec(0..LINE_SHAPES.len(), 0..40),
+        trailing_newline in proptest::bool::ANY,
+    ) {
+        let mut text = picks.iter().map(|&i| LINE_SHAPES[i]).collect::<Vec<_>>().join("\n");
+        if trailing_newline {
+            text.push('\n');
+        }
+        let got: Vec<_> = scan(&text)
+            .iter()
+            .map(|r| (r.kind, r.line, r.form, r.set_in, r.lines().collect::<Vec<_>>(), r.text()))
+            .collect();
+        let want: Vec<_> = reference::scan(&text)
+            .iter()
+            .map(|r| (r.kind, r.line, r.form, r.set_in, r.lines.clone(), r.text()))
+            .collect();
+        proptest::prop_assert_eq!(got, want, "text: {:?}", text);
+    }
+}
