@@ -12,8 +12,8 @@ fn outline_figures_do_not_regress() {
     };
     let (table, summary) = eval::run(std::path::Path::new(&root), false);
     println!("{table}");
-    // Floors just under the figures last measured (heading F1 0.952, body F1 0.963 with
-    // recall 0.989, Pk 0.308 against a best baseline of 0.432, label hits 0.467): they catch
+    // Floors just under the figures last measured (heading F1 0.954, body F1 0.963 with
+    // recall 0.989, Pk 0.307 against a best baseline of 0.434, label hits 0.472): they catch
     // regressions. The label target (half the labels hitting) is not met yet.
     assert!(
         summary.heading_f1 >= 0.94,
@@ -33,7 +33,7 @@ fn outline_figures_do_not_regress() {
         summary.pk_baseline
     );
     assert!(
-        summary.label_hits >= 0.45,
+        summary.label_hits >= 0.46,
         "label hits {:.3}",
         summary.label_hits
     );

@@ -1,10 +1,11 @@
 //! Labels that say what a stretch of text is about: key phrases scored over the document, in
 //! the manner of YAKE and tf-idf. Candidates are runs of up to three words inside a sentence
-//! that start and end with a content word (stop words for the detected language, Snowball
-//! stems). A word scores by how often the stretch uses it, tempered by how rare it is across the
-//! document's paragraphs; the stretch's opening sentence and quotation marks add bonuses. The
-//! label is the best phrase and, after " · ", up to two more with other words, all fitting the
-//! sidebar whole. Falls back to the lead phrase when nothing scores. Words are not kept
+//! (two over several paragraphs) that start and end with a content word (stop words for the
+//! detected language, Snowball stems; in Japanese, runs of kanji and katakana). A word scores by
+//! how often the stretch uses it, tempered by how rare it is across the document's paragraphs;
+//! the stretch's opening sentence and quotation marks add bonuses. The label is the best phrase
+//! and, after " · ", more with other words (up to four parts over several paragraphs), as many
+//! as fit the sidebar whole. Falls back to the lead phrase when nothing scores. Words are not kept
 //! between uses (a book's tokens would outweigh its text): a block is tokenized again when it is
 //! labelled, and a stretch is named from at most a long chapter's worth of its opening words.
 
@@ -51,8 +52,10 @@ const MAX_PHRASE: usize = 3;
 /// A stretch of several paragraphs has more to name than one: its label is made of shorter
 /// phrases, so more of its topics fit the sidebar.
 const MAX_PHRASE_SEVERAL: usize = 2;
-/// The best phrase and up to two more after " · ".
+/// The best phrase and up to two more after " · ", all fitting whole.
 const MAX_PARTS: usize = 3;
+/// Over several paragraphs, up to three more.
+const MAX_PARTS_SEVERAL: usize = 4;
 
 /// Where a phrase was first seen: block, byte range in its text.
 type Place = (usize, u32, u32);
@@ -173,10 +176,10 @@ impl<'a> Labeler<'a> {
         // does not win by length alone). Over several paragraphs a phrase counts only for its
         // best word: a pairing then wins only where it recurs, else the single word takes less
         // room and leaves it for another topic.
-        let (longest_phrase, rest_share) = if several {
-            (MAX_PHRASE_SEVERAL, 0.0)
+        let (longest_phrase, rest_share, parts) = if several {
+            (MAX_PHRASE_SEVERAL, 0.0, MAX_PARTS_SEVERAL)
         } else {
-            (MAX_PHRASE, 0.3)
+            (MAX_PHRASE, 0.3, MAX_PARTS)
         };
         let mut candidates: Candidates = HashMap::new();
         for (b, toks) in &tokenized {
@@ -244,11 +247,11 @@ impl<'a> Labeler<'a> {
         }
         let mut label = self.surface(best_at);
         let mut named = best_stems;
-        for _ in 1..MAX_PARTS {
+        for _ in 1..parts {
             let room = LABEL_COLUMNS.saturating_sub(label.width() + 3);
             let Some((_, stems, at)) = ranked.iter().skip(1).find(|(score, stems, at)| {
-                // Within one paragraph a lone extra word is mostly noise ("· needs").
                 *score >= best_score * 0.1
+                    // Within one paragraph a lone extra word is mostly noise ("· needs").
                     && (several || stems.len() > 1)
                     && stems.iter().all(|s| !named.contains(s))
                     && self.surface(*at).width() <= room
@@ -441,6 +444,20 @@ mod tests {
         }
         assert!(opens_a_word("活版", 0) && !opens_a_word("は活版", 0));
         assert!(closes_a_word("活版所", 9) && !closes_a_word("帰って", 9));
+    }
+
+    #[test]
+    fn a_long_stretch_names_up_to_four_topics_that_fit() {
+        let text = "Intro\n\nPears and figs ripen early. Pears fall. Figs split.\n\nBees hum near the pears. Plums hang on. Bees visit figs and plums.\n\nPlums, pears, figs and bees: the orchard in short.\n\nElsewhere\n\nShips unload cargo at the harbour every morning.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let units = body(&doc);
+        let label = labeler.label(&units[..3]).to_lowercase();
+        assert!(label.width() <= LABEL_COLUMNS, "{label}");
+        assert_eq!(label.split(" · ").count(), 4, "{label}");
+        for topic in ["pear", "fig", "bee", "plum"] {
+            assert!(label.contains(topic), "{label}");
+        }
     }
 
     #[test]
