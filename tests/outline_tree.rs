@@ -68,12 +68,11 @@ fn a_book_opens_folded_to_its_chapters() {
     let outline = &session.app.model.outline;
     assert!(outline.entries.len() > FOLD_OVER);
     let rows = sidebar(&session);
-    let chapters: Vec<&String> = rows.iter().filter(|r| r.contains("CHAPTER")).collect();
+    let chapters: Vec<&String> = rows.iter().filter(|r| r.contains("▸ ")).collect();
     assert_eq!(chapters.len(), CHAPTERS.min(rows.len() - 1), "{rows:#?}");
-    assert!(
-        chapters.iter().all(|r| r.contains("▸ CHAPTER")),
-        "{rows:#?}"
-    );
+    for (n, row) in chapters.iter().enumerate() {
+        assert!(row.contains(&format!("▸ {}. ", n + 1)), "{rows:#?}");
+    }
     assert!(
         !rows.iter().any(|r| r.contains("Lisbon the ship")),
         "{rows:#?}"
@@ -86,7 +85,10 @@ fn l_unfolds_a_chapter_and_enter_on_a_paragraph_jumps_there() {
     // step into its paragraphs and jump to the second.
     let session = run(book(), SIZE, "<Tab>jjjllj<Enter>");
     let rows = sidebar(&session);
-    assert!(rows.iter().any(|r| r.contains("▾ CHAPTER 3")), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("▾ 3. Nantucket")),
+        "{rows:#?}"
+    );
     let model = &session.app.model;
     let here = model.outline.entry_for_block(model.anchor.block).unwrap();
     let entry = &model.outline.entries[here];
@@ -159,7 +161,7 @@ fn reading_inside_a_folded_chapter_marks_the_chapter_row() {
     let rows = sidebar(&session);
     let marked: Vec<&String> = rows.iter().filter(|r| r.starts_with('▌')).collect();
     assert!(!marked.is_empty(), "{rows:#?}");
-    assert!(marked.iter().all(|r| r.contains("▸ CHAPTER")), "{rows:#?}");
+    assert!(marked.iter().all(|r| r.contains("▸ ")), "{rows:#?}");
 }
 
 #[test]
@@ -168,7 +170,10 @@ fn a_click_on_the_marker_unfolds_and_a_click_on_the_label_jumps() {
     let probe = run(doc.clone(), SIZE, "");
     let area = probe.app.model.geometry().sidebar.unwrap();
     let rows = sidebar(&probe);
-    let chapter_two = rows.iter().position(|r| r.contains("CHAPTER 2")).unwrap();
+    let chapter_two = rows
+        .iter()
+        .position(|r| r.contains("2. Valparaiso"))
+        .unwrap();
     let row = area.y + 1 + chapter_two as u16;
     let marker_column = area.x
         + rows[chapter_two]
@@ -183,7 +188,10 @@ fn a_click_on_the_marker_unfolds_and_a_click_on_the_label_jumps() {
     });
     let unfolded = run_events(doc.clone(), SIZE, events);
     let rows = sidebar(&unfolded);
-    assert!(rows.iter().any(|r| r.contains("▾ CHAPTER 2")), "{rows:#?}");
+    assert!(
+        rows.iter().any(|r| r.contains("▾ 2. Valparaiso")),
+        "{rows:#?}"
+    );
     assert_eq!(
         unfolded.app.model.anchor.block, 0,
         "a marker click does not jump"
@@ -206,4 +214,15 @@ fn a_click_on_the_marker_unfolds_and_a_click_on_the_label_jumps() {
 fn the_folded_sidebar_of_a_book() {
     let session = run(book(), SIZE, "<Tab>jjl");
     insta::assert_snapshot!(session.screen());
+}
+
+#[test]
+fn the_sidebar_shows_chapter_titles_not_the_word_chapter() {
+    let session = run(book(), (72, 20), "");
+    let rows = sidebar(&session);
+    assert!(
+        rows.iter().any(|r| r.contains("▸ 2. Valparaiso")),
+        "{rows:#?}"
+    );
+    assert!(!rows.iter().any(|r| r.contains("CHAPTER")), "{rows:#?}");
 }

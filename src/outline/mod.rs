@@ -287,6 +287,32 @@ const JOINING_WORDS: &[&str] = &[
     "from", "as", "into", "than", "that",
 ];
 
+/// A heading's label in the sidebar: "CHAPTER 12. The Street." reads "12. The Street.", since
+/// every chapter says "CHAPTER" and the titles are what tell them apart (the tree shows the
+/// level). A number alone ("Chapter 3") keeps its word.
+pub fn fit_heading_label(label: &str, width: usize) -> String {
+    let mut words = label.split_whitespace();
+    let (Some(division), Some(number), Some(_title)) = (words.next(), words.next(), words.next())
+    else {
+        return fit_label(label, width);
+    };
+    let is_division = division.chars().all(char::is_alphabetic)
+        && division.chars().next().is_some_and(char::is_uppercase);
+    // "12", "4.2", "12." — or a Roman numeral closed by a stop ("IV.", "XII:"), so a word
+    // such as "DIM" is not taken for one.
+    let bare = number.trim_end_matches(['.', ':']);
+    let is_number = !bare.is_empty()
+        && (bare.starts_with(|c: char| c.is_ascii_digit())
+            && bare.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || bare.len() < number.len() && bare.chars().all(|c| "IVXLCDM".contains(c)));
+    if !(is_division && is_number) {
+        return fit_label(label, width);
+    }
+    // Where the number starts: the words are slices of the label.
+    let at = number.as_ptr() as usize - label.as_ptr() as usize;
+    fit_label(label.get(at..).unwrap_or(label), width)
+}
+
 pub fn fit_label(label: &str, width: usize) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     use unicode_width::UnicodeWidthStr;
@@ -367,6 +393,26 @@ mod tests {
         assert_eq!(fit_label("Valparaiso the ship sailed", 18), "Valparaiso…");
         assert_eq!(fit_label("trust and the global order", 17), "trust…");
         assert_eq!(fit_label("the", 2), "t…");
+    }
+
+    #[test]
+    fn the_sidebar_drops_the_division_word_not_the_title() {
+        assert_eq!(
+            fit_heading_label("CHAPTER 12. The Street.", 30),
+            "12. The Street."
+        );
+        assert_eq!(
+            fit_heading_label("CHAPTER 12. Stormy Street.", 12),
+            "12. Stormy…"
+        );
+        assert_eq!(fit_heading_label("DIVISION IV. Arms", 12), "IV. Arms");
+        assert_eq!(fit_heading_label("Chapter 3", 5), "Chap…");
+        assert_eq!(
+            fit_heading_label("Notes on the Text", 8),
+            fit_label("Notes on the Text", 8)
+        );
+        assert_eq!(fit_heading_label("A DIM Light", 20), "A DIM Light");
+        assert_eq!(fit_heading_label("Section 4.2 Results", 20), "4.2 Results");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 use super::geometry::{sidebar_indent, sidebar_offset};
 use super::theme::Theme;
 use crate::model::{Focus, Model};
-use crate::outline::{EntryKind, fit_label};
+use crate::outline::{EntryKind, fit_heading_label, fit_label};
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 2 || area.height == 0 {
@@ -67,7 +67,12 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let marked = (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b));
         let room = (inner_width as usize)
             .saturating_sub(indent + 1 + usize::from(marked) + marker.chars().count());
-        let label = format!("{marker}{}", fit_label(&entry.label, room));
+        let fitted = if entry.kind == EntryKind::Heading {
+            fit_heading_label(&entry.label, room)
+        } else {
+            fit_label(&entry.label, room)
+        };
+        let label = format!("{marker}{fitted}");
         let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
         let mut style = match entry.kind {
             EntryKind::Leftovers | EntryKind::Byline => theme.dim(),
