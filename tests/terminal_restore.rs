@@ -4,95 +4,27 @@
 //! Skips with a printed line when tmux is not installed.
 
 use std::process::Command;
-use std::thread::sleep;
-use std::time::{Duration, Instant};
 
-/// A tmux server of our own (its own socket), killed when the test ends.
-struct Tmux {
-    socket: String,
-}
+#[path = "common/tmux.rs"]
+mod tmux;
 
-impl Tmux {
-    fn start(name: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            println!("skipped: tmux is not installed");
-            return None;
-        }
-        let tmux = Tmux {
-            socket: format!("quire-restore-{}-{name}", std::process::id()),
-        };
-        let ok = tmux.run(&["new-session", "-d", "-s", "t", "-x", "80", "-y", "24", "sh"]);
-        assert!(ok.is_some(), "tmux could not start a session");
-        Some(tmux)
-    }
+use tmux::Tmux;
 
-    fn run(&self, args: &[&str]) -> Option<String> {
-        let out = Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .ok()?;
-        out.status
-            .success()
-            .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "t"];
-        args.extend_from_slice(keys);
-        self.run(&args).expect("send-keys");
-    }
-
-    fn flag(&self, name: &str) -> String {
-        let format = format!("#{{{name}}}");
-        self.run(&["display", "-p", "-t", "t", &format])
-            .unwrap_or_default()
-            .trim()
-            .to_string()
-    }
-
-    fn pane(&self) -> String {
-        self.run(&["capture-pane", "-p", "-t", "t"])
-            .unwrap_or_default()
-    }
-
-    /// Wait (up to 10 s) until `ready` holds, then return the pane's text.
-    fn wait_for(&self, what: &str, ready: impl Fn(&Tmux) -> bool) -> String {
-        let start = Instant::now();
-        while !ready(self) {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {what}:\n{}",
-                self.pane()
-            );
-            sleep(Duration::from_millis(50));
-        }
-        self.pane()
-    }
-
-    /// The process running in the pane under its shell: quire.
-    fn quire_pid(&self) -> String {
-        let shell = self.flag("pane_pid");
-        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
-            .unwrap_or_default();
-        children
-            .split_whitespace()
-            .next()
-            .expect("quire runs under the pane's shell")
-            .to_string()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+/// The process running in the pane under its shell: quire.
+fn quire_pid(tmux: &Tmux) -> String {
+    let shell = tmux.flag("pane_pid");
+    let children =
+        std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap_or_default();
+    children
+        .split_whitespace()
+        .next()
+        .expect("quire runs under the pane's shell")
+        .to_string()
 }
 
 /// Start quire in the pane, stop it with `stop`, and check what it left behind.
 fn stops_cleanly(name: &str, stop: impl Fn(&Tmux), expected_exit: u8) {
-    let Some(tmux) = Tmux::start(name) else {
+    let Some(tmux) = Tmux::start(name, (80, 24), "sh") else {
         return;
     };
     // Bookmarks and the reading place go to a directory of the test's own, never the user's.
@@ -166,7 +98,7 @@ fn assert_restored(tmux: &Tmux, name: &str, expected_exit: u8) {
 
 fn signal(name: &'static str) -> impl Fn(&Tmux) {
     move |tmux: &Tmux| {
-        let pid = tmux.quire_pid();
+        let pid = quire_pid(tmux);
         let status = Command::new("kill")
             .args(["-s", name, &pid])
             .status()
@@ -198,7 +130,7 @@ fn sigint_from_outside_restores_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal_and_says_one_line() {
-    let Some(tmux) = Tmux::start("panic") else {
+    let Some(tmux) = Tmux::start("panic", (80, 24), "sh") else {
         return;
     };
     let data = tempfile::tempdir().expect("a temporary data directory");
