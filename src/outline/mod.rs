@@ -164,10 +164,27 @@ impl Outline {
                         })
                         .map_or(doc.blocks.len() - 1, |i| i - 1);
                     open.push((level, entries.len()));
+                    // "Chapter 3" says where, not what: its computed label says what.
+                    let label = match &labeler {
+                        Some(labeler) if is_bare_number(&block.text) => {
+                            let members: Vec<usize> = body
+                                .iter()
+                                .copied()
+                                .filter(|&b| b > index && b <= last)
+                                .collect();
+                            let about = labeler.label(&members);
+                            if about.is_empty() {
+                                block.text.clone()
+                            } else {
+                                format!("{} · {about}", block.text)
+                            }
+                        }
+                        _ => block.text.clone(),
+                    };
                     entries.push(entry(
                         EntryKind::Heading,
                         level,
-                        block.text.clone(),
+                        label,
                         block.text.clone(),
                         last,
                         parent,
@@ -287,6 +304,23 @@ const JOINING_WORDS: &[&str] = &[
     "from", "as", "into", "than", "that",
 ];
 
+/// A heading that is only a number, with or without its division word: "Chapter 3", "XII.",
+/// "Article 5".
+fn is_bare_number(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (division, number) = match words.as_slice() {
+        [number] => (None, *number),
+        [division, number] => (Some(*division), *number),
+        _ => return false,
+    };
+    let bare = number.trim_end_matches(['.', ':']);
+    let numeral = !bare.is_empty()
+        && (bare.chars().all(|c| c.is_ascii_digit())
+            || bare.chars().all(|c| "IVXLCDM".contains(c))
+            || bare.chars().all(|c| "ivxlcdm".contains(c)));
+    numeral && division.is_none_or(|d| d.chars().all(char::is_alphabetic))
+}
+
 /// A heading's label in the sidebar: "CHAPTER 12. The Street." reads "12. The Street.", since
 /// every chapter says "CHAPTER" and the titles are what tell them apart (the tree shows the
 /// level). A number alone ("Chapter 3") keeps its word.
@@ -393,6 +427,45 @@ mod tests {
         assert_eq!(fit_label("Valparaiso the ship sailed", 18), "Valparaiso…");
         assert_eq!(fit_label("trust and the global order", 17), "trust…");
         assert_eq!(fit_label("the", 2), "t…");
+    }
+
+    #[test]
+    fn a_chapter_with_only_a_number_is_labelled_with_what_it_is_about() {
+        let mut text = String::from("Two Orchards\n\n");
+        for (n, (fruit, other)) in [("apples", "cider"), ("pears", "perry")].iter().enumerate() {
+            text.push_str(&format!("Chapter {}\n\n", n + 1));
+            for _ in 0..3 {
+                text.push_str(&format!(
+                    "The {fruit} ripened late that year, and the {fruit} went to the press for {other}; everyone spoke of {fruit} and {other} all autumn.\n\n"
+                ));
+            }
+        }
+        text.push_str("CHAPTER 3. The Harvest\n\nThe harvest came in and the barns were full of apples and pears alike.\n");
+        let doc = Document::from_text(&text, "orchards.txt");
+        let outline = Outline::build(&doc);
+        let headings: Vec<&Entry> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Heading)
+            .collect();
+        assert_eq!(headings.len(), 3, "{headings:#?}");
+        assert!(
+            headings[0].label.starts_with("Chapter 1 · "),
+            "{headings:#?}"
+        );
+        assert!(headings[0].label.contains("apples"), "{headings:#?}");
+        assert!(headings[1].label.contains("pears"), "{headings:#?}");
+        assert_eq!(
+            headings[0].text, "Chapter 1",
+            "the heading's own text stays"
+        );
+        assert_eq!(
+            headings[2].label, "CHAPTER 3. The Harvest",
+            "a titled chapter keeps its title"
+        );
+        assert!(
+            is_bare_number("XII.") && is_bare_number("Article 5") && !is_bare_number("Part One")
+        );
     }
 
     #[test]
