@@ -202,6 +202,96 @@ impl FlatText {
     }
 }
 
+/// [`attach`] for a whole document whose flat text is built by `flat` only when needed: a
+/// quote still exactly at its hint is checked against the blocks themselves, so re-opening
+/// an unchanged book with a saved place does not copy the book.
+pub fn attach_lazily<'f>(
+    doc: &Document,
+    flat: impl FnOnce() -> &'f FlatText,
+    quote: &TextQuote,
+    hint: Option<Span>,
+) -> Placement {
+    if let Some(hint) = hint
+        && is_exactly_at(doc, hint, &quote.exact)
+    {
+        return Placement::Exact(hint);
+    }
+    attach(flat(), quote, hint)
+}
+
+/// Each block's text with where it starts in the whole document's flat text
+/// ([`FlatText::new`]), computed without building it.
+fn flat_blocks(doc: &Document) -> impl Iterator<Item = (usize, &str)> + '_ {
+    doc.blocks.iter().scan(0usize, |next, block| {
+        let start = *next;
+        *next = start + block.text.len() + 1;
+        Some((start, block.text.as_str()))
+    })
+}
+
+/// [`FlatText::offset`] of the whole document's flat text, without building it.
+pub fn flat_offset(doc: &Document, anchor: Anchor) -> usize {
+    let mut end = 0;
+    for (block, (start, text)) in flat_blocks(doc).enumerate() {
+        if block == anchor.block {
+            return start + anchor.byte.min(text.len());
+        }
+        end = start + text.len();
+    }
+    end
+}
+
+/// [`FlatText::anchor`] of the whole document's flat text, without building it.
+pub fn flat_anchor(doc: &Document, offset: usize) -> Anchor {
+    let mut found = Anchor::new(0, offset);
+    for (block, (start, _)) in flat_blocks(doc).enumerate() {
+        if start > offset {
+            break;
+        }
+        found = Anchor::new(block, offset - start);
+    }
+    found
+}
+
+/// Whether the whole document's flat text reads `exact` over `span`, as
+/// `FlatText::new(doc).slice(span) == exact` says, without building it. Bytes equal to valid
+/// text can only start and end on char boundaries, so comparing bytes is enough. An empty
+/// quote is at no place ([`attach`] calls it orphaned).
+fn is_exactly_at(doc: &Document, span: Span, exact: &str) -> bool {
+    if exact.is_empty() {
+        return false;
+    }
+    let from = flat_offset(doc, span.start);
+    let to = flat_offset(doc, span.end).max(from);
+    if to - from != exact.len() {
+        return false;
+    }
+    let mut expected = exact.as_bytes();
+    for (start, text) in flat_blocks(doc) {
+        if expected.is_empty() {
+            break;
+        }
+        // Where the comparison has reached; blocks wholly before it are passed over.
+        let at = from + (exact.len() - expected.len());
+        if at > start + text.len() {
+            continue;
+        }
+        let text = text.as_bytes().get(at - start..).unwrap_or_default();
+        let (here, rest) = expected.split_at(text.len().min(expected.len()));
+        if text.get(..here.len()) != Some(here) {
+            return false;
+        }
+        expected = rest;
+        if let Some((&separator, rest)) = expected.split_first() {
+            if separator != b'\n' {
+                return false;
+            }
+            expected = rest;
+        }
+    }
+    expected.is_empty()
+}
+
 /// Find a quote in the document. `hint` is where it was last: an exact match there wins, and
 /// among several matches the one with the most matching context, then the nearest, wins.
 pub fn attach(flat: &FlatText, quote: &TextQuote, hint: Option<Span>) -> Placement {
@@ -424,6 +514,75 @@ mod tests {
         }
         let excerpt = FlatText::around(&document, 150, 150);
         assert!(excerpt.text.len() < whole.text.len() / 4);
+    }
+
+    #[test]
+    fn the_flat_text_is_read_from_the_blocks_as_when_built() {
+        let text = "Héllo wörld, first.\n\nSecond block ends here.\n\n\nThird 海に出る。\n";
+        let document = doc(text);
+        let flat = FlatText::new(&document);
+        for offset in 0..flat.text.len() + 3 {
+            assert_eq!(
+                flat_anchor(&document, offset),
+                flat.anchor(offset),
+                "{offset}"
+            );
+        }
+        let anchors: Vec<Anchor> = (0..document.blocks.len() + 1)
+            .flat_map(|block| (0..30).map(move |byte| Anchor::new(block, byte)))
+            .collect();
+        for &start in &anchors {
+            assert_eq!(
+                flat_offset(&document, start),
+                flat.offset(start),
+                "{start:?}"
+            );
+        }
+        let exacts = [
+            "first.\nSecond",
+            "Héllo",
+            "ö",
+            "é",
+            "here.\nThird 海",
+            "d",
+            "\n",
+        ];
+        for &start in &anchors {
+            for &end in &anchors {
+                let span = Span { start, end };
+                let found = flat.slice(span);
+                for exact in exacts
+                    .iter()
+                    .copied()
+                    .chain([found])
+                    .filter(|e| !e.is_empty())
+                {
+                    assert_eq!(
+                        is_exactly_at(&document, span, exact),
+                        flat.slice(span) == exact,
+                        "{span:?} {exact:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn attaching_lazily_builds_the_flat_text_only_when_the_hint_fails() {
+        let document = doc(ORIGINAL);
+        let whole = FlatText::new(&document);
+        let span = span_of(&whole, "brown fox");
+        let quote = whole.quote(span);
+        let never = || -> &FlatText { panic!("the flat text was built") };
+        assert_eq!(
+            attach_lazily(&document, never, &quote, Some(span)),
+            Placement::Exact(span)
+        );
+        let elsewhere = span_of(&whole, "lazy dog");
+        assert_eq!(
+            attach_lazily(&document, || &whole, &quote, Some(elsewhere)),
+            attach(&whole, &quote, Some(elsewhere))
+        );
     }
 
     #[test]
