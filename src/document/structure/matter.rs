@@ -11,9 +11,49 @@ use super::heading::Form;
 use super::raw::Raw;
 use crate::document::{Block, BlockKind};
 
-/// What this module needs to know about a block's source lines, read from them once: so the
-/// source may be gone (a big block's text built in its buffer) by the time the blocks are
-/// marked.
+/// What this module asks of a block's source lines. A [`Raw`] answers by reading its lines;
+/// a [`Shape`] holds the answers, read once, so the source may be gone (a big block's text
+/// built in its buffer) by the time the blocks are marked.
+pub trait Shaped {
+    fn line_count(&self) -> usize;
+    /// How a heading was marked (None for everything else).
+    fn form(&self) -> Option<Form>;
+    fn menu(&self) -> bool;
+    fn link_stack(&self) -> bool;
+    fn teaser_card(&self) -> bool;
+    fn gutenberg_start(&self) -> bool;
+    fn gutenberg_end(&self) -> bool;
+    fn front_fields(&self) -> bool;
+}
+
+impl Shaped for Raw<'_> {
+    fn line_count(&self) -> usize {
+        Raw::line_count(self)
+    }
+    fn form(&self) -> Option<Form> {
+        self.form
+    }
+    fn menu(&self) -> bool {
+        is_menu(self)
+    }
+    fn link_stack(&self) -> bool {
+        is_link_stack(self)
+    }
+    fn teaser_card(&self) -> bool {
+        is_teaser_card(self)
+    }
+    fn gutenberg_start(&self) -> bool {
+        is_gutenberg_marker(self, "START OF")
+    }
+    fn gutenberg_end(&self) -> bool {
+        is_gutenberg_marker(self, "END OF")
+    }
+    fn front_fields(&self) -> bool {
+        is_front_fields(self)
+    }
+}
+
+/// A block's answers to [`Shaped`], read from its lines once.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
     line_count: usize,
@@ -31,22 +71,44 @@ impl Shape {
         Shape {
             line_count: raw.line_count(),
             form: raw.form,
-            menu: is_menu(raw),
-            link_stack: is_link_stack(raw),
-            teaser_card: is_teaser_card(raw),
-            gutenberg_start: is_gutenberg_marker(raw, "START OF"),
-            gutenberg_end: is_gutenberg_marker(raw, "END OF"),
-            front_fields: is_front_fields(raw),
+            menu: raw.menu(),
+            link_stack: raw.link_stack(),
+            teaser_card: raw.teaser_card(),
+            gutenberg_start: raw.gutenberg_start(),
+            gutenberg_end: raw.gutenberg_end(),
+            front_fields: raw.front_fields(),
         }
-    }
-
-    /// How a heading was marked (None for everything else).
-    pub fn form(&self) -> Option<Form> {
-        self.form
     }
 }
 
-pub fn mark(raws: &[Shape], blocks: &mut [Block]) {
+impl Shaped for Shape {
+    fn line_count(&self) -> usize {
+        self.line_count
+    }
+    fn form(&self) -> Option<Form> {
+        self.form
+    }
+    fn menu(&self) -> bool {
+        self.menu
+    }
+    fn link_stack(&self) -> bool {
+        self.link_stack
+    }
+    fn teaser_card(&self) -> bool {
+        self.teaser_card
+    }
+    fn gutenberg_start(&self) -> bool {
+        self.gutenberg_start
+    }
+    fn gutenberg_end(&self) -> bool {
+        self.gutenberg_end
+    }
+    fn front_fields(&self) -> bool {
+        self.front_fields
+    }
+}
+
+pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
     mark_gutenberg_matter(raws, blocks);
     mark_front_fields(raws, blocks);
     mark_title(raws, blocks);
@@ -57,8 +119,8 @@ pub fn mark(raws: &[Shape], blocks: &mut [Block]) {
 
 /// Project Gutenberg header and licence: everything up to the START marker and from the END
 /// marker on is front/back matter; so are the production credits just after the START marker.
-fn mark_gutenberg_matter(raws: &[Shape], blocks: &mut [Block]) {
-    if let Some(start) = raws.iter().position(|r| r.gutenberg_start) {
+fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
+    if let Some(start) = raws.iter().position(|r| r.gutenberg_start()) {
         for block in &mut blocks[..=start] {
             block.kind = BlockKind::Leftover;
         }
@@ -76,7 +138,7 @@ fn mark_gutenberg_matter(raws: &[Shape], blocks: &mut [Block]) {
             }
         }
     }
-    if let Some(end) = raws.iter().position(|r| r.gutenberg_end) {
+    if let Some(end) = raws.iter().position(|r| r.gutenberg_end()) {
         for block in &mut blocks[end..] {
             block.kind = BlockKind::Leftover;
         }
@@ -95,11 +157,11 @@ fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
 }
 
 /// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos).
-fn mark_front_fields(raws: &[Shape], blocks: &mut [Block]) {
+fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
     let Some(first) = blocks.iter().position(|b| b.kind != BlockKind::Leftover) else {
         return;
     };
-    if raws[first].front_fields {
+    if raws[first].front_fields() {
         blocks[first].kind = BlockKind::Leftover;
     }
 }
@@ -125,7 +187,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// The first short line that stands alone before the body is the title: a plain line, or the
 /// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
-fn mark_title(raws: &[Shape], blocks: &mut [Block]) {
+fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     let top_headings = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
@@ -144,14 +206,14 @@ fn mark_title(raws: &[Shape], blocks: &mut [Block]) {
     // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
     // has few spaces but is no title.
     let short =
-        raws[first].line_count <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
+        raws[first].line_count() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
     let usable = match candidate.kind {
         BlockKind::Paragraph => {
             short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
         }
         BlockKind::Heading => {
             !matches!(
-                raws[first].form,
+                raws[first].form(),
                 Some(Form::Numbered(_) | Form::Division(_))
             ) && candidate.level <= 2
                 && top_headings <= 1
@@ -403,13 +465,13 @@ fn filled_lines<'a>(raw: &Raw<'a>) -> impl Iterator<Item = &'a str> + Clone + us
 
 /// Long punctuated text: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
 /// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
-fn is_prose(raw: &Shape, block: &Block) -> bool {
+fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) && size_up_to(&block.text, 15) >= 15
         && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
-        && !raw.menu
+        && !raw.menu()
         && !is_contents_entry(block)
 }
 
@@ -476,7 +538,7 @@ fn is_teaser_card(raw: &Raw<'_>) -> bool {
 /// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
 /// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
 fn article_span(
-    raws: &[Shape],
+    raws: &[impl Shaped],
     blocks: &[Block],
     prose: &[bool],
     repeated: &[bool],
@@ -489,7 +551,7 @@ fn article_span(
         match block.kind {
             BlockKind::Title | BlockKind::Byline => 0,
             _ if repeated[i]
-                || raws[i].menu
+                || raws[i].menu()
                 || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
             {
                 -30
@@ -523,19 +585,21 @@ fn article_span(
     Some((first, last))
 }
 
-fn looks_like_debris(raw: &Shape, block: &Block) -> bool {
+fn looks_like_debris(raw: &impl Shaped, block: &Block) -> bool {
     let words = size_up_to(&block.text, 26);
-    raw.menu || (words <= 8 && !ends_sentence(&block.text)) || (words <= 25 && has_cue(&block.text))
+    raw.menu()
+        || (words <= 8 && !ends_sentence(&block.text))
+        || (words <= 25 && has_cue(&block.text))
 }
 
-fn mark_debris(raws: &[Shape], blocks: &mut [Block]) {
+fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     // Web furniture shows itself by stacks of short lines or several cue phrases.
     let cue_blocks = raws
         .iter()
         .zip(blocks.iter())
         .filter(|(r, b)| {
             b.kind == BlockKind::Paragraph
-                && (r.menu || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
+                && (r.menu() || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
         })
         .count();
     let web_like = cue_blocks >= 3;
@@ -559,7 +623,7 @@ fn mark_debris(raws: &[Shape], blocks: &mut [Block]) {
         .iter()
         .zip(blocks.iter())
         .map(|(r, b)| {
-            web_page && r.line_count > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+            web_page && r.line_count() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
     let prose: Vec<bool> = raws
@@ -567,7 +631,7 @@ fn mark_debris(raws: &[Shape], blocks: &mut [Block]) {
         .zip(&prose_shaped)
         .zip(&repeated)
         .map(|((r, &shaped), &twice)| {
-            shaped && !(web_page && (twice || r.teaser_card || r.link_stack))
+            shaped && !(web_page && (twice || r.teaser_card() || r.link_stack()))
         })
         .collect();
     let Some((first, last)) = (if web_page {
@@ -613,7 +677,7 @@ fn mark_debris(raws: &[Shape], blocks: &mut [Block]) {
                 continue;
             }
             let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
-            if raws[i].menu
+            if raws[i].menu()
                 || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
                 || lonely
             {

@@ -16,14 +16,13 @@ use std::collections::HashMap;
 
 use super::{Block, BlockKind};
 use heading::Form;
-use matter::Shape;
+use matter::{Shape, Shaped};
 use raw::Raw;
 
 pub fn structure(text: &str) -> Vec<Block> {
     let raws = classified(text);
-    let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
     let blocks: Vec<Block> = raws.iter().map(to_block).collect();
-    finish(&shapes, blocks)
+    finish(&raws, blocks)
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
@@ -61,8 +60,9 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
     raws
 }
 
-/// Levels and surrounding matter, read from the blocks' shapes and texts.
-fn finish(shapes: &[Shape], mut blocks: Vec<Block>) -> Vec<Block> {
+/// Levels and surrounding matter, read from the blocks' source lines (or what was read from
+/// them) and texts.
+fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>) -> Vec<Block> {
     assign_levels(shapes, &mut blocks);
     matter::mark(shapes, &mut blocks);
     blocks
@@ -173,7 +173,7 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
 
 /// Levels from the forms: ATX counts its hashes, numbers their depth, underline marks take
 /// levels in the order they first appear (as reStructuredText does), divisions know theirs.
-fn assign_levels(shapes: &[Shape], blocks: &mut [Block]) {
+fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
     let mut underline_levels: HashMap<(char, bool), u8> = HashMap::new();
     for (shape, block) in shapes.iter().zip(blocks.iter_mut()) {
         if block.kind != BlockKind::Heading {
