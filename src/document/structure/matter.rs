@@ -9,104 +9,8 @@ use std::collections::HashMap;
 
 use super::heading::Form;
 use super::raw::Raw;
+use super::shape::Shaped;
 use crate::document::{Block, BlockKind};
-
-/// What this module asks of a block's source lines. A [`Raw`] answers by reading its lines;
-/// a [`Shape`] holds the answers, read once, so the source may be gone (a big block's text
-/// built in its buffer) by the time the blocks are marked.
-pub trait Shaped {
-    fn line_count(&self) -> usize;
-    /// How a heading was marked (None for everything else).
-    fn form(&self) -> Option<Form>;
-    fn menu(&self) -> bool;
-    fn link_stack(&self) -> bool;
-    fn teaser_card(&self) -> bool;
-    fn gutenberg_start(&self) -> bool;
-    fn gutenberg_end(&self) -> bool;
-    fn front_fields(&self) -> bool;
-}
-
-impl Shaped for Raw<'_> {
-    fn line_count(&self) -> usize {
-        Raw::line_count(self)
-    }
-    fn form(&self) -> Option<Form> {
-        self.form
-    }
-    fn menu(&self) -> bool {
-        is_menu(self)
-    }
-    fn link_stack(&self) -> bool {
-        is_link_stack(self)
-    }
-    fn teaser_card(&self) -> bool {
-        is_teaser_card(self)
-    }
-    fn gutenberg_start(&self) -> bool {
-        is_gutenberg_marker(self, "START OF")
-    }
-    fn gutenberg_end(&self) -> bool {
-        is_gutenberg_marker(self, "END OF")
-    }
-    fn front_fields(&self) -> bool {
-        is_front_fields(self)
-    }
-}
-
-/// A block's answers to [`Shaped`], read from its lines once.
-#[derive(Debug, Clone, Copy)]
-pub struct Shape {
-    line_count: usize,
-    form: Option<Form>,
-    menu: bool,
-    link_stack: bool,
-    teaser_card: bool,
-    gutenberg_start: bool,
-    gutenberg_end: bool,
-    front_fields: bool,
-}
-
-impl Shape {
-    pub fn of(raw: &Raw<'_>) -> Shape {
-        Shape {
-            line_count: raw.line_count(),
-            form: raw.form,
-            menu: raw.menu(),
-            link_stack: raw.link_stack(),
-            teaser_card: raw.teaser_card(),
-            gutenberg_start: raw.gutenberg_start(),
-            gutenberg_end: raw.gutenberg_end(),
-            front_fields: raw.front_fields(),
-        }
-    }
-}
-
-impl Shaped for Shape {
-    fn line_count(&self) -> usize {
-        self.line_count
-    }
-    fn form(&self) -> Option<Form> {
-        self.form
-    }
-    fn menu(&self) -> bool {
-        self.menu
-    }
-    fn link_stack(&self) -> bool {
-        self.link_stack
-    }
-    fn teaser_card(&self) -> bool {
-        self.teaser_card
-    }
-    fn gutenberg_start(&self) -> bool {
-        self.gutenberg_start
-    }
-    fn gutenberg_end(&self) -> bool {
-        self.gutenberg_end
-    }
-    fn front_fields(&self) -> bool {
-        self.front_fields
-    }
-}
 
 pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
     mark_gutenberg_matter(raws, blocks);
@@ -146,7 +50,7 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
 }
 
 /// A line of the Project Gutenberg START or END marker (`word` says which).
-fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
+pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
     raw.source().contains("***")
         && raw.lines().any(|l| {
             let l = l.trim_start();
@@ -167,7 +71,7 @@ fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
 }
 
 /// Two or more "Field: value" lines (a line starting with a space continues a field).
-fn is_front_fields(raw: &Raw<'_>) -> bool {
+pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
     let field = |line: &str| {
         let Some((key, _)) = line.split_once(": ") else {
             return line.starts_with(' ');
@@ -443,7 +347,7 @@ fn size_up_to(text: &str, limit: usize) -> usize {
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
-fn is_menu(raw: &Raw<'_>) -> bool {
+pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
     let (mut count, mut width, mut punctuated) = (0usize, 0usize, 0usize);
     for line in filled_lines(raw) {
         count += 1;
@@ -516,13 +420,13 @@ fn ends_with_credit(text: &str) -> bool {
 
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
 /// links, however long each line is.
-fn is_link_stack(raw: &Raw<'_>) -> bool {
+pub(super) fn is_link_stack(raw: &Raw<'_>) -> bool {
     filled_lines(raw).nth(2).is_some() && !filled_lines(raw).any(ends_sentence)
 }
 
 /// A teaser of another article: a name or headline line and a date line over the first
 /// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
-fn is_teaser_card(raw: &Raw<'_>) -> bool {
+pub(super) fn is_teaser_card(raw: &Raw<'_>) -> bool {
     // Only the first three lines can be the card's head, and the last line never is.
     let first: Vec<&str> = filled_lines(raw).take(4).collect();
     let head = match first.split_last() {

@@ -11,13 +11,14 @@ mod lines;
 mod matter;
 mod raw;
 mod scan;
+mod shape;
 
 use std::collections::HashMap;
 
 use super::{Block, BlockKind};
 use heading::Form;
-use matter::{Shape, Shaped};
 use raw::Raw;
+use shape::{Shape, Shaped};
 
 pub fn structure(text: &str) -> Vec<Block> {
     let raws = classified(text);
