@@ -72,6 +72,8 @@ pub struct FlatText {
     starts: Vec<usize>,
     /// The document block `text` starts with: 0 for the whole document, more for an excerpt.
     first_block: usize,
+    /// The byte of that block `text` starts at: 0 unless an excerpt starts inside a long block.
+    first_byte: usize,
 }
 
 /// How much text an excerpt keeps either side of its passage: more than a quote's context
@@ -80,12 +82,50 @@ const EXCERPT_MARGIN: usize = 1024;
 
 impl FlatText {
     pub fn new(doc: &Document) -> FlatText {
-        FlatText::of_blocks(doc, 0..doc.blocks.len())
+        FlatText::of_blocks(doc, 0..doc.blocks.len(), 0, None)
     }
 
     /// The text around blocks `first..=last` only, with anchors still the document's: enough
     /// to quote a passage there without copying a whole book.
     pub fn around(doc: &Document, first: usize, last: usize) -> FlatText {
+        FlatText::of_blocks(doc, FlatText::widened(doc, first, last), 0, None)
+    }
+
+    /// The text around `span` only, as [`FlatText::around`] keeps it, except that of a block
+    /// longer than the margins only the part within them either side of the passage is kept:
+    /// quoting a place in a book of one paragraph does not copy the book.
+    pub fn around_span(doc: &Document, span: Span) -> FlatText {
+        let count = doc.blocks.len();
+        let last = span.end.block.min(count.saturating_sub(1));
+        let first = span.start.block.min(last);
+        let text_of = |block: usize| doc.blocks.get(block).map_or("", |b| b.text.as_str());
+        let first_byte = if span.start.block == first {
+            floor_boundary(
+                text_of(first),
+                span.start.byte.saturating_sub(EXCERPT_MARGIN),
+            )
+        } else {
+            0
+        };
+        let last_text = text_of(last);
+        let last_end = if span.end.block == last {
+            ceil_boundary(last_text, span.end.byte.saturating_add(EXCERPT_MARGIN))
+        } else {
+            last_text.len()
+        };
+        let widened = FlatText::widened(doc, first, last);
+        // A cut block holds the margin itself: no neighbour is needed on that side.
+        let start = if first_byte > 0 { first } else { widened.start };
+        let (end, cut_end) = if last_end < last_text.len() {
+            (last + 1, Some(last_end))
+        } else {
+            (widened.end, None)
+        };
+        FlatText::of_blocks(doc, start..end.max(start), first_byte, cut_end)
+    }
+
+    /// Blocks `first..=last` and enough neighbours either side to hold the margins.
+    fn widened(doc: &Document, first: usize, last: usize) -> Range<usize> {
         let count = doc.blocks.len();
         let last = last.min(count.saturating_sub(1));
         let mut start = first.min(last);
@@ -100,11 +140,19 @@ impl FlatText {
             kept += doc.blocks[end].text.len() + 1;
             end += 1;
         }
-        FlatText::of_blocks(doc, start..end.min(count))
+        start..end.min(count)
     }
 
-    fn of_blocks(doc: &Document, blocks: Range<usize>) -> FlatText {
+    /// The text of `blocks`, the first from its byte `first_byte` and the last up to its
+    /// byte `last_end` when given (both char boundaries).
+    fn of_blocks(
+        doc: &Document,
+        blocks: Range<usize>,
+        first_byte: usize,
+        last_end: Option<usize>,
+    ) -> FlatText {
         let first_block = blocks.start;
+        let last = blocks.end.saturating_sub(1);
         let mut text = String::new();
         let mut starts = Vec::with_capacity(blocks.len());
         for (i, block) in doc.blocks[blocks].iter().enumerate() {
@@ -112,12 +160,18 @@ impl FlatText {
                 text.push('\n');
             }
             starts.push(text.len());
-            text.push_str(&block.text);
+            let from = if i == 0 { first_byte } else { 0 };
+            let to = match last_end {
+                Some(end) if first_block + i == last => end,
+                _ => block.text.len(),
+            };
+            text.push_str(block.text.get(from..to).unwrap_or_default());
         }
         FlatText {
             text,
             starts,
             first_block,
+            first_byte,
         }
     }
 
@@ -133,7 +187,12 @@ impl FlatText {
             .starts
             .get(local + 1)
             .map_or(self.text.len(), |&s| s - 1);
-        (start + anchor.byte).min(block_end)
+        let byte = if local == 0 {
+            anchor.byte.saturating_sub(self.first_byte)
+        } else {
+            anchor.byte
+        };
+        (start + byte).min(block_end)
     }
 
     /// The anchor of a flat offset; the newline between blocks belongs to the next block.
@@ -143,7 +202,11 @@ impl FlatText {
             .partition_point(|&s| s <= offset)
             .saturating_sub(1);
         let start = self.starts.get(local).copied().unwrap_or(0);
-        Anchor::new(self.first_block + local, offset.saturating_sub(start))
+        let skipped = if local == 0 { self.first_byte } else { 0 };
+        Anchor::new(
+            self.first_block + local,
+            offset.saturating_sub(start) + skipped,
+        )
     }
 
     /// Where a document block starts in `text`, if the text holds it.
@@ -160,9 +223,9 @@ impl FlatText {
             && end.byte == 0
             && end.block > 0
             && self.block_start(end.block) == Some(range.end)
-            && let Some(previous) = self.block_start(end.block - 1)
+            && self.block_start(end.block - 1).is_some()
         {
-            end = Anchor::new(end.block - 1, range.end - 1 - previous);
+            end = self.anchor(range.end - 1);
         }
         Span {
             start: self.anchor(range.start),
@@ -200,6 +263,96 @@ impl FlatText {
             suffix: after[..suffix_len].to_string(),
         }
     }
+}
+
+/// [`attach`] for a whole document whose flat text is built by `flat` only when needed: a
+/// quote still exactly at its hint is checked against the blocks themselves, so re-opening
+/// an unchanged book with a saved place does not copy the book.
+pub fn attach_lazily<'f>(
+    doc: &Document,
+    flat: impl FnOnce() -> &'f FlatText,
+    quote: &TextQuote,
+    hint: Option<Span>,
+) -> Placement {
+    if let Some(hint) = hint
+        && is_exactly_at(doc, hint, &quote.exact)
+    {
+        return Placement::Exact(hint);
+    }
+    attach(flat(), quote, hint)
+}
+
+/// Each block's text with where it starts in the whole document's flat text
+/// ([`FlatText::new`]), computed without building it.
+fn flat_blocks(doc: &Document) -> impl Iterator<Item = (usize, &str)> + '_ {
+    doc.blocks.iter().scan(0usize, |next, block| {
+        let start = *next;
+        *next = start + block.text.len() + 1;
+        Some((start, block.text.as_str()))
+    })
+}
+
+/// [`FlatText::offset`] of the whole document's flat text, without building it.
+pub fn flat_offset(doc: &Document, anchor: Anchor) -> usize {
+    let mut end = 0;
+    for (block, (start, text)) in flat_blocks(doc).enumerate() {
+        if block == anchor.block {
+            return start + anchor.byte.min(text.len());
+        }
+        end = start + text.len();
+    }
+    end
+}
+
+/// [`FlatText::anchor`] of the whole document's flat text, without building it.
+pub fn flat_anchor(doc: &Document, offset: usize) -> Anchor {
+    let mut found = Anchor::new(0, offset);
+    for (block, (start, _)) in flat_blocks(doc).enumerate() {
+        if start > offset {
+            break;
+        }
+        found = Anchor::new(block, offset - start);
+    }
+    found
+}
+
+/// Whether the whole document's flat text reads `exact` over `span`, as
+/// `FlatText::new(doc).slice(span) == exact` says, without building it. Bytes equal to valid
+/// text can only start and end on char boundaries, so comparing bytes is enough. An empty
+/// quote is at no place ([`attach`] calls it orphaned).
+fn is_exactly_at(doc: &Document, span: Span, exact: &str) -> bool {
+    if exact.is_empty() {
+        return false;
+    }
+    let from = flat_offset(doc, span.start);
+    let to = flat_offset(doc, span.end).max(from);
+    if to - from != exact.len() {
+        return false;
+    }
+    let mut expected = exact.as_bytes();
+    for (start, text) in flat_blocks(doc) {
+        if expected.is_empty() {
+            break;
+        }
+        // Where the comparison has reached; blocks wholly before it are passed over.
+        let at = from + (exact.len() - expected.len());
+        if at > start + text.len() {
+            continue;
+        }
+        let text = text.as_bytes().get(at - start..).unwrap_or_default();
+        let (here, rest) = expected.split_at(text.len().min(expected.len()));
+        if text.get(..here.len()) != Some(here) {
+            return false;
+        }
+        expected = rest;
+        if let Some((&separator, rest)) = expected.split_first() {
+            if separator != b'\n' {
+                return false;
+            }
+            expected = rest;
+        }
+    }
+    expected.is_empty()
 }
 
 /// Find a quote in the document. `hint` is where it was last: an exact match there wins, and
@@ -320,6 +473,14 @@ fn approximate(text: &str, quote: &TextQuote, near: usize) -> Option<Range<usize
     best.map(|(_, _, range)| range)
 }
 
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 fn floor_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
@@ -424,6 +585,120 @@ mod tests {
         }
         let excerpt = FlatText::around(&document, 150, 150);
         assert!(excerpt.text.len() < whole.text.len() / 4);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_long_block_quotes_as_the_whole_text_does() {
+        let long = "Wörds of a long 海 paragraph, on and on. ".repeat(400);
+        let text = format!("Opening.\n\n{long}\n\nShort.\n\n{long}\n\nEnd.");
+        let document = doc(&text);
+        let whole = FlatText::new(&document);
+        let long_block = &document.blocks[1].text;
+        for block in 0..document.blocks.len() {
+            let len = document.blocks[block].text.len();
+            for byte in [0, 1, 2, 700, 1100, len / 2, len.saturating_sub(900), len] {
+                let start = document.clamp(Anchor::new(block, byte));
+                for end in [
+                    start,
+                    document.clamp(Anchor::new(block, byte + 60)),
+                    document.clamp(Anchor::new(block + 1, 40)),
+                ] {
+                    let span = Span { start, end };
+                    let excerpt = FlatText::around_span(&document, span);
+                    assert_eq!(excerpt.quote(span), whole.quote(span), "{span:?}");
+                    assert_eq!(excerpt.slice(span), whole.slice(span));
+                    let offset = excerpt.offset(start);
+                    assert_eq!(excerpt.anchor(offset), start);
+                    let end_offset = excerpt.offset(end);
+                    assert_eq!(
+                        excerpt.span(offset..end_offset),
+                        whole.span(whole.offset(start)..whole.offset(end))
+                    );
+                }
+            }
+        }
+        let middle = Anchor::new(1, long_block.len() / 2);
+        let excerpt = FlatText::around_span(
+            &document,
+            Span {
+                start: middle,
+                end: middle,
+            },
+        );
+        assert!(
+            excerpt.text.len() <= 2 * EXCERPT_MARGIN + 8,
+            "{}",
+            excerpt.text.len()
+        );
+    }
+
+    #[test]
+    fn the_flat_text_is_read_from_the_blocks_as_when_built() {
+        let text = "Héllo wörld, first.\n\nSecond block ends here.\n\n\nThird 海に出る。\n";
+        let document = doc(text);
+        let flat = FlatText::new(&document);
+        for offset in 0..flat.text.len() + 3 {
+            assert_eq!(
+                flat_anchor(&document, offset),
+                flat.anchor(offset),
+                "{offset}"
+            );
+        }
+        let anchors: Vec<Anchor> = (0..document.blocks.len() + 1)
+            .flat_map(|block| (0..30).map(move |byte| Anchor::new(block, byte)))
+            .collect();
+        for &start in &anchors {
+            assert_eq!(
+                flat_offset(&document, start),
+                flat.offset(start),
+                "{start:?}"
+            );
+        }
+        let exacts = [
+            "first.\nSecond",
+            "Héllo",
+            "ö",
+            "é",
+            "here.\nThird 海",
+            "d",
+            "\n",
+        ];
+        for &start in &anchors {
+            for &end in &anchors {
+                let span = Span { start, end };
+                let found = flat.slice(span);
+                for exact in exacts
+                    .iter()
+                    .copied()
+                    .chain([found])
+                    .filter(|e| !e.is_empty())
+                {
+                    assert_eq!(
+                        is_exactly_at(&document, span, exact),
+                        flat.slice(span) == exact,
+                        "{span:?} {exact:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn attaching_lazily_builds_the_flat_text_only_when_the_hint_fails() {
+        let document = doc(ORIGINAL);
+        let whole = FlatText::new(&document);
+        let span = span_of(&whole, "brown fox");
+        let quote = whole.quote(span);
+        let never = || -> &FlatText { panic!("the flat text was built") };
+        assert_eq!(
+            attach_lazily(&document, never, &quote, Some(span)),
+            Placement::Exact(span)
+        );
+        let elsewhere = span_of(&whole, "lazy dog");
+        assert_eq!(
+            attach_lazily(&document, || &whole, &quote, Some(elsewhere)),
+            attach(&whole, &quote, Some(elsewhere))
+        );
     }
 
     #[test]

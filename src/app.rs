@@ -362,7 +362,13 @@ impl App {
             return;
         };
         let position = position_at(
-            &FlatText::around(&self.model.doc, place.block, place.block),
+            &FlatText::around_span(
+                &self.model.doc,
+                crate::anchoring::Span {
+                    start: place,
+                    end: place,
+                },
+            ),
             place,
         );
         self.place_writes += 1;

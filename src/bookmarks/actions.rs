@@ -73,7 +73,7 @@ fn current_block(model: &Model) -> Option<usize> {
 }
 
 fn new_bookmark(model: &mut Model, span: Span) -> Bookmark {
-    let flat = FlatText::around(&model.doc, span.start.block, span.end.block);
+    let flat = FlatText::around_span(&model.doc, span);
     let section = model
         .outline
         .section_for_block(span.start.block)

@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::{Bookmark, Persistence};
-use crate::anchoring::{FlatText, Placement, Span, attach, content_hash};
+use crate::anchoring::{
+    FlatText, Placement, Span, attach_lazily, content_hash, flat_anchor, flat_offset,
+};
 use crate::document::{Anchor, Document};
 use crate::model::Model;
 use crate::store::Lookup;
@@ -103,14 +105,14 @@ fn read_document(
         Lookup::Changed(r) => (r, true),
     };
     // The whole text as one string is a copy of the document: made only when a bookmark or
-    // a saved place has to be found in it, not on every first opening of a book.
+    // a saved place has to be looked for, not when each is still where it was saved.
     let flat_text = std::cell::OnceCell::new();
     let flat = || flat_text.get_or_init(|| FlatText::new(doc));
     let mut bookmarks = store.bookmarks(record.id)?;
     let (mut moved, mut approximate, mut orphaned) = (0, 0, 0);
     for bookmark in &mut bookmarks {
         let before = (bookmark.span, bookmark.orphaned);
-        match attach(flat(), &bookmark.quote, Some(bookmark.span)) {
+        match attach_lazily(doc, flat, &bookmark.quote, Some(bookmark.span)) {
             Placement::Exact(span) => {
                 bookmark.span = span;
                 bookmark.orphaned = false;
@@ -147,7 +149,7 @@ fn read_document(
     }
     loaded.position = store
         .position(record.id)?
-        .map(|p| place_position(flat(), doc, &p));
+        .map(|p| place_position(flat, doc, &p));
     loaded.bookmarks = bookmarks;
     Ok(record.id)
 }
@@ -169,13 +171,21 @@ pub fn position_at(flat: &FlatText, anchor: Anchor) -> Position {
     Position { anchor, quote }
 }
 
-/// Find a saved position in the current text: by its quote, else its anchor clamped.
-fn place_position(flat: &FlatText, doc: &Document, position: &Position) -> Anchor {
+/// Find a saved position in the current text: by its quote, else its anchor clamped. The
+/// whole text is built by `flat` only if the quote is no longer at its place.
+fn place_position<'f>(
+    flat: impl FnOnce() -> &'f FlatText,
+    doc: &Document,
+    position: &Position,
+) -> Anchor {
     let hint = Span {
         start: position.anchor,
-        end: flat.anchor(flat.offset(position.anchor) + position.quote.exact.len()),
+        end: flat_anchor(
+            doc,
+            flat_offset(doc, position.anchor) + position.quote.exact.len(),
+        ),
     };
-    match attach(flat, &position.quote, Some(hint)) {
+    match attach_lazily(doc, flat, &position.quote, Some(hint)) {
         Placement::Exact(span) | Placement::Approximate(span) => span.start,
         Placement::Orphaned => doc.clamp(position.anchor),
     }

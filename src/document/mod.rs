@@ -163,7 +163,10 @@ impl Document {
 
     fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
         let (blocks, title) = match format {
-            Format::Text => (structure::structure(&sanitized(text)), None),
+            Format::Text => match sanitized(text) {
+                Cow::Owned(text) => (structure::structure_owned(text), None),
+                Cow::Borrowed(text) => (structure::structure(text), None),
+            },
             Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
                 let article = html::structure(&text);

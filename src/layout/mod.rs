@@ -165,6 +165,12 @@ impl Pages {
 
     /// Add the lines of the next range of blocks (their first-line indices are relative).
     fn append(&mut self, (lines, block_first_line): (Vec<Line>, Vec<usize>)) {
+        if self.lines.is_empty() {
+            // The first part is taken as it is: a long book's lines are not copied.
+            self.lines = lines;
+            self.block_first_line = block_first_line;
+            return;
+        }
         let offset = self.lines.len();
         self.block_first_line
             .extend(block_first_line.into_iter().map(|l| l + offset));
@@ -173,6 +179,8 @@ impl Pages {
 
     /// Paginate what was appended.
     fn finish(mut self, complete: bool) -> Pages {
+        // Growing by doubling leaves up to half the room unused; a long book keeps its lines.
+        self.lines.shrink_to_fit();
         self.page_starts = paginate(&self.lines, self.height);
         self.complete = complete;
         self
@@ -375,60 +383,65 @@ fn lay_out_blocks(
             continue;
         }
         block_first_line.push(lines.len());
-        // Each screen line of the block: its range, whether it is cut, and its hang.
-        let rows: Vec<(std::ops::Range<usize>, bool, usize)> = match (block.kind, code) {
-            (BlockKind::Code, CodeLines::Cut) => wrap::cut_preformatted(&block.text, width)
-                .into_iter()
-                .map(|(range, cut)| (range, cut, 0))
-                .collect(),
-            (BlockKind::Code, CodeLines::Wrap) => code::wrap_preformatted(&block.text, width)
-                .into_iter()
-                .map(|row| (row.range, false, row.hang))
-                .collect(),
-            (BlockKind::Code, CodeLines::Whole) => wrap::preformatted_lines(&block.text)
-                .into_iter()
-                .map(|range| (range, false, 0))
-                .collect(),
+        // Each screen line of the block: its range, whether it is cut, and its hang. Pushed as
+        // they come, so a long paragraph's rows are never held twice.
+        let first_row = lines.len();
+        match (block.kind, code) {
+            (BlockKind::Code, CodeLines::Cut) => {
+                for (range, cut) in wrap::cut_preformatted(&block.text, width) {
+                    push_row(&mut lines, index, first_row, range, cut, 0);
+                }
+            }
+            (BlockKind::Code, CodeLines::Wrap) => {
+                for row in code::wrap_preformatted(&block.text, width) {
+                    push_row(&mut lines, index, first_row, row.range, false, row.hang);
+                }
+            }
+            (BlockKind::Code, CodeLines::Whole) => {
+                for range in wrap::preformatted_lines(&block.text) {
+                    push_row(&mut lines, index, first_row, range, false, 0);
+                }
+            }
             (BlockKind::Title | BlockKind::Heading, _) => {
-                balanced(&block.text, width.max(WIDEST_CLUSTER))
-                    .into_iter()
-                    .map(|range| (range, false, 0))
-                    .collect()
+                for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
+                    push_row(&mut lines, index, first_row, range, false, 0);
+                }
             }
             (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
-                wrap::wrap_flowing(&block.text, text_width, text_width)
-                    .into_iter()
-                    .map(|range| (range, false, 0))
-                    .collect()
+                wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
+                    push_row(&mut lines, index, first_row, range, false, 0);
+                });
             }
-        };
-        if rows.is_empty() {
-            // An empty block still takes a line, so every block has a place on screen.
-            lines.push(Line {
-                block: index as u32,
-                start: 0,
-                end: 0,
-                kind: LineKind::Text,
-                first_of_block: true,
-                cut: false,
-                hang: 0,
-            });
         }
-        for (n, (range, cut, hang)) in rows.into_iter().enumerate() {
-            lines.push(Line {
-                block: index as u32,
-                start: range.start as u32,
-                end: range.end as u32,
-                kind: LineKind::Text,
-                first_of_block: n == 0,
-                cut,
-                hang: hang as u32,
-            });
+        if lines.len() == first_row {
+            // An empty block still takes a line, so every block has a place on screen.
+            push_row(&mut lines, index, first_row, 0..0, false, 0);
         }
         index += 1;
     }
     (lines, block_first_line)
+}
+
+/// Add a text row of block `index`, whose rows start at `first_row`.
+fn push_row(
+    lines: &mut Vec<Line>,
+    index: usize,
+    first_row: usize,
+    range: std::ops::Range<usize>,
+    cut: bool,
+    hang: usize,
+) {
+    let first_of_block = lines.len() == first_row;
+    lines.push(Line {
+        block: index as u32,
+        start: range.start as u32,
+        end: range.end as u32,
+        kind: LineKind::Text,
+        first_of_block,
+        cut,
+        hang: hang as u32,
+    });
 }
 
 /// A title or heading wrapped into as few lines as at `width`, but with those lines as even

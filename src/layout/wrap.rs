@@ -93,7 +93,20 @@ fn offset_in(whole: &str, part: &str) -> usize {
 /// Wrap flowing text into lines no wider than `width` columns (the first line may have its own
 /// width, for hanging indents). Each line is a byte range of `text` without trailing spaces.
 pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<usize>> {
-    wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH)
+    let mut lines = Vec::new();
+    wrap_flowing_each(text, first_width, width, |line| lines.push(line));
+    lines
+}
+
+/// [`wrap_flowing`] handing each line to `line` as it is found, so a paragraph of a whole
+/// book needs no list of its lines besides the caller's own.
+pub fn wrap_flowing_each(
+    text: &str,
+    first_width: usize,
+    width: usize,
+    line: impl FnMut(Range<usize>),
+) {
+    wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH, line);
 }
 
 /// Words held at once while wrapping: a paragraph of millions of words (a 10 MB line) is
@@ -105,7 +118,8 @@ fn wrap_flowing_in_batches(
     first_width: usize,
     width: usize,
     batch: usize,
-) -> Vec<Range<usize>> {
+    mut line: impl FnMut(Range<usize>),
+) {
     let first_width = first_width.max(1);
     let width = width.max(1);
     let min_width = first_width.min(width);
@@ -115,7 +129,7 @@ fn wrap_flowing_in_batches(
         WordSeparator::UnicodeBreakProperties
     };
     let mut pieces: Vec<Piece> = Vec::new();
-    let mut lines = Vec::new();
+    let mut placed_any = false;
     for found in separator.find_words(text) {
         // A soft hyphen is a place the word may break (drawn as "-" only when it does).
         let mut parts = found.word.split_inclusive('\u{ad}').peekable();
@@ -128,14 +142,26 @@ fn wrap_flowing_in_batches(
             push_word(text, part, whitespace, min_width, &mut pieces);
         }
         if pieces.len() >= batch {
-            place_pieces(&mut pieces, (first_width, width), false, &mut lines);
+            place_pieces(
+                &mut pieces,
+                (first_width, width),
+                false,
+                &mut placed_any,
+                &mut line,
+            );
         }
     }
-    place_pieces(&mut pieces, (first_width, width), true, &mut lines);
-    lines
+    place_pieces(
+        &mut pieces,
+        (first_width, width),
+        true,
+        &mut placed_any,
+        &mut line,
+    );
 }
 
-/// Break `pieces` into lines with textwrap's first-fit algorithm and add the lines to `lines`.
+/// Break `pieces` into lines with textwrap's first-fit algorithm and hand each to `line`;
+/// `placed_any` says whether a line was handed on before (the first has its own width).
 /// First fit never looks ahead, so every line but the last is final: unless `all`, the last
 /// line's pieces stay in `pieces` to be placed with the words that follow. (Only the last
 /// piece ever has its trailing whitespace widened later, and it is always kept.)
@@ -143,9 +169,10 @@ fn place_pieces(
     pieces: &mut Vec<Piece>,
     (first_width, width): (usize, usize),
     all: bool,
-    lines: &mut Vec<Range<usize>>,
+    placed_any: &mut bool,
+    line: &mut impl FnMut(Range<usize>),
 ) {
-    let widths: &[f64] = if lines.is_empty() {
+    let widths: &[f64] = if !*placed_any {
         &[first_width as f64, width as f64]
     } else {
         &[width as f64]
@@ -154,11 +181,12 @@ fn place_pieces(
     let keep = if all { 0 } else { 1 };
     let done = placed.len().saturating_sub(keep);
     let mut used = 0;
-    for line in &placed[..done] {
-        if let (Some(first), Some(last)) = (line.first(), line.last()) {
-            lines.push(first.start..last.end);
+    for placed_line in &placed[..done] {
+        if let (Some(first), Some(last)) = (placed_line.first(), placed_line.last()) {
+            line(first.start..last.end);
+            *placed_any = true;
         }
-        used += line.len();
+        used += placed_line.len();
     }
     pieces.drain(..used);
 }
@@ -360,11 +388,16 @@ mod tests {
         let text = "a bb ccc dddd eeeee ffffff longerwordthanthecolumn 你好世界你好 \
                     e\u{301}te\u{301} soft\u{ad}hyphen\u{ad}ated — — end. "
             .repeat(20);
+        let in_batches = |first, width, batch| {
+            let mut lines = Vec::new();
+            wrap_flowing_in_batches(&text, first, width, batch, |line| lines.push(line));
+            lines
+        };
         for (first, width) in [(7, 7), (9, 5), (3, 12), (1, 1), (40, 38), (200, 200)] {
-            let whole = wrap_flowing_in_batches(&text, first, width, usize::MAX);
+            let whole = in_batches(first, width, usize::MAX);
             for batch in [1, 2, 3, 17, 100] {
                 assert_eq!(
-                    wrap_flowing_in_batches(&text, first, width, batch),
+                    in_batches(first, width, batch),
                     whole,
                     "widths {first}/{width}, batch {batch}"
                 );

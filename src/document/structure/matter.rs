@@ -7,10 +7,12 @@
 
 use std::collections::HashMap;
 
+use super::heading::Form;
 use super::raw::Raw;
+use super::shape::Shaped;
 use crate::document::{Block, BlockKind};
 
-pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {
+pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
     mark_gutenberg_matter(raws, blocks);
     mark_front_fields(raws, blocks);
     mark_title(raws, blocks);
@@ -21,17 +23,8 @@ pub fn mark(raws: &[Raw<'_>], blocks: &mut [Block]) {
 
 /// Project Gutenberg header and licence: everything up to the START marker and from the END
 /// marker on is front/back matter; so are the production credits just after the START marker.
-fn mark_gutenberg_matter(raws: &[Raw<'_>], blocks: &mut [Block]) {
-    let marker = |raw: &Raw<'_>, word: &str| {
-        raw.source().contains("***")
-            && raw.lines().any(|l| {
-                let l = l.trim_start();
-                l.starts_with("***")
-                    && l.contains(word)
-                    && l.to_uppercase().contains("PROJECT GUTENBERG")
-            })
-    };
-    if let Some(start) = raws.iter().position(|r| marker(r, "START OF")) {
+fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
+    if let Some(start) = raws.iter().position(|r| r.gutenberg_start()) {
         for block in &mut blocks[..=start] {
             block.kind = BlockKind::Leftover;
         }
@@ -49,19 +42,36 @@ fn mark_gutenberg_matter(raws: &[Raw<'_>], blocks: &mut [Block]) {
             }
         }
     }
-    if let Some(end) = raws.iter().position(|r| marker(r, "END OF")) {
+    if let Some(end) = raws.iter().position(|r| r.gutenberg_end()) {
         for block in &mut blocks[end..] {
             block.kind = BlockKind::Leftover;
         }
     }
 }
 
+/// A line of the Project Gutenberg START or END marker (`word` says which).
+pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
+    raw.source().contains("***")
+        && raw.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("***")
+                && l.contains(word)
+                && l.to_uppercase().contains("PROJECT GUTENBERG")
+        })
+}
+
 /// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos).
-fn mark_front_fields(raws: &[Raw<'_>], blocks: &mut [Block]) {
+fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
     let Some(first) = blocks.iter().position(|b| b.kind != BlockKind::Leftover) else {
         return;
     };
-    let raw = &raws[first];
+    if raws[first].front_fields() {
+        blocks[first].kind = BlockKind::Leftover;
+    }
+}
+
+/// Two or more "Field: value" lines (a line starting with a space continues a field).
+pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
     let field = |line: &str| {
         let Some((key, _)) = line.split_once(": ") else {
             return line.starts_with(' ');
@@ -71,9 +81,7 @@ fn mark_front_fields(raws: &[Raw<'_>], blocks: &mut [Block]) {
             && key.chars().next().is_some_and(char::is_uppercase)
             && key.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    if raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ') {
-        blocks[first].kind = BlockKind::Leftover;
-    }
+    raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ')
 }
 
 fn ends_sentence(text: &str) -> bool {
@@ -83,8 +91,7 @@ fn ends_sentence(text: &str) -> bool {
 
 /// The first short line that stands alone before the body is the title: a plain line, or the
 /// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
-fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
-    use super::heading::Form;
+fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     let top_headings = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
@@ -110,7 +117,7 @@ fn mark_title(raws: &[Raw<'_>], blocks: &mut [Block]) {
         }
         BlockKind::Heading => {
             !matches!(
-                raws[first].form,
+                raws[first].form(),
                 Some(Form::Numbered(_) | Form::Division(_))
             ) && candidate.level <= 2
                 && top_headings <= 1
@@ -340,7 +347,7 @@ fn size_up_to(text: &str, limit: usize) -> usize {
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
-fn is_menu(raw: &Raw<'_>) -> bool {
+pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
     let (mut count, mut width, mut punctuated) = (0usize, 0usize, 0usize);
     for line in filled_lines(raw) {
         count += 1;
@@ -362,13 +369,13 @@ fn filled_lines<'a>(raw: &Raw<'a>) -> impl Iterator<Item = &'a str> + Clone + us
 
 /// Long punctuated text: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
 /// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
-fn is_prose(raw: &Raw<'_>, block: &Block) -> bool {
+fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) && size_up_to(&block.text, 15) >= 15
         && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
-        && !is_menu(raw)
+        && !raw.menu()
         && !is_contents_entry(block)
 }
 
@@ -413,13 +420,13 @@ fn ends_with_credit(text: &str) -> bool {
 
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
 /// links, however long each line is.
-fn is_link_stack(raw: &Raw<'_>) -> bool {
+pub(super) fn is_link_stack(raw: &Raw<'_>) -> bool {
     filled_lines(raw).nth(2).is_some() && !filled_lines(raw).any(ends_sentence)
 }
 
 /// A teaser of another article: a name or headline line and a date line over the first
 /// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
-fn is_teaser_card(raw: &Raw<'_>) -> bool {
+pub(super) fn is_teaser_card(raw: &Raw<'_>) -> bool {
     // Only the first three lines can be the card's head, and the last line never is.
     let first: Vec<&str> = filled_lines(raw).take(4).collect();
     let head = match first.split_last() {
@@ -435,7 +442,7 @@ fn is_teaser_card(raw: &Raw<'_>) -> bool {
 /// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
 /// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
 fn article_span(
-    raws: &[Raw<'_>],
+    raws: &[impl Shaped],
     blocks: &[Block],
     prose: &[bool],
     repeated: &[bool],
@@ -448,7 +455,7 @@ fn article_span(
         match block.kind {
             BlockKind::Title | BlockKind::Byline => 0,
             _ if repeated[i]
-                || is_menu(&raws[i])
+                || raws[i].menu()
                 || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
             {
                 -30
@@ -482,21 +489,21 @@ fn article_span(
     Some((first, last))
 }
 
-fn looks_like_debris(raw: &Raw<'_>, block: &Block) -> bool {
+fn looks_like_debris(raw: &impl Shaped, block: &Block) -> bool {
     let words = size_up_to(&block.text, 26);
-    is_menu(raw)
+    raw.menu()
         || (words <= 8 && !ends_sentence(&block.text))
         || (words <= 25 && has_cue(&block.text))
 }
 
-fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
+fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     // Web furniture shows itself by stacks of short lines or several cue phrases.
     let cue_blocks = raws
         .iter()
         .zip(blocks.iter())
         .filter(|(r, b)| {
             b.kind == BlockKind::Paragraph
-                && (is_menu(r) || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
+                && (r.menu() || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
         })
         .count();
     let web_like = cue_blocks >= 3;
@@ -528,7 +535,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
         .zip(&prose_shaped)
         .zip(&repeated)
         .map(|((r, &shaped), &twice)| {
-            shaped && !(web_page && (twice || is_teaser_card(r) || is_link_stack(r)))
+            shaped && !(web_page && (twice || r.teaser_card() || r.link_stack()))
         })
         .collect();
     let Some((first, last)) = (if web_page {
@@ -574,7 +581,7 @@ fn mark_debris(raws: &[Raw<'_>], blocks: &mut [Block]) {
                 continue;
             }
             let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
-            if is_menu(&raws[i])
+            if raws[i].menu()
                 || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
                 || lonely
             {

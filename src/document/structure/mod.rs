@@ -6,24 +6,66 @@
 //! Every block keeps the true 1-based source line where it starts.
 
 mod heading;
+mod in_place;
 mod lines;
 mod matter;
 mod raw;
 mod scan;
+mod shape;
 
 use std::collections::HashMap;
 
 use super::{Block, BlockKind};
 use heading::Form;
 use raw::Raw;
+use shape::{Shape, Shaped};
 
 pub fn structure(text: &str) -> Vec<Block> {
+    let raws = classified(text);
+    let blocks: Vec<Block> = raws.iter().map(to_block).collect();
+    finish(&raws, blocks)
+}
+
+/// [`structure`] taking the text by value. When one block is most of a big text (a book of
+/// one-word lines is a single paragraph), its text is built in the text's own buffer instead
+/// of beside it, so the book is never held twice.
+pub fn structure_owned(text: String) -> Vec<Block> {
+    let raws = classified(&text);
+    let Some((big, plan)) = in_place::largest(&text, &raws) else {
+        return structure(&text);
+    };
+    let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
+    let mut blocks: Vec<Block> = raws
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            if i == big {
+                Block::new(raw.kind, String::new(), raw.line)
+            } else {
+                to_block(raw)
+            }
+        })
+        .collect();
+    // The raws read the text; it is free to be rewritten once they are gone.
+    drop(raws);
+    blocks[big].text = in_place::build(text, &plan);
+    finish(&shapes, blocks)
+}
+
+/// The blocks of `text` as the scan found them, with standalone headings and contents lists
+/// told apart.
+fn classified(text: &str) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
-    let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
-    assign_levels(&raws, &mut blocks);
-    matter::mark(&raws, &mut blocks);
+    raws
+}
+
+/// Levels and surrounding matter, read from the blocks' source lines (or what was read from
+/// them) and texts.
+fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>) -> Vec<Block> {
+    assign_levels(shapes, &mut blocks);
+    matter::mark(shapes, &mut blocks);
     blocks
 }
 
@@ -132,13 +174,13 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
 
 /// Levels from the forms: ATX counts its hashes, numbers their depth, underline marks take
 /// levels in the order they first appear (as reStructuredText does), divisions know theirs.
-fn assign_levels(raws: &[Raw<'_>], blocks: &mut [Block]) {
+fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
     let mut underline_levels: HashMap<(char, bool), u8> = HashMap::new();
-    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+    for (shape, block) in shapes.iter().zip(blocks.iter_mut()) {
         if block.kind != BlockKind::Heading {
             continue;
         }
-        block.level = match raw.form {
+        block.level = match shape.form() {
             Some(Form::Atx(n)) => n,
             Some(Form::Underline { mark, over }) => {
                 let next = underline_levels.len() as u8 + 1;

@@ -26,7 +26,7 @@ pub struct Raw<'a> {
 
 /// How each raw line of a block's span becomes one of its lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reading {
+pub(super) enum Reading {
     /// Cleaned as the scan saw it.
     Cleaned,
     /// Cleaned, then its quote marker stripped.
@@ -36,7 +36,7 @@ enum Reading {
 }
 
 impl Reading {
-    fn apply(self, raw_line: &str) -> &str {
+    pub(super) fn apply(self, raw_line: &str) -> &str {
         match self {
             Reading::Cleaned => lines::clean(raw_line),
             Reading::Quoted => {
@@ -127,6 +127,11 @@ impl<'a> Raw<'a> {
     /// it lacks no line has (a quick test before reading line by line).
     pub fn source(&self) -> &'a str {
         self.span
+    }
+
+    /// How each of the block's raw lines is read.
+    pub(super) fn reading(&self) -> Reading {
+        self.reading
     }
 
     /// The block's first line as the scan read it.

@@ -1,0 +1,104 @@
+//! The questions the marking of surrounding matter asks of a block's source lines, and a
+//! block's answers read once ([`Shape`]) for when the source is gone before the blocks are
+//! marked (a big block's text built in the source's buffer).
+
+use super::heading::Form;
+use super::matter::{is_front_fields, is_gutenberg_marker, is_link_stack, is_menu, is_teaser_card};
+use super::raw::Raw;
+
+/// What [`super::matter`] asks of a block's source lines. A [`Raw`] answers by reading its lines;
+/// a [`Shape`] holds the answers, read once, so the source may be gone (a big block's text
+/// built in its buffer) by the time the blocks are marked.
+pub trait Shaped {
+    fn line_count(&self) -> usize;
+    /// How a heading was marked (None for everything else).
+    fn form(&self) -> Option<Form>;
+    fn menu(&self) -> bool;
+    fn link_stack(&self) -> bool;
+    fn teaser_card(&self) -> bool;
+    fn gutenberg_start(&self) -> bool;
+    fn gutenberg_end(&self) -> bool;
+    fn front_fields(&self) -> bool;
+}
+
+impl Shaped for Raw<'_> {
+    fn line_count(&self) -> usize {
+        Raw::line_count(self)
+    }
+    fn form(&self) -> Option<Form> {
+        self.form
+    }
+    fn menu(&self) -> bool {
+        is_menu(self)
+    }
+    fn link_stack(&self) -> bool {
+        is_link_stack(self)
+    }
+    fn teaser_card(&self) -> bool {
+        is_teaser_card(self)
+    }
+    fn gutenberg_start(&self) -> bool {
+        is_gutenberg_marker(self, "START OF")
+    }
+    fn gutenberg_end(&self) -> bool {
+        is_gutenberg_marker(self, "END OF")
+    }
+    fn front_fields(&self) -> bool {
+        is_front_fields(self)
+    }
+}
+
+/// A block's answers to [`Shaped`], read from its lines once.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    line_count: usize,
+    form: Option<Form>,
+    menu: bool,
+    link_stack: bool,
+    teaser_card: bool,
+    gutenberg_start: bool,
+    gutenberg_end: bool,
+    front_fields: bool,
+}
+
+impl Shape {
+    pub fn of(raw: &Raw<'_>) -> Shape {
+        Shape {
+            line_count: raw.line_count(),
+            form: raw.form,
+            menu: raw.menu(),
+            link_stack: raw.link_stack(),
+            teaser_card: raw.teaser_card(),
+            gutenberg_start: raw.gutenberg_start(),
+            gutenberg_end: raw.gutenberg_end(),
+            front_fields: raw.front_fields(),
+        }
+    }
+}
+
+impl Shaped for Shape {
+    fn line_count(&self) -> usize {
+        self.line_count
+    }
+    fn form(&self) -> Option<Form> {
+        self.form
+    }
+    fn menu(&self) -> bool {
+        self.menu
+    }
+    fn link_stack(&self) -> bool {
+        self.link_stack
+    }
+    fn teaser_card(&self) -> bool {
+        self.teaser_card
+    }
+    fn gutenberg_start(&self) -> bool {
+        self.gutenberg_start
+    }
+    fn gutenberg_end(&self) -> bool {
+        self.gutenberg_end
+    }
+    fn front_fields(&self) -> bool {
+        self.front_fields
+    }
+}
