@@ -198,7 +198,18 @@ impl Outline {
                         last += 1;
                     }
                     let count = last - index + 1;
-                    let label = format!("leftovers ({count})");
+                    // A folded table of contents says what it is.
+                    let heading = block
+                        .text
+                        .trim()
+                        .trim_end_matches(['.', ':'])
+                        .to_lowercase();
+                    let what = if matches!(heading.as_str(), "contents" | "table of contents") {
+                        "contents"
+                    } else {
+                        "leftovers"
+                    };
+                    let label = format!("{what} ({count})");
                     entries.push(entry(
                         EntryKind::Leftovers,
                         1,
@@ -466,6 +477,23 @@ mod tests {
         assert!(
             is_bare_number("XII.") && is_bare_number("Article 5") && !is_bare_number("Part One")
         );
+    }
+
+    #[test]
+    fn a_folded_table_of_contents_is_called_contents() {
+        let mut text = String::from("A Book\n\nCONTENTS\n\n");
+        for n in 1..=6 {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text.push_str("CHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
+        let outline = Outline::build(&Document::from_text(&text, "book.txt"));
+        let folded: Vec<&str> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Leftovers)
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(folded, ["contents (7)"], "{:#?}", outline.entries);
     }
 
     #[test]
