@@ -324,12 +324,20 @@ fn is_bare_number(text: &str) -> bool {
         [division, number] => (Some(*division), *number),
         _ => return false,
     };
-    let bare = number.trim_end_matches(['.', ':']);
-    let numeral = !bare.is_empty()
-        && (bare.chars().all(|c| c.is_ascii_digit())
-            || bare.chars().all(|c| "IVXLCDM".contains(c))
-            || bare.chars().all(|c| "ivxlcdm".contains(c)));
-    numeral && division.is_none_or(|d| d.chars().all(char::is_alphabetic))
+    is_section_number(number, false) && division.is_none_or(|d| d.chars().all(char::is_alphabetic))
+}
+
+/// "12", "4.2", "12.", "XII", "iv." — a section's number. With `roman_needs_stop`, a Roman
+/// numeral counts only when a stop closes it ("IV.", "XII:"), so a word such as "DIM" inside a
+/// title is not taken for one.
+fn is_section_number(word: &str, roman_needs_stop: bool) -> bool {
+    let bare = word.trim_end_matches(['.', ':']);
+    let digits = bare.starts_with(|c: char| c.is_ascii_digit())
+        && bare.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let roman = (bare.chars().all(|c| "IVXLCDM".contains(c))
+        || bare.chars().all(|c| "ivxlcdm".contains(c)))
+        && (!roman_needs_stop || bare.len() < word.len());
+    !bare.is_empty() && (digits || roman)
 }
 
 /// A heading's label in the sidebar: "CHAPTER 12. The Street." reads "12. The Street.", since
@@ -343,14 +351,7 @@ pub fn fit_heading_label(label: &str, width: usize) -> String {
     };
     let is_division = division.chars().all(char::is_alphabetic)
         && division.chars().next().is_some_and(char::is_uppercase);
-    // "12", "4.2", "12." — or a Roman numeral closed by a stop ("IV.", "XII:"), so a word
-    // such as "DIM" is not taken for one.
-    let bare = number.trim_end_matches(['.', ':']);
-    let is_number = !bare.is_empty()
-        && (bare.starts_with(|c: char| c.is_ascii_digit())
-            && bare.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || bare.len() < number.len() && bare.chars().all(|c| "IVXLCDM".contains(c)));
-    if !(is_division && is_number) {
+    if !(is_division && is_section_number(number, true)) {
         return fit_label(label, width);
     }
     // Where the number starts: the words are slices of the label.

@@ -202,6 +202,15 @@ mod tests {
         blocks.iter().map(|b| b.kind).collect()
     }
 
+    /// "CONTENTS" over one line per chapter: a table of contents.
+    fn contents_list(chapters: std::ops::RangeInclusive<usize>) -> String {
+        let mut text = String::from("CONTENTS\n\n");
+        for n in chapters {
+            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
+        }
+        text
+    }
+
     fn headings(text: &str) -> Vec<(u8, usize, String)> {
         structure(text)
             .into_iter()
@@ -269,10 +278,7 @@ mod tests {
 
     #[test]
     fn a_run_of_chapter_lines_is_a_table_of_contents() {
-        let mut text = String::from("CONTENTS\n\n");
-        for n in 1..=5 {
-            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
-        }
+        let mut text = contents_list(1..=5);
         text.push_str("CHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
         let got = headings(&text);
         assert_eq!(
@@ -284,10 +290,7 @@ mod tests {
 
     #[test]
     fn a_contents_list_ending_in_a_heading_like_line_keeps_no_heading() {
-        let mut text = String::from("CONTENTS\n\n");
-        for n in 1..=5 {
-            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
-        }
+        let mut text = contents_list(1..=5);
         text.push_str("Epilogue\n\nNotes\n\nCHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
         let got = headings(&text);
         assert_eq!(
@@ -299,10 +302,7 @@ mod tests {
 
     #[test]
     fn a_contents_list_with_wrapped_entries_is_folded_whole() {
-        let mut text = String::from("CONTENTS\n\n");
-        for n in 1..=6 {
-            text.push_str(&format!("CHAPTER {n}. Name\n\n"));
-        }
+        let mut text = contents_list(1..=6);
         text.push_str("CHAPTER 7. Of the Less Erroneous Pictures of Whales, and the True\nPictures of Whaling Scenes.\n\n");
         for n in 8..=12 {
             text.push_str(&format!("CHAPTER {n}. Name\n\n"));
