@@ -6,38 +6,68 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::theme::Theme;
 use crate::keymap::{Mode, key_name};
 use crate::model::Model;
 
-/// The help text, one row per binding: "keys  description", grouped by mode.
+/// The help text, one row per binding: "keys  description", grouped by mode. The key column is
+/// as wide as the longest key list, so the descriptions line up without wasting the overlay.
 pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
-    let mut out = Vec::new();
-    for mode in [
+    let modes = [
         Mode::Reader,
         Mode::Select,
         Mode::Bookmarks,
         Mode::Outline,
         Mode::Help,
-    ] {
-        out.push((mode.title().to_string(), true));
-        for (action, sequences) in model.keymap.bindings(mode) {
-            let keys: Vec<String> = sequences
+    ];
+    let rows: Vec<(Mode, String, &str)> = modes
+        .iter()
+        .flat_map(|&mode| {
+            model
+                .keymap
+                .bindings(mode)
                 .iter()
-                .map(|seq| seq.iter().map(key_name).collect::<String>())
-                .collect();
-            out.push((
-                format!("  {:<28} {}", keys.join(" "), action.describe()),
-                false,
-            ));
+                .map(move |(action, sequences)| {
+                    let keys: Vec<String> = sequences
+                        .iter()
+                        .map(|seq| seq.iter().map(key_name).collect::<String>())
+                        .collect();
+                    (mode, keys.join(" "), action.describe())
+                })
+        })
+        .collect();
+    let key_column = rows
+        .iter()
+        .map(|(_, keys, _)| keys.width())
+        .max()
+        .unwrap_or(0);
+    let mut out = Vec::new();
+    for mode in modes {
+        out.push((mode.title().to_string(), true));
+        for (_, keys, description) in rows.iter().filter(|(m, _, _)| *m == mode) {
+            let pad = " ".repeat(key_column.saturating_sub(keys.width()));
+            out.push((format!("  {keys}{pad}  {description}"), false));
         }
         out.push((String::new(), false));
     }
     out
 }
 
+/// Columns the overlay needs: its widest line, a margin and the borders.
+fn overlay_width(lines: &[(String, bool)]) -> u16 {
+    let widest = lines
+        .iter()
+        .map(|(text, _)| text.width())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + 4).unwrap_or(u16::MAX)
+}
+
 pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let area = super::geometry::popup_area(screen, 64);
+    let lines = help_lines(model);
+    let area = super::geometry::popup_area(screen, overlay_width(&lines));
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -45,7 +75,6 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
         .title(" quire help · q closes ");
     let inner = block.inner(area);
     block.render(area, buf);
-    let lines = help_lines(model);
     let scroll = model
         .help_scroll
         .min(lines.len().saturating_sub(inner.height as usize));
@@ -67,5 +96,55 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
             inner.width.saturating_sub(1) as usize,
             style,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::keymap::Keymap;
+    use crate::model::{Config, Model};
+
+    fn model() -> Model {
+        let doc = Document::from_text("A short text to read.", "t");
+        Model::new(doc, Config::default(), Keymap::default_keymap(), (200, 60))
+    }
+
+    #[test]
+    fn descriptions_line_up_in_one_column() {
+        let lines = help_lines(&model());
+        let bindings: Vec<&String> = lines
+            .iter()
+            .filter(|(text, header)| !header && !text.is_empty())
+            .map(|(text, _)| text)
+            .collect();
+        assert!(bindings.len() > 20);
+        let column = |text: &str| {
+            // Descriptions start after the first run of two spaces that follows the keys.
+            let keys_end = text[2..].find("  ").map_or(0, |i| i + 2);
+            let rest = &text[keys_end..];
+            let description = keys_end + (rest.len() - rest.trim_start().len());
+            text[..description].width()
+        };
+        let first = column(bindings[0]);
+        for text in &bindings {
+            assert_eq!(column(text), first, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_wide_screen_shows_every_help_line_whole() {
+        let model = model();
+        let screen = Rect::new(0, 0, 200, 80);
+        let mut buf = Buffer::empty(screen);
+        render(&model, &Theme::new(false), screen, &mut buf);
+        let rows: Vec<String> = (0..screen.height)
+            .map(|y| (0..screen.width).map(|x| buf[(x, y)].symbol()).collect())
+            .collect();
+        let shown = rows.join("\n");
+        for (text, _) in help_lines(&model).iter().filter(|(t, _)| !t.is_empty()) {
+            assert!(shown.contains(text.trim_end()), "{text:?} is cut");
+        }
     }
 }
