@@ -175,10 +175,14 @@ impl Document {
         };
         let name = title
             .or_else(|| {
-                blocks
+                // The title and its subtitle, if it has one, are consecutive title blocks.
+                let first = blocks.iter().position(|b| b.kind == BlockKind::Title)?;
+                let parts: Vec<&str> = blocks[first..]
                     .iter()
-                    .find(|b| b.kind == BlockKind::Title)
-                    .map(|b| b.text.clone())
+                    .take_while(|b| b.kind == BlockKind::Title)
+                    .map(|b| b.text.as_str())
+                    .collect();
+                Some(parts.join(" "))
             })
             .unwrap_or_else(|| sanitize::sanitize_line(fallback_name));
         Document {

@@ -133,14 +133,22 @@ impl Outline {
             };
             match block.kind {
                 BlockKind::Title => {
-                    entries.push(entry(
-                        EntryKind::Title,
-                        1,
-                        block.text.clone(),
-                        block.text.clone(),
-                        index,
-                        None,
-                    ));
+                    // A subtitle is a title block of its own: the entry reads them as one.
+                    let mut last = index;
+                    while doc
+                        .blocks
+                        .get(last + 1)
+                        .is_some_and(|b| b.kind == BlockKind::Title)
+                    {
+                        last += 1;
+                    }
+                    let whole = doc.blocks[index..=last]
+                        .iter()
+                        .map(|b| b.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    entries.push(entry(EntryKind::Title, 1, whole.clone(), whole, last, None));
+                    index = last;
                 }
                 BlockKind::Byline => {
                     entries.push(entry(
@@ -548,6 +556,21 @@ mod tests {
             let lead = lead_phrase(&doc.blocks[entry.first_block].text);
             assert_ne!(entry.label, lead, "{}", entry.label);
         }
+    }
+
+    #[test]
+    fn a_title_and_its_subtitle_are_one_entry_and_name_the_document() {
+        let body = "Call me Ishmael. Some years ago, never mind how long precisely, I went to sea.\n\nWhenever I find myself growing grim about the mouth, I account it high time.";
+        let text = format!("MOBY-DICK;\n\nor, THE WHALE.\n\nBy Herman Melville\n\n{body}");
+        let doc = Document::from_text(&text, "file name");
+        assert_eq!(doc.name, "MOBY-DICK; or, THE WHALE.");
+        let outline = Outline::build(&doc);
+        let title = &outline.entries[0];
+        assert_eq!(title.kind, EntryKind::Title);
+        assert_eq!(title.label, "MOBY-DICK; or, THE WHALE.");
+        assert_eq!((title.first_block, title.last_block), (0, 1));
+        assert_eq!(outline.entries[1].kind, EntryKind::Byline);
+        assert_eq!(outline.entry_for_block(1), Some(0));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
     mark_gutenberg_matter(raws, blocks);
     mark_front_fields(raws, blocks);
     mark_title(raws, blocks);
+    mark_subtitle(raws, blocks);
     mark_byline_and_dateline(blocks);
     mark_author_note(blocks);
     mark_debris(raws, blocks);
@@ -130,6 +131,42 @@ fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     }
 }
 
+/// A short line between the title and the byline ("or, THE WHALE.", a web page's deck) is the
+/// title's second part: it is marked as a title block too, so it is kept with the title
+/// instead of being folded as furniture. Only where a byline follows, since a short first
+/// paragraph after a title is otherwise as likely the body's opening.
+fn mark_subtitle(raws: &[impl Shaped], blocks: &mut [Block]) {
+    let Some(title) = blocks.iter().position(|b| b.kind == BlockKind::Title) else {
+        return;
+    };
+    let next = title + 1;
+    let Some(candidate) = blocks.get(next) else {
+        return;
+    };
+    let words = candidate.text.split_whitespace().count();
+    let numbered = matches!(
+        raws[next].form(),
+        Some(Form::Numbered(_) | Form::Division(_))
+    );
+    let short = raws[next].line_count() == 1
+        && (1..=SUBTITLE_WORDS).contains(&words)
+        && !candidate.text.ends_with(['!', '?', ':', ','])
+        && !is_byline_text(&candidate.text)
+        && !is_bare_name(&candidate.text)
+        && !has_date(&candidate.text);
+    let usable = matches!(candidate.kind, BlockKind::Paragraph | BlockKind::Heading) && !numbered;
+    let byline_follows = blocks
+        .get(next + 1)
+        .is_some_and(|b| is_byline_text(&b.text) || is_bare_name(&b.text));
+    if usable && short && byline_follows {
+        blocks[next].kind = BlockKind::Title;
+        blocks[next].level = 0;
+    }
+}
+
+/// The most words a subtitle has.
+const SUBTITLE_WORDS: usize = 12;
+
 const MONTHS: &[&str] = &[
     "january",
     "february",
@@ -222,12 +259,18 @@ fn mark_byline_and_dateline(blocks: &mut [Block]) {
     };
     let mut seen = 0;
     for block in blocks[title + 1..].iter_mut() {
-        if block.kind == BlockKind::Leftover {
+        // Folded furniture, and the title's second part, come before the byline uncounted.
+        if matches!(block.kind, BlockKind::Leftover | BlockKind::Title) {
             continue;
         }
         seen += 1;
-        // "By Herman Melville" standing alone looks like a heading, but names the author.
-        let by_line_heading = block.kind == BlockKind::Heading && is_byline_text(&block.text);
+        // "By Herman Melville" standing alone looks like a heading, but names the author; so
+        // does a bare name right under the title.
+        let by_line_heading = block.kind == BlockKind::Heading
+            && (is_byline_text(&block.text)
+                || seen == 1
+                    && is_bare_name(&block.text)
+                    && super::heading::division(&block.text).is_none());
         if seen > 5 || block.kind != BlockKind::Paragraph && !by_line_heading {
             if block.kind == BlockKind::Paragraph && ends_sentence(&block.text) {
                 break;
@@ -650,10 +693,25 @@ mod tests {
             format!("ALICE IN WONDERLAND\n\nLewis Carroll\n\nTHE FULCRUM EDITION 3.0\n\n{body}");
         assert_eq!(kinds(&text)[..2], [Title, Byline]);
         let text = format!("MOBY-DICK;\n\nor, THE WHALE.\n\nBy Herman Melville\n\n{body}");
-        assert_eq!(kinds(&text)[2], Byline, "{:?}", kinds(&text));
+        assert_eq!(kinds(&text)[..3], [Title, Title, Byline]);
         // A short sentence or a phrase in capitals is no name.
         let text = format!("A Title Here\n\nIt Was Late.\n\n{body}");
         assert_ne!(kinds(&text)[1], Byline);
+    }
+
+    #[test]
+    fn a_short_line_between_title_and_byline_is_the_subtitle() {
+        let body = "Alice was beginning to get very tired of sitting by her sister on the bank.\n\nShe had peeped into the book her sister was reading, but it had no pictures.";
+        let text = format!("The Long Way Home\n\nA Story of the Sea\n\nLewis Carroll\n\n{body}");
+        assert_eq!(kinds(&text)[..4], [Title, Title, Byline, Paragraph]);
+        // Without a byline after it, a short line under the title is the body's opening.
+        let text = format!("The Long Way Home\n\nA Story of the Sea\n\n{body}");
+        assert_ne!(kinds(&text)[1], Title);
+        // Nor is a numbered heading a subtitle, nor a division's name a byline.
+        let text = format!("The Long Way Home\n\nChapter 1\n\nBy Lewis Carroll\n\n{body}");
+        assert_ne!(kinds(&text)[1], Title);
+        let text = format!("The Long Way Home\n\nPart One\n\n{body}");
+        assert_eq!(kinds(&text)[..2], [Title, Heading]);
     }
 
     #[test]
