@@ -369,12 +369,12 @@ fn lay_out_blocks<Row: From<Line>>(
     leftovers_open: bool,
     code: CodeLines,
 ) -> (Vec<Row>, Vec<u32>) {
-    let mut lines = Vec::with_capacity(range.len() * 4);
+    let mut rows = Vec::with_capacity(range.len() * 4);
     let mut block_first_line = Vec::with_capacity(range.len());
     let mut index = range.start;
     while index < range.end {
         if index > 0 {
-            lines.push(Row::from(Line {
+            rows.push(Row::from(Line {
                 block: index as u32,
                 start: 0,
                 end: 0,
@@ -390,8 +390,8 @@ fn lay_out_blocks<Row: From<Line>>(
                 .iter()
                 .take_while(|b| b.kind == BlockKind::Leftover)
                 .count();
-            let fold_line = row_index(lines.len());
-            lines.push(Row::from(Line {
+            let fold_line = row_index(rows.len());
+            rows.push(Row::from(Line {
                 block: index as u32,
                 start: 0,
                 end: 0,
@@ -404,58 +404,58 @@ fn lay_out_blocks<Row: From<Line>>(
             index += run;
             continue;
         }
-        block_first_line.push(row_index(lines.len()));
+        block_first_line.push(row_index(rows.len()));
         // Each screen line of the block: its range, whether it is cut, and its hang. Pushed as
         // they come, so a long paragraph's rows are never held twice.
-        let first_row = lines.len();
+        let first_row = rows.len();
         match (block.kind, code) {
             (BlockKind::Code, CodeLines::Cut) => {
                 for (range, cut) in wrap::cut_preformatted(&block.text, width) {
-                    push_row(&mut lines, index, first_row, range, cut, 0);
+                    push_row(&mut rows, index, first_row, range, cut, 0);
                 }
             }
             (BlockKind::Code, CodeLines::Wrap) => {
                 for row in code::wrap_preformatted(&block.text, width) {
-                    push_row(&mut lines, index, first_row, row.range, false, row.hang);
+                    push_row(&mut rows, index, first_row, row.range, false, row.hang);
                 }
             }
             (BlockKind::Code, CodeLines::Whole) => {
                 for range in wrap::preformatted_lines(&block.text) {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 }
             }
             (BlockKind::Title | BlockKind::Heading, _) => {
                 for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 }
             }
             (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 });
             }
         }
-        if lines.len() == first_row {
+        if rows.len() == first_row {
             // An empty block still takes a line, so every block has a place on screen.
-            push_row(&mut lines, index, first_row, 0..0, false, 0);
+            push_row(&mut rows, index, first_row, 0..0, false, 0);
         }
         index += 1;
     }
-    (lines, block_first_line)
+    (rows, block_first_line)
 }
 
 /// Add a text row of block `index`, whose rows start at `first_row`.
 fn push_row<Row: From<Line>>(
-    lines: &mut Vec<Row>,
+    rows: &mut Vec<Row>,
     index: usize,
     first_row: usize,
     range: std::ops::Range<usize>,
     cut: bool,
     hang: usize,
 ) {
-    let first_of_block = lines.len() == first_row;
-    lines.push(Row::from(Line {
+    let first_of_block = rows.len() == first_row;
+    rows.push(Row::from(Line {
         block: index as u32,
         start: range.start as u32,
         end: range.end as u32,
