@@ -50,7 +50,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!(
         "file {path}: {size} bytes, {blocks} blocks, {} screen lines",
-        model.pages.lines().len()
+        model.pages.line_count()
     );
     let stages = [
         ("read", read, read_peak),

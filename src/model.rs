@@ -280,23 +280,24 @@ impl Model {
 
     /// Blocks visible on screen, first and last.
     pub fn visible_blocks(&self) -> (usize, usize) {
-        let lines = self.pages.lines();
+        let pages = &self.pages;
         let top = self.top_line();
-        let mut bottom = (top + self.pages.height())
-            .min(lines.len())
+        let mut bottom = (top + pages.height())
+            .min(pages.line_count())
             .saturating_sub(1);
         // A blank line belongs to the block after it, which is not on screen yet.
         while bottom > top
-            && lines
-                .get(bottom)
+            && pages
+                .line(bottom)
                 .is_some_and(|l| l.kind == crate::layout::LineKind::Blank)
         {
             bottom -= 1;
         }
-        let first = lines.get(top).map_or(0, |l| l.block as usize);
-        let last = lines.get(bottom).map_or(first, |l| l.block as usize);
+        let first = pages.line(top).map_or(0, |l| l.block as usize);
+        let bottom_line = pages.line(bottom);
+        let last = bottom_line.map_or(first, |l| l.block as usize);
         // A closed fold line stands for its whole run of blocks.
-        let last = match lines.get(bottom).map(|l| l.kind) {
+        let last = match bottom_line.map(|l| l.kind) {
             Some(crate::layout::LineKind::Fold { count }) => last + count as usize - 1,
             _ => last,
         };
@@ -327,7 +328,7 @@ impl Model {
 
     /// The share of the document above the bottom of the screen, in percent.
     pub fn percent(&self) -> usize {
-        let total = self.pages.lines().len().max(1);
+        let total = self.pages.line_count().max(1);
         let seen = (self.top_line() + self.pages.height()).min(total);
         seen * 100 / total
     }

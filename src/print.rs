@@ -14,7 +14,7 @@ use crate::outline::Outline;
 /// code lines are written whole, however wide: cut as on screen, a pipe would lose their ends.
 pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
     let pages = Pages::for_print(doc, width);
-    for line in pages.lines() {
+    for line in pages.lines_from(0) {
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
             LineKind::Text => {

@@ -163,9 +163,12 @@ fn half_page(model: &Model) -> usize {
 /// Put a line at the top of the screen. A blank line is never the top: the move continues
 /// past it in the direction of travel.
 fn set_top(model: &mut Model, line: usize, downward: bool) {
-    let lines = model.pages.lines();
     let mut line = line.min(model.pages.last_top());
-    if lines.get(line).is_some_and(|l| l.kind == LineKind::Blank) {
+    if model
+        .pages
+        .line(line)
+        .is_some_and(|l| l.kind == LineKind::Blank)
+    {
         line = if downward || line == 0 {
             line + 1
         } else {

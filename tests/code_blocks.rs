@@ -193,7 +193,7 @@ proptest! {
             }
         }
         let pages = Pages::new(&model.doc, column, 40, false);
-        for line in pages.lines().iter().filter(|l| l.block as usize == block) {
+        for line in pages.lines_from(0).filter(|l| l.block as usize == block) {
             let shown = &model.doc.blocks[block].text[line.range()];
             prop_assert!(columns(shown) + usize::from(line.cut) <= column);
         }
@@ -247,8 +247,7 @@ fn the_continuation_marker_is_dim_and_prose_is_laid_out_as_before() {
     // Prose lines are the same lines in both modes.
     let prose = |pages: &Pages| -> Vec<(u32, u32, u32)> {
         pages
-            .lines()
-            .iter()
+            .lines_from(0)
             .filter(|l| wrapped.app.model.doc.blocks[l.block as usize].kind != BlockKind::Code)
             .map(|l| (l.block, l.start, l.end))
             .collect()
@@ -280,7 +279,15 @@ fn toggling_keeps_the_place_and_shows_the_hidden_part() {
     // top is the line the row belongs to; wrapped again, the same row is back on top.
     let scrolled = run(long_line_document(), (40, 12), &format!("{to_code}wjj"));
     let top = scrolled.app.model.top_line();
-    assert!(scrolled.app.model.pages.lines()[top].is_continuation());
+    assert!(
+        scrolled
+            .app
+            .model
+            .pages
+            .line(top)
+            .unwrap()
+            .is_continuation()
+    );
     let top_row = column_rows(&scrolled)[0].clone();
     let cut_again = run(long_line_document(), (40, 12), &format!("{to_code}wjjw"));
     assert_eq!(cut_again.app.model.anchor, scrolled.app.model.anchor);
@@ -323,7 +330,13 @@ fn a_selection_on_a_continuation_row_covers_the_cells_of_its_text() {
     let buffer = session.terminal.backend().buffer();
     let rows = column_rows(&session);
     assert!(rows[0].starts_with(CONTINUATION_MARKER), "{rows:?}");
-    let hang = session.app.model.pages.lines()[session.app.model.top_line()].hang as u16;
+    let hang = session
+        .app
+        .model
+        .pages
+        .line(session.app.model.top_line())
+        .unwrap()
+        .hang as u16;
     let y = g.column.y;
     let reversed: Vec<u16> = (g.column.x..g.column.x + g.column.width)
         .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
@@ -370,7 +383,7 @@ proptest! {
         let text = &model.doc.blocks[block].text;
         let rows = column_rows(&session);
         let top = model.top_line();
-        let lines: Vec<_> = model.pages.lines().iter().enumerate()
+        let lines: Vec<_> = model.pages.lines_from(0).enumerate()
             .filter(|(_, l)| l.block as usize == block && l.kind == LineKind::Text)
             .collect();
         let mut rebuilt = String::new();
@@ -396,11 +409,12 @@ proptest! {
         prop_assert_eq!(rebuilt.as_str(), text.as_str());
         // The layout on its own agrees, and cut again it is one row per line.
         let pages = Pages::with_code_lines(&model.doc, column, 60, false, CodeLines::Wrap);
-        prop_assert_eq!(pages.lines(), model.pages.lines());
+        let alone: Vec<_> = pages.lines_from(0).collect();
+        let in_model: Vec<_> = model.pages.lines_from(0).collect();
+        prop_assert_eq!(alone, in_model);
         let cut = Pages::new(&model.doc, column, 60, false);
         let cut_rows = cut
-            .lines()
-            .iter()
+            .lines_from(0)
             .filter(|l| l.block as usize == block && l.kind == LineKind::Text)
             .count();
         prop_assert_eq!(cut_rows, text.split('\n').count());

@@ -93,7 +93,7 @@ fn document() -> impl Strategy<Value = Document> {
 
 /// A line is blank to the reader when it shows nothing but spaces.
 fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
-    let l = pages.lines()[line];
+    let l = pages.line(line).unwrap();
     match l.kind {
         LineKind::Blank => true,
         LineKind::Fold { .. } => false,
@@ -112,7 +112,7 @@ fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
 fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<(std::ops::Range<usize>, bool)>> {
     let mut out = vec![Vec::new(); doc.blocks.len()];
     let mut last_block = 0;
-    for line in pages.lines() {
+    for line in pages.lines_from(0) {
         let block = line.block as usize;
         assert!(
             block >= last_block,
@@ -209,7 +209,7 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
     }
     let last = *starts.last().unwrap_or(&0);
     assert!(
-        pages.lines().len() - last <= height.max(1),
+        pages.line_count() - last <= height.max(1),
         "the last page overflows the screen"
     );
 }
@@ -292,10 +292,8 @@ fn check_wrapped_code(doc: &Document, width: usize, height: usize) {
     let column = width.max(MIN_COLUMN);
     let rows_of = |pages: &Pages, block: usize| -> Vec<quire::layout::Line> {
         pages
-            .lines()
-            .iter()
+            .lines_from(0)
             .filter(|l| l.block as usize == block && l.kind == LineKind::Text)
-            .copied()
             .collect()
     };
     for (index, block) in doc.blocks.iter().enumerate() {
@@ -329,13 +327,13 @@ fn check_wrapped_code(doc: &Document, width: usize, height: usize) {
         assert_eq!(rebuilt, block.text, "block {index}: text lost or doubled");
     }
     for &start in wrapped.page_starts() {
-        assert_ne!(wrapped.lines()[start].kind, LineKind::Blank);
+        assert_ne!(wrapped.line(start).unwrap().kind, LineKind::Blank);
     }
 }
 
 /// The anchor's line in a layout, found without `Pages::line_of`.
 fn line_showing(pages: &Pages, anchor: Anchor) -> usize {
-    let lines = pages.lines();
+    let lines: Vec<quire::layout::Line> = pages.lines_from(0).collect();
     let fold = lines.iter().position(|l| match l.kind {
         LineKind::Fold { count } => {
             (l.block as usize..l.block as usize + count as usize).contains(&anchor.block)
@@ -423,7 +421,7 @@ proptest! {
             update(&mut model, action);
         }
         let anchor = model.anchor;
-        let top_text = model.pages.lines()[model.top_line()];
+        let top_text = model.pages.line(model.top_line()).unwrap();
         for (width, height) in sizes {
             update(&mut model, Action::Resize { width, height });
             let geometry = Geometry::new((width, height), model.sidebar_wanted, &model.config);
@@ -437,7 +435,7 @@ proptest! {
                 width, height, shown, anchor, top_text, top, model.pages.height()
             );
             // The top line is never a gap between blocks.
-            prop_assert!(model.pages.lines()[top].kind != LineKind::Blank);
+            prop_assert!(model.pages.line(top).unwrap().kind != LineKind::Blank);
         }
     }
 }

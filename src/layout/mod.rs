@@ -3,9 +3,12 @@
 //! out as [`Anchor`]s, so a resize rebuilds this and the reader's place survives untouched.
 
 pub mod code;
+mod rows;
 pub mod wrap;
 
 use crate::document::{Anchor, BlockKind, Document};
+pub use rows::ScreenLines;
+use rows::{PackedRow, blocks_started_by, row_index};
 
 /// The widest grapheme cluster, in columns: no text is wrapped narrower than this.
 const WIDEST_CLUSTER: usize = 2;
@@ -24,6 +27,8 @@ pub enum LineKind {
     Fold { count: u32 },
 }
 
+/// A screen line as callers see it. The layout stores rows more compactly and hands these out
+/// by value ([`Pages::line`], [`Pages::lines_from`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Line {
     pub block: u32,
@@ -81,9 +86,10 @@ pub struct Pages {
     height: usize,
     leftovers_open: bool,
     code: CodeLines,
-    lines: Vec<Line>,
+    rows: Vec<PackedRow>,
     /// Index of the first screen line of each block (a folded block maps to its fold line).
-    block_first_line: Vec<usize>,
+    /// Besides placing anchors, this is what tells each row its block.
+    block_first_line: Vec<u32>,
     page_starts: Vec<usize>,
     /// False for a first-screen layout that covers only the start of the document.
     complete: bool,
@@ -113,7 +119,7 @@ impl Pages {
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let chunks = split_for_threads(doc);
-        let parts: Vec<(Vec<Line>, Vec<usize>)> = if chunks.len() == 1 {
+        let parts: Vec<(Vec<PackedRow>, Vec<u32>)> = if chunks.len() == 1 {
             vec![lay_out_blocks(
                 doc,
                 0..doc.blocks.len(),
@@ -156,32 +162,36 @@ impl Pages {
             height,
             leftovers_open,
             code,
-            lines: Vec::new(),
+            rows: Vec::new(),
             block_first_line: Vec::new(),
             page_starts: Vec::new(),
             complete: false,
         }
     }
 
-    /// Add the lines of the next range of blocks (their first-line indices are relative).
-    fn append(&mut self, (lines, block_first_line): (Vec<Line>, Vec<usize>)) {
-        if self.lines.is_empty() {
-            // The first part is taken as it is: a long book's lines are not copied.
-            self.lines = lines;
+    /// Add the rows of the next range of blocks (their first-line indices are relative).
+    fn append(&mut self, (rows, block_first_line): (Vec<PackedRow>, Vec<u32>)) {
+        if self.rows.is_empty() {
+            // The first part is taken as it is: a long book's rows are not copied.
+            self.rows = rows;
             self.block_first_line = block_first_line;
             return;
         }
-        let offset = self.lines.len();
-        self.block_first_line
-            .extend(block_first_line.into_iter().map(|l| l + offset));
-        self.lines.extend(lines);
+        let offset = row_index(self.rows.len());
+        self.block_first_line.extend(
+            block_first_line
+                .into_iter()
+                .map(|l| l.saturating_add(offset)),
+        );
+        self.rows.extend(rows);
     }
 
     /// Paginate what was appended.
     fn finish(mut self, complete: bool) -> Pages {
-        // Growing by doubling leaves up to half the room unused; a long book keeps its lines.
-        self.lines.shrink_to_fit();
-        self.page_starts = paginate(&self.lines, self.height);
+        // Growing by doubling leaves up to half the room unused; a long book keeps its rows.
+        self.rows.shrink_to_fit();
+        self.block_first_line.shrink_to_fit();
+        self.page_starts = paginate(&self.rows, self.height);
         self.complete = complete;
         self
     }
@@ -203,7 +213,7 @@ impl Pages {
         let mut pages = Pages::empty(width, height, leftovers_open, code);
         // Grow in steps so the prefix costs about what the screen shows, not the whole book.
         let mut step = 16;
-        while end < doc.blocks.len() && (pages.lines.len() < height * 2 || end <= through_block) {
+        while end < doc.blocks.len() && (pages.rows.len() < height * 2 || end <= through_block) {
             let mut next = (end + step).min(doc.blocks.len());
             // Never end inside a run of leftovers: it folds into one line.
             while next < doc.blocks.len()
@@ -236,8 +246,21 @@ impl Pages {
     pub fn code_lines(&self) -> CodeLines {
         self.code
     }
-    pub fn lines(&self) -> &[Line] {
-        &self.lines
+    /// How many screen lines the layout has.
+    pub fn line_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Screen line `index`, if there is one.
+    pub fn line(&self, index: usize) -> Option<Line> {
+        let row = *self.rows.get(index)?;
+        Some(row.to_line(blocks_started_by(&self.block_first_line, index)))
+    }
+
+    /// The screen lines from `index` to the end, in order. Walking them costs a step a line,
+    /// so this is the way to read many.
+    pub fn lines_from(&self, index: usize) -> ScreenLines<'_> {
+        ScreenLines::new(&self.rows, &self.block_first_line, index)
     }
     pub fn page_count(&self) -> usize {
         self.page_starts.len()
@@ -249,33 +272,29 @@ impl Pages {
     /// The screen line showing `anchor`.
     pub fn line_of(&self, anchor: Anchor) -> usize {
         let Some(&first) = self.block_first_line.get(anchor.block) else {
-            return self.lines.len().saturating_sub(1);
+            return self.rows.len().saturating_sub(1);
         };
         let end = self.block_first_line[anchor.block + 1..]
             .iter()
             .copied()
             .find(|&l| l != first)
-            .unwrap_or(self.lines.len());
-        let block_lines = &self.lines[first..end];
-        if block_lines
-            .first()
-            .is_some_and(|l| matches!(l.kind, LineKind::Fold { .. }))
-        {
+            .map_or(self.rows.len(), |l| l as usize);
+        let first = first as usize;
+        let block_rows = self.rows.get(first..end).unwrap_or_default();
+        if block_rows.first().is_some_and(|r| r.is_fold()) {
             return first;
         }
-        let within = block_lines
-            .partition_point(|l| l.kind == LineKind::Text && (l.start as usize) <= anchor.byte);
+        let within =
+            block_rows.partition_point(|r| r.is_text() && (r.text_start() as usize) <= anchor.byte);
         first + within.saturating_sub(1)
     }
 
     /// The place a screen line starts at. A blank line stands for the block after it.
     pub fn anchor_at_line(&self, line: usize) -> Anchor {
-        let Some(l) = self.lines.get(line) else {
-            return self.lines.last().map_or(Anchor::default(), |l| {
-                Anchor::new(l.block as usize, l.start as usize)
-            });
-        };
-        Anchor::new(l.block as usize, l.start as usize)
+        let line = line.min(self.rows.len().saturating_sub(1));
+        self.line(line).map_or(Anchor::default(), |l| {
+            Anchor::new(l.block as usize, l.start as usize)
+        })
     }
 
     /// The page showing a line.
@@ -302,7 +321,7 @@ impl Pages {
 
     /// The first line of a block (its fold line when folded).
     pub fn first_line_of_block(&self, block: usize) -> Option<usize> {
-        self.block_first_line.get(block).copied()
+        self.block_first_line.get(block).map(|&l| l as usize)
     }
 }
 
@@ -340,19 +359,22 @@ fn split_for_threads(doc: &Document) -> Vec<std::ops::Range<usize>> {
 
 /// Lay out a range of blocks: their lines (each block after the first of the document gets a
 /// blank line before it) and the index of each block's first line, relative to this range.
-fn lay_out_blocks(
+///
+/// Each line is built whole, block and all, and stored as a `Row`: the layout keeps
+/// [`PackedRow`]s, and tests keep [`Line`]s to check the packed rows give the same lines back.
+fn lay_out_blocks<Row: From<Line>>(
     doc: &Document,
     range: std::ops::Range<usize>,
     width: usize,
     leftovers_open: bool,
     code: CodeLines,
-) -> (Vec<Line>, Vec<usize>) {
-    let mut lines = Vec::with_capacity(range.len() * 4);
+) -> (Vec<Row>, Vec<u32>) {
+    let mut rows = Vec::with_capacity(range.len() * 4);
     let mut block_first_line = Vec::with_capacity(range.len());
     let mut index = range.start;
     while index < range.end {
         if index > 0 {
-            lines.push(Line {
+            rows.push(Row::from(Line {
                 block: index as u32,
                 start: 0,
                 end: 0,
@@ -360,7 +382,7 @@ fn lay_out_blocks(
                 first_of_block: false,
                 cut: false,
                 hang: 0,
-            });
+            }));
         }
         let block = &doc.blocks[index];
         if block.kind == BlockKind::Leftover && !leftovers_open {
@@ -368,8 +390,8 @@ fn lay_out_blocks(
                 .iter()
                 .take_while(|b| b.kind == BlockKind::Leftover)
                 .count();
-            let fold_line = lines.len();
-            lines.push(Line {
+            let fold_line = row_index(rows.len());
+            rows.push(Row::from(Line {
                 block: index as u32,
                 start: 0,
                 end: 0,
@@ -377,71 +399,71 @@ fn lay_out_blocks(
                 first_of_block: true,
                 cut: false,
                 hang: 0,
-            });
+            }));
             block_first_line.extend(std::iter::repeat_n(fold_line, run));
             index += run;
             continue;
         }
-        block_first_line.push(lines.len());
+        block_first_line.push(row_index(rows.len()));
         // Each screen line of the block: its range, whether it is cut, and its hang. Pushed as
         // they come, so a long paragraph's rows are never held twice.
-        let first_row = lines.len();
+        let first_row = rows.len();
         match (block.kind, code) {
             (BlockKind::Code, CodeLines::Cut) => {
                 for (range, cut) in wrap::cut_preformatted(&block.text, width) {
-                    push_row(&mut lines, index, first_row, range, cut, 0);
+                    push_row(&mut rows, index, first_row, range, cut, 0);
                 }
             }
             (BlockKind::Code, CodeLines::Wrap) => {
                 for row in code::wrap_preformatted(&block.text, width) {
-                    push_row(&mut lines, index, first_row, row.range, false, row.hang);
+                    push_row(&mut rows, index, first_row, row.range, false, row.hang);
                 }
             }
             (BlockKind::Code, CodeLines::Whole) => {
                 for range in wrap::preformatted_lines(&block.text) {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 }
             }
             (BlockKind::Title | BlockKind::Heading, _) => {
                 for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 }
             }
             (kind, _) => {
                 let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
                 wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
-                    push_row(&mut lines, index, first_row, range, false, 0);
+                    push_row(&mut rows, index, first_row, range, false, 0);
                 });
             }
         }
-        if lines.len() == first_row {
+        if rows.len() == first_row {
             // An empty block still takes a line, so every block has a place on screen.
-            push_row(&mut lines, index, first_row, 0..0, false, 0);
+            push_row(&mut rows, index, first_row, 0..0, false, 0);
         }
         index += 1;
     }
-    (lines, block_first_line)
+    (rows, block_first_line)
 }
 
 /// Add a text row of block `index`, whose rows start at `first_row`.
-fn push_row(
-    lines: &mut Vec<Line>,
+fn push_row<Row: From<Line>>(
+    rows: &mut Vec<Row>,
     index: usize,
     first_row: usize,
     range: std::ops::Range<usize>,
     cut: bool,
     hang: usize,
 ) {
-    let first_of_block = lines.len() == first_row;
-    lines.push(Line {
+    let first_of_block = rows.len() == first_row;
+    rows.push(Row::from(Line {
         block: index as u32,
         start: range.start as u32,
         end: range.end as u32,
         kind: LineKind::Text,
         first_of_block,
         cut,
-        hang: hang as u32,
-    });
+        hang: u32::try_from(hang).unwrap_or(u32::MAX),
+    }));
 }
 
 /// A title or heading wrapped into as few lines as at `width`, but with those lines as even
@@ -475,15 +497,15 @@ fn balanced(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
 const BALANCED_MAX_BYTES: usize = 400;
 
 /// Page starts: every `height` lines, moved past blank lines so no page starts with one.
-fn paginate(lines: &[Line], height: usize) -> Vec<usize> {
+fn paginate(rows: &[PackedRow], height: usize) -> Vec<usize> {
     let mut starts = vec![0];
     let mut start = 0;
     loop {
         let mut next = start + height;
-        while next < lines.len() && lines[next].kind == LineKind::Blank {
+        while next < rows.len() && rows[next].is_blank() {
             next += 1;
         }
-        if next >= lines.len() {
+        if next >= rows.len() {
             break;
         }
         starts.push(next);
@@ -493,106 +515,4 @@ fn paginate(lines: &[Line], height: usize) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc() -> Document {
-        Document::from_text(crate::BUNDLED_ARTICLE, "bundled")
-    }
-
-    #[test]
-    fn a_wrapped_title_gets_even_lines_not_a_lone_last_word() {
-        let title = "America Should Be More Sincere in Collaborating on Network Security";
-        let lines = balanced(title, 58);
-        let shown: Vec<&str> = lines.iter().map(|r| title[r.clone()].trim()).collect();
-        assert_eq!(shown.len(), 2, "{shown:?}");
-        let widths: Vec<usize> = shown.iter().map(|l| wrap::display_width(l)).collect();
-        assert!(widths[0].abs_diff(widths[1]) <= 8, "{shown:?}");
-        assert_eq!(shown.join(" "), title);
-        // A title that fits stays on one line; one word per line stays that way.
-        assert_eq!(balanced("Short Title", 58).len(), 1);
-        assert_eq!(balanced("Alpha Beta", 5).len(), 2);
-    }
-
-    #[test]
-    fn no_page_starts_blank_and_pages_cover_all_lines() {
-        let doc = doc();
-        for height in 1..12 {
-            let pages = Pages::new(&doc, 30, height, false);
-            for &s in pages.page_starts() {
-                assert_ne!(pages.lines()[s].kind, LineKind::Blank);
-            }
-            for pair in pages.page_starts().windows(2) {
-                assert!(pair[1] - pair[0] >= height);
-            }
-        }
-    }
-
-    #[test]
-    fn anchors_round_trip_through_lines() {
-        let doc = doc();
-        let pages = Pages::new(&doc, 40, 10, true);
-        for (i, line) in pages.lines().iter().enumerate() {
-            if line.kind == LineKind::Text {
-                assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
-            }
-        }
-    }
-
-    #[test]
-    fn parallel_layout_matches_sequential() {
-        let mut text = String::new();
-        while text.len() < PARALLEL_THRESHOLD * 2 {
-            text.push_str(crate::BUNDLED_ARTICLE);
-            text.push_str("\n\n");
-        }
-        let doc = Document::from_text(&text, "big");
-        assert!(split_for_threads(&doc).len() > 1, "a big document splits");
-        let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut);
-        let pages = Pages::new(&doc, 50, 20, false);
-        assert_eq!(pages.lines, whole.0);
-        assert_eq!(pages.block_first_line, whole.1);
-    }
-
-    #[test]
-    fn first_screen_is_a_prefix_of_the_full_layout() {
-        let mut text = String::new();
-        for _ in 0..40 {
-            text.push_str(crate::BUNDLED_ARTICLE);
-            text.push_str("\n\n");
-        }
-        let doc = Document::from_text(&text, "long");
-        let full = Pages::new(&doc, 40, 10, false);
-        let quick = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 0);
-        assert!(!quick.is_complete());
-        assert!(quick.lines().len() >= 20);
-        assert_eq!(quick.lines(), &full.lines()[..quick.lines().len()]);
-        let reaching = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 100);
-        assert!(reaching.first_line_of_block(100).is_some());
-        let small = Document::from_text(crate::BUNDLED_ARTICLE, "small");
-        assert!(Pages::first_screen(&small, 40, 10, false, CodeLines::Cut, 0).is_complete());
-    }
-
-    #[test]
-    fn folded_leftovers_take_one_line() {
-        let doc = doc();
-        let closed = Pages::new(&doc, 40, 10, false);
-        let folds = closed
-            .lines()
-            .iter()
-            .filter(|l| matches!(l.kind, LineKind::Fold { count: 3 }))
-            .count();
-        assert_eq!(folds, 1);
-        let open = Pages::new(&doc, 40, 10, true);
-        assert!(
-            open.lines()
-                .iter()
-                .all(|l| !matches!(l.kind, LineKind::Fold { .. }))
-        );
-        let last = doc.blocks.len() - 1;
-        assert_eq!(
-            closed.line_of(Anchor::new(last, 3)),
-            closed.lines().len() - 1
-        );
-    }
-}
+mod tests;

@@ -173,13 +173,14 @@ pub fn execute(model: &mut Model, command: Command) -> Result<(), String> {
             go_to_page(model, page);
         }
         Command::Percent(percent) => {
-            let lines = model.pages.lines();
-            let line = (lines.len().saturating_sub(1)).saturating_mul(percent) / 100;
-            let line = line.min(model.pages.last_top());
+            let pages = &model.pages;
+            let line = (pages.line_count().saturating_sub(1)).saturating_mul(percent) / 100;
+            let line = line.min(pages.last_top());
             // Land on text, never on the blank between blocks.
-            let line = (line..lines.len())
-                .find(|&l| lines[l].kind != LineKind::Blank)
-                .unwrap_or(line);
+            let line = pages
+                .lines_from(line)
+                .position(|l| l.kind != LineKind::Blank)
+                .map_or(line, |ahead| line + ahead);
             let target = model.pages.anchor_at_line(line);
             model.jump_to(target);
         }

@@ -12,15 +12,14 @@ use crate::layout::wrap::display_width;
 use crate::model::Model;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
-    let lines = model.pages.lines();
     let top = model.top_line();
     let has_marks = !model.marks.bookmarks.is_empty() || model.marks.selection.is_some();
     if !has_marks {
         return;
     }
-    for (row, line) in lines
-        .iter()
-        .skip(top)
+    for (row, line) in model
+        .pages
+        .lines_from(top)
         .take(area.height as usize)
         .enumerate()
     {
@@ -33,7 +32,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
             continue;
         };
         let range = line.range();
-        let x = super::reader::text_left(block, line, area);
+        let x = super::reader::text_left(block, &line, area);
         let marked = model.marks.ranges_in_block(index, block.text.len());
         let mut any_here = false;
         for covered in &marked {

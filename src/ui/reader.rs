@@ -13,11 +13,10 @@ use crate::layout::{Line, LineKind, prefix_width};
 use crate::model::Model;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let lines = model.pages.lines();
     let top = model.top_line();
-    for (row, line) in lines
-        .iter()
-        .skip(top)
+    for (row, line) in model
+        .pages
+        .lines_from(top)
         .take(area.height as usize)
         .enumerate()
     {
@@ -52,7 +51,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 } else if line.is_continuation() {
                     buf.set_stringn(area.x, y, CONTINUATION_MARKER, 1, theme.dim());
                 }
-                let x = text_left(block, line, area);
+                let x = text_left(block, &line, area);
                 let right = area.x + area.width;
                 // A cut line's text stops before the marker's cell (a right-to-left line too).
                 let text_right = if line.cut {
@@ -76,9 +75,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     );
                 }
                 let room = right.saturating_sub(x) as usize;
-                super::search::highlight_line(model, theme, line, x, y, room, buf);
+                super::search::highlight_line(model, theme, &line, x, y, room, buf);
                 if line.cut {
-                    draw_cut_marker(model, theme, line, (text_right, y), buf);
+                    draw_cut_marker(model, theme, &line, (text_right, y), buf);
                 }
             }
         }

@@ -1,0 +1,238 @@
+//! Layout tests: wrapping choices, pagination, anchors, the parallel and first-screen layouts,
+//! and the lines handed out from the packed rows.
+
+use super::*;
+
+fn doc() -> Document {
+    Document::from_text(crate::BUNDLED_ARTICLE, "bundled")
+}
+
+#[test]
+fn a_wrapped_title_gets_even_lines_not_a_lone_last_word() {
+    let title = "America Should Be More Sincere in Collaborating on Network Security";
+    let lines = balanced(title, 58);
+    let shown: Vec<&str> = lines.iter().map(|r| title[r.clone()].trim()).collect();
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    let widths: Vec<usize> = shown.iter().map(|l| wrap::display_width(l)).collect();
+    assert!(widths[0].abs_diff(widths[1]) <= 8, "{shown:?}");
+    assert_eq!(shown.join(" "), title);
+    // A title that fits stays on one line; one word per line stays that way.
+    assert_eq!(balanced("Short Title", 58).len(), 1);
+    assert_eq!(balanced("Alpha Beta", 5).len(), 2);
+}
+
+#[test]
+fn no_page_starts_blank_and_pages_cover_all_lines() {
+    let doc = doc();
+    for height in 1..12 {
+        let pages = Pages::new(&doc, 30, height, false);
+        for &s in pages.page_starts() {
+            assert_ne!(pages.line(s).unwrap().kind, LineKind::Blank);
+        }
+        for pair in pages.page_starts().windows(2) {
+            assert!(pair[1] - pair[0] >= height);
+        }
+    }
+}
+
+#[test]
+fn anchors_round_trip_through_lines() {
+    let doc = doc();
+    let pages = Pages::new(&doc, 40, 10, true);
+    for (i, line) in pages.lines_from(0).enumerate() {
+        if line.kind == LineKind::Text {
+            assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
+        }
+    }
+}
+
+#[test]
+fn parallel_layout_matches_sequential() {
+    let mut text = String::new();
+    while text.len() < PARALLEL_THRESHOLD * 2 {
+        text.push_str(crate::BUNDLED_ARTICLE);
+        text.push_str("\n\n");
+    }
+    let doc = Document::from_text(&text, "big");
+    assert!(split_for_threads(&doc).len() > 1, "a big document splits");
+    let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut);
+    let pages = Pages::new(&doc, 50, 20, false);
+    assert_eq!(pages.rows, whole.0);
+    assert_eq!(pages.block_first_line, whole.1);
+}
+
+#[test]
+fn first_screen_is_a_prefix_of_the_full_layout() {
+    let mut text = String::new();
+    for _ in 0..40 {
+        text.push_str(crate::BUNDLED_ARTICLE);
+        text.push_str("\n\n");
+    }
+    let doc = Document::from_text(&text, "long");
+    let full = Pages::new(&doc, 40, 10, false);
+    let quick = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 0);
+    assert!(!quick.is_complete());
+    assert!(quick.line_count() >= 20);
+    let quick_lines: Vec<Line> = quick.lines_from(0).collect();
+    let full_lines: Vec<Line> = full.lines_from(0).take(quick.line_count()).collect();
+    assert_eq!(quick_lines, full_lines);
+    let reaching = Pages::first_screen(&doc, 40, 10, false, CodeLines::Cut, 100);
+    assert!(reaching.first_line_of_block(100).is_some());
+    let small = Document::from_text(crate::BUNDLED_ARTICLE, "small");
+    assert!(Pages::first_screen(&small, 40, 10, false, CodeLines::Cut, 0).is_complete());
+}
+
+#[test]
+fn folded_leftovers_take_one_line() {
+    let doc = doc();
+    let closed = Pages::new(&doc, 40, 10, false);
+    let folds = closed
+        .lines_from(0)
+        .filter(|l| matches!(l.kind, LineKind::Fold { count: 3 }))
+        .count();
+    assert_eq!(folds, 1);
+    let open = Pages::new(&doc, 40, 10, true);
+    assert!(
+        open.lines_from(0)
+            .all(|l| !matches!(l.kind, LineKind::Fold { .. }))
+    );
+    let last = doc.blocks.len() - 1;
+    assert_eq!(
+        closed.line_of(Anchor::new(last, 3)),
+        closed.line_count() - 1
+    );
+}
+
+/// The lines the layout built, block and all, before they were packed.
+fn laid_out_lines(
+    doc: &Document,
+    width: usize,
+    leftovers_open: bool,
+    code: CodeLines,
+) -> Vec<Line> {
+    let width = width.max(MIN_COLUMN);
+    lay_out_blocks::<Line>(doc, 0..doc.blocks.len(), width, leftovers_open, code).0
+}
+
+/// Every way of reading lines back from `pages` gives `expected`.
+fn assert_lines_read_back(pages: &Pages, expected: &[Line]) {
+    assert_eq!(pages.line_count(), expected.len());
+    let walked: Vec<Line> = pages.lines_from(0).collect();
+    assert_eq!(walked, expected);
+    for (index, line) in expected.iter().enumerate() {
+        assert_eq!(pages.line(index), Some(*line), "line {index}");
+    }
+    assert_eq!(pages.line(expected.len()), None);
+    let count = expected.len();
+    for from in [
+        1,
+        count / 3,
+        count / 2,
+        count.saturating_sub(1),
+        count,
+        count + 5,
+    ] {
+        let walked: Vec<Line> = pages.lines_from(from).collect();
+        assert_eq!(
+            walked,
+            expected.get(from..).unwrap_or(&[]),
+            "from line {from}"
+        );
+    }
+}
+
+const MIXED_MARKDOWN: &str = "# A heading long enough to wrap in a narrow column\n\n\
+Some prose that wraps over several lines at the narrower widths.\n\n\
+- a list item that goes on long enough to wrap\n- a short one\n\n\
+> a quoted passage, also long enough to wrap at forty columns\n\n\
+```\n    fn indented() { let a_long_line = \"that goes on well past any column we try\"; }\n\n\
+short\n```\n\n```\n```\n\nThe end.\n";
+
+fn mixed_markdown() -> Document {
+    let options = crate::document::LoadOptions {
+        format: Some(crate::document::Format::Markdown),
+        ..Default::default()
+    };
+    Document::load(MIXED_MARKDOWN.as_bytes().to_vec(), "mixed.md", options).unwrap()
+}
+
+/// Empty blocks wherever they can fall: first, last, in a row, in code, inside a fold.
+fn empty_blocks() -> Document {
+    let kinds_and_texts = [
+        (BlockKind::Paragraph, ""),
+        (BlockKind::Leftover, ""),
+        (BlockKind::Leftover, "debris"),
+        (BlockKind::Paragraph, ""),
+        (BlockKind::Code, ""),
+        (BlockKind::ListItem, "- item"),
+        (BlockKind::Leftover, "one leftover alone"),
+        (BlockKind::Quote, ""),
+        (BlockKind::Leftover, ""),
+    ];
+    Document {
+        name: "empty".into(),
+        blocks: kinds_and_texts
+            .iter()
+            .enumerate()
+            .map(|(i, &(kind, text))| crate::document::Block::new(kind, text, i + 1))
+            .collect(),
+        encoding: "UTF-8",
+        format: None,
+    }
+}
+
+#[test]
+fn lines_read_back_from_packed_rows_are_the_lines_laid_out() {
+    let bundled = doc();
+    let markdown = mixed_markdown();
+    assert!(markdown.blocks.iter().any(|b| b.kind == BlockKind::Code));
+    assert!(
+        markdown
+            .blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::ListItem)
+    );
+    let empty = empty_blocks();
+    for doc in [&bundled, &markdown, &empty] {
+        for width in [1, 13, 40, 80] {
+            for leftovers_open in [false, true] {
+                for code in [CodeLines::Cut, CodeLines::Wrap, CodeLines::Whole] {
+                    let expected = laid_out_lines(doc, width, leftovers_open, code);
+                    let pages = Pages::with_code_lines(doc, width, 7, leftovers_open, code);
+                    assert_lines_read_back(&pages, &expected);
+                }
+            }
+        }
+    }
+    // The cases the documents are there for did come up.
+    let wrapped = laid_out_lines(&markdown, 13, false, CodeLines::Wrap);
+    assert!(wrapped.iter().any(|l| l.hang > 0));
+    let cut = laid_out_lines(&markdown, 13, false, CodeLines::Cut);
+    assert!(cut.iter().any(|l| l.cut));
+    let folded = laid_out_lines(&empty, 40, false, CodeLines::Cut);
+    assert!(folded.iter().any(|l| l.kind == LineKind::Fold { count: 2 }));
+    assert!(
+        folded
+            .iter()
+            .any(|l| l.kind == LineKind::Text && l.start == l.end)
+    );
+}
+
+#[test]
+fn lines_read_back_from_a_parallel_and_a_first_screen_layout() {
+    let mut text = String::new();
+    while text.len() < PARALLEL_THRESHOLD * 2 {
+        text.push_str(crate::BUNDLED_ARTICLE);
+        text.push_str("\n\n");
+    }
+    let doc = Document::from_text(&text, "big");
+    assert!(split_for_threads(&doc).len() > 1, "a big document splits");
+    for leftovers_open in [false, true] {
+        let expected = laid_out_lines(&doc, 50, leftovers_open, CodeLines::Cut);
+        let pages = Pages::with_code_lines(&doc, 50, 20, leftovers_open, CodeLines::Cut);
+        assert_lines_read_back(&pages, &expected);
+        let quick = Pages::first_screen(&doc, 50, 20, leftovers_open, CodeLines::Cut, 200);
+        assert!(!quick.is_complete());
+        assert_lines_read_back(&quick, &expected[..quick.line_count()]);
+    }
+}
