@@ -77,13 +77,17 @@ impl<'a> Labeler<'a> {
         let mut blocks_with: Vec<u32> = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
         for &b in &body {
-            let tokens = tokenize(labelled_part(doc.text(b)), |word| vocab.id(word));
+            // Only the words' ids are counted here: the words of a long block are not
+            // collected, which would make a large allocation for nothing.
+            let ids: Vec<u32> = tokens(labelled_part(doc.text(b)))
+                .filter_map(|word| vocab.id(word))
+                .collect();
             if code[b] {
                 continue;
             }
             blocks_with.resize(vocab.len(), 0);
             seen.resize(vocab.len(), usize::MAX);
-            for id in tokens.iter().filter_map(|t| t.id) {
+            for &id in &ids {
                 if seen[id as usize] != b {
                     seen[id as usize] = b;
                     blocks_with[id as usize] += 1;
@@ -290,8 +294,9 @@ impl<'a> Labeler<'a> {
 /// The most words a label is chosen from: a long chapter's worth. A longer stretch is named
 /// from its opening part, which keeps labelling a 10 MB paragraph as cheap as a chapter.
 const LABEL_TOKENS: usize = 20_000;
-/// The most of one block's text that is read for words (about [`LABEL_TOKENS`] words).
-const LABEL_BLOCK_BYTES: usize = 128 * 1024;
+/// The most of one block's text that is read for words: some five thousand words, plenty to
+/// name a paragraph by, while the words of a paragraph of megabytes stay a small allocation.
+const LABEL_BLOCK_BYTES: usize = 32 * 1024;
 
 /// The part of a block's text that is read for words.
 fn labelled_part(text: &str) -> &str {
