@@ -6,6 +6,12 @@
 //! `cargo run --release --example big_files` (Linux: peak memory is read from /proc).
 //! The book is made from the texts in `$QUIRE_CORPUS/A-books` when that is set, else from the
 //! bundled article, repeated to 100 MB.
+//!
+//! A second table measures the real binary as a reader meets it: when `target/release/quire`
+//! is built and `tmux` is on the PATH, each file is opened in a 120x40 pane of a private tmux
+//! server, left to finish its layout and outline, paged twice with Space, and the process's
+//! peak resident memory (VmHWM) is read, with how much of it is the program's own code and
+//! libraries mapped from disk (RssFile). Memory is given in MB of 10^6 bytes, like the sizes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -50,7 +56,124 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             field(&print, "peak_mb", ""),
         );
     }
+    binary_table(&files, dir.path());
     Ok(())
+}
+
+/// A tmux server of this program's own, so a user's sessions are never touched.
+const SOCKET: &str = "quire-big-files";
+const PANE: (&str, &str) = ("120", "40");
+
+fn tmux(args: &[&str]) -> Option<String> {
+    let out = Command::new("tmux")
+        .args(["-L", SOCKET])
+        .args(args)
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The real binary's peak memory on each file, or a line saying why it cannot be measured.
+fn binary_table(files: &[(&str, PathBuf)], dir: &Path) {
+    let binary = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.parent()?.join("quire")))
+        .filter(|path| path.exists());
+    let Some(binary) = binary else {
+        println!("\n(real binary not measured: build it with `cargo build --release`)");
+        return;
+    };
+    if tmux(&["-V"]).is_none_or(|v| v.is_empty()) {
+        println!("\n(real binary not measured: tmux is not on the PATH)");
+        return;
+    }
+    println!(
+        "\nreal binary in a {}x{} tmux pane, after paging twice:",
+        PANE.0, PANE.1
+    );
+    println!(
+        "{:<22} {:>10} {:>12} {:>8} {:>12}",
+        "file", "size MB", "peak RSS MB", "x file", "of it code"
+    );
+    for (name, path) in files {
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        match binary_peak(&binary, path, &dir.join("reader-data")) {
+            Ok((peak, code)) => println!(
+                "{name:<22} {:>10.1} {:>12.1} {:>8.2} {:>12.1}",
+                size as f64 / 1e6,
+                peak as f64 / 1e6,
+                peak as f64 / size.max(1) as f64,
+                code as f64 / 1e6
+            ),
+            Err(error) => println!("{name:<22} {error}"),
+        }
+    }
+    let _ = tmux(&["kill-server"]);
+}
+
+/// Peak resident bytes of quire reading `file`, and the part mapped from files (its code).
+fn binary_peak(binary: &Path, file: &Path, data: &Path) -> Result<(u64, u64), String> {
+    let command = format!(
+        "exec '{}' --from-start --data-dir '{}' '{}'",
+        binary.display(),
+        data.display(),
+        file.display()
+    );
+    tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "run",
+        "-x",
+        PANE.0,
+        "-y",
+        PANE.1,
+        &command,
+    ])
+    .ok_or("cannot start tmux")?;
+    let result = (|| {
+        let screen = || tmux(&["capture-pane", "-p", "-t", "run"]).unwrap_or_default();
+        // Painted, then settled: the layout and the outline are done when the screen has not
+        // changed for a second.
+        let started = Instant::now();
+        let mut last = String::new();
+        let mut still = 0;
+        while still < 10 {
+            if started.elapsed().as_secs() > 120 {
+                return Err("never settled".to_string());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+            let now = screen();
+            // "page 1/…" is a first screen still being laid out; "page 1/83" is complete.
+            let complete = now
+                .split("page 1/")
+                .nth(1)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+            if complete && now == last {
+                still += 1;
+            } else {
+                still = 0;
+            }
+            last = now;
+        }
+        for _ in 0..2 {
+            tmux(&["send-keys", "-t", "run", "Space"]);
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+        let pid = tmux(&["display-message", "-p", "-t", "run", "#{pane_pid}"]).unwrap_or_default();
+        let status = std::fs::read_to_string(format!("/proc/{}/status", pid.trim()))
+            .map_err(|e| format!("cannot read the reader's memory: {e}"))?;
+        let kib = |key: &str| -> Option<u64> {
+            let line = status.lines().find(|l| l.starts_with(key))?;
+            line.split_whitespace().nth(1)?.parse::<u64>().ok()
+        };
+        let peak = kib("VmHWM:").ok_or("no VmHWM")? * 1024;
+        let code = kib("RssFile:").unwrap_or(0) * 1024;
+        Ok((peak, code))
+    })();
+    let _ = tmux(&["kill-session", "-t", "run"]);
+    result
 }
 
 /// Run this program on one file in one mode; its report is `key=value` lines.
@@ -100,7 +223,8 @@ fn measure(mode: &str, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         other => return Err(format!("unknown mode {other}").into()),
     }
     if let Some(peak) = peak_rss_kb() {
-        println!("peak_mb={:.1}", peak as f64 / 1024.0);
+        // MB of 10^6 bytes, as the file sizes are given.
+        println!("peak_mb={:.1}", peak as f64 * 1024.0 / 1e6);
     }
     Ok(())
 }
@@ -163,11 +287,27 @@ fn book_sources() -> Vec<String> {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         paths.sort();
+        // Each book's own text, without its Project Gutenberg header and licence: repeated,
+        // those would make one book of the first and fold the rest away as back matter.
         let texts: Vec<String> = paths
             .iter()
             .filter_map(|p| std::fs::read_to_string(p).ok())
+            .map(|text| gutenberg_body(&text).to_string())
             .collect();
         (!texts.is_empty()).then_some(texts)
     });
     from_corpus.unwrap_or_else(|| vec![quire::BUNDLED_ARTICLE.to_string()])
+}
+
+/// The text between a Project Gutenberg file's START and END marker lines (the whole text when
+/// it has none).
+fn gutenberg_body(text: &str) -> &str {
+    let start = text
+        .find("*** START OF")
+        .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
+        .unwrap_or(0);
+    let end = text[start..]
+        .find("*** END OF")
+        .map_or(text.len(), |at| start + at);
+    &text[start..end]
 }
