@@ -46,8 +46,8 @@ fn anchors_round_trip_through_lines() {
     }
 }
 
-#[test]
-fn parallel_layout_matches_sequential() {
+/// The bundled article repeated until the layout is split between threads.
+fn big_enough_to_split() -> Document {
     let mut text = String::new();
     while text.len() < PARALLEL_THRESHOLD * 2 {
         text.push_str(crate::BUNDLED_ARTICLE);
@@ -55,6 +55,12 @@ fn parallel_layout_matches_sequential() {
     }
     let doc = Document::from_text(&text, "big");
     assert!(split_for_threads(&doc).len() > 1, "a big document splits");
+    doc
+}
+
+#[test]
+fn parallel_layout_matches_sequential() {
+    let doc = big_enough_to_split();
     let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut);
     let pages = Pages::new(&doc, 50, 20, false);
     assert_eq!(pages.rows, whole.0);
@@ -220,13 +226,7 @@ fn lines_read_back_from_packed_rows_are_the_lines_laid_out() {
 
 #[test]
 fn lines_read_back_from_a_parallel_and_a_first_screen_layout() {
-    let mut text = String::new();
-    while text.len() < PARALLEL_THRESHOLD * 2 {
-        text.push_str(crate::BUNDLED_ARTICLE);
-        text.push_str("\n\n");
-    }
-    let doc = Document::from_text(&text, "big");
-    assert!(split_for_threads(&doc).len() > 1, "a big document splits");
+    let doc = big_enough_to_split();
     for leftovers_open in [false, true] {
         let expected = laid_out_lines(&doc, 50, leftovers_open, CodeLines::Cut);
         let pages = Pages::with_code_lines(&doc, 50, 20, leftovers_open, CodeLines::Cut);
