@@ -481,6 +481,27 @@ mod tests {
     use crate::model::Config;
 
     #[test]
+    fn a_text_too_long_to_analyse_keeps_its_provisional_outline_without_a_second_build() {
+        use crate::document::{Block, BlockKind};
+        // Built from blocks directly: structuring 25 MB would slow the suite for nothing.
+        let paragraph = "a river of words runs on ".repeat(1024);
+        let blocks: Vec<Block> = (0..crate::outline::ANALYSED_BODY_BYTES / paragraph.len() + 2)
+            .map(|i| Block::new(BlockKind::Paragraph, paragraph.clone(), i * 2 + 1))
+            .collect();
+        let doc = Document {
+            name: "long".into(),
+            blocks,
+            encoding: "UTF-8",
+            format: None,
+        };
+        assert!(!Outline::is_analysed(&doc));
+        let model =
+            Model::with_outline_later(doc, Config::default(), Keymap::default_keymap(), (100, 30));
+        assert!(!model.outline_pending, "no outline job for a text too long");
+        assert_eq!(model.outline, Outline::build(&model.doc));
+    }
+
+    #[test]
     fn the_full_outline_replaces_the_provisional_one_after_the_first_paint() {
         let mut text = String::new();
         for _ in 0..6 {

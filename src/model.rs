@@ -158,10 +158,12 @@ impl Model {
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
         let folds = Folds::new(&outline);
+        // A text too long to analyse has its final outline already.
+        let outline_pending = outline_later && Outline::is_analysed(&doc);
         Model {
             doc: std::sync::Arc::new(doc),
             outline,
-            outline_pending: outline_later,
+            outline_pending,
             loading: false,
             keymap,
             config,

@@ -81,16 +81,23 @@ impl Outline {
     /// the provisional outline: its own headings and lead-phrase labels. Weighing every word of
     /// it would take far more memory than the text itself, and minutes.
     pub fn build(doc: &Document) -> Outline {
+        if !Outline::is_analysed(doc) {
+            return Outline::provisional(doc);
+        }
+        Outline::assemble(doc, Some(Labeler::new(doc)))
+    }
+
+    /// Whether [`Outline::build`] weighs the words of `doc`, that is, whether its outline is
+    /// more than the provisional one. When it is not, the provisional outline is final and
+    /// building it again would only hold a second copy of a long book's entries.
+    pub fn is_analysed(doc: &Document) -> bool {
         let body_bytes: usize = doc
             .blocks
             .iter()
             .filter(|b| b.kind.is_body())
             .map(|b| b.text.len())
             .sum();
-        if body_bytes > ANALYSED_BODY_BYTES {
-            return Outline::provisional(doc);
-        }
-        Outline::assemble(doc, Some(Labeler::new(doc)))
+        body_bytes <= ANALYSED_BODY_BYTES
     }
 
     /// A quick outline for the first paint of a long book: the same structure (title,
@@ -115,7 +122,9 @@ impl Outline {
             } else {
                 Vec::new()
             };
-        let mut entries: Vec<Entry> = Vec::new();
+        // At most an entry a block and one a section: reserved at once, a book's entries are
+        // not grown by doubling (which would leave up to half of them unused, or copied).
+        let mut entries: Vec<Entry> = Vec::with_capacity(doc.blocks.len() + section_starts.len());
         // Open headings/sections by level, for parents: (level, entry index).
         let mut open: Vec<(u8, usize)> = Vec::new();
         let mut index = 0;
@@ -273,6 +282,7 @@ impl Outline {
             }
             index += 1;
         }
+        entries.shrink_to_fit();
         Outline { entries }
     }
 
