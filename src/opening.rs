@@ -236,8 +236,8 @@ fn open_whole(job: Job) -> Result<Opening, LoadError> {
 }
 
 /// Where the preview ends in `bytes`, the opening of a file of `total_len` bytes (after a
-/// blank line, so no paragraph is cut), or `None` when the file should be opened whole: small,
-/// not UTF-8, or looking binary.
+/// blank line where there is one, so no paragraph is cut), or `None` when the file should be
+/// opened whole: small, not UTF-8, or looking binary.
 fn preview_cut(bytes: &[u8], total_len: usize, options: LoadOptions) -> Option<usize> {
     if total_len < PREVIEW_MIN_FILE || options.force {
         return None;
@@ -259,7 +259,11 @@ fn preview_cut(bytes: &[u8], total_len: usize, options: LoadOptions) -> Option<u
         .iter()
         .filter_map(|gap| memmem::rfind(window, gap).map(|at| at + gap.len()))
         .max();
-    let cut = paragraph_end.or_else(|| memchr::memrchr(b'\n', window).map(|at| at + 1))?;
+    // Failing a blank line, the end of a line; failing that (a file that is one long line),
+    // a space: the preview's last paragraph is then the opening of the whole one.
+    let cut = paragraph_end
+        .or_else(|| memchr::memrchr(b'\n', window).map(|at| at + 1))
+        .or_else(|| memchr::memrchr(b' ', window).map(|at| at + 1))?;
     std::str::from_utf8(&bytes[..cut]).ok()?;
     Some(cut)
 }
@@ -358,6 +362,20 @@ mod tests {
         let shared = preview.blocks.len() - 1;
         assert_eq!(preview.blocks[..shared], doc.blocks[..shared]);
         assert_eq!(doc.blocks, Document::from_text(&text, "book.txt").blocks);
+    }
+
+    #[test]
+    fn a_file_of_one_long_line_is_previewed_from_its_opening_words() {
+        let text = "lorem ipsum dolor sit amet ".repeat(20_000);
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
+        assert!(cut <= PREVIEW_BYTES && text[..cut].ends_with(' '));
+        let Opening::Preview(preview, whole) = open(request(&text, None, None)).unwrap() else {
+            panic!("a big one-line file should open as a preview");
+        };
+        let (doc, _) = whole.recv().unwrap().unwrap();
+        assert_eq!((preview.blocks.len(), doc.blocks.len()), (1, 1));
+        assert!(doc.blocks[0].text.starts_with(&preview.blocks[0].text));
+        assert!(preview.blocks[0].text.len() > PREVIEW_BYTES / 2);
     }
 
     #[test]
