@@ -130,9 +130,19 @@ fn wrap_flowing_in_batches(
     };
     let mut pieces: Vec<Piece> = Vec::new();
     let mut placed_any = false;
+    // Where a dash that opens a word starts ("–dash"): the Unicode rules allow a break after
+    // it, which would leave it alone at a line's end, so it is kept with the word it opens.
+    let mut opening_dash: Option<usize> = None;
     for found in separator.find_words(text) {
+        let found_start = offset_in(text, found.word);
+        if found.whitespace.is_empty() && opens_a_word_with_a_dash(text, found_start, found.word) {
+            opening_dash.get_or_insert(found_start);
+            continue;
+        }
+        let start = opening_dash.take().unwrap_or(found_start);
+        let found_word = &text[start..found_start + found.word.len()];
         // A soft hyphen is a place the word may break (drawn as "-" only when it does).
-        let mut parts = found.word.split_inclusive('\u{ad}').peekable();
+        let mut parts = found_word.split_inclusive('\u{ad}').peekable();
         while let Some(part) = parts.next() {
             let whitespace = if parts.peek().is_none() {
                 found.whitespace
@@ -151,6 +161,10 @@ fn wrap_flowing_in_batches(
             );
         }
     }
+    if let Some(start) = opening_dash {
+        // A dash at the very end has no word to open.
+        push_word(text, &text[start..], "", min_width, &mut pieces);
+    }
     place_pieces(
         &mut pieces,
         (first_width, width),
@@ -158,6 +172,18 @@ fn wrap_flowing_in_batches(
         &mut placed_any,
         &mut line,
     );
+}
+
+/// A run of dashes standing where a word starts (after a space or at the start of the text).
+fn opens_a_word_with_a_dash(text: &str, start: usize, word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| matches!(c, '\u{2013}' | '\u{2014}' | '\u{2212}'))
+        && text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
 }
 
 /// Break `pieces` into lines with textwrap's first-fit algorithm and hand each to `line`;
@@ -324,6 +350,34 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn a_dash_that_opens_a_word_stays_with_it() {
+        // Each text has an ideograph, so its breaks come from the Unicode rules, which allow
+        // one after a dash.
+        for text in [
+            "aaaa –bbbb 日本",
+            "日本 —bbbb",
+            "–bbbb aaaa 日",
+            "aaaa −12 日本",
+        ] {
+            for width in 4..12 {
+                let shown = lines(text, width);
+                assert!(
+                    shown.iter().all(|l| !l.ends_with(['–', '—', '−'])),
+                    "{text:?} at {width}: {shown:?}"
+                );
+                assert_eq!(shown.concat().replace(' ', ""), text.replace(' ', ""));
+            }
+        }
+        // A dash between spaces, or at the very end, is a word of its own; nothing is lost.
+        for text in ["aaaa – bbbb 日", "aaaa bb 日 –"] {
+            for width in 4..12 {
+                let shown = lines(text, width);
+                assert_eq!(shown.concat().replace(' ', ""), text.replace(' ', ""));
+            }
+        }
     }
 
     #[test]
