@@ -189,11 +189,14 @@ impl<'a> Labeler<'a> {
         for (b, toks) in &tokenized {
             let b = *b;
             let text = self.doc.text(b);
+            // Kana mark Japanese, whose words the script's changes delimit; Chinese runs of
+            // ideographs give no such cue, so there a phrase may start and end anywhere.
+            let kana = labelled_part(text).chars().any(is_hiragana);
             for start in 0..toks.len() {
                 let Some(first) = toks[start].id else {
                     continue;
                 };
-                if toks[start].wide && !opens_a_word(text, toks[start].start as usize) {
+                if toks[start].wide && !opens_a_word(text, toks[start].start as usize, kana) {
                     continue;
                 }
                 let mut stems = vec![first];
@@ -207,7 +210,7 @@ impl<'a> Labeler<'a> {
                         let Some(id) = toks[end].id else { continue };
                         stems.push(id);
                     }
-                    if toks[end].wide && !closes_a_word(text, toks[end].end as usize) {
+                    if toks[end].wide && !closes_a_word(text, toks[end].end as usize, kana) {
                         continue;
                     }
                     let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
@@ -308,18 +311,49 @@ fn labelled_part(text: &str) -> &str {
 }
 
 /// Japanese has no spaces: a phrase of single characters may not start or end on hiragana,
-/// which there is mostly a particle or a verb's ending ("帰って来").
-fn opens_a_word(text: &str, at: usize) -> bool {
-    text.get(at..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !is_hiragana(c))
+/// which there is mostly a particle or a verb's ending ("帰って来"). In Japanese (`kana`) it
+/// may not start inside a run of ideographs either ("年修学旅行" of "十年修学旅行").
+fn opens_a_word(text: &str, at: usize, kana: bool) -> bool {
+    let Some(first) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+        return false;
+    };
+    let before = text.get(..at).and_then(|head| head.chars().next_back());
+    let inside_a_run = kana && is_ideograph(first) && before.is_some_and(is_ideograph);
+    !is_hiragana(first) && !inside_a_run
 }
 
-/// The end of a phrase of single characters, as [`opens_a_word`] is its start.
-fn closes_a_word(text: &str, at: usize) -> bool {
-    text.get(..at)
-        .and_then(|phrase| phrase.chars().next_back())
-        .is_some_and(|c| !is_hiragana(c))
+/// The end of a phrase of single characters, as [`opens_a_word`] is its start. Not on hiragana;
+/// and in Japanese (`kana`), not inside a run of ideographs ("日本" of "日本語"), and after an
+/// ideograph followed by hiragana only where a particle follows ("天の川は"), not the rest of
+/// its own word ("向" of "向こう", "見" of "見える").
+fn closes_a_word(text: &str, at: usize, kana: bool) -> bool {
+    let Some(last) = text.get(..at).and_then(|phrase| phrase.chars().next_back()) else {
+        return false;
+    };
+    if is_hiragana(last) {
+        return false;
+    }
+    if !kana {
+        return true;
+    }
+    let after = text.get(at..).unwrap_or("");
+    match after.chars().next() {
+        Some(next) if is_ideograph(last) && is_ideograph(next) => false,
+        Some(next) if is_ideograph(last) && is_hiragana(next) => {
+            PARTICLES.iter().any(|particle| after.starts_with(particle))
+        }
+        _ => true,
+    }
+}
+
+/// Hiragana that follow a noun as a particle rather than as the end of a word.
+const PARTICLES: &[&str] = &[
+    "から", "まで", "より", "は", "が", "を", "に", "で", "と", "の", "へ", "も", "や", "か",
+];
+
+/// A CJK ideograph (kanji, hanzi), with the iteration mark 々.
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '々')
 }
 
 /// Hiragana inside a Japanese phrase is a particle or an ending, which ends the phrase; only
@@ -352,7 +386,13 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token
         if sentence_break && !out.is_empty() {
             in_first_sentence = false;
         }
-        let joined = !out.is_empty() && gap.chars().all(char::is_whitespace);
+        // Words written without spaces (CJK) run on only where nothing comes between them: a
+        // space there, even an ideographic one, separates.
+        let wide = word.chars().all(|c| is_katakana(c) || is_wide_char(c));
+        let previous_wide = out.last().is_some_and(|t| t.wide);
+        let joined = !out.is_empty()
+            && gap.chars().all(char::is_whitespace)
+            && !(wide && previous_wide && !gap.is_empty());
         if let Some(last) = out.last_mut() {
             last.closes_quote = gap.contains(['”', '"', '»', '’']) && !gap.contains(['“', '«']);
         }
@@ -362,7 +402,7 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token
             end: end as u32,
             joined,
             first_sentence: in_first_sentence,
-            wide: word.chars().all(|c| is_katakana(c) || is_wide_char(c)),
+            wide,
             opens_quote: gap.contains(['“', '"', '«']),
             closes_quote: false,
         });
@@ -447,8 +487,28 @@ mod tests {
             let last = part.chars().next_back().unwrap();
             assert!(!is_hiragana(first) && !is_hiragana(last), "{label}");
         }
-        assert!(opens_a_word("活版", 0) && !opens_a_word("は活版", 0));
-        assert!(closes_a_word("活版所", 9) && !closes_a_word("帰って", 9));
+        assert!(opens_a_word("活版", 0, true) && !opens_a_word("は活版", 0, true));
+        assert!(closes_a_word("活版所", 9, true) && !closes_a_word("帰って", 9, true));
+    }
+
+    #[test]
+    fn a_japanese_phrase_is_a_whole_word_a_chinese_one_need_not_be() {
+        // "日本" inside "日本語", "年" after "十", "向" of "向こう": not word edges in Japanese.
+        let japanese = "十年修学旅行の日本語は川の向こうまで";
+        let at = |s: &str| japanese.find(s).unwrap();
+        assert!(!closes_a_word(japanese, at("語"), true));
+        assert!(closes_a_word(japanese, at("は"), true));
+        assert!(!opens_a_word(japanese, at("年"), true));
+        assert!(opens_a_word(japanese, at("十"), true));
+        assert!(!closes_a_word(japanese, at("こう"), true));
+        assert!(
+            closes_a_word(japanese, at("の向"), true),
+            "a particle follows 川"
+        );
+        // Chinese runs give no such cue: any edge but hiragana will do.
+        let chinese = "花果山福地水簾洞洞天";
+        assert!(closes_a_word(chinese, chinese.find("福").unwrap(), false));
+        assert!(opens_a_word(chinese, chinese.find("福").unwrap(), false));
     }
 
     #[test]
