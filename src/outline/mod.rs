@@ -304,10 +304,14 @@ impl Outline {
     }
 }
 
-/// Text that fits a top-level label as it is.
+/// Text that fits a top-level label as it is. Reads no further than the label's width: asked
+/// of every paragraph of a book, it must not measure each one whole.
 fn fits_whole(text: &str) -> bool {
     use unicode_width::UnicodeWidthStr;
-    text.width() <= LABEL_COLUMNS
+    // Longer text could fit only with dozens of zero-width marks to each column; it is
+    // labelled like any long paragraph, and a book's paragraphs cost no measuring.
+    const LONGEST_THAT_FITS: usize = LABEL_COLUMNS * 64;
+    text.len() <= LONGEST_THAT_FITS && text.width() <= LABEL_COLUMNS
 }
 
 /// The first few words of a text, as a provisional label.
