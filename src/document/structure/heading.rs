@@ -220,8 +220,23 @@ fn cased_letters(text: &str) -> (usize, usize) {
 }
 
 /// The form of a line standing alone, judged on its own; the caller checks what follows it.
+/// A line carrying an e-mail address or a web address.
+fn is_address(text: &str) -> bool {
+    text.contains("://")
+        || text.split_whitespace().any(|word| {
+            word.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.ends_with('.')
+            })
+        })
+}
+
 pub fn standalone(text: &str) -> Option<Form> {
     let words = text.split_whitespace().count();
+    // A formula ("13. Set W = V mod 2^L") or an address ("EMail: a@b.org") is no heading,
+    // however short and numbered.
+    if text.contains(" = ") || is_address(text) {
+        return None;
+    }
     // "CHAPTER 57." vouches for a long title ("Of Whales in Paint; in Teeth; in Wood; …").
     if let Some(level) = division(text)
         && words <= 32
@@ -312,6 +327,21 @@ mod tests {
         assert_eq!(atx("#hashtag"), None);
         assert_eq!(atx("####### seven"), None);
         assert_eq!(atx("    # indented code"), None);
+    }
+
+    #[test]
+    fn formulas_and_addresses_are_not_headings() {
+        for line in [
+            "13. Set W = V mod 2^L",
+            "4. If g = 1 go to step 2",
+            "EMail: roy.arends@example.net",
+            "See https://example.org/spec",
+        ] {
+            assert_eq!(standalone(line), None, "{line}");
+        }
+        // An "@" alone, or a comparison without spaces, does not make an address or formula.
+        assert!(standalone("2.1. Replies @ Scale").is_some());
+        assert!(standalone("3. Keys Where a=b Holds").is_some());
     }
 
     #[test]
