@@ -238,9 +238,11 @@ pub fn standalone(text: &str) -> Option<Form> {
         return None;
     }
     // "CHAPTER 57." vouches for a long title ("Of Whales in Paint; in Teeth; in Wood; …").
+    // A sentence that names one ("Appendix A shows a complete example.") is not.
     if let Some(level) = division(text)
         && words <= 32
         && text.chars().count() <= 200
+        && (division_with_title(text) || !text.ends_with(['.', '!', '?']))
     {
         return Some(Form::Division(level));
     }
@@ -339,6 +341,12 @@ mod tests {
         ] {
             assert_eq!(standalone(line), None, "{line}");
         }
+        assert_eq!(
+            standalone("Appendix A shows a complete example of a small signed zone."),
+            None
+        );
+        assert!(standalone("Appendix A. Examples").is_some());
+        assert!(standalone("CHAPTER 1. Loomings.").is_some());
         // An "@" alone, or a comparison without spaces, does not make an address or formula.
         assert!(standalone("2.1. Replies @ Scale").is_some());
         assert!(standalone("3. Keys Where a=b Holds").is_some());
