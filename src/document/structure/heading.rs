@@ -271,11 +271,22 @@ pub fn standalone(text: &str) -> Option<Form> {
     let (upper, lower) = cased_letters(text);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if upper == 0 && lower == 0 {
+        // A number to end on ("סעיף יא.", article 11 in Hebrew letters), or digits anywhere:
+        // a short last word, not any short word ("כל" of a sentence).
         let numeral = text
             .split_whitespace()
-            .any(|w| w.chars().count() <= 2 || w.chars().any(char::is_numeric));
+            .next_back()
+            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .is_some_and(|w| w.chars().count() <= 3)
+            || text.chars().any(char::is_numeric);
         let ends = text.ends_with(['.', '。', '۔', '！', '？', '!', '?', '」', '”', ',', '、']);
-        return (letters > 0 && words <= 5 && text.chars().count() <= 40 && (!ends || numeral))
+        // A comma leaves the sentence open: whatever its last word, no heading ends on one.
+        let open_clause = text.ends_with([',', '、', '،']);
+        return (letters > 0
+            && words <= 5
+            && text.chars().count() <= 40
+            && (!ends || numeral)
+            && !open_clause)
             .then_some(Form::Uncased);
     }
     if text.ends_with([',', ';']) || text.contains(". ") && lower > 0 {
@@ -347,6 +358,11 @@ mod tests {
         );
         assert!(standalone("Appendix A. Examples").is_some());
         assert!(standalone("CHAPTER 1. Loomings.").is_some());
+        // Article 11 in Hebrew letters is numbered; a sentence with a short word is not, and
+        // no line ending on a comma is a heading.
+        assert!(standalone("סעיף יא.").is_some());
+        assert_eq!(standalone("כל אדם זכאי לאזרחות."), None);
+        assert_eq!(standalone("이에,"), None);
         // An "@" alone, or a comparison without spaces, does not make an address or formula.
         assert!(standalone("2.1. Replies @ Scale").is_some());
         assert!(standalone("3. Keys Where a=b Holds").is_some());
