@@ -75,3 +75,20 @@ fn tiny_terminals_draw_without_panic() {
     insta::assert_snapshot!("bundled_2x2", screen((2, 2), ""));
     insta::assert_snapshot!("bundled_10x3", screen((10, 3), ""));
 }
+
+#[test]
+fn hebrew_headings_read_right_to_left_in_the_sidebar_and_the_status_line() {
+    let text = "הכרזה לכל באי עולם\n\nסעיף א.\n\nכל בני אדם נולדו בני חורין ושווים בערכם ובזכויותיהם. כולם חוננו בתבונה ובמצפון, לפיכך חובה עליהם לנהוג איש ברעהו ברוח של אחוה.\n\nסעיף ב.\n\nכל אדם זכאי לזכויות ולחירויות שנקבעו בהכרזה זו ללא הפליה כלשהיא מטעמי גזע, צבע, מין, לשון, דת, דעה פוליטית או דעה בבעיות אחרות.\n";
+    let doc = quire::document::Document::from_text(text, "udhr.txt");
+    let session = run(doc, (100, 20), "");
+    let screen = session.screen();
+    // Drawn for a terminal that does not reorder: the letters of a right-to-left label are
+    // laid out from the right, so the cells hold them reversed, as the reading pane does.
+    assert!(screen.contains(".א ףיעס"), "{screen}");
+    assert!(!screen.contains("סעיף א."), "{screen}");
+    assert!(
+        session.status().contains("םלוע יאב לכל הזרכה"),
+        "{}",
+        session.status()
+    );
+}

@@ -9,6 +9,7 @@ use ratatui::style::Modifier;
 use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
+use super::visual::display_order;
 use crate::bookmarks::cli::{display_line, excerpt};
 use crate::layout::wrap::display_width;
 use crate::model::Model;
@@ -57,7 +58,10 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         let heading = if section.is_empty() {
             place
         } else {
-            format!("{place} · {}", fit_label(&section, room / 2))
+            format!(
+                "{place} · {}",
+                display_order(&fit_label(&section, room / 2))
+            )
         };
         let mut style = if bookmark.orphaned {
             theme.dim()
@@ -70,11 +74,14 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         buf.set_stringn(inner.x + 1, y, &heading, room, style);
         let quote = format!(
             "“{}”",
-            excerpt(&bookmark.quote.exact, room.saturating_sub(2))
+            display_order(&excerpt(&bookmark.quote.exact, room.saturating_sub(2)))
         );
         buf.set_stringn(inner.x + 1, y + 1, quote, room, theme.text());
         if !bookmark.note.is_empty() && y + 2 < inner.y + inner.height {
-            let note = format!("✎ {}", excerpt(&bookmark.note, room.saturating_sub(2)));
+            let note = format!(
+                "✎ {}",
+                display_order(&excerpt(&bookmark.note, room.saturating_sub(2)))
+            );
             buf.set_stringn(inner.x + 1, y + 2, note, room, theme.byline());
         }
     }

@@ -72,7 +72,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         } else {
             fit_label(&entry.label, room)
         };
-        let label = format!("{marker}{fitted}");
+        let label = format!("{marker}{}", super::visual::display_order(&fitted));
         let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
         let mut style = match entry.kind {
             EntryKind::Leftovers | EntryKind::Byline => theme.dim(),

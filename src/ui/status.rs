@@ -25,7 +25,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let section = model
         .outline
         .section_for_block(model.anchor.block)
-        .map(|e| fit_label(&e.label, 24))
+        .map(|e| super::visual::display_order(&fit_label(&e.label, 24)).into_owned())
         .unwrap_or_default();
     let minutes = model.minutes_left();
     let left = if model.loading {
@@ -87,7 +87,10 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(
         area.x,
         area.y,
-        format!(" {}", fit_label(&left_text, left_room.saturating_sub(1))),
+        format!(
+            " {}",
+            super::visual::display_order(&fit_label(&left_text, left_room.saturating_sub(1)))
+        ),
         left_room,
         style,
     );

@@ -3,6 +3,7 @@
 //! marks stay on their base, with paired brackets mirrored; soft hyphens are hidden unless the
 //! line breaks at one. Layout keeps logical order; only this view is reordered.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use unicode_bidi::{BidiInfo, Direction, Level, get_base_direction};
@@ -42,6 +43,17 @@ pub fn paragraph_is_rtl(text: &str) -> bool {
 /// their presentation forms): lines without any need no reordering.
 fn is_rtl_char(c: char) -> bool {
     matches!(c as u32, 0x0590..=0x08ff | 0xfb1d..=0xfdff | 0xfe70..=0xfeff | 0x10800..=0x10fff | 0x1e800..=0x1efff)
+}
+
+/// A one-line text (a label, a name, a quotation) in display order, as the reading pane orders
+/// a line: right-to-left runs reordered, so a Hebrew heading reads right in the sidebar and
+/// the status line. Text without right-to-left characters comes back as it is.
+pub fn display_order(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_rtl_char) {
+        return Cow::Borrowed(text);
+    }
+    let line = visual_line(text, 0..text.len(), paragraph_is_rtl(text));
+    Cow::Owned(line.cells.iter().map(|cell| cell.text).collect())
 }
 
 /// The cells of `block_text[range]` in display order.
@@ -126,6 +138,18 @@ fn mirrored(g: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_are_put_in_display_order_like_lines() {
+        assert!(matches!(
+            display_order("Chapter 12"),
+            Cow::Borrowed("Chapter 12")
+        ));
+        assert_eq!(display_order("שלום עולם"), "םלוע םולש");
+        // The number stays left to right inside the right-to-left label.
+        assert_eq!(display_order("סעיף 12."), ".12 ףיעס");
+        assert_eq!(display_order("see שלום here"), "see םולש here");
+    }
 
     fn shown(text: &str) -> String {
         let rtl = paragraph_is_rtl(text);
