@@ -12,6 +12,7 @@ mod matter;
 mod raw;
 mod scan;
 mod shape;
+mod title;
 
 use std::collections::HashMap;
 
@@ -103,7 +104,7 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         let next_text = next.map(Raw::text).unwrap_or_default();
         let followed_by_body = next.is_some_and(|n| n.kind != BlockKind::Heading)
             && forms.get(i + 1).copied().flatten().is_none();
-        let dated = matter::has_date(&text);
+        let dated = title::has_date(&text);
         // A short line right after verse or a quotation is its attribution ("G.J.", "Oliver
         // Cromwell"), not a heading over what follows.
         let after_quotation = i > 0

@@ -1,0 +1,305 @@
+//! The lines that open a text above its body: the title (and a subtitle under it), the byline
+//! and dateline, and a note on the author at the start or the end. Each is recognised by its
+//! place and its form, with general rules; what is not one of them is left to the body and to
+//! the furniture pass.
+
+use super::heading::Form;
+use super::matter::ends_sentence;
+use super::shape::Shaped;
+use crate::document::{Block, BlockKind};
+
+/// The first short line that stands alone before the body is the title: a plain line, or the
+/// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
+pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
+    let top_headings = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
+        .count();
+    let Some(first) = blocks
+        .iter()
+        .position(|b| b.kind != BlockKind::Leftover && b.kind != BlockKind::Code)
+    else {
+        return;
+    };
+    if first + 1 >= blocks.len() {
+        return;
+    }
+    let candidate = &blocks[first];
+    let words = candidate.text.split_whitespace().count();
+    // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
+    // has few spaces but is no title.
+    let short =
+        raws[first].line_count() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
+    let usable = match candidate.kind {
+        BlockKind::Paragraph => {
+            short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
+        }
+        BlockKind::Heading => {
+            !matches!(
+                raws[first].form(),
+                Some(Form::Numbered(_) | Form::Division(_))
+            ) && candidate.level <= 2
+                && top_headings <= 1
+        }
+        _ => false,
+    };
+    if usable && (1..=20).contains(&words) {
+        blocks[first].kind = BlockKind::Title;
+        blocks[first].level = 0;
+    }
+}
+
+/// A short line between the title and the byline ("or, THE WHALE.", a web page's deck) is the
+/// title's second part: it is marked as a title block too, so it is kept with the title
+/// instead of being folded as furniture. Only where a byline follows, since a short first
+/// paragraph after a title is otherwise as likely the body's opening.
+pub(super) fn mark_subtitle(raws: &[impl Shaped], blocks: &mut [Block]) {
+    let Some(title) = blocks.iter().position(|b| b.kind == BlockKind::Title) else {
+        return;
+    };
+    let next = title + 1;
+    let Some(candidate) = blocks.get(next) else {
+        return;
+    };
+    let words = candidate.text.split_whitespace().count();
+    let numbered = matches!(
+        raws[next].form(),
+        Some(Form::Numbered(_) | Form::Division(_))
+    );
+    let short = raws[next].line_count() == 1
+        && (1..=SUBTITLE_WORDS).contains(&words)
+        && !candidate.text.ends_with(['!', '?', ':', ','])
+        && !is_byline_text(&candidate.text)
+        && !is_bare_name(&candidate.text)
+        && !has_date(&candidate.text);
+    let usable = matches!(candidate.kind, BlockKind::Paragraph | BlockKind::Heading) && !numbered;
+    let byline_follows = blocks
+        .get(next + 1)
+        .is_some_and(|b| is_byline_text(&b.text) || is_bare_name(&b.text));
+    if usable && short && byline_follows {
+        blocks[next].kind = BlockKind::Title;
+        blocks[next].level = 0;
+    }
+}
+
+/// The most words a subtitle has.
+const SUBTITLE_WORDS: usize = 12;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "2 days ago".
+pub fn has_date(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let year = |w: &str| {
+        w.len() == 4
+            && w.chars().all(|c| c.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    let month = words
+        .iter()
+        .any(|w| MONTHS.contains(&w.trim_end_matches('.')));
+    let any_year = words.iter().any(|w| year(w));
+    let numeric_date = words.iter().any(|w| {
+        let parts: Vec<&str> = w.split(['-', '.']).collect();
+        parts.len() == 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && parts.iter().any(|p| year(p))
+    });
+    let ago = words.windows(2).any(|p| {
+        p[0].chars().all(|c| c.is_ascii_digit())
+            && ["days", "hours", "minutes", "weeks", "day", "hour"].contains(&p[1])
+    });
+    (month && (any_year || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))))
+        || numeric_date
+        || ago
+}
+
+fn is_byline_text(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let lower = text.to_lowercase();
+    (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("author:"))
+        && words <= 12
+}
+
+/// A name standing alone right under a title ("Lewis Carroll", "H. G. Wells"): two to four
+/// capitalised words, no digits, no sentence.
+fn is_bare_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut chars = w.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.all(|c| c.is_lowercase() || matches!(c, '.' | '-' | '\'' | '’'))
+        })
+        && !text.ends_with(['!', '?'])
+        && words
+            .iter()
+            .filter(|w| w.ends_with('.'))
+            .all(|w| w.chars().count() <= 2)
+}
+
+/// Just after the title: a short "By …" line (the byline) and a short line carrying a date
+/// (the dateline, shown with the byline).
+pub(super) fn mark_byline_and_dateline(blocks: &mut [Block]) {
+    let Some(title) = blocks.iter().position(|b| b.kind == BlockKind::Title) else {
+        return;
+    };
+    let mut seen = 0;
+    for block in blocks[title + 1..].iter_mut() {
+        // Folded furniture, and the title's second part, come before the byline uncounted.
+        if matches!(block.kind, BlockKind::Leftover | BlockKind::Title) {
+            continue;
+        }
+        seen += 1;
+        // "By Herman Melville" standing alone looks like a heading, but names the author; so
+        // does a bare name right under the title.
+        let by_line_heading = block.kind == BlockKind::Heading
+            && (is_byline_text(&block.text)
+                || seen == 1
+                    && is_bare_name(&block.text)
+                    && super::heading::division(&block.text).is_none());
+        if seen > 5 || block.kind != BlockKind::Paragraph && !by_line_heading {
+            if block.kind == BlockKind::Paragraph && ends_sentence(&block.text) {
+                break;
+            }
+            continue;
+        }
+        let words = block.text.split_whitespace().count();
+        // A sentence ends the search; a short subtitle ("or, THE WHALE.") does not.
+        if block.kind == BlockKind::Paragraph
+            && ends_sentence(&block.text)
+            && words > 5
+            && !is_byline_text(&block.text)
+        {
+            break;
+        }
+        if is_byline_text(&block.text)
+            || (seen == 1 && is_bare_name(&block.text))
+            || (words <= 12 && has_date(&block.text) && !ends_sentence(&block.text))
+        {
+            block.kind = BlockKind::Byline;
+        }
+    }
+}
+
+/// A paragraph naming the author at the start of the body or among the last ones
+/// ("The author is …").
+pub(super) fn mark_author_note(blocks: &mut [Block]) {
+    let body: Vec<usize> = (0..blocks.len())
+        .filter(|&i| blocks[i].kind == BlockKind::Paragraph)
+        .collect();
+    if body.len() < 2 {
+        return;
+    }
+    let tail = body.len().saturating_sub(6).max(1);
+    for &i in body[..1].iter().chain(&body[tail..]) {
+        let lower = blocks[i].text.to_lowercase();
+        let words = blocks[i].text.split_whitespace().count();
+        let openers = [
+            "the author ",
+            "the authors ",
+            "the writer ",
+            "about the author",
+            "author:",
+        ];
+        if words <= 60
+            && (openers.iter().any(|o| lower.starts_with(o)) || is_byline_text(&blocks[i].text))
+        {
+            blocks[i].kind = BlockKind::Byline;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::BlockKind::*;
+    use crate::document::structure::matter::tests::{PROSE, kinds};
+
+    #[test]
+    fn a_wrapped_paragraph_of_ideographs_is_not_the_title() {
+        let para = "蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅\n卯、辰、巳、午、未、申、酉、戌、亥之十二支也。每會該一萬八百歲。且就\n一日而論：子時得陽氣，而丑則雞鳴﹔寅不通光，而卯則日出﹔辰時食後，而巳";
+        let got = kinds(&format!("{para}\n\n{PROSE}"));
+        assert_eq!(got[0], Paragraph, "{got:?}");
+        // A short two-line title and author block still is one.
+        let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
+        assert_eq!(got[0], Title, "{got:?}");
+    }
+
+    #[test]
+    fn a_bare_name_under_the_title_past_a_subtitle_is_the_byline() {
+        let body = "Alice was beginning to get very tired of sitting by her sister on the bank.\n\nShe had peeped into the book her sister was reading, but it had no pictures.";
+        let text =
+            format!("ALICE IN WONDERLAND\n\nLewis Carroll\n\nTHE FULCRUM EDITION 3.0\n\n{body}");
+        assert_eq!(kinds(&text)[..2], [Title, Byline]);
+        let text = format!("MOBY-DICK;\n\nor, THE WHALE.\n\nBy Herman Melville\n\n{body}");
+        assert_eq!(kinds(&text)[..3], [Title, Title, Byline]);
+        // A short sentence or a phrase in capitals is no name.
+        let text = format!("A Title Here\n\nIt Was Late.\n\n{body}");
+        assert_ne!(kinds(&text)[1], Byline);
+    }
+
+    #[test]
+    fn a_short_line_between_title_and_byline_is_the_subtitle() {
+        let body = "Alice was beginning to get very tired of sitting by her sister on the bank.\n\nShe had peeped into the book her sister was reading, but it had no pictures.";
+        let text = format!("The Long Way Home\n\nA Story of the Sea\n\nLewis Carroll\n\n{body}");
+        assert_eq!(kinds(&text)[..4], [Title, Title, Byline, Paragraph]);
+        // Without a byline after it, a short line under the title is the body's opening.
+        let text = format!("The Long Way Home\n\nA Story of the Sea\n\n{body}");
+        assert_ne!(kinds(&text)[1], Title);
+        // Nor is a numbered heading a subtitle, nor a division's name a byline.
+        let text = format!("The Long Way Home\n\nChapter 1\n\nBy Lewis Carroll\n\n{body}");
+        assert_ne!(kinds(&text)[1], Title);
+        let text = format!("The Long Way Home\n\nPart One\n\n{body}");
+        assert_eq!(kinds(&text)[..2], [Title, Heading]);
+    }
+
+    #[test]
+    fn byline_and_dateline_after_the_title() {
+        let text = format!(
+            "City Budget Passes\n\nBy Jane Smith\n\nMon 18 Nov 2019 18.54 GMT\n\n{PROSE}\n\n{PROSE}"
+        );
+        assert_eq!(
+            kinds(&text),
+            vec![Title, Byline, Byline, Paragraph, Paragraph]
+        );
+    }
+
+    #[test]
+    fn dates_are_recognised() {
+        assert!(super::has_date("November 18, 2019"));
+        assert!(super::has_date("2019-11-18 10:00"));
+        assert!(super::has_date("Catherine Shu / 2 days"));
+        assert!(!super::has_date("Six Consensus points"));
+    }
+}
