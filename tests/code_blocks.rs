@@ -158,6 +158,23 @@ fn code_line() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.join(" "))
 }
 
+/// A Markdown document of one fenced code block of `code` lines, after a line of prose, read
+/// through the real loop at `size` after `script`; and the code block's index.
+fn fenced_code_session(
+    code: &[String],
+    size: (u16, u16),
+    script: &str,
+) -> (common::Session, usize) {
+    let source = format!("Intro.\n\n```\n{}\n```\n", code.join("\n"));
+    let doc = markdown(&source);
+    let block = doc
+        .blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Code)
+        .unwrap();
+    (run(doc, size, script), block)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: 64,
@@ -173,10 +190,7 @@ proptest! {
         code in prop::collection::vec(code_line(), 1..8),
         width in 20u16..120,
     ) {
-        let source = format!("Intro.\n\n```\n{}\n```\n", code.join("\n"));
-        let doc = markdown(&source);
-        let block = doc.blocks.iter().position(|b| b.kind == BlockKind::Code).unwrap();
-        let session = run(doc, (width, 40), "");
+        let (session, block) = fenced_code_session(&code, (width, 40), "");
         let model = &session.app.model;
         let column = model.pages.width();
         let rows = column_rows(&session);
@@ -374,10 +388,7 @@ proptest! {
         code in prop::collection::vec(code_line(), 1..6),
         width in 20u16..120,
     ) {
-        let source = format!("Intro.\n\n```\n{}\n```\n", code.join("\n"));
-        let doc = markdown(&source);
-        let block = doc.blocks.iter().position(|b| b.kind == BlockKind::Code).unwrap();
-        let session = run(doc, (width, 60), "w");
+        let (session, block) = fenced_code_session(&code, (width, 60), "w");
         let model = &session.app.model;
         let column = model.pages.width();
         let text = &model.doc.blocks[block].text;

@@ -147,20 +147,7 @@ impl<'a> Raw<'a> {
         if let Some(Form::Aozora(_)) = self.form {
             return heading::without_aozora_notes(&join(self.lines(), " "));
         }
-        // Sized exactly: a book's blocks together hold a whole copy of its text.
-        let capacity = self.lines().map(|l| l.trim().len() + 1).sum::<usize>();
-        let mut text = String::with_capacity(capacity.saturating_sub(1));
-        for line in self.lines() {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(line);
-        }
-        text
+        flowing_text(self.lines())
     }
 }
 
@@ -185,6 +172,24 @@ impl<'a> Iterator for SpanLines<'a> {
             None => Some(std::mem::take(&mut self.rest)),
         }
     }
+}
+
+/// Prose lines as one paragraph: each trimmed, blank ones dropped, joined with single spaces.
+pub(super) fn flowing_text<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> String {
+    // Sized exactly: a book's blocks together hold a whole copy of its text.
+    let capacity = lines.clone().map(|l| l.trim().len() + 1).sum::<usize>();
+    let mut text = String::with_capacity(capacity.saturating_sub(1));
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 fn join<'a>(lines: impl Iterator<Item = &'a str> + Clone, separator: &str) -> String {

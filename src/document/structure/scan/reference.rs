@@ -7,6 +7,7 @@ use super::{
 };
 use crate::document::BlockKind;
 use crate::document::structure::heading::{self, Form};
+use crate::document::structure::lines;
 
 #[derive(Debug, Clone)]
 pub struct Raw<'a> {
@@ -36,20 +37,7 @@ impl<'a> Raw<'a> {
         if let Some(Form::Aozora(_)) = self.form {
             return heading::without_aozora_notes(&self.lines.join(" "));
         }
-        // Sized exactly: a book's blocks together hold a whole copy of its text.
-        let capacity = self.lines.iter().map(|l| l.trim().len() + 1).sum::<usize>();
-        let mut text = String::with_capacity(capacity.saturating_sub(1));
-        for line in &self.lines {
-            let line = line.trim();
-            if line.is_empty() {
-                continue;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(line);
-        }
-        text
+        crate::document::structure::raw::flowing_text(self.lines.iter().copied())
     }
 }
 
@@ -220,66 +208,10 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
     }
 }
 
-/// Lines of the text with page furniture blanked and box borders opened, so the rest of the
-/// scan sees the text as if it had never been paginated or boxed. Line numbers do not move.
+/// Lines of the text with page furniture blanked and box borders opened, each as the cursor
+/// scan cleans it (how a line is cleaned did not change). Line numbers do not move.
 fn clean_lines(text: &str) -> Vec<&str> {
-    let mut lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
-    for line in &mut lines {
-        if is_page_footer(line) || is_page_header(line) || is_box_edge(line) {
-            *line = "";
-        } else if let Some(inner) = box_inner(line) {
-            *line = inner;
-        }
-    }
-    lines
-}
-
-/// "Arends, et al.        Standards Track        [Page 12]".
-fn is_page_footer(line: &str) -> bool {
-    let trimmed = line.trim();
-    let Some(rest) = trimmed.strip_suffix(']') else {
-        return false;
-    };
-    let Some(open) = rest.rfind("[Page ") else {
-        return false;
-    };
-    rest[open + 6..].trim().chars().all(|c| c.is_ascii_digit()) && trimmed.contains("   ")
-}
-
-/// "RFC 4033       DNS Security Introduction and Requirements     March 2005".
-fn is_page_header(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("RFC ") else {
-        return false;
-    };
-    let number_len = rest.chars().take_while(char::is_ascii_digit).count();
-    let year = line.rsplit(' ').next().unwrap_or("");
-    number_len > 0
-        && line.contains("   ")
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
-}
-
-/// A border line of a box drawn with one repeated character ("*****…").
-fn is_box_edge(line: &str) -> bool {
-    let trimmed = line.trim();
-    trimmed.chars().count() >= 20 && trimmed.chars().all(|c| c == '*' || c == '#')
-}
-
-/// The inside of a boxed line "*  text   *", shifted left by the border and its padding.
-fn box_inner(line: &str) -> Option<&str> {
-    if line.len() < 20 {
-        return None;
-    }
-    let border = line.chars().next()?;
-    if !matches!(border, '*' | '#' | '|') || !line.ends_with(border) {
-        return None;
-    }
-    let inner = &line[1..line.len() - 1];
-    if !inner.starts_with(' ') || !inner.ends_with(' ') {
-        return None;
-    }
-    let skip = inner.len() - inner.trim_start_matches(' ').len();
-    Some(inner[skip.min(2)..].trim_end())
+    text.split('\n').map(lines::clean).collect()
 }
 
 /// The indentation most lines share: body text of an RFC sits at 3, of most texts at 0.
