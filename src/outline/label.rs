@@ -129,6 +129,9 @@ impl<'a> Labeler<'a> {
             kept += tokens.len();
             tokenized.push((b, tokens));
         }
+        if let Some(kind) = super::kinds::recognise(self.doc, blocks, self.lang) {
+            return kind.name(self.lang).to_string();
+        }
         let prose = tokenized
             .iter()
             .any(|(b, tokens)| !self.is_code(*b) && !tokens.is_empty());
@@ -207,7 +210,12 @@ impl<'a> Labeler<'a> {
                         if !toks[end].joined || breaks_a_phrase(text, toks[end]) {
                             break;
                         }
-                        let Some(id) = toks[end].id else { continue };
+                        let Some(id) = toks[end].id else {
+                            if !toks[end].wide && !self.joins_a_phrase(text, toks, end) {
+                                break;
+                            }
+                            continue;
+                        };
                         stems.push(id);
                     }
                     if toks[end].wide && !closes_a_word(text, toks[end].end as usize, kana) {
@@ -269,6 +277,26 @@ impl<'a> Labeler<'a> {
             label = format!("{label} · {}", self.surface(*at));
         }
         label
+    }
+
+    /// Whether the stop word at `at` may join the words of a phrase: a preposition or
+    /// conjunction, or an article right after one (see [`Language::connectors`]).
+    fn joins_a_phrase(&self, text: &str, toks: &[Token], at: usize) -> bool {
+        let word = |t: &Token| {
+            text.get(t.start as usize..t.end as usize)
+                .unwrap_or("")
+                .to_lowercase()
+        };
+        let (connectors, articles) = self.lang.connectors();
+        let this = word(&toks[at]);
+        if connectors.contains(&this.as_str()) {
+            return true;
+        }
+        let previous = at
+            .checked_sub(1)
+            .map(|p| word(&toks[p]))
+            .unwrap_or_default();
+        articles.contains(&this.as_str()) && connectors.contains(&previous.as_str())
     }
 
     fn is_code(&self, block: usize) -> bool {
@@ -434,6 +462,20 @@ mod tests {
         let second = labeler.label(&units[1..]).to_lowercase();
         assert!(first.contains("apple"), "{first}");
         assert!(second.contains("harbour"), "{second}");
+    }
+
+    #[test]
+    fn a_phrase_is_joined_by_prepositions_and_conjunctions_not_by_verbs_or_articles() {
+        let text = "Notes\n\nThe lack of trust grows. Officials regret the lack of trust.\n\nAppendix A shows a complete example of a signed zone.\n\nRain fell on the hills all week.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let units = body(&doc);
+        let trust = labeler.label(&units[..1]);
+        assert!(trust.contains("lack of trust"), "{trust}");
+        let example = labeler.label(&units[1..2]);
+        for clause in ["shows", "a complete"] {
+            assert!(!example.contains(clause), "{example}");
+        }
     }
 
     #[test]

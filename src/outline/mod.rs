@@ -4,6 +4,7 @@
 //! is about. The entries form a tree (headings or sections → paragraphs) through `parent`.
 //! Reads the document; owns nothing else.
 
+pub mod kinds;
 pub mod label;
 pub mod segment;
 pub mod words;
@@ -264,11 +265,17 @@ impl Outline {
                     // A line short enough to show whole (a contents entry, a list item) is its
                     // own best label; key phrases are for paragraphs too long to show.
                     let whole = block.kind != BlockKind::Code && fits_whole(&block.text);
+                    // A line of a table of contents is named by the title it lists.
+                    let listed = (block.kind != BlockKind::Code)
+                        .then(|| kinds::contents_line_title(&block.text))
+                        .flatten();
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
                         if whole {
                             block.text.clone()
+                        } else if let Some(title) = listed {
+                            title
                         } else {
                             labeler
                                 .as_ref()
@@ -517,6 +524,28 @@ mod tests {
             .map(|e| e.label.as_str())
             .collect();
         assert_eq!(folded, ["contents (7)"], "{:#?}", outline.entries);
+    }
+
+    #[test]
+    fn lines_of_a_table_of_contents_are_named_by_their_titles() {
+        let text = "A Memo\n\nTable of Contents\n\n   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . . . .   2\n   2.  Definitions of Important Security Terms  . . . . . . . . . .   3\n   3.  Services Provided by the Domain Name System  . . . . . . . .   7\n\n1.  Introduction\n\nThis memo introduces the security extensions of the domain name system and what they are for.\n";
+        let outline = Outline::build(&Document::from_text(text, "memo.txt"));
+        let labels: Vec<&str> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Paragraph)
+            .map(|e| e.label.as_str())
+            .collect();
+        assert_eq!(
+            labels[..3],
+            [
+                "1. Introduction",
+                "2. Definitions of Important Security Terms",
+                "3. Services Provided by the Domain Name System"
+            ],
+            "{:#?}",
+            outline.entries
+        );
     }
 
     #[test]

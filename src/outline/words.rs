@@ -277,6 +277,95 @@ impl Language {
         }
     }
 
+    /// Stop words that may join the content words of a name or key phrase: prepositions and
+    /// conjunctions ("lack of trust", "Fast-Fish and Loose-Fish"), then the articles that may
+    /// follow one of them ("Queen of the Night"). Other stop words (verbs, pronouns, articles
+    /// elsewhere) end a phrase: "shows a complete" is a clause, not a name.
+    pub fn connectors(self) -> (&'static [&'static str], &'static [&'static str]) {
+        match self {
+            Language::English => (
+                &[
+                    "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "into",
+                    "over", "under", "per", "without", "between", "against", "upon",
+                ],
+                &["a", "an", "the"],
+            ),
+            Language::German => (
+                &[
+                    "und", "oder", "für", "mit", "von", "vom", "zum", "zur", "im", "in", "auf",
+                    "aus", "bei", "nach", "über", "unter", "ohne", "gegen", "an", "am",
+                ],
+                &[
+                    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines",
+                    "einem", "einen",
+                ],
+            ),
+            Language::French => (
+                &[
+                    "de", "du", "des", "et", "ou", "à", "au", "aux", "en", "pour", "sur", "sans",
+                    "avec", "par", "dans", "sous", "entre", "contre",
+                ],
+                &["la", "le", "les", "l", "un", "une"],
+            ),
+            Language::Spanish => (
+                &[
+                    "de", "del", "y", "o", "en", "para", "con", "sin", "por", "sobre", "entre",
+                    "contra", "a", "al",
+                ],
+                &["la", "el", "los", "las", "un", "una"],
+            ),
+            Language::Italian => (
+                &[
+                    "di", "del", "della", "dello", "dei", "degli", "delle", "e", "o", "in", "per",
+                    "con", "senza", "su", "sul", "sulla", "tra", "fra", "a", "al", "alla", "da",
+                    "dal", "dalla", "nel", "nella",
+                ],
+                &["il", "lo", "la", "i", "gli", "le", "l", "un", "una", "uno"],
+            ),
+            Language::Portuguese => (
+                &[
+                    "de", "do", "da", "dos", "das", "e", "ou", "em", "no", "na", "nos", "nas",
+                    "para", "com", "sem", "por", "pelo", "pela", "sobre", "entre", "a", "ao", "à",
+                ],
+                &["o", "os", "as", "um", "uma"],
+            ),
+            Language::Russian => (
+                &[
+                    "и",
+                    "или",
+                    "в",
+                    "во",
+                    "на",
+                    "для",
+                    "с",
+                    "со",
+                    "без",
+                    "по",
+                    "о",
+                    "об",
+                    "от",
+                    "до",
+                    "из",
+                    "к",
+                    "при",
+                    "под",
+                    "над",
+                    "между",
+                    "против",
+                ],
+                &[],
+            ),
+            Language::Indonesian => (
+                &[
+                    "dan", "atau", "di", "ke", "dari", "untuk", "dengan", "tanpa", "pada", "oleh",
+                    "dalam", "antara", "tentang",
+                ],
+                &[],
+            ),
+            Language::Other => (&[], &[]),
+        }
+    }
+
     fn algorithm(self) -> Option<Algorithm> {
         Some(match self {
             Language::English => Algorithm::English,
