@@ -307,7 +307,14 @@ impl<'a> Labeler<'a> {
     fn block_tokens(&self, block: usize) -> Vec<Token> {
         match self.doc.blocks.get(block) {
             Some(b) if b.kind.is_body() => {
-                tokenize(labelled_part(&b.text), |word| self.vocab.known(word))
+                tokenize(labelled_part(&b.text), |word| {
+                    // A verb that tells what happens or what a text does names nothing.
+                    if self.lang.is_label_filler(word) {
+                        None
+                    } else {
+                        self.vocab.known(word)
+                    }
+                })
             }
             _ => Vec::new(),
         }
@@ -476,6 +483,19 @@ mod tests {
         for clause in ["shows", "a complete"] {
             assert!(!example.contains(clause), "{example}");
         }
+    }
+
+    #[test]
+    fn verbs_of_telling_and_doing_make_no_label() {
+        let text = "Notes\n\nThe crew came up. The crew came down and came back, and came again to the harpoon.\n\nRain fell on the hills all week.";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let label = labeler.label(&body(&doc)[..1]);
+        assert!(!label.contains("came"), "{label}");
+        assert!(
+            label.contains("harpoon") || label.contains("crew"),
+            "{label}"
+        );
     }
 
     #[test]

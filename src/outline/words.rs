@@ -262,6 +262,64 @@ const ALL: &[Language] = &[
     Language::Indonesian,
 ];
 
+/// See [`Language::is_label_filler`].
+const ENGLISH_LABEL_FILLERS: &[&str] = &[
+    "came",
+    "come",
+    "comes",
+    "coming",
+    "went",
+    "goes",
+    "gone",
+    "got",
+    "gets",
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "saw",
+    "seen",
+    "looked",
+    "look",
+    "looks",
+    "looking",
+    "thought",
+    "think",
+    "knew",
+    "told",
+    "tell",
+    "gave",
+    "give",
+    "given",
+    "put",
+    "let",
+    "began",
+    "felt",
+    "kept",
+    "turned",
+    "answered",
+    "seem",
+    "seems",
+    "found",
+    "left",
+    "stood",
+    "sat",
+    "heard",
+    "means",
+    "mean",
+    "shows",
+    "show",
+    "provides",
+    "describes",
+    "contain",
+    "contains",
+    "include",
+    "includes",
+    "specifies",
+    "needs",
+    "need",
+];
+
 impl Language {
     pub fn stopwords(self) -> &'static [&'static str] {
         match self {
@@ -363,6 +421,17 @@ impl Language {
                 &[],
             ),
             Language::Other => (&[], &[]),
+        }
+    }
+
+    /// A word that may weigh in the statistics but never makes a label: the verbs of telling
+    /// and doing ("came", "thought", "shows", "provides"), which say what happens or what a text
+    /// does, not what it is about. English only so far. Kept out of the stop words because
+    /// segmentation measures cohesion with them, and is tuned on that.
+    pub fn is_label_filler(self, word: &str) -> bool {
+        self == Language::English && {
+            let lower = word.to_lowercase();
+            ENGLISH_LABEL_FILLERS.contains(&lower.as_str())
         }
     }
 
