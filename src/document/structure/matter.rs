@@ -61,14 +61,29 @@ pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
         })
 }
 
-/// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos).
+/// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos), or a
+/// memo's header set in two columns (working group and authors, number and date).
 fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
     let Some(first) = blocks.iter().position(|b| b.kind != BlockKind::Leftover) else {
         return;
     };
-    if raws[first].front_fields() {
+    if raws[first].front_fields() || raws[first].column_header() {
         blocks[first].kind = BlockKind::Leftover;
     }
+}
+
+/// Lines set in two columns: most of them (two in three, at least two) have a gap of three or
+/// more spaces between words, or are pushed far right ("Network Working Group        R. Arends",
+/// "                                   November 1987").
+pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
+    let columned = |line: &str| {
+        let text = line.trim();
+        let indent = line.len() - line.trim_start().len();
+        !text.is_empty() && (text.contains("   ") || indent >= 24)
+    };
+    let lines = raw.line_count();
+    let set = raw.lines().filter(|l| columned(l)).count();
+    lines >= 2 && set * 3 >= lines * 2
 }
 
 /// Two or more "Field: value" lines (a line starting with a space continues a field).

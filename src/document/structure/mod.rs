@@ -107,9 +107,13 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         let dated = title::has_date(&text);
         // A short line right after verse or a quotation is its attribution ("G.J.", "Oliver
         // Cromwell"), not a heading over what follows.
+        // A centred title (one line set in by spaces, no sentence) is no quotation.
+        let centred_title =
+            |raw: &Raw<'_>| raw.line_count() == 1 && !matter::ends_sentence(raw.text().trim());
         let after_quotation = i > 0
             && (raws[i - 1].set_in
-                || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote));
+                || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
+            && !centred_title(&raws[i - 1]);
         let accept = match form {
             Form::Numbered(_)
             | Form::Division(_)
@@ -210,6 +214,39 @@ mod tests {
             text.push_str(&format!("CHAPTER {n}. Name\n\n"));
         }
         text
+    }
+
+    #[test]
+    fn a_memo_header_in_columns_is_folded_and_the_centred_line_under_it_is_the_title() {
+        let text = "Network Working Group                                     P. Mockapetris\nRequest for Comments: 1035                                           ISI\n                                                           November 1987\nObsoletes: RFCs 882, 883, 973\n\n            DOMAIN NAMES - IMPLEMENTATION AND SPECIFICATION\n\nStatus of This Memo\n\n   This RFC describes the details of the domain system and protocol, and\n   assumes that the reader is familiar with the concepts discussed in a\n   companion RFC.\n";
+        let blocks = structure(text);
+        assert_eq!(
+            kinds(&blocks),
+            [
+                BlockKind::Leftover,
+                BlockKind::Title,
+                BlockKind::Heading,
+                BlockKind::Paragraph
+            ],
+            "{blocks:#?}"
+        );
+        assert_eq!(
+            blocks[1].text,
+            "DOMAIN NAMES - IMPLEMENTATION AND SPECIFICATION"
+        );
+    }
+
+    #[test]
+    fn preformatted_lines_at_the_top_are_no_centred_title() {
+        // Several lines set in: a page header or a table, not a title.
+        let text = "    Name        Value\n    Other       Thing\n\nA Plain Title\n\nThe body of the text follows here, long enough to be prose, with a full stop.\n";
+        let blocks = structure(text);
+        let title = blocks.iter().find(|b| b.kind == BlockKind::Title);
+        assert_eq!(
+            title.map(|b| b.text.as_str()),
+            Some("A Plain Title"),
+            "{blocks:#?}"
+        );
     }
 
     fn headings(text: &str) -> Vec<(u8, usize, String)> {

@@ -3,7 +3,9 @@
 //! marked (a big block's text built in the source's buffer).
 
 use super::heading::Form;
-use super::matter::{is_front_fields, is_gutenberg_marker, is_link_stack, is_menu, is_teaser_card};
+use super::matter::{
+    is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu, is_teaser_card,
+};
 use super::raw::Raw;
 
 /// What [`super::matter`] asks of a block's source lines. A [`Raw`] answers by reading its lines;
@@ -19,6 +21,7 @@ pub trait Shaped {
     fn gutenberg_start(&self) -> bool;
     fn gutenberg_end(&self) -> bool;
     fn front_fields(&self) -> bool;
+    fn column_header(&self) -> bool;
 }
 
 impl Shaped for Raw<'_> {
@@ -46,6 +49,9 @@ impl Shaped for Raw<'_> {
     fn front_fields(&self) -> bool {
         is_front_fields(self)
     }
+    fn column_header(&self) -> bool {
+        is_column_header(self)
+    }
 }
 
 /// A block's answers to [`Shaped`], read from its lines once.
@@ -59,6 +65,7 @@ pub struct Shape {
     gutenberg_start: bool,
     gutenberg_end: bool,
     front_fields: bool,
+    column_header: bool,
 }
 
 impl Shape {
@@ -72,6 +79,7 @@ impl Shape {
             gutenberg_start: raw.gutenberg_start(),
             gutenberg_end: raw.gutenberg_end(),
             front_fields: raw.front_fields(),
+            column_header: raw.column_header(),
         }
     }
 }
@@ -100,5 +108,8 @@ impl Shaped for Shape {
     }
     fn front_fields(&self) -> bool {
         self.front_fields
+    }
+    fn column_header(&self) -> bool {
+        self.column_header
     }
 }

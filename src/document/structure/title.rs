@@ -15,16 +15,16 @@ pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
         .count();
-    let Some(first) = blocks
-        .iter()
-        .position(|b| b.kind != BlockKind::Leftover && b.kind != BlockKind::Code)
-    else {
+    let Some(first) = blocks.iter().position(|b| {
+        b.kind != BlockKind::Leftover && (b.kind != BlockKind::Code || is_centred_line(&b.text))
+    }) else {
         return;
     };
     if first + 1 >= blocks.len() {
         return;
     }
     let candidate = &blocks[first];
+    let candidate_is_code = candidate.kind == BlockKind::Code;
     let words = candidate.text.split_whitespace().count();
     // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
     // has few spaces but is no title.
@@ -34,6 +34,8 @@ pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
         BlockKind::Paragraph => {
             short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')
         }
+        // A line centred over the text by spaces ("           DOMAIN NAMES").
+        BlockKind::Code => short && !ends_sentence(&candidate.text),
         BlockKind::Heading => {
             !matches!(
                 raws[first].form(),
@@ -46,7 +48,18 @@ pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     if usable && (1..=20).contains(&words) {
         blocks[first].kind = BlockKind::Title;
         blocks[first].level = 0;
+        if candidate_is_code {
+            blocks[first].text = blocks[first].text.trim().to_string();
+        }
     }
+}
+
+/// One line set off by indentation alone, with no columns in it: a centred title, not a page
+/// header or a table.
+fn is_centred_line(text: &str) -> bool {
+    let line = text.trim();
+    let indent = text.len() - text.trim_start().len();
+    !line.is_empty() && !line.contains('\n') && !line.contains("   ") && indent >= 4
 }
 
 /// A short line between the title and the byline ("or, THE WHALE.", a web page's deck) is the
