@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use unicode_segmentation::UnicodeSegmentation;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Language {
@@ -343,7 +344,7 @@ impl Language {
         match self {
             Language::English => (
                 &[
-                    "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "into",
+                    "of", "and", "or", "for", "in", "on", "with", "at", "by", "from", "into",
                     "over", "under", "per", "without", "between", "against", "upon",
                 ],
                 &["a", "an", "the"],
@@ -476,6 +477,19 @@ impl Language {
     }
 }
 
+/// A mark that belongs to the letter before it rather than starting anything: a virama
+/// ("न्याय" is one word, not "न" and "याय"), a vowel sign, a joiner. Such a character is not
+/// alphanumeric, yet cuts no word: it extends the grapheme it follows.
+fn extends_a_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; 8];
+    buf[0] = b'a';
+    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+    std::str::from_utf8(&buf[..len]).is_ok_and(|pair| pair.graphemes(true).nth(1).is_none())
+}
+
 fn is_wide(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
@@ -520,7 +534,8 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
                     && chars
                         .peek()
                         .is_some_and(|&(_, n)| n.is_alphanumeric() && !is_wide(n));
-                if c.is_alphanumeric() && !is_wide(c) || joiner {
+                let letter = c.is_alphanumeric() && !is_wide(c);
+                if letter || joiner || (end > 0 && extends_a_letter(c)) {
                     end = i + c.len_utf8();
                 } else {
                     break;
@@ -666,6 +681,16 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_virama_or_vowel_sign_does_not_cut_a_word() {
+        // Devanagari "justice" and "friendship" have a virama inside; Bengali too.
+        let got: Vec<&str> = tokens("न्याय और मैत्री, স্বাধীনতা").collect();
+        assert_eq!(got, vec!["न्याय", "और", "मैत्री", "স্বাধীনতা"]);
+        // A mark with nothing before it starts no word.
+        assert_eq!(tokens("\u{94D} word").collect::<Vec<_>>(), vec!["word"]);
+        assert!(extends_a_letter('\u{94D}') && !extends_a_letter('-') && !extends_a_letter(' '));
+    }
 
     #[test]
     fn tokens_keep_inner_apostrophes_and_split_cjk() {
