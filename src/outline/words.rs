@@ -17,6 +17,8 @@ pub enum Language {
     Portuguese,
     Russian,
     Indonesian,
+    Hindi,
+    Urdu,
     /// No list matched (or a script without spaces): no stop words, no stemming.
     Other,
 }
@@ -246,6 +248,179 @@ const RUSSIAN: &[&str] = &[
     "от", "же", "для", "так", "она", "он", "они", "все", "то", "бы", "ее", "её", "его", "был",
     "была", "уже",
 ];
+/// Postpositions, pronouns and auxiliaries, which Hindi writes as words of their own.
+const HINDI: &[&str] = &[
+    "के",
+    "की",
+    "का",
+    "को",
+    "में",
+    "से",
+    "है",
+    "हैं",
+    "और",
+    "या",
+    "ने",
+    "पर",
+    "कि",
+    "यह",
+    "वह",
+    "ये",
+    "वे",
+    "एक",
+    "भी",
+    "तो",
+    "ही",
+    "लिए",
+    "था",
+    "थे",
+    "थी",
+    "हो",
+    "होगा",
+    "होगी",
+    "होंगे",
+    "हों",
+    "होने",
+    "होता",
+    "होती",
+    "करने",
+    "करना",
+    "किया",
+    "किये",
+    "किए",
+    "कर",
+    "करता",
+    "करती",
+    "करते",
+    "गया",
+    "गयी",
+    "गई",
+    "गए",
+    "द्वारा",
+    "साथ",
+    "तथा",
+    "इस",
+    "उस",
+    "इन",
+    "उन",
+    "जो",
+    "जिस",
+    "जिन",
+    "अपने",
+    "अपनी",
+    "अपना",
+    "सभी",
+    "कोई",
+    "किसी",
+    "प्रत्येक",
+    "हर",
+    "न",
+    "नहीं",
+    "बिना",
+    "अन्य",
+    "जा",
+    "सकता",
+    "सकती",
+    "सकते",
+    "रहा",
+    "रही",
+    "रहे",
+    "अथवा",
+    "एवं",
+    "व",
+    "जब",
+    "तक",
+    "यदि",
+    "क्योंकि",
+    "इसलिए",
+    "उसके",
+    "उसकी",
+    "उसका",
+    "इसके",
+    "इसकी",
+    "इसका",
+    "उनके",
+    "उनकी",
+    "उनका",
+];
+
+/// The same for Urdu.
+const URDU: &[&str] = &[
+    "کے",
+    "کی",
+    "کا",
+    "کو",
+    "میں",
+    "سے",
+    "ہے",
+    "ہیں",
+    "اور",
+    "یا",
+    "نے",
+    "پر",
+    "کہ",
+    "یہ",
+    "وہ",
+    "ایک",
+    "بھی",
+    "تو",
+    "ہی",
+    "لئے",
+    "لیے",
+    "تھا",
+    "تھے",
+    "تھی",
+    "ہو",
+    "ہوگا",
+    "ہوگی",
+    "ہوں",
+    "ہونے",
+    "ہوتا",
+    "ہوتی",
+    "کرنے",
+    "کرنا",
+    "کیا",
+    "کئے",
+    "کیے",
+    "کر",
+    "کرتا",
+    "کرتی",
+    "کرتے",
+    "گیا",
+    "گئی",
+    "گئے",
+    "ذریعے",
+    "ساتھ",
+    "اس",
+    "ان",
+    "جو",
+    "جس",
+    "جن",
+    "اپنے",
+    "اپنی",
+    "اپنا",
+    "سب",
+    "کوئی",
+    "کسی",
+    "ہر",
+    "نہ",
+    "نہیں",
+    "بغیر",
+    "جا",
+    "سکتا",
+    "سکتی",
+    "سکتے",
+    "رہا",
+    "رہی",
+    "رہے",
+    "اگر",
+    "کیونکہ",
+    "جب",
+    "تک",
+    "اسے",
+    "انہیں",
+];
+
 const INDONESIAN: &[&str] = &[
     "dan", "yang", "di", "ke", "dari", "ini", "itu", "dengan", "untuk", "tidak", "dalam", "pada",
     "adalah", "akan", "juga", "ada", "atau", "oleh", "karena", "mereka", "kita", "sebagai",
@@ -261,6 +436,8 @@ const ALL: &[Language] = &[
     Language::Portuguese,
     Language::Russian,
     Language::Indonesian,
+    Language::Hindi,
+    Language::Urdu,
 ];
 
 /// See [`Language::is_label_filler`].
@@ -332,6 +509,8 @@ impl Language {
             Language::Portuguese => PORTUGUESE,
             Language::Russian => RUSSIAN,
             Language::Indonesian => INDONESIAN,
+            Language::Hindi => HINDI,
+            Language::Urdu => URDU,
             Language::Other => &[],
         }
     }
@@ -421,6 +600,9 @@ impl Language {
                 ],
                 &[],
             ),
+            // "X के Y" is "Y of X": the postpositions of the genitive join a phrase.
+            Language::Hindi => (&["और", "या", "के", "की", "का"], &[]),
+            Language::Urdu => (&["اور", "یا", "کے", "کی", "کا"], &[]),
             Language::Other => (&[], &[]),
         }
     }
@@ -445,7 +627,9 @@ impl Language {
             Language::Italian => Algorithm::Italian,
             Language::Portuguese => Algorithm::Portuguese,
             Language::Russian => Algorithm::Russian,
-            Language::Indonesian | Language::Other => return None,
+            Language::Indonesian | Language::Hindi | Language::Urdu | Language::Other => {
+                return None;
+            }
         })
     }
 
@@ -457,7 +641,7 @@ impl Language {
     /// [`Language::detect`] over texts read one after another, as if joined by spaces, without
     /// joining them: the first paragraphs of a text may be one huge paragraph.
     pub fn detect_in<'t>(texts: impl IntoIterator<Item = &'t str>) -> Language {
-        let mut counts = [0usize; 8];
+        let mut counts = [0usize; ALL.len()];
         let mut total = 0usize;
         for word in texts.into_iter().flat_map(tokens).take(5000) {
             total += 1;
@@ -681,6 +865,18 @@ impl Vocabulary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hindi_and_urdu_are_told_by_their_postpositions() {
+        let hindi = "प्रत्येक व्यक्ति को जीवन, स्वाधीनता और वैयक्तिक सुरक्षा का अधिकार है।";
+        assert_eq!(Language::detect(hindi), Language::Hindi);
+        assert_eq!(
+            content_stems(hindi, Language::Hindi),
+            ["व्यक्ति", "जीवन", "स्वाधीनता", "वैयक्तिक", "सुरक्षा", "अधिकार"]
+        );
+        let urdu = "ہر شخص کو اپنی جان، آزادی اور ذاتی تحفظ کا حق ہے۔";
+        assert_eq!(Language::detect(urdu), Language::Urdu);
+    }
 
     #[test]
     fn a_virama_or_vowel_sign_does_not_cut_a_word() {
