@@ -230,10 +230,45 @@ impl App {
             let Some(event) = events.next(WHOLE_POLL)? else {
                 continue;
             };
-            if self.acts_while_loading(&event) {
+            if self.acts_while_loading(&event) || self.moves_within_preview(&event) {
                 return Ok(self.handle(terminal, event));
             }
             self.deferred.push_back(event);
+        }
+    }
+
+    /// Paging or scrolling that stays inside the preview acts on it at once, so the reader is
+    /// never left waiting on a big file's first pages; the whole document then opens at the
+    /// same place. Anything else, or a move past the preview's last page, waits its turn
+    /// behind what was kept, in the order it was typed.
+    fn moves_within_preview(&self, event: &Event) -> bool {
+        if !self.deferred.is_empty()
+            || !self.pending.is_empty()
+            || self.count.is_some()
+            || self.mode() != Mode::Reader
+            || self.model.prompt.is_some()
+        {
+            return false;
+        }
+        let action = match event {
+            Event::ScrollDown => Action::PageDown,
+            Event::ScrollUp => Action::PageUp,
+            Event::Key(key) => {
+                let key = Key::from(*key);
+                match self.model.keymap.lookup(Mode::Reader, &[key]) {
+                    Lookup::Found(action) => action,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        };
+        let on_last_page = self.model.current_page() + 1 >= self.model.pages.page_count();
+        match action {
+            Action::PageUp | Action::LineUp | Action::HalfPageUp | Action::PrevParagraph => true,
+            Action::PageDown | Action::LineDown | Action::HalfPageDown | Action::NextParagraph => {
+                !on_last_page
+            }
+            _ => false,
         }
     }
 
@@ -274,6 +309,17 @@ impl App {
         let resume = job.resume;
         self.whole_job = None;
         let preview = &self.model;
+        let read_to = preview.anchor;
+        // The preview's place holds in the whole document when its paragraph is there with the
+        // same words (the preview's last one may be cut short).
+        let same_place = read_to != Anchor::default()
+            && match (
+                preview.doc.blocks.get(read_to.block),
+                doc.blocks.get(read_to.block),
+            ) {
+                (Some(seen), Some(whole)) => whole.text.starts_with(seen.text.as_str()),
+                _ => false,
+            };
         self.model = session::reader_model(
             doc,
             &mut loaded,
@@ -283,6 +329,16 @@ impl App {
             !resume,
         );
         self.store = loaded.session.take();
+        if same_place && self.model.anchor == Anchor::default() {
+            self.model.anchor = self.model.doc.clamp(read_to);
+            self.model.relayout();
+            let line = self.model.pages.line_of(self.model.anchor);
+            self.model.anchor = self.model.pages.anchor_at_line(line);
+            self.unsaved_place = Some(self.model.anchor);
+        } else {
+            // A place in the preview means nothing to the store of the whole.
+            self.unsaved_place = None;
+        }
         Ok(true)
     }
 

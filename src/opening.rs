@@ -4,7 +4,8 @@
 //! first screen needs only its opening pages. So for a big plain-text file the opening is
 //! structured at once as a *preview* and painted, while another thread decodes and structures
 //! the whole file and finds it in the bookmark store. The app swaps the whole document in
-//! when it arrives ([`crate::app::App::with_whole_document_later`]).
+//! when it arrives ([`crate::app::App::with_whole_document_later`]), at the place the reader
+//! paged to in the preview.
 //!
 //! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8,
 //! and no saved place to resume beyond the start (the first screen would be the wrong one).

@@ -157,6 +157,65 @@ fn keys_typed_while_the_whole_is_read_act_on_the_whole_document() {
     );
 }
 
+/// The words at the reader's place: the start of the paragraph text from its anchor.
+fn words_at_place(model: &Model) -> String {
+    let anchor = model.anchor;
+    let text = &model.doc.blocks[anchor.block].text;
+    text[anchor.byte..].chars().take(60).collect()
+}
+
+#[test]
+fn paging_within_the_preview_acts_at_once_and_the_whole_opens_at_the_same_place() {
+    let text = big_book();
+    let (preview, whole) = previewed(&text);
+    // First, with a whole document that never comes: the pages turn on the preview.
+    let (_never, pending) = mpsc::channel::<Whole>();
+    let mut app = App::with_whole_document_later(preview_model(preview.clone()), pending, true);
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+    let mut events = KeysThenWait::new("  j", Duration::from_millis(300));
+    app.run(&mut terminal, &mut events).unwrap();
+    assert!(app.model.loading, "the preview is still shown");
+    assert!(
+        app.model.current_page() >= 2,
+        "page {}",
+        app.model.current_page()
+    );
+    let seen = words_at_place(&app.model);
+    assert!(!seen.is_empty());
+    // Then with the whole arriving after the same keys: it opens where the preview was.
+    let late = arriving_late(whole);
+    let mut app = App::with_whole_document_later(preview_model(preview), late, true);
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+    let mut events = KeysThenWait::new("  j", Duration::from_millis(1500));
+    app.run(&mut terminal, &mut events).unwrap();
+    assert!(!app.model.loading);
+    assert_eq!(
+        app.model.doc.blocks,
+        Document::from_text(&text, "book.txt").blocks
+    );
+    assert_eq!(words_at_place(&app.model), seen);
+}
+
+#[test]
+fn paging_past_the_preview_waits_for_the_whole_document() {
+    let text = big_book();
+    let (preview, whole) = previewed(&text);
+    let preview_pages = {
+        let mut model = preview_model(preview.clone());
+        model.complete_layout();
+        model.pages.page_count()
+    };
+    let keys = " ".repeat(preview_pages + 3);
+    let late = arriving_late(whole);
+    let mut app = App::with_whole_document_later(preview_model(preview), late, true);
+    let mut terminal = Terminal::new(TestBackend::new(SIZE.0, SIZE.1)).unwrap();
+    let mut events = KeysThenWait::new(&keys, Duration::from_millis(1500));
+    app.run(&mut terminal, &mut events).unwrap();
+    assert!(!app.model.loading);
+    // Every page turn counted: none was lost against the preview's last page.
+    assert_eq!(app.model.current_page(), preview_pages + 3);
+}
+
 #[test]
 fn quitting_does_not_wait_for_the_whole_document() {
     let text = big_book();
