@@ -211,9 +211,9 @@ impl App {
     }
 
     /// While a preview is shown: wait for the whole document and put it in place, acting at
-    /// once only on what cannot wait (quitting, signals, resizes) and keeping other input for
-    /// the whole document, so no key acts on a preview that is about to be replaced. Returns
-    /// when the screen needs drawing again.
+    /// once on what cannot wait (quitting, signals, resizes) and on paging within the preview,
+    /// and keeping other input for the whole document, so no jump, search or mark acts on a
+    /// preview that is about to be replaced. Returns when the screen needs drawing again.
     fn wait_for_whole<B, E>(
         &mut self,
         terminal: &mut Terminal<B>,
