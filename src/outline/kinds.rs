@@ -267,13 +267,19 @@ fn is_reference(text: &str) -> bool {
     after.starts_with([' ', '\t']) && words >= 3 && cites
 }
 
-/// A block of contact details: an e-mail address with the field names of an address block, or
-/// such a field ("EMail: …", "Phone: …") on its own.
+/// A block of contact details: one with a field of an address block ("EMail: …", "Phone: …").
 fn is_contact(text: &str) -> bool {
-    let lower = text.to_lowercase();
     ["email:", "e-mail:", "phone:", "tel:", "fax:"]
         .iter()
-        .any(|field| lower.contains(field))
+        .any(|field| contains_ignoring_ascii_case(text, field))
+}
+
+/// Whether `text` holds `needle` (ASCII, lower case) in any mix of case, without making a
+/// lower-case copy of a text that may be a whole chapter.
+fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Words that tie thanks to the making of a text: what was given ("comments", "review"), by
@@ -360,6 +366,17 @@ fn thanks_someone(text: &str, lang: Language) -> bool {
         _ => (&[], &[]),
     };
     if words.is_empty() && starts.is_empty() {
+        return false;
+    }
+    // Most paragraphs thank nobody: only those with a cue are split into sentences.
+    let cued = |cue: &&str| {
+        if cue.is_ascii() {
+            contains_ignoring_ascii_case(text, cue)
+        } else {
+            text.to_lowercase().contains(cue)
+        }
+    };
+    if !words.iter().chain(starts).any(cued) {
         return false;
     }
     let speech = ["you", "ye", "god", "heaven", "heavens", "goodness"];
