@@ -6,6 +6,7 @@
 
 pub mod kinds;
 pub mod label;
+pub mod language;
 pub mod segment;
 pub mod words;
 
