@@ -330,10 +330,7 @@ impl App {
         );
         self.store = loaded.session.take();
         if same_place && self.model.anchor == Anchor::default() {
-            self.model.anchor = self.model.doc.clamp(read_to);
-            self.model.relayout();
-            let line = self.model.pages.line_of(self.model.anchor);
-            self.model.anchor = self.model.pages.anchor_at_line(line);
+            self.model.open_at(read_to);
             self.unsaved_place = Some(self.model.anchor);
         } else {
             // A place in the preview means nothing to the store of the whole.

@@ -335,6 +335,16 @@ impl Model {
         seen * 100 / total
     }
 
+    /// Open the reader at a place carried from elsewhere (a saved place, the preview's): the
+    /// layout reaches it first (see [`Model::relayout`]), then the place is moved to the start
+    /// of its screen line, as a top line always is.
+    pub fn open_at(&mut self, place: Anchor) {
+        self.anchor = self.doc.clamp(place);
+        self.relayout();
+        let line = self.pages.line_of(self.anchor);
+        self.anchor = self.pages.anchor_at_line(line);
+    }
+
     /// Jump to a place, remembering the place left in the jump history. Opens the folded
     /// leftovers when the target is inside them, so the place is on screen.
     pub fn jump_to(&mut self, target: Anchor) {

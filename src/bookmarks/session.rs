@@ -214,11 +214,7 @@ pub fn apply(model: &mut Model, loaded: &mut Loaded, from_start: bool) {
     model.marks.persistence = loaded.persistence.clone();
     let mut messages = loaded.notices.clone();
     if let Some(place) = loaded.position.filter(|_| !from_start) {
-        // Set the place first: a first-screen layout then reaches it (see `Model::relayout`).
-        model.anchor = model.doc.clamp(place);
-        model.relayout();
-        let line = model.pages.line_of(model.anchor);
-        model.anchor = model.pages.anchor_at_line(line);
+        model.open_at(place);
         if model.anchor != Anchor::default() {
             let (k, _) = model.paragraph_position();
             messages.insert(0, format!("resumed at ¶ {k}"));

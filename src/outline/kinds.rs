@@ -160,16 +160,11 @@ fn is_contents(doc: &Document, blocks: &[usize]) -> bool {
 /// "1.  Introduction . . . . .  3", "Index ........ 51", "2. INTRODUCTION        3".
 fn ends_in_page_number(line: &str) -> bool {
     let line = line.trim_end();
-    let head = line.trim_end_matches(|c: char| c.is_ascii_digit());
-    let digits = line.len() - head.len();
-    if !(1..=4).contains(&digits) {
-        return false;
-    }
-    let before_gap = head.trim_end_matches(' ');
-    let gap = head.len() - before_gap.len();
-    let title = before_gap.trim_end_matches(['.', ' ', '·', '…']);
-    let has_words = title.chars().any(char::is_alphabetic);
-    has_words && (gap >= 3 || leader_dots(&before_gap[title.len()..]) >= 4)
+    page_number_spans(line)
+        .last()
+        .is_some_and(|(title_end, end)| {
+            end == line.len() && line[..title_end].chars().any(char::is_alphabetic)
+        })
 }
 
 /// How many page numbers the text holds: see [`page_number_spans`].
@@ -201,7 +196,7 @@ fn page_number_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             let before = &text[..start];
             let trimmed = before.trim_end_matches(' ');
             let gap = before.len() - trimmed.len();
-            let title = trimmed.trim_end_matches(['.', ' ', '…']);
+            let title = trimmed.trim_end_matches(['.', ' ', '·', '…']);
             if gap >= 3 || leader_dots(&trimmed[title.len()..]) >= 4 {
                 return Some((title.len(), i));
             }

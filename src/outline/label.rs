@@ -111,6 +111,10 @@ impl<'a> Labeler<'a> {
     /// A label for the body blocks given (in order): the key phrase of the stretch, and up to
     /// two more after " · " when they score well enough and all fit the sidebar.
     pub fn label(&self, blocks: &[usize]) -> String {
+        // A stretch whose form says what it is is named for that, before any word is weighed.
+        if let Some(kind) = super::kinds::recognise(self.doc, blocks, self.lang) {
+            return kind.name(self.lang).to_string();
+        }
         let fallback = || {
             blocks
                 .first()
@@ -128,9 +132,6 @@ impl<'a> Labeler<'a> {
             let tokens = self.block_tokens(b);
             kept += tokens.len();
             tokenized.push((b, tokens));
-        }
-        if let Some(kind) = super::kinds::recognise(self.doc, blocks, self.lang) {
-            return kind.name(self.lang).to_string();
         }
         let prose = tokenized
             .iter()

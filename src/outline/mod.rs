@@ -265,17 +265,19 @@ impl Outline {
                     let level = parent.map_or(1, |p| entries[p].level + 1);
                     // A line short enough to show whole (a contents entry, a list item) is its
                     // own best label; key phrases are for paragraphs too long to show.
-                    let whole = block.kind != BlockKind::Code && fits_whole(&block.text);
+                    let prose = block.kind != BlockKind::Code;
                     // A line of a table of contents is named by the title it lists.
-                    let listed = (block.kind != BlockKind::Code)
-                        .then(|| kinds::contents_line_title(&block.text))
-                        .flatten();
+                    let listed = || {
+                        prose
+                            .then(|| kinds::contents_line_title(&block.text))
+                            .flatten()
+                    };
                     entries.push(entry(
                         EntryKind::Paragraph,
                         level,
-                        if whole {
+                        if prose && fits_whole(&block.text) {
                             block.text.clone()
-                        } else if let Some(title) = listed {
+                        } else if let Some(title) = listed() {
                             title
                         } else {
                             labeler
