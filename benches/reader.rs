@@ -9,10 +9,9 @@ use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use quire::document::Document;
-use quire::keymap::Keymap;
+use quire::input::key::parse_keys;
 use quire::layout::Pages;
-use quire::model::{Config, Model};
-use ratatui::Terminal;
+use quire::reader::{Model, Msg, Opened, Setup, update};
 use ratatui::backend::TestBackend;
 
 fn books() -> Vec<(String, Vec<u8>)> {
@@ -56,14 +55,15 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("outline/{name}"), |b| {
             b.iter(|| quire::outline::Outline::build(black_box(&doc)))
         });
-        let mut model = Model::new(
-            doc.clone(),
-            Config::default(),
-            Keymap::default_keymap(),
-            (200, 60),
-        );
-        quire::update::update(&mut model, quire::action::Action::PageDown);
-        let mut terminal = match Terminal::new(TestBackend::new(200, 60)) {
+        let setup = Setup {
+            screen: (200, 60),
+            ..Setup::default()
+        };
+        let mut model = Model::open(Opened::fresh(doc.clone()), setup);
+        for key in parse_keys("<Space>").unwrap_or_default() {
+            let _ = update(&mut model, Msg::from(key));
+        }
+        let mut terminal = match quire::app::terminal(TestBackend::new(200, 60)) {
             Ok(t) => t,
             Err(_) => continue,
         };

@@ -18,12 +18,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
+use quire::app::opening::{self, Opening};
+use quire::app::{AppBuilder, ScriptedInbox};
 use quire::document::{Document, LoadOptions};
-use quire::keymap::Keymap;
-use quire::model::{Config, Model};
-use quire::opening::{self, Opening};
-use quire::outline::Outline;
-use ratatui::Terminal;
+use quire::reader::Msg;
 use ratatui::backend::TestBackend;
 
 const BOOK_BYTES: usize = 100 * 1024 * 1024;
@@ -212,41 +210,29 @@ fn measure(mode: &str, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 Some(data.path().to_path_buf()),
                 false,
             )?;
-            let mut terminal = Terminal::new(TestBackend::new(SCREEN.0, SCREEN.1))?;
-            let painted = matches!(opening, Opening::Preview(..));
-            let doc = match opening {
-                Opening::Ready(doc, _) => doc,
+            let mut terminal = quire::app::terminal(TestBackend::new(SCREEN.0, SCREEN.1))?;
+            // The rest arrives as the reader's loop gets it: the whole document (when the
+            // opening was a preview), then the outline job's result.
+            let mut rest = ScriptedInbox::default();
+            let builder = match opening {
+                Opening::Ready(opened, _) => AppBuilder::opened(*opened),
                 Opening::Preview(preview, whole) => {
-                    let model = Model::with_outline_later(
-                        preview,
-                        Config::default(),
-                        Keymap::default_keymap(),
-                        SCREEN,
-                    );
-                    terminal.draw(|frame| quire::ui::render(&model, frame))?;
-                    println!("first_page_ms={:.0}", ms(started));
-                    drop(model);
-                    whole.recv()??.0
+                    rest.then(Msg::WholeArrived(Box::new(whole.recv()?)));
+                    AppBuilder::preview(preview)
                 }
             };
-            let mut model =
-                Model::with_outline_later(doc, Config::default(), Keymap::default_keymap(), SCREEN);
-            if !painted {
-                terminal.draw(|frame| quire::ui::render(&model, frame))?;
-                println!("first_page_ms={:.0}", ms(started));
-            }
-            model.complete_layout();
-            if model.outline_pending {
-                let outline = Outline::build(&model.doc);
-                model.set_outline(outline);
-            }
-            terminal.draw(|frame| quire::ui::render(&model, frame))?;
+            let mut app = builder.screen(SCREEN).build();
+            terminal.draw(|frame| quire::ui::render(app.model(), frame))?;
+            println!("first_page_ms={:.0}", ms(started));
+            rest.deliver();
+            app.run(&mut terminal, &mut rest)?;
+            assert!(!app.model().outline_pending() && app.model().pages().is_complete());
             println!("opened_ms={:.0}", ms(started));
         }
         "print" => {
             let doc = Document::open_with(path, LoadOptions::default())?;
             let mut sink = std::io::sink();
-            quire::print::write_text(&doc, 80, &mut sink)?;
+            quire::cli::print::write_text(&doc, 80, &mut sink)?;
             println!("print_ms={:.0}", ms(started));
         }
         other => return Err(format!("unknown mode {other}").into()),

@@ -1,5 +1,5 @@
 //! Where the time goes when quire opens a file: read, decode + sanitize + structure, outline
-//! and first layout (`Model::new`), and the first frame, each timed separately, with the peak
+//! and first layout (`Model::open`), and the first frame, each timed separately, with the peak
 //! resident memory so far after each (read from /proc on Linux).
 //!
 //! `cargo run --release --example load_stages -- FILE [WIDTH HEIGHT]`
@@ -7,9 +7,7 @@
 use std::time::Instant;
 
 use quire::document::{Document, LoadOptions};
-use quire::keymap::Keymap;
-use quire::model::{Config, Model};
-use ratatui::Terminal;
+use quire::reader::{Model, Opened, Setup};
 use ratatui::backend::TestBackend;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -33,29 +31,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let load_peak = peak_rss_mb();
 
     let started = Instant::now();
-    let model = Model::new(
-        doc,
-        Config::default(),
-        Keymap::default_keymap(),
-        (width, height),
-    );
+    let setup = Setup {
+        screen: (width, height),
+        ..Setup::default()
+    };
+    let model = Model::open(Opened::fresh(doc), setup);
     let model_time = started.elapsed();
     let model_peak = peak_rss_mb();
 
     let started = Instant::now();
-    let mut terminal = Terminal::new(TestBackend::new(width, height))?;
+    let mut terminal = quire::app::terminal(TestBackend::new(width, height))?;
     terminal.draw(|f| quire::ui::render(&model, f))?;
     let frame = started.elapsed();
     let frame_peak = peak_rss_mb();
 
     println!(
         "file {path}: {size} bytes, {blocks} blocks, {} screen lines",
-        model.pages.line_count()
+        model.pages().line_count()
     );
     let stages = [
         ("read", read, read_peak),
         ("decode+sanitize+structure", load, load_peak),
-        ("outline+layout (Model::new)", model_time, model_peak),
+        ("outline+layout (Model::open)", model_time, model_peak),
         ("first frame", frame, frame_peak),
     ];
     for (stage, time, peak) in stages {

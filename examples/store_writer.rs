@@ -8,8 +8,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use quire::anchoring::Bookmark;
 use quire::anchoring::{FlatText, Span, content_hash};
-use quire::bookmarks::Bookmark;
 use quire::document::{Anchor, Document};
 use quire::store::{Lookup, Store};
 

@@ -1,51 +1,26 @@
-//! quire: a terminal reader for saved articles and books.
+//! quire: a terminal reader for saved articles and books, with an outline built from the text
+//! and passage bookmarks anchored to it. `ARCHITECTURE.md` at the top of the repository gives
+//! the bird's eye view, the code map and the rules each layer keeps.
 //!
-//! The flow runs one way:
-//!
-//! ```text
-//! bytes ─▶ document (decode, sanitize, structure) ─▶ Document ─▶ outline ─▶ Outline
-//!                                                        └──▶ layout::Pages (cache per size)
-//! terminal event ─▶ keymap ─▶ Action ─▶ update(&mut Model) ─▶ Effects (run by app)
-//! Model ─▶ ui::render (reads only)
-//! ```
-//!
-//! - [`document`]: loading, terminal-safety sanitizing, plain-text structure, [`document::Anchor`].
-//! - [`outline`]: sidebar entries built from the blocks; label fitting.
-//! - [`layout`]: wrapping (textwrap + grapheme widths) and pagination as byte ranges.
-//! - [`keymap`], [`action`]: key notation, bindings from `assets/keymap.toml`, the action vocabulary.
-//! - [`model`], [`update`]: state and the only code that changes it.
-//! - [`ui`]: drawing, with [`ui::geometry`] shared by render and update.
-//! - [`event`], [`app`]: event sources (terminal, scripted) and the loop generic over the backend.
-//! - [`lineedit`]: the one-line editor behind every prompt.
-//! - [`print`]: plain output for `--print`, `--outline` and pipes.
-//! - [`bookmarks`], [`store`], [`anchoring`], [`sentences`]: passage bookmarks and the reading
-//!   position, kept in SQLite and re-attached by text quote when the document changes.
-//! - [`search`]: in-document search on folded block text; [`history`]: the jump history;
-//!   [`goto`]: the `/` and `:` prompt and the go-to commands.
+//! Layers, each depending only on the ones listed before it: [`text`], [`document`],
+//! [`outline`], [`layout`], [`search`], [`anchoring`], [`store`], [`input`], [`reader`] (the
+//! model and its `update`), [`ui`] (drawing), [`app`] (the runtime), [`cli`] (plain output and
+//! commands).
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
-pub mod action;
 pub mod anchoring;
 pub mod app;
-pub mod bookmarks;
+pub mod cli;
 pub mod document;
-pub mod event;
-pub mod folds;
-pub mod goto;
-pub mod history;
-pub mod keymap;
+pub mod input;
 pub mod layout;
-pub mod lineedit;
-pub mod model;
-pub mod opening;
 pub mod outline;
-pub mod print;
+pub mod reader;
 pub mod search;
-pub mod sentences;
 pub mod store;
+pub mod text;
 pub mod ui;
-pub mod update;
 
 /// The article quire opens when given no file, embedded so it works from any directory.
 pub const BUNDLED_ARTICLE: &str = include_str!("../seeds/g20-network-security.txt");

@@ -1,35 +1,27 @@
 //! The `quire` binary: parses the command line, loads the document before touching the
 //! terminal, then either prints (when stdout is not a terminal, or with `--print`/`--outline`)
-//! or runs the interactive reader, and always hands the terminal back as it found it.
+//! or runs the interactive reader, and always hands the terminal back as it found it. The work
+//! itself is the library's; this file only decides which part runs and words the errors.
 //!
 //! Exit codes: 0 success; 1 the document could not be read or the terminal failed;
 //! 2 usage error; 128+N when stopped by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
 
-mod cli_bookmarks;
-
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::execute;
-use crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use quire::app::{App, Exit};
+use quire::app::opening::{self, Opening};
+use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
+use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
+use quire::cli::{print, search_print};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
-use quire::event::TerminalEvents;
-use quire::keymap::Keymap;
-use quire::model::{Config, DEFAULT_MAX_WIDTH, Model};
-use quire::opening::{self, Opening};
 use quire::outline::Outline;
-use quire::{BUNDLED_ARTICLE, BUNDLED_NAME, print};
+use quire::reader::{Config, DEFAULT_MAX_WIDTH, Exit, Opened};
+use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 /// The width `--print` lays text out at when none is given.
 const PRINT_WIDTH: usize = 80;
@@ -97,7 +89,7 @@ struct Cli {
 enum Command {
     /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
     /// a JSON export.
-    Bookmarks(cli_bookmarks::BookmarksArgs),
+    Bookmarks(BookmarksArgs),
 }
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -114,8 +106,8 @@ const EXIT_INTERNAL: u8 = 70;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // A panic has already restored the terminal and said one line (see `install_panic_hook`);
-    // what is left is to exit with a code that says "a bug", not Rust's bare 101.
+    // A panic has already restored the terminal and said one line (see `TerminalGuard`); what
+    // is left is to exit with a code that says "a bug", not Rust's bare 101.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
     let Ok(outcome) = outcome else {
         return ExitCode::from(EXIT_INTERNAL);
@@ -141,8 +133,8 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(Command::Bookmarks(args)) = cli.command {
-        return cli_bookmarks::run(args, cli.data_dir.as_deref());
+    if let Some(Command::Bookmarks(args)) = &cli.command {
+        return bookmarks(args, &cli);
     }
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
@@ -153,7 +145,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if doc.is_empty() && printing {
         // Nothing to print is not an error, but silence would leave the user guessing why.
         let name = match &cli.file {
-            Some(path) if path.as_os_str() != "-" => path.display().to_string(),
+            Some(path) if path.as_os_str() != "-" => shown_path(path),
             _ => "standard input".to_string(),
         };
         let _ = writeln!(io::stderr(), "quire: '{name}' is empty");
@@ -161,19 +153,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if cli.outline {
         let outline = Outline::build(&doc);
         let mut out = stdout.lock();
-        let written = (|| {
+        written((|| {
             if !cli.json && !doc.is_empty() {
                 let format = doc.format.map_or("text", Format::name);
                 writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)?;
             }
             print::write_outline(&outline, cli.json, &mut out)
-        })();
-        match written {
-            // A closed pipe (`quire --outline book | head`) is not an error worth a message.
-            Ok(()) => {}
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-            Err(e) => return Err(e).context("cannot write output"),
-        }
+        })())?;
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(query) = &cli.search {
@@ -188,24 +174,64 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     if printing {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
-        match print::write_text(&doc, width, &mut stdout.lock()) {
-            Ok(()) => {}
-            // A closed pipe (`quire book | head`) is not an error worth a message.
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-            Err(e) => return Err(e).context("cannot write output"),
-        }
+        written(print::write_text(&doc, width, &mut stdout.lock()))?;
         return Ok(ExitCode::SUCCESS);
     }
-    let data_dir = cli_bookmarks::resolve_data_dir(cli.data_dir.as_deref());
-    let loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, named_file(&cli));
-    session_in_terminal(Opening::Ready(doc, Box::new(loaded)), &cli)
+    let data_dir = data_dir(&cli);
+    let loaded = session::load(data_dir.as_deref(), &doc, named_file(&cli));
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    session_in_terminal(
+        Opening::Ready(Box::new(opened), loaded.store),
+        &cli,
+        TerminalInbox::new(),
+    )
 }
 
-/// The words for "cannot open" a file the user named: the name is theirs, but it is printed to
-/// a terminal, so it is made safe like the text.
+/// What writing to stdout came to: a closed pipe (`quire book | head`) is not an error worth
+/// a message, so every command treats it here, the same way.
+fn written(result: io::Result<()>) -> Result<()> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write output"),
+    }
+}
+
+/// `quire bookmarks`.
+fn bookmarks(args: &BookmarksArgs, cli: &Cli) -> Result<ExitCode> {
+    let dir = data_dir(cli);
+    let result = bookmarks_cli::run(
+        args,
+        dir.as_deref(),
+        &mut io::stdout().lock(),
+        &mut io::stderr(),
+    );
+    match result {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(CliError::Io(e)) => written(Err(e)).map(|()| ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The data directory from `--data-dir`, else `QUIRE_DATA_DIR`, else the platform default.
+fn data_dir(cli: &Cli) -> Option<PathBuf> {
+    quire::store::data_dir(
+        cli.data_dir.as_deref(),
+        std::env::var_os("QUIRE_DATA_DIR").as_deref(),
+    )
+}
+
+/// A path as it may be printed to a terminal: the name is the user's, but made safe like text.
+fn shown_path(path: &Path) -> String {
+    quire::document::sanitize::sanitize_line(&path.display().to_string())
+}
+
+/// The words for "cannot open" a file the user named.
 fn cannot_open(path: &Path) -> String {
-    let shown = quire::document::sanitize::sanitize_line(&path.display().to_string());
-    format!("cannot open '{shown}'")
+    format!("cannot open '{}'", shown_path(path))
 }
 
 /// Read the document named on the command line, stdin, or the bundled article.
@@ -262,161 +288,85 @@ fn read_stdin(options: LoadOptions) -> Result<Document> {
     Document::load(bytes, "stdin", options).context("cannot open standard input")
 }
 
-/// Puts the terminal back: on drop, on every exit path, and from the panic hook.
-struct TerminalGuard;
-
-impl TerminalGuard {
-    fn enter() -> Result<TerminalGuard> {
-        install_panic_hook();
-        TERMINAL_TAKEN.store(true, Ordering::SeqCst);
-        enable_raw_mode().context("cannot use the terminal")?;
-        let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .context("cannot use the terminal")?;
-        Ok(guard)
-    }
-}
-
-/// True while quire holds the terminal (raw mode, alternate screen). Restoring happens once:
-/// a second "leave the alternate screen" would move the cursor back over what was written
-/// after the first (the panic hook's message, then the guard dropped while unwinding).
-static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
-
-fn restore_terminal() {
-    if !TERMINAL_TAKEN.swap(false, Ordering::SeqCst) {
-        return;
-    }
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-    let _ = disable_raw_mode();
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// A panic restores the terminal first, then says one line (no backtrace).
-fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        // A helper thread's panic (building the outline, reading a big file) is reported by
-        // the reader itself, which carries on; only the main thread's ends the session.
-        if std::thread::current().name() != Some("main") {
-            return;
-        }
-        restore_terminal();
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown panic".into());
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        let _ = writeln!(io::stderr(), "quire: internal error: {what}{place}");
-    }));
-}
-
 /// `--search TEXT --print`: the matching paragraphs; "no match" on stderr and exit 1 when
 /// there is none, so scripts can test for it.
 fn print_search(doc: &Document, query: &str, width: usize) -> Result<ExitCode> {
     let found = quire::search::search(doc, query, false).context("cannot search")?;
     let outline = Outline::build(doc);
-    match quire::search::print::write_matches(
-        doc,
-        &outline,
-        &found,
-        width,
-        &mut io::stdout().lock(),
-    ) {
-        Ok(_) => {}
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(e).context("cannot write output"),
-    }
+    let mut out = io::stdout().lock();
+    written(search_print::write_matches(doc, &outline, &found, width, &mut out).map(drop))?;
     if found.matches.is_empty() {
-        let _ = writeln!(io::stderr(), "quire: no match for '{query}'");
+        let shown = quire::document::sanitize::sanitize_line(query);
+        let _ = writeln!(io::stderr(), "quire: no match for '{shown}'");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// Read the document for the terminal: a big file opened by name shows its opening at once
-/// while the rest is read (see `quire::opening`).
+/// while the rest is read (see `quire::app::opening`).
 fn interactive(cli: &Cli) -> Result<ExitCode> {
     let options = load_options(cli);
-    let data_dir = cli_bookmarks::resolve_data_dir(cli.data_dir.as_deref());
+    let data_dir = data_dir(cli);
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
         None => {
             let doc = load(cli)?;
-            let loaded = quire::bookmarks::session::load(data_dir.as_deref(), &doc, None);
-            Opening::Ready(doc, Box::new(loaded))
+            let loaded = session::load(data_dir.as_deref(), &doc, None);
+            let opened = Opened {
+                doc,
+                saved: loaded.saved,
+                resume: !cli.from_start,
+            };
+            Opening::Ready(Box::new(opened), loaded.store)
         }
     };
-    session_in_terminal(opening, cli)
+    session_in_terminal(opening, cli, TerminalInbox::new())
 }
 
 /// Take the terminal and read until the reader quits.
-fn session_in_terminal(opening: Opening, cli: &Cli) -> Result<ExitCode> {
+fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) -> Result<ExitCode> {
     let config = Config {
         max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         wrap_code: cli.wrap_code,
         ..Config::default()
     };
-    let mut events = TerminalEvents::new().context("cannot watch for signals")?;
-    let _guard = TerminalGuard::enter()?;
-    let backend = CrosstermBackend::new(io::stdout());
-    let mut terminal = Terminal::new(backend).context("cannot use the terminal")?;
+    let builder = match opening {
+        Opening::Ready(opened, store) => AppBuilder::opened(*opened)
+            .store(store, data_dir(cli))
+            .search(cli.search.clone()),
+        Opening::Preview(preview, whole) => {
+            inbox.forward_whole(whole).context("cannot read the file")?;
+            AppBuilder::preview(preview).store(None, data_dir(cli))
+        }
+    };
+    inbox.listen().context("cannot watch for signals")?;
+    let _guard = TerminalGuard::enter().context("cannot use the terminal")?;
+    let mut terminal = quire::app::terminal(CrosstermBackend::new(io::stdout()))
+        .context("cannot use the terminal")?;
     // No input is known to make quire panic, so the way back from one is proved with this
     // switch, which only debug builds (the ones tests run) have.
     if cfg!(debug_assertions) && std::env::var_os("QUIRE_DEBUG_PANIC").is_some() {
         panic!("QUIRE_DEBUG_PANIC is set");
     }
     let size = terminal.size().context("cannot read the terminal size")?;
-    let screen = (size.width, size.height);
-    let mut app = match opening {
-        Opening::Ready(doc, mut loaded) => {
-            let mut model = quire::bookmarks::session::reader_model(
-                doc,
-                &mut loaded,
-                config,
-                Keymap::default_keymap(),
-                screen,
-                cli.from_start,
-            );
-            // An explicit search wins over the resumed place.
-            if let Some(query) = cli.search.as_deref() {
-                quire::search::update::start_with_search(&mut model, query)
-                    .context("cannot search")?;
-            }
-            App::with_store(model, loaded.session.take())
-        }
-        Opening::Preview(preview, whole) => {
-            let model =
-                Model::with_outline_later(preview, config, Keymap::default_keymap(), screen);
-            App::with_whole_document_later(model, whole, !cli.from_start)
-        }
-    };
-    let exit = app.run(&mut terminal, &mut events).map_err(|err| {
-        // The whole of a previewed file can still be refused (a binary tail): that is about
-        // the file, not the terminal.
-        match err.downcast::<LoadError>() {
-            Ok(load) => {
+    let mut app = builder
+        .config(config)
+        .screen((size.width, size.height))
+        .build();
+    let exit = app
+        .run(&mut terminal, &mut inbox)
+        .map_err(|err| match err {
+            // The whole of a previewed file can still be refused (a binary tail): that is about
+            // the file, not the terminal.
+            AppError::Document(load) => {
                 let file = cli.file.as_deref().unwrap_or(Path::new("-"));
                 anyhow::Error::new(load).context(cannot_open(file))
             }
-            Err(err) => anyhow::Error::new(err).context("terminal error"),
-        }
-    })?;
+            AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),
+        })?;
     Ok(match exit {
         Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
         Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),

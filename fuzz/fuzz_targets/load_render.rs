@@ -6,9 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use quire::document::{Document, Format, LoadOptions};
-use quire::keymap::Keymap;
-use quire::model::{Config, Model};
-use ratatui::Terminal;
+use quire::reader::{Model, Opened, Setup};
 use ratatui::backend::TestBackend;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,9 +16,10 @@ fuzz_target!(|data: &[u8]| {
     let format = [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Html)][usize::from(*f) % 4];
     let options = LoadOptions { format, force: true, ..LoadOptions::default() };
     let Ok(doc) = Document::load(rest.to_vec(), "fuzz", options) else { return };
-    let model = Model::new(doc, Config::default(), Keymap::default_keymap(), (width, height));
+    let setup = Setup { screen: (width, height), ..Setup::default() };
+    let model = Model::open(Opened::fresh(doc), setup);
     // A TestBackend cannot fail: its error type is uninhabited.
-    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    let Ok(mut terminal) = quire::app::terminal(TestBackend::new(width, height));
     let Ok(frame) = terminal.draw(|frame| quire::ui::render(&model, frame));
     for cell in frame.buffer.content() {
         let unsafe_char = |c: char| c.is_control() || quire::document::sanitize::is_bidi_control(c);

@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::wrap::display_width;
+use crate::text::display_width;
 
 /// One screen row of a code block: its bytes, and the columns before its text (zero for the
 /// first row of a source line; on a continuation row, the marker's cell and the indentation).

@@ -3,6 +3,7 @@
 //! out as [`Anchor`]s, so a resize rebuilds this and the reader's place survives untouched.
 
 pub mod code;
+pub mod geometry;
 mod rows;
 pub mod wrap;
 

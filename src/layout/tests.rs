@@ -13,7 +13,10 @@ fn a_wrapped_title_gets_even_lines_not_a_lone_last_word() {
     let lines = balanced(title, 58);
     let shown: Vec<&str> = lines.iter().map(|r| title[r.clone()].trim()).collect();
     assert_eq!(shown.len(), 2, "{shown:?}");
-    let widths: Vec<usize> = shown.iter().map(|l| wrap::display_width(l)).collect();
+    let widths: Vec<usize> = shown
+        .iter()
+        .map(|l| crate::text::display_width(l))
+        .collect();
     assert!(widths[0].abs_diff(widths[1]) <= 8, "{shown:?}");
     assert_eq!(shown.join(" "), title);
     // A title that fits stays on one line; one word per line stays that way.

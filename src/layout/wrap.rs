@@ -11,49 +11,9 @@ use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
-/// Display width of a string as the terminal will draw it: the sum of its grapheme clusters'
-/// widths (an emoji ZWJ sequence is one cluster of width 2, a combining mark adds nothing).
-pub fn display_width(text: &str) -> usize {
-    if text.is_ascii() {
-        return text.len();
-    }
-    // Fast path: when every char is a grapheme cluster on its own, the clusters' widths are the
-    // chars' widths, and segmenting into graphemes (the slow part of layout) can be skipped.
-    let mut width = 0;
-    for c in text.chars() {
-        if !stands_alone(c) {
-            return text.graphemes(true).map(UnicodeWidthStr::width).sum();
-        }
-        width += UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    width
-}
-
-/// True for chars that never join a neighbour into one grapheme cluster: the common letters,
-/// punctuation and ideographs of Latin, Greek, Cyrillic and CJK text. Anything else (combining
-/// marks, joiners, variation selectors, emoji modifiers, Indic and Hangul jamo…) is left to
-/// full grapheme segmentation.
-fn stands_alone(c: char) -> bool {
-    matches!(c as u32,
-        0x20..=0x7e
-        | 0xa0..=0x2ff
-        | 0x370..=0x482
-        | 0x48a..=0x52f
-        | 0x2010..=0x2027
-        | 0x2030..=0x205e
-        | 0x2100..=0x2bff
-        | 0x3000..=0x3029
-        | 0x3030..=0x3098
-        | 0x309b..=0x30ff
-        | 0x3400..=0x4dbf
-        | 0x4e00..=0x9fff
-        | 0xac00..=0xd7a3
-        | 0xf900..=0xfaff
-        | 0xff01..=0xff60
-    )
-}
+use crate::text::{display_width, stands_alone};
 
 /// True when a text needs nothing but spaces to find its break opportunities: alphabetic
 /// scripts without combining sequences. Ideographic, Thai-like and complex scripts need the

@@ -375,7 +375,7 @@ fn thanks_someone(text: &str, lang: Language) -> bool {
         return false;
     }
     let speech = ["you", "ye", "god", "heaven", "heavens", "goodness"];
-    crate::sentences::sentence_ranges(text)
+    crate::text::sentences::sentence_ranges(text)
         .into_iter()
         .any(|range| {
             let sentence = text[range].to_lowercase();

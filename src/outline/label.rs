@@ -402,7 +402,7 @@ fn breaks_a_phrase(text: &str, token: Token) -> bool {
 }
 
 fn is_wide_char(c: char) -> bool {
-    crate::layout::wrap::display_width(c.encode_utf8(&mut [0; 4])) == 2
+    crate::text::display_width(c.encode_utf8(&mut [0; 4])) == 2
 }
 
 fn is_hiragana(c: char) -> bool {

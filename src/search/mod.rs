@@ -6,12 +6,9 @@
 //! The document is folded once per kind of folding, on first use ([`SearchIndex`]); each
 //! keystroke then only scans the folded copy. Hits come back as [`Match`]es: a block and a
 //! byte range of its original text. This module reads the document and changes nothing else;
-//! the search state shown on screen lives in [`session`].
+//! the search as the reader holds it lives in `reader::search`.
 
 pub mod fold;
-pub mod print;
-pub mod session;
-pub mod update;
 
 use std::fmt;
 

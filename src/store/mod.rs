@@ -14,7 +14,15 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::document::Anchor;
 
-pub use records::{DocumentRecord, Lookup, Position};
+pub use records::{DocumentRecord, Lookup};
+
+/// The path a document is keyed by: absolute when it can be, so `./a.txt` and `/x/a.txt` agree.
+pub fn path_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| PathBuf::from(path))
+        .display()
+        .to_string()
+}
 
 /// The database's file name inside the data directory.
 pub const DB_FILE: &str = "bookmarks.sqlite3";

@@ -5,8 +5,7 @@
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Store, StoreError, now};
-use crate::anchoring::{Span, TextQuote};
-use crate::bookmarks::Bookmark;
+use crate::anchoring::{Bookmark, Position, Span, TextQuote};
 use crate::document::Anchor;
 
 /// A document the store knows.
@@ -16,13 +15,6 @@ pub struct DocumentRecord {
     pub hash: String,
     pub title: String,
     pub last_path: Option<String>,
-}
-
-/// The reader's place, with the text there so it can be found again after an edit.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Position {
-    pub anchor: Anchor,
-    pub quote: TextQuote,
 }
 
 /// What looking a document up found.

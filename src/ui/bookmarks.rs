@@ -10,18 +10,19 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use super::theme::Theme;
 use super::visual::display_order;
-use crate::bookmarks::cli::{display_line, excerpt};
-use crate::layout::wrap::display_width;
-use crate::model::Model;
+use crate::document::sanitize::sanitize;
 use crate::outline::fit_label;
+use crate::reader::Model;
+use crate::text::display_width;
+use crate::text::excerpt;
 
 /// Rows each bookmark takes in the panel: place, excerpt, note.
 const ROWS_PER_BOOKMARK: usize = 3;
 
 pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
-    let area = super::geometry::popup_area(screen, 76);
+    let area = crate::layout::geometry::popup_area(screen, 76);
     Clear.render(area, buf);
-    let count = model.marks.bookmarks.len();
+    let count = model.marks().bookmarks.len();
     let title = format!(" Bookmarks ({count}) · Enter go · e note · d delete · u undo · Esc ");
     let block = Block::default()
         .borders(Borders::ALL)
@@ -35,11 +36,11 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         buf.set_stringn(inner.x + 1, inner.y, text, room, theme.dim());
         return;
     }
-    let cursor = model.marks.panel.unwrap_or(0).min(count - 1);
+    let cursor = model.marks().panel.unwrap_or(0).min(count - 1);
     let fits = (inner.height as usize / ROWS_PER_BOOKMARK).max(1);
     let first = (cursor + 1).saturating_sub(fits);
     for (slot, (index, bookmark)) in model
-        .marks
+        .marks()
         .bookmarks
         .iter()
         .enumerate()
@@ -52,9 +53,9 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         let place = if bookmark.orphaned {
             "orphaned: not in the text any more".to_string()
         } else {
-            format!("p. {}", model.pages.page_of(bookmark.span.start) + 1)
+            format!("p. {}", model.pages().page_of(bookmark.span.start) + 1)
         };
-        let section = display_line(&bookmark.section);
+        let section = excerpt::one_line(&sanitize(&bookmark.section));
         let heading = if section.is_empty() {
             place
         } else {
@@ -74,13 +75,19 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         buf.set_stringn(inner.x + 1, y, &heading, room, style);
         let quote = format!(
             "“{}”",
-            display_order(&excerpt(&bookmark.quote.exact, room.saturating_sub(2)))
+            display_order(&excerpt::opening(
+                &sanitize(&bookmark.quote.exact),
+                room.saturating_sub(2)
+            ))
         );
         buf.set_stringn(inner.x + 1, y + 1, quote, room, theme.text());
         if !bookmark.note.is_empty() && y + 2 < inner.y + inner.height {
             let note = format!(
                 "✎ {}",
-                display_order(&excerpt(&bookmark.note, room.saturating_sub(2)))
+                display_order(&excerpt::opening(
+                    &sanitize(&bookmark.note),
+                    room.saturating_sub(2)
+                ))
             );
             buf.set_stringn(inner.x + 1, y + 2, note, room, theme.byline());
         }
@@ -88,7 +95,7 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
 }
 
 pub fn render_note_editor(model: &Model, theme: &Theme, area: Rect, frame: &mut Frame<'_>) {
-    let Some(editing) = model.marks.editing.as_ref() else {
+    let Some(editing) = model.marks().editing.as_ref() else {
         return;
     };
     let buf = frame.buffer_mut();
@@ -106,7 +113,7 @@ pub fn render_note_editor(model: &Model, theme: &Theme, area: Rect, frame: &mut 
     let room = area.width.saturating_sub(label_width + 1) as usize;
     // The editor refuses control characters, so its text is safe; sanitize anyway, cheaply.
     let (shown, cursor) = editing.editor.view(room);
-    let shown = display_line(shown);
+    let shown = excerpt::one_line(&sanitize(shown));
     buf.set_stringn(area.x + label_width, area.y, &shown, room, style);
     if room > 0 {
         frame.set_cursor_position(Position::new(area.x + label_width + cursor as u16, area.y));

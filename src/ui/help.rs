@@ -9,8 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::keymap::{Mode, key_name};
-use crate::model::Model;
+use crate::input::Mode;
+use crate::input::key::key_name;
+use crate::reader::Model;
 
 /// The help text, one row per binding: "keys  description", grouped by mode. The key column is
 /// as wide as the longest key list, so the descriptions line up without wasting the overlay.
@@ -26,7 +27,7 @@ pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
         .iter()
         .flat_map(|&mode| {
             model
-                .keymap
+                .keymap()
                 .bindings(mode)
                 .iter()
                 .map(move |(action, sequences)| {
@@ -67,7 +68,7 @@ fn overlay_width(lines: &[(String, bool)]) -> u16 {
 
 pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let lines = help_lines(model);
-    let area = super::geometry::popup_area(screen, overlay_width(&lines));
+    let area = crate::layout::geometry::popup_area(screen, overlay_width(&lines));
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -76,7 +77,8 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let scroll = model
-        .help_scroll
+        .help()
+        .unwrap_or(0)
         .min(lines.len().saturating_sub(inner.height as usize));
     for (row, (text, header)) in lines
         .iter()
@@ -103,12 +105,15 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
 mod tests {
     use super::*;
     use crate::document::Document;
-    use crate::keymap::Keymap;
-    use crate::model::{Config, Model};
+    use crate::reader::{Opened, Setup};
 
     fn model() -> Model {
         let doc = Document::from_text("A short text to read.", "t");
-        Model::new(doc, Config::default(), Keymap::default_keymap(), (200, 60))
+        let setup = Setup {
+            screen: (200, 60),
+            ..Setup::default()
+        };
+        Model::open(Opened::fresh(doc), setup)
     }
 
     #[test]

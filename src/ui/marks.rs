@@ -6,19 +6,19 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
-use crate::bookmarks::span_in_block;
 use crate::layout::LineKind;
-use crate::layout::wrap::display_width;
-use crate::model::Model;
+use crate::reader::Model;
+use crate::reader::marks::span_in_block;
+use crate::text::display_width;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
     let top = model.top_line();
-    let has_marks = !model.marks.bookmarks.is_empty() || model.marks.selection.is_some();
+    let has_marks = !model.marks().bookmarks.is_empty() || model.marks().selection.is_some();
     if !has_marks {
         return;
     }
     for (row, line) in model
-        .pages
+        .pages()
         .lines_from(top)
         .take(area.height as usize)
         .enumerate()
@@ -28,12 +28,12 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
         }
         let y = area.y + row as u16;
         let index = line.block as usize;
-        let Some(block) = model.doc.blocks.get(index) else {
+        let Some(block) = model.doc().blocks.get(index) else {
             continue;
         };
         let range = line.range();
         let x = super::reader::text_left(block, &line, area);
-        let marked = model.marks.ranges_in_block(index, block.text.len());
+        let marked = model.marks().ranges_in_block(index, block.text.len());
         let mut any_here = false;
         for covered in &marked {
             if paint(
@@ -50,7 +50,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
             }
         }
         if let Some(selected) = model
-            .marks
+            .marks()
             .selection
             .and_then(|s| span_in_block(s, index, block.text.len()))
         {

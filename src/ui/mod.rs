@@ -1,8 +1,7 @@
 //! Drawing. `render` reads the [`Model`] and draws one frame; it never changes the model.
-//! Each part of the screen has its own file; [`geometry`] says where each part goes.
+//! Each part of the screen has its own file; `layout::geometry` says where each part goes.
 
 mod bookmarks;
-pub mod geometry;
 mod help;
 mod marks;
 mod reader;
@@ -18,12 +17,17 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
-use crate::model::Model;
+use crate::reader::Model;
 use theme::Theme;
 
 pub fn render(model: &Model, frame: &mut Frame<'_>) {
     let g = model.geometry();
-    let theme = Theme::new(model.config.color);
+    if frame.area() != g.screen {
+        // A frame of another size than the layout's cannot be drawn from it. The runtime
+        // resizes both together before drawing, so this is only a guard.
+        return;
+    }
+    let theme = Theme::new(model.config().color);
     if g.too_small() {
         let area = frame.area();
         // The longest wording that fits: a cut-off "te" would read as garbage.
@@ -41,7 +45,7 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         return;
     }
     if let Some(area) = g.sidebar {
-        if model.search.results_view && model.search.active.is_some() {
+        if model.search().results_view && model.search().active.is_some() {
             search::render_results(model, &theme, area, frame.buffer_mut());
         } else {
             sidebar::render(model, &theme, area, frame.buffer_mut());
@@ -50,18 +54,18 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     reader::render(model, &theme, g.column, frame.buffer_mut());
     marks::render(model, &theme, g.column, g.pane, frame.buffer_mut());
     if let Some(area) = g.status {
-        match &model.prompt {
+        match &model.prompt() {
             Some(prompt) => search::render_prompt(model, prompt, &theme, area, frame),
             None => status::render(model, &theme, area, frame.buffer_mut()),
         }
     }
-    if model.marks.panel.is_some() {
+    if model.marks().panel.is_some() {
         bookmarks::render_panel(model, &theme, g.screen, frame.buffer_mut());
     }
-    if let (Some(area), Some(_)) = (g.status, model.marks.editing.as_ref()) {
+    if let (Some(area), Some(_)) = (g.status, model.marks().editing.as_ref()) {
         bookmarks::render_note_editor(model, &theme, area, frame);
     }
-    if model.help_open {
+    if model.help().is_some() {
         help::render(model, &theme, g.screen, frame.buffer_mut());
     }
 }

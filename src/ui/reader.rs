@@ -8,14 +8,14 @@ use ratatui::layout::Rect;
 use super::theme::Theme;
 use super::visual::{paragraph_is_rtl, visual_line};
 use crate::document::{BlockKind, Span};
-use crate::layout::wrap::display_width;
 use crate::layout::{Line, LineKind, prefix_width};
-use crate::model::Model;
+use crate::reader::Model;
+use crate::text::display_width;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let top = model.top_line();
     for (row, line) in model
-        .pages
+        .pages()
         .lines_from(top)
         .take(area.height as usize)
         .enumerate()
@@ -29,7 +29,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 buf.set_stringn(area.x, y, text, area.width as usize, theme.dim());
             }
             LineKind::Text => {
-                let block = &model.doc.blocks[line.block as usize];
+                let block = &model.doc().blocks[line.block as usize];
                 let text = &block.text[line.range()];
                 let (style, prefix) = match block.kind {
                     BlockKind::Title => (theme.title(), ""),
@@ -55,7 +55,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let right = area.x + area.width;
                 // A cut line's text stops before the marker's cell (a right-to-left line too).
                 let text_right = if line.cut {
-                    x.saturating_add(model.pages.width() as u16)
+                    x.saturating_add(model.pages().width() as u16)
                         .min(right)
                         .saturating_sub(1)
                 } else {

@@ -7,15 +7,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
-use super::geometry::sidebar_offset;
 use super::theme::Theme;
 use super::visual::{paragraph_is_rtl, visual_line};
-use crate::goto::{Prompt, PromptKind};
-use crate::layout::wrap::display_width;
+use crate::layout::geometry::sidebar_offset;
 use crate::layout::{Line, LineKind};
-use crate::model::{Focus, Model};
 use crate::outline::fit_label;
-use crate::search::session::{ResultRow, excerpt};
+use crate::reader::prompt::{Prompt, PromptKind};
+use crate::reader::search::ResultRow;
+use crate::reader::{Focus, Model};
+use crate::text::display_width;
+use crate::text::excerpt;
 
 /// Restyle the parts of a drawn text line that are search hits. A hit that wraps is cut at
 /// the line ends, so each screen line shows its own part. Cells are found in display order, as
@@ -30,14 +31,14 @@ pub fn highlight_line(
     room: usize,
     buf: &mut Buffer,
 ) {
-    let Some(search) = model.search.active.as_ref() else {
+    let Some(search) = model.search().active.as_ref() else {
         return;
     };
     if line.kind != LineKind::Text {
         return;
     }
     let block = line.block as usize;
-    let text = model.doc.text(block);
+    let text = model.doc().text(block);
     let (start, end) = (line.start as usize, line.end as usize);
     let hits = search.matches_in_block(block);
     // Hits are in order: skip those ending before this line.
@@ -79,12 +80,12 @@ pub fn highlight_line(
 /// For a cut code line, the style of the search hit hidden past its cut (the current hit's
 /// style if that one is there), or `None` when no hit is hidden.
 pub fn hidden_hit_style(model: &Model, theme: &Theme, line: &Line) -> Option<Style> {
-    let search = model.search.active.as_ref()?;
+    let search = model.search().active.as_ref()?;
     if line.kind != LineKind::Text || !line.cut {
         return None;
     }
     let block = line.block as usize;
-    let text = model.doc.text(block);
+    let text = model.doc().text(block);
     let hidden_start = line.end as usize;
     let hidden_end = text
         .get(hidden_start..)?
@@ -121,10 +122,10 @@ pub fn render_prompt(
     let width = area.width as usize;
     buf.set_stringn(area.x, area.y, " ".repeat(width), width, theme.text());
     let mut sigil = prompt.kind.sigil().to_string();
-    if prompt.kind == PromptKind::Search && model.search.regex_mode {
+    if prompt.kind == PromptKind::Search && model.search().regex_mode {
         sigil = format!("(regex) {sigil}");
     }
-    let (note, note_style) = match (&prompt.error, prompt.kind, &model.search.active) {
+    let (note, note_style) = match (&prompt.error, prompt.kind, &model.search().active) {
         (Some(error), _, _) => (error.clone(), theme.prompt_error()),
         (None, PromptKind::Search, Some(search)) if search.matches().is_empty() => {
             ("no match".into(), theme.prompt_error())
@@ -185,10 +186,10 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
     for y in area.y..area.y + area.height {
         buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
     }
-    let Some(search) = model.search.active.as_ref() else {
+    let Some(search) = model.search().active.as_ref() else {
         return;
     };
-    let focused = model.focus == Focus::Outline;
+    let focused = model.focus() == Focus::Outline;
     let header = format!("Results: {} · r outline", search.matches().len());
     buf.set_stringn(
         area.x,
@@ -198,9 +199,9 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
         theme.dim().add_modifier(Modifier::BOLD),
     );
     let rows = area.height.saturating_sub(1) as usize;
-    let list = &model.search.rows;
+    let list = &model.search().rows;
     let cursor = model
-        .search
+        .search()
         .results_cursor
         .min(list.len().saturating_sub(1));
     let offset = sidebar_offset(cursor, list.len(), rows);
@@ -210,7 +211,7 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
         match *item {
             ResultRow::Entry(entry) => {
                 let label = model
-                    .outline
+                    .outline()
                     .entries
                     .get(entry)
                     .map_or("", |e| e.label.as_str());
@@ -231,7 +232,9 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
                     continue;
                 };
                 let room = (inner_width as usize).saturating_sub(3);
-                let (text, hit_start, hit_end) = excerpt(&model.doc, m, room / 3);
+                let (text, hit_range) =
+                    excerpt::around(model.doc().text(m.block), m.range(), room / 3);
+                let (hit_start, hit_end) = (hit_range.start, hit_range.end);
                 let mut style = theme.dim();
                 if selected {
                     style = theme.sidebar_cursor();

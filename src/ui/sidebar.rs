@@ -6,10 +6,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use super::geometry::{sidebar_indent, sidebar_offset};
 use super::theme::Theme;
-use crate::model::{Focus, Model};
+use crate::layout::geometry::{sidebar_indent, sidebar_offset};
 use crate::outline::{EntryKind, fit_heading_label, fit_label};
+use crate::reader::{Focus, Model};
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 2 || area.height == 0 {
@@ -20,7 +20,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     for y in area.y..area.y + area.height {
         buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
     }
-    let focused = model.focus == Focus::Outline;
+    let focused = model.focus() == Focus::Outline;
     let headers: &[&str] = if focused {
         &["Outline (Enter jumps)", "Outline (Enter)"]
     } else {
@@ -39,24 +39,24 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         theme.dim().add_modifier(Modifier::BOLD),
     );
     let rows = area.height.saturating_sub(1) as usize;
-    let entries = &model.outline.entries;
-    let shown = model.folds.shown();
-    let cursor_row = model.folds.row_for(model.sidebar_cursor());
+    let entries = &model.outline().entries;
+    let shown = model.folds().shown();
+    let cursor_row = model.folds().row_for(model.sidebar_cursor());
     let offset = sidebar_offset(cursor_row, shown.len(), rows);
     let (first_visible, last_visible) = model.visible_blocks();
     // A tree gets a column for its fold markers; a flat outline does not need one.
-    let tree = model.folds.is_tree();
+    let tree = model.folds().is_tree();
     for (row, &index) in shown.iter().skip(offset).take(rows).enumerate() {
         let Some(entry) = entries.get(index) else {
             continue;
         };
         let y = area.y + 1 + row as u16;
         let indent = sidebar_indent(entry.level, inner_width) as usize;
-        let marker = if model.folds.is_folded(index)
-            || (entry.kind == EntryKind::Leftovers && !model.leftovers_open)
+        let marker = if model.folds().is_folded(index)
+            || (entry.kind == EntryKind::Leftovers && !model.leftovers_open())
         {
             "▸ "
-        } else if model.folds.is_branch(index) {
+        } else if model.folds().is_branch(index) {
             "▾ "
         } else if tree {
             "  "
@@ -64,7 +64,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             ""
         };
         // A marked entry keeps its last column for the bookmark mark.
-        let marked = (entry.first_block..=entry.last_block).any(|b| model.marks.block_is_marked(b));
+        let marked =
+            (entry.first_block..=entry.last_block).any(|b| model.marks().block_is_marked(b));
         let room = (inner_width as usize)
             .saturating_sub(indent + 1 + usize::from(marked) + marker.chars().count());
         let fitted = if entry.kind == EntryKind::Heading {
@@ -82,7 +83,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if on_page {
             style = style.patch(theme.sidebar_here());
         }
-        if focused && index == model.outline_cursor {
+        if focused && index == model.outline_cursor() {
             style = style.patch(theme.sidebar_cursor());
         }
         let x = area.x + 1 + indent as u16;

@@ -5,9 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
-use crate::layout::wrap::display_width;
-use crate::model::Model;
 use crate::outline::fit_label;
+use crate::reader::Model;
+use crate::text::display_width;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = theme.status();
@@ -15,20 +15,20 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let page = model.current_page() + 1;
     // Until the whole book is read and laid out (a frame or two at start-up) the totals are
     // not known, and a number would be wrong.
-    let complete = model.pages.is_complete() && !model.loading;
+    let complete = model.pages().is_complete() && !model.loading();
     let pages = if complete {
-        model.pages.page_count().to_string()
+        model.pages().page_count().to_string()
     } else {
         "…".to_string()
     };
     let (k, n) = model.paragraph_position();
     let section = model
-        .outline
-        .section_for_block(model.anchor.block)
+        .outline()
+        .section_for_block(model.anchor().block)
         .map(|e| super::visual::display_order(&fit_label(&e.label, 24)).into_owned())
         .unwrap_or_default();
     let minutes = model.minutes_left();
-    let left = if model.loading {
+    let left = if model.loading() {
         String::new()
     } else if minutes == 0 {
         "done".to_string()
@@ -41,7 +41,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let paragraph = if model.loading {
+    let paragraph = if model.loading() {
         format!("¶ {k}/…")
     } else {
         format!("¶ {k}/{n}")
@@ -55,7 +55,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         (&paragraph, 2),
         (&section, 1),
         (&left, 3),
-        (model.doc.encoding, 0),
+        (model.doc().encoding, 0),
         ("? help", 4),
     ];
     let compose = |keep_from: u8| -> String {
@@ -69,27 +69,21 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tiny = format!(" {page}/{pages} ");
     // A message must be read whole; otherwise the name gets at least a dozen columns. And the
     // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
-    let left_needs = model
-        .message
-        .as_deref()
-        .map_or(12, |m| display_width(m) + 2);
+    let left_needs = model.message().map_or(12, |m| display_width(m) + 2);
     let width = area.width as usize;
     let right = (0..=6)
         .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
         .unwrap_or(tiny);
     let right_width = display_width(&right).min(area.width as usize);
-    let left_text = model
-        .message
-        .clone()
-        .unwrap_or_else(|| model.doc.name.clone());
+    let left_text = model.message().unwrap_or(&model.doc().name);
     let left_room = (area.width as usize).saturating_sub(right_width + 1);
     buf.set_stringn(
         area.x,
         area.y,
         format!(
             " {}",
-            super::visual::display_order(&fit_label(&left_text, left_room.saturating_sub(1)))
+            super::visual::display_order(&fit_label(left_text, left_room.saturating_sub(1)))
         ),
         left_room,
         style,

@@ -177,7 +177,7 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
     for line in filled_lines(raw) {
         count += 1;
         // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
-        width += crate::layout::wrap::display_width(line);
+        width += crate::text::display_width(line);
         if line.ends_with([
             '.', ',', ';', '!', '?', ':', '。', '，', '；', '！', '？', '：', '、', '」', '』',
         ]) {

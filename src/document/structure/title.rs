@@ -28,8 +28,7 @@ pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     let words = candidate.text.split_whitespace().count();
     // A title is a line or two, short on screen too: a hard-wrapped paragraph of ideographs
     // has few spaces but is no title.
-    let short =
-        raws[first].line_count() <= 2 && crate::layout::wrap::display_width(&candidate.text) <= 100;
+    let short = raws[first].line_count() <= 2 && crate::text::display_width(&candidate.text) <= 100;
     let usable = match candidate.kind {
         BlockKind::Paragraph => {
             short && !ends_sentence(&candidate.text) && !candidate.text.ends_with(',')

@@ -1,0 +1,798 @@
+//! Places that survive edits. A passage is stored both as a [`Span`] (block + byte offsets) and
+//! as a [`TextQuote`] — the passage's exact text with a little text before and after, the same
+//! idea as the W3C Web Annotation TextQuoteSelector. When the document has changed, [`attach`]
+//! finds the quote again: exactly first, then approximately (edit distance), else it reports
+//! the passage orphaned. Also the document's content identity ([`content_hash`]).
+//! Pure functions over a [`Document`]; no storage, no screen. The records kept for passages
+//! and places ([`Bookmark`], [`Position`]) are in [`saved`].
+
+mod saved;
+
+pub use saved::{Bookmark, Position};
+
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::document::{Anchor, Document};
+
+/// How many chars of context a quote keeps on each side of the passage.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// A passage: from `start` up to (not including) `end`, possibly across blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Span {
+    pub start: Anchor,
+    pub end: Anchor,
+}
+
+/// The text of a passage and its surroundings, enough to find it again in an edited text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextQuote {
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// Where a quote was found again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// The exact text is there (at its old place or elsewhere).
+    Exact(Span),
+    /// Text close to the quote is there; the passage was edited.
+    Approximate(Span),
+    /// Nothing close enough: the passage is gone from the document.
+    Orphaned,
+}
+
+/// The identity of a document by content: SHA-256 of its words separated by single spaces, so
+/// line ends, a byte-order mark, reflowed lines, the file's path or name do not change it.
+pub fn content_hash(doc: &Document) -> String {
+    let mut hasher = Sha256::new();
+    for block in &doc.blocks {
+        // A byte-order mark is not text (decoding drops it; a pasted one may remain).
+        for word in block
+            .text
+            .split_whitespace()
+            .map(|w| w.trim_matches('\u{feff}'))
+            .filter(|w| !w.is_empty())
+        {
+            hasher.update(word.as_bytes());
+            hasher.update(b" ");
+        }
+    }
+    hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// The document's blocks as one string (blocks joined by a newline), so passages that cross
+/// blocks can be matched, with the mapping back to anchors.
+#[derive(Debug, Clone)]
+pub struct FlatText {
+    pub text: String,
+    /// Offset in `text` where each block starts.
+    starts: Vec<usize>,
+    /// The document block `text` starts with: 0 for the whole document, more for an excerpt.
+    first_block: usize,
+    /// The byte of that block `text` starts at: 0 unless an excerpt starts inside a long block.
+    first_byte: usize,
+}
+
+/// How much text an excerpt keeps either side of its passage: more than a quote's context
+/// and a reading position's text need.
+const EXCERPT_MARGIN: usize = 1024;
+
+impl FlatText {
+    pub fn new(doc: &Document) -> FlatText {
+        FlatText::of_blocks(doc, 0..doc.blocks.len(), 0, None)
+    }
+
+    /// The text around blocks `first..=last` only, with anchors still the document's: enough
+    /// to quote a passage there without copying a whole book.
+    pub fn around(doc: &Document, first: usize, last: usize) -> FlatText {
+        FlatText::of_blocks(doc, FlatText::widened(doc, first, last), 0, None)
+    }
+
+    /// The text around `span` only, as [`FlatText::around`] keeps it, except that of a block
+    /// longer than the margins only the part within them either side of the passage is kept:
+    /// quoting a place in a book of one paragraph does not copy the book.
+    pub fn around_span(doc: &Document, span: Span) -> FlatText {
+        let count = doc.blocks.len();
+        let last = span.end.block.min(count.saturating_sub(1));
+        let first = span.start.block.min(last);
+        let text_of = |block: usize| doc.blocks.get(block).map_or("", |b| b.text.as_str());
+        let first_byte = if span.start.block == first {
+            floor_boundary(
+                text_of(first),
+                span.start.byte.saturating_sub(EXCERPT_MARGIN),
+            )
+        } else {
+            0
+        };
+        let last_text = text_of(last);
+        let last_end = if span.end.block == last {
+            ceil_boundary(last_text, span.end.byte.saturating_add(EXCERPT_MARGIN))
+        } else {
+            last_text.len()
+        };
+        let widened = FlatText::widened(doc, first, last);
+        // A cut block holds the margin itself: no neighbour is needed on that side.
+        let start = if first_byte > 0 { first } else { widened.start };
+        let (end, cut_end) = if last_end < last_text.len() {
+            (last + 1, Some(last_end))
+        } else {
+            (widened.end, None)
+        };
+        FlatText::of_blocks(doc, start..end.max(start), first_byte, cut_end)
+    }
+
+    /// Blocks `first..=last` and enough neighbours either side to hold the margins.
+    fn widened(doc: &Document, first: usize, last: usize) -> Range<usize> {
+        let count = doc.blocks.len();
+        let last = last.min(count.saturating_sub(1));
+        let mut start = first.min(last);
+        let mut kept = 0;
+        while start > 0 && kept < EXCERPT_MARGIN {
+            start -= 1;
+            kept += doc.blocks[start].text.len() + 1;
+        }
+        let mut end = last + 1;
+        kept = 0;
+        while end < count && kept < EXCERPT_MARGIN {
+            kept += doc.blocks[end].text.len() + 1;
+            end += 1;
+        }
+        start..end.min(count)
+    }
+
+    /// The text of `blocks`, the first from its byte `first_byte` and the last up to its
+    /// byte `last_end` when given (both char boundaries).
+    fn of_blocks(
+        doc: &Document,
+        blocks: Range<usize>,
+        first_byte: usize,
+        last_end: Option<usize>,
+    ) -> FlatText {
+        let first_block = blocks.start;
+        let last = blocks.end.saturating_sub(1);
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(blocks.len());
+        for (i, block) in doc.blocks[blocks].iter().enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            starts.push(text.len());
+            let from = if i == 0 { first_byte } else { 0 };
+            let to = match last_end {
+                Some(end) if first_block + i == last => end,
+                _ => block.text.len(),
+            };
+            text.push_str(block.text.get(from..to).unwrap_or_default());
+        }
+        FlatText {
+            text,
+            starts,
+            first_block,
+            first_byte,
+        }
+    }
+
+    /// The flat offset of an anchor (clamped to the text).
+    pub fn offset(&self, anchor: Anchor) -> usize {
+        let Some(local) = anchor.block.checked_sub(self.first_block) else {
+            return 0;
+        };
+        let Some(&start) = self.starts.get(local) else {
+            return self.text.len();
+        };
+        let block_end = self
+            .starts
+            .get(local + 1)
+            .map_or(self.text.len(), |&s| s - 1);
+        let byte = if local == 0 {
+            anchor.byte.saturating_sub(self.first_byte)
+        } else {
+            anchor.byte
+        };
+        (start + byte).min(block_end)
+    }
+
+    /// The anchor of a flat offset; the newline between blocks belongs to the next block.
+    pub fn anchor(&self, offset: usize) -> Anchor {
+        let local = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(local).copied().unwrap_or(0);
+        let skipped = if local == 0 { self.first_byte } else { 0 };
+        Anchor::new(
+            self.first_block + local,
+            offset.saturating_sub(start) + skipped,
+        )
+    }
+
+    /// Where a document block starts in `text`, if the text holds it.
+    fn block_start(&self, block: usize) -> Option<usize> {
+        self.starts
+            .get(block.checked_sub(self.first_block)?)
+            .copied()
+    }
+
+    fn span(&self, range: Range<usize>) -> Span {
+        let mut end = self.anchor(range.end);
+        // An end right after a block's last char names that block's end, not the next block.
+        if range.end > range.start
+            && end.byte == 0
+            && end.block > 0
+            && self.block_start(end.block) == Some(range.end)
+            && self.block_start(end.block - 1).is_some()
+        {
+            end = self.anchor(range.end - 1);
+        }
+        Span {
+            start: self.anchor(range.start),
+            end,
+        }
+    }
+
+    fn range(&self, span: Span) -> Range<usize> {
+        let start = self.offset(span.start);
+        start..self.offset(span.end).max(start)
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(self.range(span)).unwrap_or("")
+    }
+
+    /// The quote for a span: its text and up to [`CONTEXT_CHARS`] chars either side.
+    pub fn quote(&self, span: Span) -> TextQuote {
+        let range = self.range(span);
+        let before = &self.text[..range.start];
+        let prefix_start = before
+            .char_indices()
+            .rev()
+            .nth(CONTEXT_CHARS - 1)
+            .map_or(0, |(i, _)| i);
+        let after = &self.text[range.end..];
+        let suffix_len = after
+            .char_indices()
+            .nth(CONTEXT_CHARS)
+            .map_or(after.len(), |(i, _)| i);
+        TextQuote {
+            exact: self.text[range.clone()].to_string(),
+            prefix: before[prefix_start..].to_string(),
+            suffix: after[..suffix_len].to_string(),
+        }
+    }
+}
+
+/// [`attach`] for a whole document whose flat text is built by `flat` only when needed: a
+/// quote still exactly at its hint is checked against the blocks themselves, so re-opening
+/// an unchanged book with a saved place does not copy the book.
+pub fn attach_lazily<'f>(
+    doc: &Document,
+    flat: impl FnOnce() -> &'f FlatText,
+    quote: &TextQuote,
+    hint: Option<Span>,
+) -> Placement {
+    if let Some(hint) = hint
+        && is_exactly_at(doc, hint, &quote.exact)
+    {
+        return Placement::Exact(hint);
+    }
+    attach(flat(), quote, hint)
+}
+
+/// Each block's text with where it starts in the whole document's flat text
+/// ([`FlatText::new`]), computed without building it.
+fn flat_blocks(doc: &Document) -> impl Iterator<Item = (usize, &str)> + '_ {
+    doc.blocks.iter().scan(0usize, |next, block| {
+        let start = *next;
+        *next = start + block.text.len() + 1;
+        Some((start, block.text.as_str()))
+    })
+}
+
+/// [`FlatText::offset`] of the whole document's flat text, without building it.
+pub fn flat_offset(doc: &Document, anchor: Anchor) -> usize {
+    let mut end = 0;
+    for (block, (start, text)) in flat_blocks(doc).enumerate() {
+        if block == anchor.block {
+            return start + anchor.byte.min(text.len());
+        }
+        end = start + text.len();
+    }
+    end
+}
+
+/// [`FlatText::anchor`] of the whole document's flat text, without building it.
+pub fn flat_anchor(doc: &Document, offset: usize) -> Anchor {
+    let mut found = Anchor::new(0, offset);
+    for (block, (start, _)) in flat_blocks(doc).enumerate() {
+        if start > offset {
+            break;
+        }
+        found = Anchor::new(block, offset - start);
+    }
+    found
+}
+
+/// Whether the whole document's flat text reads `exact` over `span`, as
+/// `FlatText::new(doc).slice(span) == exact` says, without building it. Bytes equal to valid
+/// text can only start and end on char boundaries, so comparing bytes is enough. An empty
+/// quote is at no place ([`attach`] calls it orphaned).
+fn is_exactly_at(doc: &Document, span: Span, exact: &str) -> bool {
+    if exact.is_empty() {
+        return false;
+    }
+    let from = flat_offset(doc, span.start);
+    let to = flat_offset(doc, span.end).max(from);
+    if to - from != exact.len() {
+        return false;
+    }
+    let mut expected = exact.as_bytes();
+    for (start, text) in flat_blocks(doc) {
+        if expected.is_empty() {
+            break;
+        }
+        // Where the comparison has reached; blocks wholly before it are passed over.
+        let at = from + (exact.len() - expected.len());
+        if at > start + text.len() {
+            continue;
+        }
+        let text = text.as_bytes().get(at - start..).unwrap_or_default();
+        let (here, rest) = expected.split_at(text.len().min(expected.len()));
+        if text.get(..here.len()) != Some(here) {
+            return false;
+        }
+        expected = rest;
+        if let Some((&separator, rest)) = expected.split_first() {
+            if separator != b'\n' {
+                return false;
+            }
+            expected = rest;
+        }
+    }
+    expected.is_empty()
+}
+
+/// Find a quote in the document. `hint` is where it was last: an exact match there wins, and
+/// among several matches the one with the most matching context, then the nearest, wins.
+pub fn attach(flat: &FlatText, quote: &TextQuote, hint: Option<Span>) -> Placement {
+    if quote.exact.is_empty() {
+        return Placement::Orphaned;
+    }
+    if let Some(hint) = hint
+        && flat.slice(hint) == quote.exact
+    {
+        return Placement::Exact(hint);
+    }
+    let near = hint.map_or(0, |h| flat.offset(h.start));
+    let best = flat
+        .text
+        .match_indices(quote.exact.as_str())
+        .map(|(at, _)| at)
+        .max_by_key(|&at| {
+            (
+                context_score(&flat.text, at, at + quote.exact.len(), quote),
+                usize::MAX - at.abs_diff(near),
+            )
+        });
+    if let Some(at) = best {
+        return Placement::Exact(flat.span(at..at + quote.exact.len()));
+    }
+    match approximate(&flat.text, quote, near) {
+        Some(range) => Placement::Approximate(flat.span(range)),
+        None => Placement::Orphaned,
+    }
+}
+
+/// How many chars of the quote's prefix and suffix agree with the text around a match.
+fn context_score(text: &str, start: usize, end: usize, quote: &TextQuote) -> usize {
+    let before = text[..start]
+        .chars()
+        .rev()
+        .zip(quote.prefix.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let after = text[end..]
+        .chars()
+        .zip(quote.suffix.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    before + after
+}
+
+/// Length of the pieces of the quote looked up exactly to find where an edited passage may be.
+const SEED_CHARS: usize = 16;
+/// The most places each seed proposes, so a common phrase cannot make the search slow.
+const SEED_HITS: usize = 8;
+/// The most edits, as a share of the passage's length, a match may need and still count.
+const MAX_EDIT_SHARE: f64 = 0.3;
+
+/// Approximate search: short pieces of the passage and its context propose where the passage
+/// starts; around each proposal an edit-distance alignment finds the closest text. Returns the
+/// byte range of the best match within the allowed number of edits.
+fn approximate(text: &str, quote: &TextQuote, near: usize) -> Option<Range<usize>> {
+    let pattern: Vec<char> = quote.exact.chars().collect();
+    let m = pattern.len();
+    let mut proposals: Vec<usize> = Vec::new();
+    let mut propose = |piece: &str, shift_back: usize, shift_forward: usize| {
+        if piece.chars().count() < SEED_CHARS.min(m).max(4) {
+            return;
+        }
+        for (at, _) in text.match_indices(piece).take(SEED_HITS) {
+            proposals.push((at + shift_forward).saturating_sub(shift_back));
+        }
+    };
+    let exact_pieces = [
+        0,
+        m.saturating_sub(SEED_CHARS) / 2,
+        m.saturating_sub(SEED_CHARS),
+    ];
+    for start in exact_pieces {
+        let piece: String = pattern.iter().skip(start).take(SEED_CHARS).collect();
+        let back = quote.exact.chars().take(start).map(char::len_utf8).sum();
+        propose(&piece, back, 0);
+    }
+    let prefix_tail: String = {
+        let chars: Vec<char> = quote.prefix.chars().collect();
+        chars[chars.len().saturating_sub(SEED_CHARS)..]
+            .iter()
+            .collect()
+    };
+    propose(&prefix_tail, 0, prefix_tail.len());
+    let suffix_head: String = quote.suffix.chars().take(SEED_CHARS).collect();
+    propose(&suffix_head, quote.exact.len(), 0);
+    proposals.sort_unstable();
+    proposals.dedup_by(|a, b| a.abs_diff(*b) < 8);
+
+    let allowed = ((m as f64) * MAX_EDIT_SHARE).floor() as usize;
+    let mut best: Option<(usize, usize, Range<usize>)> = None;
+    for proposal in proposals {
+        let slack = m / 3 + 8;
+        let proposal = floor_boundary(text, proposal);
+        let from = text[..proposal]
+            .char_indices()
+            .rev()
+            .nth(slack.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let window: Vec<(usize, char)> = text[from..]
+            .char_indices()
+            .map(|(i, c)| (from + i, c))
+            .take(m + 2 * slack)
+            .collect();
+        if let Some((distance, range)) = align(&pattern, &window, text.len())
+            && distance <= allowed
+        {
+            let key = (distance, range.start.abs_diff(near));
+            if best.as_ref().is_none_or(|(d, n, _)| key < (*d, *n)) {
+                best = Some((key.0, key.1, range));
+            }
+        }
+    }
+    best.map(|(_, _, range)| range)
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The best place for `pattern` inside `window` (chars with their byte offsets), allowing free
+/// text on both sides (semi-global edit distance). Returns the distance and the byte range.
+fn align(
+    pattern: &[char],
+    window: &[(usize, char)],
+    text_len: usize,
+) -> Option<(usize, Range<usize>)> {
+    let chars: Vec<char> = window.iter().map(|&(_, c)| c).collect();
+    let (distance, end) = best_end(pattern, &chars)?;
+    // Run backwards from the end to find where the best alignment starts.
+    let reversed_pattern: Vec<char> = pattern.iter().rev().copied().collect();
+    let reversed_window: Vec<char> = chars[..end].iter().rev().copied().collect();
+    let (_, length) = best_end(&reversed_pattern, &reversed_window)?;
+    let start = end - length;
+    let byte_start = window.get(start).map_or(text_len, |&(b, _)| b);
+    let byte_end = window.get(end).map_or_else(
+        || window.last().map_or(text_len, |&(b, c)| b + c.len_utf8()),
+        |&(b, _)| b,
+    );
+    Some((distance, byte_start..byte_end))
+}
+
+/// Sellers' algorithm: the lowest edit distance of `pattern` against any substring of `text`
+/// ending at each position; returns the smallest and where that substring ends (exclusive).
+fn best_end(pattern: &[char], text: &[char]) -> Option<(usize, usize)> {
+    if pattern.is_empty() || text.is_empty() {
+        return None;
+    }
+    let mut column: Vec<usize> = (0..=pattern.len()).collect();
+    let mut best = (column[pattern.len()], 0);
+    for (j, &c) in text.iter().enumerate() {
+        let mut diagonal = column[0];
+        column[0] = 0;
+        for i in 1..=pattern.len() {
+            let substitute = diagonal + usize::from(pattern[i - 1] != c);
+            diagonal = column[i];
+            column[i] = substitute.min(column[i] + 1).min(column[i - 1] + 1);
+        }
+        if column[pattern.len()] < best.0 {
+            best = (column[pattern.len()], j + 1);
+        }
+    }
+    Some(best)
+}
+
+/// How many chars after the reader's place are kept to find it again.
+const POSITION_QUOTE_CHARS: usize = 48;
+
+/// The reading position for `anchor`, with the text there.
+pub fn position_at(flat: &FlatText, anchor: Anchor) -> Position {
+    let start = flat.offset(anchor);
+    let length: usize = flat.text[start..]
+        .chars()
+        .take(POSITION_QUOTE_CHARS)
+        .map(char::len_utf8)
+        .sum();
+    let span = Span {
+        start: anchor,
+        end: flat.anchor(start + length),
+    };
+    let mut quote = flat.quote(span);
+    quote.exact = flat.text[start..start + length].to_string();
+    Position { anchor, quote }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        Document::from_text(text, "t")
+    }
+
+    fn span_of(flat: &FlatText, needle: &str) -> Span {
+        let at = flat.text.find(needle).unwrap();
+        flat.span(at..at + needle.len())
+    }
+
+    const ORIGINAL: &str = "First paragraph has words in it.\n\nThe quick brown fox jumps over the lazy dog near the river bank today.\n\nLast one here.\n";
+
+    #[test]
+    fn hash_ignores_line_ends_and_reflow_but_not_words() {
+        let a = content_hash(&doc("One two\nthree.\n\nFour.\n"));
+        assert_eq!(
+            a,
+            content_hash(&doc("\u{feff}One two\r\nthree.\r\n\r\nFour.\r\n"))
+        );
+        assert_eq!(a, content_hash(&doc("One two three.\n\nFour.")));
+        assert_ne!(a, content_hash(&doc("One two three.\n\nFive.")));
+    }
+
+    #[test]
+    fn an_excerpt_quotes_a_passage_exactly_as_the_whole_text_does() {
+        let mut text = String::new();
+        for i in 0..300 {
+            // Short and long blocks, some CJK, so excerpts end at varied places.
+            let words = "word ".repeat(i % 17 + 1);
+            text.push_str(&format!("Block {i}: {words}海に出る。\n\n"));
+        }
+        let document = doc(&text);
+        let whole = FlatText::new(&document);
+        for block in (0..document.blocks.len()).step_by(7) {
+            let len = document.blocks[block].text.len();
+            for byte in [0, len / 2, len] {
+                let start = document.clamp(Anchor::new(block, byte));
+                let end = document.clamp(Anchor::new(block + 2, 3));
+                let span = Span { start, end };
+                let excerpt = FlatText::around(&document, start.block, end.block);
+                assert_eq!(excerpt.quote(span), whole.quote(span), "{span:?}");
+                assert_eq!(excerpt.slice(span), whole.slice(span));
+                let offset = excerpt.offset(start);
+                assert_eq!(excerpt.anchor(offset), whole.anchor(whole.offset(start)));
+            }
+        }
+        let excerpt = FlatText::around(&document, 150, 150);
+        assert!(excerpt.text.len() < whole.text.len() / 4);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_long_block_quotes_as_the_whole_text_does() {
+        let long = "Wörds of a long 海 paragraph, on and on. ".repeat(400);
+        let text = format!("Opening.\n\n{long}\n\nShort.\n\n{long}\n\nEnd.");
+        let document = doc(&text);
+        let whole = FlatText::new(&document);
+        let long_block = &document.blocks[1].text;
+        for block in 0..document.blocks.len() {
+            let len = document.blocks[block].text.len();
+            for byte in [0, 1, 2, 700, 1100, len / 2, len.saturating_sub(900), len] {
+                let start = document.clamp(Anchor::new(block, byte));
+                for end in [
+                    start,
+                    document.clamp(Anchor::new(block, byte + 60)),
+                    document.clamp(Anchor::new(block + 1, 40)),
+                ] {
+                    let span = Span { start, end };
+                    let excerpt = FlatText::around_span(&document, span);
+                    assert_eq!(excerpt.quote(span), whole.quote(span), "{span:?}");
+                    assert_eq!(excerpt.slice(span), whole.slice(span));
+                    let offset = excerpt.offset(start);
+                    assert_eq!(excerpt.anchor(offset), start);
+                    let end_offset = excerpt.offset(end);
+                    assert_eq!(
+                        excerpt.span(offset..end_offset),
+                        whole.span(whole.offset(start)..whole.offset(end))
+                    );
+                }
+            }
+        }
+        let middle = Anchor::new(1, long_block.len() / 2);
+        let excerpt = FlatText::around_span(
+            &document,
+            Span {
+                start: middle,
+                end: middle,
+            },
+        );
+        assert!(
+            excerpt.text.len() <= 2 * EXCERPT_MARGIN + 8,
+            "{}",
+            excerpt.text.len()
+        );
+    }
+
+    #[test]
+    fn the_flat_text_is_read_from_the_blocks_as_when_built() {
+        let text = "Héllo wörld, first.\n\nSecond block ends here.\n\n\nThird 海に出る。\n";
+        let document = doc(text);
+        let flat = FlatText::new(&document);
+        for offset in 0..flat.text.len() + 3 {
+            assert_eq!(
+                flat_anchor(&document, offset),
+                flat.anchor(offset),
+                "{offset}"
+            );
+        }
+        let anchors: Vec<Anchor> = (0..document.blocks.len() + 1)
+            .flat_map(|block| (0..30).map(move |byte| Anchor::new(block, byte)))
+            .collect();
+        for &start in &anchors {
+            assert_eq!(
+                flat_offset(&document, start),
+                flat.offset(start),
+                "{start:?}"
+            );
+        }
+        let exacts = [
+            "first.\nSecond",
+            "Héllo",
+            "ö",
+            "é",
+            "here.\nThird 海",
+            "d",
+            "\n",
+        ];
+        for &start in &anchors {
+            for &end in &anchors {
+                let span = Span { start, end };
+                let found = flat.slice(span);
+                for exact in exacts
+                    .iter()
+                    .copied()
+                    .chain([found])
+                    .filter(|e| !e.is_empty())
+                {
+                    assert_eq!(
+                        is_exactly_at(&document, span, exact),
+                        flat.slice(span) == exact,
+                        "{span:?} {exact:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn attaching_lazily_builds_the_flat_text_only_when_the_hint_fails() {
+        let document = doc(ORIGINAL);
+        let whole = FlatText::new(&document);
+        let span = span_of(&whole, "brown fox");
+        let quote = whole.quote(span);
+        let never = || -> &FlatText { panic!("the flat text was built") };
+        assert_eq!(
+            attach_lazily(&document, never, &quote, Some(span)),
+            Placement::Exact(span)
+        );
+        let elsewhere = span_of(&whole, "lazy dog");
+        assert_eq!(
+            attach_lazily(&document, || &whole, &quote, Some(elsewhere)),
+            attach(&whole, &quote, Some(elsewhere))
+        );
+    }
+
+    #[test]
+    fn unchanged_text_attaches_at_the_hint() {
+        let flat = FlatText::new(&doc(ORIGINAL));
+        let span = span_of(&flat, "quick brown fox");
+        let quote = flat.quote(span);
+        assert_eq!(quote.exact, "quick brown fox");
+        assert!(quote.prefix.ends_with("The "));
+        assert_eq!(attach(&flat, &quote, Some(span)), Placement::Exact(span));
+    }
+
+    #[test]
+    fn moved_text_is_found_exactly() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "quick brown fox"));
+        let edited = FlatText::new(&doc(&format!("A new opening paragraph.\n\n{ORIGINAL}")));
+        let Placement::Exact(span) =
+            attach(&edited, &quote, Some(span_of(&old, "quick brown fox")))
+        else {
+            panic!("not found exactly");
+        };
+        assert_eq!(edited.slice(span), "quick brown fox");
+    }
+
+    #[test]
+    fn context_picks_among_repeats() {
+        let text = "Say it again. Say it again.\n\nBut softly: Say it again.";
+        let flat = FlatText::new(&doc(text));
+        let at = flat.text.rfind("Say it again").unwrap();
+        let span = flat.span(at..at + 12);
+        let quote = flat.quote(span);
+        assert_eq!(attach(&flat, &quote, None), Placement::Exact(span));
+    }
+
+    #[test]
+    fn edited_text_is_found_approximately() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "The quick brown fox jumps over the lazy dog"));
+        let edited = FlatText::new(&doc(&ORIGINAL.replace("brown fox jumps", "brown fox leaps")));
+        match attach(&edited, &quote, None) {
+            Placement::Approximate(span) => {
+                assert_eq!(
+                    edited.slice(span),
+                    "The quick brown fox leaps over the lazy dog"
+                );
+            }
+            other => panic!("expected approximate, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn removed_text_is_orphaned() {
+        let old = FlatText::new(&doc(ORIGINAL));
+        let quote = old.quote(span_of(&old, "The quick brown fox jumps over the lazy dog"));
+        let edited = FlatText::new(&doc(
+            "Completely different words now.\n\nNothing of the kind remains.",
+        ));
+        assert_eq!(attach(&edited, &quote, None), Placement::Orphaned);
+    }
+
+    #[test]
+    fn spans_cross_blocks_and_map_back() {
+        let flat = FlatText::new(&doc(ORIGINAL));
+        let span = span_of(&flat, "in it.\nThe quick");
+        assert_eq!(span.start.block, 0);
+        assert_eq!(span.end, Anchor::new(1, 9));
+        let whole = span_of(&flat, "Last one here.");
+        assert_eq!(whole.end, Anchor::new(2, 14));
+        assert_eq!(flat.slice(whole), "Last one here.");
+    }
+}

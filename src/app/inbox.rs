@@ -1,0 +1,294 @@
+//! The one inbox the loop takes its messages from. The terminal's input thread, the signal
+//! thread and background jobs all post [`Msg`]s into it, so the loop never polls: it sleeps
+//! until something arrives. [`Inbox`] is the seam that lets the real loop run headless:
+//! [`TerminalInbox`] is the real one; [`ScriptedInbox`] replays a script for tests, runs jobs
+//! on the spot and delivers their results exactly where the script says.
+
+use std::collections::VecDeque;
+use std::io;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::time::Duration;
+
+use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::input::Key;
+use crate::input::key::{KeyError, parse_keys};
+use crate::reader::{Input, Job, Msg};
+
+use super::opening::Whole;
+
+pub trait Inbox {
+    /// The next message, waiting at most `timeout`; `None` when nothing came in time.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Msg>>;
+    /// Start background work; its result comes back through this inbox as a message.
+    fn spawn(&mut self, job: Job);
+}
+
+/// Posts into an inbox from another thread.
+#[derive(Debug, Clone)]
+pub struct Postbox(Sender<Msg>);
+
+impl Postbox {
+    /// Post a message; false when the inbox is gone (the session ended).
+    pub fn post(&self, msg: Msg) -> bool {
+        self.0.send(msg).is_ok()
+    }
+}
+
+/// The real inbox: messages from the terminal, signals and job threads.
+pub struct TerminalInbox {
+    receiver: Receiver<Msg>,
+    sender: Sender<Msg>,
+}
+
+/// The signals that end a session cleanly: the terminal is restored and quire exits 128+N.
+const STOP_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+];
+/// How often a quiet wait checks that the terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_secs(1);
+/// The signal number reported when the terminal vanished without a signal: a hang-up.
+const HANGUP: i32 = 1;
+
+impl Default for TerminalInbox {
+    fn default() -> Self {
+        TerminalInbox::new()
+    }
+}
+
+impl TerminalInbox {
+    /// An inbox nothing posts to yet: [`TerminalInbox::listen`] starts the terminal and signal
+    /// threads once quire holds the terminal.
+    pub fn new() -> TerminalInbox {
+        let (sender, receiver) = mpsc::channel();
+        TerminalInbox { receiver, sender }
+    }
+
+    pub fn postbox(&self) -> Postbox {
+        Postbox(self.sender.clone())
+    }
+
+    /// Start reading the terminal and watching for the stop signals.
+    ///
+    /// Terminal input is read on a thread of its own. When the terminal goes away (a closed
+    /// window, a killed tmux pane) a read can spin on end-of-file inside the terminal library
+    /// and never return; reading elsewhere keeps the loop free to notice the hang-up signal, or
+    /// the vanished terminal, and shut down cleanly.
+    pub fn listen(&mut self) -> io::Result<()> {
+        let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+        let postbox = self.postbox();
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    if !postbox.post(Msg::Signal(signal)) {
+                        return;
+                    }
+                }
+            })?;
+        let postbox = self.postbox();
+        std::thread::Builder::new()
+            .name("terminal-input".into())
+            .spawn(move || {
+                while let Ok(event) = crossterm::event::read() {
+                    if let Some(msg) = translate(event)
+                        && !postbox.post(msg)
+                    {
+                        return;
+                    }
+                }
+                // A read error: the terminal is gone.
+                postbox.post(Msg::Signal(HANGUP));
+            })?;
+        Ok(())
+    }
+
+    /// Post the whole of a previewed document when it has been read.
+    pub fn forward_whole(&self, whole: Receiver<Whole>) -> io::Result<()> {
+        let postbox = self.postbox();
+        std::thread::Builder::new()
+            .name("whole".into())
+            .spawn(move || {
+                let arrived = whole.recv().unwrap_or_else(|_| {
+                    // The reading thread died (a bug): said as a failure to open the file.
+                    let reason = io::Error::other("reading it failed (an internal error)");
+                    Err(crate::document::LoadError::Io(reason))
+                });
+                postbox.post(Msg::WholeArrived(Box::new(arrived)));
+            })?;
+        Ok(())
+    }
+}
+
+impl Inbox for TerminalInbox {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Msg>> {
+        let mut waited = Duration::ZERO;
+        loop {
+            let slice = TERMINAL_CHECK.min(timeout.saturating_sub(waited));
+            match self.receiver.recv_timeout(slice) {
+                Ok(msg) => return Ok(Some(msg)),
+                // Cannot happen while this inbox holds a sender of its own.
+                Err(RecvTimeoutError::Disconnected) => return Ok(Some(Msg::Signal(HANGUP))),
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+            waited += slice;
+            if waited >= timeout {
+                return Ok(None);
+            }
+            if crossterm::terminal::size().is_err() {
+                return Ok(Some(Msg::Signal(HANGUP)));
+            }
+        }
+    }
+
+    fn spawn(&mut self, job: Job) {
+        let postbox = self.postbox();
+        let failed = job.failed();
+        let on_thread = job.clone();
+        let spawned = std::thread::Builder::new()
+            .name("job".into())
+            .spawn(move || {
+                // A job that panics would leave the reader waiting; the guard says so instead.
+                let guard = SaysIfDropped(Some((postbox.clone(), failed)));
+                postbox.post(on_thread.run());
+                guard.disarm();
+            });
+        if spawned.is_err() {
+            // No thread to be had: do the work here, late but whole.
+            let _ = self.sender.send(job.run());
+        }
+    }
+}
+
+/// Posts a job's failure message if the job's thread unwinds before it reported.
+struct SaysIfDropped(Option<(Postbox, Msg)>);
+
+impl SaysIfDropped {
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for SaysIfDropped {
+    fn drop(&mut self) {
+        if let Some((postbox, failed)) = self.0.take() {
+            postbox.post(failed);
+        }
+    }
+}
+
+/// Terminal events the reader cares about; key releases and mouse motion are dropped.
+fn translate(event: TermEvent) -> Option<Msg> {
+    let input = match event {
+        TermEvent::Key(key) if key.kind != KeyEventKind::Release => Input::Key(Key::from(key)),
+        TermEvent::Mouse(MouseEvent {
+            kind, column, row, ..
+        }) => match kind {
+            MouseEventKind::ScrollDown => Input::ScrollDown,
+            MouseEventKind::ScrollUp => Input::ScrollUp,
+            MouseEventKind::Down(MouseButton::Left) => Input::Click { column, row },
+            _ => return None,
+        },
+        TermEvent::Resize(width, height) => return Some(Msg::Resize { width, height }),
+        _ => return None,
+    };
+    Some(Msg::Input(input))
+}
+
+/// One step of a test script.
+#[derive(Debug)]
+enum Step {
+    Msg(Box<Msg>),
+    /// The results of the jobs started so far arrive here, in the order they were started.
+    Deliver,
+    /// A pause: the loop's next wait ends with nothing (the reader is still).
+    Idle,
+}
+
+/// A scripted session for tests: messages replayed in order, then a stop. Jobs run on the spot
+/// when the loop starts them, and their results are held until a [`ScriptedInbox::deliver`]
+/// step, so a test says exactly when background work finishes.
+#[derive(Debug, Default)]
+pub struct ScriptedInbox {
+    steps: VecDeque<Step>,
+    held: VecDeque<Msg>,
+    jobs: usize,
+}
+
+impl ScriptedInbox {
+    /// Keys in keymap notation: `"<Tab>jj<Enter>"` ("" for none).
+    pub fn keys(script: &str) -> Result<ScriptedInbox, KeyError> {
+        let mut inbox = ScriptedInbox::default();
+        inbox.then_keys(script)?;
+        Ok(inbox)
+    }
+
+    /// Keys in keymap notation, after what the script holds; "" adds nothing.
+    pub fn then_keys(&mut self, script: &str) -> Result<&mut Self, KeyError> {
+        if script.is_empty() {
+            return Ok(self);
+        }
+        for key in parse_keys(script)? {
+            self.steps.push_back(Step::Msg(Box::new(Msg::from(key))));
+        }
+        Ok(self)
+    }
+
+    pub fn then(&mut self, msg: Msg) -> &mut Self {
+        self.steps.push_back(Step::Msg(Box::new(msg)));
+        self
+    }
+
+    /// Background work started so far finishes here.
+    pub fn deliver(&mut self) -> &mut Self {
+        self.steps.push_back(Step::Deliver);
+        self
+    }
+
+    /// The reader is still for a moment here: the loop's next wait times out once.
+    pub fn idle(&mut self) -> &mut Self {
+        self.steps.push_back(Step::Idle);
+        self
+    }
+
+    /// How many jobs the loop has started.
+    pub fn jobs_started(&self) -> usize {
+        self.jobs
+    }
+}
+
+impl Inbox for ScriptedInbox {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Msg>> {
+        loop {
+            match self.steps.front() {
+                // A pause is only a pause when the loop waits, not while it drains a burst.
+                Some(Step::Idle) if timeout.is_zero() => return Ok(None),
+                Some(Step::Idle) => {
+                    self.steps.pop_front();
+                    return Ok(None);
+                }
+                Some(Step::Deliver) => {
+                    self.steps.pop_front();
+                    while let Some(result) = self.held.pop_back() {
+                        self.steps.push_front(Step::Msg(Box::new(result)));
+                    }
+                }
+                Some(Step::Msg(_)) => {
+                    if let Some(Step::Msg(msg)) = self.steps.pop_front() {
+                        return Ok(Some(*msg));
+                    }
+                }
+                // The script's end stops the loop like a signal would, so a test never hangs;
+                // but only when the loop waits, so the last message's frame is drawn.
+                None => return Ok((!timeout.is_zero()).then_some(Msg::Signal(0))),
+            }
+        }
+    }
+
+    fn spawn(&mut self, job: Job) {
+        self.jobs += 1;
+        self.held.push_back(job.run());
+    }
+}

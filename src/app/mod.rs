@@ -1,0 +1,238 @@
+//! The runtime: the loop that draws the reader, takes the next message from one inbox, hands it
+//! to `reader::update`, and carries out the effects (writes, background jobs, quitting). It is
+//! generic over the ratatui backend and the inbox, so tests drive this exact loop on a
+//! `TestBackend` with a scripted inbox.
+//!
+//! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
+//!   preview of a big file first; [`session`]: what the store has for a document.
+//! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
+//!   [`terminal`]: taking the terminal and always giving it back.
+
+pub mod builder;
+pub mod inbox;
+pub mod opening;
+pub mod session;
+pub mod terminal;
+pub mod writer;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, TestBackend};
+use ratatui::layout::Rect;
+
+use crate::document::LoadError;
+use crate::reader::{Effect, Exit, Model, Msg, Write, update};
+use crate::ui;
+
+pub use builder::AppBuilder;
+pub use inbox::{Inbox, Postbox, ScriptedInbox, TerminalInbox};
+pub use terminal::{TerminalGuard, terminal};
+use writer::Writer;
+
+/// Why a session could not go on.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// Drawing or reading the terminal failed.
+    #[error("terminal error: {0}")]
+    Terminal(#[source] io::Error),
+    /// The document cannot be read after all (the whole of a previewed file was refused).
+    #[error(transparent)]
+    Document(#[from] LoadError),
+}
+
+/// A backend whose size the loop can be told about (the real terminal resizes itself).
+pub trait Resizable: Backend {
+    fn resize_to(&mut self, width: u16, height: u16);
+}
+
+impl Resizable for TestBackend {
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.resize(width, height);
+    }
+}
+
+impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
+    fn resize_to(&mut self, _width: u16, _height: u16) {}
+}
+
+/// How long the loop waits for a message before checking again when nothing is pending.
+const IDLE_WAIT: Duration = Duration::from_secs(1);
+/// How long the reader must be still before a moved place is saved: one write per burst of
+/// scrolling instead of one per key repeat.
+const STILL_BEFORE_SAVE: Duration = Duration::from_millis(400);
+
+/// A reader session: the model and where its writes go.
+pub struct App {
+    model: Model,
+    writer: Writer,
+}
+
+impl App {
+    fn new(model: Model, writer: Writer) -> App {
+        App { model, writer }
+    }
+
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// How many times the reading place has been written so far.
+    pub fn place_writes(&self) -> usize {
+        self.writer.position_writes()
+    }
+
+    /// Run until the reader quits, a signal stops it, or the inbox runs dry (tests). Expects a
+    /// terminal made by [`terminal()`], whose size only this loop changes.
+    pub fn run<B, I>(&mut self, terminal: &mut Terminal<B>, inbox: &mut I) -> Result<Exit, AppError>
+    where
+        B: Resizable,
+        B::Error: std::error::Error + Send + Sync + 'static,
+        I: Inbox,
+    {
+        let exit = self.serve(terminal, inbox);
+        // On the way out, whatever ended the session: the place is not lost.
+        self.save_position();
+        exit
+    }
+
+    fn serve<B, I>(&mut self, terminal: &mut Terminal<B>, inbox: &mut I) -> Result<Exit, AppError>
+    where
+        B: Resizable,
+        B::Error: std::error::Error + Send + Sync + 'static,
+        I: Inbox,
+    {
+        loop {
+            if let Some(exit) = self.draw(terminal, inbox)? {
+                return Ok(exit);
+            }
+            if self.model.wants_work_after_paint() {
+                if let Some(exit) = self.step(Msg::Painted, inbox)? {
+                    return Ok(exit);
+                }
+                continue;
+            }
+            let wait = if self.writer.has_unsaved_position() {
+                STILL_BEFORE_SAVE
+            } else {
+                IDLE_WAIT
+            };
+            let Some(first) = inbox.next(wait).map_err(AppError::Terminal)? else {
+                self.save_position();
+                continue;
+            };
+            // Take everything already waiting before drawing again, so a burst of key repeats
+            // or resize events costs one frame.
+            let mut msg = Some(first);
+            while let Some(current) = msg.take() {
+                if let Some(exit) = self.receive(current, terminal, inbox)? {
+                    return Ok(exit);
+                }
+                msg = inbox.next(Duration::ZERO).map_err(AppError::Terminal)?;
+            }
+        }
+    }
+
+    /// Draw one frame. Its size is read here, once: when it differs from the layout's, the
+    /// buffers and the reader are resized together before anything is drawn, so a frame is
+    /// never drawn from a layout made for another size.
+    fn draw<B, I>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        inbox: &mut I,
+    ) -> Result<Option<Exit>, AppError>
+    where
+        B: Resizable,
+        B::Error: std::error::Error + Send + Sync + 'static,
+        I: Inbox,
+    {
+        let size = terminal.size().map_err(terminal_error)?;
+        let area = Rect::new(0, 0, size.width, size.height);
+        if terminal.get_frame().area() != area {
+            terminal.resize(area).map_err(terminal_error)?;
+        }
+        if self.model.screen() != (size.width, size.height) {
+            let resize = Msg::Resize {
+                width: size.width,
+                height: size.height,
+            };
+            if let Some(exit) = self.step(resize, inbox)? {
+                return Ok(Some(exit));
+            }
+        }
+        terminal
+            .draw(|frame| ui::render(&self.model, frame))
+            .map_err(terminal_error)?;
+        Ok(None)
+    }
+
+    /// A message from the inbox. A resize reaches the backend here (the real terminal knows its
+    /// size already); the reader hears of it when the next frame reads the size.
+    fn receive<B, I>(
+        &mut self,
+        msg: Msg,
+        terminal: &mut Terminal<B>,
+        inbox: &mut I,
+    ) -> Result<Option<Exit>, AppError>
+    where
+        B: Resizable,
+        I: Inbox,
+    {
+        if let Msg::Resize { width, height } = msg {
+            terminal.backend_mut().resize_to(width, height);
+            return Ok(None);
+        }
+        self.step(msg, inbox)
+    }
+
+    /// Hand a message to the reader and carry out what it asks for.
+    fn step<I: Inbox>(&mut self, msg: Msg, inbox: &mut I) -> Result<Option<Exit>, AppError> {
+        let mut exit = None;
+        let mut failures = Vec::new();
+        for effect in update(&mut self.model, msg) {
+            match effect {
+                Effect::Quit(how) => exit = exit.or(Some(how)),
+                Effect::Abort(err) => return Err(AppError::Document(err)),
+                Effect::SavePosition { record, position } => {
+                    self.writer.defer_position(record, position)
+                }
+                Effect::Store { record, change } => {
+                    if let Err(error) = self.writer.write(record, &change) {
+                        failures.push(Msg::StoreFailed {
+                            write: Write::Bookmark(change),
+                            error,
+                        });
+                    }
+                }
+                Effect::Spawn(job) => inbox.spawn(job),
+            }
+        }
+        for failure in failures {
+            exit = exit.or(self.step(failure, inbox)?);
+        }
+        Ok(exit)
+    }
+
+    /// Write the reader's place if it moved since the last write; a failure is shown.
+    fn save_position(&mut self) {
+        if let Err(error) = self.writer.save_position() {
+            let failure = Msg::StoreFailed {
+                write: Write::Position,
+                error,
+            };
+            // A failure message asks for nothing to be carried out.
+            let _ = update(&mut self.model, failure);
+        }
+    }
+}
+
+/// A backend's error as a terminal error: the terminal's own `io::Error` passes through as it
+/// is; anything else (`TestBackend` cannot fail: its error is `Infallible`) is wrapped.
+fn terminal_error<E: std::error::Error + Send + Sync + 'static>(err: E) -> AppError {
+    let boxed: Box<dyn std::error::Error + Send + Sync> = Box::new(err);
+    AppError::Terminal(match boxed.downcast::<io::Error>() {
+        Ok(io) => *io,
+        Err(other) => io::Error::other(other),
+    })
+}

@@ -1,0 +1,451 @@
+//! Opening a document for reading, without making the reader wait for all of a big one.
+//!
+//! Structuring a whole book takes tens of milliseconds (seconds for a 100 MB one), while the
+//! first screen needs only its opening pages. So for a big plain-text file the opening is
+//! structured at once as a *preview* and painted, while another thread decodes and structures
+//! the whole file and finds it in the bookmark store. The reader swaps the whole document in
+//! when it arrives (as [`crate::reader::Msg::WholeArrived`]), at the place the reader paged to
+//! in the preview.
+//!
+//! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8,
+//! and no saved place to resume beyond the start (the first screen would be the wrong one).
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+
+use memchr::memmem;
+
+use super::session;
+use crate::document::{Anchor, Document, Format, LoadError, LoadOptions};
+use crate::reader::Opened;
+use crate::store::{Store, path_key};
+
+/// Files smaller than this are structured whole before the first paint: it takes only a few
+/// milliseconds, and one document is simpler than two.
+pub const PREVIEW_MIN_FILE: usize = 256 * 1024;
+/// About how much of the file the preview structures: a few screens of text even on a very
+/// large terminal (200×60 shows about 12 KB), and little enough to take about a millisecond.
+const PREVIEW_BYTES: usize = 32 * 1024;
+/// How much of the start is checked for NUL bytes, as the decoder does to refuse binaries.
+const NUL_SNIFF: usize = 8192;
+
+/// The whole document and what the store had for it, or why it could not be read.
+pub type Whole = Result<Opened, LoadError>;
+
+/// What to open with.
+#[derive(Debug)]
+pub struct Request {
+    pub bytes: Vec<u8>,
+    /// The file name shown when the text has no title.
+    pub name: String,
+    pub options: LoadOptions,
+    /// Where the bookmark store lives; `None` keeps bookmarks in memory.
+    pub data_dir: Option<PathBuf>,
+    /// The file the bytes came from, for finding it in the store after a change.
+    pub path: Option<PathBuf>,
+    /// The saved place will be resumed (not `--from-start`).
+    pub resume: bool,
+}
+
+/// An opened document: whole now (with the store it was found in), or a preview now and the
+/// whole later.
+#[derive(Debug)]
+pub enum Opening {
+    Ready(Box<Opened>, Option<Store>),
+    Preview(Document, Receiver<Whole>),
+}
+
+/// Open `request`: a preview when that is worth it and safe, else the whole document.
+pub fn open(request: Request) -> Result<Opening, LoadError> {
+    let peek = peek_saved_place(request.data_dir.clone(), request.path.clone());
+    let job = Job {
+        source: Source::Bytes(request.bytes),
+        name: request.name,
+        options: request.options,
+        data_dir: request.data_dir,
+        path: request.path,
+        resume: request.resume,
+    };
+    open_with_peek(job, peek)
+}
+
+/// Open the file at `path` as [`open`] does. Of a big file only the opening is read before
+/// the first paint; the rest is read on the thread that structures the whole. The store is
+/// asked about a saved place meanwhile, so the answer costs no wait.
+pub fn open_file(
+    path: &Path,
+    options: LoadOptions,
+    data_dir: Option<PathBuf>,
+    resume: bool,
+) -> Result<Opening, LoadError> {
+    let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()));
+    let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory);
+    }
+    let source = if meta.len() < PREVIEW_MIN_FILE as u64 {
+        Source::Bytes(std::fs::read(path).map_err(LoadError::Io)?)
+    } else {
+        let mut file = File::open(path).map_err(LoadError::Io)?;
+        let mut head = Vec::with_capacity(PREVIEW_BYTES);
+        (&mut file)
+            .take(PREVIEW_BYTES as u64)
+            .read_to_end(&mut head)
+            .map_err(LoadError::Io)?;
+        Source::File {
+            head,
+            file,
+            len: meta.len(),
+        }
+    };
+    let job = Job {
+        source,
+        name: Document::file_name(path),
+        options,
+        data_dir,
+        path: Some(path.to_path_buf()),
+        resume,
+    };
+    open_with_peek(job, peek)
+}
+
+/// Where a document's bytes come from: all in memory, or a file of which only the opening has
+/// been read so far.
+enum Source {
+    Bytes(Vec<u8>),
+    File { head: Vec<u8>, file: File, len: u64 },
+}
+
+impl Source {
+    /// The bytes at hand: the whole, or the opening.
+    fn head(&self) -> &[u8] {
+        match self {
+            Source::Bytes(bytes) => bytes,
+            Source::File { head, .. } => head,
+        }
+    }
+
+    fn total_len(&self) -> usize {
+        match self {
+            Source::Bytes(bytes) => bytes.len(),
+            Source::File { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// All the bytes: a file's rest is read after its opening, into room reserved once (a
+    /// growing buffer would briefly hold a big book twice).
+    fn into_bytes(self) -> Result<Vec<u8>, LoadError> {
+        match self {
+            Source::Bytes(bytes) => Ok(bytes),
+            Source::File {
+                mut head,
+                mut file,
+                len,
+            } => {
+                let rest = usize::try_from(len).unwrap_or(0).saturating_sub(head.len());
+                head.try_reserve_exact(rest.saturating_add(1))
+                    .map_err(|e| LoadError::Io(std::io::Error::other(e)))?;
+                file.read_to_end(&mut head).map_err(LoadError::Io)?;
+                Ok(head)
+            }
+        }
+    }
+}
+
+/// Everything opening needs, with the bytes still to be fetched.
+struct Job {
+    source: Source,
+    name: String,
+    options: LoadOptions,
+    data_dir: Option<PathBuf>,
+    path: Option<PathBuf>,
+    resume: bool,
+}
+
+/// Ask the store, on another thread, whether the document last opened from `path` has a
+/// saved place beyond its start. The answer is `true` when in doubt: waiting is never wrong.
+fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receiver<bool> {
+    let (sender, answer) = mpsc::channel();
+    let (Some(dir), Some(path)) = (data_dir, path) else {
+        let _ = sender.send(false);
+        return answer;
+    };
+    let spawned = std::thread::Builder::new()
+        .name("peek".into())
+        .spawn(move || {
+            let inside = match Store::peek_place_by_path(&dir, &path_key(&path)) {
+                Ok(place) => place.is_some_and(|place| place != Anchor::default()),
+                Err(_) => true,
+            };
+            let _ = sender.send(inside);
+        });
+    // No thread: the sender went with the closure, and `recv` fails, which reads as `true`.
+    drop(spawned);
+    answer
+}
+
+fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+    let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
+        return open_whole(job);
+    };
+    let head = job.source.head()[..cut].to_vec();
+    let format = job
+        .options
+        .format
+        .unwrap_or_else(|| Format::detect(&job.name, &String::from_utf8_lossy(&head)));
+    if format != Format::Text {
+        return open_whole(job);
+    }
+    let options = LoadOptions {
+        format: Some(Format::Text),
+        ..job.options
+    };
+    let preview = Document::load(head, &job.name, options);
+    let resume = job.resume;
+    // Only now is the whole started: on a busy machine the two would share a core, and the
+    // preview is what the reader is waiting for. The bytes move to the thread: a big book is
+    // not copied to be read twice.
+    let (whole_sender, whole) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("open".into())
+        .spawn(move || {
+            // The thread's own store connection goes with it: the runtime opens one for its
+            // writes when it has one to make.
+            let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
+        })
+        .map_err(LoadError::Io)?;
+    let resumes_inside = peek.recv().unwrap_or(true);
+    match preview {
+        Ok(preview) if !(resume && resumes_inside) => Ok(Opening::Preview(preview, whole)),
+        _ => {
+            let opened = whole.recv().map_err(|_| {
+                LoadError::Io(std::io::Error::other("the file could not be read"))
+            })??;
+            Ok(Opening::Ready(Box::new(opened), None))
+        }
+    }
+}
+
+fn load_whole(job: Job) -> Result<(Opened, Option<Store>), LoadError> {
+    let bytes = job.source.into_bytes()?;
+    let doc = Document::load(bytes, &job.name, job.options)?;
+    let loaded = session::load(job.data_dir.as_deref(), &doc, job.path.as_deref());
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: job.resume,
+    };
+    Ok((opened, loaded.store))
+}
+
+fn open_whole(job: Job) -> Result<Opening, LoadError> {
+    let (opened, store) = load_whole(job)?;
+    Ok(Opening::Ready(Box::new(opened), store))
+}
+
+/// Where the preview ends in `bytes`, the opening of a file of `total_len` bytes (after a
+/// blank line where there is one, so no paragraph is cut), or `None` when the file should be
+/// opened whole: small, not UTF-8, or looking binary.
+fn preview_cut(bytes: &[u8], total_len: usize, options: LoadOptions) -> Option<usize> {
+    if total_len < PREVIEW_MIN_FILE || options.force {
+        return None;
+    }
+    if options
+        .encoding
+        .is_some_and(|encoding| encoding != encoding_rs::UTF_8)
+    {
+        return None;
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) || bytes.starts_with(&[0xFF, 0xFE]) {
+        return None;
+    }
+    if bytes[..NUL_SNIFF.min(bytes.len())].contains(&0) {
+        return None;
+    }
+    let window = &bytes[..PREVIEW_BYTES.min(bytes.len())];
+    let paragraph_end = [&b"\n\n"[..], &b"\n\r\n"[..]]
+        .iter()
+        .filter_map(|gap| memmem::rfind(window, gap).map(|at| at + gap.len()))
+        .max();
+    // Failing a blank line, the end of a line; failing that (a file that is one long line),
+    // a space: the preview's last paragraph is then the opening of the whole one.
+    let cut = paragraph_end
+        .or_else(|| memchr::memrchr(b'\n', window).map(|at| at + 1))
+        .or_else(|| memchr::memrchr(b' ', window).map(|at| at + 1))?;
+    std::str::from_utf8(&bytes[..cut]).ok()?;
+    Some(cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn book(paragraphs: usize) -> String {
+        (0..paragraphs)
+            .map(|i| format!("Paragraph {i} says something about the sea and its whales.\n\n"))
+            .collect()
+    }
+
+    #[test]
+    fn small_files_open_whole() {
+        assert_eq!(
+            preview_cut(book(10).as_bytes(), book(10).len(), LoadOptions::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_big_file_is_cut_after_a_blank_line_within_the_window() {
+        let text = book(20_000);
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
+        assert!(cut <= PREVIEW_BYTES && cut > PREVIEW_BYTES / 2);
+        assert!(text[..cut].ends_with("\n\n"));
+    }
+
+    #[test]
+    fn crlf_blank_lines_count_as_paragraph_ends() {
+        let text = book(20_000).replace('\n', "\r\n");
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
+        assert!(text[..cut].ends_with("\r\n\r\n"));
+    }
+
+    #[test]
+    fn other_encodings_binaries_and_forced_files_open_whole() {
+        let text = book(20_000);
+        let forced = LoadOptions {
+            force: true,
+            ..LoadOptions::default()
+        };
+        assert_eq!(preview_cut(text.as_bytes(), text.len(), forced), None);
+        let latin = LoadOptions {
+            encoding: Some(encoding_rs::WINDOWS_1252),
+            ..LoadOptions::default()
+        };
+        assert_eq!(preview_cut(text.as_bytes(), text.len(), latin), None);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.bytes().flat_map(|b| [b, 0]));
+        assert_eq!(
+            preview_cut(&utf16, utf16.len(), LoadOptions::default()),
+            None
+        );
+        let mut binary = text.clone().into_bytes();
+        binary[100] = 0;
+        assert_eq!(
+            preview_cut(&binary, binary.len(), LoadOptions::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn an_opening_that_is_not_utf8_opens_whole() {
+        let mut bytes = book(20_000).into_bytes();
+        bytes[500] = 0xE9; // "é" in Latin-1: not UTF-8 on its own
+        assert_eq!(
+            preview_cut(&bytes, bytes.len(), LoadOptions::default()),
+            None
+        );
+    }
+
+    fn request(text: &str, data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Request {
+        Request {
+            bytes: text.as_bytes().to_vec(),
+            name: "book.txt".into(),
+            options: LoadOptions::default(),
+            data_dir,
+            path,
+            resume: true,
+        }
+    }
+
+    #[test]
+    fn a_big_book_opens_as_a_preview_that_begins_like_the_whole() {
+        let text = format!("The Whale Book\n\n{}", book(20_000));
+        let Opening::Preview(preview, whole) = open(request(&text, None, None)).unwrap() else {
+            panic!("a big plain-text file should open as a preview");
+        };
+        let doc = whole.recv().unwrap().unwrap().doc;
+        assert!(preview.blocks.len() < doc.blocks.len());
+        assert_eq!(preview.name, doc.name);
+        // Every block but the last of the preview is the whole document's block.
+        let shared = preview.blocks.len() - 1;
+        assert_eq!(preview.blocks[..shared], doc.blocks[..shared]);
+        assert_eq!(doc.blocks, Document::from_text(&text, "book.txt").blocks);
+    }
+
+    #[test]
+    fn a_file_of_one_long_line_is_previewed_from_its_opening_words() {
+        let text = "lorem ipsum dolor sit amet ".repeat(20_000);
+        let cut = preview_cut(text.as_bytes(), text.len(), LoadOptions::default()).unwrap();
+        assert!(cut <= PREVIEW_BYTES && text[..cut].ends_with(' '));
+        let Opening::Preview(preview, whole) = open(request(&text, None, None)).unwrap() else {
+            panic!("a big one-line file should open as a preview");
+        };
+        let doc = whole.recv().unwrap().unwrap().doc;
+        assert_eq!((preview.blocks.len(), doc.blocks.len()), (1, 1));
+        assert!(doc.blocks[0].text.starts_with(&preview.blocks[0].text));
+        assert!(preview.blocks[0].text.len() > PREVIEW_BYTES / 2);
+    }
+
+    #[test]
+    fn a_big_file_is_previewed_from_its_opening_and_read_whole_on_the_side() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("book.txt");
+        let text = format!("The Whale Book\n\n{}", book(20_000));
+        std::fs::write(&file, &text).unwrap();
+        let opened = open_file(&file, LoadOptions::default(), None, true).unwrap();
+        let Opening::Preview(preview, whole) = opened else {
+            panic!("a big plain-text file should open as a preview");
+        };
+        assert!(preview.blocks.len() < 1000);
+        let doc = whole.recv().unwrap().unwrap().doc;
+        assert_eq!(doc.blocks, Document::open(&file).unwrap().blocks);
+
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, book(10)).unwrap();
+        let opened = open_file(&small, LoadOptions::default(), None, true).unwrap();
+        assert!(matches!(opened, Opening::Ready(..)));
+        assert!(matches!(
+            open_file(dir.path(), LoadOptions::default(), None, true),
+            Err(LoadError::IsDirectory)
+        ));
+    }
+
+    #[test]
+    fn markdown_opens_whole() {
+        let text = format!("# Title\n\n{}", book(20_000));
+        let mut request = request(&text, None, None);
+        request.name = "book.md".into();
+        assert!(matches!(open(request).unwrap(), Opening::Ready(..)));
+    }
+
+    #[test]
+    fn a_saved_place_inside_the_book_means_waiting_for_the_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("book.txt");
+        let text = book(20_000);
+        std::fs::write(&file, &text).unwrap();
+        let data = dir.path().join("data");
+        let doc = Document::from_text(&text, "book.txt");
+        let loaded = session::load(Some(&data), &doc, Some(&file));
+        let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
+            panic!("the store should open");
+        };
+        let flat = crate::anchoring::FlatText::new(&doc);
+        let place = crate::anchoring::position_at(&flat, Anchor::new(300, 0));
+        store.save_position(record, &place).unwrap();
+        drop(store);
+
+        let opened = open(request(&text, Some(data.clone()), Some(file.clone()))).unwrap();
+        let Opening::Ready(opened, _) = opened else {
+            panic!("a place to resume needs the whole document first");
+        };
+        assert_eq!(opened.saved.position, Some(Anchor::new(300, 0)));
+
+        // Reading from the start does not need it.
+        let mut from_start = request(&text, Some(data), Some(file));
+        from_start.resume = false;
+        assert!(matches!(open(from_start).unwrap(), Opening::Preview(..)));
+    }
+}

@@ -1,0 +1,83 @@
+//! Carrying out the reader's writes: bookmark changes at once, each in its own transaction, and
+//! the reading place once the reader is still (one write per burst of scrolling, and always on
+//! the way out). The store is opened when the first write needs it, so a big book's first
+//! paint never waits on it. A failed write comes back as the reason, for the reader to show.
+
+use std::path::PathBuf;
+
+use crate::anchoring::Position;
+use crate::reader::marks::StoreChange;
+use crate::store::Store;
+
+/// Where writes go.
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// The data directory, for opening the store when no open one was handed over.
+    dir: Option<PathBuf>,
+    store: Option<Store>,
+    /// A place not yet written: the record it belongs to and the place.
+    unsaved: Option<(i64, Position)>,
+    /// How many times the place was written (coalescing is tested by it).
+    position_writes: usize,
+}
+
+impl Writer {
+    /// Writes into `store`, or into a store opened in `dir` when one is first needed.
+    pub fn new(store: Option<Store>, dir: Option<PathBuf>) -> Writer {
+        Writer {
+            dir,
+            store,
+            ..Writer::default()
+        }
+    }
+
+    pub fn position_writes(&self) -> usize {
+        self.position_writes
+    }
+
+    /// True while a moved place waits to be written.
+    pub fn has_unsaved_position(&self) -> bool {
+        self.unsaved.is_some()
+    }
+
+    /// Keep the newest place of `record`, to write once the reader is still.
+    pub fn defer_position(&mut self, record: i64, position: Position) {
+        self.unsaved = Some((record, position));
+    }
+
+    /// Write the place kept by [`Writer::defer_position`], if any.
+    pub fn save_position(&mut self) -> Result<(), String> {
+        let Some((record, position)) = self.unsaved.take() else {
+            return Ok(());
+        };
+        self.position_writes += 1;
+        let store = self.store()?;
+        store
+            .save_position(record, &position)
+            .map_err(|err| err.to_string())
+    }
+
+    /// Carry out a bookmark change now.
+    pub fn write(&mut self, record: i64, change: &StoreChange) -> Result<(), String> {
+        let store = self.store()?;
+        let result = match change {
+            StoreChange::Add(bookmark) => store.add_bookmark(record, bookmark).map(drop),
+            StoreChange::Delete(uid) => store.delete_bookmark(uid),
+            StoreChange::SetNote { uid, note } => store.set_note(uid, note),
+        };
+        result.map_err(|err| err.to_string())
+    }
+
+    fn store(&mut self) -> Result<&mut Store, String> {
+        if self.store.is_none() {
+            let Some(dir) = &self.dir else {
+                return Err("no data directory is known".into());
+            };
+            let opened = Store::open(dir).map_err(|err| err.to_string())?;
+            self.store = Some(opened.store);
+        }
+        self.store
+            .as_mut()
+            .ok_or_else(|| "the store is not open".to_string())
+    }
+}

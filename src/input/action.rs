@@ -1,0 +1,149 @@
+//! The vocabulary of intent: what a key binding can ask for. The names in `assets/keymap.toml`
+//! are these variants in snake_case, so every action is bindable and the help screen describes
+//! each one. Nothing here does anything; the reader's `update` carries actions out.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    PageDown,
+    PageUp,
+    LineDown,
+    LineUp,
+    HalfPageDown,
+    HalfPageUp,
+    Top,
+    Bottom,
+    NextParagraph,
+    PrevParagraph,
+    NextSection,
+    PrevSection,
+    ToggleLeftovers,
+    /// Wrap code lines wider than the column onto continuation rows, or cut them again.
+    ToggleCodeWrap,
+    /// Show the sidebar and move focus into it, or hide it when it has focus.
+    ToggleOutline,
+    Help,
+    Quit,
+    // In the outline sidebar.
+    OutlineDown,
+    OutlineUp,
+    OutlineTop,
+    OutlineBottom,
+    OutlineJump,
+    /// Unfold the entry under the cursor, or jump to it when there is nothing to unfold.
+    OutlineOpen,
+    /// Fold the entry under the cursor, else go up to its parent, else back to the text.
+    OutlineClose,
+    OutlineToggleFold,
+    OutlineFoldAll,
+    OutlineUnfoldAll,
+    /// Leave the sidebar or an overlay, back to the text.
+    Back,
+    // In the help overlay.
+    HelpDown,
+    HelpUp,
+    // Bookmarks, in the reader.
+    /// Bookmark the paragraph at the top of the screen.
+    BookmarkParagraph,
+    /// Start selecting a passage at the current sentence.
+    SelectPassage,
+    NextBookmark,
+    PrevBookmark,
+    OpenBookmarks,
+    // While selecting a passage.
+    SelectNextSentence,
+    SelectPrevSentence,
+    SelectNextParagraph,
+    SelectPrevParagraph,
+    SelectSave,
+    SelectCancel,
+    // In the bookmarks panel.
+    BookmarksDown,
+    BookmarksUp,
+    BookmarksJump,
+    BookmarksEditNote,
+    BookmarksDelete,
+    BookmarksUndo,
+    BookmarksClose,
+    // Search, go-to and the jump history.
+    /// Open the `/` prompt: incremental search forward from here.
+    SearchForward,
+    /// Open the `:` prompt: go to a page, percentage, paragraph or search.
+    GoToPrompt,
+    SearchNext,
+    SearchPrev,
+    /// Back to the place the last jump left.
+    JumpBack,
+    /// Forward again after `jump_back`.
+    JumpForward,
+    /// `''`: swap with the place the last jump left.
+    JumpToggle,
+    /// Sidebar: switch between the outline and the search results.
+    ToggleResults,
+}
+
+impl Action {
+    /// One line for the help overlay.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Action::PageDown => "next page",
+            Action::PageUp => "previous page",
+            Action::LineDown => "down one line",
+            Action::LineUp => "up one line",
+            Action::HalfPageDown => "down half a page",
+            Action::HalfPageUp => "up half a page",
+            Action::Top => "first page",
+            Action::Bottom => "last page",
+            Action::NextParagraph => "next paragraph",
+            Action::PrevParagraph => "previous paragraph",
+            Action::NextSection => "next section",
+            Action::PrevSection => "previous section",
+            Action::ToggleLeftovers => "open/close folded leftovers",
+            Action::ToggleCodeWrap => "wrap / cut long code lines",
+            Action::ToggleOutline => "outline: focus / hide",
+            Action::Help => "this help",
+            Action::Quit => "quit",
+            Action::OutlineDown => "next entry",
+            Action::OutlineUp => "previous entry",
+            Action::OutlineTop => "first entry",
+            Action::OutlineBottom => "last entry",
+            Action::OutlineJump => "jump to entry",
+            Action::OutlineOpen => "unfold, or jump to entry",
+            Action::OutlineClose => "fold, or up a level, or back to the text",
+            Action::OutlineToggleFold => "fold / unfold",
+            Action::OutlineFoldAll => "fold everything",
+            Action::OutlineUnfoldAll => "unfold everything",
+            Action::Back => "back to the text",
+            Action::HelpDown => "scroll help down",
+            Action::HelpUp => "scroll help up",
+            Action::BookmarkParagraph => "bookmark this paragraph",
+            Action::SelectPassage => "select a passage to bookmark",
+            Action::NextBookmark => "next bookmark",
+            Action::PrevBookmark => "previous bookmark",
+            Action::OpenBookmarks => "list bookmarks",
+            Action::SelectNextSentence => "one sentence more",
+            Action::SelectPrevSentence => "one sentence less",
+            Action::SelectNextParagraph => "to the paragraph's end / one more",
+            Action::SelectPrevParagraph => "one paragraph less",
+            Action::SelectSave => "bookmark the passage (then a note)",
+            Action::SelectCancel => "cancel the selection",
+            Action::BookmarksDown => "next bookmark",
+            Action::BookmarksUp => "previous bookmark",
+            Action::BookmarksJump => "go to the bookmark",
+            Action::BookmarksEditNote => "edit its note",
+            Action::BookmarksDelete => "delete it",
+            Action::BookmarksUndo => "undo the last delete",
+            Action::BookmarksClose => "close the list",
+            Action::SearchForward => "search (\\ or Ctrl-r: regex)",
+            Action::GoToPrompt => "go to :42 page :50% :¶12 :/text",
+            Action::SearchNext => "next match",
+            Action::SearchPrev => "previous match",
+            Action::JumpBack => "back to the place before the last jump",
+            Action::JumpForward => "forward again in the jump history",
+            Action::JumpToggle => "swap with the place before the last jump",
+            Action::ToggleResults => "sidebar: outline / search results",
+        }
+    }
+}

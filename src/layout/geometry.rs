@@ -1,0 +1,127 @@
+//! Where things go on screen. One function decides the sidebar, the reading column and the
+//! status line for a terminal size; the reader (to lay out pages and map clicks) and the view
+//! both call it, so they cannot disagree. It takes plain values, not the reader's settings.
+
+use ratatui::layout::Rect;
+
+/// Narrower than this, the sidebar hides itself so the text keeps a readable column.
+pub const SIDEBAR_MIN_SCREEN: u16 = 70;
+/// Below this reading column the screen just says it is too small.
+pub const MIN_READABLE_WIDTH: u16 = 8;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub screen: Rect,
+    pub sidebar: Option<Rect>,
+    /// The pane right of the sidebar.
+    pub pane: Rect,
+    /// The reading column, centred in the pane.
+    pub column: Rect,
+    pub status: Option<Rect>,
+}
+
+impl Geometry {
+    /// The places for a `screen` of (width, height) cells, with the sidebar when it is wanted
+    /// and fits, and a reading column at most `max_width` wide.
+    pub fn new(screen: (u16, u16), sidebar_wanted: bool, max_width: usize) -> Geometry {
+        let (width, height) = screen;
+        let screen = Rect::new(0, 0, width, height);
+        let (body_height, status) = if height >= 2 {
+            (height - 1, Some(Rect::new(0, height - 1, width, 1)))
+        } else {
+            (height, None)
+        };
+        let sidebar = (sidebar_wanted && width >= SIDEBAR_MIN_SCREEN).then(|| {
+            let w = (width / 4).clamp(20, 36);
+            Rect::new(0, 0, w, body_height)
+        });
+        let pane_x = sidebar.map_or(0, |s| s.width);
+        let pane = Rect::new(pane_x, 0, width - pane_x, body_height);
+        let margin = if pane.width > 12 { 2 } else { 0 };
+        let max = u16::try_from(max_width).unwrap_or(u16::MAX).max(1);
+        let column_width = pane.width.saturating_sub(margin).min(max);
+        let column_x = pane.x + (pane.width - column_width) / 2;
+        let column = Rect::new(column_x, 0, column_width, body_height);
+        Geometry {
+            screen,
+            sidebar,
+            pane,
+            column,
+            status,
+        }
+    }
+
+    /// Too small to read in: render says so instead of drawing pages.
+    pub fn too_small(&self) -> bool {
+        self.column.width < MIN_READABLE_WIDTH || self.column.height < 1
+    }
+}
+
+/// A popup (help, bookmarks) centred on the screen: at most `max_width` wide, the screen's
+/// height less a row above and below.
+pub fn popup_area(screen: Rect, max_width: u16) -> Rect {
+    let width = screen.width.min(max_width);
+    let height = screen.height.saturating_sub(2).max(1).min(screen.height);
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
+/// How far an outline entry of `level` is indented in a sidebar `inner_width` columns wide
+/// (shared by render and by click mapping): two columns a level, at most half the width.
+pub fn sidebar_indent(level: u8, inner_width: u16) -> u16 {
+    (u16::from(level.saturating_sub(1)) * 2).min(inner_width / 2)
+}
+
+/// The first outline entry shown in a sidebar of `rows` entries, keeping `cursor` visible
+/// (shared by render and by click mapping).
+pub fn sidebar_offset(cursor: usize, entries: usize, rows: usize) -> usize {
+    if rows == 0 || entries <= rows {
+        return 0;
+    }
+    cursor.saturating_sub(rows / 2).min(entries - rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_is_centred_and_capped() {
+        let g = Geometry::new((200, 50), true, 72);
+        assert_eq!(g.column.width, 72);
+        let sidebar = g.sidebar.unwrap();
+        assert_eq!(g.pane.x, sidebar.width);
+        assert_eq!(g.column.x - g.pane.x, (g.pane.width - 72) / 2);
+        assert_eq!(g.status, Some(Rect::new(0, 49, 200, 1)));
+    }
+
+    #[test]
+    fn narrow_screens_hide_the_sidebar() {
+        let g = Geometry::new((40, 12), true, 72);
+        assert!(g.sidebar.is_none());
+        assert_eq!(g.column.width, 38);
+    }
+
+    #[test]
+    fn tiny_screens_do_not_underflow() {
+        for w in 0..4 {
+            for h in 0..4 {
+                let g = Geometry::new((w, h), true, 72);
+                assert!(g.column.width <= w);
+            }
+        }
+    }
+
+    #[test]
+    fn offset_keeps_cursor_visible() {
+        for cursor in 0..50 {
+            let off = sidebar_offset(cursor, 50, 10);
+            assert!(off <= cursor && cursor < off + 10);
+        }
+        assert_eq!(sidebar_offset(3, 5, 10), 0);
+    }
+}

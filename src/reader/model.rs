@@ -1,0 +1,528 @@
+//! The Model: everything the reader's screen is drawn from — the document and its outline, the
+//! page layout cache for the current size, the reader's place as an [`Anchor`], focus, overlays
+//! and the input typed so far. Its fields are private to the reader: `update` is the only code
+//! that changes them; the view and the runtime read them through the accessors here.
+
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+use crate::document::{Anchor, BlockKind, Document};
+use crate::input::{Key, Keymap, Mode};
+use crate::layout::geometry::Geometry;
+use crate::layout::{CodeLines, LineKind, Pages};
+use crate::outline::Outline;
+
+use super::config::Config;
+use super::folds::Folds;
+use super::history::JumpHistory;
+use super::marks::Marks;
+use super::msg::{Input, Opened};
+use super::prompt::Prompt;
+use super::search::SearchState;
+use super::totals::Totals;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Reader,
+    Outline,
+}
+
+/// When the full outline is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutlineTiming {
+    /// Before the model exists (tests, plain output).
+    Now,
+    /// Off the loop after the first paint; a provisional outline shows meanwhile.
+    InBackground,
+}
+
+/// Where the full outline stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum OutlineState {
+    /// The outline shown is the final one.
+    Done,
+    /// The outline shown is provisional; the full one is to be asked for after a paint.
+    Wanted,
+    /// The full outline is being built.
+    Requested,
+}
+
+/// Everything a model is made with besides its document.
+#[derive(Debug, Clone)]
+pub struct Setup {
+    pub config: Config,
+    pub keymap: Keymap,
+    /// The terminal's size (width, height).
+    pub screen: (u16, u16),
+    pub outline: OutlineTiming,
+    /// Start of the uids of bookmarks made in this session: unique across processes.
+    pub uid_prefix: String,
+}
+
+impl Default for Setup {
+    /// The default settings and keys, an 80×24 screen, the outline built at once.
+    fn default() -> Setup {
+        Setup {
+            config: Config::default(),
+            keymap: Keymap::default_keymap(),
+            screen: (80, 24),
+            outline: OutlineTiming::Now,
+            uid_prefix: "session".into(),
+        }
+    }
+}
+
+/// Keys typed but not acted on yet.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Pending {
+    /// Keys typed so far of a multi-key binding.
+    pub(super) keys: Vec<Key>,
+    /// Digits typed before a key (`12G`).
+    pub(super) count: Option<usize>,
+    /// Input that came while a preview was shown and must act on the whole document.
+    pub(super) deferred: VecDeque<Input>,
+}
+
+#[derive(Debug)]
+pub struct Model {
+    /// Shared, not copied, with the thread that builds the full outline: a big book is held
+    /// once.
+    pub(super) doc: Arc<Document>,
+    /// Counts over `doc`, for the status line.
+    pub(super) totals: Totals,
+    /// Which document this is in the session: background results for another are dropped.
+    pub(super) generation: u64,
+    pub(super) outline: Outline,
+    pub(super) outline_state: OutlineState,
+    /// True while the document is a preview of the file's opening and the whole is still
+    /// being read: totals (pages, paragraphs, time left) are not known yet.
+    pub(super) loading: bool,
+    pub(super) keymap: Keymap,
+    pub(super) config: Config,
+    /// The layout for the current page area: a cache, rebuilt on resize or fold change.
+    pub(super) pages: Pages,
+    /// Terminal size.
+    pub(super) screen: (u16, u16),
+    /// The reader's place: the start of the top line on screen.
+    pub(super) anchor: Anchor,
+    pub(super) focus: Focus,
+    /// The sidebar is wanted; it is still hidden when the terminal is too narrow.
+    pub(super) sidebar_wanted: bool,
+    /// The outline entry under the sidebar's cursor; always one that shows in `folds`.
+    pub(super) outline_cursor: usize,
+    /// Which branches of the outline tree the sidebar has folded.
+    pub(super) folds: Folds,
+    /// The help screen's scroll offset while it is open.
+    pub(super) help: Option<usize>,
+    pub(super) leftovers_open: bool,
+    /// A one-off message for the status line, cleared by the next input.
+    pub(super) message: Option<String>,
+    /// Bookmarks of this document, the passage being selected, the bookmarks panel.
+    pub(super) marks: Marks,
+    /// The document's record in the store; `None` keeps bookmarks in memory.
+    pub(super) record: Option<i64>,
+    /// The search, its hits and the results list.
+    pub(super) search: SearchState,
+    /// Places left by jumps, for `Ctrl-o`, `Ctrl-n` and `''`.
+    pub(super) history: JumpHistory,
+    /// The `/` or `:` prompt on the status line, while it is open.
+    pub(super) prompt: Option<Prompt>,
+    pub(super) pending: Pending,
+}
+
+impl Model {
+    /// A model for a whole document and what was saved for it. The saved place is opened
+    /// unless the reader asked to start at the beginning.
+    pub fn open(opened: Opened, setup: Setup) -> Model {
+        let Opened { doc, saved, resume } = opened;
+        let mut model = Model::build(doc, setup);
+        model.record = saved.record;
+        model.marks.bookmarks = saved.bookmarks;
+        model.marks.sort();
+        model.marks.persistence = saved.persistence;
+        let mut messages = saved.notices;
+        if let Some(place) = saved.position.filter(|_| resume) {
+            model.open_at(place);
+            if model.anchor != Anchor::default() {
+                let (k, _) = model.paragraph_position();
+                messages.insert(0, format!("resumed at ¶ {k}"));
+            }
+        }
+        if !messages.is_empty() {
+            model.message = Some(messages.join(" · "));
+        }
+        model
+    }
+
+    /// A model showing a preview of a big file's opening while its whole is read: the totals
+    /// are unknown and input that would act on the whole waits for it.
+    pub fn preview(doc: Document, setup: Setup) -> Model {
+        let mut model = Model::build(doc, setup);
+        model.loading = true;
+        model
+    }
+
+    fn build(doc: Document, setup: Setup) -> Model {
+        let Setup {
+            config,
+            keymap,
+            screen,
+            outline,
+            uid_prefix,
+        } = setup;
+        let (outline, outline_state) = match outline {
+            OutlineTiming::Now => (Outline::build(&doc), OutlineState::Done),
+            // A text too long to analyse has its final outline already.
+            OutlineTiming::InBackground if Outline::is_analysed(&doc) => {
+                (Outline::provisional(&doc), OutlineState::Wanted)
+            }
+            OutlineTiming::InBackground => (Outline::provisional(&doc), OutlineState::Done),
+        };
+        let geometry = Geometry::new(screen, true, config.max_width);
+        // Only the first screen now: the rest is laid out after the first paint.
+        let pages = Pages::first_screen(
+            &doc,
+            geometry.column.width as usize,
+            geometry.column.height as usize,
+            false,
+            code_lines(&config),
+            0,
+        );
+        let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let folds = Folds::new(&outline);
+        Model {
+            totals: Totals::of(&doc),
+            doc: Arc::new(doc),
+            generation: 0,
+            outline,
+            outline_state,
+            loading: false,
+            keymap,
+            config,
+            pages,
+            screen,
+            anchor: Anchor::default(),
+            focus: Focus::Reader,
+            sidebar_wanted: true,
+            outline_cursor: 0,
+            folds,
+            help: None,
+            leftovers_open: false,
+            message,
+            marks: Marks::new(uid_prefix),
+            record: None,
+            search: SearchState::default(),
+            history: JumpHistory::new(),
+            prompt: None,
+            pending: Pending::default(),
+        }
+    }
+
+    /// The settings a model for another document of this session is made with.
+    pub(super) fn setup(&self) -> Setup {
+        Setup {
+            config: self.config.clone(),
+            keymap: self.keymap.clone(),
+            screen: self.screen,
+            outline: OutlineTiming::InBackground,
+            uid_prefix: self.marks.uid_prefix().to_string(),
+        }
+    }
+
+    // ---- What the view and the runtime read ----
+
+    pub fn doc(&self) -> &Document {
+        &self.doc
+    }
+
+    pub fn outline(&self) -> &Outline {
+        &self.outline
+    }
+
+    /// True while the outline shown is provisional and the full one is still to come.
+    pub fn outline_pending(&self) -> bool {
+        self.outline_state != OutlineState::Done
+    }
+
+    /// True while a preview is shown and the whole document is still being read.
+    pub fn loading(&self) -> bool {
+        self.loading
+    }
+
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn pages(&self) -> &Pages {
+        &self.pages
+    }
+
+    pub fn screen(&self) -> (u16, u16) {
+        self.screen
+    }
+
+    /// The reader's place: the start of the top line on screen.
+    pub fn anchor(&self) -> Anchor {
+        self.anchor
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn outline_cursor(&self) -> usize {
+        self.outline_cursor
+    }
+
+    pub fn folds(&self) -> &Folds {
+        &self.folds
+    }
+
+    /// The help screen's scroll offset, when it is open.
+    pub fn help(&self) -> Option<usize> {
+        self.help
+    }
+
+    pub fn leftovers_open(&self) -> bool {
+        self.leftovers_open
+    }
+
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    pub fn marks(&self) -> &Marks {
+        &self.marks
+    }
+
+    pub fn search(&self) -> &SearchState {
+        &self.search
+    }
+
+    pub fn history(&self) -> &JumpHistory {
+        &self.history
+    }
+
+    pub fn prompt(&self) -> Option<&Prompt> {
+        self.prompt.as_ref()
+    }
+
+    /// The document's record in the store, when bookmarks are kept there.
+    pub fn record(&self) -> Option<i64> {
+        self.record
+    }
+
+    /// True while keys typed so far wait for the rest of a binding or a count's key.
+    pub fn keys_pending(&self) -> bool {
+        !self.pending.keys.is_empty() || self.pending.count.is_some()
+    }
+
+    /// Work held back for after a paint: the rest of the layout, or asking for the outline.
+    pub fn wants_work_after_paint(&self) -> bool {
+        !self.pages.is_complete() || (!self.loading && self.outline_state == OutlineState::Wanted)
+    }
+
+    /// Which set of key bindings applies now.
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            Mode::Help
+        } else if self.marks.panel.is_some() {
+            Mode::Bookmarks
+        } else if self.marks.selection.is_some() {
+            Mode::Select
+        } else if self.focus == Focus::Outline {
+            Mode::Outline
+        } else {
+            Mode::Reader
+        }
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.screen, self.sidebar_wanted, self.config.max_width)
+    }
+
+    /// The outline entry the sidebar centres on: the cursor when the sidebar has focus, else
+    /// the entry of the text at the top of the screen.
+    pub fn sidebar_cursor(&self) -> usize {
+        match self.focus {
+            Focus::Outline => self.outline_cursor,
+            Focus::Reader => self.entry_here(),
+        }
+    }
+
+    /// The shown outline entry for the text at the top of the screen: its own entry, or the
+    /// folded branch that holds it.
+    pub fn entry_here(&self) -> usize {
+        let entry = self.outline.entry_for_block(self.anchor.block).unwrap_or(0);
+        self.folds.shown_ancestor(entry)
+    }
+
+    /// The screen line at the top of the reader.
+    pub fn top_line(&self) -> usize {
+        self.pages.line_of(self.anchor).min(self.pages.last_top())
+    }
+
+    pub fn current_page(&self) -> usize {
+        self.pages.page_of_line(self.top_line())
+    }
+
+    /// Blocks visible on screen, first and last.
+    pub fn visible_blocks(&self) -> (usize, usize) {
+        let pages = &self.pages;
+        let top = self.top_line();
+        let mut bottom = (top + pages.height())
+            .min(pages.line_count())
+            .saturating_sub(1);
+        // A blank line belongs to the block after it, which is not on screen yet.
+        while bottom > top
+            && pages
+                .line(bottom)
+                .is_some_and(|l| l.kind == LineKind::Blank)
+        {
+            bottom -= 1;
+        }
+        let first = pages.line(top).map_or(0, |l| l.block as usize);
+        let bottom_line = pages.line(bottom);
+        let last = bottom_line.map_or(first, |l| l.block as usize);
+        // A closed fold line stands for its whole run of blocks.
+        match bottom_line.map(|l| l.kind) {
+            Some(LineKind::Fold { count }) => (first, last + count as usize - 1),
+            _ => (first, last),
+        }
+    }
+
+    /// Body paragraph number of the anchor and the total, for "¶ k/n".
+    pub fn paragraph_position(&self) -> (usize, usize) {
+        self.totals.paragraph_position(self.anchor.block)
+    }
+
+    /// Minutes of reading left from the top of the screen.
+    pub fn minutes_left(&self) -> usize {
+        let left = self.totals.words_from(self.anchor.block);
+        left.div_ceil(self.config.words_per_minute.max(1))
+    }
+
+    /// The share of the document above the bottom of the screen, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.pages.line_count().max(1);
+        let seen = (self.top_line() + self.pages.height()).min(total);
+        seen * 100 / total
+    }
+
+    // ---- Changes, for `update` alone ----
+
+    /// Rebuild the layout if the page area or folding changed. The anchor is left alone: that
+    /// is what keeps the reader's first word on screen across a resize.
+    pub(super) fn relayout(&mut self) {
+        let g = self.geometry();
+        let (w, h) = (g.column.width as usize, g.column.height as usize);
+        let w = w.max(crate::layout::MIN_COLUMN);
+        let code = code_lines(&self.config);
+        let stale = self.pages.width() != w
+            || self.pages.height() != h.max(1)
+            || self.pages.leftovers_open() != self.leftovers_open
+            || self.pages.code_lines() != code;
+        let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
+        if self.pages.is_complete() {
+            if stale {
+                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, code);
+            }
+        } else if stale || anchor_outside {
+            // Still before the first paint: stay quick, but reach the reader's place.
+            self.pages = Pages::first_screen(
+                &self.doc,
+                w,
+                h,
+                self.leftovers_open,
+                code,
+                self.anchor.block,
+            );
+        }
+    }
+
+    /// Finish a first-screen layout: the whole document at the current size.
+    pub(super) fn complete_layout(&mut self) {
+        if !self.pages.is_complete() {
+            self.pages = Pages::with_code_lines(
+                &self.doc,
+                self.pages.width(),
+                self.pages.height(),
+                self.leftovers_open,
+                self.pages.code_lines(),
+            );
+        }
+    }
+
+    /// Install the full outline. Everything derived from entry indices (the sidebar cursor,
+    /// the search results list) is recomputed so no stale index survives.
+    pub(super) fn set_outline(&mut self, outline: Outline) {
+        let cursor_block = self
+            .outline
+            .entries
+            .get(self.outline_cursor)
+            .map(|e| e.first_block);
+        self.outline = outline;
+        self.outline_state = OutlineState::Done;
+        self.folds = Folds::new(&self.outline);
+        let cursor = cursor_block
+            .and_then(|b| self.outline.entry_for_block(b))
+            .unwrap_or(0);
+        self.outline_cursor = self.folds.shown_ancestor(cursor);
+        let active = self.search.active.take();
+        let results_cursor = self.search.results_cursor;
+        self.search.set_active(active, &self.outline);
+        self.search.results_cursor = results_cursor.min(self.search.rows.len().saturating_sub(1));
+    }
+
+    /// Open the reader at a place carried from elsewhere (a saved place, the preview's): the
+    /// layout reaches it first (see [`Model::relayout`]), then the place is moved to the start
+    /// of its screen line, as a top line always is.
+    pub(super) fn open_at(&mut self, place: Anchor) {
+        self.anchor = self.doc.clamp(place);
+        self.relayout();
+        let line = self.pages.line_of(self.anchor);
+        self.anchor = self.pages.anchor_at_line(line);
+    }
+
+    /// Jump to a place, remembering the place left in the jump history. Opens the folded
+    /// leftovers when the target is inside them, so the place is on screen.
+    pub(super) fn jump_to(&mut self, target: Anchor) {
+        let target = self.doc.clamp(target);
+        self.reveal(target.block);
+        if target != self.anchor {
+            self.history.record(self.anchor);
+        }
+        self.anchor = target;
+    }
+
+    /// Make a block visible: open the leftovers if it is a folded one.
+    pub(super) fn reveal(&mut self, block: usize) {
+        let folded = self
+            .doc
+            .blocks
+            .get(block)
+            .is_some_and(|b| b.kind == BlockKind::Leftover);
+        if folded && !self.leftovers_open {
+            self.leftovers_open = true;
+            self.relayout();
+        }
+    }
+
+    /// The block of body paragraph `k` (1-based, as "¶ k/n" counts).
+    pub(super) fn block_of_paragraph(&self, k: usize) -> Option<usize> {
+        self.totals.block_of_paragraph(&self.doc, k)
+    }
+}
+
+/// What the reading pane does with code lines wider than its column, per the settings.
+fn code_lines(config: &Config) -> CodeLines {
+    if config.wrap_code {
+        CodeLines::Wrap
+    } else {
+        CodeLines::Cut
+    }
+}

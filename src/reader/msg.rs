@@ -1,0 +1,148 @@
+//! What reaches the reader and what it asks for. A [`Msg`] is anything that can change the
+//! reader: terminal input, a frame painted, background work finished, a write that failed.
+//! [`update`](super::update) answers each with [`Effect`]s for the runtime to carry out (quit,
+//! write to the store, start a [`Job`]). Plain data: nothing here does anything.
+
+use std::sync::Arc;
+
+use crate::anchoring::{Bookmark, Position};
+use crate::document::{Anchor, Document, LoadError};
+use crate::input::Key;
+use crate::outline::Outline;
+
+use super::marks::{Persistence, StoreChange};
+
+/// One message for the reader.
+#[derive(Debug)]
+pub enum Msg {
+    /// Input from the terminal (or a script).
+    Input(Input),
+    /// The terminal is this size now. The runtime sends it from the size of the frame it is
+    /// about to draw, so the layout and the frame always agree.
+    Resize { width: u16, height: u16 },
+    /// A signal (SIGTERM, SIGHUP, SIGINT…) asked quire to stop; 0 when a test script ran out.
+    Signal(i32),
+    /// A frame is on screen: time for work that was held back so the first paint came first.
+    Painted,
+    /// Open at the first match of this query (`--search`).
+    StartSearch(String),
+    /// The whole of a document shown as a preview has been read (or refused).
+    WholeArrived(Box<Result<Opened, LoadError>>),
+    /// A background outline is built, for the document of this generation.
+    OutlineBuilt {
+        generation: u64,
+        outline: Box<Outline>,
+    },
+    /// The background outline could not be built (its thread died).
+    OutlineFailed { generation: u64 },
+    /// A write to the store failed: what it was for, and why.
+    StoreFailed { write: Write, error: String },
+}
+
+/// Terminal input. Kept apart from the other messages because it is what waits, in order,
+/// while a big file's whole document is still being read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input {
+    Key(Key),
+    ScrollDown,
+    ScrollUp,
+    Click { column: u16, row: u16 },
+}
+
+impl From<Key> for Msg {
+    fn from(key: Key) -> Msg {
+        Msg::Input(Input::Key(key))
+    }
+}
+
+/// A document ready to read, with what was saved for it.
+#[derive(Debug)]
+pub struct Opened {
+    pub doc: Document,
+    pub saved: Saved,
+    /// Open at the saved place (false with `--from-start`).
+    pub resume: bool,
+}
+
+impl Opened {
+    /// A document with nothing saved for it.
+    pub fn fresh(doc: Document) -> Opened {
+        Opened {
+            doc,
+            saved: Saved::default(),
+            resume: true,
+        }
+    }
+}
+
+/// What the store had for a document when it was opened. Pure data: the store itself stays
+/// with the runtime.
+#[derive(Debug, Default, Clone)]
+pub struct Saved {
+    /// The document's record in the store, when there is a store.
+    pub record: Option<i64>,
+    pub bookmarks: Vec<Bookmark>,
+    /// Where the reader left off, placed in the current text.
+    pub position: Option<Anchor>,
+    /// Things the reader should be told (store trouble, re-attached or orphaned bookmarks).
+    pub notices: Vec<String>,
+    pub persistence: Persistence,
+}
+
+/// Work the runtime carries out for the reader.
+#[derive(Debug)]
+pub enum Effect {
+    /// End the session.
+    Quit(Exit),
+    /// The document cannot be read after all (the whole of a previewed file was refused).
+    Abort(LoadError),
+    /// The reader's place moved: write it once the reader is still (the runtime coalesces).
+    SavePosition { record: i64, position: Position },
+    /// Write a bookmark change now, in its own transaction.
+    Store { record: i64, change: StoreChange },
+    /// Start background work; its result comes back as a message.
+    Spawn(Job),
+}
+
+/// What a write to the store was for, so a failure can be shown where it matters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    Position,
+    Bookmark(StoreChange),
+}
+
+/// How a session ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    /// Stopped by a signal (its number; 0 when a test script ran out).
+    Signal(i32),
+}
+
+/// Background work: a pure computation whose result comes back as a [`Msg`].
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Build the full outline of the document of this generation.
+    BuildOutline { generation: u64, doc: Arc<Document> },
+}
+
+impl Job {
+    /// Do the work, on whatever thread the runtime chose.
+    pub fn run(self) -> Msg {
+        match self {
+            Job::BuildOutline { generation, doc } => Msg::OutlineBuilt {
+                generation,
+                outline: Box::new(Outline::build(&doc)),
+            },
+        }
+    }
+
+    /// The message that says this job died without a result.
+    pub fn failed(&self) -> Msg {
+        match self {
+            Job::BuildOutline { generation, .. } => Msg::OutlineFailed {
+                generation: *generation,
+            },
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! What input means now: the one place that turns keys into actions. An open note editor or
+//! prompt takes every key; otherwise digits build a count (`12G`), keys build multi-key
+//! sequences (`''`, `zo`) against the keymap of the current mode, and a found binding becomes
+//! an [`Action`]. While a preview is shown, input that would act on the whole document waits
+//! for it, in order; paging within the preview and quitting act at once.
+
+use crossterm::event::KeyCode;
+
+use crate::input::{Action, Key, Lookup, Mode};
+
+use super::super::model::Model;
+use super::super::msg::{Effect, Input};
+use super::{act, bookmarks, search, sidebar};
+
+/// Act on one piece of input.
+pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
+    if model.loading && !acts_on_preview(model, input) {
+        model.pending.deferred.push_back(input);
+        return Vec::new();
+    }
+    match input {
+        Input::Key(key) => key_press(model, key),
+        Input::ScrollDown => act(model, Action::PageDown, None),
+        Input::ScrollUp => act(model, Action::PageUp, None),
+        Input::Click { column, row } => {
+            before_input(model);
+            sidebar::click(model, column, row);
+            Vec::new()
+        }
+    }
+}
+
+/// Every input starts from a whole layout and a status line cleared of the last message.
+pub(super) fn before_input(model: &mut Model) {
+    // A model starts with only its first screen laid out; acting needs it all.
+    model.complete_layout();
+    model.message = None;
+}
+
+fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
+    // The note editor takes every key while it is open.
+    if model.marks.editing.is_some() {
+        model.pending.keys.clear();
+        before_input(model);
+        return bookmarks::note_key(model, key);
+    }
+    // An open prompt takes every key as text or editing.
+    if model.prompt.is_some() {
+        model.pending.keys.clear();
+        model.pending.count = None;
+        before_input(model);
+        search::prompt_key(model, key);
+        return Vec::new();
+    }
+    if let Some(count) = count_digit(model, key) {
+        model.pending.count = Some(count);
+        return Vec::new();
+    }
+    let count = model.pending.count.take();
+    match lookup(model, key) {
+        Some(action) => act(model, action, count),
+        None => Vec::new(),
+    }
+}
+
+/// A digit extending the count prefix, in the reader with no sequence pending. A leading 0 is
+/// not a count.
+fn count_digit(model: &Model, key: Key) -> Option<usize> {
+    let KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    let digit = c.to_digit(10)? as usize;
+    if key.ctrl || key.alt || !model.pending.keys.is_empty() || model.mode() != Mode::Reader {
+        return None;
+    }
+    match model.pending.count {
+        None if digit == 0 => None,
+        None => Some(digit),
+        Some(n) => Some(n.saturating_mul(10).saturating_add(digit)),
+    }
+}
+
+/// The action the keys typed so far complete, if they complete one.
+fn lookup(model: &mut Model, key: Key) -> Option<Action> {
+    model.pending.keys.push(key);
+    match model.keymap.lookup(model.mode(), &model.pending.keys) {
+        Lookup::Found(action) => {
+            model.pending.keys.clear();
+            Some(action)
+        }
+        Lookup::Prefix => None,
+        Lookup::NoMatch => {
+            // A broken sequence: try the last key on its own.
+            let retry = model.pending.keys.len() > 1;
+            model.pending.keys.clear();
+            if retry { lookup(model, key) } else { None }
+        }
+    }
+}
+
+/// While a preview is shown: quitting acts at once, and so does paging or scrolling that stays
+/// inside the preview, so the reader never waits on a big file's first pages. Anything else,
+/// or a move past the preview's last page, waits its turn behind what was kept, in the order it
+/// was typed, so no jump, search or mark acts on a preview that is about to be replaced.
+fn acts_on_preview(model: &Model, input: Input) -> bool {
+    let action = match input {
+        Input::ScrollDown => Action::PageDown,
+        Input::ScrollUp => Action::PageUp,
+        Input::Key(key) => {
+            if quits_now(model, key) {
+                return true;
+            }
+            match model.keymap.lookup(Mode::Reader, &[key]) {
+                Lookup::Found(action) => action,
+                _ => return false,
+            }
+        }
+        Input::Click { .. } => return false,
+    };
+    let nothing_before = model.pending.deferred.is_empty()
+        && !model.keys_pending()
+        && model.mode() == Mode::Reader
+        && model.prompt.is_none();
+    if !nothing_before {
+        return false;
+    }
+    let on_last_page = model.current_page() + 1 >= model.pages.page_count();
+    match action {
+        Action::PageUp | Action::LineUp | Action::HalfPageUp | Action::PrevParagraph => true,
+        Action::PageDown | Action::LineDown | Action::HalfPageDown | Action::NextParagraph => {
+            !on_last_page
+        }
+        _ => false,
+    }
+}
+
+/// A quit key that acts even before the whole document is there. Ctrl-C is "get me out"
+/// whatever came before it; another quit key only counts when nothing typed before it could
+/// change what it means (as in "/q").
+fn quits_now(model: &Model, key: Key) -> bool {
+    let quits = model.keymap.lookup(Mode::Reader, &[key]) == Lookup::Found(Action::Quit);
+    let interrupt = key.ctrl && key.code == KeyCode::Char('c');
+    quits
+        && (interrupt
+            || (model.pending.keys.is_empty()
+                && model.pending.count.is_none()
+                && model.pending.deferred.is_empty()))
+}

@@ -1,0 +1,89 @@
+//! Messages from outside the keyboard: a frame painted (time for work held back so the first
+//! paint came first), the terminal's size, the whole of a previewed document arriving, a
+//! background outline finished, and a store write that failed.
+
+use crate::document::{Anchor, LoadError};
+use crate::outline::Outline;
+
+use super::super::model::{Model, OutlineState};
+use super::super::msg::{Effect, Job, Opened, Write};
+use super::{position_effect, update};
+
+/// After a paint: lay out the rest of the document, then ask for the full outline.
+pub(super) fn painted(model: &mut Model) -> Vec<Effect> {
+    if !model.pages.is_complete() {
+        model.complete_layout();
+        return Vec::new();
+    }
+    if model.loading || model.outline_state != OutlineState::Wanted {
+        return Vec::new();
+    }
+    model.outline_state = OutlineState::Requested;
+    vec![Effect::Spawn(Job::BuildOutline {
+        generation: model.generation,
+        doc: std::sync::Arc::clone(&model.doc),
+    })]
+}
+
+pub(super) fn resize(model: &mut Model, width: u16, height: u16) {
+    model.screen = (width, height);
+    model.relayout();
+}
+
+/// The full outline for the document of `generation` is built.
+pub(super) fn outline_built(model: &mut Model, generation: u64, outline: Outline) {
+    if generation == model.generation {
+        model.set_outline(outline);
+    }
+}
+
+/// The outline builder died (a bug): keep the provisional outline rather than wait forever,
+/// and say so.
+pub(super) fn outline_failed(model: &mut Model, generation: u64) {
+    if generation == model.generation {
+        model.outline_state = OutlineState::Done;
+        model.message = Some("the outline could not be built: it shows opening words".into());
+    }
+}
+
+/// The store could not take a write: the reader must know, since it believed it saved.
+pub(super) fn store_failed(model: &mut Model, write: &Write, error: &str) {
+    model.message = Some(match write {
+        Write::Position => format!("reading place not saved: {error}"),
+        Write::Bookmark(_) => format!("bookmark change not saved: {error}"),
+    });
+}
+
+/// The whole of a previewed document: it replaces the preview, at the preview's place when
+/// that paragraph reads the same in the whole (else at its saved place), with its bookmarks;
+/// then the input kept for it acts, in order. A refusal ends the session with its reason.
+pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>) -> Vec<Effect> {
+    let opened = match whole {
+        Ok(opened) => opened,
+        Err(err) => return vec![Effect::Abort(err)],
+    };
+    let read_to = model.anchor;
+    // The preview's place holds in the whole document when its paragraph is there with the
+    // same words (the preview's last one may be cut short).
+    let same_place = read_to != Anchor::default()
+        && match (
+            model.doc.blocks.get(read_to.block),
+            opened.doc.blocks.get(read_to.block),
+        ) {
+            (Some(seen), Some(whole)) => whole.text.starts_with(seen.text.as_str()),
+            _ => false,
+        };
+    let deferred = std::mem::take(&mut model.pending.deferred);
+    let generation = model.generation + 1;
+    *model = Model::open(opened, model.setup());
+    model.generation = generation;
+    let mut effects = Vec::new();
+    if same_place && model.anchor == Anchor::default() {
+        model.open_at(read_to);
+        effects.extend(position_effect(model));
+    }
+    for input in deferred {
+        effects.extend(update(model, super::super::msg::Msg::Input(input)));
+    }
+    effects
+}

@@ -1,0 +1,195 @@
+//! `update`: the only code that changes the [`Model`]. It takes one [`Msg`], interprets input
+//! ([`keys`]), carries out actions, and returns the [`Effect`]s the runtime must carry out. It
+//! does no I/O and reads no clock, so every behaviour here is testable without a terminal.
+//!
+//! Split by concern: [`keys`] (what input means now), [`navigation`] (moving through the text),
+//! [`sidebar`] (the outline), [`search`] (search, prompts, go-to, jump history),
+//! [`bookmarks`] (marks, selection, the panel, notes), [`lifecycle`] (paints, sizes,
+//! background results, store failures). [`act`] is the one exhaustive match over actions.
+
+mod bookmarks;
+mod keys;
+mod lifecycle;
+mod navigation;
+mod search;
+mod sidebar;
+
+use crate::anchoring::{FlatText, Span, position_at};
+use crate::document::Anchor;
+use crate::input::Action;
+
+use super::model::{Focus, Model};
+use super::msg::{Effect, Exit, Msg};
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let place_before = (model.generation, model.anchor);
+    let mut effects = match msg {
+        Msg::Input(input) => keys::input(model, input),
+        Msg::Resize { width, height } => {
+            lifecycle::resize(model, width, height);
+            Vec::new()
+        }
+        Msg::Signal(signal) => vec![Effect::Quit(Exit::Signal(signal))],
+        Msg::Painted => lifecycle::painted(model),
+        Msg::StartSearch(query) => {
+            search::start_with_search(model, &query);
+            Vec::new()
+        }
+        Msg::WholeArrived(whole) => lifecycle::whole_arrived(model, *whole),
+        Msg::OutlineBuilt {
+            generation,
+            outline,
+        } => {
+            lifecycle::outline_built(model, generation, *outline);
+            Vec::new()
+        }
+        Msg::OutlineFailed { generation } => {
+            lifecycle::outline_failed(model, generation);
+            Vec::new()
+        }
+        Msg::StoreFailed { write, error } => {
+            lifecycle::store_failed(model, &write, &error);
+            Vec::new()
+        }
+    };
+    // Every change of place in the same document asks for a save; the runtime coalesces them.
+    if (model.generation, model.anchor) != place_before && model.generation == place_before.0 {
+        effects.extend(position_effect(model));
+    }
+    effects
+}
+
+/// The write of the reader's place, when the document has a record in the store.
+fn position_effect(model: &Model) -> Option<Effect> {
+    let record = model.record?;
+    let place = model.anchor;
+    let around = FlatText::around_span(
+        &model.doc,
+        Span {
+            start: place,
+            end: place,
+        },
+    );
+    Some(Effect::SavePosition {
+        record,
+        position: position_at(&around, place),
+    })
+}
+
+/// Carry out one action, with the count typed before it (only `G` uses one: `12G`).
+fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
+    keys::before_input(model);
+    if model.search.results_shown()
+        && model.focus == Focus::Outline
+        && search::results_action(model, action)
+    {
+        return Vec::new();
+    }
+    match action {
+        Action::PageDown => navigation::page_down(model),
+        Action::PageUp => navigation::page_up(model),
+        Action::LineDown => navigation::move_top(model, 1),
+        Action::LineUp => navigation::move_top(model, -1),
+        Action::HalfPageDown => navigation::move_top(model, navigation::half_page(model) as isize),
+        Action::HalfPageUp => navigation::move_top(model, -(navigation::half_page(model) as isize)),
+        Action::Top => model.jump_to(Anchor::default()),
+        Action::Bottom => match count {
+            Some(page) => search::go_to_page(model, page),
+            None => model.jump_to(model.pages.anchor_at_line(model.pages.last_top())),
+        },
+        Action::NextParagraph => navigation::next_paragraph(model),
+        Action::PrevParagraph => navigation::prev_paragraph(model),
+        Action::NextSection => navigation::next_section(model),
+        Action::PrevSection => navigation::prev_section(model),
+        Action::ToggleLeftovers => toggle_leftovers(model),
+        Action::ToggleCodeWrap => toggle_code_wrap(model),
+        Action::ToggleOutline => sidebar::toggle_outline(model),
+        Action::Help => model.help = Some(0),
+        Action::Quit => return vec![Effect::Quit(Exit::Quit)],
+        Action::OutlineDown => sidebar::move_cursor(model, 1),
+        Action::OutlineUp => sidebar::move_cursor(model, -1),
+        Action::OutlineTop => sidebar::move_cursor(model, isize::MIN),
+        Action::OutlineBottom => sidebar::move_cursor(model, isize::MAX),
+        Action::OutlineJump => sidebar::jump_to_entry(model, model.outline_cursor),
+        Action::OutlineOpen => sidebar::open_entry(model),
+        Action::OutlineClose => sidebar::close_entry(model),
+        Action::OutlineToggleFold => sidebar::toggle_fold(model),
+        Action::OutlineFoldAll => sidebar::fold_all(model),
+        Action::OutlineUnfoldAll => model.folds.set_all(false),
+        Action::Back => {
+            if model.help.is_some() {
+                model.help = None;
+            } else {
+                model.focus = Focus::Reader;
+            }
+        }
+        Action::HelpDown => model.help = model.help.map(|scroll| scroll.saturating_add(1)),
+        Action::HelpUp => model.help = model.help.map(|scroll| scroll.saturating_sub(1)),
+        Action::SearchForward => search::open_prompt(model, super::prompt::PromptKind::Search),
+        Action::GoToPrompt => search::open_prompt(model, super::prompt::PromptKind::Command),
+        Action::SearchNext => search::search_step(model, true),
+        Action::SearchPrev => search::search_step(model, false),
+        Action::JumpBack | Action::JumpForward | Action::JumpToggle => {
+            search::history_step(model, action)
+        }
+        Action::ToggleResults => search::toggle_results(model),
+        Action::BookmarkParagraph => return bookmarks::bookmark_paragraph(model),
+        Action::SelectPassage => bookmarks::start_selection(model),
+        Action::NextBookmark => bookmarks::step_bookmark(model, true),
+        Action::PrevBookmark => bookmarks::step_bookmark(model, false),
+        Action::OpenBookmarks => bookmarks::open_panel(model),
+        Action::SelectNextSentence => {
+            bookmarks::step_selection(model, bookmarks::Step::NextSentence)
+        }
+        Action::SelectPrevSentence => {
+            bookmarks::step_selection(model, bookmarks::Step::PrevSentence)
+        }
+        Action::SelectNextParagraph => {
+            bookmarks::step_selection(model, bookmarks::Step::NextParagraph)
+        }
+        Action::SelectPrevParagraph => {
+            bookmarks::step_selection(model, bookmarks::Step::PrevParagraph)
+        }
+        Action::SelectSave => return bookmarks::save_selection(model),
+        Action::SelectCancel => {
+            model.marks.selection = None;
+            model.message = Some("selection cancelled".into());
+        }
+        Action::BookmarksDown => bookmarks::move_panel(model, 1),
+        Action::BookmarksUp => bookmarks::move_panel(model, -1),
+        Action::BookmarksJump => bookmarks::panel_jump(model),
+        Action::BookmarksEditNote => bookmarks::panel_edit(model),
+        Action::BookmarksDelete => return bookmarks::panel_delete(model),
+        Action::BookmarksUndo => return bookmarks::undo_delete(model),
+        Action::BookmarksClose => model.marks.panel = None,
+    }
+    Vec::new()
+}
+
+fn toggle_leftovers(model: &mut Model) {
+    model.leftovers_open = !model.leftovers_open;
+    model.relayout();
+    model.message = Some(
+        if model.leftovers_open {
+            "leftovers shown"
+        } else {
+            "leftovers folded"
+        }
+        .into(),
+    );
+}
+
+fn toggle_code_wrap(model: &mut Model) {
+    // Only the layout changes: the anchor is a place in the text, so the line it is on stays
+    // at the top, whichever row of it (or, cut, the row hiding it) shows it.
+    model.config.wrap_code = !model.config.wrap_code;
+    model.relayout();
+    model.message = Some(
+        if model.config.wrap_code {
+            "long code lines wrapped"
+        } else {
+            "long code lines cut"
+        }
+        .into(),
+    );
+}

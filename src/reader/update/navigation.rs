@@ -1,0 +1,136 @@
+//! Moving through the text: by line, half page and page, to the top and the bottom, by
+//! paragraph and by section. A move changes only the reader's anchor (and, for jumps, the
+//! jump history); the layout maps it to screen lines.
+
+use crate::document::Anchor;
+use crate::layout::LineKind;
+use crate::outline::EntryKind;
+
+use super::super::model::Model;
+use super::sidebar::jump_to_entry;
+
+pub(super) fn half_page(model: &Model) -> usize {
+    (model.pages.height() / 2).max(1)
+}
+
+/// Put a line at the top of the screen. A blank line is never the top: the move continues
+/// past it in the direction of travel.
+fn set_top(model: &mut Model, line: usize, downward: bool) {
+    let mut line = line.min(model.pages.last_top());
+    if model
+        .pages
+        .line(line)
+        .is_some_and(|l| l.kind == LineKind::Blank)
+    {
+        line = if downward || line == 0 {
+            line + 1
+        } else {
+            line - 1
+        };
+    }
+    model.anchor = model.pages.anchor_at_line(line);
+}
+
+pub(super) fn move_top(model: &mut Model, delta: isize) {
+    let top = model.top_line();
+    let target = top.saturating_add_signed(delta);
+    if delta > 0 && top >= model.pages.last_top() {
+        model.message = Some("end of document".into());
+        return;
+    }
+    set_top(model, target, delta > 0);
+}
+
+pub(super) fn page_down(model: &mut Model) {
+    let top = model.top_line();
+    match model.pages.page_starts().iter().find(|&&s| s > top) {
+        Some(&next) => set_top(model, next, true),
+        None => model.message = Some("end of document".into()),
+    }
+}
+
+pub(super) fn page_up(model: &mut Model) {
+    let top = model.top_line();
+    let previous = model
+        .pages
+        .page_starts()
+        .iter()
+        .rev()
+        .find(|&&s| s < top)
+        .copied();
+    set_top(model, previous.unwrap_or(0), false);
+}
+
+pub(super) fn next_paragraph(model: &mut Model) {
+    let top = model.top_line();
+    let next = (model.anchor.block + 1..model.doc.blocks.len())
+        .find(|&b| model.pages.first_line_of_block(b).is_some_and(|l| l > top));
+    match next {
+        Some(block) => model.anchor = Anchor::new(block, 0),
+        None => model.message = Some("no more paragraphs".into()),
+    }
+}
+
+pub(super) fn prev_paragraph(model: &mut Model) {
+    let top = model.top_line();
+    let block_start = model
+        .pages
+        .first_line_of_block(model.anchor.block)
+        .unwrap_or(0);
+    if block_start < top {
+        model.anchor = Anchor::new(model.anchor.block, 0);
+        return;
+    }
+    let previous = (0..model.anchor.block)
+        .rev()
+        .find(|&b| model.pages.first_line_of_block(b).is_some_and(|l| l < top));
+    if let Some(block) = previous {
+        // Land on the first block of a fold, so the fold line is the top.
+        let line = model.pages.first_line_of_block(block).unwrap_or(0);
+        model.anchor = model.pages.anchor_at_line(line);
+    }
+}
+
+/// Entries that `]`/`[` step through: headings and sections when the outline has them,
+/// otherwise every entry.
+fn section_entries(model: &Model) -> Vec<usize> {
+    let entries = &model.outline.entries;
+    let structural: Vec<usize> = (0..entries.len())
+        .filter(|&i| matches!(entries[i].kind, EntryKind::Heading | EntryKind::Section))
+        .collect();
+    if structural.len() >= 2 {
+        structural
+    } else {
+        (0..entries.len()).collect()
+    }
+}
+
+pub(super) fn next_section(model: &mut Model) {
+    let top = model.top_line();
+    let next = section_entries(model).into_iter().find(|&i| {
+        let block = model.outline.entries[i].first_block;
+        model
+            .pages
+            .first_line_of_block(block)
+            .is_some_and(|l| l > top)
+    });
+    match next {
+        Some(i) => jump_to_entry(model, i),
+        None => model.message = Some("last section".into()),
+    }
+}
+
+pub(super) fn prev_section(model: &mut Model) {
+    let top = model.top_line();
+    let previous = section_entries(model).into_iter().rev().find(|&i| {
+        let block = model.outline.entries[i].first_block;
+        model
+            .pages
+            .first_line_of_block(block)
+            .is_some_and(|l| l < top)
+    });
+    match previous {
+        Some(i) => jump_to_entry(model, i),
+        None => model.jump_to(Anchor::default()),
+    }
+}

@@ -1,0 +1,408 @@
+//! Search, the `/` and `:` prompts, go-to and the jump history: incremental search from where
+//! the prompt opened, `n`/`N`, the results list in the sidebar, `:42`, `:50%`, `:¶12`, `:/text`
+//! and `Ctrl-o`/`Ctrl-n`/`''`. The search engine itself (folding, matching) is `crate::search`.
+
+use crate::document::Anchor;
+use crate::input::lineedit::Edit;
+use crate::input::{Action, Key};
+use crate::layout::LineKind;
+use crate::search::{Match, Matcher, SearchError};
+
+use super::super::model::{Focus, Model};
+use super::super::prompt::{Command, CommandError, Prompt, PromptKind, parse};
+use super::super::search::{ActiveSearch, ResultRow};
+
+/// Open the `/` or `:` prompt.
+pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) {
+    model.focus = Focus::Reader;
+    model.prompt = Some(Prompt::new(kind, model.anchor, model.search.active.clone()));
+}
+
+/// A key typed while the prompt is open.
+pub(super) fn prompt_key(model: &mut Model, key: Key) {
+    let Some(prompt) = model.prompt.as_mut() else {
+        return;
+    };
+    let kind = prompt.kind;
+    let toggle_regex = key.ctrl && key.code == crossterm::event::KeyCode::Char('r');
+    let edit = if toggle_regex {
+        Edit::Changed
+    } else {
+        prompt.editor.handle(key)
+    };
+    if toggle_regex {
+        model.search.regex_mode = !model.search.regex_mode;
+    }
+    match (kind, edit) {
+        (_, Edit::Cancel) => cancel_prompt(model),
+        (PromptKind::Search, Edit::Changed) => incremental(model),
+        (PromptKind::Search, Edit::Submit) => submit_search(model),
+        (PromptKind::Command, Edit::Changed) => prompt.error = None,
+        (PromptKind::Command, Edit::Submit) => submit_command(model),
+        (_, Edit::Moved | Edit::Ignored) => {}
+    }
+}
+
+fn cancel_prompt(model: &mut Model) {
+    if let Some(prompt) = model.prompt.take() {
+        model.anchor = prompt.origin;
+        if prompt.kind == PromptKind::Search {
+            model.search.set_active(prompt.saved, &model.outline);
+        }
+    }
+}
+
+/// Search again for what the prompt holds now, and show the first hit from where the search
+/// began. With no hit (or no query) the view goes back to where it began.
+fn incremental(model: &mut Model) {
+    let Some(prompt) = model.prompt.as_mut() else {
+        return;
+    };
+    prompt.error = None;
+    let query = prompt.editor.text().to_string();
+    let origin = prompt.origin;
+    let regex_mode = model.search.regex_mode;
+    match run(model, &query, regex_mode, origin) {
+        Ok(Some(index)) => {
+            let target = model.search.active.as_ref().map(|s| s.matches()[index]);
+            if let Some(m) = target {
+                show_match(model, m, false);
+            }
+        }
+        Ok(None) => model.anchor = origin,
+        Err(error) => {
+            model.anchor = origin;
+            if let Some(prompt) = model.prompt.as_mut() {
+                prompt.error = Some(error.to_string());
+            }
+        }
+    }
+}
+
+/// Run a query and make it the active search, its current hit the first at or after `from`
+/// (wrapping to the first hit). Returns that hit's index.
+fn run(
+    model: &mut Model,
+    query: &str,
+    regex_mode: bool,
+    from: Anchor,
+) -> Result<Option<usize>, SearchError> {
+    let matcher = match Matcher::new(query, regex_mode) {
+        Ok(Some(matcher)) => matcher,
+        Ok(None) => {
+            model.search.set_active(None, &model.outline);
+            return Ok(None);
+        }
+        Err(error) => {
+            model.search.set_active(None, &model.outline);
+            return Err(error);
+        }
+    };
+    let found = model.search.index.find_all(&model.doc, &matcher);
+    let at = found.matches.partition_point(|m| m.anchor() < from);
+    let current = if found.matches.is_empty() {
+        None
+    } else {
+        Some(if at < found.matches.len() { at } else { 0 })
+    };
+    let search = ActiveSearch {
+        query: query.to_string(),
+        regex_mode,
+        found,
+        current,
+    };
+    model.search.set_active(Some(search), &model.outline);
+    Ok(current)
+}
+
+fn submit_search(model: &mut Model) {
+    let Some(prompt) = model.prompt.take() else {
+        return;
+    };
+    if let Some(error) = prompt.error.clone() {
+        // Keep the prompt open: the reader fixes the pattern or presses Esc.
+        model.prompt = Some(prompt);
+        model.message = Some(error);
+        return;
+    }
+    if prompt.editor.text().is_empty() {
+        // An empty search repeats the last one, as in vim and less.
+        model.anchor = prompt.origin;
+        model.search.set_active(prompt.saved, &model.outline);
+        if model.search.active.is_some() {
+            search_step(model, true);
+        }
+        return;
+    }
+    if model.anchor != prompt.origin {
+        model.history.record(prompt.origin);
+    }
+    model.message = Some(match &model.search.active {
+        Some(s) if !s.matches().is_empty() => s.position_text(),
+        _ => format!("no match for {}", prompt.editor.text()),
+    });
+}
+
+fn submit_command(model: &mut Model) {
+    let Some(text) = model.prompt.as_ref().map(|p| p.editor.text().to_string()) else {
+        return;
+    };
+    let result = match parse(&text) {
+        Err(CommandError::Empty) => Ok(()),
+        Err(error) => Err(error.to_string()),
+        Ok(command) => execute(model, command),
+    };
+    match result {
+        Ok(()) => model.prompt = None,
+        Err(error) => {
+            if let Some(prompt) = model.prompt.as_mut() {
+                prompt.error = Some(error);
+            }
+        }
+    }
+}
+
+/// Carry out a go-to command; a complaint comes back as the error text.
+pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String> {
+    match command {
+        Command::Page(page) => {
+            let count = model.pages.page_count();
+            if page > count {
+                return Err(format!("page {page} is past the end ({count} pages)"));
+            }
+            go_to_page(model, page);
+        }
+        Command::Percent(percent) => {
+            let pages = &model.pages;
+            let line = (pages.line_count().saturating_sub(1)).saturating_mul(percent) / 100;
+            let line = line.min(pages.last_top());
+            // Land on text, never on the blank between blocks.
+            let line = pages
+                .lines_from(line)
+                .position(|l| l.kind != LineKind::Blank)
+                .map_or(line, |ahead| line + ahead);
+            let target = model.pages.anchor_at_line(line);
+            model.jump_to(target);
+        }
+        Command::Paragraph(k) => {
+            let Some(block) = model.block_of_paragraph(k) else {
+                let (_, total) = model.paragraph_position();
+                return Err(format!("no paragraph {k} (there are {total})"));
+            };
+            model.jump_to(Anchor::new(block, 0));
+        }
+        Command::Search(query) => {
+            let from = model.anchor;
+            let regex_mode = model.search.regex_mode;
+            match run(model, &query, regex_mode, from) {
+                Ok(first) => show_first_hit(model, first, &query, true),
+                Err(error) => return Err(error.to_string()),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Go to a 1-based page (clamped to the last), as `:42` and `42G` do.
+pub(super) fn go_to_page(model: &mut Model, page: usize) {
+    let count = model.pages.page_count();
+    if page > count {
+        model.message = Some(format!("only {count} pages"));
+    }
+    let target = model.pages.anchor_at(page.clamp(1, count.max(1)) - 1);
+    model.jump_to(target);
+}
+
+/// True when the start of a hit is on screen.
+fn on_screen(model: &Model, m: &Match) -> bool {
+    let line = model.pages.line_of(m.anchor());
+    let top = model.top_line();
+    line >= top && line < top + model.pages.height()
+}
+
+/// Bring a hit on screen: stay when it already is, else turn to the page that has it.
+fn show_match(model: &mut Model, m: Match, record: bool) {
+    model.reveal(m.block);
+    if on_screen(model, &m) {
+        return;
+    }
+    let page = model.pages.page_of(m.anchor());
+    let target = model.pages.anchor_at(page);
+    if record {
+        model.jump_to(target);
+    } else {
+        model.anchor = target;
+    }
+}
+
+/// `n` / `N`: the next or previous hit after the current one (or, when that is off screen,
+/// after the top of the screen), wrapping around the document with a notice.
+pub(super) fn search_step(model: &mut Model, forward: bool) {
+    let Some(search) = model.search.active.as_ref() else {
+        model.message = Some("no search yet (/ searches)".into());
+        return;
+    };
+    let matches = search.matches();
+    let total = matches.len();
+    if total == 0 {
+        model.message = Some(format!("no match for {}", search.query));
+        return;
+    }
+    let current = search
+        .current
+        .filter(|&i| matches.get(i).is_some_and(|m| on_screen(model, m)));
+    let (next, wrapped) = match (current, forward) {
+        (Some(i), true) if i + 1 < total => (i + 1, false),
+        (Some(_), true) => (0, true),
+        (Some(i), false) if i > 0 => (i - 1, false),
+        (Some(_), false) => (total - 1, true),
+        (None, true) => {
+            let at = matches.partition_point(|m| m.anchor() < model.anchor);
+            if at < total { (at, false) } else { (0, true) }
+        }
+        (None, false) => {
+            let at = matches.partition_point(|m| m.anchor() < model.anchor);
+            if at > 0 {
+                (at - 1, false)
+            } else {
+                (total - 1, true)
+            }
+        }
+    };
+    let target = matches[next];
+    if let Some(search) = model.search.active.as_mut() {
+        search.current = Some(next);
+    }
+    show_match(model, target, true);
+    let position = model
+        .search
+        .active
+        .as_ref()
+        .map(ActiveSearch::position_text)
+        .unwrap_or_default();
+    model.message = Some(match (wrapped, forward) {
+        (true, true) => format!("search wrapped to the top · {position}"),
+        (true, false) => format!("search wrapped to the bottom · {position}"),
+        _ => position,
+    });
+}
+
+/// `Ctrl-o`, `Ctrl-n` and `''`.
+pub(super) fn history_step(model: &mut Model, action: Action) {
+    let here = model.anchor;
+    let target = match action {
+        Action::JumpBack => model.history.back(here),
+        Action::JumpForward => model.history.forward(here),
+        _ => model.history.toggle(here),
+    };
+    match target {
+        Some(target) => {
+            let target = model.doc.clamp(target);
+            model.reveal(target.block);
+            model.anchor = target;
+        }
+        None => {
+            model.message = Some(
+                if action == Action::JumpForward {
+                    "no later place in the jump history"
+                } else {
+                    "no earlier place in the jump history"
+                }
+                .into(),
+            );
+        }
+    }
+}
+
+/// Switch the sidebar between the outline and the search results.
+pub(super) fn toggle_results(model: &mut Model) {
+    if model.search.results_view {
+        model.search.results_view = false;
+        return;
+    }
+    let Some(search) = model.search.active.as_ref() else {
+        model.message = Some("no search results (/ searches)".into());
+        return;
+    };
+    let current = search.current.unwrap_or(0);
+    model.search.results_view = true;
+    model.search.results_cursor = model.search.row_of_hit(current).unwrap_or(0);
+    model.sidebar_wanted = true;
+    model.relayout();
+    if model.geometry().sidebar.is_some() {
+        model.focus = Focus::Outline;
+    } else {
+        model.message = Some("terminal too narrow for the sidebar".into());
+    }
+}
+
+/// Sidebar keys while it lists results. Returns false for actions it leaves to the outline.
+pub(super) fn results_action(model: &mut Model, action: Action) -> bool {
+    let last = model.search.rows.len().saturating_sub(1);
+    let cursor = &mut model.search.results_cursor;
+    match action {
+        Action::OutlineDown => *cursor = (*cursor + 1).min(last),
+        Action::OutlineUp => *cursor = cursor.saturating_sub(1),
+        Action::OutlineTop => *cursor = 0,
+        Action::OutlineBottom => *cursor = last,
+        // The results list is flat: what would unfold or fold in the outline jumps or leaves.
+        Action::OutlineClose => model.focus = Focus::Reader,
+        Action::OutlineToggleFold | Action::OutlineFoldAll | Action::OutlineUnfoldAll => {}
+        Action::OutlineJump | Action::OutlineOpen => {
+            // An entry row jumps to its first hit (the row after it).
+            let hit = model.search.rows[model.search.results_cursor.min(last)..]
+                .iter()
+                .find_map(|r| {
+                    if let ResultRow::Hit(i) = r {
+                        Some(*i)
+                    } else {
+                        None
+                    }
+                });
+            let target =
+                hit.and_then(|i| Some((i, *model.search.active.as_ref()?.matches().get(i)?)));
+            if let Some((index, m)) = target {
+                if let Some(search) = model.search.active.as_mut() {
+                    search.current = Some(index);
+                }
+                show_match(model, m, true);
+                model.message = model
+                    .search
+                    .active
+                    .as_ref()
+                    .map(ActiveSearch::position_text);
+            }
+            model.focus = Focus::Reader;
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Bring the first hit of a fresh search into view (recording the jump when asked) and say
+/// "match k of n", or say there was no match.
+fn show_first_hit(model: &mut Model, first: Option<usize>, query: &str, record_jump: bool) {
+    let Some(index) = first else {
+        model.message = Some(format!("no match for {query}"));
+        return;
+    };
+    let target = model.search.active.as_ref().map(|s| s.matches()[index]);
+    if let Some(m) = target {
+        show_match(model, m, record_jump);
+    }
+    model.message = model
+        .search
+        .active
+        .as_ref()
+        .map(ActiveSearch::position_text);
+}
+
+/// Start with a search already made (the `--search` option): the view at the first hit. A bad
+/// pattern says why on the status line (the command line checks it before the reader opens).
+pub(super) fn start_with_search(model: &mut Model, query: &str) {
+    let regex_mode = model.search.regex_mode;
+    match run(model, query, regex_mode, Anchor::default()) {
+        Ok(first) => show_first_hit(model, first, query, false),
+        Err(error) => model.message = Some(error.to_string()),
+    }
+}

@@ -1,0 +1,25 @@
+//! quire's integration tests, in one binary (it links once): the real binary run on files in a
+//! temp dir, the real event loop driven by scripted messages on a `TestBackend`, screen
+//! snapshots, property tests of layout and rendering, the store across sessions, and the
+//! corpus evaluation's floors (when `QUIRE_CORPUS` names the corpus).
+
+mod cli;
+mod code_blocks;
+mod common;
+mod corpus;
+mod formats;
+mod layout_props;
+mod opening;
+mod outline_tree;
+mod pty_safety;
+mod render_props;
+mod screens;
+mod search_cli;
+mod search_engine;
+mod search_session;
+mod session;
+mod store_cli;
+mod store_failures;
+mod store_session;
+mod terminal_restore;
+mod wrap_code_flag;

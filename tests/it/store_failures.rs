@@ -1,0 +1,281 @@
+//! The bookmark store when things go wrong: killed mid-save, two writers at once, a damaged
+//! database file, a data directory that cannot exist, and hostile notes.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::common::{plain, test_terminal};
+use quire::anchoring::Bookmark;
+use quire::app::{App, AppBuilder, ScriptedInbox, session};
+use quire::document::Document;
+use quire::reader::marks::Persistence;
+use quire::reader::{Opened, Saved};
+use quire::store::{DB_FILE, Store};
+
+/// The writer program built from `examples/store_writer.rs` (cargo test builds examples).
+fn writer_path() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    // target/debug/deps/<test> → target/debug/examples/store_writer
+    let debug = exe.parent().unwrap().parent().unwrap();
+    debug
+        .join("examples")
+        .join(format!("store_writer{}", std::env::consts::EXE_SUFFIX))
+}
+
+fn spawn_writer(dir: &Path, label: &str, count: u64) -> Child {
+    Command::new(writer_path())
+        .arg(dir)
+        .arg(label)
+        .arg(count.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the store_writer example is built by cargo test")
+}
+
+/// All bookmark uids in the store (every document).
+fn stored_uids(dir: &Path) -> Vec<String> {
+    let store = Store::open(dir).unwrap().store;
+    let mut uids = Vec::new();
+    for doc in store.documents().unwrap() {
+        uids.extend(store.bookmarks(doc.id).unwrap().into_iter().map(|b| b.uid));
+    }
+    uids
+}
+
+const KILL_TRIALS: usize = 25;
+
+#[test]
+fn sigkill_while_saving_loses_no_acknowledged_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut acknowledged: Vec<String> = Vec::new();
+    let mut lost_total = 0;
+    for trial in 0..KILL_TRIALS {
+        let mut child = spawn_writer(dir.path(), &format!("t{trial}"), 0);
+        let stdout = child.stdout.take().unwrap();
+        let mut lines = BufReader::new(stdout).lines();
+        // Kill after a varying number of acknowledgements, so the kill lands at many points of
+        // the save cycle (the writer keeps writing while we read).
+        let wanted = 1 + (trial * 7) % 23;
+        for _ in 0..wanted {
+            let line = lines.next().expect("writer output").unwrap();
+            acknowledged.push(line.strip_prefix("ack ").unwrap().to_string());
+        }
+        child.kill().unwrap(); // SIGKILL on Unix
+        // Acks already in the pipe were committed too; count them before reaping.
+        for line in lines.map_while(Result::ok) {
+            acknowledged.push(line.strip_prefix("ack ").unwrap().to_string());
+        }
+        child.wait().unwrap();
+
+        let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "trial {trial}: database damaged");
+        drop(conn);
+        let stored = stored_uids(dir.path());
+        let lost: Vec<&String> = acknowledged
+            .iter()
+            .filter(|uid| !stored.contains(uid))
+            .collect();
+        lost_total += lost.len();
+        assert!(
+            lost.is_empty(),
+            "trial {trial}: acknowledged but lost: {lost:?}"
+        );
+    }
+    println!(
+        "{KILL_TRIALS} SIGKILL trials, {} acknowledged bookmarks, {lost_total} lost",
+        acknowledged.len()
+    );
+}
+
+#[test]
+fn two_writers_at_once_keep_every_bookmark() {
+    let dir = tempfile::tempdir().unwrap();
+    // Create the store first so both writers find the same schema.
+    drop(Store::open(dir.path()).unwrap());
+    let per_writer = 60;
+    let a = spawn_writer(dir.path(), "a", per_writer);
+    let b = spawn_writer(dir.path(), "b", per_writer);
+    for child in [a, b] {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "writer failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let acks = String::from_utf8_lossy(&output.stdout).lines().count();
+        assert_eq!(acks as u64, per_writer);
+    }
+    let stored = stored_uids(dir.path());
+    assert_eq!(stored.len() as u64, 2 * per_writer);
+    for label in ["a", "b"] {
+        for i in 0..per_writer {
+            assert!(
+                stored.contains(&format!("{label}-{i}")),
+                "{label}-{i} missing"
+            );
+        }
+    }
+    // Both wrote to one document record: identity is the content, not the process.
+    assert_eq!(
+        Store::open(dir.path())
+            .unwrap()
+            .store
+            .documents()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+fn doc() -> Document {
+    Document::from_text(
+        "Failure Test\n\nA paragraph to read while the store is in trouble.\n\nAnother one after it.\n",
+        "failure.txt",
+    )
+}
+
+/// Open the document as the binary does (what the store has for it, written back there) and
+/// run keys on the real loop. Returns what the store had, too.
+fn run_with(dir: &Path, script: &str) -> (App, Terminal<TestBackend>, Saved) {
+    let doc = doc();
+    let loaded = session::load(Some(dir), &doc, None);
+    let saved = loaded.saved.clone();
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: true,
+    };
+    let mut app = AppBuilder::opened(opened)
+        .store(loaded.store, Some(dir.to_path_buf()))
+        .config(plain())
+        .screen((80, 24))
+        .outline_now()
+        .build();
+    let mut terminal = test_terminal((80, 24));
+    app.run(&mut terminal, &mut ScriptedInbox::keys(script).unwrap())
+        .unwrap();
+    (app, terminal, saved)
+}
+
+fn status_line(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let y = buffer.area.height - 1;
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn damaged_database_is_moved_aside_and_a_fresh_store_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = b"this is not a database, just some bytes that happen to be here\n".repeat(200);
+    std::fs::write(dir.path().join(DB_FILE), &garbage).unwrap();
+    let (app, terminal, loaded) = run_with(dir.path(), "");
+    // The document opened and the reader was told why the old bookmarks are gone.
+    assert!(!app.model().doc().is_empty());
+    assert_eq!(loaded.persistence, Persistence::Saved);
+    let notice = loaded.notices.join(" ");
+    assert!(notice.contains("damaged"), "{notice}");
+    assert!(notice.contains("not a database"), "{notice}");
+    assert!(
+        status_line(&terminal).contains("bookmarks"),
+        "{}",
+        status_line(&terminal)
+    );
+    // The bad file is kept under a timestamped name, byte for byte.
+    let moved: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{DB_FILE}.damaged-"))
+        })
+        .collect();
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert_eq!(std::fs::read(&moved[0]).unwrap(), garbage);
+    // The fresh store works: a bookmark made now is there afterwards.
+    let (_app, _t, _l) = run_with(dir.path(), "}m");
+    assert_eq!(stored_uids(dir.path()).len(), 1);
+}
+
+#[test]
+fn truncated_database_is_treated_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    run_with(dir.path(), "}m");
+    let path = dir.path().join(DB_FILE);
+    // Checkpoint the WAL into the main file, then cut the file in the middle of a page.
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    drop(conn);
+    let bytes = std::fs::read(&path).unwrap();
+    std::fs::write(&path, &bytes[..bytes.len() / 2 + 100]).unwrap();
+    let loaded = session::load(Some(dir.path()), &doc(), None).saved;
+    assert_eq!(loaded.persistence, Persistence::Saved);
+    assert!(
+        loaded.notices.join(" ").contains("damaged"),
+        "{:?}",
+        loaded.notices
+    );
+}
+
+#[test]
+fn unusable_data_directory_still_reads_and_says_bookmarks_will_not_be_saved() {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    // A directory under a regular file can never be made, even by root.
+    let dir = file.path().join("sub");
+    let (app, terminal, loaded) = run_with(&dir, "}m");
+    assert!(matches!(loaded.persistence, Persistence::NotSaved(_)));
+    assert!(!app.model().doc().is_empty());
+    // The bookmark still works for this session.
+    assert_eq!(app.model().marks().bookmarks.len(), 1);
+    assert!(!dir.exists());
+    let _ = terminal;
+    // The first screen says so.
+    let (_, first, _) = run_with(&dir, "");
+    assert!(
+        status_line(&first).contains("bookmarks will not be saved"),
+        "{}",
+        status_line(&first)
+    );
+}
+
+#[test]
+fn hostile_note_is_stored_exactly_and_never_drawn_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    run_with(dir.path(), "}m");
+    let hostile = "see \u{1b}]52;c;ZXZpbA==\u{7} and \u{1b}[2J\u{1b}[31mred\u{9b}1m\r\nnext";
+    {
+        let mut store = Store::open(dir.path()).unwrap().store;
+        let doc_id = store.documents().unwrap()[0].id;
+        let uid = store.bookmarks(doc_id).unwrap()[0].uid.clone();
+        store.set_note(&uid, hostile).unwrap();
+    }
+    let (app, terminal, _) = run_with(dir.path(), "B");
+    let bookmark: &Bookmark = &app.model().marks().bookmarks[0];
+    assert_eq!(bookmark.note, hostile, "stored as typed");
+    let buffer = terminal.backend().buffer();
+    let drawn: String = buffer
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert!(drawn.contains("red"), "the note is shown");
+    assert!(
+        !drawn.chars().any(|c| c.is_control()),
+        "a control character reached the screen"
+    );
+    let store = Store::open(dir.path()).unwrap().store;
+    let doc_id = store.documents().unwrap()[0].id;
+    assert_eq!(store.bookmarks(doc_id).unwrap()[0].note, hostile);
+}
