@@ -255,15 +255,6 @@ impl Document {
         self.blocks.get(block).map_or("", |b| b.text.as_str())
     }
 
-    /// Words of body text, for reading-time estimates.
-    pub fn body_words(&self) -> usize {
-        self.blocks
-            .iter()
-            .filter(|b| b.kind.is_body() || b.kind == BlockKind::Heading)
-            .map(|b| b.text.split_whitespace().count())
-            .sum()
-    }
-
     /// Clamp an anchor so it names a real place (a char boundary in an existing block).
     pub fn clamp(&self, anchor: Anchor) -> Anchor {
         if self.blocks.is_empty() {

@@ -406,44 +406,55 @@ fn lay_out_blocks<Row: From<Line>>(
             continue;
         }
         block_first_line.push(row_index(rows.len()));
-        // Each screen line of the block: its range, whether it is cut, and its hang. Pushed as
-        // they come, so a long paragraph's rows are never held twice.
-        let first_row = rows.len();
-        match (block.kind, code) {
-            (BlockKind::Code, CodeLines::Cut) => {
-                for (range, cut) in wrap::cut_preformatted(&block.text, width) {
-                    push_row(&mut rows, index, first_row, range, cut, 0);
-                }
-            }
-            (BlockKind::Code, CodeLines::Wrap) => {
-                for row in code::wrap_preformatted(&block.text, width) {
-                    push_row(&mut rows, index, first_row, row.range, false, row.hang);
-                }
-            }
-            (BlockKind::Code, CodeLines::Whole) => {
-                for range in wrap::preformatted_lines(&block.text) {
-                    push_row(&mut rows, index, first_row, range, false, 0);
-                }
-            }
-            (BlockKind::Title | BlockKind::Heading, _) => {
-                for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
-                    push_row(&mut rows, index, first_row, range, false, 0);
-                }
-            }
-            (kind, _) => {
-                let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
-                wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
-                    push_row(&mut rows, index, first_row, range, false, 0);
-                });
-            }
-        }
-        if rows.len() == first_row {
-            // An empty block still takes a line, so every block has a place on screen.
-            push_row(&mut rows, index, first_row, 0..0, false, 0);
-        }
+        lay_out_block(&mut rows, doc, index, width, code);
         index += 1;
     }
     (rows, block_first_line)
+}
+
+/// The screen lines of block `index`: its range, whether it is cut, and its hang. Pushed as
+/// they come, so a long paragraph's rows are never held twice.
+fn lay_out_block<Row: From<Line>>(
+    rows: &mut Vec<Row>,
+    doc: &Document,
+    index: usize,
+    width: usize,
+    code: CodeLines,
+) {
+    let block = &doc.blocks[index];
+    let first_row = rows.len();
+    match (block.kind, code) {
+        (BlockKind::Code, CodeLines::Cut) => {
+            for (range, cut) in wrap::cut_preformatted(&block.text, width) {
+                push_row(rows, index, first_row, range, cut, 0);
+            }
+        }
+        (BlockKind::Code, CodeLines::Wrap) => {
+            for row in code::wrap_preformatted(&block.text, width) {
+                push_row(rows, index, first_row, row.range, false, row.hang);
+            }
+        }
+        (BlockKind::Code, CodeLines::Whole) => {
+            for range in wrap::preformatted_lines(&block.text) {
+                push_row(rows, index, first_row, range, false, 0);
+            }
+        }
+        (BlockKind::Title | BlockKind::Heading, _) => {
+            for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
+                push_row(rows, index, first_row, range, false, 0);
+            }
+        }
+        (kind, _) => {
+            let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
+            wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
+                push_row(rows, index, first_row, range, false, 0);
+            });
+        }
+    }
+    if rows.len() == first_row {
+        // An empty block still takes a line, so every block has a place on screen.
+        push_row(rows, index, first_row, 0..0, false, 0);
+    }
 }
 
 /// Add a text row of block `index`, whose rows start at `first_row`.

@@ -8,6 +8,7 @@ pub mod kinds;
 pub mod label;
 pub mod language;
 pub mod segment;
+pub mod tokens;
 pub mod words;
 
 use crate::document::{BlockKind, Document};

@@ -65,14 +65,6 @@ impl JumpHistory {
         self.push_back(current);
         Some(target)
     }
-
-    pub fn can_go_back(&self) -> bool {
-        !self.back.is_empty()
-    }
-
-    pub fn can_go_forward(&self) -> bool {
-        !self.forward.is_empty()
-    }
 }
 
 #[cfg(test)]
@@ -103,7 +95,7 @@ mod tests {
         h.record(at(1));
         assert_eq!(h.back(at(4)), Some(at(1)));
         h.record(at(1)); // jumped elsewhere from 1
-        assert!(!h.can_go_forward());
+        assert_eq!(h.forward(at(1)), None);
     }
 
     #[test]

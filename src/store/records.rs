@@ -156,17 +156,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    pub fn document_by_hash(&self, hash: &str) -> Result<Option<DocumentRecord>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, hash, title, last_path FROM documents WHERE hash = ?1",
-                [hash],
-                document_from,
-            )
-            .optional()?)
-    }
-
     /// A document's bookmarks in reading order; orphaned ones last.
     pub fn bookmarks(&self, document: i64) -> Result<Vec<Bookmark>, StoreError> {
         let sql = format!(

@@ -12,6 +12,44 @@ use crate::text::display_width;
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let style = theme.status();
     buf.set_style(area, style);
+    let parts = parts(model);
+    let compose = |keep_from: u8| -> String {
+        let kept: Vec<&str> = parts
+            .iter()
+            .filter(|(text, rank)| *rank >= keep_from && !text.is_empty())
+            .map(|(text, _)| text.as_str())
+            .collect();
+        format!(" {} ", kept.join(" · "))
+    };
+    let tiny = format!(" {} ", parts[0].0.trim_start_matches("page "));
+    // A message must be read whole; otherwise the name gets at least a dozen columns. And the
+    // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
+    let left_needs = model.message().map_or(12, |m| display_width(m) + 2);
+    let width = area.width as usize;
+    let right = (0..=6)
+        .map(compose)
+        .find(|r| display_width(r) + left_needs <= width)
+        .unwrap_or(tiny);
+    let right_width = display_width(&right).min(area.width as usize);
+    let left_text = model.message().unwrap_or(&model.doc().name);
+    let left_room = (area.width as usize).saturating_sub(right_width + 1);
+    buf.set_stringn(
+        area.x,
+        area.y,
+        format!(
+            " {}",
+            super::visual::display_order(&fit_label(left_text, left_room.saturating_sub(1)))
+        ),
+        left_room,
+        style,
+    );
+    let x = area.x + area.width - right_width as u16;
+    buf.set_stringn(x, area.y, right, right_width, style);
+}
+
+/// The right-hand parts in screen order, each with its rank: when the line is short, parts
+/// are given up lowest rank first.
+fn parts(model: &Model) -> [(String, u8); 7] {
     let page = model.current_page() + 1;
     // Until the whole book is read and laid out (a frame or two at start-up) the totals are
     // not known, and a number would be wrong.
@@ -49,45 +87,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     // Parts in screen order with the order they are given up in when the line is short: the
     // encoding goes first, then the section name, the paragraph count, the time left and the
     // help hint.
-    let parts: [(&str, u8); 7] = [
-        (&page_part, 6),
-        (&percent, 5),
-        (&paragraph, 2),
-        (&section, 1),
-        (&left, 3),
-        (model.doc().encoding, 0),
-        ("? help", 4),
-    ];
-    let compose = |keep_from: u8| -> String {
-        let kept: Vec<&str> = parts
-            .iter()
-            .filter(|(text, rank)| *rank >= keep_from && !text.is_empty())
-            .map(|(text, _)| *text)
-            .collect();
-        format!(" {} ", kept.join(" · "))
-    };
-    let tiny = format!(" {page}/{pages} ");
-    // A message must be read whole; otherwise the name gets at least a dozen columns. And the
-    // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
-    let left_needs = model.message().map_or(12, |m| display_width(m) + 2);
-    let width = area.width as usize;
-    let right = (0..=6)
-        .map(compose)
-        .find(|r| display_width(r) + left_needs <= width)
-        .unwrap_or(tiny);
-    let right_width = display_width(&right).min(area.width as usize);
-    let left_text = model.message().unwrap_or(&model.doc().name);
-    let left_room = (area.width as usize).saturating_sub(right_width + 1);
-    buf.set_stringn(
-        area.x,
-        area.y,
-        format!(
-            " {}",
-            super::visual::display_order(&fit_label(left_text, left_room.saturating_sub(1)))
-        ),
-        left_room,
-        style,
-    );
-    let x = area.x + area.width - right_width as u16;
-    buf.set_stringn(x, area.y, right, right_width, style);
+    [
+        (page_part, 6),
+        (percent, 5),
+        (paragraph, 2),
+        (section, 1),
+        (left, 3),
+        (model.doc().encoding.to_string(), 0),
+        ("? help".to_string(), 4),
+    ]
 }

@@ -3,11 +3,13 @@
 //! snapshots, property tests of layout and rendering, the store across sessions, and the
 //! corpus evaluation's floors (when `QUIRE_CORPUS` names the corpus).
 
+mod architecture;
 mod cli;
 mod code_blocks;
 mod common;
 mod corpus;
 mod formats;
+mod keymap_coverage;
 mod layout_props;
 mod opening;
 mod outline_tree;

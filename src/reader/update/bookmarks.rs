@@ -7,7 +7,7 @@ use crate::anchoring::{Bookmark, FlatText, Span};
 use crate::document::{Anchor, BlockKind};
 use crate::input::Key;
 use crate::input::lineedit::{Edit, LineEditor};
-use crate::text::sentences::sentence_ranges;
+use crate::text::sentences::{sentence_index, sentence_ranges};
 
 use super::super::marks::{NoteEditing, StoreChange};
 use super::super::model::Model;
@@ -125,12 +125,7 @@ pub(super) fn start_selection(model: &mut Model) {
         0
     };
     let ranges = sentence_ranges(text);
-    let Some(sentence) = ranges
-        .iter()
-        .find(|r| byte < r.end)
-        .or(ranges.last())
-        .cloned()
-    else {
+    let Some(sentence) = ranges.get(sentence_index(&ranges, byte)).cloned() else {
         return;
     };
     let end = sentence.start + text[sentence.clone()].trim_end().len();
@@ -224,6 +219,11 @@ pub(super) fn step_selection(model: &mut Model, step: Step) {
             );
         }
     }
+}
+
+pub(super) fn cancel_selection(model: &mut Model) {
+    model.marks.selection = None;
+    model.message = Some("selection cancelled".into());
 }
 
 /// Scroll so a place is on screen (the selection's end when it grows past the page).

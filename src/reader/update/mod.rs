@@ -20,6 +20,8 @@ use crate::input::Action;
 
 use super::model::{Focus, Model};
 use super::msg::{Effect, Exit, Msg};
+use super::prompt::PromptKind;
+use bookmarks::Step;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let place_before = (model.generation, model.anchor);
@@ -90,13 +92,10 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::PageUp => navigation::page_up(model),
         Action::LineDown => navigation::move_top(model, 1),
         Action::LineUp => navigation::move_top(model, -1),
-        Action::HalfPageDown => navigation::move_top(model, navigation::half_page(model) as isize),
-        Action::HalfPageUp => navigation::move_top(model, -(navigation::half_page(model) as isize)),
+        Action::HalfPageDown => navigation::half_page(model, true),
+        Action::HalfPageUp => navigation::half_page(model, false),
         Action::Top => model.jump_to(Anchor::default()),
-        Action::Bottom => match count {
-            Some(page) => search::go_to_page(model, page),
-            None => model.jump_to(model.pages.anchor_at_line(model.pages.last_top())),
-        },
+        Action::Bottom => navigation::bottom(model, count),
         Action::NextParagraph => navigation::next_paragraph(model),
         Action::PrevParagraph => navigation::prev_paragraph(model),
         Action::NextSection => navigation::next_section(model),
@@ -116,17 +115,11 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::OutlineToggleFold => sidebar::toggle_fold(model),
         Action::OutlineFoldAll => sidebar::fold_all(model),
         Action::OutlineUnfoldAll => model.folds.set_all(false),
-        Action::Back => {
-            if model.help.is_some() {
-                model.help = None;
-            } else {
-                model.focus = Focus::Reader;
-            }
-        }
+        Action::Back => back(model),
         Action::HelpDown => model.help = model.help.map(|scroll| scroll.saturating_add(1)),
         Action::HelpUp => model.help = model.help.map(|scroll| scroll.saturating_sub(1)),
-        Action::SearchForward => search::open_prompt(model, super::prompt::PromptKind::Search),
-        Action::GoToPrompt => search::open_prompt(model, super::prompt::PromptKind::Command),
+        Action::SearchForward => search::open_prompt(model, PromptKind::Search),
+        Action::GoToPrompt => search::open_prompt(model, PromptKind::Command),
         Action::SearchNext => search::search_step(model, true),
         Action::SearchPrev => search::search_step(model, false),
         Action::JumpBack | Action::JumpForward | Action::JumpToggle => {
@@ -138,23 +131,12 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::NextBookmark => bookmarks::step_bookmark(model, true),
         Action::PrevBookmark => bookmarks::step_bookmark(model, false),
         Action::OpenBookmarks => bookmarks::open_panel(model),
-        Action::SelectNextSentence => {
-            bookmarks::step_selection(model, bookmarks::Step::NextSentence)
-        }
-        Action::SelectPrevSentence => {
-            bookmarks::step_selection(model, bookmarks::Step::PrevSentence)
-        }
-        Action::SelectNextParagraph => {
-            bookmarks::step_selection(model, bookmarks::Step::NextParagraph)
-        }
-        Action::SelectPrevParagraph => {
-            bookmarks::step_selection(model, bookmarks::Step::PrevParagraph)
-        }
+        Action::SelectNextSentence => bookmarks::step_selection(model, Step::NextSentence),
+        Action::SelectPrevSentence => bookmarks::step_selection(model, Step::PrevSentence),
+        Action::SelectNextParagraph => bookmarks::step_selection(model, Step::NextParagraph),
+        Action::SelectPrevParagraph => bookmarks::step_selection(model, Step::PrevParagraph),
         Action::SelectSave => return bookmarks::save_selection(model),
-        Action::SelectCancel => {
-            model.marks.selection = None;
-            model.message = Some("selection cancelled".into());
-        }
+        Action::SelectCancel => bookmarks::cancel_selection(model),
         Action::BookmarksDown => bookmarks::move_panel(model, 1),
         Action::BookmarksUp => bookmarks::move_panel(model, -1),
         Action::BookmarksJump => bookmarks::panel_jump(model),
@@ -164,6 +146,15 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::BookmarksClose => model.marks.panel = None,
     }
     Vec::new()
+}
+
+/// Close the help screen, or leave the sidebar for the text.
+fn back(model: &mut Model) {
+    if model.help.is_some() {
+        model.help = None;
+    } else {
+        model.focus = Focus::Reader;
+    }
 }
 
 fn toggle_leftovers(model: &mut Model) {

@@ -9,8 +9,18 @@ use crate::outline::EntryKind;
 use super::super::model::Model;
 use super::sidebar::jump_to_entry;
 
-pub(super) fn half_page(model: &Model) -> usize {
-    (model.pages.height() / 2).max(1)
+/// Half a page down, or up.
+pub(super) fn half_page(model: &mut Model, down: bool) {
+    let half = (model.pages.height() / 2).max(1) as isize;
+    move_top(model, if down { half } else { -half });
+}
+
+/// `G`: the last page; with a count (`12G`), that page.
+pub(super) fn bottom(model: &mut Model, count: Option<usize>) {
+    match count {
+        Some(page) => super::search::go_to_page(model, page),
+        None => model.jump_to(model.pages.anchor_at_line(model.pages.last_top())),
+    }
 }
 
 /// Put a line at the top of the screen. A blank line is never the top: the move continues
