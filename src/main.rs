@@ -18,6 +18,7 @@ use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
 use quire::cli::{print, search_print};
+use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
 use quire::outline::Outline;
 use quire::reader::{Config, DEFAULT_MAX_WIDTH, Exit, Opened};
@@ -105,7 +106,10 @@ fn parse_format(name: &str) -> Result<Format, String> {
 const EXIT_INTERNAL: u8 = 70;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return usage(&err),
+    };
     // A panic has already restored the terminal and said one line (see `TerminalGuard`); what
     // is left is to exit with a code that says "a bug", not Rust's bare 101.
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(cli)));
@@ -125,11 +129,35 @@ fn main() -> ExitCode {
                     break;
                 }
             }
-            let message = parts.join(": ");
+            // Messages carry file names and arguments: made safe like document text, and on
+            // one line, so a name cannot forge a second message.
+            let message = sanitize_line(&parts.join(": "));
             let _ = writeln!(io::stderr(), "quire: {message}");
             ExitCode::from(1)
         }
     }
+}
+
+/// A usage error (exit 2), or `--help` and `--version` (exit 0), said as clap words it but
+/// without its colours, and with whatever the user typed made safe for the terminal: an
+/// argument can hold escape sequences.
+fn usage(err: &clap::Error) -> ExitCode {
+    let text = err.render().to_string();
+    let safe: String = text
+        .split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(line) => visible_line(line) + "\n",
+            None => visible_line(line),
+        })
+        .collect();
+    let code = err.exit_code();
+    let written = if err.use_stderr() {
+        write!(io::stderr(), "{safe}")
+    } else {
+        write!(io::stdout(), "{safe}")
+    };
+    drop(written);
+    ExitCode::from(u8::try_from(code).unwrap_or(2))
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -226,7 +254,7 @@ fn data_dir(cli: &Cli) -> Option<PathBuf> {
 
 /// A path as it may be printed to a terminal: the name is the user's, but made safe like text.
 fn shown_path(path: &Path) -> String {
-    quire::document::sanitize::sanitize_line(&path.display().to_string())
+    visible_line(&path.display().to_string())
 }
 
 /// The words for "cannot open" a file the user named.
@@ -296,11 +324,37 @@ fn print_search(doc: &Document, query: &str, width: usize) -> Result<ExitCode> {
     let mut out = io::stdout().lock();
     written(search_print::write_matches(doc, &outline, &found, width, &mut out).map(drop))?;
     if found.matches.is_empty() {
-        let shown = quire::document::sanitize::sanitize_line(query);
+        let shown = visible_line(query);
         let _ = writeln!(io::stderr(), "quire: no match for '{shown}'");
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Bookmarks the store never took (a full disk, a read-only store): listed on stderr when the
+/// session ends, so nothing made in it is lost without a word.
+fn report_unsaved(bookmarks: &[quire::anchoring::Bookmark]) {
+    if bookmarks.is_empty() {
+        return;
+    }
+    let mut err = io::stderr().lock();
+    let noun = if bookmarks.len() == 1 {
+        "bookmark was"
+    } else {
+        "bookmarks were"
+    };
+    let _ = writeln!(
+        err,
+        "quire: {} {noun} not saved; here they are:",
+        bookmarks.len()
+    );
+    for bookmark in bookmarks {
+        let quote = quire::text::excerpt::opening(&sanitize_line(&bookmark.quote.exact), 72);
+        let _ = writeln!(err, "  “{quote}”");
+        if !bookmark.note.is_empty() {
+            let _ = writeln!(err, "    note: {}", sanitize_line(&bookmark.note));
+        }
+    }
 }
 
 /// Read the document for the terminal: a big file opened by name shows its opening at once
@@ -343,7 +397,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
         }
     };
     inbox.listen().context("cannot watch for signals")?;
-    let _guard = TerminalGuard::enter().context("cannot use the terminal")?;
+    let guard = TerminalGuard::enter().context("cannot use the terminal")?;
     let mut terminal = quire::app::terminal(CrosstermBackend::new(io::stdout()))
         .context("cannot use the terminal")?;
     // No input is known to make quire panic, so the way back from one is proved with this
@@ -356,19 +410,24 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
         .config(config)
         .screen((size.width, size.height))
         .build();
-    let exit = app
-        .run(&mut terminal, &mut inbox)
-        .map_err(|err| match err {
-            // The whole of a previewed file can still be refused (a binary tail): that is about
-            // the file, not the terminal.
-            AppError::Document(load) => {
-                let file = cli.file.as_deref().unwrap_or(Path::new("-"));
-                anyhow::Error::new(load).context(cannot_open(file))
-            }
-            AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),
-        })?;
+    let exit = app.run(&mut terminal, &mut inbox);
+    // The terminal is given back before anything more is said.
+    drop(terminal);
+    drop(guard);
+    report_unsaved(&app.unsaved_bookmarks());
+    let exit = exit.map_err(|err| match err {
+        // The whole of a previewed file can still be refused (a binary tail): that is about
+        // the file, not the terminal.
+        AppError::Document(load) => {
+            let file = cli.file.as_deref().unwrap_or(Path::new("-"));
+            anyhow::Error::new(load).context(cannot_open(file))
+        }
+        AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),
+    })?;
     Ok(match exit {
         Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
+        // The interrupt key ends quire as the interrupt signal does.
+        Exit::Interrupted => ExitCode::from(128 + 2),
         Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
     })
 }

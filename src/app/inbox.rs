@@ -42,10 +42,21 @@ pub struct TerminalInbox {
 }
 
 /// The signals that end a session cleanly: the terminal is restored and quire exits 128+N.
-const STOP_SIGNALS: [i32; 3] = [
+/// Every signal whose default is to end the process is here (those that can be caught and
+/// do not mean a fault in quire itself), so none leaves the terminal raw.
+const STOP_SIGNALS: [i32; 12] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
+    signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
+    signal_hook::consts::SIGIO,
 ];
 /// How often a quiet wait checks that the terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_secs(1);

@@ -23,6 +23,7 @@ use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Rect;
 
 use crate::document::LoadError;
+use crate::reader::marks::StoreChange;
 use crate::reader::{Effect, Exit, Model, Msg, Write, update};
 use crate::ui;
 
@@ -113,7 +114,7 @@ impl App {
                 }
                 continue;
             }
-            let wait = if self.writer.has_unsaved_position() {
+            let wait = if self.writer.has_unsaved_position() || self.writer.has_failed_changes() {
                 STILL_BEFORE_SAVE
             } else {
                 IDLE_WAIT
@@ -189,7 +190,7 @@ impl App {
     /// Hand a message to the reader and carry out what it asks for.
     fn step<I: Inbox>(&mut self, msg: Msg, inbox: &mut I) -> Result<Option<Exit>, AppError> {
         let mut exit = None;
-        let mut failures = Vec::new();
+        let mut followups = Vec::new();
         for effect in update(&mut self.model, msg) {
             match effect {
                 Effect::Quit(how) => exit = exit.or(Some(how)),
@@ -198,33 +199,61 @@ impl App {
                     self.writer.defer_position(record, position)
                 }
                 Effect::Store { record, change } => {
-                    if let Err(error) = self.writer.write(record, &change) {
-                        failures.push(Msg::StoreFailed {
-                            write: Write::Bookmark(change),
-                            error,
-                        });
-                    }
+                    let uid_change = change.clone();
+                    let written = self.writer.write(record, change);
+                    followups.extend(written_messages(written, Some(uid_change)));
                 }
                 Effect::Spawn(job) => inbox.spawn(job),
             }
         }
-        for failure in failures {
-            exit = exit.or(self.step(failure, inbox)?);
+        for followup in followups {
+            exit = exit.or(self.step(followup, inbox)?);
         }
         Ok(exit)
     }
 
-    /// Write the reader's place if it moved since the last write; a failure is shown.
+    /// The reader is still: write its place if it moved, and try again what the store
+    /// refused before. What comes of it is told to the reader.
     fn save_position(&mut self) {
+        let mut news = Vec::new();
         if let Err(error) = self.writer.save_position() {
-            let failure = Msg::StoreFailed {
+            news.push(Msg::StoreFailed {
                 write: Write::Position,
                 error,
-            };
-            // A failure message asks for nothing to be carried out.
-            let _ = update(&mut self.model, failure);
+            });
+        }
+        if self.writer.has_failed_changes() {
+            news.extend(written_messages(self.writer.retry(), None));
+        }
+        for msg in news {
+            // Store news asks for nothing to be carried out.
+            let _ = update(&mut self.model, msg);
         }
     }
+
+    /// Bookmarks changed in this session that never reached the store (each with its note),
+    /// for the runtime's caller to list once the terminal is back.
+    pub fn unsaved_bookmarks(&self) -> Vec<crate::anchoring::Bookmark> {
+        self.model.marks().unsaved_bookmarks().cloned().collect()
+    }
+}
+
+/// The messages a round of writes gives the reader: changes saved again, and a refusal of
+/// `change` (the one just asked for, if any) when the store refused.
+fn written_messages(written: writer::Written, change: Option<StoreChange>) -> Vec<Msg> {
+    let mut messages = Vec::new();
+    if !written.saved_again.is_empty() {
+        messages.push(Msg::StoreSaved {
+            uids: written.saved_again,
+        });
+    }
+    if let (Some(error), Some(change)) = (written.error, change) {
+        messages.push(Msg::StoreFailed {
+            write: Write::Bookmark(change),
+            error,
+        });
+    }
+    messages
 }
 
 /// A backend's error as a terminal error: the terminal's own `io::Error` passes through as it

@@ -1,7 +1,9 @@
 //! Carrying out the reader's writes: bookmark changes at once, each in its own transaction, and
 //! the reading place once the reader is still (one write per burst of scrolling, and always on
 //! the way out). The store is opened when the first write needs it, so a big book's first
-//! paint never waits on it. A failed write comes back as the reason, for the reader to show.
+//! paint never waits on it. A failed write comes back as the reason, for the reader to show,
+//! and is kept and tried again, in order, before the next write and whenever the reader is
+//! still, until the store takes it.
 
 use std::path::PathBuf;
 
@@ -19,6 +21,17 @@ pub struct Writer {
     unsaved: Option<(i64, Position)>,
     /// How many times the place was written (coalescing is tested by it).
     position_writes: usize,
+    /// Bookmark changes the store refused, oldest first, to be tried again.
+    failed: Vec<(i64, StoreChange)>,
+}
+
+/// What a round of writes came to.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Bookmarks whose earlier failed changes are all in the store now.
+    pub saved_again: Vec<String>,
+    /// Why the store refused, when it did.
+    pub error: Option<String>,
 }
 
 impl Writer {
@@ -57,8 +70,51 @@ impl Writer {
             .map_err(|err| err.to_string())
     }
 
-    /// Carry out a bookmark change now.
-    pub fn write(&mut self, record: i64, change: &StoreChange) -> Result<(), String> {
+    /// True while changes the store refused wait to be tried again.
+    pub fn has_failed_changes(&self) -> bool {
+        !self.failed.is_empty()
+    }
+
+    /// Carry out a bookmark change now, after the ones that failed before it (in order: a note
+    /// must not reach the store before its bookmark). A refused change is kept for later.
+    pub fn write(&mut self, record: i64, change: StoreChange) -> Written {
+        let earlier = self.failed.len();
+        self.failed.push((record, change));
+        self.write_queue(earlier)
+    }
+
+    /// Try the changes the store refused again, oldest first, stopping at the first refusal.
+    pub fn retry(&mut self) -> Written {
+        self.write_queue(self.failed.len())
+    }
+
+    /// Write the queue in order; its first `earlier` changes are ones refused before, whose
+    /// bookmarks are "saved again" once written.
+    fn write_queue(&mut self, earlier: usize) -> Written {
+        let mut written = Written::default();
+        let mut failed = std::mem::take(&mut self.failed);
+        let mut done = 0;
+        for (record, change) in &failed {
+            match self.apply(*record, change) {
+                Ok(()) => done += 1,
+                Err(error) => {
+                    written.error = Some(error);
+                    break;
+                }
+            }
+        }
+        let saved: Vec<(i64, StoreChange)> = failed.drain(..done).collect();
+        self.failed = failed;
+        for (_, change) in saved.into_iter().take(earlier) {
+            let uid = change.uid();
+            if !self.failed.iter().any(|(_, c)| c.uid() == uid) {
+                written.saved_again.push(uid.to_string());
+            }
+        }
+        written
+    }
+
+    fn apply(&mut self, record: i64, change: &StoreChange) -> Result<(), String> {
         let store = self.store()?;
         let result = match change {
             StoreChange::Add(bookmark) => store.add_bookmark(record, bookmark).map(drop),

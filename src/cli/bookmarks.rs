@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::anchoring::{Bookmark, Span, TextQuote, content_hash};
 
-use crate::document::{Anchor, Document, LoadError, sanitize::sanitize};
+use crate::document::sanitize::{sanitize, visible_line};
+use crate::document::{Anchor, Document, LoadError};
 use crate::store::{DocumentRecord, Store, StoreError, path_key};
 use crate::text::excerpt;
 
@@ -48,7 +49,7 @@ pub fn run(
     }
     let mut store = opened.store;
     if let Some(import) = &args.import {
-        let shown = display_line(&import.display().to_string());
+        let shown = visible_line(&import.display().to_string());
         let json = std::fs::read_to_string(import).map_err(|source| CliError::ReadImport {
             path: shown.clone(),
             source: LoadError::Io(source),
@@ -63,7 +64,7 @@ pub fn run(
     let doc = match &args.file {
         Some(path) => {
             let doc = Document::open(path).map_err(|source| CliError::Read {
-                path: display_line(&path.display().to_string()),
+                path: visible_line(&path.display().to_string()),
                 source,
             })?;
             Some((doc, Some(path_key(path))))
@@ -301,8 +302,7 @@ pub fn export_json(
         version: EXPORT_VERSION,
         documents,
     };
-    serde_json::to_writer_pretty(&mut *out, &export).map_err(io::Error::other)?;
-    writeln!(out)?;
+    super::json::write_pretty(&export, out)?;
     Ok(())
 }
 

@@ -4,5 +4,6 @@
 //! is sanitized, since stdout may be a terminal.
 
 pub mod bookmarks;
+pub mod json;
 pub mod print;
 pub mod search_print;

@@ -60,9 +60,7 @@ pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io:
                 last_block: e.last_block,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut *out, &entries)?;
-        writeln!(out)?;
-        return Ok(());
+        return super::json::write_pretty(&entries, out);
     }
     for e in &outline.entries {
         let indent = "  ".repeat(e.level.saturating_sub(1) as usize);

@@ -168,6 +168,21 @@ pub fn sanitize_line(text: &str) -> String {
         .join(" ")
 }
 
+/// A name or an argument as it may be printed on one line of a message: every control, line
+/// break and bidi control shown as a visible stand-in (`␛`, `␊`, `�`), nothing removed, so
+/// the reader sees what the name holds and no name can drive the terminal or forge a line.
+pub fn visible_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if is_unsafe(c) || c == '\n' {
+                visible(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// The soft hyphen: invisible, except where a word is broken at it.
 pub const SOFT_HYPHEN: char = '\u{ad}';
 
@@ -227,6 +242,18 @@ fn string_len(after: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_visible_line_shows_every_control_and_keeps_one_line() {
+        let name = "a\u{1b}]0;x\u{7}b\nc\u{9b}d\u{202e}e.txt";
+        let shown = visible_line(name);
+        assert_eq!(
+            shown,
+            "a\u{241b}]0;x\u{2407}b\u{240a}c\u{fffd}d\u{fffd}e.txt"
+        );
+        assert!(!shown.chars().any(|c| c.is_control() || is_bidi_control(c)));
+        assert_eq!(visible_line("plain name.txt"), "plain name.txt");
+    }
 
     #[test]
     fn owned_text_is_sanitized_in_place_like_borrowed_text() {

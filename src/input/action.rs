@@ -26,6 +26,8 @@ pub enum Action {
     ToggleOutline,
     Help,
     Quit,
+    /// Stop at once, as the interrupt signal would (exit status 130).
+    Interrupt,
     // In the outline sidebar.
     OutlineDown,
     OutlineUp,
@@ -105,6 +107,7 @@ impl Action {
             Action::ToggleOutline => "outline: focus / hide",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::Interrupt => "stop at once (exit status 130)",
             Action::OutlineDown => "next entry",
             Action::OutlineUp => "previous entry",
             Action::OutlineTop => "first entry",

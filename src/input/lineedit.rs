@@ -23,6 +23,12 @@ pub enum Edit {
     Ignored,
 }
 
+/// A char the editor takes: not a control, and not a bidi override or isolate, which would
+/// reorder the text around it wherever it is shown (the loader drops them from documents too).
+fn typable(c: char) -> bool {
+    !c.is_control() && !crate::document::sanitize::is_bidi_control(c)
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LineEditor {
     text: String,
@@ -37,7 +43,7 @@ impl LineEditor {
 
     /// Start with some text, cursor at its end (editing an existing note).
     pub fn with_text(text: &str) -> LineEditor {
-        let text: String = text.chars().filter(|c| !c.is_control()).collect();
+        let text: String = text.chars().filter(|&c| typable(c)).collect();
         let cursor = text.len();
         LineEditor { text, cursor }
     }
@@ -75,7 +81,7 @@ impl LineEditor {
                 let start = self.word_start_before_cursor();
                 self.delete(start, self.cursor)
             }
-            (KeyCode::Char(c), false) if !c.is_control() => {
+            (KeyCode::Char(c), false) if typable(c) => {
                 self.text.insert(self.cursor, c);
                 self.cursor += c.len_utf8();
                 // A combining mark joins the grapheme before it; keep the cursor after the whole.
@@ -165,6 +171,21 @@ impl LineEditor {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bidi_overrides_and_isolates_are_refused() {
+        let mut editor = LineEditor::new();
+        for key in parse_keys("ab").unwrap() {
+            editor.handle(key);
+        }
+        for c in ['\u{202e}', '\u{2066}', '\u{200e}'] {
+            let edit = editor.handle(Key::plain(KeyCode::Char(c)));
+            // An isolate or override is refused; a mark that only hints direction is kept.
+            assert_eq!(edit == Edit::Ignored, c != '\u{200e}', "{c:?}");
+        }
+        assert_eq!(editor.text(), "ab\u{200e}");
+        assert_eq!(LineEditor::with_text("x\u{202e}y\u{2067}z").text(), "xyz");
+    }
     use crate::input::key::parse_keys;
 
     fn typed(keys: &str) -> LineEditor {

@@ -14,6 +14,16 @@ pub enum StoreChange {
     SetNote { uid: String, note: String },
 }
 
+impl StoreChange {
+    /// The bookmark the change is about.
+    pub fn uid(&self) -> &str {
+        match self {
+            StoreChange::Add(bookmark) => &bookmark.uid,
+            StoreChange::Delete(uid) | StoreChange::SetNote { uid, .. } => uid,
+        }
+    }
+}
+
 /// Whether changes reach the disk, and if not, why.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Persistence {
@@ -45,6 +55,9 @@ pub struct Marks {
     /// Deleted bookmarks, most recent last, for `u`.
     pub deleted: Vec<Bookmark>,
     pub persistence: Persistence,
+    /// Bookmarks whose last change has not reached the store (it failed, or there is none):
+    /// they are kept in this session, marked, and listed when quire quits.
+    pub unsaved: std::collections::BTreeSet<String>,
     uid_prefix: String,
     uid_counter: u64,
 }
@@ -68,6 +81,13 @@ impl Marks {
     pub fn next_uid(&mut self) -> String {
         self.uid_counter += 1;
         format!("{}-{}", self.uid_prefix, self.uid_counter)
+    }
+
+    /// The bookmarks not saved, in reading order.
+    pub fn unsaved_bookmarks(&self) -> impl Iterator<Item = &Bookmark> {
+        self.bookmarks
+            .iter()
+            .filter(|b| self.unsaved.contains(&b.uid))
     }
 
     /// Put bookmarks in reading order, orphans last.

@@ -35,8 +35,10 @@ pub enum Msg {
     },
     /// The background outline could not be built (its thread died).
     OutlineFailed { generation: u64 },
-    /// A write to the store failed: what it was for, and why.
+    /// A write to the store failed: what it was for, and why. The runtime retries it.
     StoreFailed { write: Write, error: String },
+    /// Bookmark changes that had failed have now reached the store.
+    StoreSaved { uids: Vec<String> },
 }
 
 /// Terminal input. Kept apart from the other messages because it is what waits, in order,
@@ -115,6 +117,8 @@ pub enum Write {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
     Quit,
+    /// The interrupt key (Ctrl-C): stopped as SIGINT would (exit status 130).
+    Interrupted,
     /// Stopped by a signal (its number; 0 when a test script ran out).
     Signal(i32),
 }

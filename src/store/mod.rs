@@ -72,7 +72,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot create the data directory {}: {reason}", .dir.display())]
+    #[error("cannot create the data directory {}: {reason}", shown(.dir))]
     Directory { dir: PathBuf, reason: String },
     #[error("the bookmark database is damaged ({0})")]
     Damaged(String),
@@ -86,7 +86,29 @@ pub enum StoreError {
     Sql(#[from] rusqlite::Error),
 }
 
+/// The first line of an integrity report, and how many more it had: one line for a message.
+fn first_problem(report: &str) -> String {
+    let mut lines = report.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("unknown damage").to_string();
+    match lines.count() {
+        0 => first,
+        more => format!("{first}; and {more} more problems"),
+    }
+}
+
 impl StoreError {
+    /// True for errors that mean the store cannot be written here (a read-only directory, file
+    /// or file system), as opposed to a damaged or busy one.
+    fn is_read_only(&self) -> bool {
+        match self {
+            StoreError::Sql(e) => matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen | ErrorCode::PermissionDenied)
+            ),
+            _ => false,
+        }
+    }
+
     /// True for errors that mean the file is not a usable database (as opposed to busy, full,
     /// read-only): those are moved aside.
     fn is_damage(&self) -> bool {
@@ -130,34 +152,79 @@ pub fn data_dir(explicit: Option<&Path>, env_value: Option<&std::ffi::OsStr>) ->
     directories::ProjectDirs::from("", "", "quire").map(|dirs| dirs.data_dir().to_path_buf())
 }
 
+/// A path as it may be printed in a one-line message.
+fn shown(path: &Path) -> String {
+    crate::document::sanitize::visible_line(&path.display().to_string())
+}
+
 impl Store {
     /// Open (creating if needed) the store in `dir`. A file that is not a database or is
-    /// corrupt is renamed to `bookmarks.sqlite3.damaged-<UTC time>` and a fresh store started.
+    /// corrupt is renamed to `bookmarks.sqlite3.damaged-<UTC time>` and a fresh store started;
+    /// an empty (0-byte) file is said to have been found empty. A store that cannot be
+    /// written (a read-only directory or file) is opened read-only, so its bookmarks can still
+    /// be read and exported; writes to it fail and say so.
     pub fn open(dir: &Path) -> Result<Opened, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| StoreError::Directory {
-            dir: dir.to_path_buf(),
-            reason: os_reason(&e),
-        })?;
         let path = dir.join(DB_FILE);
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            let error = StoreError::Directory {
+                dir: dir.to_path_buf(),
+                reason: os_reason(&e),
+            };
+            return Store::open_read_only(&path).ok_or(error);
+        }
+        let was_empty = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() == 0);
         match Store::open_file(&path) {
             Ok(store) => Ok(Opened {
                 store,
-                notice: None,
+                notice: was_empty.then(|| {
+                    "the bookmark database was an empty file (0 bytes): no bookmarks were in it; \
+                     started it afresh"
+                        .to_string()
+                }),
             }),
             Err(err) if err.is_damage() => {
                 let moved = quarantine(&path)?;
                 let store = Store::open_file(&path)?;
                 let notice = format!(
                     "{err}: old bookmarks unavailable; moved it to {} and started a new one",
-                    moved.display()
+                    shown(&moved)
                 );
                 Ok(Opened {
                     store,
                     notice: Some(notice),
                 })
             }
+            Err(err) if err.is_read_only() => Store::open_read_only(&path).ok_or(err),
             Err(err) => Err(err),
         }
+    }
+
+    /// The store at `path` for reading only, when there is one: no journal, no checks, no
+    /// migrations, nothing written (not even the shared-memory file a WAL reader would make).
+    fn open_read_only(path: &Path) -> Option<Opened> {
+        if !path.is_file() {
+            return None;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let uri = format!("file:{}?immutable=1", path.display());
+        let conn = Connection::open_with_flags(uri, flags).ok()?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .ok()?;
+        if version != SCHEMA_VERSION {
+            return None;
+        }
+        Some(Opened {
+            store: Store {
+                conn,
+                path: path.to_path_buf(),
+            },
+            notice: Some(
+                "the bookmark store is read-only: bookmarks can be read, not saved".to_string(),
+            ),
+        })
     }
 
     fn open_file(path: &Path) -> Result<Store, StoreError> {
@@ -173,7 +240,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
         if check != "ok" {
-            return Err(StoreError::Damaged(check));
+            return Err(StoreError::Damaged(first_problem(&check)));
         }
         let mut store = Store {
             conn,

@@ -50,11 +50,14 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
     {
         let y = inner.y + (slot * ROWS_PER_BOOKMARK) as u16;
         let selected = index == cursor;
-        let place = if bookmark.orphaned {
+        let mut place = if bookmark.orphaned {
             "orphaned: not in the text any more".to_string()
         } else {
             format!("p. {}", model.pages().page_of(bookmark.span.start) + 1)
         };
+        if model.marks().unsaved.contains(&bookmark.uid) {
+            place.push_str(" · not saved");
+        }
         let section = excerpt::one_line(&sanitize(&bookmark.section));
         let heading = if section.is_empty() {
             place

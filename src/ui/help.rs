@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn a_wide_screen_shows_every_help_line_whole() {
         let model = model();
-        let screen = Rect::new(0, 0, 200, 80);
+        let screen = Rect::new(0, 0, 200, 120);
         let mut buf = Buffer::empty(screen);
         render(&model, &Theme::new(false), screen, &mut buf);
         let rows: Vec<String> = (0..screen.height)

@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::theme::Theme;
 use super::visual::{paragraph_is_rtl, visual_line};
+use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::sidebar_offset;
 use crate::layout::{Line, LineKind};
 use crate::outline::fit_label;
@@ -126,7 +127,7 @@ pub fn render_prompt(
         sigil = format!("(regex) {sigil}");
     }
     let (note, note_style) = match (&prompt.error, prompt.kind, &model.search().active) {
-        (Some(error), _, _) => (error.clone(), theme.prompt_error()),
+        (Some(error), _, _) => (sanitize_line(error), theme.prompt_error()),
         (None, PromptKind::Search, Some(search)) if search.matches().is_empty() => {
             ("no match".into(), theme.prompt_error())
         }

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::theme::Theme;
+use crate::document::sanitize::sanitize_line;
 use crate::outline::fit_label;
 use crate::reader::Model;
 use crate::text::display_width;
@@ -24,14 +25,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tiny = format!(" {} ", parts[0].0.trim_start_matches("page "));
     // A message must be read whole; otherwise the name gets at least a dozen columns. And the
     // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
-    let left_needs = model.message().map_or(12, |m| display_width(m) + 2);
+    // Messages carry file names and store errors: made safe like document text.
+    let message = model.message().map(sanitize_line);
+    let left_needs = message.as_deref().map_or(12, |m| display_width(m) + 2);
     let width = area.width as usize;
     let right = (0..=6)
         .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
         .unwrap_or(tiny);
     let right_width = display_width(&right).min(area.width as usize);
-    let left_text = model.message().unwrap_or(&model.doc().name);
+    let left_text = message.as_deref().unwrap_or(&model.doc().name);
     let left_room = (area.width as usize).saturating_sub(right_width + 1);
     buf.set_stringn(
         area.x,

@@ -129,6 +129,7 @@ fn expectation(mode: Mode, action: Action) -> Case {
         },
         Action::Help => case(mode, "", opens_help),
         Action::Quit => case(mode, "", quits),
+        Action::Interrupt => case(mode, "", |_, a| a.exit == Exit::Interrupted),
         Action::OutlineDown => case(mode, "", |b, a| {
             m(a).outline_cursor() > m(b).outline_cursor()
         }),

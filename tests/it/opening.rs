@@ -155,12 +155,33 @@ fn paging_past_the_preview_waits_for_the_whole_document() {
 #[test]
 fn quitting_does_not_wait_for_the_whole_document() {
     let (preview, _) = previewed(&big_book());
-    for keys in ["q", "<Esc>", "jj<C-c>"] {
+    for (keys, exit) in [
+        ("q", Exit::Quit),
+        ("<Esc>", Exit::Quit),
+        ("jj<C-c>", Exit::Interrupted),
+    ] {
         // The whole document never comes: the script would end the run on its own.
         let session = run_preview(preview.clone(), ScriptedInbox::keys(keys).unwrap());
-        assert_eq!(session.exit, Exit::Quit, "{keys}");
+        assert_eq!(session.exit, exit, "{keys}");
         assert!(session.app.model().loading(), "the preview was still shown");
     }
+}
+
+#[test]
+fn quitting_after_moves_kept_for_the_whole_document_does_not_wait_for_it() {
+    let (preview, _) = previewed(&big_book());
+    // `G` waits for the whole document (the end is not in the preview); `q` after it does not.
+    for keys in ["Gq", "G]<Esc>", "<Space>G}q"] {
+        let session = run_preview(preview.clone(), ScriptedInbox::keys(keys).unwrap());
+        assert_eq!(session.exit, Exit::Quit, "{keys}");
+        assert!(
+            session.app.model().loading(),
+            "{keys}: quit before the whole arrived"
+        );
+    }
+    // A bookmark asked for before `q` is not dropped: `q` waits its turn behind it.
+    let session = run_preview(preview, ScriptedInbox::keys("Gmq").unwrap());
+    assert_eq!(session.exit, Exit::Signal(0));
 }
 
 #[test]

@@ -190,8 +190,11 @@ fn help_opens_and_closes() {
 
 #[test]
 fn quit_keys_end_the_session() {
-    for keys in ["q", "<Esc>", "<C-c>", "<Tab>q", "<Tab><C-c>", "?<C-c>"] {
+    for keys in ["q", "<Esc>", "<Tab>q"] {
         assert_eq!(after(keys).exit, Exit::Quit, "{keys}");
+    }
+    for keys in ["<C-c>", "<Tab><C-c>", "?<C-c>", "v<C-c>", "mB<C-c>"] {
+        assert_eq!(after(keys).exit, Exit::Interrupted, "{keys}");
     }
     // Keys after q are never read.
     assert_eq!(after("q<Space>").app.model().current_page(), 0);

@@ -1,7 +1,9 @@
 //! The bookmark store when things go wrong: killed mid-save, two writers at once, a damaged
 //! database file, a data directory that cannot exist, and hostile notes.
 
+use std::fs::Permissions;
 use std::io::{BufRead, BufReader};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
@@ -9,6 +11,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use crate::common::{plain, test_terminal};
+
 use quire::anchoring::Bookmark;
 use quire::app::{App, AppBuilder, ScriptedInbox, session};
 use quire::document::Document;
@@ -278,4 +281,131 @@ fn hostile_note_is_stored_exactly_and_never_drawn_raw() {
     let store = Store::open(dir.path()).unwrap().store;
     let doc_id = store.documents().unwrap()[0].id;
     assert_eq!(store.bookmarks(doc_id).unwrap()[0].note, hostile);
+}
+
+/// Make the store at `dir` refuse every new bookmark, as a full disk would, from outside the
+/// program (a trigger in the database itself): no test hook in the code is needed.
+fn refuse_bookmarks(dir: &Path, refuse: bool) {
+    let conn = rusqlite::Connection::open(dir.join(DB_FILE)).unwrap();
+    if refuse {
+        conn.execute_batch(
+            "CREATE TRIGGER refuse BEFORE INSERT ON bookmarks \
+             BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END;",
+        )
+        .unwrap();
+    } else {
+        conn.execute_batch("DROP TRIGGER refuse;").unwrap();
+    }
+}
+
+#[test]
+fn a_refused_save_says_so_keeps_the_bookmark_marked_and_is_retried_when_still() {
+    let dir = tempfile::tempdir().unwrap();
+    // The document is known to the store first; then the store refuses new bookmarks.
+    run_with(dir.path(), "");
+    refuse_bookmarks(dir.path(), true);
+    let doc = doc();
+    let loaded = session::load(Some(dir.path()), &doc, None);
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: true,
+    };
+    let mut app = AppBuilder::opened(opened)
+        .store(loaded.store, Some(dir.path().to_path_buf()))
+        .config(plain())
+        .screen((80, 24))
+        .outline_now()
+        .build();
+    let mut terminal = test_terminal((80, 24));
+    // `m`, then a pause: the save fails, and fails again when retried while the disk is full.
+    let mut inbox = ScriptedInbox::keys("}m").unwrap();
+    inbox.idle();
+    app.run(&mut terminal, &mut inbox).unwrap();
+    let status = status_line(&terminal);
+    assert!(status.contains("not saved"), "{status}");
+    assert_eq!(app.model().marks().unsaved.len(), 1);
+    assert_eq!(app.unsaved_bookmarks().len(), 1);
+    assert!(stored_uids(dir.path()).is_empty());
+    // Open the panel: the bookmark is there, marked.
+    app.run(&mut terminal, &mut ScriptedInbox::keys("B").unwrap())
+        .unwrap();
+    let screen = crate::common::screen_text(&terminal);
+    assert!(screen.contains("not saved"), "{screen}");
+    // Space again on the disk: the next still moment writes it, and the mark goes.
+    refuse_bookmarks(dir.path(), false);
+    let mut inbox = ScriptedInbox::keys("<Esc>").unwrap();
+    inbox.idle();
+    app.run(&mut terminal, &mut inbox).unwrap();
+    assert!(app.model().marks().unsaved.is_empty());
+    assert!(app.unsaved_bookmarks().is_empty());
+    assert_eq!(stored_uids(dir.path()).len(), 1);
+}
+
+#[test]
+fn without_a_store_each_bookmark_says_it_is_kept_for_this_session_only() {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    let dir = file.path().join("sub");
+    let (app, terminal, _) = run_with(&dir, "}m");
+    let status = status_line(&terminal);
+    assert!(
+        status.contains("bookmarked") && status.contains("not saved"),
+        "{status}"
+    );
+    // Listed when the session ends, with its text.
+    let unsaved = app.unsaved_bookmarks();
+    assert_eq!(unsaved.len(), 1);
+    assert!(unsaved[0].quote.exact.starts_with("A paragraph to read"));
+}
+
+#[test]
+fn an_empty_database_file_is_said_to_have_been_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(DB_FILE), b"").unwrap();
+    let saved = session::load(Some(dir.path()), &doc(), None).saved;
+    assert_eq!(saved.persistence, Persistence::Saved);
+    let notices = saved.notices.join(" ");
+    assert!(notices.contains("empty file (0 bytes)"), "{notices}");
+    // Once it holds the schema, it is not empty any more and nothing is said.
+    let again = session::load(Some(dir.path()), &doc(), None).saved;
+    assert!(again.notices.is_empty(), "{:?}", again.notices);
+}
+
+#[test]
+fn a_read_only_store_can_be_read_and_exported_and_says_it_cannot_save() {
+    let dir = tempfile::tempdir().unwrap();
+    run_with(dir.path(), "}m");
+    assert_eq!(stored_uids(dir.path()).len(), 1);
+    // Everyone may read the store; nobody may write it or its directory.
+    let data = dir.path();
+    for entry in std::fs::read_dir(data).unwrap().flatten() {
+        std::fs::set_permissions(entry.path(), Permissions::from_mode(0o444)).unwrap();
+    }
+    std::fs::set_permissions(data, Permissions::from_mode(0o555)).unwrap();
+    // Root is not bound by permissions: the binary then runs as an unprivileged user.
+    let root = std::fs::write(data.join("probe"), b"x").is_ok();
+    let mut command = if root {
+        if Command::new("setpriv").arg("--version").output().is_err() {
+            println!("skipping: running as root, and setpriv is not here to drop privileges");
+            return;
+        }
+        let mut command = Command::new("setpriv");
+        command.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+        command.arg(env!("CARGO_BIN_EXE_quire"));
+        command
+    } else {
+        Command::new(env!("CARGO_BIN_EXE_quire"))
+    };
+    let _ = std::fs::remove_file(data.join("probe"));
+    let output = command
+        .args(["bookmarks", "--export", "json"])
+        .env("QUIRE_DATA_DIR", data)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(data, Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.contains("read-only"), "{stderr}");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("A paragraph to read"), "{stdout}");
 }

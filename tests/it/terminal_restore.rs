@@ -116,13 +116,21 @@ fn sighup_restores_the_terminal() {
 
 #[test]
 fn ctrl_c_quits_and_restores_the_terminal() {
-    // In raw mode Ctrl-C is a key, bound to quit: a normal exit.
-    stops_cleanly("ctrl-c", |t| t.send(&["C-c"]), 0);
+    // In raw mode Ctrl-C is a key, bound to stop at once: the exit status says interrupted,
+    // as when the signal stops a program.
+    stops_cleanly("ctrl-c", |t| t.send(&["C-c"]), 128 + 2);
 }
 
 #[test]
 fn sigint_from_outside_restores_the_terminal() {
     stops_cleanly("int", signal("INT"), 128 + 2);
+}
+
+#[test]
+fn sigquit_sigusr1_and_sigalrm_restore_the_terminal() {
+    stops_cleanly("quit", signal("QUIT"), 128 + 3);
+    stops_cleanly("usr1", signal("USR1"), 128 + 10);
+    stops_cleanly("alrm", signal("ALRM"), 128 + 14);
 }
 
 #[test]

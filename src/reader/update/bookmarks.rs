@@ -9,7 +9,7 @@ use crate::input::Key;
 use crate::input::lineedit::{Edit, LineEditor};
 use crate::text::sentences::{sentence_index, sentence_ranges};
 
-use super::super::marks::{NoteEditing, StoreChange};
+use super::super::marks::{NoteEditing, Persistence, StoreChange};
 use super::super::model::Model;
 use super::super::msg::Effect;
 
@@ -23,13 +23,23 @@ pub(super) fn open_panel(model: &mut Model) {
     model.marks.panel = Some(here.unwrap_or(0));
 }
 
-/// A change to write, when the document has a record in the store.
-fn store(model: &Model, change: StoreChange) -> Vec<Effect> {
-    model
-        .record
-        .map(|record| Effect::Store { record, change })
-        .into_iter()
-        .collect()
+/// A change to write, when the document has a record in the store. Without one, the
+/// bookmark is kept for this session only, marked as not saved, and the message says so.
+fn store(model: &mut Model, change: StoreChange) -> Vec<Effect> {
+    match model.record {
+        Some(record) => vec![Effect::Store { record, change }],
+        None => {
+            if let Persistence::NotSaved(reason) = &model.marks.persistence {
+                let uid = change.uid().to_string();
+                if !matches!(change, StoreChange::Delete(_)) {
+                    model.marks.unsaved.insert(uid);
+                }
+                let said = model.message.take().unwrap_or_default();
+                model.message = Some(format!("{said} · not saved: {reason}"));
+            }
+            Vec::new()
+        }
+    }
 }
 
 fn is_markable(kind: BlockKind) -> bool {
@@ -266,10 +276,10 @@ pub(super) fn note_key(model: &mut Model, key: Key) -> Vec<Effect> {
             }
             bookmark.note = note.clone();
             model.message = Some(
-                if note.is_empty() {
-                    "note removed"
-                } else {
-                    "note saved"
+                match (note.is_empty(), model.record.is_some()) {
+                    (true, _) => "note removed",
+                    (false, true) => "note saved",
+                    (false, false) => "note kept",
                 }
                 .into(),
             );

@@ -134,15 +134,49 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
     }
 }
 
-/// A quit key that acts even before the whole document is there. Ctrl-C is "get me out"
-/// whatever came before it; another quit key only counts when nothing typed before it could
-/// change what it means (as in "/q").
+/// A quit key that acts even before the whole document is there. The interrupt (Ctrl-C) is
+/// "get me out" whatever came before it; another quit key counts when nothing typed before it
+/// could change what it means (as "/" does in "/q") or would be lost by quitting (a bookmark):
+/// only moves wait, and a move is not worth waiting for when the reader is leaving.
 fn quits_now(model: &Model, key: Key) -> bool {
-    let quits = model.keymap.lookup(Mode::Reader, &[key]) == Lookup::Found(Action::Quit);
-    let interrupt = key.ctrl && key.code == KeyCode::Char('c');
-    quits
-        && (interrupt
-            || (model.pending.keys.is_empty()
+    match model.keymap.lookup(Mode::Reader, &[key]) {
+        Lookup::Found(Action::Interrupt) => true,
+        Lookup::Found(Action::Quit) => {
+            model.pending.keys.is_empty()
                 && model.pending.count.is_none()
-                && model.pending.deferred.is_empty()))
+                && model
+                    .pending
+                    .deferred
+                    .iter()
+                    .all(|&input| only_moves(model, input))
+        }
+        _ => false,
+    }
+}
+
+/// True for input that only moves the reader through the text.
+fn only_moves(model: &Model, input: Input) -> bool {
+    let action = match input {
+        Input::ScrollDown | Input::ScrollUp => return true,
+        Input::Click { .. } => return false,
+        Input::Key(key) => match model.keymap.lookup(Mode::Reader, &[key]) {
+            Lookup::Found(action) => action,
+            _ => return false,
+        },
+    };
+    matches!(
+        action,
+        Action::PageDown
+            | Action::PageUp
+            | Action::LineDown
+            | Action::LineUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::Bottom
+            | Action::NextParagraph
+            | Action::PrevParagraph
+            | Action::NextSection
+            | Action::PrevSection
+    )
 }

@@ -46,12 +46,26 @@ pub(super) fn outline_failed(model: &mut Model, generation: u64) {
     }
 }
 
-/// The store could not take a write: the reader must know, since it believed it saved.
+/// The store could not take a write: the reader must know, since it believed it saved. A
+/// bookmark stays in this session, marked as not saved, while the runtime retries.
 pub(super) fn store_failed(model: &mut Model, write: &Write, error: &str) {
     model.message = Some(match write {
         Write::Position => format!("reading place not saved: {error}"),
-        Write::Bookmark(_) => format!("bookmark change not saved: {error}"),
+        Write::Bookmark(change) => {
+            model.marks.unsaved.insert(change.uid().to_string());
+            format!("bookmark not saved: {error} · kept for this session and tried again")
+        }
     });
+}
+
+/// Changes that had failed are in the store now.
+pub(super) fn store_saved(model: &mut Model, uids: &[String]) {
+    for uid in uids {
+        model.marks.unsaved.remove(uid);
+    }
+    if model.marks.unsaved.is_empty() {
+        model.message = Some("bookmarks saved".into());
+    }
 }
 
 /// The whole of a previewed document: it replaces the preview, at the preview's place when

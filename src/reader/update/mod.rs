@@ -53,6 +53,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lifecycle::store_failed(model, &write, &error);
             Vec::new()
         }
+        Msg::StoreSaved { uids } => {
+            lifecycle::store_saved(model, &uids);
+            Vec::new()
+        }
     };
     // Every change of place in the same document asks for a save; the runtime coalesces them.
     if (model.generation, model.anchor) != place_before && model.generation == place_before.0 {
@@ -105,6 +109,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::ToggleOutline => sidebar::toggle_outline(model),
         Action::Help => model.help = Some(0),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
+        Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
         Action::OutlineDown => sidebar::move_cursor(model, 1),
         Action::OutlineUp => sidebar::move_cursor(model, -1),
         Action::OutlineTop => sidebar::move_cursor(model, isize::MIN),
