@@ -157,9 +157,7 @@ fn hostile_notes_never_reach_the_terminal_raw_from_the_cli() {
         let mut store = quire::store::Store::open(data.path()).unwrap().store;
         let id = store.documents().unwrap()[0].id;
         let uid = store.bookmarks(id).unwrap()[0].uid.clone();
-        store
-            .set_note(&uid, "evil \u{1b}]0;title\u{7}\u{1b}[2J note")
-            .unwrap();
+        store.set_note(&uid, NOTE).unwrap();
     }
     for args in [
         &["bookmarks"][..],
@@ -169,18 +167,23 @@ fn hostile_notes_never_reach_the_terminal_raw_from_the_cli() {
         assert!(out.contains("evil"), "{out}");
         assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     }
-    // JSON keeps the note exactly, escaped.
+    // JSON keeps the note exactly, escaped: no control of any kind, C1 and DEL included, and
+    // no bidi override, is written raw.
     let json = stdout(&quire(
         &["bookmarks", "--export", "json"],
         Some(data.path()),
     ));
-    assert!(!json.contains('\u{1b}'));
+    let raw = |c: char| {
+        (c.is_control() && c != '\n')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    };
+    assert!(!json.chars().any(raw), "{json:?}");
     let value: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(
-        value["documents"][0]["bookmarks"][0]["note"],
-        "evil \u{1b}]0;title\u{7}\u{1b}[2J note"
-    );
+    assert_eq!(value["documents"][0]["bookmarks"][0]["note"], NOTE);
 }
+
+/// A note with an OSC title, a screen clear, a C1 CSI, DEL and a bidi override and isolate.
+const NOTE: &str = "evil \u{1b}]0;title\u{7}\u{1b}[2J note \u{9b}31m\u{7f} \u{202e}drow\u{2066}";
 
 #[test]
 fn a_file_named_bookmarks_opens_as_a_path() {
