@@ -545,7 +545,7 @@ mod tests {
             name: "long".into(),
             blocks,
             encoding: "UTF-8",
-            format: None,
+            ..Document::default()
         };
         assert!(!Outline::is_analysed(&doc));
         let model =
