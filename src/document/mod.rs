@@ -99,6 +99,9 @@ pub enum Inline {
     Strikethrough,
 }
 
+/// About how much text the opening of a book holds: a few screens even on a large terminal.
+pub const BOOK_OPENING_TEXT: usize = 32 * 1024;
+
 /// How a document is to be loaded: user overrides of detection.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
@@ -235,10 +238,20 @@ impl Document {
         Ok(doc)
     }
 
+    /// The opening of a book (an EPUB's first parts, about [`BOOK_OPENING_TEXT`] of text), to
+    /// paint a first page while the whole is read; its blocks are the whole's first blocks.
+    /// `None` when the bytes are no book, the book is short, or it cannot be read.
+    pub fn load_opening(bytes: &[u8], fallback_name: &str, options: LoadOptions) -> Option<Self> {
+        if options.force || !Document::is_book(bytes, fallback_name, options) {
+            return None;
+        }
+        epub::load_opening(bytes, fallback_name, BOOK_OPENING_TEXT)
+    }
+
     /// Whether the bytes are to be read as a book: asked for with `--format epub`, or a ZIP
     /// archive or a file named `.epub` when no other format was asked for. Checked before the
     /// text decoder, which would refuse the archive as binary.
-    fn is_book(bytes: &[u8], name: &str, options: LoadOptions) -> bool {
+    pub fn is_book(bytes: &[u8], name: &str, options: LoadOptions) -> bool {
         match options.format {
             Some(format) => format == Format::Epub,
             None => {

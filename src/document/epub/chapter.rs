@@ -4,7 +4,7 @@
 //! `base(reading)`, images are `[image: alt text]` placeholders, and note references are
 //! marked `[1]`. Every id met is recorded as a place, every internal link as a link.
 
-use super::lines::{is_block, line_runs};
+use super::lines::{is_block, line_runs, trailing_lines};
 use super::paths::{key, resolve};
 use super::sink::Sink;
 use super::table::Grid;
@@ -24,6 +24,7 @@ pub fn write(tree: &Tree, path: &str, sink: &mut Sink) {
         keep_lines: 0,
         inline: 0,
         fresh_item: None,
+        stopped: false,
     };
     chapter.sink.flush();
     chapter.sink.begin_target(path.to_string());
@@ -48,13 +49,25 @@ struct Chapter<'a> {
     /// The open list item's length while it holds only its marker, so the item's first
     /// paragraph joins it instead of starting a block of its own.
     fresh_item: Option<usize>,
+    /// Writing stopped where an opening was cut ([`Tree::cut`]): every block written before
+    /// is as the whole chapter would write it, and nothing after is written.
+    stopped: bool,
 }
 
 impl Chapter<'_> {
     fn children(&mut self, node: usize, depth: usize) {
         for &child in self.tree.children(node) {
+            if self.stopped {
+                return;
+            }
             self.node(child, depth + 1);
         }
+    }
+
+    /// Stop at a cut: the open block may lack the rest of its text, so it is dropped.
+    fn stop(&mut self) {
+        self.stopped = true;
+        self.sink.discard_open();
     }
 
     fn kind(&self) -> BlockKind {
@@ -70,6 +83,9 @@ impl Chapter<'_> {
     }
 
     fn node(&mut self, node: usize, depth: usize) {
+        if self.stopped {
+            return;
+        }
         let name = match &self.tree.nodes[node] {
             Node::Text(text) => return self.text(text),
             Node::Element { name, .. } => name.as_str(),
@@ -77,6 +93,11 @@ impl Chapter<'_> {
         if depth > MAX_DEPTH {
             let text = self.tree.text_content(node);
             return self.text(&text);
+        }
+        let cut = self.tree.is_cut(node);
+        // A table or a line of verse is read whole: cut short, it would read otherwise.
+        if cut && (name == "table" || self.inline > 0) {
+            return self.stop();
         }
         let block = is_block(name) && self.inline == 0;
         if block {
@@ -90,6 +111,9 @@ impl Chapter<'_> {
             self.sink.begin_target(id.clone());
         }
         self.element(node, name, depth);
+        if cut && !self.stopped {
+            self.stop();
+        }
         if let Some(id) = &id {
             self.sink.end_target(id);
         }
@@ -194,8 +218,18 @@ impl Chapter<'_> {
         self.keep_lines += usize::from(keeps_lines);
         let runs = line_runs(self.tree, node);
         let children = self.tree.children(node);
+        // Lines reaching the cut may go on past it: their block is left to the whole.
+        let stop_at = if self.tree.is_cut(node) {
+            trailing_lines(self.tree, node)
+        } else {
+            None
+        };
         let mut i = 0;
-        while i < children.len() {
+        while i < children.len() && !self.stopped {
+            if stop_at.is_some_and(|at| i >= at) {
+                self.stop();
+                break;
+            }
             match runs.iter().find(|run| run.start == i) {
                 Some(run) => {
                     self.block_start();
@@ -391,5 +425,30 @@ impl Chapter<'_> {
             stack.extend_from_slice(self.tree.children(n));
         }
         ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blocks(tree: &Tree) -> Vec<String> {
+        let mut sink = Sink::default();
+        write(tree, "c.xhtml", &mut sink);
+        sink.flush();
+        sink.blocks.into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn an_opening_cut_inside_verse_leaves_the_lines_to_the_whole() {
+        let text = "<html><body><section><p>Before the poem.</p><div class=\"stanza\"><div>Line one</div><div>Line two</div></div></section></body></html>";
+        let cut_at = text.find("Line one</div>").unwrap() + 3;
+        let opening = Tree::parse_opening(text, cut_at);
+        assert!(!opening.cut.is_empty());
+        assert_eq!(blocks(&opening), vec!["Before the poem."]);
+        assert_eq!(
+            blocks(&Tree::parse(text)),
+            vec!["Before the poem.", "Line one\nLine two"]
+        );
     }
 }

@@ -126,6 +126,24 @@ fn is_line(tree: &Tree, child: usize, marked: bool) -> bool {
     !text.is_empty() && (marked || text.len() <= LONGEST_LINE)
 }
 
+/// Where the trailing line-like children of a container begin, if it ends with any: where the
+/// opening of a chapter cut inside it must stop, since the lines may go on past the cut.
+pub fn trailing_lines(tree: &Tree, node: usize) -> Option<usize> {
+    let marked = is_marked_verse(tree, node);
+    let children = tree.children(node);
+    let mut start = None;
+    for (i, &child) in children.iter().enumerate().rev() {
+        if tree.text(child).is_some_and(|t| t.trim().is_empty()) {
+            continue;
+        }
+        if !is_line(tree, child, marked) {
+            break;
+        }
+        start = Some(i);
+    }
+    start
+}
+
 /// The runs of verse lines among a container's children, as ranges of indices into its
 /// children: two or more line-like children in a row, with only whitespace between them. Each
 /// run is one block, a line a child.

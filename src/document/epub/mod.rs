@@ -51,6 +51,28 @@ pub enum BookError {
 
 /// Read a book from the bytes of its EPUB file.
 pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> {
+    read(bytes, fallback_name, None).map(|(doc, _)| doc)
+}
+
+/// The opening of a book, for a first page that does not wait for the whole: its first
+/// parts, whole, until at least `text_budget` bytes of text are written, with the book's
+/// metadata and the TOC entries that point into them. Its blocks are the first blocks of the
+/// whole book's, so a place in it is the same place in the whole. `None` when the opening
+/// would be the whole book, or when the book cannot be read (reading the whole says why).
+pub fn load_opening(bytes: &[u8], fallback_name: &str, text_budget: usize) -> Option<Document> {
+    match read(bytes.to_vec(), fallback_name, Some(text_budget)) {
+        Ok((doc, false)) => Some(doc),
+        _ => None,
+    }
+}
+
+/// Read the book, or its opening when `text_budget` is given; also says whether the whole
+/// book was read.
+fn read(
+    bytes: Vec<u8>,
+    fallback_name: &str,
+    text_budget: Option<usize>,
+) -> Result<(Document, bool), BookError> {
     let survey = archive::survey(&bytes)?;
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
@@ -62,7 +84,12 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
     let mut sink = Sink::default();
     let mut unpacked = 0u64;
     let mut seen = HashSet::new();
+    let mut whole = true;
     for (number, entry) in epub.spine().iter().enumerate() {
+        if text_budget.is_some_and(|budget| sink.text_bytes >= budget) {
+            whole = false;
+            break;
+        }
         sink.line = number + 1;
         let Some(item) = entry.manifest_entry() else {
             let idref = sanitize_line(entry.idref());
@@ -76,11 +103,21 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
             continue;
         }
         let first = sink.blocks.len();
+        // An opening reads about twice its text budget of markup from the part it ends in.
+        let source_budget =
+            text_budget.map(|budget| 2 * budget.saturating_sub(sink.text_bytes).max(4096));
+        let mut cut = false;
         let problem = match survey.refusal(&path, unpacked) {
             Some(refusal) => Some(refusal),
             None => {
                 unpacked += survey.sizes.get(&path).copied().unwrap_or(0);
-                read_part(&item, &path, &mut sink).err()
+                match read_part(&item, &path, &mut sink, source_budget) {
+                    Ok(was_cut) => {
+                        cut = was_cut;
+                        None
+                    }
+                    Err(problem) => Some(problem),
+                }
             }
         };
         if let Some(problem) = &problem {
@@ -92,6 +129,10 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
             blocks: first..sink.blocks.len(),
             problem,
         });
+        if cut {
+            whole = false;
+            break;
+        }
     }
     sink.flush();
     if !book.parts.iter().any(|p| p.problem.is_none()) {
@@ -109,11 +150,15 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
         ));
     }
     book.toc = table_of_contents(&epub, &sink);
+    if !whole {
+        // Entries past the opening point nowhere in it yet.
+        book.toc.retain(|entry| entry.anchor.is_some());
+    }
     let name = book
         .title
         .clone()
         .unwrap_or_else(|| sanitize_line(fallback_name));
-    Ok(finish(name, book, sink))
+    Ok((finish(name, book, sink), whole))
 }
 
 /// Title, authors, language and page direction from the package document.
@@ -138,29 +183,34 @@ fn path_of(href: Href<'_>) -> String {
     paths::normalize(&decoded).unwrap_or_else(|| decoded.trim_start_matches('/').to_string())
 }
 
-/// Parse one part and write it into the book.
+/// Parse one part and write it into the book; with `source_budget`, only its opening, and
+/// say whether it was cut short.
 fn read_part(
     item: &rbook::epub::manifest::EpubManifestEntry<'_>,
     path: &str,
     sink: &mut Sink,
-) -> Result<(), String> {
+    source_budget: Option<usize>,
+) -> Result<bool, String> {
     let media = item.media_type();
     if media.starts_with("image/") && !media.contains("svg") {
         sink.begin_target(path.to_string());
         sink.start(BlockKind::Paragraph, 0);
         sink.literal("[image]", BlockKind::Paragraph);
         sink.flush();
-        return Ok(());
+        return Ok(false);
     }
     let bytes = item
         .read_bytes()
         .map_err(|e| describe_read_error(&e.to_string()))?;
     let text = decode(&bytes);
     drop(bytes);
-    let tree = tree::Tree::parse(&text);
+    let tree = match source_budget {
+        Some(budget) => tree::Tree::parse_opening(&text, budget),
+        None => tree::Tree::parse(&text),
+    };
     drop(text);
     chapter::write(&tree, path, sink);
-    Ok(())
+    Ok(!tree.cut.is_empty())
 }
 
 fn describe_read_error(error: &str) -> String {

@@ -63,6 +63,12 @@ impl Sink {
         self.current = Some(block);
     }
 
+    /// Drop the open block unwritten.
+    pub fn discard_open(&mut self) {
+        self.open.clear();
+        self.current = None;
+    }
+
     /// Close the open block: trailing whitespace trimmed, dropped when it holds nothing.
     pub fn flush(&mut self) {
         let open: Vec<Inline> = self.open.iter().map(|(s, _)| *s).collect();
@@ -124,11 +130,7 @@ impl Sink {
     /// Add text that is not the book's own words but stands for something (an image, a mark).
     pub fn literal(&mut self, text: &str, kind: BlockKind) {
         let clean = sanitize(text);
-        let block = self.ensure_block(kind);
-        if block.text.ends_with(|c: char| !c.is_whitespace()) && clean.starts_with('[') {
-            block.text.push(' ');
-        }
-        block.text.push_str(&clean);
+        self.ensure_block(kind).text.push_str(&clean);
     }
 
     /// A line break inside the open block; nothing at a block's start, and at most one blank

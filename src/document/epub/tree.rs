@@ -71,6 +71,9 @@ pub enum Node {
 #[derive(Debug, Clone)]
 pub struct Tree {
     pub nodes: Vec<Node>,
+    /// For the opening of a chapter ([`Tree::parse_opening`]): the elements still open where
+    /// parsing stopped, whose children are whole but whose rest was not read.
+    pub cut: Vec<usize>,
 }
 
 /// Elements whose content is never text to read.
@@ -86,12 +89,25 @@ impl Tree {
                 attrs: Vec::new(),
                 children: Vec::new(),
             }],
+            cut: Vec::new(),
         }
     }
 
     /// Parse a chapter: as XML when it is well-formed, else as HTML.
     pub fn parse(text: &str) -> Tree {
-        Tree::parse_xml(text).unwrap_or_else(|| Tree::parse_html(text))
+        Tree::parse_xml(text, None).unwrap_or_else(|| Tree::parse_html(text))
+    }
+
+    /// Parse the opening of a chapter: stop at the first end of a block element past
+    /// `source_bytes` of the source, and mark the elements left open ([`Tree::cut`]). A
+    /// chapter that is not well-formed is parsed whole, as HTML.
+    pub fn parse_opening(text: &str, source_bytes: usize) -> Tree {
+        Tree::parse_xml(text, Some(source_bytes)).unwrap_or_else(|| Tree::parse_html(text))
+    }
+
+    /// Whether `node` was left open where an opening was cut.
+    pub fn is_cut(&self, node: usize) -> bool {
+        self.cut.contains(&node)
     }
 
     pub fn children(&self, node: usize) -> &[usize] {
@@ -183,8 +199,9 @@ impl Tree {
         }
     }
 
-    /// The tree of a well-formed chapter; `None` at the first error.
-    fn parse_xml(text: &str) -> Option<Tree> {
+    /// The tree of a well-formed chapter, or of its opening when `cut_after` is given; `None`
+    /// at the first error.
+    fn parse_xml(text: &str, cut_after: Option<usize>) -> Option<Tree> {
         let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.check_end_names = false;
@@ -213,11 +230,16 @@ impl Tree {
                         tree.push(parent, node);
                     }
                 }
-                Event::End(_) => {
+                Event::End(end) => {
                     if skipping > 0 {
                         skipping -= 1;
                     } else if open.len() > 1 {
                         open.pop();
+                        let past = cut_after.is_some_and(|at| reader.buffer_position() > at as u64);
+                        if past && super::lines::is_block(local(end.name().as_ref())) {
+                            tree.cut = open;
+                            return Some(tree);
+                        }
                     }
                 }
                 Event::Text(t) if skipping == 0 => tree.push_text(parent, &t.xml10_content()),
