@@ -166,7 +166,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let format = doc.format.map_or("text", Format::name);
                 writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)?;
             }
-            print::write_outline(&outline, cli.json, &mut out)
+            print::write_document_outline(&doc, &outline, cli.json, &mut out)
         })();
         match written {
             // A closed pipe (`quire --outline book | head`) is not an error worth a message.
