@@ -9,8 +9,9 @@
 //! Model ─▶ ui::render (reads only)
 //! ```
 //!
-//! - [`document`]: loading, terminal-safety sanitizing, plain-text structure, [`document::Anchor`].
-//! - [`outline`]: sidebar entries built from the blocks; label fitting.
+//! - [`document`]: loading, terminal-safety sanitizing, plain-text structure, [`document::Anchor`];
+//!   EPUB books ([`document::epub`]) with what a book knows of itself ([`document::book`]).
+//! - [`outline`]: sidebar entries built from the blocks, or a book's own TOC; label fitting.
 //! - [`layout`]: wrapping (textwrap + grapheme widths) and pagination as byte ranges.
 //! - [`keymap`], [`action`]: key notation, bindings from `assets/keymap.toml`, the action vocabulary.
 //! - [`model`], [`update`]: state and the only code that changes it.
