@@ -186,7 +186,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let format = doc.format.map_or("text", Format::name);
                 writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)?;
             }
-            print::write_outline(&outline, cli.json, &mut out)
+            print::write_document_outline(&doc, &outline, cli.json, &mut out)
         })())?;
         return Ok(ExitCode::SUCCESS);
     }

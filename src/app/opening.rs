@@ -7,8 +7,9 @@
 //! when it arrives (as [`crate::reader::Msg::WholeArrived`]), at the place the reader paged to
 //! in the preview.
 //!
-//! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8,
-//! and no saved place to resume beyond the start (the first screen would be the wrong one).
+//! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8, or
+//! a book's first parts (an EPUB reads the same whether whole or begun), and no saved place to
+//! resume beyond the start (the first screen would be the wrong one).
 
 use std::fs::File;
 use std::io::Read;
@@ -187,6 +188,9 @@ fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receive
 }
 
 fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+    if is_big_book(&job) {
+        return open_book(job, peek);
+    }
     let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
         return open_whole(job);
     };
@@ -203,6 +207,49 @@ fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> 
         ..job.options
     };
     let preview = Document::load(head, &job.name, options);
+    preview_then_whole(preview, job, peek)
+}
+
+/// A book (EPUB) big enough to be worth a preview: its archive is read whole (the ZIP's
+/// directory is at its end), its opening parts are the preview, and the whole is read behind.
+fn is_big_book(job: &Job) -> bool {
+    job.source.total_len() >= PREVIEW_MIN_FILE
+        && Document::is_book(job.source.head(), &job.name, job.options)
+        && !job.options.force
+}
+
+fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+    let Job {
+        source,
+        name,
+        options,
+        data_dir,
+        path,
+        resume,
+    } = job;
+    let bytes = source.into_bytes()?;
+    let preview = Document::load_opening(&bytes, &name, options);
+    let job = Job {
+        source: Source::Bytes(bytes),
+        name,
+        options,
+        data_dir,
+        path,
+        resume,
+    };
+    match preview {
+        Some(preview) => preview_then_whole(Ok(preview), job, peek),
+        None => open_whole(job),
+    }
+}
+
+/// Start reading the whole on another thread and hand back the preview, unless a saved place
+/// inside the document is to be resumed (then the whole is waited for).
+fn preview_then_whole(
+    preview: Result<Document, LoadError>,
+    job: Job,
+    peek: Receiver<bool>,
+) -> Result<Opening, LoadError> {
     let resume = job.resume;
     // Only now is the whole started: on a busy machine the two would share a core, and the
     // preview is what the reader is waiting for. The bytes move to the thread: a big book is

@@ -44,22 +44,96 @@ struct JsonEntry<'a> {
     last_block: usize,
 }
 
+/// A book's metadata as the first element of `--outline --json`: the array stays a list of
+/// entries for every reader of it, and a book's says what the book is.
+#[derive(Serialize)]
+struct JsonBook<'a> {
+    kind: &'static str,
+    level: u8,
+    label: &'a str,
+    text: &'a str,
+    line: usize,
+    first_block: usize,
+    last_block: usize,
+    title: Option<&'a str>,
+    authors: &'a [String],
+    language: Option<&'a str>,
+    direction: &'static str,
+}
+
+/// The line a book adds under the `--outline` header: its authors and language.
+pub fn book_line(doc: &Document) -> Option<String> {
+    let book = doc.book()?;
+    let mut parts = Vec::new();
+    if !book.authors.is_empty() {
+        parts.push(format!("by {}", book.authors.join(", ")));
+    }
+    if let Some(language) = &book.language {
+        parts.push(format!("language {language}"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// [`write_outline`] for a document: a book's metadata first (a line under the header, or
+/// the first JSON element, of kind "book").
+pub fn write_document_outline(
+    doc: &Document,
+    outline: &Outline,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match (doc.book(), json) {
+        (Some(book), true) => {
+            let meta = JsonBook {
+                kind: "book",
+                level: 0,
+                label: &doc.name,
+                text: "",
+                line: 0,
+                first_block: 0,
+                last_block: doc.blocks.len().saturating_sub(1),
+                title: book.title.as_deref(),
+                authors: &book.authors,
+                language: book.language.as_deref(),
+                direction: match book.direction {
+                    crate::document::book::Direction::LeftToRight => "ltr",
+                    crate::document::book::Direction::RightToLeft => "rtl",
+                },
+            };
+            let mut entries = vec![serde_json::to_value(meta)?];
+            entries.extend(
+                json_entries(outline)
+                    .map(serde_json::to_value)
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            super::json::write_pretty(&entries, out)
+        }
+        (Some(_), false) => {
+            if let Some(line) = book_line(doc) {
+                writeln!(out, "{line}")?;
+            }
+            write_outline(outline, json, out)
+        }
+        (None, _) => write_outline(outline, json, out),
+    }
+}
+
+fn json_entries(outline: &Outline) -> impl Iterator<Item = JsonEntry<'_>> {
+    outline.entries.iter().map(|e| JsonEntry {
+        kind: e.kind.name(),
+        level: e.level,
+        label: &e.label,
+        text: &e.text,
+        line: e.line,
+        first_block: e.first_block,
+        last_block: e.last_block,
+    })
+}
+
 /// Write the outline: one entry a line, indented by level, with its source line; or JSON.
 pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io::Result<()> {
     if json {
-        let entries: Vec<JsonEntry<'_>> = outline
-            .entries
-            .iter()
-            .map(|e| JsonEntry {
-                kind: e.kind.name(),
-                level: e.level,
-                label: &e.label,
-                text: &e.text,
-                line: e.line,
-                first_block: e.first_block,
-                last_block: e.last_block,
-            })
-            .collect();
+        let entries: Vec<JsonEntry<'_>> = json_entries(outline).collect();
         return super::json::write_pretty(&entries, out);
     }
     for e in &outline.entries {

@@ -1,5 +1,5 @@
-//! Which reader a file needs — plain text, Markdown or HTML: from the user's `--format`, else
-//! the file's extension, else a look at the first few kilobytes of its text.
+//! Which reader a file needs — plain text, Markdown, HTML or an EPUB book: from the user's
+//! `--format`, else the file's extension, else a look at the first few kilobytes of its text.
 
 use std::path::Path;
 
@@ -9,6 +9,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// An EPUB book: a ZIP archive of XHTML chapters.
+    Epub,
 }
 
 /// How much of the text the sniffer looks at.
@@ -21,6 +23,7 @@ impl Format {
             "txt" | "text" | "plain" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
+            "epub" => Some(Format::Epub),
             _ => None,
         }
     }
@@ -30,6 +33,7 @@ impl Format {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Epub => "epub",
         }
     }
 
@@ -40,6 +44,7 @@ impl Format {
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
+            "epub" => Some(Format::Epub),
             _ => None,
         }
     }

@@ -2,7 +2,9 @@
 //! leftovers — plus the [`Anchor`] that names a place in it. Everything downstream (outline,
 //! layout, bookmarks, search) reads this; nothing downstream changes it.
 
+pub mod book;
 mod decode;
+pub mod epub;
 pub mod format;
 mod html;
 mod markdown;
@@ -12,7 +14,9 @@ mod structure;
 use std::borrow::Cow;
 use std::path::Path;
 
+pub use book::Book;
 pub use decode::{Decoded, encoding_for_label};
+pub use epub::BookError;
 pub use format::Format;
 pub use html::body_text as html_body_text;
 
@@ -95,6 +99,9 @@ pub enum Inline {
     Strikethrough,
 }
 
+/// About how much text the opening of a book holds: a few screens even on a large terminal.
+pub const BOOK_OPENING_TEXT: usize = 32 * 1024;
+
 /// How a document is to be loaded: user overrides of detection.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadOptions {
@@ -142,6 +149,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// The format the text was structured as.
     pub format: Option<Format>,
+    /// What a book knows about itself (metadata, its own table of contents, link targets,
+    /// notes); `None` for documents that are not books.
+    pub book: Option<Box<Book>>,
 }
 
 impl Document {
@@ -163,7 +173,8 @@ impl Document {
 
     fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
         let (blocks, title) = match format {
-            Format::Text => match sanitized(text) {
+            // A book is read from its archive ([`Document::load`]); text alone is text.
+            Format::Text | Format::Epub => match sanitized(text) {
                 Cow::Owned(text) => (structure::structure_owned(text), None),
                 Cow::Borrowed(text) => (structure::structure(text), None),
             },
@@ -190,6 +201,7 @@ impl Document {
             blocks,
             encoding: "UTF-8",
             format: Some(format),
+            book: None,
         }
     }
 
@@ -204,6 +216,15 @@ impl Document {
         fallback_name: &str,
         options: LoadOptions,
     ) -> Result<Self, LoadError> {
+        if Document::is_book(&bytes, fallback_name, options) {
+            if !options.force {
+                return epub::load(bytes, fallback_name).map_err(LoadError::Book);
+            }
+            // Forced: a book that cannot be read is shown as the bytes it is.
+            if let Ok(doc) = epub::load(bytes.clone(), fallback_name) {
+                return Ok(doc);
+            }
+        }
         let decode_options = decode::DecodeOptions {
             encoding: options.encoding,
             force: options.force,
@@ -215,6 +236,29 @@ impl Document {
         let mut doc = Document::structure_owned(decoded.text, fallback_name, format);
         doc.encoding = decoded.encoding;
         Ok(doc)
+    }
+
+    /// The opening of a book (an EPUB's first parts, about [`BOOK_OPENING_TEXT`] of text), to
+    /// paint a first page while the whole is read; its blocks are the whole's first blocks.
+    /// `None` when the bytes are no book, the book is short, or it cannot be read.
+    pub fn load_opening(bytes: &[u8], fallback_name: &str, options: LoadOptions) -> Option<Self> {
+        if options.force || !Document::is_book(bytes, fallback_name, options) {
+            return None;
+        }
+        epub::load_opening(bytes, fallback_name, BOOK_OPENING_TEXT)
+    }
+
+    /// Whether the bytes are to be read as a book: asked for with `--format epub`, or a ZIP
+    /// archive or a file named `.epub` when no other format was asked for. Checked before the
+    /// text decoder, which would refuse the archive as binary.
+    pub fn is_book(bytes: &[u8], name: &str, options: LoadOptions) -> bool {
+        match options.format {
+            Some(format) => format == Format::Epub,
+            None => {
+                epub::looks_like_zip(bytes)
+                    || Format::from_path(Path::new(name)) == Some(Format::Epub)
+            }
+        }
     }
 
     /// Read and load a file.
@@ -288,6 +332,8 @@ pub enum LoadError {
     IsDirectory,
     #[error("binary file ({0}); not a text document (--force shows it anyway)")]
     Binary(&'static str),
+    #[error("{0}")]
+    Book(#[from] BookError),
 }
 
 /// The OS's own wording ("No such file or directory"), without Rust's " (os error 2)" suffix.

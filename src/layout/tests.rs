@@ -186,7 +186,7 @@ fn empty_blocks() -> Document {
             .map(|(i, &(kind, text))| crate::document::Block::new(kind, text, i + 1))
             .collect(),
         encoding: "UTF-8",
-        format: None,
+        ..Document::default()
     }
 }
 

@@ -60,13 +60,34 @@ pub fn wrap_flowing(text: &str, first_width: usize, width: usize) -> Vec<Range<u
 
 /// [`wrap_flowing`] handing each line to `line` as it is found, so a paragraph of a whole
 /// book needs no list of its lines besides the caller's own.
+///
+/// A line break in the text is kept: verse read from a book keeps its lines, each wrapped on
+/// its own, and an empty line (between stanzas) is an empty range. Text from other sources
+/// has no line breaks in flowing blocks, so it is wrapped in one go as before.
 pub fn wrap_flowing_each(
     text: &str,
     first_width: usize,
     width: usize,
-    line: impl FnMut(Range<usize>),
+    mut line: impl FnMut(Range<usize>),
 ) {
-    wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH, line);
+    if memchr::memchr(b'\n', text.as_bytes()).is_none() {
+        return wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH, line);
+    }
+    let mut start = 0;
+    let mut first = true;
+    for part in text.split('\n') {
+        let mut any = false;
+        let line_width = if first { first_width } else { width };
+        wrap_flowing_in_batches(part, line_width, width, PIECE_BATCH, |range| {
+            any = true;
+            line(start + range.start..start + range.end);
+        });
+        if !any {
+            line(start..start);
+        }
+        first = false;
+        start += part.len() + 1;
+    }
 }
 
 /// Words held at once while wrapping: a paragraph of millions of words (a 10 MB line) is
@@ -434,6 +455,26 @@ mod tests {
             .into_iter()
             .map(|(r, cut)| (&text[r], cut))
             .collect()
+    }
+
+    #[test]
+    fn line_breaks_in_flowing_text_are_kept() {
+        let text = "April is the cruellest month\nLilacs\n\nDull roots";
+        let got: Vec<&str> = wrap_flowing(text, 12, 12)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "April is the",
+                "cruellest",
+                "month",
+                "Lilacs",
+                "",
+                "Dull roots"
+            ]
+        );
     }
 
     #[test]

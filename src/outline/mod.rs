@@ -8,6 +8,7 @@ pub mod kinds;
 pub mod label;
 pub mod language;
 pub mod segment;
+pub mod toc;
 pub mod tokens;
 pub mod words;
 
@@ -84,6 +85,10 @@ impl Outline {
     /// the provisional outline: its own headings and lead-phrase labels. Weighing every word of
     /// it would take far more memory than the text itself, and minutes.
     pub fn build(doc: &Document) -> Outline {
+        // A book's own table of contents is its outline, when it has a useful one.
+        if let Some(outline) = toc::outline(doc) {
+            return outline;
+        }
         if !Outline::is_analysed(doc) {
             return Outline::provisional(doc);
         }
@@ -107,6 +112,9 @@ impl Outline {
     /// headings, paragraphs, byline, leftovers) with lead-phrase labels and no computed
     /// sections. The reader swaps in [`Outline::build`]'s result when it is ready.
     pub fn provisional(doc: &Document) -> Outline {
+        if let Some(outline) = toc::outline(doc) {
+            return outline;
+        }
         Outline::assemble(doc, None)
     }
 

@@ -8,6 +8,7 @@ mod cli;
 mod code_blocks;
 mod common;
 mod corpus;
+mod epub;
 mod formats;
 mod hostile_names;
 mod keymap_coverage;

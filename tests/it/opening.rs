@@ -265,7 +265,7 @@ fn a_text_too_long_to_analyse_keeps_its_provisional_outline_without_a_job() {
         name: "long".into(),
         blocks,
         encoding: "UTF-8",
-        format: None,
+        ..Document::default()
     };
     assert!(!Outline::is_analysed(&doc));
     let app = AppBuilder::document(doc).screen(SIZE).build();

@@ -1,0 +1,359 @@
+//! EPUB books as documents. The archive is looked over first ([`archive`]: caps, DRM, unsafe
+//! names), then `rbook` reads the container, the package document (metadata, manifest,
+//! spine) and the table of contents (EPUB 3 nav or EPUB 2 NCX). Each spine file, in reading
+//! order, is parsed ([`tree`]) and written into one list of blocks ([`chapter`]), so the whole
+//! book is one document: pages, search, bookmarks and the reading place work across it. What
+//! the book knows about itself (metadata, TOC, ids, links, notes) goes into a [`Book`].
+//!
+//! A part that cannot be read (missing, encrypted, too big) leaves a visible line in the text
+//! where it would be and a line in [`Book::problems`]; only a book of which nothing can be
+//! read is refused.
+
+mod archive;
+mod chapter;
+mod lines;
+mod paths;
+mod sink;
+mod table;
+mod tree;
+
+use std::collections::HashSet;
+use std::io::Cursor;
+
+use rbook::Epub;
+use rbook::ebook::element::Href;
+use rbook::ebook::spine::PageDirection;
+
+use super::book::{Book, Direction, Part, TocEntry};
+use super::sanitize::sanitize_line;
+use super::{Anchor, BlockKind, Document, Format};
+pub use archive::{BOOK_LIMIT, ENTRY_LIMIT, looks_like_zip};
+use sink::Sink;
+
+/// Why a book could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum BookError {
+    #[error("not an EPUB: not a ZIP archive")]
+    NotZip,
+    #[error("not a readable EPUB: the ZIP archive is damaged or cut short ({0})")]
+    Damaged(String),
+    #[error("not an EPUB: a ZIP archive of {0} files without META-INF/container.xml")]
+    NoContainer(usize),
+    #[error("not a readable EPUB: {0}")]
+    Package(String),
+    #[error("not a readable EPUB: {path} is {} unpacked, more than quire reads", archive::mib(*.size))]
+    TooBig { path: String, size: u64 },
+    #[error("the book is encrypted (DRM); quire cannot read its text")]
+    Encrypted,
+    #[error("nothing in the book could be read: {0}")]
+    NothingReadable(String),
+}
+
+/// Read a book from the bytes of its EPUB file.
+pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> {
+    read(bytes, fallback_name, None).map(|(doc, _)| doc)
+}
+
+/// The opening of a book, for a first page that does not wait for the whole: its first
+/// parts, whole, until at least `text_budget` bytes of text are written, with the book's
+/// metadata and the TOC entries that point into them. Its blocks are the first blocks of the
+/// whole book's, so a place in it is the same place in the whole. `None` when the opening
+/// would be the whole book, or when the book cannot be read (reading the whole says why).
+pub fn load_opening(bytes: &[u8], fallback_name: &str, text_budget: usize) -> Option<Document> {
+    match read(bytes.to_vec(), fallback_name, Some(text_budget)) {
+        Ok((doc, false)) => Some(doc),
+        _ => None,
+    }
+}
+
+/// Read the book, or its opening when `text_budget` is given; also says whether the whole
+/// book was read.
+fn read(
+    bytes: Vec<u8>,
+    fallback_name: &str,
+    text_budget: Option<usize>,
+) -> Result<(Document, bool), BookError> {
+    let survey = archive::survey(&bytes)?;
+    if let Some((path, size)) = survey.oversized_package_file() {
+        return Err(BookError::TooBig { path, size });
+    }
+    let epub = Epub::options()
+        .read(Cursor::new(bytes))
+        .map_err(|e| BookError::Package(sanitize_line(&e.to_string())))?;
+    let mut book = metadata(&epub);
+    let mut sink = Sink::default();
+    let mut unpacked = 0u64;
+    let mut seen = HashSet::new();
+    let mut whole = true;
+    for (number, entry) in epub.spine().iter().enumerate() {
+        if text_budget.is_some_and(|budget| sink.text_bytes >= budget) {
+            whole = false;
+            break;
+        }
+        sink.line = number + 1;
+        let Some(item) = entry.manifest_entry() else {
+            let idref = sanitize_line(entry.idref());
+            book.problems.push(format!(
+                "the spine names '{idref}', which the manifest lacks"
+            ));
+            continue;
+        };
+        let path = path_of(item.href());
+        if !seen.insert(path.clone()) {
+            continue;
+        }
+        let first = sink.blocks.len();
+        // An opening reads about twice its text budget of markup from the part it ends in.
+        let source_budget =
+            text_budget.map(|budget| 2 * budget.saturating_sub(sink.text_bytes).max(4096));
+        let mut cut = false;
+        let problem = match survey.refusal(&path, unpacked) {
+            Some(refusal) => Some(refusal),
+            None => {
+                unpacked += survey.sizes.get(&path).copied().unwrap_or(0);
+                match read_part(&item, &path, &mut sink, source_budget) {
+                    Ok(was_cut) => {
+                        cut = was_cut;
+                        None
+                    }
+                    Err(problem) => Some(problem),
+                }
+            }
+        };
+        if let Some(problem) = &problem {
+            missing_part(&mut sink, &path, problem);
+            book.problems.push(format!("part {path}: {problem}"));
+        }
+        book.parts.push(Part {
+            path,
+            blocks: first..sink.blocks.len(),
+            problem,
+        });
+        if cut {
+            whole = false;
+            break;
+        }
+    }
+    sink.flush();
+    if !book.parts.iter().any(|p| p.problem.is_none()) {
+        let encrypted = !book.parts.is_empty()
+            && book
+                .parts
+                .iter()
+                .all(|p| survey.encrypted.contains(&p.path));
+        if encrypted {
+            return Err(BookError::Encrypted);
+        }
+        let why = book.problems.first().cloned();
+        return Err(BookError::NothingReadable(
+            why.unwrap_or_else(|| "its spine lists no text".into()),
+        ));
+    }
+    book.toc = table_of_contents(&epub, &sink);
+    if !whole {
+        // Entries past the opening point nowhere in it yet.
+        book.toc.retain(|entry| entry.anchor.is_some());
+    }
+    let name = book
+        .title
+        .clone()
+        .unwrap_or_else(|| sanitize_line(fallback_name));
+    Ok((finish(name, book, sink), whole))
+}
+
+/// Title, authors, language and page direction from the package document.
+fn metadata(epub: &Epub) -> Book {
+    let md = epub.metadata();
+    let clean = |s: &str| Some(sanitize_line(s)).filter(|s| !s.is_empty());
+    Book {
+        title: md.title().and_then(|t| clean(t.value())),
+        authors: md.creators().filter_map(|c| clean(c.value())).collect(),
+        language: md.language().and_then(|l| clean(l.value())),
+        direction: match epub.spine().page_direction() {
+            PageDirection::RightToLeft => Direction::RightToLeft,
+            _ => Direction::LeftToRight,
+        },
+        ..Book::default()
+    }
+}
+
+/// An archive path from a package href ("/OEBPS/Text/%E4%B8%80.xhtml" → "OEBPS/Text/一.xhtml").
+fn path_of(href: Href<'_>) -> String {
+    let decoded = href.path().decode();
+    paths::normalize(&decoded).unwrap_or_else(|| decoded.trim_start_matches('/').to_string())
+}
+
+/// Parse one part and write it into the book; with `source_budget`, only its opening, and
+/// say whether it was cut short.
+fn read_part(
+    item: &rbook::epub::manifest::EpubManifestEntry<'_>,
+    path: &str,
+    sink: &mut Sink,
+    source_budget: Option<usize>,
+) -> Result<bool, String> {
+    let media = item.media_type();
+    if media.starts_with("image/") && !media.contains("svg") {
+        sink.begin_target(path.to_string());
+        sink.start(BlockKind::Paragraph, 0);
+        sink.literal("[image]", BlockKind::Paragraph);
+        sink.flush();
+        return Ok(false);
+    }
+    let bytes = item
+        .read_bytes()
+        .map_err(|e| describe_read_error(&e.to_string()))?;
+    let text = decode(&bytes);
+    drop(bytes);
+    let tree = match source_budget {
+        Some(budget) => tree::Tree::parse_opening(&text, budget),
+        None => tree::Tree::parse(&text),
+    };
+    drop(text);
+    chapter::write(&tree, path, sink);
+    Ok(!tree.cut.is_empty())
+}
+
+fn describe_read_error(error: &str) -> String {
+    let lower = error.to_ascii_lowercase();
+    if lower.contains("not found") {
+        "missing from the archive".into()
+    } else {
+        format!("cannot be unpacked ({})", sanitize_line(error))
+    }
+}
+
+/// A chapter's bytes as text: by its byte-order mark, else the encoding its XML declaration
+/// names, else UTF-8 (broken bytes replaced visibly).
+fn decode(bytes: &[u8]) -> String {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
+    let declared = head
+        .strip_prefix("<?xml")
+        .and_then(|decl| decl.split("?>").next())
+        .and_then(|decl| decl.split("encoding=").nth(1))
+        .and_then(|rest| {
+            rest.trim_start_matches(['"', '\''])
+                .split(['"', '\''])
+                .next()
+        })
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    match declared {
+        Some(encoding) if encoding != encoding_rs::UTF_8 => {
+            encoding.decode_without_bom_handling(bytes).0.into_owned()
+        }
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
+}
+
+/// A visible line where a part that could not be read belongs, so the text does not silently
+/// skip it; links and the TOC still find its place.
+fn missing_part(sink: &mut Sink, path: &str, problem: &str) {
+    sink.flush();
+    sink.begin_target(path.to_string());
+    sink.start(BlockKind::Paragraph, 0);
+    let line = format!("[part of the book not shown: {path}: {problem}]");
+    sink.literal(&sanitize_line(&line), BlockKind::Paragraph);
+    sink.flush();
+    sink.end_target(path);
+}
+
+/// The book's own table of contents with each entry's place.
+fn table_of_contents(epub: &Epub, sink: &Sink) -> Vec<TocEntry> {
+    let Some(contents) = epub.toc().contents() else {
+        return Vec::new();
+    };
+    contents
+        .flatten()
+        .map(|entry| {
+            let target = entry.href().map(|href| {
+                let fragment = href.fragment().map(paths::percent_decode);
+                paths::key(&path_of(href), fragment.as_deref())
+            });
+            let anchor = target.as_deref().and_then(|key| {
+                sink.targets
+                    .get(key)
+                    .or_else(|| sink.targets.get(key.split('#').next().unwrap_or(key)))
+                    .map(|t| t.start)
+            });
+            TocEntry {
+                level: u8::try_from(entry.depth().max(1)).unwrap_or(u8::MAX),
+                label: sanitize_line(entry.label()),
+                target,
+                anchor,
+            }
+        })
+        .collect()
+}
+
+/// The document: places clamped into the blocks, notes found by their backlinks, and where
+/// reading starts.
+fn finish(name: String, mut book: Book, sink: Sink) -> Document {
+    let Sink {
+        blocks,
+        mut targets,
+        mut links,
+        ..
+    } = sink;
+    let end = Anchor::new(
+        blocks.len().saturating_sub(1),
+        blocks.last().map_or(0, |b| b.text.len()),
+    );
+    for target in targets.values_mut() {
+        if target.start.block >= blocks.len() {
+            target.start = end;
+        }
+        target.last_block = target.last_block.clamp(target.start.block, end.block);
+    }
+    for entry in &mut book.toc {
+        entry.anchor = entry
+            .anchor
+            .map(|a| if a.block >= blocks.len() { end } else { a });
+    }
+    links.sort_by_key(|l| (l.block, l.range.start));
+    // A link to a place whose text links straight back to it is a note reference.
+    let backlinks: HashSet<(usize, &str)> =
+        links.iter().map(|l| (l.block, l.target.as_str())).collect();
+    let notes: Vec<bool> = links
+        .iter()
+        .map(|link| {
+            link.is_note
+                || link.own_key.as_deref().is_some_and(|own| {
+                    targets.get(&link.target).is_some_and(|t| {
+                        (t.start.block..=t.last_block).any(|b| backlinks.contains(&(b, own)))
+                    })
+                })
+        })
+        .collect();
+    for (link, is_note) in links.iter_mut().zip(notes) {
+        link.is_note = is_note;
+    }
+    book.start = reading_start(&book, &blocks);
+    book.targets = targets;
+    book.links = links;
+    Document {
+        name,
+        blocks,
+        encoding: "UTF-8",
+        format: Some(Format::Epub),
+        book: Some(Box::new(book)),
+    }
+}
+
+/// The first part with words in it: a cover that is only a picture is passed over.
+fn reading_start(book: &Book, blocks: &[super::Block]) -> Anchor {
+    let is_picture = |text: &str| text.starts_with("[image") && text.ends_with(']');
+    book.parts
+        .iter()
+        .find(|part| {
+            blocks[part.blocks.clone()]
+                .iter()
+                .any(|b| !is_picture(&b.text))
+        })
+        .filter(|part| !part.blocks.is_empty())
+        .map_or(Anchor::default(), |part| Anchor::new(part.blocks.start, 0))
+}
