@@ -68,11 +68,17 @@ const STILL_BEFORE_SAVE: Duration = Duration::from_millis(400);
 pub struct App {
     model: Model,
     writer: Writer,
+    /// The next frame clears the terminal and draws every cell, not just the changed ones.
+    redraw: bool,
 }
 
 impl App {
     fn new(model: Model, writer: Writer) -> App {
-        App { model, writer }
+        App {
+            model,
+            writer,
+            redraw: false,
+        }
     }
 
     pub fn model(&self) -> &Model {
@@ -152,6 +158,8 @@ impl App {
         let area = Rect::new(0, 0, size.width, size.height);
         if terminal.get_frame().area() != area {
             terminal.resize(area).map_err(terminal_error)?;
+        } else if std::mem::take(&mut self.redraw) {
+            terminal.clear().map_err(terminal_error)?;
         }
         if self.model.screen() != (size.width, size.height) {
             let resize = Msg::Resize {
@@ -204,6 +212,7 @@ impl App {
                     followups.extend(written_messages(written, Some(uid_change)));
                 }
                 Effect::Spawn(job) => inbox.spawn(job),
+                Effect::Redraw => self.redraw = true,
             }
         }
         for followup in followups {

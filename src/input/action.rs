@@ -28,6 +28,8 @@ pub enum Action {
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
+    /// Draw the whole screen again (Ctrl-L), whatever the terminal shows now.
+    Redraw,
     // In the outline sidebar.
     OutlineDown,
     OutlineUp,
@@ -46,6 +48,10 @@ pub enum Action {
     // In the help overlay.
     HelpDown,
     HelpUp,
+    HelpPageDown,
+    HelpPageUp,
+    HelpTop,
+    HelpBottom,
     // Bookmarks, in the reader.
     /// Bookmark the paragraph at the top of the screen.
     BookmarkParagraph,
@@ -108,6 +114,7 @@ impl Action {
             Action::Help => "this help",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
+            Action::Redraw => "redraw the screen",
             Action::OutlineDown => "next entry",
             Action::OutlineUp => "previous entry",
             Action::OutlineTop => "first entry",
@@ -118,9 +125,13 @@ impl Action {
             Action::OutlineToggleFold => "fold / unfold",
             Action::OutlineFoldAll => "fold everything",
             Action::OutlineUnfoldAll => "unfold everything",
-            Action::Back => "back to the text",
-            Action::HelpDown => "scroll help down",
-            Action::HelpUp => "scroll help up",
+            Action::Back => "close what is open (never quits)",
+            Action::HelpDown => "scroll help down a line",
+            Action::HelpUp => "scroll help up a line",
+            Action::HelpPageDown => "scroll help down a page",
+            Action::HelpPageUp => "scroll help up a page",
+            Action::HelpTop => "top of the help",
+            Action::HelpBottom => "end of the help",
             Action::BookmarkParagraph => "bookmark this paragraph",
             Action::SelectPassage => "select a passage to bookmark",
             Action::NextBookmark => "next bookmark",

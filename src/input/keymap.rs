@@ -22,6 +22,15 @@ pub enum Mode {
     Bookmarks,
 }
 
+/// The modes in the order the help screen lists them.
+pub const HELP_ORDER: [Mode; 5] = [
+    Mode::Reader,
+    Mode::Select,
+    Mode::Bookmarks,
+    Mode::Outline,
+    Mode::Help,
+];
+
 impl Mode {
     fn from_name(name: &str) -> Option<Mode> {
         match name {
@@ -148,6 +157,14 @@ impl Keymap {
         } else {
             Lookup::NoMatch
         }
+    }
+
+    /// How many rows the help screen has: per mode a title, its bindings and a blank row.
+    pub fn help_rows(&self) -> usize {
+        HELP_ORDER
+            .iter()
+            .map(|&mode| 2 + self.bindings(mode).len())
+            .sum()
     }
 
     /// The bindings of a mode, for the help overlay.

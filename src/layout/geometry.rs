@@ -70,6 +70,13 @@ pub fn popup_area(screen: Rect, max_width: u16) -> Rect {
     )
 }
 
+/// How many rows of text a popup shows on a screen `screen_height` rows high: its height less
+/// its two borders (shared by the help screen's drawing and its scrolling).
+pub fn popup_rows(screen_height: u16) -> usize {
+    let screen = Rect::new(0, 0, 1, screen_height);
+    usize::from(popup_area(screen, 1).height.saturating_sub(2)).max(1)
+}
+
 /// How far an outline entry of `level` is indented in a sidebar `inner_width` columns wide
 /// (shared by render and by click mapping): two columns a level, at most half the width.
 pub fn sidebar_indent(level: u8, inner_width: u16) -> u16 {

@@ -104,6 +104,8 @@ pub enum Effect {
     Store { record: i64, change: StoreChange },
     /// Start background work; its result comes back as a message.
     Spawn(Job),
+    /// Clear the terminal and draw every cell again: what it shows may not be what was sent.
+    Redraw,
 }
 
 /// What a write to the store was for, so a failure can be shown where it matters.

@@ -196,13 +196,15 @@ fn a_hit_across_a_page_boundary_shows_on_both_pages() {
 }
 
 #[test]
-fn bad_regex_is_an_inline_message_and_the_prompt_stays() {
-    let s = after("/\\wh(at<Enter>");
+fn a_bad_regex_is_said_inline_and_enter_closes_the_prompt_saying_why() {
+    // While typing, the prompt says what is wrong.
+    let s = after("/\\wh(at");
     assert!(s.status().contains("bad regex"), "{}", s.status());
-    assert!(
-        s.app.model().prompt().is_some(),
-        "Enter on a bad pattern keeps the prompt open"
-    );
+    // Enter closes it with the reason on the status line, as vim does: the next key is a key.
+    let s = after("/\\wh(at<Enter>");
+    assert!(s.app.model().prompt().is_none());
+    assert!(s.status().contains("bad regex"), "{}", s.status());
+    assert_eq!(after("/\\wh(at<Enter><Space>").app.model().current_page(), 1);
     let s = after("/\\wh(at<Esc>");
     assert!(s.app.model().prompt().is_none());
     // Ctrl-r makes the query a regex without the backslash.
@@ -227,10 +229,20 @@ fn colon_goes_to_pages_percentages_and_paragraphs() {
 }
 
 #[test]
-fn bad_colon_commands_say_why_inline() {
+fn bad_colon_commands_say_why_and_close_the_prompt() {
     let s = after(":bogus<Enter>");
     assert!(s.status().contains("not a go-to command"), "{}", s.status());
-    assert!(s.app.model().prompt().is_some());
+    assert!(s.app.model().prompt().is_none());
+    // What comes next is a new command, not more of the bad one.
+    let s = after(":9999<Enter>:2<Enter>");
+    assert_eq!(s.app.model().current_page(), 1);
+    assert!(!s.status().contains("9999"), "{}", s.status());
+    // Backspace on an empty prompt closes it.
+    let s = after(":<BS>");
+    assert!(s.app.model().prompt().is_none());
+    let s = after("/ab<BS><BS><BS>j");
+    assert!(s.app.model().prompt().is_none());
+    assert!(s.app.model().top_line() > 0);
     let s = after(":999<Enter>");
     assert!(s.status().contains("past the end"), "{}", s.status());
     assert_eq!(s.app.model().current_page(), 0);

@@ -190,11 +190,24 @@ fn help_opens_and_closes() {
 
 #[test]
 fn quit_keys_end_the_session() {
-    for keys in ["q", "<Esc>", "<Tab>q"] {
+    for keys in ["q", "<Tab>qq", "?qq", "mBqq"] {
         assert_eq!(after(keys).exit, Exit::Quit, "{keys}");
     }
     for keys in ["<C-c>", "<Tab><C-c>", "?<C-c>", "v<C-c>", "mB<C-c>"] {
         assert_eq!(after(keys).exit, Exit::Interrupted, "{keys}");
+    }
+    // Esc closes what is open and otherwise does nothing; q closes a panel or the outline's
+    // focus, and quits only from the text.
+    for keys in [
+        "<Esc>",
+        "<Tab><Esc><Esc><Esc>",
+        "/the<Enter><Esc><Esc>",
+        "?<Esc><Esc>",
+        "<Tab>q",
+        "?q",
+        "mBq",
+    ] {
+        assert_eq!(after(keys).exit, Exit::Signal(0), "{keys} must not quit");
     }
     // Keys after q are never read.
     assert_eq!(after("q<Space>").app.model().current_page(), 0);
@@ -240,4 +253,15 @@ fn tab_on_a_narrow_terminal_explains_why_there_is_no_outline() {
     let s = run(bundled(), (40, 12), "<Tab>");
     assert!(s.status().contains("too narrow"), "{:?}", s.status());
     assert_eq!(s.app.model().focus(), quire::reader::Focus::Reader);
+}
+
+#[test]
+fn g_end_shows_the_end_of_the_text_with_the_leftovers_still_folded() {
+    let s = after("G");
+    let screen = s.screen();
+    assert!(screen.contains("The author is"), "{screen}");
+    assert!(!screen.contains("Leave a Reply"), "{screen}");
+    assert!(!s.app.model().leftovers_open());
+    // The fold line is the last thing on the page.
+    assert!(screen.contains("leftovers"), "{screen}");
 }

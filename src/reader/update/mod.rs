@@ -110,6 +110,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::Help => model.help = Some(0),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
+        Action::Redraw => return vec![Effect::Redraw],
         Action::OutlineDown => sidebar::move_cursor(model, 1),
         Action::OutlineUp => sidebar::move_cursor(model, -1),
         Action::OutlineTop => sidebar::move_cursor(model, isize::MIN),
@@ -121,8 +122,12 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::OutlineFoldAll => sidebar::fold_all(model),
         Action::OutlineUnfoldAll => model.folds.set_all(false),
         Action::Back => back(model),
-        Action::HelpDown => model.help = model.help.map(|scroll| scroll.saturating_add(1)),
-        Action::HelpUp => model.help = model.help.map(|scroll| scroll.saturating_sub(1)),
+        Action::HelpDown => scroll_help(model, 1),
+        Action::HelpUp => scroll_help(model, -1),
+        Action::HelpPageDown => scroll_help(model, help_page(model)),
+        Action::HelpPageUp => scroll_help(model, -help_page(model)),
+        Action::HelpTop => scroll_help(model, isize::MIN),
+        Action::HelpBottom => scroll_help(model, isize::MAX),
         Action::SearchForward => search::open_prompt(model, PromptKind::Search),
         Action::GoToPrompt => search::open_prompt(model, PromptKind::Command),
         Action::SearchNext => search::search_step(model, true),
@@ -153,13 +158,33 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Close the help screen, or leave the sidebar for the text.
+/// Esc: close what is open, one thing at a time — the help screen, then the sidebar's focus,
+/// then the search highlights — and otherwise nothing. It never quits.
 fn back(model: &mut Model) {
     if model.help.is_some() {
         model.help = None;
-    } else {
+    } else if model.focus == Focus::Outline {
         model.focus = Focus::Reader;
+    } else if model.search.active.is_some() {
+        model.search.set_active(None, &model.outline);
+        model.search.results_view = false;
+        model.message = Some("search highlights cleared".into());
     }
+}
+
+/// Rows of help on screen at once, less one kept for context when paging.
+fn help_page(model: &Model) -> isize {
+    let rows = crate::layout::geometry::popup_rows(model.screen.1);
+    isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+}
+
+/// Scroll the help screen, never past its first row or beyond showing its last.
+fn scroll_help(model: &mut Model, delta: isize) {
+    let rows = crate::layout::geometry::popup_rows(model.screen.1);
+    let last = model.keymap.help_rows().saturating_sub(rows);
+    model.help = model
+        .help
+        .map(|scroll| scroll.saturating_add_signed(delta).min(last));
 }
 
 fn toggle_leftovers(model: &mut Model) {

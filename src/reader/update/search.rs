@@ -20,10 +20,19 @@ pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) {
 
 /// A key typed while the prompt is open.
 pub(super) fn prompt_key(model: &mut Model, key: Key) {
-    let Some(prompt) = model.prompt.as_mut() else {
+    let Some(prompt) = model.prompt.as_ref() else {
         return;
     };
     let kind = prompt.kind;
+    // Backspace on an empty prompt closes it, as in vim and the shells' line editors.
+    let erases_nothing = key.code == crossterm::event::KeyCode::Backspace && !key.ctrl;
+    if erases_nothing && prompt.editor.text().is_empty() {
+        cancel_prompt(model);
+        return;
+    }
+    let Some(prompt) = model.prompt.as_mut() else {
+        return;
+    };
     let toggle_regex = key.ctrl && key.code == crossterm::event::KeyCode::Char('r');
     let edit = if toggle_regex {
         Edit::Changed
@@ -120,8 +129,9 @@ fn submit_search(model: &mut Model) {
         return;
     };
     if let Some(error) = prompt.error.clone() {
-        // Keep the prompt open: the reader fixes the pattern or presses Esc.
-        model.prompt = Some(prompt);
+        // The prompt closes and says why, as vim's does: what is typed next is a key again.
+        model.anchor = prompt.origin;
+        model.search.set_active(prompt.saved, &model.outline);
         model.message = Some(error);
         return;
     }
@@ -152,13 +162,11 @@ fn submit_command(model: &mut Model) {
         Err(error) => Err(error.to_string()),
         Ok(command) => execute(model, command),
     };
-    match result {
-        Ok(()) => model.prompt = None,
-        Err(error) => {
-            if let Some(prompt) = model.prompt.as_mut() {
-                prompt.error = Some(error);
-            }
-        }
+    // The prompt closes either way; a complaint is said on the status line, as vim does, so
+    // what is typed next is a key again, not more of a bad command.
+    model.prompt = None;
+    if let Err(error) = result {
+        model.message = Some(error);
     }
 }
 
