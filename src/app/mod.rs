@@ -60,9 +60,9 @@ impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
 
 /// How long the loop waits for a message before checking again when nothing is pending.
 const IDLE_WAIT: Duration = Duration::from_secs(1);
-/// How long the reader must be still before a moved place is saved: one write per burst of
-/// scrolling instead of one per key repeat.
-const STILL_BEFORE_SAVE: Duration = Duration::from_millis(400);
+/// How long the reader must be still before a moved place is saved (one write per burst of
+/// scrolling instead of one per key repeat), and a jump's mark goes.
+const STILL: Duration = Duration::from_millis(400);
 
 /// A reader session: the model and where its writes go.
 pub struct App {
@@ -120,13 +120,19 @@ impl App {
                 }
                 continue;
             }
-            let wait = if self.writer.has_unsaved_position() || self.writer.has_failed_changes() {
-                STILL_BEFORE_SAVE
+            let waiting_for_stillness = self.writer.has_unsaved_position()
+                || self.writer.has_failed_changes()
+                || self.model.flash().is_some();
+            let wait = if waiting_for_stillness {
+                STILL
             } else {
                 IDLE_WAIT
             };
             let Some(first) = inbox.next(wait).map_err(AppError::Terminal)? else {
                 self.save_position();
+                if self.model.flash().is_some() {
+                    self.step(Msg::Still, inbox)?;
+                }
                 continue;
             };
             // Take everything already waiting before drawing again, so a burst of key repeats

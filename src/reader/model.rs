@@ -128,6 +128,8 @@ pub struct Model {
     /// The `/` or `:` prompt on the status line, while it is open.
     pub(super) prompt: Option<Prompt>,
     pub(super) pending: Pending,
+    /// Where the last jump landed, marked on screen until the next input or a moment passes.
+    pub(super) flash: Option<Anchor>,
 }
 
 impl Model {
@@ -215,6 +217,7 @@ impl Model {
             history: JumpHistory::new(),
             prompt: None,
             pending: Pending::default(),
+            flash: None,
         }
     }
 
@@ -309,6 +312,11 @@ impl Model {
 
     pub fn prompt(&self) -> Option<&Prompt> {
         self.prompt.as_ref()
+    }
+
+    /// Where the last jump landed, while it is marked.
+    pub fn flash(&self) -> Option<Anchor> {
+        self.flash
     }
 
     /// The document's record in the store, when bookmarks are kept there.
@@ -497,6 +505,32 @@ impl Model {
             self.history.record(self.anchor);
         }
         self.anchor = target;
+    }
+
+    /// Land a jump on `target`, the start of a paragraph or a line inside one that begins at
+    /// `paragraph`: its line goes to the top, or the paragraph's first line does when that
+    /// keeps the target in the top third. A search hit already in the top third of the screen
+    /// (`stay_if_shown`) leaves the screen where it is. The place left goes in the jump
+    /// history, and the target is marked for a moment so the eye finds it.
+    pub(super) fn land(&mut self, target: Anchor, paragraph: Anchor, stay_if_shown: bool) {
+        let target = self.doc.clamp(target);
+        self.reveal(target.block);
+        let line = self.pages.line_of(target);
+        let top = self.top_line();
+        let third = (self.pages.height() / 3).max(1);
+        let shown_high = top <= line && line < top + third;
+        if !(stay_if_shown && shown_high) {
+            let start = self.pages.line_of(self.doc.clamp(paragraph)).min(line);
+            let new_top = if line - start < third { start } else { line };
+            let place = self
+                .pages
+                .anchor_at_line(new_top.min(self.pages.last_top()));
+            if place != self.anchor {
+                self.history.record(self.anchor);
+            }
+            self.anchor = place;
+        }
+        self.flash = Some(target);
     }
 
     /// Make a block visible: open the leftovers if it is a folded one.

@@ -24,6 +24,8 @@ pub enum Msg {
     Signal(i32),
     /// A frame is on screen: time for work that was held back so the first paint came first.
     Painted,
+    /// The reader has been still for a moment: the mark on a jump's target goes.
+    Still,
     /// Open at the first match of this query (`--search`).
     StartSearch(String),
     /// The whole of a document shown as a preview has been read (or refused).

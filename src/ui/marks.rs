@@ -11,6 +11,27 @@ use crate::reader::Model;
 use crate::reader::marks::span_in_block;
 use crate::text::display_width;
 
+/// A mark in the margin two cells left of the line a jump just landed on (the bookmark bar
+/// keeps the cell nearest the text), shown until the reader moves on or is still a moment.
+pub fn render_landing(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
+    let Some(target) = model.flash() else {
+        return;
+    };
+    let line = model.pages().line_of(target);
+    let top = model.top_line();
+    let Some(row) = line.checked_sub(top).filter(|&r| r < area.height as usize) else {
+        return;
+    };
+    let x = if area.x >= pane.x + 2 {
+        area.x - 2
+    } else if area.x > pane.x {
+        area.x - 1
+    } else {
+        return;
+    };
+    buf.set_stringn(x, area.y + row as u16, "▸", 1, theme.landed());
+}
+
 pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
     let top = model.top_line();
     let has_marks = !model.marks().bookmarks.is_empty() || model.marks().selection.is_some();

@@ -53,6 +53,7 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     }
     reader::render(model, &theme, g.column, frame.buffer_mut());
     marks::render(model, &theme, g.column, g.pane, frame.buffer_mut());
+    marks::render_landing(model, &theme, g.column, g.pane, frame.buffer_mut());
     if let Some(area) = g.status {
         match &model.prompt() {
             Some(prompt) => search::render_prompt(model, prompt, &theme, area, frame),

@@ -74,6 +74,13 @@ impl Theme {
             Color::Magenta,
         )
     }
+    /// The mark beside the line a jump landed on, while it shows.
+    pub fn landed(&self) -> Style {
+        self.fg(
+            Style::default().add_modifier(Modifier::BOLD),
+            Color::LightCyan,
+        )
+    }
     /// The passage being selected.
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)

@@ -297,10 +297,7 @@ pub(super) fn note_key(model: &mut Model, key: Key) -> Vec<Effect> {
 /// Go to a bookmark: the line holding it at the top, the place left recorded in the jump
 /// history (so `Ctrl-o` and `''` come back), folded leftovers opened if it lies in them.
 fn jump_to(model: &mut Model, place: Anchor) {
-    model.reveal(place.block);
-    let line = model.pages.line_of(place);
-    let start = model.pages.anchor_at_line(line);
-    model.jump_to(start);
+    model.land(place, Anchor::new(place.block, 0), false);
 }
 
 pub(super) fn step_bookmark(model: &mut Model, forward: bool) {

@@ -35,6 +35,7 @@ pub(super) fn before_input(model: &mut Model) {
     // A model starts with only its first screen laid out; acting needs it all.
     model.complete_layout();
     model.message = None;
+    model.flash = None;
 }
 
 fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {

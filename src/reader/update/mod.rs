@@ -33,6 +33,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Signal(signal) => vec![Effect::Quit(Exit::Signal(signal))],
         Msg::Painted => lifecycle::painted(model),
+        Msg::Still => {
+            model.flash = None;
+            Vec::new()
+        }
         Msg::StartSearch(query) => {
             search::start_with_search(model, &query);
             Vec::new()

@@ -147,6 +147,13 @@ fn submit_search(model: &mut Model) {
     if model.anchor != prompt.origin {
         model.history.record(prompt.origin);
     }
+    // The hit the typing brought into view is where the search landed: mark it.
+    model.flash = model
+        .search
+        .active
+        .as_ref()
+        .and_then(|s| s.current.and_then(|i| s.matches().get(i)))
+        .map(Match::anchor);
     model.message = Some(match &model.search.active {
         Some(s) if !s.matches().is_empty() => s.position_text(),
         _ => format!("no match for {}", prompt.editor.text()),
@@ -197,7 +204,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String>
                 let (_, total) = model.paragraph_position();
                 return Err(format!("no paragraph {k} (there are {total})"));
             };
-            model.jump_to(Anchor::new(block, 0));
+            model.land(Anchor::new(block, 0), Anchor::new(block, 0), false);
         }
         Command::Search(query) => {
             let from = model.anchor;
@@ -228,18 +235,13 @@ fn on_screen(model: &Model, m: &Match) -> bool {
     line >= top && line < top + model.pages.height()
 }
 
-/// Bring a hit on screen: stay when it already is, else turn to the page that has it.
+/// Bring a hit into view as a jump lands (see [`Model::land`]); while typing an incremental
+/// search the place left is not a jump yet, so the history is left alone.
 fn show_match(model: &mut Model, m: Match, record: bool) {
-    model.reveal(m.block);
-    if on_screen(model, &m) {
-        return;
-    }
-    let page = model.pages.page_of(m.anchor());
-    let target = model.pages.anchor_at(page);
-    if record {
-        model.jump_to(target);
-    } else {
-        model.anchor = target;
+    let history = (!record).then(|| model.history.clone());
+    model.land(m.anchor(), Anchor::new(m.block, 0), true);
+    if let Some(history) = history {
+        model.history = history;
     }
 }
 

@@ -16,7 +16,8 @@ pub(super) fn jump_to_entry(model: &mut Model, index: usize) {
         model.leftovers_open = true;
         model.relayout();
     }
-    model.jump_to(Anchor::new(block, 0));
+    let start = Anchor::new(block, 0);
+    model.land(start, start, false);
     model.outline_cursor = model.folds.shown_ancestor(index);
     model.focus = Focus::Reader;
 }
