@@ -314,12 +314,16 @@ impl Outline {
     /// The nearest enclosing section-like entry (heading, section, title) of a block: what the
     /// status line names as "where you are".
     pub fn section_for_block(&self, block: usize) -> Option<&Entry> {
+        self.entries.get(self.section_index_for_block(block)?)
+    }
+
+    /// The index of [`Outline::section_for_block`]'s entry.
+    pub fn section_index_for_block(&self, block: usize) -> Option<usize> {
         let at = self.entry_for_block(block)?;
-        self.entries[..=at]
+        let section = self.entries[..=at]
             .iter()
-            .rev()
-            .find(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section))
-            .or_else(|| self.entries.get(at))
+            .rposition(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section));
+        Some(section.unwrap_or(at))
     }
 }
 

@@ -191,7 +191,23 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
         return;
     };
     let focused = model.focus() == Focus::Outline;
-    let header = format!("Results: {} · r outline", search.matches().len());
+    let count = search.matches().len();
+    let headers = if focused {
+        [
+            format!("Results {count} · Enter jumps · r outline"),
+            format!("Results {count} (Enter)"),
+        ]
+    } else {
+        [
+            format!("Results {count} · Tab · r outline"),
+            format!("Results {count}"),
+        ]
+    };
+    let header = headers
+        .iter()
+        .find(|h| display_width(h) <= inner_width as usize)
+        .unwrap_or(&headers[1])
+        .clone();
     buf.set_stringn(
         area.x,
         area.y,
@@ -209,6 +225,12 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
     for (row, (index, item)) in list.iter().enumerate().skip(offset).take(rows).enumerate() {
         let y = area.y + 1 + row as u16;
         let selected = focused && index == cursor;
+        // Unfocused, the row of the hit last gone to is marked as "here", as the outline marks
+        // the entry on screen.
+        let here = matches!(*item, ResultRow::Hit(hit) if search.current == Some(hit));
+        if here {
+            buf.set_stringn(area.x, y, "▌", 1, theme.sidebar_here());
+        }
         match *item {
             ResultRow::Entry(entry) => {
                 let label = model

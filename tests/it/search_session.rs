@@ -309,7 +309,7 @@ fn jump_history_goes_back_and_forward_across_kinds_of_jump() {
 fn results_sidebar_lists_hits_by_entry_and_jumps() {
     let s = after("/trust<Enter>r");
     let screen = s.screen();
-    assert!(screen.contains("Results:"), "{screen}");
+    assert!(screen.contains("Results 6"), "{screen}");
     assert!(s.app.model().search().results_view);
     let rows = s.app.model().search().rows.clone();
     let last_hit = rows
@@ -423,4 +423,37 @@ fn an_outline_jump_puts_the_paragraph_first_on_the_page() {
     let top = s.text_rows()[0].clone();
     assert!(top.starts_with("Paragraph "), "{top}");
     assert!(s.app.model().flash().is_some());
+}
+
+#[test]
+fn the_results_list_follows_n_and_marks_the_hit_gone_to() {
+    let cursor = |keys: &str| after(keys).app.model().search().results_cursor;
+    // `n` in the text moves the list's cursor to the hit it went to.
+    let first = cursor("/trust<Enter>r<Esc>");
+    let second = cursor("/trust<Enter>r<Esc>n");
+    assert!(second > first, "{first} → {second}");
+    // Unfocused, the list marks that hit's row as the outline marks the entry on screen.
+    let s = after("/trust<Enter>r<Esc>n");
+    let rows = s.screen();
+    let marked: Vec<&str> = rows.lines().filter(|l| l.starts_with('▌')).collect();
+    assert_eq!(marked.len(), 1, "{rows}");
+    assert!(rows.contains("Results 6"), "{rows}");
+    // Snippets start at a word.
+    for line in rows
+        .lines()
+        .filter(|l| l.starts_with("▌  ") || l.starts_with("   "))
+    {
+        let snippet = line
+            .split('│')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('▌')
+            .trim();
+        assert!(
+            snippet.is_empty()
+                || snippet.starts_with('…')
+                || snippet.starts_with(char::is_uppercase),
+            "{snippet:?}"
+        );
+    }
 }

@@ -283,6 +283,10 @@ pub(super) fn search_step(model: &mut Model, forward: bool) {
     if let Some(search) = model.search.active.as_mut() {
         search.current = Some(next);
     }
+    // The results list follows, so it shows where `n` went.
+    if let Some(row) = model.search.row_of_hit(next) {
+        model.search.results_cursor = row;
+    }
     show_match(model, target, true);
     let position = model
         .search
