@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::document::totals::Totals;
 use crate::document::{BlockKind, Document};
 use crate::layout::{LineKind, Pages, prefix_width};
 use crate::outline::Outline;
@@ -112,9 +113,9 @@ pub fn write_document_outline(
             if let Some(line) = book_line(doc) {
                 writeln!(out, "{line}")?;
             }
-            write_outline(outline, json, out)
+            write_outline(doc, outline, json, out)
         }
-        (None, _) => write_outline(outline, json, out),
+        (None, _) => write_outline(doc, outline, json, out),
     }
 }
 
@@ -131,25 +132,62 @@ fn json_entries(outline: &Outline) -> impl Iterator<Item = JsonEntry<'_>> {
 }
 
 /// Write the outline: one entry a line, indented by level, with its source line; or JSON.
-pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io::Result<()> {
+/// Each entry names its paragraphs with the numbers the reader uses (the status line's "¶ k",
+/// `:¶k`): body paragraphs only, so a heading or a fold has none of its own. A label is one line.
+pub fn write_outline(
+    doc: &Document,
+    outline: &Outline,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if json {
         let entries: Vec<JsonEntry<'_>> = json_entries(outline).collect();
         return super::json::write_pretty(&entries, out);
     }
+    let totals = Totals::of(doc);
     for e in &outline.entries {
         let indent = "  ".repeat(e.level.saturating_sub(1) as usize);
-        let blocks = if e.first_block == e.last_block {
-            format!("¶{}", e.first_block + 1)
-        } else {
-            format!("¶{}–{}", e.first_block + 1, e.last_block + 1)
+        let mut numbers =
+            (e.first_block..=e.last_block).filter_map(|b| totals.paragraph_number(doc, b));
+        let paragraphs = match (numbers.next(), numbers.last()) {
+            (Some(first), Some(last)) if last != first => format!(", ¶{first}–{last}"),
+            (Some(first), _) => format!(", ¶{first}"),
+            (None, _) => String::new(),
         };
+        let label = crate::document::sanitize::sanitize_line(&e.label);
         writeln!(
             out,
-            "{indent}{}  [{}, line {}, {blocks}]",
-            e.label,
+            "{indent}{label}  [{}, line {}{paragraphs}]",
             e.kind.name(),
             e.line
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_outline_line_is_one_line_and_numbers_paragraphs_as_the_reader_does() {
+        let doc = Document::from_text(
+            "A Title\n\nFirst paragraph here.\n\nSecond paragraph here.\n",
+            "t.txt",
+        );
+        let mut outline = Outline::build(&doc);
+        let last = outline.entries.len() - 1;
+        outline.entries[last].label = "split\nlabel   with  runs".into();
+        let mut out = Vec::new();
+        write_outline(&doc, &outline, false, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("split label with runs  ["), "{text}");
+        assert_eq!(text.lines().count(), outline.entries.len(), "{text}");
+        // The title has no paragraph number; the paragraphs are ¶1 and ¶2.
+        assert!(
+            text.lines().next().unwrap_or("").ends_with("line 1]"),
+            "{text}"
+        );
+        assert!(text.contains("¶1]") && text.contains("¶2]"), "{text}");
+    }
 }

@@ -10,6 +10,7 @@ mod html;
 mod markdown;
 pub mod sanitize;
 mod structure;
+pub mod totals;
 
 use std::borrow::Cow;
 use std::path::Path;

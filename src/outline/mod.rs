@@ -392,16 +392,42 @@ pub fn fit_heading_label(label: &str, width: usize) -> String {
     let mut words = label.split_whitespace();
     let (Some(division), Some(number), Some(_title)) = (words.next(), words.next(), words.next())
     else {
-        return fit_label(label, width);
+        return fill_label(label, width);
     };
     let is_division = division.chars().all(char::is_alphabetic)
         && division.chars().next().is_some_and(char::is_uppercase);
     if !(is_division && is_section_number(number, true)) {
-        return fit_label(label, width);
+        return fill_label(label, width);
     }
     // Where the number starts: the words are slices of the label.
     let at = number.as_ptr() as usize - label.as_ptr() as usize;
-    fit_label(label.get(at..).unwrap_or(label), width)
+    fill_label(label.get(at..).unwrap_or(label), width)
+}
+
+/// A title fitted to `width`: by whole words when that fills most of the room, else cut inside
+/// its last word ("I. Down the Rabbit-H…" rather than "I. Down…"): a title is read, not
+/// weighed as a phrase, and the room is better filled with it. A word is only cut where at
+/// least three of its characters show.
+fn fill_label(label: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let by_words = fit_label(label, width);
+    let budget = width.saturating_sub(1);
+    if label.width() <= width || by_words.width() * 3 >= budget * 2 {
+        return by_words;
+    }
+    let mut out = String::new();
+    for g in label.graphemes(true) {
+        if out.width() + g.width() > budget {
+            break;
+        }
+        out.push_str(g);
+    }
+    let cut_word = out.rsplit(char::is_whitespace).next().unwrap_or("");
+    if cut_word.graphemes(true).count() < 3 {
+        return by_words;
+    }
+    format!("{}…", out.trim_end())
 }
 
 pub fn fit_label(label: &str, width: usize) -> String {
@@ -576,9 +602,15 @@ mod tests {
         );
         assert_eq!(fit_heading_label("DIVISION IV. Arms", 12), "IV. Arms");
         assert_eq!(fit_heading_label("Chapter 3", 5), "Chap…");
+        assert_eq!(fit_heading_label("Notes on the Text", 8), "Notes…");
+        // A title fills its room rather than stopping at the last whole word that fits.
         assert_eq!(
-            fit_heading_label("Notes on the Text", 8),
-            fit_label("Notes on the Text", 8)
+            fit_heading_label("CHAPTER I. Down the Rabbit-Hole", 20),
+            "I. Down the Rabbit-…"
+        );
+        assert_eq!(
+            fit_heading_label("CHAPTER 17. Necessity Knows No Law", 10),
+            "17. Neces…"
         );
         assert_eq!(fit_heading_label("A DIM Light", 20), "A DIM Light");
         assert_eq!(fit_heading_label("Section 4.2 Results", 20), "4.2 Results");

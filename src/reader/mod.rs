@@ -8,8 +8,7 @@
 //! - [`update`]: input interpretation and every action, split by concern.
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
-//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
-//!   [`totals`] (counts for the status line).
+//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history).
 
 pub mod config;
 pub mod folds;
@@ -19,7 +18,6 @@ pub mod model;
 pub mod msg;
 pub mod prompt;
 pub mod search;
-pub mod totals;
 pub mod update;
 
 pub use config::{Config, DEFAULT_MAX_WIDTH, DEFAULT_WPM};

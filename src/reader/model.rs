@@ -6,6 +6,7 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
 use crate::input::{Key, Keymap, Mode};
 use crate::layout::geometry::Geometry;
@@ -19,7 +20,6 @@ use super::marks::Marks;
 use super::msg::{Input, Opened};
 use super::prompt::Prompt;
 use super::search::SearchState;
-use super::totals::Totals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

@@ -265,3 +265,35 @@ fn g_end_shows_the_end_of_the_text_with_the_leftovers_still_folded() {
     // The fold line is the last thing on the page.
     assert!(screen.contains("leftovers"), "{screen}");
 }
+
+#[test]
+fn the_outline_and_the_reader_number_paragraphs_alike() {
+    // `--outline` says which paragraph each entry starts at; `:¶k` goes there.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["--outline"])
+        .env(
+            "QUIRE_DATA_DIR",
+            std::env::temp_dir().join("quire-outline-numbers"),
+        )
+        .output()
+        .unwrap();
+    let outline = String::from_utf8(output.stdout).unwrap();
+    let mut checked = 0;
+    for line in outline.lines() {
+        let Some((label, rest)) = line.split_once("  [paragraph") else {
+            continue;
+        };
+        let k: usize = rest
+            .split('¶')
+            .nth(1)
+            .and_then(|n| n.trim_end_matches(']').parse().ok())
+            .expect("a paragraph entry has its number");
+        let s = after(&format!(":¶{k}<Enter>"));
+        assert_eq!(s.app.model().paragraph_position().0, k, "{label}");
+        let block = s.app.model().anchor().block;
+        let entry = s.app.model().outline().entry_for_block(block).unwrap();
+        assert_eq!(s.app.model().outline().entries[entry].label, label.trim());
+        checked += 1;
+    }
+    assert!(checked >= 4, "{outline}");
+}

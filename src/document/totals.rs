@@ -1,8 +1,9 @@
-//! Counts the status line needs on every frame, made once per document: the body words before
-//! each block (for "time left") and each block's body paragraph number (for "¶ k/n" and
-//! `:¶12`). Derived from the document, never changed.
+//! Counts over a document, made once: the body words before each block (for "time left") and
+//! each block's body paragraph number. That number is the one quire shows everywhere — "¶ k/n"
+//! on the status line, `:¶12`, and `--outline` — and it counts body paragraphs only (not the
+//! title, byline, headings or folded leftovers). Derived from the document, never changed.
 
-use crate::document::Document;
+use super::Document;
 
 #[derive(Debug, Clone, Default)]
 pub struct Totals {
@@ -33,6 +34,14 @@ impl Totals {
             paragraph_ordinal,
             paragraph_count: paragraphs,
         }
+    }
+
+    /// The body paragraph number of `block` itself, when it is a body paragraph.
+    pub fn paragraph_number(&self, doc: &Document, block: usize) -> Option<usize> {
+        let is_body = doc.blocks.get(block).is_some_and(|b| b.kind.is_body());
+        is_body
+            .then(|| self.paragraph_ordinal.get(block).copied())
+            .flatten()
     }
 
     /// Body paragraph number of `block` (clamped to 1..=n) and the total, for "¶ k/n".
