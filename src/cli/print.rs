@@ -149,7 +149,7 @@ pub fn write_outline(
         let indent = "  ".repeat(e.level.saturating_sub(1) as usize);
         let mut numbers =
             (e.first_block..=e.last_block).filter_map(|b| totals.paragraph_number(doc, b));
-        let paragraphs = match (numbers.next(), numbers.last()) {
+        let paragraphs = match (numbers.next(), numbers.next_back()) {
             (Some(first), Some(last)) if last != first => format!(", ¶{first}–{last}"),
             (Some(first), _) => format!(", ¶{first}"),
             (None, _) => String::new(),
