@@ -151,7 +151,7 @@ impl Action {
             Action::BookmarksUndo => "undo the last delete",
             Action::BookmarksClose => "close the list",
             Action::SearchForward => "search (\\ or Ctrl-r: regex)",
-            Action::GoToPrompt => "go to :42 page :50% :¶12 :/text",
+            Action::GoToPrompt => "go to: :42 page, :50%, :¶12 or :p12 paragraph, :/text",
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::JumpBack => "back to the place before the last jump",
