@@ -27,7 +27,7 @@ use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 /// The width `--print` lays text out at when none is given.
 const PRINT_WIDTH: usize = 80;
 
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(
     name = "quire",
     version,
@@ -46,8 +46,10 @@ const PRINT_WIDTH: usize = 80;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The text to read; '-' reads standard input.
-    file: Option<PathBuf>,
+    /// The texts to read ('-' reads standard input). With several, the reader opens the first
+    /// and `:n`, `:p` and `:x` move between them; plain output writes each in turn.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Widest reading column in the reader (default 72), or the width of --print output (default 80).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     width: Option<u16>,
@@ -86,11 +88,18 @@ struct Cli {
     search: Option<String>,
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand, Debug, Clone)]
 enum Command {
     /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
     /// a JSON export.
     Bookmarks(BookmarksArgs),
+}
+
+impl Cli {
+    /// The file the session starts with (or the only one).
+    fn file(&self) -> Option<&PathBuf> {
+        self.files.first()
+    }
 }
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -119,23 +128,27 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(err) => {
-            // One line: the context chain joined, never a backtrace. A LoadError already says
-            // the reason in the user's words; its own source would only repeat it with
-            // "(os error 2)" after it.
-            let mut parts = Vec::new();
-            for cause in err.chain() {
-                parts.push(cause.to_string());
-                if cause.downcast_ref::<LoadError>().is_some() {
-                    break;
-                }
-            }
-            // Messages carry file names and arguments: made safe like document text, and on
-            // one line, so a name cannot forge a second message.
-            let message = sanitize_line(&parts.join(": "));
-            let _ = writeln!(io::stderr(), "quire: {message}");
+            report(&err);
             ExitCode::from(1)
         }
     }
+}
+
+/// An error as one line on stderr: the context chain joined, never a backtrace. A LoadError
+/// already says the reason in the user's words; its own source would only repeat it with
+/// "(os error 2)" after it.
+fn report(err: &anyhow::Error) {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        parts.push(cause.to_string());
+        if cause.downcast_ref::<LoadError>().is_some() {
+            break;
+        }
+    }
+    // Messages carry file names and arguments: made safe like document text, and on one line,
+    // so a name cannot forge a second message.
+    let message = sanitize_line(&parts.join(": "));
+    let _ = writeln!(io::stderr(), "quire: {message}");
 }
 
 /// A usage error (exit 2), or `--help` and `--version` (exit 0), said as clap words it but
@@ -169,10 +182,46 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if !printing && cli.search.is_none() {
         return interactive(&cli);
     }
+    if printing && cli.files.len() > 1 {
+        return print_each(&cli);
+    }
+    print_one(&cli, printing)
+}
+
+/// Plain output of several files, one after another, each under a line naming it (as `head`
+/// and `tail` do). The worst exit status of them is the whole's.
+fn print_each(cli: &Cli) -> Result<ExitCode> {
+    let mut worst = ExitCode::SUCCESS;
+    for (n, file) in cli.files.iter().enumerate() {
+        let header = if n == 0 { "" } else { "\n" };
+        written(writeln!(
+            io::stdout(),
+            "{header}==> {} <==",
+            shown_path(file)
+        ))?;
+        let one = Cli {
+            files: vec![file.clone()],
+            ..cli.clone()
+        };
+        match print_one(&one, true) {
+            Ok(code) if code != ExitCode::SUCCESS => worst = code,
+            Ok(_) => {}
+            Err(err) => {
+                report(&err);
+                worst = ExitCode::from(1);
+            }
+        }
+    }
+    Ok(worst)
+}
+
+fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
+    let cli = cli.clone();
+    let stdout = io::stdout();
     let doc = load(&cli)?;
     if doc.is_empty() && printing {
         // Nothing to print is not an error, but silence would leave the user guessing why.
-        let name = match &cli.file {
+        let name = match cli.file() {
             Some(path) if path.as_os_str() != "-" => shown_path(path),
             _ => "standard input".to_string(),
         };
@@ -265,7 +314,7 @@ fn cannot_open(path: &Path) -> String {
 /// Read the document named on the command line, stdin, or the bundled article.
 fn load(cli: &Cli) -> Result<Document> {
     let options = load_options(cli);
-    match &cli.file {
+    match cli.file() {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
         None if stdin_has_input() => read_stdin(options),
@@ -283,7 +332,9 @@ fn load_options(cli: &Cli) -> LoadOptions {
 
 /// The file the document was read from, when it was a named file (not stdin or the bundle).
 fn named_file(cli: &Cli) -> Option<&Path> {
-    cli.file.as_deref().filter(|p| p.as_os_str() != "-")
+    cli.file()
+        .map(PathBuf::as_path)
+        .filter(|p| p.as_os_str() != "-")
 }
 
 /// True when standard input is a pipe, a file or a socket: something sent on purpose. A
@@ -408,6 +459,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = builder
         .config(config)
+        .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))
         .build();
     let exit = app.run(&mut terminal, &mut inbox);
@@ -419,7 +471,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
         // The whole of a previewed file can still be refused (a binary tail): that is about
         // the file, not the terminal.
         AppError::Document(load) => {
-            let file = cli.file.as_deref().unwrap_or(Path::new("-"));
+            let file = cli.file().map(PathBuf::as_path).unwrap_or(Path::new("-"));
             anyhow::Error::new(load).context(cannot_open(file))
         }
         AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),

@@ -13,23 +13,26 @@ pub mod inbox;
 pub mod opening;
 pub mod session;
 pub mod terminal;
+pub mod work;
 pub mod writer;
 
 use std::io;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Rect;
 
-use crate::document::LoadError;
+use crate::document::{Document, LoadError, LoadOptions};
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, Model, Msg, Write, update};
+use crate::reader::{Effect, Exit, Model, Msg, Opened, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
 pub use inbox::{Inbox, Postbox, ScriptedInbox, TerminalInbox};
 pub use terminal::{TerminalGuard, terminal};
+use work::Work;
 use writer::Writer;
 
 /// Why a session could not go on.
@@ -68,15 +71,50 @@ const STILL: Duration = Duration::from_millis(400);
 pub struct App {
     model: Model,
     writer: Writer,
+    opener: Opener,
     /// The next frame clears the terminal and draws every cell, not just the changed ones.
     redraw: bool,
 }
 
+/// How another document of the session is read: as the first was.
+#[derive(Debug, Clone, Default)]
+struct Opener {
+    load: LoadOptions,
+    data_dir: Option<PathBuf>,
+}
+
+impl Opener {
+    /// The work of reading `path` whole, with what the store has for it.
+    fn open(&self, path: PathBuf) -> Work {
+        let Opener { load, data_dir } = self.clone();
+        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
+        let died = format!("cannot open '{shown}': reading it failed (an internal error)");
+        Work::new(
+            move || {
+                let opened = match Document::open_with(&path, load) {
+                    Ok(doc) => {
+                        let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
+                        Ok(Opened {
+                            doc,
+                            saved: loaded.saved,
+                            resume: true,
+                        })
+                    }
+                    Err(err) => Err(format!("cannot open '{shown}': {err}")),
+                };
+                Msg::Opened(Box::new(opened))
+            },
+            Msg::Opened(Box::new(Err(died))),
+        )
+    }
+}
+
 impl App {
-    fn new(model: Model, writer: Writer) -> App {
+    fn new(model: Model, writer: Writer, opener: Opener) -> App {
         App {
             model,
             writer,
+            opener,
             redraw: false,
         }
     }
@@ -217,8 +255,9 @@ impl App {
                     let written = self.writer.write(record, change);
                     followups.extend(written_messages(written, Some(uid_change)));
                 }
-                Effect::Spawn(job) => inbox.spawn(job),
+                Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
+                Effect::Open(path) => inbox.spawn(self.opener.open(path)),
             }
         }
         for followup in followups {

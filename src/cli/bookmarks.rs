@@ -15,7 +15,7 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::store::{DocumentRecord, Store, StoreError, path_key};
 use crate::text::excerpt;
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct BookmarksArgs {
     /// Only this document's bookmarks (found by content, or by path if it changed).
     pub file: Option<PathBuf>,

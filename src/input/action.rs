@@ -151,7 +151,9 @@ impl Action {
             Action::BookmarksUndo => "undo the last delete",
             Action::BookmarksClose => "close the list",
             Action::SearchForward => "search (\\ or Ctrl-r: regex)",
-            Action::GoToPrompt => "go to: :42 page, :50%, :¶12 or :p12 paragraph, :/text",
+            Action::GoToPrompt => {
+                "go to :42 page, :50%, :¶12 (:p12) paragraph, :/text; :n :p :x files"
+            }
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::JumpBack => "back to the place before the last jump",

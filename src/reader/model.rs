@@ -57,6 +57,20 @@ pub struct Setup {
     pub outline: OutlineTiming,
     /// Start of the uids of bookmarks made in this session: unique across processes.
     pub uid_prefix: String,
+    /// The files given to read, in order, when there are several (`:n`, `:p` move between
+    /// them), and which of them this is.
+    pub files: Files,
+}
+
+/// The files of a session and the reader's place in each it has left.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub paths: Vec<std::path::PathBuf>,
+    pub current: usize,
+    /// Where the reader was in each file left this session.
+    pub places: std::collections::HashMap<std::path::PathBuf, Anchor>,
+    /// The file being opened, while it is read.
+    pub opening: Option<usize>,
 }
 
 impl Default for Setup {
@@ -68,6 +82,7 @@ impl Default for Setup {
             screen: (80, 24),
             outline: OutlineTiming::Now,
             uid_prefix: "session".into(),
+            files: Files::default(),
         }
     }
 }
@@ -130,6 +145,7 @@ pub struct Model {
     pub(super) pending: Pending,
     /// Where the last jump landed, marked on screen until the next input or a moment passes.
     pub(super) flash: Option<Anchor>,
+    pub(super) files: Files,
 }
 
 impl Model {
@@ -171,6 +187,7 @@ impl Model {
             screen,
             outline,
             uid_prefix,
+            files,
         } = setup;
         let (outline, outline_state) = match outline {
             OutlineTiming::Now => (Outline::build(&doc), OutlineState::Done),
@@ -218,6 +235,7 @@ impl Model {
             prompt: None,
             pending: Pending::default(),
             flash: None,
+            files,
         }
     }
 
@@ -229,6 +247,7 @@ impl Model {
             screen: self.screen,
             outline: OutlineTiming::InBackground,
             uid_prefix: self.marks.uid_prefix().to_string(),
+            files: self.files.clone(),
         }
     }
 
@@ -317,6 +336,11 @@ impl Model {
     /// Where the last jump landed, while it is marked.
     pub fn flash(&self) -> Option<Anchor> {
         self.flash
+    }
+
+    /// The files of this session and which one this is.
+    pub fn files(&self) -> &Files {
+        &self.files
     }
 
     /// The document's record in the store, when bookmarks are kept there.

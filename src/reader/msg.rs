@@ -41,6 +41,9 @@ pub enum Msg {
     StoreFailed { write: Write, error: String },
     /// Bookmark changes that had failed have now reached the store.
     StoreSaved { uids: Vec<String> },
+    /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
+    /// line).
+    Opened(Box<Result<Opened, String>>),
 }
 
 /// Terminal input. Kept apart from the other messages because it is what waits, in order,
@@ -108,6 +111,9 @@ pub enum Effect {
     Spawn(Job),
     /// Clear the terminal and draw every cell again: what it shows may not be what was sent.
     Redraw,
+    /// Read another document for this session (with what the store has for it); it comes
+    /// back as [`Msg::Opened`].
+    Open(std::path::PathBuf),
 }
 
 /// What a write to the store was for, so a failure can be shown where it matters.

@@ -281,7 +281,7 @@ fn bad_flags_are_usage_errors() {
         vec!["--frobnicate"],
         vec!["--width", "0"],
         vec!["--width", "wide"],
-        vec!["a", "b"],
+        vec!["--json"],
     ] {
         let out = quire(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

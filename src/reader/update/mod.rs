@@ -8,6 +8,7 @@
 //! background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
+mod files;
 mod keys;
 mod lifecycle;
 mod navigation;
@@ -57,6 +58,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lifecycle::store_failed(model, &write, &error);
             Vec::new()
         }
+        Msg::Opened(result) => files::opened(model, *result),
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()

@@ -9,6 +9,7 @@ use crate::layout::LineKind;
 use crate::search::{Match, Matcher, SearchError};
 
 use super::super::model::{Focus, Model};
+use super::super::msg::Effect;
 use super::super::prompt::{Command, CommandError, Prompt, PromptKind, parse};
 use super::super::search::{ActiveSearch, ResultRow};
 
@@ -19,19 +20,19 @@ pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) {
 }
 
 /// A key typed while the prompt is open.
-pub(super) fn prompt_key(model: &mut Model, key: Key) {
+pub(super) fn prompt_key(model: &mut Model, key: Key) -> Vec<Effect> {
     let Some(prompt) = model.prompt.as_ref() else {
-        return;
+        return Vec::new();
     };
     let kind = prompt.kind;
     // Backspace on an empty prompt closes it, as in vim and the shells' line editors.
     let erases_nothing = key.code == crossterm::event::KeyCode::Backspace && !key.ctrl;
     if erases_nothing && prompt.editor.text().is_empty() {
         cancel_prompt(model);
-        return;
+        return Vec::new();
     }
     let Some(prompt) = model.prompt.as_mut() else {
-        return;
+        return Vec::new();
     };
     let toggle_regex = key.ctrl && key.code == crossterm::event::KeyCode::Char('r');
     let edit = if toggle_regex {
@@ -47,9 +48,10 @@ pub(super) fn prompt_key(model: &mut Model, key: Key) {
         (PromptKind::Search, Edit::Changed) => incremental(model),
         (PromptKind::Search, Edit::Submit) => submit_search(model),
         (PromptKind::Command, Edit::Changed) => prompt.error = None,
-        (PromptKind::Command, Edit::Submit) => submit_command(model),
+        (PromptKind::Command, Edit::Submit) => return submit_command(model),
         (_, Edit::Moved | Edit::Ignored) => {}
     }
+    Vec::new()
 }
 
 fn cancel_prompt(model: &mut Model) {
@@ -160,26 +162,30 @@ fn submit_search(model: &mut Model) {
     });
 }
 
-fn submit_command(model: &mut Model) {
+fn submit_command(model: &mut Model) -> Vec<Effect> {
     let Some(text) = model.prompt.as_ref().map(|p| p.editor.text().to_string()) else {
-        return;
-    };
-    let result = match parse(&text) {
-        Err(CommandError::Empty) => Ok(()),
-        Err(error) => Err(error.to_string()),
-        Ok(command) => execute(model, command),
+        return Vec::new();
     };
     // The prompt closes either way; a complaint is said on the status line, as vim does, so
     // what is typed next is a key again, not more of a bad command.
     model.prompt = None;
-    if let Err(error) = result {
+    let result = match parse(&text) {
+        Err(CommandError::Empty) => Ok(Vec::new()),
+        Err(error) => Err(error.to_string()),
+        Ok(command) => execute(model, command),
+    };
+    result.unwrap_or_else(|error| {
         model.message = Some(error);
-    }
+        Vec::new()
+    })
 }
 
 /// Carry out a go-to command; a complaint comes back as the error text.
-pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String> {
+pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>, String> {
     match command {
+        Command::NextFile => return super::files::switch(model, super::files::Step::Next),
+        Command::PrevFile => return super::files::switch(model, super::files::Step::Previous),
+        Command::FirstFile => return super::files::switch(model, super::files::Step::First),
         Command::Page(page) => {
             let count = model.pages.page_count();
             if page > count {
@@ -215,7 +221,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String>
             }
         }
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
 /// Go to a 1-based page (clamped to the last), as `:42` and `42G` do.
