@@ -46,19 +46,37 @@ pub enum AppError {
     Document(#[from] LoadError),
 }
 
-/// A backend whose size the loop can be told about (the real terminal resizes itself).
+/// What the loop asks of a terminal beyond drawing: to be told of a new size (the real one
+/// resizes itself) and to take a clipboard request.
 pub trait Resizable: Backend {
     fn resize_to(&mut self, width: u16, height: u16);
+
+    /// Ask the terminal to put `text` on the clipboard (OSC 52); most terminals allow it,
+    /// some only when configured to, and none answers.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
 }
 
 impl Resizable for TestBackend {
     fn resize_to(&mut self, width: u16, height: u16) {
         self.resize(width, height);
     }
+
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
     fn resize_to(&mut self, _width: u16, _height: u16) {}
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        let request = format!(
+            "\x1b]52;c;{}\x07",
+            crate::text::base64::encode(text.as_bytes())
+        );
+        io::Write::write_all(self, request.as_bytes())?;
+        io::Write::flush(self)
+    }
 }
 
 /// How long the loop waits for a message before checking again when nothing is pending.
@@ -74,6 +92,8 @@ pub struct App {
     opener: Opener,
     /// The next frame clears the terminal and draws every cell, not just the changed ones.
     redraw: bool,
+    /// Text to hand the terminal's clipboard before the next frame.
+    clipboard: Vec<String>,
 }
 
 /// How another document of the session is read: as the first was.
@@ -116,6 +136,7 @@ impl App {
             writer,
             opener,
             redraw: false,
+            clipboard: Vec::new(),
         }
     }
 
@@ -214,6 +235,12 @@ impl App {
                 return Ok(Some(exit));
             }
         }
+        for text in std::mem::take(&mut self.clipboard) {
+            terminal
+                .backend_mut()
+                .copy(&text)
+                .map_err(AppError::Terminal)?;
+        }
         terminal
             .draw(|frame| ui::render(&self.model, frame))
             .map_err(terminal_error)?;
@@ -258,6 +285,7 @@ impl App {
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
                 Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::Copy(text) => self.clipboard.push(text),
             }
         }
         for followup in followups {

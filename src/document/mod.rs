@@ -153,6 +153,8 @@ pub struct Document {
     /// What a book knows about itself (metadata, its own table of contents, link targets,
     /// notes); `None` for documents that are not books.
     pub book: Option<Box<Book>>,
+    /// How many bytes it was read from (0 when it was not read from bytes).
+    pub source_len: usize,
 }
 
 impl Document {
@@ -173,6 +175,7 @@ impl Document {
     }
 
     fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
+        let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
             Format::Text | Format::Epub => match sanitized(text) {
@@ -203,6 +206,7 @@ impl Document {
             encoding: "UTF-8",
             format: Some(format),
             book: None,
+            source_len: text_len,
         }
     }
 
@@ -213,6 +217,17 @@ impl Document {
 
     /// Decode raw bytes and structure them; `options` override what would be detected.
     pub fn load(
+        bytes: Vec<u8>,
+        fallback_name: &str,
+        options: LoadOptions,
+    ) -> Result<Self, LoadError> {
+        let source_len = bytes.len();
+        let mut doc = Document::load_bytes(bytes, fallback_name, options)?;
+        doc.source_len = source_len;
+        Ok(doc)
+    }
+
+    fn load_bytes(
         bytes: Vec<u8>,
         fallback_name: &str,
         options: LoadOptions,

@@ -25,6 +25,11 @@ pub enum Action {
     /// Show the sidebar and move focus into it, or hide it when it has focus.
     ToggleOutline,
     Help,
+    /// `=`: what the document is — its file, format, encoding, size, words, pages, and where
+    /// the reader is in it.
+    Facts,
+    /// The messages said this session.
+    Messages,
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
@@ -66,6 +71,8 @@ pub enum Action {
     SelectNextParagraph,
     SelectPrevParagraph,
     SelectSave,
+    /// Copy the passage to the clipboard, through the terminal.
+    SelectCopy,
     SelectCancel,
     // In the bookmarks panel.
     BookmarksDown,
@@ -112,6 +119,8 @@ impl Action {
             Action::ToggleCodeWrap => "wrap / cut long code lines",
             Action::ToggleOutline => "outline: focus / hide",
             Action::Help => "this help",
+            Action::Facts => "about this document (file, size, words, place)",
+            Action::Messages => "the messages said so far",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
             Action::Redraw => "redraw the screen",
@@ -142,6 +151,7 @@ impl Action {
             Action::SelectNextParagraph => "to the paragraph's end / one more",
             Action::SelectPrevParagraph => "one paragraph less",
             Action::SelectSave => "bookmark the passage (then a note)",
+            Action::SelectCopy => "copy the passage to the clipboard",
             Action::SelectCancel => "cancel the selection",
             Action::BookmarksDown => "next bookmark",
             Action::BookmarksUp => "previous bookmark",

@@ -46,7 +46,7 @@ impl Mode {
         match self {
             Mode::Reader => "Reading",
             Mode::Outline => "Outline sidebar",
-            Mode::Help => "This help",
+            Mode::Help => "Help and other pop-ups",
             Mode::Select => "Selecting a passage",
             Mode::Bookmarks => "Bookmarks list",
         }

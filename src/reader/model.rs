@@ -21,6 +21,17 @@ use super::msg::{Input, Opened};
 use super::prompt::Prompt;
 use super::search::SearchState;
 
+/// A pop-up over the text: each scrolls with the same keys and closes with Esc or q.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    /// The keys, from the keymap.
+    Help { scroll: usize },
+    /// What the document is: file, format, encoding, size, words, pages, place.
+    Facts,
+    /// The messages said this session.
+    Messages { scroll: usize },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
     Reader,
@@ -127,8 +138,10 @@ pub struct Model {
     pub(super) outline_cursor: usize,
     /// Which branches of the outline tree the sidebar has folded.
     pub(super) folds: Folds,
-    /// The help screen's scroll offset while it is open.
-    pub(super) help: Option<usize>,
+    /// The pop-up over the text, if one is open.
+    pub(super) popup: Option<Popup>,
+    /// The messages said so far this session, oldest first (the last hundred), for `M`.
+    pub(super) log: VecDeque<String>,
     pub(super) leftovers_open: bool,
     /// A one-off message for the status line, cleared by the next input.
     pub(super) message: Option<String>,
@@ -225,7 +238,8 @@ impl Model {
             sidebar_wanted: true,
             outline_cursor: 0,
             folds,
-            help: None,
+            popup: None,
+            log: VecDeque::new(),
             leftovers_open: false,
             message,
             marks: Marks::new(uid_prefix),
@@ -306,7 +320,20 @@ impl Model {
 
     /// The help screen's scroll offset, when it is open.
     pub fn help(&self) -> Option<usize> {
-        self.help
+        match self.popup {
+            Some(Popup::Help { scroll }) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// The pop-up open over the text.
+    pub fn popup(&self) -> Option<Popup> {
+        self.popup
+    }
+
+    /// The messages said so far this session, oldest first.
+    pub fn log(&self) -> &VecDeque<String> {
+        &self.log
     }
 
     pub fn leftovers_open(&self) -> bool {
@@ -360,7 +387,7 @@ impl Model {
 
     /// Which set of key bindings applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if self.popup.is_some() {
             Mode::Help
         } else if self.marks.panel.is_some() {
             Mode::Bookmarks
@@ -430,6 +457,11 @@ impl Model {
     /// Body paragraph number of the anchor and the total, for "¶ k/n".
     pub fn paragraph_position(&self) -> (usize, usize) {
         self.totals.paragraph_position(self.anchor.block)
+    }
+
+    /// Body words in the whole document.
+    pub fn total_words(&self) -> usize {
+        self.totals.words_from(0)
     }
 
     /// Minutes of reading left from the top of the screen.

@@ -111,6 +111,8 @@ pub enum Effect {
     Spawn(Job),
     /// Clear the terminal and draw every cell again: what it shows may not be what was sent.
     Redraw,
+    /// Put this text on the clipboard, through the terminal (the OSC 52 request).
+    Copy(String),
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
     Open(std::path::PathBuf),

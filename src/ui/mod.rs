@@ -4,6 +4,7 @@
 mod bookmarks;
 mod help;
 mod marks;
+mod popups;
 mod reader;
 mod search;
 mod sidebar;
@@ -18,6 +19,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 use crate::reader::Model;
+use crate::reader::model::Popup;
 use theme::Theme;
 
 pub fn render(model: &Model, frame: &mut Frame<'_>) {
@@ -66,7 +68,12 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     if let (Some(area), Some(_)) = (g.status, model.marks().editing.as_ref()) {
         bookmarks::render_note_editor(model, &theme, area, frame);
     }
-    if model.help().is_some() {
-        help::render(model, &theme, g.screen, frame.buffer_mut());
+    match model.popup() {
+        Some(Popup::Help { .. }) => help::render(model, &theme, g.screen, frame.buffer_mut()),
+        Some(Popup::Facts) => popups::render_facts(model, &theme, g.screen, frame.buffer_mut()),
+        Some(Popup::Messages { scroll }) => {
+            popups::render_messages(model, scroll, &theme, g.screen, frame.buffer_mut())
+        }
+        None => {}
     }
 }

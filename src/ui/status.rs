@@ -43,13 +43,19 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let right_width = display_width(&right).min(area.width as usize);
     let left_text = message.as_deref().unwrap_or(&model.doc().name);
     let left_room = (area.width as usize).saturating_sub(right_width + 1);
+    // A message cut short says where the whole of it is.
+    const WHOLE: &str = " · M";
+    let room = left_room.saturating_sub(1);
+    let shown = match &message {
+        Some(m) if display_width(m) > room && room > 2 * WHOLE.len() => {
+            format!("{}{WHOLE}", fit_label(m, room - WHOLE.len()))
+        }
+        _ => fit_label(left_text, room),
+    };
     buf.set_stringn(
         area.x,
         area.y,
-        format!(
-            " {}",
-            super::visual::display_order(&fit_label(left_text, left_room.saturating_sub(1)))
-        ),
+        format!(" {}", super::visual::display_order(&shown)),
         left_room,
         style,
     );

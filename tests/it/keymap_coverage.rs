@@ -128,6 +128,8 @@ fn expectation(mode: Mode, action: Action) -> Case {
             _ => case(mode, "", |_, a| m(a).focus() == Focus::Outline),
         },
         Action::Help => case(mode, "", opens_help),
+        Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
+        Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),
         Action::Quit => case(mode, "", quits),
         Action::Interrupt => case(mode, "", |_, a| a.exit == Exit::Interrupted),
         // Everything is drawn again: the same screen, the session going on.
@@ -191,6 +193,9 @@ fn expectation(mode: Mode, action: Action) -> Case {
             bookmarks(a) == bookmarks(b) + 1 && m(a).marks().editing.is_some()
         }),
         Action::SelectCancel => case(mode, "", |_, a| m(a).marks().selection.is_none()),
+        Action::SelectCopy => case(mode, ")", |_, a| {
+            m(a).marks().selection.is_none() && a.status().contains("copied")
+        }),
         Action::BookmarksDown => case(mode, "k", |b, a| m(a).marks().panel > m(b).marks().panel),
         Action::BookmarksUp => case(mode, "j", |b, a| m(a).marks().panel < m(b).marks().panel),
         // The panel opens on the first bookmark, at the top of the text; the second is further.

@@ -215,3 +215,32 @@ fn refusal_message_for_a_hostile_name_is_safe() {
         panic!("foreign sequence in quire's output: {problem}");
     }
 }
+
+#[test]
+fn y_copies_the_selected_passage_through_the_terminal_and_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.txt");
+    let text = "Copy Test\n\nThe first sentence is the one to copy. The second is not.\n";
+    std::fs::write(&path, text).unwrap();
+    // `}` to the paragraph, `v` selects its first sentence, `y` copies it, then quit.
+    let (status, output) = run_in_pty(
+        &[path.as_os_str()],
+        Some(b"first sentence"),
+        &["}", "v", "y", "q"],
+    );
+    assert!(status.is_some_and(|s| s.success()), "{status:?}");
+    let wanted = format!(
+        "\u{1b}]52;c;{}\u{7}",
+        quire::text::base64::encode(b"The first sentence is the one to copy.")
+    );
+    let written = String::from_utf8_lossy(&output);
+    assert!(
+        written.contains(&wanted),
+        "no clipboard request in the output"
+    );
+    // That request is the one OSC quire writes; nothing else foreign.
+    let rest = written.replacen(&wanted, "", 1);
+    if let Some(problem) = first_foreign_sequence(rest.as_bytes()) {
+        panic!("foreign sequence in quire's output: {problem}");
+    }
+}

@@ -297,3 +297,28 @@ fn the_outline_and_the_reader_number_paragraphs_alike() {
     }
     assert!(checked >= 4, "{outline}");
 }
+
+#[test]
+fn equals_says_what_the_document_is_and_m_lists_the_messages() {
+    let s = after("<Space>=");
+    let screen = s.screen();
+    for fact in [
+        "About this document",
+        "Format",
+        "text",
+        "Encoding",
+        "UTF-8",
+        "Words",
+        "Pages",
+        "page 2 of",
+    ] {
+        assert!(screen.contains(fact), "{fact} missing:\n{screen}");
+    }
+    assert!(after("=<Esc>").app.model().popup().is_none());
+    // Messages come and go on the status line; M shows them all, oldest first.
+    let s = after("zzmM");
+    let screen = s.screen();
+    let first = screen.find("leftovers shown").expect("the first message");
+    let last = screen.find("bookmarked ¶").expect("the last message");
+    assert!(first < last, "{screen}");
+}

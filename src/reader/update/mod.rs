@@ -19,10 +19,13 @@ use crate::anchoring::{FlatText, Span, position_at};
 use crate::document::Anchor;
 use crate::input::Action;
 
-use super::model::{Focus, Model};
+use super::model::{Focus, Model, Popup};
 use super::msg::{Effect, Exit, Msg};
 use super::prompt::PromptKind;
 use bookmarks::Step;
+
+/// How many messages the log keeps.
+const LOG_LENGTH: usize = 100;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let place_before = (model.generation, model.anchor);
@@ -64,6 +67,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
+    // Every message said is kept in the log `M` shows.
+    if let Some(said) = &model.message
+        && model.log.back() != Some(said)
+    {
+        model.log.push_back(said.clone());
+        if model.log.len() > LOG_LENGTH {
+            model.log.pop_front();
+        }
+    }
     // Every change of place in the same document asks for a save; the runtime coalesces them.
     if (model.generation, model.anchor) != place_before && model.generation == place_before.0 {
         effects.extend(position_effect(model));
@@ -113,7 +125,13 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::ToggleLeftovers => toggle_leftovers(model),
         Action::ToggleCodeWrap => toggle_code_wrap(model),
         Action::ToggleOutline => sidebar::toggle_outline(model),
-        Action::Help => model.help = Some(0),
+        Action::Help => model.popup = Some(Popup::Help { scroll: 0 }),
+        Action::Facts => model.popup = Some(Popup::Facts),
+        Action::Messages => {
+            let rows = crate::layout::geometry::popup_rows(model.screen.1);
+            let scroll = model.log.len().saturating_sub(rows);
+            model.popup = Some(Popup::Messages { scroll });
+        }
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
         Action::Redraw => return vec![Effect::Redraw],
@@ -152,6 +170,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::SelectNextParagraph => bookmarks::step_selection(model, Step::NextParagraph),
         Action::SelectPrevParagraph => bookmarks::step_selection(model, Step::PrevParagraph),
         Action::SelectSave => return bookmarks::save_selection(model),
+        Action::SelectCopy => return bookmarks::copy_selection(model),
         Action::SelectCancel => bookmarks::cancel_selection(model),
         Action::BookmarksDown => bookmarks::move_panel(model, 1),
         Action::BookmarksUp => bookmarks::move_panel(model, -1),
@@ -167,8 +186,8 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
 /// Esc: close what is open, one thing at a time — the help screen, then the sidebar's focus,
 /// then the search highlights — and otherwise nothing. It never quits.
 fn back(model: &mut Model) {
-    if model.help.is_some() {
-        model.help = None;
+    if model.popup.is_some() {
+        model.popup = None;
     } else if model.focus == Focus::Outline {
         model.focus = Focus::Reader;
     } else if model.search.active.is_some() {
@@ -178,19 +197,31 @@ fn back(model: &mut Model) {
     }
 }
 
-/// Rows of help on screen at once, less one kept for context when paging.
+/// Rows of a pop-up on screen at once, less one kept for context when paging.
 fn help_page(model: &Model) -> isize {
     let rows = crate::layout::geometry::popup_rows(model.screen.1);
     isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
 }
 
-/// Scroll the help screen, never past its first row or beyond showing its last.
+/// Scroll the open pop-up, never past its first row or beyond showing its last.
 fn scroll_help(model: &mut Model, delta: isize) {
     let rows = crate::layout::geometry::popup_rows(model.screen.1);
-    let last = model.keymap.help_rows().saturating_sub(rows);
-    model.help = model
-        .help
-        .map(|scroll| scroll.saturating_add_signed(delta).min(last));
+    let length = match model.popup {
+        Some(Popup::Help { .. }) => model.keymap.help_rows(),
+        Some(Popup::Messages { .. }) => model.log.len(),
+        Some(Popup::Facts) | None => return,
+    };
+    let last = length.saturating_sub(rows);
+    let moved = |scroll: usize| scroll.saturating_add_signed(delta).min(last);
+    model.popup = match model.popup {
+        Some(Popup::Help { scroll }) => Some(Popup::Help {
+            scroll: moved(scroll),
+        }),
+        Some(Popup::Messages { scroll }) => Some(Popup::Messages {
+            scroll: moved(scroll),
+        }),
+        other => other,
+    };
 }
 
 fn toggle_leftovers(model: &mut Model) {
