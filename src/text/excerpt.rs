@@ -22,15 +22,26 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
-/// The start of `text` on one line, at most `chars` characters, ending in `…` when cut.
-/// Leading and trailing whitespace is dropped.
-pub fn opening(text: &str, chars: usize) -> String {
+/// The start of `text` on one line, at most `columns` wide on screen, ending in `…` when cut
+/// (between grapheme clusters, so a wide character is never halved). Leading and trailing
+/// whitespace is dropped.
+pub fn opening(text: &str, columns: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let line = one_line(text);
     let line = line.trim();
-    if line.chars().count() <= chars {
+    if super::display_width(line) <= columns {
         return line.to_string();
     }
-    let cut: String = line.chars().take(chars.saturating_sub(1)).collect();
+    let mut cut = String::new();
+    let mut width = 0;
+    for g in line.graphemes(true) {
+        let w = super::display_width(g);
+        if width + w + 1 > columns {
+            break;
+        }
+        cut.push_str(g);
+        width += w;
+    }
     format!("{}…", cut.trim_end())
 }
 
@@ -82,6 +93,13 @@ mod tests {
         assert_eq!(opening("  Call me\nIshmael.  ", 20), "Call me Ishmael.");
         assert_eq!(opening("Call me Ishmael.", 8), "Call me…");
         assert_eq!(opening("Call me Ishmael.", 0), "…");
+    }
+
+    #[test]
+    fn an_opening_is_measured_in_columns() {
+        // Four ideographs are eight columns: in six, two fit and the ellipsis.
+        assert_eq!(opening("銀河鉄道", 6), "銀河…");
+        assert_eq!(opening("銀河鉄道", 8), "銀河鉄道");
     }
 
     #[test]
