@@ -5,6 +5,7 @@
 //! furniture (running headers and footers) and markup lines (underlines, fences) are left out.
 //! Every block keeps the true 1-based source line where it starts.
 
+mod genre;
 mod heading;
 mod in_place;
 mod lines;
@@ -21,20 +22,24 @@ use heading::Form;
 use raw::Raw;
 use shape::{Shape, Shaped};
 
-pub fn structure(text: &str) -> Vec<Block> {
+/// The blocks of a plain text, and the title its header declares ("Title: War and Peace"),
+/// if it has one.
+pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
     let raws = classified(text);
+    let declared = title::declared_title(&raws);
     let blocks: Vec<Block> = raws.iter().map(to_block).collect();
-    finish(&raws, blocks)
+    (finish(&raws, blocks, declared.as_deref()), declared)
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
-pub fn structure_owned(text: String) -> Vec<Block> {
+pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
     let raws = classified(&text);
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
         return structure(&text);
     };
+    let declared = title::declared_title(&raws);
     let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
     let mut blocks: Vec<Block> = raws
         .iter()
@@ -50,7 +55,7 @@ pub fn structure_owned(text: String) -> Vec<Block> {
     // The raws read the text; it is free to be rewritten once they are gone.
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
-    finish(&shapes, blocks)
+    (finish(&shapes, blocks, declared.as_deref()), declared)
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
@@ -64,9 +69,9 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
 
 /// Levels and surrounding matter, read from the blocks' source lines (or what was read from
 /// them) and texts.
-fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>) -> Vec<Block> {
+fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
     assign_levels(shapes, &mut blocks);
-    matter::mark(shapes, &mut blocks);
+    matter::mark(shapes, &mut blocks, declared);
     blocks
 }
 
@@ -158,6 +163,12 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         while end < raws.len() && guessed(&raws[end]) {
             end += 1;
         }
+        // The text starts where the list's first entry comes again ("BOOK ONE" listed, then
+        // "BOOK ONE" over its first chapter): the run is the list, then the text's headings.
+        let first = raws[start].text();
+        if let Some(again) = (start + 1..end).find(|&i| same_title(&raws[i].text(), &first)) {
+            end = again;
+        }
         // The last of the run stays a heading when body text follows it; a line that itself
         // looks like a heading ("Epilogue" closing a list of chapters) is more of the list.
         let body_follows = raws.get(end).is_some_and(|r| {
@@ -175,6 +186,13 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         }
         start = end;
     }
+}
+
+/// Two headings that give the same title, whatever their case and spacing.
+fn same_title(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// Levels from the forms: ATX counts its hashes, numbers their depth, underline marks take
@@ -202,6 +220,11 @@ fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blocks alone.
+    fn structure(text: &str) -> Vec<Block> {
+        super::structure(text).0
+    }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
         blocks.iter().map(|b| b.kind).collect()
@@ -398,3 +421,6 @@ mod tests {
         assert_eq!(got, vec![(2, 3, "The Storm".into())]);
     }
 }
+
+#[cfg(test)]
+mod folds_tests;
