@@ -61,6 +61,10 @@ struct Cli {
     /// Write the laid-out text to stdout instead of opening the reader.
     #[arg(long)]
     print: bool,
+    /// With --print (or a pipe): print folded text too (page furniture, front and back matter,
+    /// a table of contents), which is otherwise one line saying what is folded.
+    #[arg(long)]
+    unfold: bool,
     /// Print the outline (title, sections, paragraphs, leftovers) and exit.
     #[arg(long)]
     outline: bool,
@@ -166,7 +170,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 let format = doc.format.map_or("text", Format::name);
                 writeln!(out, "{}  [{format}, {}]", doc.name, doc.encoding)?;
             }
-            print::write_outline(&outline, cli.json, &mut out)
+            print::write_outline(&doc, &outline, cli.json, &mut out)
         })();
         match written {
             // A closed pipe (`quire --outline book | head`) is not an error worth a message.
@@ -188,7 +192,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     if printing {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
-        match print::write_text(&doc, width, &mut stdout.lock()) {
+        let written = if cli.unfold {
+            print::write_unfolded(&doc, width, &mut stdout.lock())
+        } else {
+            print::write_text(&doc, width, &mut stdout.lock())
+        };
+        match written {
             Ok(()) => {}
             // A closed pipe (`quire book | head`) is not an error worth a message.
             Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
