@@ -8,6 +8,7 @@ mod html;
 mod markdown;
 pub mod sanitize;
 mod structure;
+mod web_furniture;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -91,6 +92,10 @@ pub enum Fold {
     BackMatter,
     /// A table of contents before the text.
     Contents,
+    /// The addresses a web page's links point to, listed after the text that links them.
+    LinkAddresses,
+    /// A web page's pictures, with their captions, credits and gallery counters.
+    Pictures,
 }
 
 impl Fold {
@@ -101,6 +106,8 @@ impl Fold {
             Fold::FrontMatter => "front matter",
             Fold::BackMatter => "back matter",
             Fold::Contents => "table of contents",
+            Fold::LinkAddresses => "link addresses",
+            Fold::Pictures => "pictures and captions",
         }
     }
 

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::chrome::{QUOTATION_MARKS, ends_with_credit, has_cue, is_chrome_phrase, size_up_to};
 use super::genre;
 use super::raw::Raw;
 use super::shape::Shaped;
@@ -108,75 +109,9 @@ pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
     raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ')
 }
 
-pub(super) fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
         .ends_with(['.', '!', '?', '。', '！', '？', '…', '۔'])
-}
-
-/// Words that mark web-page furniture.
-const DEBRIS_CUES: &[&str] = &[
-    "comment",
-    "reply",
-    "share",
-    "subscribe",
-    "newsletter",
-    "related",
-    "about this",
-    "advertisement",
-    "cookie",
-    "sign up",
-    "sign in",
-    "log in",
-    "follow us",
-    "read more",
-    "all rights reserved",
-    "copyright",
-    "tags",
-    "print",
-    "privacy",
-    "terms of",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "email",
-    "skip to",
-    "menu",
-    "©",
-];
-
-fn has_cue(text: &str) -> bool {
-    // Cue phrases belong to short lines; a long block is prose whatever words it holds, and
-    // lower-casing every paragraph of a book just to say so would cost the first paint.
-    if text.len() > 400 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    DEBRIS_CUES.iter().any(|c| lower.contains(c))
-}
-
-/// How much text a block carries (a CJK character counts as half a word), counting no further
-/// than `limit`: the checks ask "at least 15?" or "at most 12?", and a paragraph of a book
-/// answers that in its first few words.
-fn size_up_to(text: &str, limit: usize) -> usize {
-    let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            words += 1;
-            in_word = true;
-        }
-        if c as u32 >= 0x2E80 && (c as u32) < 0xFFEF {
-            wide += 1;
-        }
-        if words.max(wide / 2) >= limit {
-            return limit;
-        }
-    }
-    words.max(wide / 2)
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
@@ -215,40 +150,6 @@ fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
 /// A list item that opens with a division and its number: an entry of a table of contents.
 fn is_contents_entry(block: &Block) -> bool {
     block.kind == BlockKind::ListItem && super::heading::division(&block.text).is_some()
-}
-
-/// Words that introduce the credit line closing a picture's caption.
-const CREDIT_CUES: &[&str] = &[
-    "credit:",
-    "credits:",
-    "photo:",
-    "photograph:",
-    "image:",
-    "picture:",
-    "illustration:",
-    "foto:",
-    "bild:",
-];
-
-/// Text ending in a short credit line: "… hibernation pods. Credit: ESA".
-fn ends_with_credit(text: &str) -> bool {
-    if text.len() > 2000 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    CREDIT_CUES.iter().any(|cue| {
-        lower.rfind(cue).is_some_and(|at| {
-            let credit = &lower[at + cue.len()..];
-            let starts_block_or_sentence = lower[..at]
-                .trim_end()
-                .chars()
-                .last()
-                .is_none_or(|c| ".!?)".contains(c));
-            starts_block_or_sentence
-                && credit.split_whitespace().count() <= 6
-                && !credit.trim_end().ends_with(['.', '!', '?'])
-        })
-    })
 }
 
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
@@ -329,20 +230,6 @@ fn is_chrome(raw: &impl Shaped, block: &Block) -> bool {
         block.kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
     ) && (raw.menu() || is_chrome_phrase(&block.text))
-}
-
-/// Quotation marks: a line in them is somebody speaking, not a button.
-const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '»', '「', '」', '‘'];
-
-/// A short line made of a furniture phrase ("Share this", "Leave a Reply", "Sign in",
-/// "Privacy Policy", "© 2019 Example"), not a sentence that uses one of its words ("He made
-/// no reply.") nor a line of dialogue.
-pub(super) fn is_chrome_phrase(text: &str) -> bool {
-    let words = size_up_to(text, 9);
-    words <= 8
-        && has_cue(text)
-        && !text.contains(QUOTATION_MARKS)
-        && (words <= 2 || !ends_sentence(text))
 }
 
 /// Evidence that a text is a web page: three or more blocks of furniture, one of them at an

@@ -5,6 +5,7 @@
 //! furniture (running headers and footers) and markup lines (underlines, fences) are left out.
 //! Every block keeps the true 1-based source line where it starts.
 
+pub(super) mod chrome;
 mod genre;
 mod heading;
 mod in_place;
@@ -16,6 +17,11 @@ mod shape;
 mod title;
 
 use std::collections::HashMap;
+
+// The text tests furniture is told by, for an article extracted from a saved page too.
+pub(super) use chrome::{ends_with_credit, has_cue, size_up_to};
+pub(super) use matter::ends_sentence;
+pub(super) use title::has_date;
 
 use super::{Block, BlockKind};
 use heading::Form;
