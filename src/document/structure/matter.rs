@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use super::chrome::{QUOTATION_MARKS, ends_with_credit, has_cue, is_chrome_phrase, size_up_to};
 use super::genre;
+use super::headline;
 use super::raw::Raw;
 use super::shape::Shaped;
 use super::title;
@@ -26,6 +27,11 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     title::mark_author_note(blocks);
     if genre.has_chrome() && shows_web_furniture(raws, blocks) {
         mark_debris(raws, blocks);
+        let body = (0..blocks.len())
+            .find(|&i| blocks[i].kind != BlockKind::Leftover && is_prose(&raws[i], &blocks[i]));
+        if let Some(body) = body {
+            headline::mark_headline(raws, blocks, body);
+        }
     } else {
         mark_front_contents(raws, blocks);
     }

@@ -8,6 +8,7 @@
 pub(super) mod chrome;
 mod genre;
 mod heading;
+mod headline;
 mod in_place;
 mod lines;
 mod matter;

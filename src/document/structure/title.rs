@@ -233,7 +233,7 @@ pub fn has_date(text: &str) -> bool {
         || ago
 }
 
-fn is_byline_text(text: &str) -> bool {
+pub(super) fn is_byline_text(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("author:"))
