@@ -118,3 +118,131 @@ pub(crate) fn is_chrome_phrase(text: &str) -> bool {
         && !text.contains(QUOTATION_MARKS)
         && (words <= 2 || !ends_sentence(text))
 }
+
+/// What opens a caption or a credit line: "Media caption Who is …", "Photo: Getty Images",
+/// "Courtesy of Andrew Vaughan", "Video: In this talk …".
+const CAPTION_OPENERS: &[&str] = &[
+    "media caption",
+    "image caption",
+    "video caption",
+    "image copyright",
+    "image credit",
+    "photo credit",
+    "caption:",
+    "photo:",
+    "photos:",
+    "photo by ",
+    "photograph:",
+    "photograph by ",
+    "image:",
+    "images:",
+    "picture:",
+    "pictured:",
+    "credit:",
+    "credits:",
+    "courtesy of ",
+    "courtesy:",
+    "illustration:",
+    "illustration by ",
+    "video:",
+    "video ·",
+    "watch:",
+];
+
+/// Agencies whose name alone, or closing a line, credits a picture.
+const PICTURE_AGENCIES: &[&str] = &["getty images", "getty", "reuters", "afp", "ap", "epa"];
+
+/// Words that close a line naming a writer's role ("Opinion Columnist", "Contributing Writer").
+const ROLES: &[&str] = &[
+    "columnist",
+    "writer",
+    "editor",
+    "correspondent",
+    "reporter",
+    "contributor",
+];
+
+/// A caption or credit label, a gallery counter or a line naming a writer's role: page text
+/// about a picture or a person, never a heading over what follows.
+pub(crate) fn is_caption_label(text: &str) -> bool {
+    let lower = text.trim().to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if words.is_empty() || words.len() > 40 {
+        return false;
+    }
+    if CAPTION_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return true;
+    }
+    let short = words.len() <= 8;
+    let last = lower
+        .rsplit(['|', '/', '('])
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != ' ')
+        .trim();
+    let credited = short
+        && (lower.contains("getty images")
+            || (lower.contains(['|', '/']) || words.len() == 1)
+                && PICTURE_AGENCIES.contains(&last));
+    let counter = matches!(words.as_slice(), ["image" | "photo" | "slide", n, "of", m]
+        if n.parse::<u32>().is_ok() && m.parse::<u32>().is_ok());
+    let role = (2..=3).contains(&words.len())
+        && !["the", "a", "an", "my", "our"].contains(&words[0])
+        && words
+            .last()
+            .is_some_and(|w| ROLES.contains(&w.trim_end_matches(['.', ','])));
+    credited || counter || role
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caption_and_credit_labels() {
+        for label in [
+            "Media caption Who is Julian Assange?",
+            "Courtesy of Andrew Vaughan",
+            "Video: In this talk, a professor discusses the scent detectors of the body.",
+            "Photo: iFixit",
+            "Photo by Kirk Irwin/Getty Images",
+            "Alex Wong | Getty Images",
+            "Getty",
+            "Image 1 of 9",
+            "Opinion Columnist",
+            "Contributing Writer",
+        ] {
+            assert!(is_caption_label(label), "{label}");
+        }
+        for heading in [
+            "The Rukban camp",
+            "Power and Performance",
+            "Getting Started with the Tools",
+            "A Job for Tuft Cells",
+            "The Writer",
+            "Chapter 3",
+        ] {
+            assert!(!is_caption_label(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn chrome_phrases_are_whole_lines_of_furniture_not_sentences() {
+        for chrome in [
+            "Share this",
+            "Leave a Reply",
+            "Sign in",
+            "Privacy Policy",
+            "Reply",
+        ] {
+            assert!(is_chrome_phrase(chrome), "{chrome}");
+        }
+        for text in [
+            "Prince Andrew sighed and made no reply.",
+            "“Advertisement.”",
+            "The reply was reassuring, and he went on with the letter after that.",
+        ] {
+            assert!(!is_chrome_phrase(text), "{text}");
+        }
+    }
+}

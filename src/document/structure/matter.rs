@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use super::chrome::{QUOTATION_MARKS, ends_with_credit, has_cue, is_chrome_phrase, size_up_to};
+use super::chrome::{
+    QUOTATION_MARKS, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, size_up_to,
+};
 use super::genre;
 use super::headline;
 use super::raw::Raw;
@@ -384,10 +386,25 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             }
         }
     }
-    // Inside the body of a web page: menus and short cue lines, and short unpunctuated lines
-    // with no prose on either side (captions, datelines, "Share" rows).
+    // Inside the body of a web page: captions and credits, menus and short cue lines, and
+    // short unpunctuated lines with no prose on either side (datelines, "Share" rows).
     for i in first + 1..last {
-        if blocks[i].kind != BlockKind::Paragraph || prose[i] {
+        // A heading that is a button or a box's name ("Advertisement", "Related") is furniture.
+        if blocks[i].kind == BlockKind::Heading && is_chrome_phrase(&blocks[i].text) {
+            blocks[i].fold_as(Fold::Furniture);
+            continue;
+        }
+        if blocks[i].kind != BlockKind::Paragraph || prose[i] && !is_caption_label(&blocks[i].text)
+        {
+            continue;
+        }
+        let after_caption = || {
+            is_caption_label(&blocks[i - 1].text)
+                && blocks[i - 1].text.contains(':')
+                && size_up_to(&blocks[i].text, 5) <= 4
+        };
+        if is_caption_label(&blocks[i].text) || after_caption() {
+            blocks[i].fold_as(Fold::Pictures);
             continue;
         }
         let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);

@@ -126,13 +126,20 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1]);
+        // A caption, a picture's credit, or the short credit under a caption ("Video: In
+        // this talk …" over "TEDMED") heads nothing.
+        let label = chrome::is_caption_label(&text)
+            || i > 0 && text.split_whitespace().count() <= 4 && {
+                let before = raws[i - 1].text();
+                chrome::is_caption_label(&before) && before.contains(':')
+            };
         let accept = match form {
             Form::Numbered(_)
             | Form::Division(_)
             | Form::Atx(_)
             | Form::Underline { .. }
             | Form::Aozora(_) => true,
-            _ if dated || after_quotation => false,
+            _ if dated || after_quotation || label => false,
             Form::Caps => followed_by_body,
             Form::Titled => {
                 followed_by_body
