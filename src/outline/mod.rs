@@ -7,6 +7,7 @@
 pub mod kinds;
 pub mod label;
 pub mod language;
+pub mod links;
 pub mod segment;
 pub mod words;
 
