@@ -6,7 +6,7 @@
 
 use super::heading::Form;
 use super::shape::Shaped;
-use crate::document::{Block, BlockKind};
+use crate::document::Block;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Genre {
@@ -52,7 +52,7 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     if blocks
         .iter()
         .take(3)
-        .any(|b| b.kind != BlockKind::Code && names_a_licence(&b.text))
+        .any(|b| names_a_licence(&b.text))
     {
         return Genre::Licence;
     }

@@ -25,6 +25,9 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
         title::mark_title(raws, blocks);
     }
     title::mark_subtitle(raws, blocks);
+    if genre == genre::Genre::Licence {
+        mark_centred_titles(blocks);
+    }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
     if genre.has_chrome() && shows_web_furniture(raws, blocks) {
@@ -67,6 +70,38 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
     }
 }
 
+/// In a licence, a line centred over the text ("Preamble", "TERMS AND CONDITIONS", "How to
+/// Apply These Terms") heads the part under it; its numbered sections sit one level below.
+fn mark_centred_titles(blocks: &mut [Block]) {
+    let mut centred = false;
+    for block in blocks.iter_mut() {
+        if block.kind == BlockKind::Code && is_centred_title(&block.text) {
+            block.kind = BlockKind::Heading;
+            block.text = block.text.trim().to_string();
+            block.level = 1;
+            centred = true;
+        } else if centred && block.kind == BlockKind::Heading {
+            block.level = (block.level + 1).min(6);
+        }
+    }
+}
+
+/// One line set in by eight spaces or more, with no columns in it: a few words, no sentence,
+/// no date ("Version 3, 29 June 2007" is the title's second line, not a part's).
+fn is_centred_title(text: &str) -> bool {
+    let line = text.trim();
+    let indent = text.len() - text.trim_start().len();
+    let words = line.split_whitespace().count();
+    indent >= 8
+        && !text.contains('\n')
+        && !line.contains("   ")
+        && (1..=12).contains(&words)
+        && line.chars().next().is_some_and(char::is_alphabetic)
+        && !line.contains("://")
+        && !ends_sentence(line)
+        && !title::has_date(line)
+}
+
 /// A line of the Project Gutenberg START or END marker (`word` says which).
 pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
     raw.source().contains("***")
@@ -93,10 +128,11 @@ fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
 /// more spaces between words, or are pushed far right ("Network Working Group        R. Arends",
 /// "                                   November 1987").
 pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
+    // Pushed to the right margin ("             November 1987"), not centred over the text.
     let columned = |line: &str| {
         let text = line.trim();
         let indent = line.len() - line.trim_start().len();
-        !text.is_empty() && (text.contains("   ") || indent >= 24)
+        !text.is_empty() && (text.contains("   ") || indent >= 24 && indent + text.len() >= 64)
     };
     let lines = raw.line_count();
     let set = raw.lines().filter(|l| columned(l)).count();

@@ -69,6 +69,7 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
 /// told apart.
 fn classified(text: &str) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
+    split_centred_head(text, &mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -84,6 +85,36 @@ fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>
 
 fn to_block(raw: &Raw<'_>) -> Block {
     Block::new(raw.kind, raw.text(), raw.line)
+}
+
+/// The first block of a text set as lines centred one under another (a licence's name over its
+/// version and address, a title page) is one block a line: the first is the title, the rest
+/// are not part of its name.
+fn split_centred_head<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
+    let Some(first) = raws.first() else {
+        return;
+    };
+    let centred = |line: &str| {
+        let indent = line.len() - line.trim_start().len();
+        indent >= 8 && !line.trim().is_empty() && !line.trim().contains("   ")
+    };
+    if first.line_count() < 2 || first.line_count() > 6 || !first.lines().all(centred) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut parts = Vec::with_capacity(first.line_count());
+    let mut start = first.source().as_ptr() as usize - base;
+    for (n, raw_line) in first.source().split('\n').enumerate() {
+        let end = start + raw_line.len();
+        let line = lines::Line {
+            text: lines::clean(raw_line),
+            start,
+            end,
+        };
+        parts.push(Raw::starting(first.kind, first.line + n, text, line));
+        start = end + 1;
+    }
+    raws.splice(0..1, parts);
 }
 
 /// A paragraph of one line (two for a numbered or division title wrapped over two lines) is a heading when
