@@ -56,6 +56,10 @@ struct Cli {
     /// Write the laid-out text to stdout instead of opening the reader.
     #[arg(long)]
     print: bool,
+    /// With --print (or a pipe): print folded text too (page furniture, front and back matter,
+    /// a table of contents), which is otherwise one line saying what is folded.
+    #[arg(long)]
+    unfold: bool,
     /// Print the outline (title, sections, paragraphs, leftovers) and exit.
     #[arg(long)]
     outline: bool,
@@ -251,7 +255,12 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
     }
     if printing {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
-        written(print::write_text(&doc, width, &mut stdout.lock()))?;
+        let mut out = stdout.lock();
+        written(if cli.unfold {
+            print::write_unfolded(&doc, width, &mut out)
+        } else {
+            print::write_text(&doc, width, &mut out)
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let data_dir = data_dir(&cli);

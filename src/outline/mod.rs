@@ -7,6 +7,7 @@
 pub mod kinds;
 pub mod label;
 pub mod language;
+pub mod links;
 pub mod segment;
 pub mod toc;
 pub mod tokens;
@@ -232,11 +233,9 @@ impl Outline {
                         .trim()
                         .trim_end_matches(['.', ':'])
                         .to_lowercase();
-                    let what = if matches!(heading.as_str(), "contents" | "table of contents") {
-                        "contents"
-                    } else {
-                        "leftovers"
-                    };
+                    let contents = block.fold == crate::document::Fold::Contents
+                        || matches!(heading.as_str(), "contents" | "table of contents");
+                    let what = if contents { "contents" } else { "leftovers" };
                     let label = format!("{what} ({count})");
                     entries.push(entry(
                         EntryKind::Leftovers,
@@ -569,9 +568,30 @@ mod tests {
     }
 
     #[test]
-    fn lines_of_a_table_of_contents_are_named_by_their_titles() {
+    fn a_table_of_contents_kept_line_for_line_is_called_contents() {
         let text = "A Memo\n\nTable of Contents\n\n   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . . . .   2\n   2.  Definitions of Important Security Terms  . . . . . . . . . .   3\n   3.  Services Provided by the Domain Name System  . . . . . . . .   7\n\n1.  Introduction\n\nThis memo introduces the security extensions of the domain name system and what they are for.\n";
-        let outline = Outline::build(&Document::from_text(text, "memo.txt"));
+        let doc = Document::from_text(text, "memo.txt");
+        let outline = Outline::build(&doc);
+        let contents: Vec<(&str, BlockKind)> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Paragraph)
+            .map(|e| (e.label.as_str(), doc.blocks[e.first_block].kind))
+            .take(1)
+            .collect();
+        assert_eq!(
+            contents,
+            [("Contents", BlockKind::Code)],
+            "{:#?}",
+            outline.entries
+        );
+    }
+
+    #[test]
+    fn lines_of_a_table_of_contents_are_named_by_their_titles() {
+        // Entries set apart by blank lines are paragraphs of their own, each named by its title.
+        let text = "A Book\n\nCONTENTS\n\nThe Shepherd . . . . . . . . . 3\n\nThe Echoing Green . . . . . . . 4\n\nThe Lamb . . . . . . . . . . . 6\n\nTHE SHEPHERD\n\nHow sweet is the shepherd’s sweet lot, from the morn to the evening he strays; he shall follow his sheep all the day.\n";
+        let outline = Outline::build(&Document::from_text(text, "book.txt"));
         let labels: Vec<&str> = outline
             .entries
             .iter()
@@ -580,11 +600,7 @@ mod tests {
             .collect();
         assert_eq!(
             labels[..3],
-            [
-                "1. Introduction",
-                "2. Definitions of Important Security Terms",
-                "3. Services Provided by the Domain Name System"
-            ],
+            ["The Shepherd", "The Echoing Green", "The Lamb"],
             "{:#?}",
             outline.entries
         );
