@@ -21,7 +21,8 @@ use quire::cli::{print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
 use quire::outline::Outline;
-use quire::reader::{Config, DEFAULT_MAX_WIDTH, Exit, Opened};
+use quire::reader::{Config, Exit, Opened};
+use quire::settings::{self, Settings};
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 /// The width `--print` lays text out at when none is given.
@@ -38,7 +39,9 @@ const PRINT_WIDTH: usize = 80;
                   --print found nothing), 2 usage error (or a bad --search regex),\n\
                   128+N stopped by signal N, 70 internal error (a bug).\n\
                   Environment: NO_COLOR turns colours off; QUIRE_DATA_DIR sets where bookmarks\n\
-                  and reading places are kept (default: $XDG_DATA_HOME/quire).\n\n\
+                  and reading places are kept (default: $XDG_DATA_HOME/quire); QUIRE_CONFIG names\n\
+                  the settings file (default: $XDG_CONFIG_HOME/quire/config.toml; see\n\
+                  --generate config).\n\n\
                   quire remembers where you left off and returns there (--from-start does not).\n\
                   `quire bookmarks` lists, exports and imports bookmarks; to read a file that is\n\
                   literally named \"bookmarks\", write it as a path: quire ./bookmarks"
@@ -83,6 +86,17 @@ struct Cli {
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
+    /// Read settings from FILE (default: $QUIRE_CONFIG, else $XDG_CONFIG_HOME/quire/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Check the settings file, say every problem in it, and exit (1 when there is one).
+    #[arg(long)]
+    check_config: bool,
+    /// Print something generated and exit: `config` (the default settings file, commented),
+    /// `man` (the manual page, roff), or shell completions: `complete-bash`, `complete-zsh`,
+    /// `complete-fish`, `complete-elvish`, `complete-powershell`.
+    #[arg(long, value_name = "WHAT", value_parser = parse_generate)]
+    generate: Option<Generate>,
     /// Where bookmarks and reading places are kept (overrides QUIRE_DATA_DIR).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
@@ -103,6 +117,109 @@ impl Cli {
     /// The file the session starts with (or the only one).
     fn file(&self) -> Option<&PathBuf> {
         self.files.first()
+    }
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generate {
+    Config,
+    Man,
+    Completions(clap_complete::Shell),
+}
+
+fn parse_generate(what: &str) -> Result<Generate, String> {
+    use clap_complete::Shell;
+    Ok(match what {
+        "config" => Generate::Config,
+        "man" => Generate::Man,
+        "complete-bash" => Generate::Completions(Shell::Bash),
+        "complete-zsh" => Generate::Completions(Shell::Zsh),
+        "complete-fish" => Generate::Completions(Shell::Fish),
+        "complete-elvish" => Generate::Completions(Shell::Elvish),
+        "complete-powershell" => Generate::Completions(Shell::PowerShell),
+        _ => {
+            return Err(format!(
+                "unknown: '{what}' (config, man, complete-bash, complete-zsh, complete-fish, \
+                 complete-elvish, complete-powershell)"
+            ));
+        }
+    })
+}
+
+/// `--generate`: the default settings file, the manual page, or shell completions, all made
+/// from the same definitions the program uses.
+fn generate(what: Generate) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut out = io::stdout().lock();
+    match what {
+        Generate::Config => written(out.write_all(settings::generate::default_file().as_bytes()))?,
+        Generate::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            written(man.render(&mut out))?;
+        }
+        Generate::Completions(shell) => {
+            clap_complete::generate(shell, &mut Cli::command(), "quire", &mut out);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The settings the session runs with: the file's over the defaults, the command line's and
+/// the environment's over the file's.
+fn settings(cli: &Cli) -> Settings {
+    let located = settings::locate(
+        cli.config.as_deref(),
+        std::env::var_os("QUIRE_CONFIG").as_deref(),
+    );
+    let mut settings = match located {
+        Some((path, named)) => Settings::load(&path, named, Config::default()),
+        None => Settings::defaults(Config::default()),
+    };
+    let config = &mut settings.config;
+    if let Some(width) = cli.width {
+        config.max_width = usize::from(width);
+    }
+    if cli.wrap_code {
+        config.wrap_code = true;
+    }
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.color = false;
+    }
+    settings
+}
+
+/// `--check-config`: every problem in the settings file, one a line; exit 1 when there is one.
+fn check_config(cli: &Cli) -> Result<ExitCode> {
+    let settings = settings(cli);
+    let mut err = io::stderr().lock();
+    for problem in &settings.problems {
+        let _ = writeln!(err, "quire: {}", sanitize_line(&problem.to_string()));
+    }
+    let file = settings.file.as_deref().map_or_else(
+        || "no settings file (the defaults hold)".to_string(),
+        |f| visible_line(&f.display().to_string()),
+    );
+    if settings.problems.is_empty() {
+        written(writeln!(io::stdout(), "{file}: no problems"))?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// Whether the terminal's background is light, when it says (asked briefly, before the
+/// reader takes the terminal); `None` when it does not answer or the theme does not ask.
+fn light_terminal(settings: &Settings) -> Option<bool> {
+    if settings.config.theme != quire::reader::palette::ThemeName::Auto || !settings.config.color {
+        return None;
+    }
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = std::time::Duration::from_millis(150);
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(terminal_colorsaurus::ThemeMode::Light) => Some(true),
+        Ok(terminal_colorsaurus::ThemeMode::Dark) => Some(false),
+        Err(_) => None,
     }
 }
 
@@ -180,6 +297,12 @@ fn usage(err: &clap::Error) -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Bookmarks(args)) = &cli.command {
         return bookmarks(args, &cli);
+    }
+    if let Some(what) = cli.generate {
+        return generate(what);
+    }
+    if cli.check_config {
+        return check_config(&cli);
     }
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
@@ -441,12 +564,8 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
 
 /// Take the terminal and read until the reader quits.
 fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) -> Result<ExitCode> {
-    let config = Config {
-        max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        wrap_code: cli.wrap_code,
-        ..Config::default()
-    };
+    let mut settings = settings(cli);
+    settings.resolve_theme(light_terminal(&settings));
     let builder = match opening {
         Opening::Ready(opened, store) => AppBuilder::opened(*opened)
             .store(store, data_dir(cli))
@@ -467,7 +586,9 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
     }
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = builder
-        .config(config)
+        .config(settings.config.clone())
+        .keymap(settings.keymap.clone())
+        .notice(settings.summary())
         .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))
         .build();

@@ -34,6 +34,7 @@ pub struct AppBuilder {
     search: Option<String>,
     files: Vec<PathBuf>,
     load: LoadOptions,
+    notice: Option<String>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -71,6 +72,7 @@ impl AppBuilder {
             search: None,
             files: Vec::new(),
             load: LoadOptions::default(),
+            notice: None,
         }
     }
 
@@ -109,6 +111,13 @@ impl AppBuilder {
         self
     }
 
+    /// Something to say on the status line when the session starts (a settings file's
+    /// problems), after what the document itself has to say.
+    pub fn notice(mut self, notice: Option<String>) -> AppBuilder {
+        self.notice = notice;
+        self
+    }
+
     /// The files given to read: the session starts on the first, and `:n`, `:p` and `:x` open
     /// the others, read with `load` (encoding, format, force).
     pub fn files(mut self, files: Vec<PathBuf>, load: LoadOptions) -> AppBuilder {
@@ -133,6 +142,9 @@ impl AppBuilder {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
         };
+        if let Some(notice) = self.notice {
+            let _ = update(&mut model, Msg::Say(notice));
+        }
         if let Some(query) = self.search {
             // Starting a search only moves the view: it asks for nothing to be carried out
             // but the place's save, which the first move after it asks for again.

@@ -210,7 +210,7 @@ impl Model {
             }
             OutlineTiming::InBackground => (Outline::provisional(&doc), OutlineState::Done),
         };
-        let geometry = Geometry::new(screen, true, config.max_width);
+        let geometry = Geometry::new(screen, config.sidebar, &config.shape());
         // Only the first screen now: the rest is laid out after the first paint.
         let pages = Pages::first_screen(
             &doc,
@@ -221,6 +221,7 @@ impl Model {
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let sidebar_wanted = config.sidebar;
         let folds = Folds::new(&outline);
         Model {
             totals: Totals::of(&doc),
@@ -235,7 +236,7 @@ impl Model {
             screen,
             anchor: Anchor::default(),
             focus: Focus::Reader,
-            sidebar_wanted: true,
+            sidebar_wanted,
             outline_cursor: 0,
             folds,
             popup: None,
@@ -401,7 +402,7 @@ impl Model {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.screen, self.sidebar_wanted, self.config.max_width)
+        Geometry::new(self.screen, self.sidebar_wanted, &self.config.shape())
     }
 
     /// The outline entry the sidebar centres on: the cursor when the sidebar has focus, else

@@ -28,6 +28,8 @@ pub enum Msg {
     Still,
     /// Open at the first match of this query (`--search`).
     StartSearch(String),
+    /// Say this on the status line (after anything already said there).
+    Say(String),
     /// The whole of a document shown as a preview has been read (or refused).
     WholeArrived(Box<Result<Opened, LoadError>>),
     /// A background outline is built, for the document of this generation.

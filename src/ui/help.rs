@@ -145,7 +145,7 @@ mod tests {
         let model = Model::open(Opened::fresh(doc), setup);
         let screen = Rect::new(0, 0, 100, 20);
         let mut buf = Buffer::empty(screen);
-        render(&model, &Theme::new(false), screen, &mut buf);
+        render(&model, &Theme::mono(), screen, &mut buf);
         let text: String = buf.content().iter().map(|c| c.symbol()).collect();
         assert!(text.contains("↓ more"), "{text}");
         assert!(!text.contains("↑ more"), "{text}");
@@ -178,7 +178,7 @@ mod tests {
         let model = model();
         let screen = Rect::new(0, 0, 200, 120);
         let mut buf = Buffer::empty(screen);
-        render(&model, &Theme::new(false), screen, &mut buf);
+        render(&model, &Theme::mono(), screen, &mut buf);
         let rows: Vec<String> = (0..screen.height)
             .map(|y| (0..screen.width).map(|x| buf[(x, y)].symbol()).collect())
             .collect();

@@ -29,7 +29,10 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         // resizes both together before drawing, so this is only a guard.
         return;
     }
-    let theme = Theme::new(model.config().color);
+    let theme = Theme::new(model.config());
+    // The theme's ground under everything (nothing, when it leaves the terminal's own).
+    let whole = frame.area();
+    frame.buffer_mut().set_style(whole, theme.base());
     if g.too_small() {
         let area = frame.area();
         // The longest wording that fits: a cut-off "te" would read as garbage.

@@ -35,6 +35,21 @@ fn first_foreign_sequence(output: &[u8]) -> Option<String> {
         let c = chars[i];
         match c {
             '\u{1b}' => {
+                // The OSCs quire writes on its own: the questions to the terminal of what its
+                // text and background colours are (theme "auto"), closed by BEL or ST.
+                let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+                if let Some(end) = [
+                    "\u{1b}]10;?\u{7}",
+                    "\u{1b}]11;?\u{7}",
+                    "\u{1b}]10;?\u{1b}\\",
+                    "\u{1b}]11;?\u{1b}\\",
+                ]
+                .iter()
+                .find(|q| rest.starts_with(*q))
+                {
+                    i += end.chars().count();
+                    continue;
+                }
                 if chars.get(i + 1) != Some(&'[') {
                     return Some(format!("ESC {:?} at {i}", chars.get(i + 1)));
                 }
@@ -55,6 +70,9 @@ fn first_foreign_sequence(output: &[u8]) -> Option<String> {
                     'm' | 'H' | 'f' | 'A' | 'B' | 'C' | 'D' | 'G' | 'J' | 'K' => {
                         !params.contains('?')
                     }
+                    // Device attributes, asked after the colour question so that a terminal
+                    // that does not answer that one is not waited for.
+                    'c' => params.is_empty(),
                     // Private modes: alternate screen, cursor visibility, mouse reporting.
                     'h' | 'l' => matches!(
                         params.as_str(),
@@ -84,11 +102,14 @@ fn allow_list_rejects_what_it_should() {
         first_foreign_sequence(b"\x1b[1;1H\x1b[0m\x1b[?1049hok"),
         None
     );
+    assert_eq!(first_foreign_sequence(b"\x1b]11;?\x07\x1b[cok"), None);
     for bad in [
         &b"\x1b]52;c;x\x07"[..],
         b"\x1bPq\x1b\\",
         b"\x1b_a\x1b\\",
         b"\x1b[6n",
+        b"\x1b]11;rgb:ffff/ffff/ffff\x07",
+        b"\x1b]12;?\x07",
         b"\xc2\x9b2J",
         b"\x07",
     ] {

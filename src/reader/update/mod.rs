@@ -41,6 +41,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.flash = None;
             Vec::new()
         }
+        Msg::Say(said) => {
+            model.message = Some(match model.message.take() {
+                Some(earlier) => format!("{earlier} · {said}"),
+                None => said,
+            });
+            Vec::new()
+        }
         Msg::StartSearch(query) => {
             search::start_with_search(model, &query);
             Vec::new()
