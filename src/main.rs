@@ -179,6 +179,14 @@ fn settings(cli: &Cli) -> Settings {
     let config = &mut settings.config;
     if let Some(width) = cli.width {
         config.max_width = usize::from(width);
+        config.configured_width = config.max_width;
+    }
+    // What the reader chose in earlier sessions (`+`, `-`, showing or hiding the sidebar).
+    // A store that cannot be read now says so when the session first writes to it.
+    if let Some(remembered) =
+        data_dir(cli).and_then(|dir| quire::store::Store::peek_settings(&dir).ok())
+    {
+        config.apply_remembered(&remembered, cli.width.is_some());
     }
     if cli.wrap_code {
         config.wrap_code = true;
@@ -186,7 +194,18 @@ fn settings(cli: &Cli) -> Settings {
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.color = false;
     }
+    config.truecolor = shows_truecolor(
+        std::env::var("COLORTERM").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
     settings
+}
+
+/// Whether the terminal says it shows 24-bit colour: `COLORTERM=truecolor` (or `24bit`), or a
+/// `TERM` of the `-direct` kind. Terminals that do not say so get the nearest of 256 colours,
+/// which every colour terminal of today shows.
+fn shows_truecolor(colorterm: Option<&str>, term: Option<&str>) -> bool {
+    matches!(colorterm, Some("truecolor" | "24bit")) || term.is_some_and(|t| t.ends_with("direct"))
 }
 
 /// `--check-config`: every problem in the settings file, one a line; exit 1 when there is one.

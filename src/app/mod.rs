@@ -286,6 +286,13 @@ impl App {
                 Effect::Redraw => self.redraw = true,
                 Effect::Open(path) => inbox.spawn(self.opener.open(path)),
                 Effect::Copy(text) => self.clipboard.push(text),
+                Effect::Remember { key, value } => {
+                    if let Err(err) = self.writer.remember(key, value.as_deref()) {
+                        followups.push(Msg::Say(format!(
+                            "this choice is not remembered for next time: {err}"
+                        )));
+                    }
+                }
             }
         }
         for followup in followups {

@@ -24,6 +24,12 @@ pub enum Action {
     ToggleCodeWrap,
     /// Show the sidebar and move focus into it, or hide it when it has focus.
     ToggleOutline,
+    /// A wider reading column (remembered for every document).
+    WidenColumn,
+    /// A narrower reading column (remembered for every document).
+    NarrowColumn,
+    /// The reading width of the settings file again.
+    ResetWidth,
     Help,
     /// `=`: what the document is — its file, format, encoding, size, words, pages, and where
     /// the reader is in it.
@@ -118,6 +124,9 @@ impl Action {
             Action::ToggleLeftovers => "open/close folded leftovers",
             Action::ToggleCodeWrap => "wrap / cut long code lines",
             Action::ToggleOutline => "outline: focus / hide",
+            Action::WidenColumn => "wider reading column",
+            Action::NarrowColumn => "narrower reading column",
+            Action::ResetWidth => "reading width as set (config file or --width)",
             Action::Help => "this help",
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",

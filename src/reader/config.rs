@@ -19,6 +19,9 @@ pub const DEFAULT_MAX_WIDTH: usize = 72;
 pub struct Config {
     /// The widest the reading column gets, in columns.
     pub max_width: usize,
+    /// The width the settings file or `--width` asked for, which `+` and `-` started from and
+    /// the reset key returns to (`max_width` may be a width remembered from an earlier session).
+    pub configured_width: usize,
     /// Columns kept blank either side of the reading column.
     pub margin: u16,
     /// Words per minute for "time left".
@@ -27,6 +30,8 @@ pub struct Config {
     pub cjk_chars_per_minute: usize,
     /// False under `NO_COLOR`: styles use bold/dim/reverse only, whatever the theme.
     pub color: bool,
+    /// The terminal shows 24-bit colour; without it the palette is drawn in the nearest of 256.
+    pub truecolor: bool,
     /// The theme asked for (`auto` is resolved before the reader starts).
     pub theme: ThemeName,
     /// The colours drawn with: the theme's, with the config file's changes.
@@ -52,10 +57,12 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_width: DEFAULT_MAX_WIDTH,
+            configured_width: DEFAULT_MAX_WIDTH,
             margin: 1,
             words_per_minute: DEFAULT_WPM,
             cjk_chars_per_minute: DEFAULT_CJK_CPM,
             color: true,
+            truecolor: true,
             theme: ThemeName::Auto,
             palette: Palette::dark(),
             wrap_code: false,
@@ -78,5 +85,80 @@ impl Config {
             sidebar_side: self.sidebar_side,
             sidebar_width: self.sidebar_width,
         }
+    }
+}
+
+/// The store's name for the reading width chosen with `+` and `-`.
+pub const REMEMBERED_WIDTH: &str = "reading.width";
+/// The store's name for whether the sidebar was last shown or hidden.
+pub const REMEMBERED_SIDEBAR: &str = "sidebar.shown";
+
+impl Config {
+    /// Take the choices the reader made in earlier sessions (from the store) over the settings
+    /// file's; what cannot be read is passed over. `width_given` keeps a `--width` from the
+    /// command line over a remembered width.
+    pub fn apply_remembered(&mut self, remembered: &[(String, String)], width_given: bool) {
+        for (key, value) in remembered {
+            match key.as_str() {
+                REMEMBERED_WIDTH if !width_given => {
+                    if let Ok(width) = value.parse::<usize>() {
+                        self.max_width = width.clamp(MIN_READING_WIDTH, MAX_READING_WIDTH);
+                    }
+                }
+                REMEMBERED_SIDEBAR => match value.as_str() {
+                    "true" => self.sidebar = true,
+                    "false" => self.sidebar = false,
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The narrowest reading column `-` goes to.
+pub const MIN_READING_WIDTH: usize = 20;
+/// The widest reading column a setting may ask for.
+pub const MAX_READING_WIDTH: usize = 1000;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn remembered_choices_override_the_file_but_not_the_command_line() {
+        let mut config = Config {
+            max_width: 60,
+            configured_width: 60,
+            ..Config::default()
+        };
+        let remembered = pairs(&[(REMEMBERED_WIDTH, "48"), (REMEMBERED_SIDEBAR, "false")]);
+        config.apply_remembered(&remembered, false);
+        assert_eq!((config.max_width, config.sidebar), (48, false));
+        assert_eq!(config.configured_width, 60);
+
+        let mut given = Config::default();
+        given.apply_remembered(&remembered, true);
+        assert_eq!((given.max_width, given.sidebar), (DEFAULT_MAX_WIDTH, false));
+    }
+
+    #[test]
+    fn unreadable_remembered_values_are_passed_over() {
+        let mut config = Config::default();
+        let remembered = pairs(&[
+            (REMEMBERED_WIDTH, "wide"),
+            (REMEMBERED_SIDEBAR, "maybe"),
+            ("unknown.key", "1"),
+        ]);
+        config.apply_remembered(&remembered, false);
+        assert_eq!(config, Config::default());
+        config.apply_remembered(&pairs(&[(REMEMBERED_WIDTH, "5")]), false);
+        assert_eq!(config.max_width, MIN_READING_WIDTH);
     }
 }

@@ -10,7 +10,7 @@ use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
 use crate::input::{Key, Keymap, Mode};
 use crate::layout::geometry::Geometry;
-use crate::layout::{CodeLines, LineKind, Pages};
+use crate::layout::{CodeLines, LineKind, Pages, Style};
 use crate::outline::Outline;
 
 use super::config::Config;
@@ -217,7 +217,7 @@ impl Model {
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
-            code_lines(&config),
+            layout_style(&config),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
@@ -467,8 +467,11 @@ impl Model {
 
     /// Minutes of reading left from the top of the screen.
     pub fn minutes_left(&self) -> usize {
-        let left = self.totals.words_from(self.anchor.block);
-        left.div_ceil(self.config.words_per_minute.max(1))
+        self.totals.minutes_from(
+            self.anchor.block,
+            self.config.words_per_minute,
+            self.config.cjk_chars_per_minute,
+        )
     }
 
     /// The share of the document above the bottom of the screen, in percent.
@@ -486,15 +489,15 @@ impl Model {
         let g = self.geometry();
         let (w, h) = (g.column.width as usize, g.column.height as usize);
         let w = w.max(crate::layout::MIN_COLUMN);
-        let code = code_lines(&self.config);
+        let style = layout_style(&self.config);
         let stale = self.pages.width() != w
             || self.pages.height() != h.max(1)
             || self.pages.leftovers_open() != self.leftovers_open
-            || self.pages.code_lines() != code;
+            || self.pages.style() != style;
         let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
         if self.pages.is_complete() {
             if stale {
-                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, code);
+                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, style);
             }
         } else if stale || anchor_outside {
             // Still before the first paint: stay quick, but reach the reader's place.
@@ -503,7 +506,7 @@ impl Model {
                 w,
                 h,
                 self.leftovers_open,
-                code,
+                style,
                 self.anchor.block,
             );
         }
@@ -517,7 +520,7 @@ impl Model {
                 self.pages.width(),
                 self.pages.height(),
                 self.leftovers_open,
-                self.pages.code_lines(),
+                self.pages.style(),
             );
         }
     }
@@ -610,10 +613,14 @@ impl Model {
 }
 
 /// What the reading pane does with code lines wider than its column, per the settings.
-fn code_lines(config: &Config) -> CodeLines {
-    if config.wrap_code {
-        CodeLines::Wrap
-    } else {
-        CodeLines::Cut
+/// How the reading column sets the text out, from the settings.
+fn layout_style(config: &Config) -> Style {
+    Style {
+        code: if config.wrap_code {
+            CodeLines::Wrap
+        } else {
+            CodeLines::Cut
+        },
+        paragraph_gap: config.paragraph_spacing,
     }
 }

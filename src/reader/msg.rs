@@ -115,6 +115,12 @@ pub enum Effect {
     Redraw,
     /// Put this text on the clipboard, through the terminal (the OSC 52 request).
     Copy(String),
+    /// Remember a choice made for every document (the reading width, the sidebar) in the
+    /// store; `None` forgets it, so the settings file decides again.
+    Remember {
+        key: &'static str,
+        value: Option<String>,
+    },
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
     Open(std::path::PathBuf),

@@ -234,6 +234,19 @@ impl Palette {
     }
 
     /// The colour a config file calls `name`, to set.
+    /// The palette for a terminal that shows 256 colours but not 24-bit ones: each RGB colour
+    /// becomes the nearest of xterm's 6×6×6 cube and grey ramp (others are kept as they are).
+    pub fn in_256_colors(mut self) -> Palette {
+        for name in COLOR_NAMES {
+            if let Some(slot) = self.slot(name)
+                && let Some(Color::Rgb(r, g, b)) = *slot
+            {
+                *slot = Some(Color::Indexed(nearest_256(r, g, b)));
+            }
+        }
+        self
+    }
+
     pub fn slot(&mut self, name: &str) -> Option<&mut Option<Color>> {
         Some(match name {
             "background" => &mut self.background,
@@ -264,6 +277,34 @@ impl Palette {
 
 /// A colour as a config file writes it: `#rrggbb`, or a terminal colour's name ("red",
 /// "light-blue", "dark-gray"…), or "default" for the terminal's own.
+/// The xterm-256 index nearest an RGB colour: the closer of the colour cube's nearest entry
+/// and the grey ramp's (the 16 system colours are left out: terminals redefine them).
+pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
+    const LEVELS: [u8; 6] = [0, 95, 135, 175, 215, 255];
+    let level = |v: u8| -> usize {
+        (0..6)
+            .min_by_key(|&i| (i32::from(LEVELS[i]) - i32::from(v)).abs())
+            .unwrap_or(0)
+    };
+    let distance = |(r2, g2, b2): (u8, u8, u8)| -> i32 {
+        let d = |a: u8, b: u8| (i32::from(a) - i32::from(b)).pow(2);
+        d(r, r2) + d(g, g2) + d(b, b2)
+    };
+    let (ri, gi, bi) = (level(r), level(g), level(b));
+    let cube = (LEVELS[ri], LEVELS[gi], LEVELS[bi]);
+    let cube_index = 16 + 36 * ri + 6 * gi + bi;
+    // The grey ramp: 24 greys from 8 to 238 in steps of 10.
+    let mean = (u32::from(r) + u32::from(g) + u32::from(b)) / 3;
+    let grey_step = (mean.saturating_sub(3) / 10).min(23) as u8;
+    let grey_value = 8 + 10 * grey_step;
+    let grey = (grey_value, grey_value, grey_value);
+    if distance(grey) < distance(cube) {
+        232 + grey_step
+    } else {
+        cube_index as u8
+    }
+}
+
 pub fn parse_color(text: &str) -> Option<Option<Color>> {
     let text = text.trim();
     if text.eq_ignore_ascii_case("default") || text.eq_ignore_ascii_case("none") {
@@ -392,6 +433,26 @@ mod tests {
         assert_eq!(
             ThemeName::from_name("High_Contrast"),
             Some(ThemeName::HighContrast)
+        );
+    }
+
+    #[test]
+    fn rgb_colours_map_to_their_nearest_of_256() {
+        assert_eq!(nearest_256(0, 0, 0), 16);
+        assert_eq!(nearest_256(255, 255, 255), 231);
+        assert_eq!(nearest_256(255, 0, 0), 196);
+        assert_eq!(nearest_256(128, 128, 128), 244);
+        assert_eq!(nearest_256(0, 95, 135), 24);
+        let palette = Palette::dark().in_256_colors();
+        assert!(
+            COLOR_NAMES
+                .iter()
+                .filter_map(|name| {
+                    let mut copy = palette;
+                    copy.slot(name).and_then(|color| *color)
+                })
+                .all(|c| matches!(c, Color::Indexed(_))),
+            "{palette:?}"
         );
     }
 }

@@ -13,6 +13,7 @@ use crate::input::key::parse_keys;
 use crate::input::{Action, Keymap, Mode};
 use crate::layout::geometry::Side;
 use crate::reader::Config;
+use crate::reader::config::{MAX_READING_WIDTH, MIN_READING_WIDTH};
 use crate::reader::palette::{Palette, ThemeName, parse_color};
 
 /// One thing wrong in a settings file.
@@ -151,7 +152,10 @@ impl Reading<'_> {
     fn reading(&mut self, key: &str, value: &Value<'_>) -> Result<(), String> {
         let config = &mut self.applied.config;
         match key {
-            "width" => config.max_width = number(value, 20, 1000)?,
+            "width" => {
+                config.max_width = number(value, MIN_READING_WIDTH, MAX_READING_WIDTH)?;
+                config.configured_width = config.max_width;
+            }
             "margin" => config.margin = number(value, 0, 20)? as u16,
             "justify" => config.justify = boolean(value)?,
             "paragraph_spacing" => config.paragraph_spacing = number(value, 0, 2)? as u8,

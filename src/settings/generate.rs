@@ -28,7 +28,7 @@ pub fn default_file() -> String {
 # wrong in it; a mistake never stops the reader, which says so and keeps the default.
 
 [reading]
-# The widest the reading column gets, in columns. + and - change it while reading, 0 resets it
+# The widest the reading column gets, in columns. + and - change it while reading, _ resets it
 # to this, and the width chosen is remembered.
 width = {width}
 # Blank columns kept either side of the reading column.

@@ -3,6 +3,7 @@
 
 mod bookmarks;
 mod help;
+mod justify;
 mod marks;
 mod popups;
 mod reader;

@@ -16,8 +16,10 @@ pub struct Theme {
 impl Theme {
     /// The styles the settings ask for: their palette, unless colour is off.
     pub fn new(config: &Config) -> Theme {
-        let palette = if config.color && config.palette.colored {
+        let palette = if config.color && config.palette.colored && config.truecolor {
             config.palette
+        } else if config.color && config.palette.colored {
+            config.palette.in_256_colors()
         } else {
             Palette::mono()
         };
@@ -118,12 +120,11 @@ impl Theme {
             Inline::Strikethrough => Style::default().add_modifier(Modifier::CROSSED_OUT),
         }
     }
-    /// Bookmarked text in the reader.
+    /// Bookmarked text in the reader: underlined, its colours left alone, so a search hit or
+    /// a link inside a bookmark keeps the colours that make it readable (the bar in the
+    /// margin carries the bookmark's colour).
     pub fn bookmarked(&self) -> Style {
-        self.fg(
-            Style::default().add_modifier(Modifier::UNDERLINED),
-            self.palette.bookmark,
-        )
+        Style::default().add_modifier(Modifier::UNDERLINED)
     }
     /// The bar in the margin beside bookmarked lines, and the outline's bookmark marker.
     pub fn bookmark_bar(&self) -> Style {

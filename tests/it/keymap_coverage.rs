@@ -82,6 +82,10 @@ fn selection_end(session: &Session) -> Option<quire::document::Anchor> {
     m(session).marks().selection.map(|s| s.end)
 }
 
+fn column(session: &Session) -> usize {
+    m(session).pages().width()
+}
+
 fn shown_rows(session: &Session) -> usize {
     m(session).folds().shown().len()
 }
@@ -127,6 +131,9 @@ fn expectation(mode: Mode, action: Action) -> Case {
             Mode::Outline => case(mode, "", |_, a| m(a).focus() == Focus::Reader),
             _ => case(mode, "", |_, a| m(a).focus() == Focus::Outline),
         },
+        Action::WidenColumn => case(mode, "--", |b, a| column(a) > column(b)),
+        Action::NarrowColumn => case(mode, "", |b, a| column(a) < column(b)),
+        Action::ResetWidth => case(mode, "--", |b, a| column(a) > column(b)),
         Action::Help => case(mode, "", opens_help),
         Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
         Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),

@@ -7,6 +7,7 @@ mod architecture;
 mod cli;
 mod code_blocks;
 mod common;
+mod config;
 mod corpus;
 mod epub;
 mod files;

@@ -8,6 +8,7 @@
 //! background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
+mod column;
 mod files;
 mod keys;
 mod lifecycle;
@@ -131,7 +132,14 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::PrevSection => navigation::prev_section(model),
         Action::ToggleLeftovers => toggle_leftovers(model),
         Action::ToggleCodeWrap => toggle_code_wrap(model),
-        Action::ToggleOutline => sidebar::toggle_outline(model),
+        Action::ToggleOutline => {
+            let shown_before = model.sidebar_wanted;
+            sidebar::toggle_outline(model);
+            return column::sidebar_changed(model, shown_before);
+        }
+        Action::WidenColumn => return column::widen(model),
+        Action::NarrowColumn => return column::narrow(model),
+        Action::ResetWidth => return column::reset(model),
         Action::Help => model.popup = Some(Popup::Help { scroll: 0 }),
         Action::Facts => model.popup = Some(Popup::Facts),
         Action::Messages => {
