@@ -4,6 +4,7 @@
 //! title, byline, headings or folded leftovers). Derived from the document, never changed.
 
 use super::Document;
+use crate::text::script::{is_cjk, is_cjk_punctuation};
 
 #[derive(Debug, Clone, Default)]
 pub struct Totals {
@@ -134,18 +135,6 @@ fn count(text: &str) -> Counted {
         }
     }
     Counted { words, cjk }
-}
-
-/// The ideographic full stop and comma, brackets and full-width forms of punctuation.
-fn is_cjk_punctuation(c: char) -> bool {
-    matches!(c as u32, 0x3000..=0x303f | 0xff00..=0xff0f | 0xff1a..=0xff20 | 0xff3b..=0xff40 | 0xff5b..=0xff65)
-}
-
-/// Han ideographs (with their extensions and compatibility forms), hiragana and katakana.
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30ff | 0x31f0..=0x31ff | 0x3400..=0x4dbf | 0x4e00..=0x9fff
-        | 0xf900..=0xfaff | 0xff66..=0xff9f | 0x20000..=0x3134f)
 }
 
 /// Words in a text, as `split_whitespace` counts them. ASCII text, most of what is read, is

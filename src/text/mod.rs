@@ -5,6 +5,7 @@
 
 pub mod base64;
 pub mod excerpt;
+pub mod script;
 pub mod sentences;
 pub mod width;
 

@@ -5,6 +5,7 @@
 //! furniture (running headers and footers) and markup lines (underlines, fences) are left out.
 //! Every block keeps the true 1-based source line where it starts.
 
+mod aozora;
 pub(super) mod chrome;
 mod genre;
 mod heading;
@@ -34,8 +35,29 @@ use shape::{Shape, Shaped};
 pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
     let raws = classified(text);
     let declared = title::declared_title(&raws);
-    let blocks: Vec<Block> = raws.iter().map(to_block).collect();
-    (finish(&raws, blocks, declared.as_deref()), declared)
+    let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
+    let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
+    if let Some(matter) = &aozora {
+        show_aozora_notation(matter, &mut blocks);
+    }
+    let mut blocks = finish(&raws, blocks, declared.as_deref());
+    if let Some(matter) = &aozora {
+        matter.mark(&mut blocks);
+    }
+    (blocks, declared)
+}
+
+/// Ruby written as readers see it and input notes left out, in every block but code and the
+/// legend that explains the notation (which must show it as it is).
+fn show_aozora_notation(matter: &aozora::Matter, blocks: &mut [Block]) {
+    for block in blocks.iter_mut() {
+        if block.kind == BlockKind::Code || matter.in_legend(block.line) {
+            continue;
+        }
+        if let Some(shown) = aozora::shown(&block.text) {
+            block.text = shown;
+        }
+    }
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
@@ -59,10 +81,18 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
             }
         })
         .collect();
+    let aozora = scan::is_aozora(&text).then(|| aozora::Matter::of(&text));
     // The raws read the text; it is free to be rewritten once they are gone.
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
-    (finish(&shapes, blocks, declared.as_deref()), declared)
+    if let Some(matter) = &aozora {
+        show_aozora_notation(matter, &mut blocks);
+    }
+    let mut blocks = finish(&shapes, blocks, declared.as_deref());
+    if let Some(matter) = &aozora {
+        matter.mark(&mut blocks);
+    }
+    (blocks, declared)
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists

@@ -13,6 +13,7 @@ use crate::document::BlockKind;
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(text);
+    let starts = Starts::of(text);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
     // The indentation of the paragraph or directive that opened a reStructuredText literal
@@ -148,6 +149,12 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
                 flush(&mut pending, &mut out, base);
             }
         }
+        if pending
+            .as_ref()
+            .is_some_and(|p| p.kind == BlockKind::Paragraph && starts.starts_paragraph(line))
+        {
+            flush(&mut pending, &mut out, base);
+        }
         match pending.as_mut() {
             Some(block) => block.push(text, current),
             None => pending = Some(Raw::starting(BlockKind::Paragraph, number, text, current)),
@@ -156,6 +163,64 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
     }
     flush(&mut pending, &mut out, base);
     out
+}
+
+/// Where a text's paragraphs start, besides after a blank line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Starts {
+    /// Only after blank lines (most texts).
+    AfterBlank,
+    /// Also at a line indented with an ideographic space (U+3000): Chinese and Japanese texts
+    /// mark paragraphs that way and hard-wrap the lines between.
+    AtIdeographicIndent,
+    /// At every line: Aozora Bunko texts put each paragraph on one line, with no blank lines.
+    EveryLine,
+}
+
+impl Starts {
+    fn of(text: &str) -> Starts {
+        // A sample is enough to tell: these conventions hold throughout a text.
+        let mut end = text.len().min(256 * 1024);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let (mut filled, mut indented) = (0usize, 0usize);
+        for line in sample.lines() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            filled += 1;
+            indented += usize::from(line.starts_with('\u{3000}'));
+        }
+        if is_aozora(sample) {
+            Starts::EveryLine
+        } else if indented >= 3 && indented * 20 >= filled {
+            Starts::AtIdeographicIndent
+        } else {
+            Starts::AfterBlank
+        }
+    }
+
+    fn starts_paragraph(self, line: &str) -> bool {
+        match self {
+            Starts::AfterBlank => false,
+            Starts::AtIdeographicIndent => line.starts_with('\u{3000}'),
+            Starts::EveryLine => true,
+        }
+    }
+}
+
+/// Aozora Bunko's notation: its legend of the marks it uses, or several of its input notes
+/// (`［＃…］`) with ruby (`《…》`).
+pub(super) fn is_aozora(text: &str) -> bool {
+    let mut end = text.len().min(256 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    sample.contains("【テキスト中に現れる記号について】")
+        || (sample.matches("［＃").take(3).count() >= 3 && sample.contains('《'))
 }
 
 /// The code of a fenced block whose opening fence was line `number`, the cursor on the line

@@ -44,6 +44,7 @@ impl<'a> Raw<'a> {
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let lines = clean_lines(text);
     let base = base_indent(&lines);
+    let starts = super::Starts::of(text);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
     let mut literal: Option<usize> = None;
@@ -185,7 +186,8 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
                 && heading::numbered(p.lines[0].trim()).is_some()
                 && indent(line) > indent(p.lines[0]) + 1
                 && indent(line) != hanging_indent(p.lines[0]);
-            if p.kind == BlockKind::Quote || split_term {
+            let starts_anew = p.kind == BlockKind::Paragraph && starts.starts_paragraph(line);
+            if p.kind == BlockKind::Quote || split_term || starts_anew {
                 flush(&mut pending, &mut out, base);
             }
         }
