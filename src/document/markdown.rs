@@ -30,6 +30,8 @@ pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
 /// One open list: its next number (None for bullets).
 struct List {
     next: Option<u64>,
+    /// Items started so far.
+    items: usize,
 }
 
 struct Builder<'a> {
@@ -206,7 +208,13 @@ impl<'a> Builder<'a> {
                     block.level = heading_level(level);
                 }
             }
-            Tag::Paragraph if !(self.item_fresh || self.in_table_cell) => {
+            // An item's text in a paragraph: the list is loose, set apart by blank lines.
+            Tag::Paragraph if self.item_fresh => {
+                if let Some(block) = self.current.as_mut() {
+                    block.tight = false;
+                }
+            }
+            Tag::Paragraph if !self.in_table_cell => {
                 let kind = self.paragraph_kind();
                 self.start(kind, offset);
                 if kind == BlockKind::ListItem {
@@ -225,10 +233,24 @@ impl<'a> Builder<'a> {
             }
             Tag::List(first) => {
                 self.flush();
-                self.lists.push(List { next: first });
+                self.lists.push(List {
+                    next: first,
+                    items: 0,
+                });
             }
             Tag::Item => {
+                // An item after the first sits close under the one before, unless the list
+                // turns out loose (its items' text comes as paragraphs: see below).
+                // A nested list's first item sits close under its parent item's text.
+                let nested = self.lists.len() > 1;
+                let tight = self.lists.last_mut().is_some_and(|list| {
+                    list.items += 1;
+                    list.items > 1 || nested
+                });
                 self.start(BlockKind::ListItem, offset);
+                if let Some(block) = self.current.as_mut() {
+                    block.tight = tight;
+                }
                 let depth = self.lists.len().saturating_sub(1);
                 self.push_indent(depth * 2);
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
@@ -253,7 +275,13 @@ impl<'a> Builder<'a> {
             }
             Tag::Image { .. } => self.push_text("[image: ", offset),
             Tag::Table(_) => self.flush(),
-            Tag::TableHead | Tag::TableRow => self.start(BlockKind::Code, offset),
+            Tag::TableHead => self.start(BlockKind::Code, offset),
+            Tag::TableRow => {
+                self.start(BlockKind::Code, offset);
+                if let Some(block) = self.current.as_mut() {
+                    block.tight = true;
+                }
+            }
             Tag::TableCell => {
                 self.in_table_cell = true;
                 if self.current.as_ref().is_some_and(|b| !b.text.is_empty()) {
@@ -403,6 +431,29 @@ mod tests {
         assert_eq!(
             got[6],
             (BlockKind::Code, "fn main() {\n    let x = 1;\n}", 11)
+        );
+    }
+
+    #[test]
+    fn tight_lists_and_table_rows_sit_close_and_loose_lists_apart() {
+        let md = "- a\n  - nested\n- b\n\nText.\n\n- loose one\n\n- loose two\n\n| h | i |\n|---|---|\n| 1 | 2 |\n";
+        let (blocks, _) = structure(md);
+        let tight: Vec<(&str, bool)> = blocks
+            .iter()
+            .map(|b| (b.text.trim_start_matches('\u{a0}'), b.tight))
+            .collect();
+        assert_eq!(
+            tight,
+            [
+                ("• a", false),
+                ("• nested", true),
+                ("• b", true),
+                ("Text.", false),
+                ("• loose one", false),
+                ("• loose two", false),
+                ("h │ i", false),
+                ("1 │ 2", true),
+            ]
         );
     }
 

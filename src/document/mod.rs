@@ -82,6 +82,9 @@ pub struct Block {
     pub spans: Vec<Span>,
     /// For a [`BlockKind::Leftover`] block, what it is, so its fold can say what it holds.
     pub fold: Fold,
+    /// Set close under the block before it, with no blank line between: the rows of a table,
+    /// the items of a tight list, as the source set them.
+    pub tight: bool,
 }
 
 /// What a folded block is. A fold names what it holds, since a reader will not open a fold
@@ -176,6 +179,7 @@ impl Block {
             line,
             spans: Vec::new(),
             fold: Fold::default(),
+            tight: false,
         }
     }
 

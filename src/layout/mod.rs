@@ -437,13 +437,20 @@ fn lay_out_blocks<Row: From<Line>>(
 }
 
 /// Blank lines before block `index`: the paragraph gap between two paragraphs of prose, at
-/// least one around anything else, none before the first.
+/// least one around anything else, none before the first, and none inside a tight list or a
+/// table (a block set close under one of its kind).
 fn gap_before(doc: &Document, index: usize, paragraph_gap: u8) -> u8 {
     let Some(previous) = index.checked_sub(1).and_then(|i| doc.blocks.get(i)) else {
         return 0;
     };
     let prose = |kind: BlockKind| kind == BlockKind::Paragraph;
-    if prose(previous.kind) && doc.blocks.get(index).is_some_and(|b| prose(b.kind)) {
+    let Some(block) = doc.blocks.get(index) else {
+        return 0;
+    };
+    if block.tight && block.kind == previous.kind {
+        return 0;
+    }
+    if prose(previous.kind) && prose(block.kind) {
         paragraph_gap
     } else {
         paragraph_gap.max(1)
