@@ -46,3 +46,23 @@ pub fn stands_alone(c: char) -> bool {
         | 0xff01..=0xff60
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emoji_sequences_are_as_wide_as_terminals_draw_them() {
+        // A family joined by zero-width joiners, a flag, a skin tone, a keycap: two columns.
+        for emoji in [
+            "👨\u{200d}👩\u{200d}👧",
+            "🇯🇵",
+            "👍🏽",
+            "1\u{fe0f}\u{20e3}",
+            "❤\u{fe0f}",
+        ] {
+            assert_eq!(display_width(emoji), 2, "{emoji:?}");
+        }
+        assert_eq!(display_width("a🇯🇵b"), 4);
+    }
+}
