@@ -18,9 +18,70 @@ fn extends_a_letter(c: char) -> bool {
     std::str::from_utf8(&buf[..len]).is_ok_and(|pair| pair.graphemes(true).nth(1).is_none())
 }
 
-/// A CJK ideograph or radical, or a Hangul syllable block: each is a word on its own.
+/// A CJK ideograph or radical: each is a word on its own. (Korean spaces its words: a run of
+/// Hangul syllables is a word, see [`korean_stem`].)
 pub fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// A Hangul syllable block.
+fn is_hangul_syllable(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3)
+}
+
+/// Particles and endings that follow a Korean word inside its space-separated unit (eojeol):
+/// the topic is the word before them ("헌법은" → "헌법", "선거에서" → "선거"). Longest first.
+const KOREAN_ENDINGS: &[&str] = &[
+    "에서는",
+    "에게서",
+    "으로써",
+    "으로서",
+    "이라는",
+    "에서",
+    "에게",
+    "으로",
+    "부터",
+    "까지",
+    "처럼",
+    "보다",
+    "라는",
+    "한다",
+    "된다",
+    "이다",
+    "하여",
+    "하는",
+    "하고",
+    "하며",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
+];
+
+/// A particle or an ending standing alone ("한다", "보다"): grammar, never a topic.
+pub fn is_korean_ending(word: &str) -> bool {
+    KOREAN_ENDINGS.contains(&word)
+}
+
+/// A Korean word without the particle or ending after it, when at least two syllables stay.
+pub fn korean_stem(word: &str) -> &str {
+    if !word.chars().all(is_hangul_syllable) {
+        return word;
+    }
+    KOREAN_ENDINGS
+        .iter()
+        .filter_map(|ending| word.strip_suffix(ending))
+        .find(|stem| stem.chars().count() >= 2)
+        .unwrap_or(word)
 }
 
 /// Katakana, with its long-vowel mark and small forms.
@@ -28,8 +89,8 @@ pub fn is_katakana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
 }
 
-/// Words: runs of letters and digits (inner apostrophes and hyphens kept); each CJK ideograph,
-/// hiragana or Hangul syllable block is a word of its own, a katakana run one word.
+/// Words: runs of letters and digits (inner apostrophes and hyphens kept); each CJK ideograph
+/// or hiragana is a word of its own, a katakana run one word, a Korean word its stem.
 pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
@@ -70,7 +131,7 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
                     break;
                 }
             }
-            let word = &rest[..end];
+            let word = korean_stem(&rest[..end]);
             rest = &rest[end..];
             if !word.is_empty() {
                 return Some(word);
@@ -82,6 +143,26 @@ pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn korean_words_are_whole_without_their_particles() {
+        let got: Vec<&str> =
+            tokens("대한민국은 민주공화국이다. 국회의원은 선거에서 국민이 뽑는다").collect();
+        assert_eq!(
+            got,
+            [
+                "대한민국",
+                "민주공화국",
+                "국회의원",
+                "선거",
+                "국민",
+                "뽑는다"
+            ]
+        );
+        // A short word keeps its last syllable: no stem of one syllable.
+        assert_eq!(korean_stem("법은"), "법은");
+        assert_eq!(korean_stem("word"), "word");
+    }
 
     #[test]
     fn a_virama_or_vowel_sign_does_not_cut_a_word() {

@@ -38,6 +38,7 @@ fn is_content(lower: &str, lang: Language) -> bool {
         && lower.chars().any(char::is_alphabetic)
         && !lang.stopwords().contains(&lower)
         && !contracts_a_stop_word(lower, lang)
+        && !super::tokens::is_korean_ending(lower)
 }
 
 /// Hiragana carry Japanese grammar (particles, endings); the topic is in kanji and katakana.
