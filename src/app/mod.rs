@@ -274,9 +274,11 @@ impl App {
             match effect {
                 Effect::Quit(how) => exit = exit.or(Some(how)),
                 Effect::Abort(err) => return Err(AppError::Document(err)),
-                Effect::SavePosition { record, position } => {
-                    self.writer.defer_position(record, position)
-                }
+                Effect::SavePosition {
+                    record,
+                    position,
+                    progress,
+                } => self.writer.defer_position(record, position, progress),
                 Effect::Store { record, change } => {
                     let uid_change = change.clone();
                     let written = self.writer.write(record, change);

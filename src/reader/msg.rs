@@ -105,8 +105,13 @@ pub enum Effect {
     Quit(Exit),
     /// The document cannot be read after all (the whole of a previewed file was refused).
     Abort(LoadError),
-    /// The reader's place moved: write it once the reader is still (the runtime coalesces).
-    SavePosition { record: i64, position: Position },
+    /// The reader's place moved: write it once the reader is still (the runtime coalesces),
+    /// with how far through the document it is, in percent (`None` while that is not known).
+    SavePosition {
+        record: i64,
+        position: Position,
+        progress: Option<u8>,
+    },
     /// Write a bookmark change now, in its own transaction.
     Store { record: i64, change: StoreChange },
     /// Start background work; its result comes back as a message.

@@ -5,6 +5,7 @@
 //! deleted) for a fresh start. Every change runs in its own transaction when it happens
 //! (queries in [`records`]). Knows nothing of the screen or the model.
 
+mod library;
 mod records;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::document::Anchor;
 
+pub use library::{LibraryRecord, ReadingFacts};
 pub use records::{DocumentRecord, Lookup};
 
 /// The path a document is keyed by: absolute when it can be, so `./a.txt` and `/x/a.txt` agree.
@@ -71,6 +73,17 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL,
         saved_at INTEGER NOT NULL
     );",
+    // 2 → 3: the library. What a document is (author, format), how far the reader got, when it
+    // was last read (the later of its last opening and its last saved place, for the documents
+    // already known), and whether the reader asked to forget it (its bookmarks are kept).
+    "ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN progress INTEGER;
+    ALTER TABLE documents ADD COLUMN read_at INTEGER;
+    ALTER TABLE documents ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET read_at = MAX(seen_at, COALESCE(
+        (SELECT saved_at FROM positions WHERE positions.document = documents.id), 0));
+    CREATE INDEX documents_by_read_at ON documents(read_at);",
 ];
 
 /// The schema version this build writes.

@@ -101,9 +101,13 @@ fn position_effect(model: &Model) -> Option<Effect> {
             end: place,
         },
     );
+    // The share read is only known once the whole document is laid out.
+    let progress = (!model.loading && model.pages.is_complete())
+        .then(|| u8::try_from(model.percent().min(100)).unwrap_or(100));
     Some(Effect::SavePosition {
         record,
         position: position_at(&around, place),
+        progress,
     })
 }
 
