@@ -17,12 +17,13 @@ use ratatui::backend::CrosstermBackend;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
-use quire::cli::{print, search_print};
+use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
 use quire::outline::Outline;
 use quire::reader::{Config, Exit, Opened};
 use quire::settings::{self, Settings};
+use quire::store::Store;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 /// The width `--print` lays text out at when none is given.
@@ -111,6 +112,17 @@ enum Command {
     /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
     /// a JSON export.
     Bookmarks(BookmarksArgs),
+    /// Every document read, most recent first: on a terminal the library screen (Enter opens,
+    /// / filters, s changes the order, d forgets); otherwise one line per document (title,
+    /// how far read, when last read, where it lives).
+    Library(LibraryArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct LibraryArgs {
+    /// Print the library's records as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 impl Cli {
@@ -295,8 +307,10 @@ fn usage(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(Command::Bookmarks(args)) = &cli.command {
-        return bookmarks(args, &cli);
+    match &cli.command {
+        Some(Command::Bookmarks(args)) => return bookmarks(args, &cli),
+        Some(Command::Library(args)) => return library(args, &cli),
+        None => {}
     }
     if let Some(what) = cli.generate {
         return generate(what);
@@ -423,6 +437,28 @@ fn bookmarks(args: &BookmarksArgs, cli: &Cli) -> Result<ExitCode> {
         Err(CliError::Io(e)) => written(Err(e)).map(|()| ExitCode::SUCCESS),
         Err(e) => Err(e.into()),
     }
+}
+
+/// `quire library`: the library screen on a terminal, else the list (or `--json`).
+fn library(args: &LibraryArgs, cli: &Cli) -> Result<ExitCode> {
+    let dir = data_dir(cli)
+        .context("no data directory is known; give --data-dir or set QUIRE_DATA_DIR")?;
+    let opened = Store::open(&dir).context("the library is unavailable")?;
+    if let Some(notice) = &opened.notice {
+        let _ = writeln!(io::stderr(), "quire: {}", sanitize_line(notice));
+    }
+    let entries = quire::app::library::entries(&opened.store).context("cannot read the library")?;
+    let mut out = io::stdout().lock();
+    if args.json {
+        written(library_cli::write_json(&entries, &mut out))?;
+    } else {
+        written(library_cli::write_plain(
+            &entries,
+            quire::store::now(),
+            &mut out,
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The data directory from `--data-dir`, else `QUIRE_DATA_DIR`, else the platform default.

@@ -4,12 +4,14 @@
 //! `TestBackend` with a scripted inbox.
 //!
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
-//!   preview of a big file first; [`session`]: what the store has for a document.
+//!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
+//!   the store's library as the reader's entries.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back.
 
 pub mod builder;
 pub mod inbox;
+pub mod library;
 pub mod opening;
 pub mod session;
 pub mod terminal;

@@ -53,7 +53,11 @@ fn library_record(row: &Row<'_>) -> rusqlite::Result<LibraryRecord> {
 impl Store {
     /// The document was opened to be read now: note what it is, and bring it back to the
     /// library if it had been forgotten.
-    pub fn note_reading(&mut self, document: i64, facts: ReadingFacts<'_>) -> Result<(), StoreError> {
+    pub fn note_reading(
+        &mut self,
+        document: i64,
+        facts: ReadingFacts<'_>,
+    ) -> Result<(), StoreError> {
         self.conn.execute(
             "UPDATE documents SET author = ?1, format = ?2, read_at = ?3, forgotten = 0
              WHERE id = ?4",
@@ -147,7 +151,10 @@ mod tests {
         let bookmarks = store.bookmarks(1).unwrap();
         assert_eq!(bookmarks.len(), 2);
         assert_eq!(bookmarks[0].note, "a note");
-        assert_eq!(store.position(1).unwrap().unwrap().anchor, Anchor::new(7, 2));
+        assert_eq!(
+            store.position(1).unwrap().unwrap().anchor,
+            Anchor::new(7, 2)
+        );
         assert_eq!(
             Store::peek_settings(dir.path()).unwrap(),
             vec![("width".to_string(), "60".to_string())]
@@ -158,7 +165,9 @@ mod tests {
     fn reading_notes_facts_and_progress_and_forgetting_keeps_bookmarks() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(dir.path()).unwrap().store;
-        let id = store.ensure_document("h", "A Book", Some("/a.epub")).unwrap();
+        let id = store
+            .ensure_document("h", "A Book", Some("/a.epub"))
+            .unwrap();
         // Imported, never read: not in the library.
         assert!(store.library().unwrap().is_empty());
         let facts = ReadingFacts {
@@ -171,7 +180,11 @@ mod tests {
         store.save_position(id, &place(), None).unwrap();
         let record = &store.library().unwrap()[0];
         assert_eq!(
-            (record.author.as_str(), record.format.as_str(), record.progress),
+            (
+                record.author.as_str(),
+                record.format.as_str(),
+                record.progress
+            ),
             ("Ann Author", "epub", Some(42))
         );
 

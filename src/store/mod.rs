@@ -413,7 +413,7 @@ fn os_reason(err: &std::io::Error) -> String {
 }
 
 /// Seconds since the Unix epoch, for `created_at` and `seen_at`.
-pub(crate) fn now() -> i64 {
+pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)

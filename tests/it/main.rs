@@ -14,6 +14,7 @@ mod formats;
 mod hostile_names;
 mod keymap_coverage;
 mod layout_props;
+mod library;
 mod opening;
 mod outline_tree;
 mod pty_safety;
