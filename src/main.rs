@@ -34,7 +34,8 @@ const PRINT_WIDTH: usize = 80;
     name = "quire",
     version,
     about = "Read saved articles and books in the terminal, with an outline built from the text.",
-    after_help = "With no FILE, quire opens its bundled article (or reads stdin when it is a pipe).\n\
+    after_help = "With no FILE, quire continues the document read last, where you left it (or reads\n\
+                  stdin when it is a pipe; the bundled article when nothing was read yet).\n\
                   Press ? inside quire for the keys.\n\n\
                   Exit codes: 0 ok, 1 cannot read the document or use the terminal (or --search\n\
                   --print found nothing), 2 usage error (or a bad --search regex),\n\
@@ -87,6 +88,10 @@ struct Cli {
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
+    /// Open the article that comes with quire (with no FILE, quire continues the document read
+    /// last).
+    #[arg(long, conflicts_with = "files")]
+    bundled: bool,
     /// Read settings from FILE (default: $QUIRE_CONFIG, else $XDG_CONFIG_HOME/quire/config.toml).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -411,6 +416,7 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
         Opening::Ready(Box::new(opened), loaded.store),
         &cli,
         TerminalInbox::new(),
+        None,
     )
 }
 
@@ -485,7 +491,7 @@ fn load(cli: &Cli) -> Result<Document> {
     match cli.file() {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
-        None if stdin_has_input() => read_stdin(options),
+        None if !cli.bundled && stdin_has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
 }
@@ -581,6 +587,17 @@ fn report_unsaved(bookmarks: &[quire::anchoring::Bookmark]) {
 fn interactive(cli: &Cli) -> Result<ExitCode> {
     let options = load_options(cli);
     let data_dir = data_dir(cli);
+    if cli.files.is_empty()
+        && let Some((path, title)) = last_read(cli, data_dir.as_deref())
+    {
+        let opening = opening::open_file(&path, options, data_dir, !cli.from_start)
+            .with_context(|| cannot_open(&path))?;
+        let continuing = Cli {
+            files: vec![path],
+            ..cli.clone()
+        };
+        return session_in_terminal(opening, &continuing, TerminalInbox::new(), Some(title));
+    }
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
@@ -595,11 +612,27 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
             Opening::Ready(Box::new(opened), loaded.store)
         }
     };
-    session_in_terminal(opening, cli, TerminalInbox::new())
+    session_in_terminal(opening, cli, TerminalInbox::new(), None)
+}
+
+/// The document `quire` alone continues: the one read last whose file is still there, unless
+/// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
+/// to continue (the session that opens will say what the trouble is).
+fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
+    if cli.bundled || stdin_has_input() {
+        return None;
+    }
+    let store = Store::open(data_dir?).ok()?.store;
+    quire::app::library::last_read(&store).ok().flatten()
 }
 
 /// Take the terminal and read until the reader quits.
-fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) -> Result<ExitCode> {
+fn session_in_terminal(
+    opening: Opening,
+    cli: &Cli,
+    mut inbox: TerminalInbox,
+    continuing: Option<String>,
+) -> Result<ExitCode> {
     let mut settings = settings(cli);
     settings.resolve_theme(light_terminal(&settings));
     let builder = match opening {
@@ -624,6 +657,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
     let mut app = builder
         .config(settings.config.clone())
         .keymap(settings.keymap.clone())
+        .continuing(continuing)
         .notice(settings.summary())
         .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))

@@ -35,6 +35,7 @@ pub struct AppBuilder {
     files: Vec<PathBuf>,
     load: LoadOptions,
     notice: Option<String>,
+    continuing: Option<String>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -73,6 +74,7 @@ impl AppBuilder {
             files: Vec::new(),
             load: LoadOptions::default(),
             notice: None,
+            continuing: None,
         }
     }
 
@@ -118,6 +120,12 @@ impl AppBuilder {
         self
     }
 
+    /// The session continues the document read last, titled `title`: the status line says so.
+    pub fn continuing(mut self, title: Option<String>) -> AppBuilder {
+        self.continuing = title;
+        self
+    }
+
     /// The files given to read: the session starts on the first, and `:n`, `:p` and `:x` open
     /// the others, read with `load` (encoding, format, force).
     pub fn files(mut self, files: Vec<PathBuf>, load: LoadOptions) -> AppBuilder {
@@ -142,6 +150,9 @@ impl AppBuilder {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
         };
+        if let Some(title) = self.continuing {
+            let _ = update(&mut model, Msg::Continuing { title });
+        }
         if let Some(notice) = self.notice {
             let _ = update(&mut model, Msg::Say(notice));
         }

@@ -30,6 +30,9 @@ pub enum Msg {
     StartSearch(String),
     /// Say this on the status line (after anything already said there).
     Say(String),
+    /// The session continues the document read last (quire was given nothing to read): say
+    /// so, with its title and the paragraph it resumed at.
+    Continuing { title: String },
     /// The whole of a document shown as a preview has been read (or refused).
     WholeArrived(Box<Result<Opened, LoadError>>),
     /// A background outline is built, for the document of this generation.

@@ -102,3 +102,67 @@ fn an_empty_library_prints_nothing() {
     let json = stdout(&quire(&["library", "--json"], &dir.path().join("data")));
     assert_eq!(json.trim(), "[]");
 }
+
+/// `quire` with `args` in a tmux pane (a terminal on stdin and stdout), the store in `data`.
+fn in_tmux(name: &str, data: &Path, args: &str) -> Option<crate::common::tmux::Tmux> {
+    let command = format!(
+        "QUIRE_DATA_DIR='{}' '{}' {args}",
+        data.display(),
+        env!("CARGO_BIN_EXE_quire"),
+    );
+    crate::common::tmux::Tmux::start(name, (100, 24), &command)
+}
+
+#[test]
+fn quire_alone_continues_the_last_document_at_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let first = write(dir.path(), "harbour.txt", &book("The Harbour", 40));
+    let second = write(dir.path(), "lighthouse.txt", &book("The Lighthouse", 40));
+    read(&data, &first, "  ");
+    read(&data, &second, "}}}}}}");
+    let Some(tmux) = in_tmux("continue", &data, "") else {
+        return;
+    };
+    let pane = tmux.wait_for("the status line", |t| t.pane().contains("continuing:"));
+    assert!(pane.contains("continuing: The Lighthouse, ¶ 6"), "{pane}");
+    assert!(pane.contains("Paragraph 6 of The Lighthouse"), "{pane}");
+    tmux.send(&["q"]);
+}
+
+#[test]
+fn bundled_and_a_fresh_data_directory_open_the_bundled_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let Some(tmux) = in_tmux("fresh", &data, "") else {
+        return;
+    };
+    let pane = tmux.wait_for("the bundled article", |t| t.pane().contains("G20"));
+    assert!(!pane.contains("continuing"), "{pane}");
+    tmux.send(&["q"]);
+    drop(tmux);
+
+    let file = write(dir.path(), "harbour.txt", &book("The Harbour", 40));
+    read(&data, &file, "  ");
+    let Some(tmux) = in_tmux("bundled", &data, "--bundled") else {
+        return;
+    };
+    let pane = tmux.wait_for("the bundled article", |t| t.pane().contains("G20"));
+    assert!(!pane.contains("The Harbour"), "{pane}");
+    tmux.send(&["q"]);
+}
+
+#[test]
+fn a_pipe_on_stdin_wins_over_continuing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "harbour.txt", &book("The Harbour", 40));
+    read(&data, &file, "  ");
+    let piped = write(dir.path(), "piped.txt", &book("Piped Words", 3));
+    let Some(tmux) = in_tmux("pipe", &data, &format!("< '{}'", piped.display())) else {
+        return;
+    };
+    let pane = tmux.wait_for("the piped text", |t| t.pane().contains("Piped Words"));
+    assert!(!pane.contains("continuing"), "{pane}");
+    tmux.send(&["q"]);
+}

@@ -101,3 +101,48 @@ pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>)
     }
     effects
 }
+
+/// Say that the session continues the document read last: "continuing: Title, ¶ 4,102" in
+/// place of the plain "resumed at ¶ 4102", before whatever else opening had to say.
+pub(super) fn continuing(model: &mut Model, title: &str) {
+    let title = crate::text::excerpt::opening(title, 40);
+    let (k, _) = model.paragraph_position();
+    let mut said = if model.anchor == Anchor::default() {
+        format!("continuing: {title}")
+    } else {
+        format!("continuing: {title}, ¶ {}", thousands(k))
+    };
+    if let Some(earlier) = model.message.take() {
+        for part in earlier
+            .split(" · ")
+            .filter(|p| !p.starts_with("resumed at ¶"))
+        {
+            said.push_str(" · ");
+            said.push_str(part);
+        }
+    }
+    model.message = Some(said);
+}
+
+/// 4102 as "4,102".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(super::thousands(7), "7");
+        assert_eq!(super::thousands(4102), "4,102");
+        assert_eq!(super::thousands(1_234_567), "1,234,567");
+    }
+}

@@ -48,6 +48,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::Continuing { title } => {
+            lifecycle::continuing(model, &title);
+            Vec::new()
+        }
         Msg::StartSearch(query) => {
             search::start_with_search(model, &query);
             Vec::new()
