@@ -14,6 +14,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use ratatui::backend::CrosstermBackend;
 
+use quire::app::library::Folder;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
@@ -323,6 +324,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if cli.check_config {
         return check_config(&cli);
     }
+    if let [dir] = cli.files.as_slice()
+        && dir.is_dir()
+        && !cli.outline
+        && cli.search.is_none()
+    {
+        return folder(&cli, dir);
+    }
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
     if !printing && cli.search.is_none() {
@@ -416,7 +424,7 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
         Opening::Ready(Box::new(opened), loaded.store),
         &cli,
         TerminalInbox::new(),
-        None,
+        Start::default(),
     )
 }
 
@@ -454,6 +462,10 @@ fn library(args: &LibraryArgs, cli: &Cli) -> Result<ExitCode> {
         let _ = writeln!(io::stderr(), "quire: {}", sanitize_line(notice));
     }
     let entries = quire::app::library::entries(&opened.store).context("cannot read the library")?;
+    if !args.json && io::stdout().is_terminal() {
+        drop(opened);
+        return library_session(cli, None);
+    }
     let mut out = io::stdout().lock();
     if args.json {
         written(library_cli::write_json(&entries, &mut out))?;
@@ -596,7 +608,12 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
             files: vec![path],
             ..cli.clone()
         };
-        return session_in_terminal(opening, &continuing, TerminalInbox::new(), Some(title));
+        return session_in_terminal(
+            opening,
+            &continuing,
+            TerminalInbox::new(),
+            Start::continuing(title),
+        );
     }
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
@@ -612,7 +629,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
             Opening::Ready(Box::new(opened), loaded.store)
         }
     };
-    session_in_terminal(opening, cli, TerminalInbox::new(), None)
+    session_in_terminal(opening, cli, TerminalInbox::new(), Start::default())
 }
 
 /// The document `quire` alone continues: the one read last whose file is still there, unless
@@ -626,12 +643,94 @@ fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
     quire::app::library::last_read(&store).ok().flatten()
 }
 
+/// How a session starts besides its document.
+#[derive(Default)]
+struct Start {
+    /// Continuing the document read last, titled so.
+    continuing: Option<String>,
+    /// With the library screen open.
+    library: bool,
+    /// Listing this folder on the library screen.
+    folder: Option<Folder>,
+}
+
+impl Start {
+    fn continuing(title: String) -> Start {
+        Start {
+            continuing: Some(title),
+            ..Start::default()
+        }
+    }
+}
+
+/// The library screen (or a folder's list) over the document read last, or the bundled
+/// article when there is none: closing the screen leaves the reader there.
+fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
+    let data_dir = data_dir(cli);
+    let base = Cli {
+        files: Vec::new(),
+        ..cli.clone()
+    };
+    let start = Start {
+        library: true,
+        folder,
+        ..Start::default()
+    };
+    if let Some((path, _)) = last_read(&base, data_dir.as_deref()) {
+        let opening = opening::open_file(&path, load_options(cli), data_dir, !cli.from_start)
+            .with_context(|| cannot_open(&path))?;
+        let session = Cli {
+            files: vec![path],
+            ..base
+        };
+        return session_in_terminal(opening, &session, TerminalInbox::new(), start);
+    }
+    let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
+    let loaded = session::load(data_dir.as_deref(), &doc, None);
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    let opening = Opening::Ready(Box::new(opened), loaded.store);
+    session_in_terminal(opening, &base, TerminalInbox::new(), start)
+}
+
+/// `quire DIR`: the folder's readable documents, on the library screen or, piped, as a list.
+fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
+    let folder = quire::app::library::scan_folder(dir);
+    if folder.entries.is_empty() {
+        anyhow::bail!(
+            "cannot open '{}': no readable documents in this folder",
+            shown_path(dir)
+        );
+    }
+    if cli.print || !io::stdout().is_terminal() {
+        let mut store = data_dir(cli)
+            .and_then(|dir| Store::open(&dir).ok())
+            .map(|o| o.store);
+        let entries = quire::app::library::folder_entries(&folder.entries, store.as_mut());
+        // In the screen's order: the most recently read first, those never read by title.
+        let now = quire::store::now();
+        let listed = quire::reader::library::Library::new(folder.heading, entries, now);
+        let ordered: Vec<_> = listed
+            .shown
+            .iter()
+            .map(|&i| listed.entries[i].clone())
+            .collect();
+        let mut out = io::stdout().lock();
+        written(library_cli::write_plain(&ordered, now, &mut out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    library_session(cli, Some(folder))
+}
+
 /// Take the terminal and read until the reader quits.
 fn session_in_terminal(
     opening: Opening,
     cli: &Cli,
     mut inbox: TerminalInbox,
-    continuing: Option<String>,
+    start: Start,
 ) -> Result<ExitCode> {
     let mut settings = settings(cli);
     settings.resolve_theme(light_terminal(&settings));
@@ -657,7 +756,9 @@ fn session_in_terminal(
     let mut app = builder
         .config(settings.config.clone())
         .keymap(settings.keymap.clone())
-        .continuing(continuing)
+        .continuing(start.continuing)
+        .show_library(start.library)
+        .folder(start.folder)
         .notice(settings.summary())
         .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))

@@ -28,7 +28,7 @@ use ratatui::layout::Rect;
 
 use crate::document::{Document, LoadError, LoadOptions};
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, Model, Msg, Opened, Write, update};
+use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
@@ -96,6 +96,10 @@ pub struct App {
     redraw: bool,
     /// Text to hand the terminal's clipboard before the next frame.
     clipboard: Vec<String>,
+    /// The folder listed (`quire DIR`): the library screen shows its documents.
+    folder: Option<library::Folder>,
+    /// Messages for the reader before the first frame (`quire library` opens the library).
+    at_start: Vec<Msg>,
 }
 
 /// How another document of the session is read: as the first was.
@@ -139,6 +143,8 @@ impl App {
             opener,
             redraw: false,
             clipboard: Vec::new(),
+            folder: None,
+            at_start: Vec::new(),
         }
     }
 
@@ -159,6 +165,14 @@ impl App {
         B::Error: std::error::Error + Send + Sync + 'static,
         I: Inbox,
     {
+        let mut exit = None;
+        for msg in std::mem::take(&mut self.at_start) {
+            exit = exit.or(self.step(msg, inbox)?);
+        }
+        if let Some(exit) = exit {
+            self.save_position();
+            return Ok(exit);
+        }
         let exit = self.serve(terminal, inbox);
         // On the way out, whatever ended the session: the place is not lost.
         self.save_position();
@@ -289,6 +303,12 @@ impl App {
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
                 Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::ReadLibrary => followups.push(self.read_library()),
+                Effect::Forget(record) => {
+                    if let Err(error) = self.writer.forget(record) {
+                        followups.push(Msg::Say(format!("could not forget it: {error}")));
+                    }
+                }
                 Effect::Copy(text) => self.clipboard.push(text),
             }
         }
@@ -296,6 +316,29 @@ impl App {
             exit = exit.or(self.step(followup, inbox)?);
         }
         Ok(exit)
+    }
+
+    /// The library for the library screen: the store's, or the folder's being listed.
+    fn read_library(&mut self) -> Msg {
+        let now = crate::store::now();
+        let read = match &self.folder {
+            Some(folder) => Ok(LibraryRead {
+                heading: folder.heading.clone(),
+                entries: library::folder_entries(&folder.entries, self.writer.store().ok()),
+                now,
+            }),
+            None => self
+                .writer
+                .store()
+                .and_then(|store| library::entries(store).map_err(|e| e.to_string()))
+                .map(|entries| LibraryRead {
+                    heading: "Library".into(),
+                    entries,
+                    now,
+                })
+                .map_err(|why| format!("the library is unavailable: {why}")),
+        };
+        Msg::LibraryRead(Box::new(read))
     }
 
     /// The reader is still: write its place if it moved, and try again what the store

@@ -124,7 +124,13 @@ impl Writer {
         result.map_err(|err| err.to_string())
     }
 
-    fn store(&mut self) -> Result<&mut Store, String> {
+    /// Take a document out of the library (its bookmarks stay).
+    pub fn forget(&mut self, record: i64) -> Result<(), String> {
+        self.store()?.forget(record).map_err(|err| err.to_string())
+    }
+
+    /// The store, opened now if it was not yet.
+    pub fn store(&mut self) -> Result<&mut Store, String> {
         if self.store.is_none() {
             let Some(dir) = &self.dir else {
                 return Err("no data directory is known".into());

@@ -107,6 +107,10 @@ pub struct Library {
     pub scroll: usize,
     /// The entry asked about with "forget it?" (an index into `entries`).
     pub confirm_forget: Option<usize>,
+    /// True until the entries arrive.
+    pub loading: bool,
+    /// Why the entries could not be read, when they could not.
+    pub trouble: Option<String>,
 }
 
 impl Library {
@@ -119,6 +123,15 @@ impl Library {
         };
         library.refresh();
         library
+    }
+
+    /// A library screen waiting for its entries.
+    pub fn waiting() -> Library {
+        Library {
+            heading: "Library".into(),
+            loading: true,
+            ..Library::default()
+        }
     }
 
     /// The entry under the cursor.
@@ -164,9 +177,14 @@ impl Library {
         let mut order: Vec<usize> = (0..self.entries.len()).collect();
         let entries = &self.entries;
         match self.order {
+            // Stable: documents read in the same second keep the order they came in (the
+            // store's, newest record first); those never read go last, by title.
             Order::Recent => order.sort_by(|&a, &b| {
                 let (a, b) = (&entries[a], &entries[b]);
-                b.read_at.cmp(&a.read_at).then_with(|| by_title(a, b))
+                match (a.read_at, b.read_at) {
+                    (None, None) => by_title(a, b),
+                    (a, b) => b.cmp(&a),
+                }
             }),
             Order::Title => order.sort_by(|&a, &b| by_title(&entries[a], &entries[b])),
             Order::Progress => order.sort_by(|&a, &b| {
@@ -207,7 +225,7 @@ fn fuzzy_rank(entries: &[Entry], order: Vec<usize>, filter: &str) -> Vec<usize> 
         })
         .collect();
     // A stable sort: among equal scores, the chosen order holds.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|&(score, _)| std::cmp::Reverse(score));
     scored.into_iter().map(|(_, i)| i).collect()
 }
 

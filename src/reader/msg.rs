@@ -10,6 +10,7 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::outline::Outline;
 
+use super::library::Entry;
 use super::marks::{Persistence, StoreChange};
 
 /// One message for the reader.
@@ -49,6 +50,21 @@ pub enum Msg {
     /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
     /// line).
     Opened(Box<Result<Opened, String>>),
+    /// Show the library screen (`quire library` starts with it).
+    ShowLibrary,
+    /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
+    /// read at, or why they could not be.
+    LibraryRead(Box<Result<LibraryRead, String>>),
+}
+
+/// The library as the runtime read it.
+#[derive(Debug, Clone)]
+pub struct LibraryRead {
+    /// What the screen is titled ("Library", or a folder's name).
+    pub heading: String,
+    pub entries: Vec<Entry>,
+    /// Seconds since the Unix epoch when they were read, for "2 days ago".
+    pub now: i64,
 }
 
 /// Terminal input. Kept apart from the other messages because it is what waits, in order,
@@ -126,6 +142,11 @@ pub enum Effect {
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
     Open(std::path::PathBuf),
+    /// Read the library (the documents in the store, or the folder being listed) and send it
+    /// back as [`Msg::LibraryRead`].
+    ReadLibrary,
+    /// Take this document out of the library (its bookmarks stay in the store).
+    Forget(i64),
 }
 
 /// What a write to the store was for, so a failure can be shown where it matters.

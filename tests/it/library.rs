@@ -166,3 +166,39 @@ fn a_pipe_on_stdin_wins_over_continuing() {
     assert!(!pane.contains("continuing"), "{pane}");
     tmux.send(&["q"]);
 }
+
+#[test]
+fn a_folder_piped_lists_its_readable_documents_by_title_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let books = dir.path().join("books");
+    std::fs::create_dir_all(books.join("deeper")).unwrap();
+    std::fs::create_dir_all(books.join(".hidden")).unwrap();
+    let harbour = write(&books, "harbour.txt", &book("The Harbour", 30));
+    write(
+        &books.join("deeper"),
+        "reef.md",
+        &book("# Notes on the Reef", 5),
+    );
+    write(&books.join(".hidden"), "secret.txt", &book("A Secret", 3));
+    write(&books, ".dotfile.txt", &book("Hidden Too", 3));
+    std::fs::write(books.join("picture.png"), b"\x89PNG\r\n\x1a\n\0\0\0\0").unwrap();
+    std::fs::write(books.join("blob"), b"\0\x01\x02binary\0").unwrap();
+    read(&data, &harbour, "G");
+
+    let listed = stdout(&quire(&[books.to_str().unwrap()], &data));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 2, "{listed}");
+    assert!(lines[0].starts_with("The Harbour"), "{listed}");
+    assert!(
+        lines[0].contains("100%") && lines[0].contains("just now"),
+        "{listed}"
+    );
+    assert!(lines[1].starts_with("Notes on the Reef"), "{listed}");
+    assert!(lines[1].contains("never read"), "{listed}");
+    assert!(lines[1].ends_with("reef.md"), "{listed}");
+    assert!(
+        !listed.contains("Secret") && !listed.contains("Hidden"),
+        "{listed}"
+    );
+}

@@ -15,6 +15,7 @@ mod hostile_names;
 mod keymap_coverage;
 mod layout_props;
 mod library;
+mod library_screen;
 mod opening;
 mod outline_tree;
 mod pty_safety;

@@ -10,7 +10,7 @@ use crate::input::{Action, Key, Lookup, Mode};
 
 use super::super::model::Model;
 use super::super::msg::{Effect, Input};
-use super::{act, bookmarks, search, sidebar};
+use super::{act, bookmarks, library, search, sidebar};
 
 /// Act on one piece of input.
 pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
@@ -44,6 +44,13 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
         model.pending.keys.clear();
         before_input(model);
         return bookmarks::note_key(model, key);
+    }
+    // The library screen takes every key: its filter is typed.
+    if model.library.is_some() {
+        model.pending.keys.clear();
+        model.pending.count = None;
+        before_input(model);
+        return library::key(model, key);
     }
     // An open prompt takes every key as text or editing.
     if model.prompt.is_some() {

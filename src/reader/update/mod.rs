@@ -10,6 +10,7 @@
 mod bookmarks;
 mod files;
 mod keys;
+mod library;
 mod lifecycle;
 mod navigation;
 mod search;
@@ -73,6 +74,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Opened(result) => files::opened(model, *result),
+        Msg::ShowLibrary => library::open(model),
+        Msg::LibraryRead(read) => {
+            library::read(model, *read);
+            Vec::new()
+        }
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()
@@ -147,6 +153,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
             let scroll = model.log.len().saturating_sub(rows);
             model.popup = Some(Popup::Messages { scroll });
         }
+        Action::OpenLibrary => return library::open(model),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
         Action::Redraw => return vec![Effect::Redraw],
