@@ -224,3 +224,37 @@ fn d_and_y_forget_a_document_and_keep_its_bookmarks() {
     let harbour_record = all.iter().find(|d| d.title == "The Harbour").unwrap();
     assert_eq!(store.bookmarks(harbour_record.id).unwrap().len(), 1);
 }
+
+#[test]
+fn the_wheel_moves_the_library_cursor_and_leaves_the_text_alone() {
+    let mut model = with_library((100, 20), sample());
+    let top = model.anchor();
+    let _ = update(&mut model, Msg::Input(quire::reader::Input::ScrollDown));
+    let _ = update(&mut model, Msg::Input(quire::reader::Input::ScrollDown));
+    assert_eq!(model.library().unwrap().cursor, 2);
+    assert_eq!(model.anchor(), top);
+    let _ = update(
+        &mut model,
+        Msg::Input(quire::reader::Input::Click { column: 30, row: 5 }),
+    );
+    assert_eq!(model.anchor(), top);
+    assert!(model.library().is_some());
+}
+
+#[test]
+fn a_session_can_start_on_the_library_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let harbour = write(dir.path(), "harbour.txt", &book("The Harbour", 10));
+    read(&data, &harbour, "");
+    let doc = Document::open(&harbour).unwrap();
+    let mut app = stored_session(&data, doc, Some(&harbour), true, (100, 24))
+        .show_library(true)
+        .build();
+    let mut terminal = test_terminal((100, 24));
+    let mut inbox = ScriptedInbox::keys("").unwrap();
+    app.run(&mut terminal, &mut inbox).unwrap();
+    let screen = screen_text(&terminal);
+    assert!(screen.contains("Library · 1 document"), "{screen}");
+    assert!(screen.contains("▌The Harbour"), "{screen}");
+}

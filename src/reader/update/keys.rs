@@ -18,6 +18,16 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
         model.pending.deferred.push_back(input);
         return Vec::new();
     }
+    // The library screen covers the text: the wheel moves its cursor, a click does nothing.
+    if let Some(library) = model.library.as_mut() {
+        match input {
+            Input::ScrollDown => library.move_cursor(1),
+            Input::ScrollUp => library.move_cursor(-1),
+            Input::Click { .. } => {}
+            Input::Key(key) => return key_press(model, key),
+        }
+        return Vec::new();
+    }
     match input {
         Input::Key(key) => key_press(model, key),
         Input::ScrollDown => act(model, Action::PageDown, None),
