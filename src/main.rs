@@ -709,17 +709,8 @@ fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
         let mut store = data_dir(cli)
             .and_then(|dir| Store::open(&dir).ok())
             .map(|o| o.store);
-        let entries = quire::app::library::folder_entries(&folder.entries, store.as_mut());
-        // In the screen's order: the most recently read first, those never read by title.
-        let now = quire::store::now();
-        let listed = quire::reader::library::Library::new(folder.heading, entries, now);
-        let ordered: Vec<_> = listed
-            .shown
-            .iter()
-            .map(|&i| listed.entries[i].clone())
-            .collect();
         let mut out = io::stdout().lock();
-        written(library_cli::write_plain(&ordered, now, &mut out))?;
+        written(library_cli::write_folder(folder, store.as_mut(), &mut out))?;
         return Ok(ExitCode::SUCCESS);
     }
     library_session(cli, Some(folder))

@@ -7,8 +7,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::app::library::{Folder, folder_entries};
 use crate::document::sanitize::visible_line;
-use crate::reader::library::{Entry, Location};
+use crate::reader::library::{Entry, Library, Location};
+use crate::store::Store;
 use crate::text::ago::ago;
 use crate::text::{display_width, excerpt};
 
@@ -37,6 +39,24 @@ pub fn write_plain(entries: &[Entry], now: i64, out: &mut dyn Write) -> io::Resu
         )?;
     }
     Ok(())
+}
+
+/// A folder's documents, in the library screen's order (the most recently read first, those
+/// never read by title), with what `store` knows of each.
+pub fn write_folder(
+    folder: Folder,
+    store: Option<&mut Store>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let entries = folder_entries(&folder.entries, store);
+    let now = crate::store::now();
+    let listed = Library::new(folder.heading, entries, now);
+    let ordered: Vec<Entry> = listed
+        .shown
+        .iter()
+        .map(|&i| listed.entries[i].clone())
+        .collect();
+    write_plain(&ordered, now, out)
 }
 
 /// One document as `--json` gives it.

@@ -110,7 +110,7 @@ pub(super) fn continuing(model: &mut Model, title: &str) {
     let mut said = if model.anchor == Anchor::default() {
         format!("continuing: {title}")
     } else {
-        format!("continuing: {title}, ¶ {}", thousands(k))
+        format!("continuing: {title}, ¶ {}", crate::text::number::grouped(k))
     };
     if let Some(earlier) = model.message.take() {
         for part in earlier
@@ -122,27 +122,4 @@ pub(super) fn continuing(model: &mut Model, title: &str) {
         }
     }
     model.message = Some(said);
-}
-
-/// 4102 as "4,102".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(super::thousands(7), "7");
-        assert_eq!(super::thousands(4102), "4,102");
-        assert_eq!(super::thousands(1_234_567), "1,234,567");
-    }
 }
