@@ -14,6 +14,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use ratatui::backend::CrosstermBackend;
 
+use quire::app::fetch;
 use quire::app::library::Folder;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
@@ -93,6 +94,9 @@ struct Cli {
     /// last).
     #[arg(long, conflicts_with = "files")]
     bundled: bool,
+    /// With a web address: read the copy kept when it was last fetched, without the network.
+    #[arg(long)]
+    offline: bool,
     /// Read settings from FILE (default: $QUIRE_CONFIG, else $XDG_CONFIG_HOME/quire/config.toml).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -502,10 +506,35 @@ fn load(cli: &Cli) -> Result<Document> {
     let options = load_options(cli);
     match cli.file() {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
+        Some(path) if url_of(path).is_some() => {
+            let page = read_page(cli, path)?;
+            if let Some(notice) = page.notice {
+                let _ = writeln!(io::stderr(), "quire: {}", sanitize_line(&notice));
+            }
+            Ok(page.doc)
+        }
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
         None if !cli.bundled && stdin_has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
+}
+
+/// The web address `path` is, when it is one.
+fn url_of(path: &Path) -> Option<&str> {
+    path.to_str().filter(|p| fetch::is_url(p))
+}
+
+/// A page from the web (or its kept copy); "cannot open 'URL': why" when neither can be had.
+fn read_page(cli: &Cli, path: &Path) -> Result<fetch::Page> {
+    let url = url_of(path).unwrap_or_default();
+    fetch::read_page(
+        url,
+        data_dir(cli).as_deref(),
+        cli.offline,
+        load_options(cli),
+    )
+    .map_err(anyhow::Error::msg)
+    .with_context(|| cannot_open(path))
 }
 
 fn load_options(cli: &Cli) -> LoadOptions {
@@ -615,6 +644,21 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
             Start::continuing(title),
         );
     }
+    if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
+        let page = read_page(cli, path)?;
+        let loaded = session::load(data_dir.as_deref(), &page.doc, Some(path));
+        let opened = Opened {
+            doc: page.doc,
+            saved: loaded.saved,
+            resume: !cli.from_start,
+        };
+        let start = Start {
+            notice: page.notice,
+            ..Start::default()
+        };
+        let opening = Opening::Ready(Box::new(opened), loaded.store);
+        return session_in_terminal(opening, cli, TerminalInbox::new(), start);
+    }
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
@@ -643,6 +687,14 @@ fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
     quire::app::library::last_read(&store).ok().flatten()
 }
 
+/// Two things to say, one after the other.
+fn join_notices(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
 /// How a session starts besides its document.
 #[derive(Default)]
 struct Start {
@@ -652,6 +704,8 @@ struct Start {
     library: bool,
     /// Listing this folder on the library screen.
     folder: Option<Folder>,
+    /// Something to say first (a page read from its kept copy).
+    notice: Option<String>,
 }
 
 impl Start {
@@ -750,7 +804,7 @@ fn session_in_terminal(
         .continuing(start.continuing)
         .show_library(start.library)
         .folder(start.folder)
-        .notice(settings.summary())
+        .notice(join_notices(start.notice, settings.summary()))
         .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))
         .build();

@@ -22,6 +22,7 @@ pub fn entries(store: &Store) -> Result<Vec<Entry>, StoreError> {
         .into_iter()
         .map(|record| {
             let location = match &record.path {
+                Some(url) if super::fetch::is_url(url) => Location::Web(url.clone()),
                 Some(path) => file_location(Path::new(path)),
                 None if &record.hash == bundled_hash() => Location::Bundled,
                 None => Location::Stdin,

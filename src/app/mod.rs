@@ -5,11 +5,13 @@
 //!
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
 //!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
-//!   the store's library as the reader's entries.
+//!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
+//!   for reading offline.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back.
 
 pub mod builder;
+pub mod fetch;
 pub mod inbox;
 pub mod library;
 pub mod opening;
@@ -117,6 +119,13 @@ impl Opener {
         let died = format!("cannot open '{shown}': reading it failed (an internal error)");
         Work::new(
             move || {
+                let url = path
+                    .to_str()
+                    .filter(|p| fetch::is_url(p))
+                    .map(str::to_string);
+                if let Some(url) = url {
+                    return Msg::Opened(Box::new(open_page(&url, data_dir.as_deref(), load)));
+                }
                 let opened = match Document::open_with(&path, load) {
                     Ok(doc) => {
                         let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
@@ -133,6 +142,24 @@ impl Opener {
             Msg::Opened(Box::new(Err(died))),
         )
     }
+}
+
+/// A page from the web for the session: fetched (or its kept copy), with what the store has.
+fn open_page(
+    url: &str,
+    data_dir: Option<&std::path::Path>,
+    load: LoadOptions,
+) -> Result<Opened, String> {
+    let shown = crate::document::sanitize::visible_line(url);
+    let page = fetch::read_page(url, data_dir, false, load)
+        .map_err(|why| format!("cannot open '{shown}': {why}"))?;
+    let mut loaded = session::load(data_dir, &page.doc, Some(std::path::Path::new(url)));
+    loaded.saved.notices.extend(page.notice);
+    Ok(Opened {
+        doc: page.doc,
+        saved: loaded.saved,
+        resume: true,
+    })
 }
 
 impl App {

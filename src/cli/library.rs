@@ -67,7 +67,7 @@ struct Record<'a> {
     format: &'a str,
     /// The file, when it was read from one.
     path: Option<String>,
-    /// `file`, `missing`, `stdin` or `bundled`.
+    /// `file`, `missing`, `web`, `stdin` or `bundled`.
     location: &'static str,
     progress: Option<u8>,
     /// Seconds since the Unix epoch.
@@ -83,6 +83,7 @@ pub fn write_json(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
             let (location, path) = match &e.location {
                 Location::File(p) => ("file", Some(p.display().to_string())),
                 Location::Missing(p) => ("missing", Some(p.display().to_string())),
+                Location::Web(url) => ("web", Some(url.clone())),
                 Location::Stdin => ("stdin", None),
                 Location::Bundled => ("bundled", None),
             };

@@ -16,6 +16,8 @@ pub enum Location {
     File(PathBuf),
     /// A file that was read from there and is gone (moved or deleted).
     Missing(PathBuf),
+    /// A page read from the web (a copy is kept when it was fetched).
+    Web(String),
     /// Read from standard input: no copy is kept.
     Stdin,
     /// The article that comes with quire.
@@ -28,6 +30,7 @@ impl Location {
         match self {
             Location::File(path) => path.display().to_string(),
             Location::Missing(path) => format!("missing: {}", path.display()),
+            Location::Web(url) => url.clone(),
             Location::Stdin => "standard input (no copy kept)".into(),
             Location::Bundled => "bundled with quire".into(),
         }

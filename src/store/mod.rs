@@ -3,8 +3,10 @@
 //! Opening: WAL mode, a busy timeout so several quire processes can write, the schema versioned
 //! by `PRAGMA user_version` with forward migrations, and a damaged file moved aside (never
 //! deleted) for a fresh start. Every change runs in its own transaction when it happens
-//! (queries in [`records`]). Knows nothing of the screen or the model.
+//! (queries in [`records`], the library's in [`library`], pages kept for offline reading in
+//! [`kept`]). Knows nothing of the screen or the model.
 
+mod kept;
 mod library;
 mod records;
 
@@ -15,6 +17,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::document::Anchor;
 
+pub use kept::{KEPT_DIR, KeptCopy};
 pub use library::{LibraryRecord, ReadingFacts};
 pub use records::{DocumentRecord, Lookup};
 
@@ -84,6 +87,13 @@ const MIGRATIONS: &[&str] = &[
     UPDATE documents SET read_at = MAX(seen_at, COALESCE(
         (SELECT saved_at FROM positions WHERE positions.document = documents.id), 0));
     CREATE INDEX documents_by_read_at ON documents(read_at);",
+    // 3 → 4: pages kept for reading offline (the bytes are files named by their hash).
+    "CREATE TABLE kept (
+        url TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        content_type TEXT NOT NULL DEFAULT '',
+        fetched_at INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.
@@ -101,6 +111,8 @@ pub enum StoreError {
     TooNew(i64),
     #[error("cannot move the damaged bookmark database aside: {0}")]
     Quarantine(String),
+    #[error("cannot keep a copy of the page: {0}")]
+    Keep(String),
     #[error("{0}")]
     Sql(#[from] rusqlite::Error),
 }

@@ -9,6 +9,7 @@ mod code_blocks;
 mod common;
 mod corpus;
 mod epub;
+mod fetch;
 mod files;
 mod formats;
 mod hostile_names;

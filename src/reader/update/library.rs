@@ -124,6 +124,7 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
     };
     let path = match &entry.location {
         Location::File(path) => path.clone(),
+        Location::Web(url) => std::path::PathBuf::from(url),
         Location::Missing(path) => {
             model.message = Some(format!(
                 "missing: {} (moved or deleted; no copy is kept)",
