@@ -96,6 +96,8 @@ fn fetch_error(err: ureq::Error) -> FetchError {
         ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::ConnectionRefused => {
             FetchError::ConnectionFailed
         }
+        // The system resolver's failure reaches us as an I/O error in its own words.
+        ureq::Error::Io(e) if e.to_string().contains("lookup address") => FetchError::HostNotFound,
         other => FetchError::Other(other.to_string()),
     }
 }
