@@ -14,15 +14,18 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use ratatui::backend::CrosstermBackend;
 
+use quire::app::fetch;
+use quire::app::library::Folder;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
-use quire::cli::{print, search_print};
+use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
 use quire::outline::Outline;
 use quire::reader::{Config, Exit, Opened};
 use quire::settings::{self, Settings};
+use quire::store::Store;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 /// The width `--print` lays text out at when none is given.
@@ -33,7 +36,8 @@ const PRINT_WIDTH: usize = 80;
     name = "quire",
     version,
     about = "Read saved articles and books in the terminal, with an outline built from the text.",
-    after_help = "With no FILE, quire opens its bundled article (or reads stdin when it is a pipe).\n\
+    after_help = "With no FILE, quire continues the document read last, where you left it (or reads\n\
+                  stdin when it is a pipe; the bundled article when nothing was read yet).\n\
                   Press ? inside quire for the keys.\n\n\
                   Exit codes: 0 ok, 1 cannot read the document or use the terminal (or --search\n\
                   --print found nothing), 2 usage error (or a bad --search regex),\n\
@@ -86,6 +90,13 @@ struct Cli {
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
+    /// Open the article that comes with quire (with no FILE, quire continues the document read
+    /// last).
+    #[arg(long, conflicts_with = "files")]
+    bundled: bool,
+    /// With a web address: read the copy kept when it was last fetched, without the network.
+    #[arg(long)]
+    offline: bool,
     /// Read settings from FILE (default: $QUIRE_CONFIG, else $XDG_CONFIG_HOME/quire/config.toml).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -111,6 +122,17 @@ enum Command {
     /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
     /// a JSON export.
     Bookmarks(BookmarksArgs),
+    /// Every document read, most recent first: on a terminal the library screen (Enter opens,
+    /// / filters, s changes the order, d forgets); otherwise one line per document (title,
+    /// how far read, when last read, where it lives).
+    Library(LibraryArgs),
+}
+
+#[derive(clap::Args, Debug, Clone)]
+struct LibraryArgs {
+    /// Print the library's records as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
 impl Cli {
@@ -314,14 +336,23 @@ fn usage(err: &clap::Error) -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    if let Some(Command::Bookmarks(args)) = &cli.command {
-        return bookmarks(args, &cli);
+    match &cli.command {
+        Some(Command::Bookmarks(args)) => return bookmarks(args, &cli),
+        Some(Command::Library(args)) => return library(args, &cli),
+        None => {}
     }
     if let Some(what) = cli.generate {
         return generate(what);
     }
     if cli.check_config {
         return check_config(&cli);
+    }
+    if let [dir] = cli.files.as_slice()
+        && dir.is_dir()
+        && !cli.outline
+        && cli.search.is_none()
+    {
+        return folder(&cli, dir);
     }
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
@@ -416,6 +447,7 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
         Opening::Ready(Box::new(opened), loaded.store),
         &cli,
         TerminalInbox::new(),
+        Start::default(),
     )
 }
 
@@ -444,6 +476,32 @@ fn bookmarks(args: &BookmarksArgs, cli: &Cli) -> Result<ExitCode> {
     }
 }
 
+/// `quire library`: the library screen on a terminal, else the list (or `--json`).
+fn library(args: &LibraryArgs, cli: &Cli) -> Result<ExitCode> {
+    let dir = data_dir(cli)
+        .context("no data directory is known; give --data-dir or set QUIRE_DATA_DIR")?;
+    let opened = Store::open(&dir).context("the library is unavailable")?;
+    if let Some(notice) = &opened.notice {
+        let _ = writeln!(io::stderr(), "quire: {}", sanitize_line(notice));
+    }
+    let entries = quire::app::library::entries(&opened.store).context("cannot read the library")?;
+    if !args.json && io::stdout().is_terminal() {
+        drop(opened);
+        return library_session(cli, None);
+    }
+    let mut out = io::stdout().lock();
+    if args.json {
+        written(library_cli::write_json(&entries, &mut out))?;
+    } else {
+        written(library_cli::write_plain(
+            &entries,
+            quire::store::now(),
+            &mut out,
+        ))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// The data directory from `--data-dir`, else `QUIRE_DATA_DIR`, else the platform default.
 fn data_dir(cli: &Cli) -> Option<PathBuf> {
     quire::store::data_dir(
@@ -467,10 +525,35 @@ fn load(cli: &Cli) -> Result<Document> {
     let options = load_options(cli);
     match cli.file() {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
+        Some(path) if url_of(path).is_some() => {
+            let page = read_page(cli, path)?;
+            if let Some(notice) = page.notice {
+                let _ = writeln!(io::stderr(), "quire: {}", sanitize_line(&notice));
+            }
+            Ok(page.doc)
+        }
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
-        None if stdin_has_input() => read_stdin(options),
+        None if !cli.bundled && stdin_has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
+}
+
+/// The web address `path` is, when it is one.
+fn url_of(path: &Path) -> Option<&str> {
+    path.to_str().filter(|p| fetch::is_url(p))
+}
+
+/// A page from the web (or its kept copy); "cannot open 'URL': why" when neither can be had.
+fn read_page(cli: &Cli, path: &Path) -> Result<fetch::Page> {
+    let url = url_of(path).unwrap_or_default();
+    fetch::read_page(
+        url,
+        data_dir(cli).as_deref(),
+        cli.offline,
+        load_options(cli),
+    )
+    .map_err(anyhow::Error::msg)
+    .with_context(|| cannot_open(path))
 }
 
 fn load_options(cli: &Cli) -> LoadOptions {
@@ -564,6 +647,37 @@ fn report_unsaved(bookmarks: &[quire::anchoring::Bookmark]) {
 fn interactive(cli: &Cli) -> Result<ExitCode> {
     let options = load_options(cli);
     let data_dir = data_dir(cli);
+    if cli.files.is_empty()
+        && let Some((path, title)) = last_read(cli, data_dir.as_deref())
+    {
+        let opening = opening::open_file(&path, options, data_dir, !cli.from_start)
+            .with_context(|| cannot_open(&path))?;
+        let continuing = Cli {
+            files: vec![path],
+            ..cli.clone()
+        };
+        return session_in_terminal(
+            opening,
+            &continuing,
+            TerminalInbox::new(),
+            Start::continuing(title),
+        );
+    }
+    if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
+        let page = read_page(cli, path)?;
+        let loaded = session::load(data_dir.as_deref(), &page.doc, Some(path));
+        let opened = Opened {
+            doc: page.doc,
+            saved: loaded.saved,
+            resume: !cli.from_start,
+        };
+        let start = Start {
+            notice: page.notice,
+            ..Start::default()
+        };
+        let opening = Opening::Ready(Box::new(opened), loaded.store);
+        return session_in_terminal(opening, cli, TerminalInbox::new(), start);
+    }
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
@@ -578,11 +692,110 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
             Opening::Ready(Box::new(opened), loaded.store)
         }
     };
-    session_in_terminal(opening, cli, TerminalInbox::new())
+    session_in_terminal(opening, cli, TerminalInbox::new(), Start::default())
+}
+
+/// The document `quire` alone continues: the one read last whose file is still there, unless
+/// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
+/// to continue (the session that opens will say what the trouble is).
+fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
+    if cli.bundled || stdin_has_input() {
+        return None;
+    }
+    let store = Store::open(data_dir?).ok()?.store;
+    quire::app::library::last_read(&store).ok().flatten()
+}
+
+/// Two things to say, one after the other.
+fn join_notices(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How a session starts besides its document.
+#[derive(Default)]
+struct Start {
+    /// Continuing the document read last, titled so.
+    continuing: Option<String>,
+    /// With the library screen open.
+    library: bool,
+    /// Listing this folder on the library screen.
+    folder: Option<Folder>,
+    /// Something to say first (a page read from its kept copy).
+    notice: Option<String>,
+}
+
+impl Start {
+    fn continuing(title: String) -> Start {
+        Start {
+            continuing: Some(title),
+            ..Start::default()
+        }
+    }
+}
+
+/// The library screen (or a folder's list) over the document read last, or the bundled
+/// article when there is none: closing the screen leaves the reader there.
+fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
+    let data_dir = data_dir(cli);
+    let base = Cli {
+        files: Vec::new(),
+        ..cli.clone()
+    };
+    let start = Start {
+        library: true,
+        folder,
+        ..Start::default()
+    };
+    if let Some((path, _)) = last_read(&base, data_dir.as_deref()) {
+        let opening = opening::open_file(&path, load_options(cli), data_dir, !cli.from_start)
+            .with_context(|| cannot_open(&path))?;
+        let session = Cli {
+            files: vec![path],
+            ..base
+        };
+        return session_in_terminal(opening, &session, TerminalInbox::new(), start);
+    }
+    let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
+    let loaded = session::load(data_dir.as_deref(), &doc, None);
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    let opening = Opening::Ready(Box::new(opened), loaded.store);
+    session_in_terminal(opening, &base, TerminalInbox::new(), start)
+}
+
+/// `quire DIR`: the folder's readable documents, on the library screen or, piped, as a list.
+fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
+    let folder = quire::app::library::scan_folder(dir);
+    if folder.entries.is_empty() {
+        anyhow::bail!(
+            "cannot open '{}': no readable documents in this folder",
+            shown_path(dir)
+        );
+    }
+    if cli.print || !io::stdout().is_terminal() {
+        let mut store = data_dir(cli)
+            .and_then(|dir| Store::open(&dir).ok())
+            .map(|o| o.store);
+        let mut out = io::stdout().lock();
+        written(library_cli::write_folder(folder, store.as_mut(), &mut out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    library_session(cli, Some(folder))
 }
 
 /// Take the terminal and read until the reader quits.
-fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) -> Result<ExitCode> {
+fn session_in_terminal(
+    opening: Opening,
+    cli: &Cli,
+    mut inbox: TerminalInbox,
+    start: Start,
+) -> Result<ExitCode> {
     let mut settings = settings(cli);
     settings.resolve_theme(light_terminal(&settings));
     let builder = match opening {
@@ -607,7 +820,10 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
     let mut app = builder
         .config(settings.config.clone())
         .keymap(settings.keymap.clone())
-        .notice(settings.summary())
+        .continuing(start.continuing)
+        .show_library(start.library)
+        .folder(start.folder)
+        .notice(join_notices(start.notice, settings.summary()))
         .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))
         .build();

@@ -35,6 +35,9 @@ pub struct AppBuilder {
     files: Vec<PathBuf>,
     load: LoadOptions,
     notice: Option<String>,
+    continuing: Option<String>,
+    show_library: bool,
+    folder: Option<super::library::Folder>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -73,6 +76,9 @@ impl AppBuilder {
             files: Vec::new(),
             load: LoadOptions::default(),
             notice: None,
+            continuing: None,
+            show_library: false,
+            folder: None,
         }
     }
 
@@ -118,6 +124,25 @@ impl AppBuilder {
         self
     }
 
+    /// The session continues the document read last, titled `title`: the status line says so.
+    pub fn continuing(mut self, title: Option<String>) -> AppBuilder {
+        self.continuing = title;
+        self
+    }
+
+    /// Start with the library screen open (`quire library`).
+    pub fn show_library(mut self, show: bool) -> AppBuilder {
+        self.show_library = show;
+        self
+    }
+
+    /// List this folder's documents on the library screen, and start with it open (`quire DIR`).
+    pub fn folder(mut self, folder: Option<super::library::Folder>) -> AppBuilder {
+        self.show_library |= folder.is_some();
+        self.folder = folder;
+        self
+    }
+
     /// The files given to read: the session starts on the first, and `:n`, `:p` and `:x` open
     /// the others, read with `load` (encoding, format, force).
     pub fn files(mut self, files: Vec<PathBuf>, load: LoadOptions) -> AppBuilder {
@@ -142,6 +167,9 @@ impl AppBuilder {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
         };
+        if let Some(title) = self.continuing {
+            let _ = update(&mut model, Msg::Continuing { title });
+        }
         if let Some(notice) = self.notice {
             let _ = update(&mut model, Msg::Say(notice));
         }
@@ -154,7 +182,12 @@ impl AppBuilder {
             load: self.load,
             data_dir: self.data_dir.clone(),
         };
-        App::new(model, Writer::new(self.store, self.data_dir), opener)
+        let mut app = App::new(model, Writer::new(self.store, self.data_dir), opener);
+        app.folder = self.folder;
+        if self.show_library {
+            app.at_start.push(Msg::ShowLibrary);
+        }
+        app
     }
 }
 

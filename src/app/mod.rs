@@ -4,12 +4,16 @@
 //! `TestBackend` with a scripted inbox.
 //!
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
-//!   preview of a big file first; [`session`]: what the store has for a document.
+//!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
+//!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
+//!   for reading offline.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back.
 
 pub mod builder;
+pub mod fetch;
 pub mod inbox;
+pub mod library;
 pub mod opening;
 pub mod session;
 pub mod terminal;
@@ -26,7 +30,7 @@ use ratatui::layout::Rect;
 
 use crate::document::{Document, LoadError, LoadOptions};
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, Model, Msg, Opened, Write, update};
+use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
@@ -94,6 +98,10 @@ pub struct App {
     redraw: bool,
     /// Text to hand the terminal's clipboard before the next frame.
     clipboard: Vec<String>,
+    /// The folder listed (`quire DIR`): the library screen shows its documents.
+    folder: Option<library::Folder>,
+    /// Messages for the reader before the first frame (`quire library` opens the library).
+    at_start: Vec<Msg>,
 }
 
 /// How another document of the session is read: as the first was.
@@ -111,6 +119,13 @@ impl Opener {
         let died = format!("cannot open '{shown}': reading it failed (an internal error)");
         Work::new(
             move || {
+                let url = path
+                    .to_str()
+                    .filter(|p| fetch::is_url(p))
+                    .map(str::to_string);
+                if let Some(url) = url {
+                    return Msg::Opened(Box::new(open_page(&url, data_dir.as_deref(), load)));
+                }
                 let opened = match Document::open_with(&path, load) {
                     Ok(doc) => {
                         let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
@@ -129,6 +144,24 @@ impl Opener {
     }
 }
 
+/// A page from the web for the session: fetched (or its kept copy), with what the store has.
+fn open_page(
+    url: &str,
+    data_dir: Option<&std::path::Path>,
+    load: LoadOptions,
+) -> Result<Opened, String> {
+    let shown = crate::document::sanitize::visible_line(url);
+    let page = fetch::read_page(url, data_dir, false, load)
+        .map_err(|why| format!("cannot open '{shown}': {why}"))?;
+    let mut loaded = session::load(data_dir, &page.doc, Some(std::path::Path::new(url)));
+    loaded.saved.notices.extend(page.notice);
+    Ok(Opened {
+        doc: page.doc,
+        saved: loaded.saved,
+        resume: true,
+    })
+}
+
 impl App {
     fn new(model: Model, writer: Writer, opener: Opener) -> App {
         App {
@@ -137,6 +170,8 @@ impl App {
             opener,
             redraw: false,
             clipboard: Vec::new(),
+            folder: None,
+            at_start: Vec::new(),
         }
     }
 
@@ -157,6 +192,14 @@ impl App {
         B::Error: std::error::Error + Send + Sync + 'static,
         I: Inbox,
     {
+        let mut exit = None;
+        for msg in std::mem::take(&mut self.at_start) {
+            exit = exit.or(self.step(msg, inbox)?);
+        }
+        if let Some(exit) = exit {
+            self.save_position();
+            return Ok(exit);
+        }
         let exit = self.serve(terminal, inbox);
         // On the way out, whatever ended the session: the place is not lost.
         self.save_position();
@@ -274,9 +317,11 @@ impl App {
             match effect {
                 Effect::Quit(how) => exit = exit.or(Some(how)),
                 Effect::Abort(err) => return Err(AppError::Document(err)),
-                Effect::SavePosition { record, position } => {
-                    self.writer.defer_position(record, position)
-                }
+                Effect::SavePosition {
+                    record,
+                    position,
+                    progress,
+                } => self.writer.defer_position(record, position, progress),
                 Effect::Store { record, change } => {
                     let uid_change = change.clone();
                     let written = self.writer.write(record, change);
@@ -285,6 +330,12 @@ impl App {
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
                 Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::ReadLibrary => followups.push(self.read_library()),
+                Effect::Forget(record) => {
+                    if let Err(error) = self.writer.forget(record) {
+                        followups.push(Msg::Say(format!("could not forget it: {error}")));
+                    }
+                }
                 Effect::Copy(text) => self.clipboard.push(text),
                 Effect::Remember { key, value } => {
                     if let Err(err) = self.writer.remember(key, value.as_deref()) {
@@ -299,6 +350,29 @@ impl App {
             exit = exit.or(self.step(followup, inbox)?);
         }
         Ok(exit)
+    }
+
+    /// The library for the library screen: the store's, or the folder's being listed.
+    fn read_library(&mut self) -> Msg {
+        let now = crate::store::now();
+        let read = match &self.folder {
+            Some(folder) => Ok(LibraryRead {
+                heading: folder.heading.clone(),
+                entries: library::folder_entries(&folder.entries, self.writer.store().ok()),
+                now,
+            }),
+            None => self
+                .writer
+                .store()
+                .and_then(|store| library::entries(store).map_err(|e| e.to_string()))
+                .map(|entries| LibraryRead {
+                    heading: "Library".into(),
+                    entries,
+                    now,
+                })
+                .map_err(|why| format!("the library is unavailable: {why}")),
+        };
+        Msg::LibraryRead(Box::new(read))
     }
 
     /// The reader is still: write its place if it moved, and try again what the store

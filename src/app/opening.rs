@@ -481,7 +481,7 @@ mod tests {
         };
         let flat = crate::anchoring::FlatText::new(&doc);
         let place = crate::anchoring::position_at(&flat, Anchor::new(300, 0));
-        store.save_position(record, &place).unwrap();
+        store.save_position(record, &place, None).unwrap();
         drop(store);
 
         let opened = open(request(&text, Some(data.clone()), Some(file.clone()))).unwrap();

@@ -8,10 +8,10 @@ use std::path::Path;
 use crate::anchoring::{
     FlatText, Placement, Position, Span, attach_lazily, content_hash, flat_anchor, flat_offset,
 };
-use crate::document::{Anchor, Document};
+use crate::document::{Anchor, Document, Format};
 use crate::reader::Saved;
 use crate::reader::marks::Persistence;
-use crate::store::{Lookup, Opened, Store, StoreError, path_key};
+use crate::store::{Lookup, Opened, ReadingFacts, Store, StoreError, path_key};
 
 /// What opening found: the reader's part, and the store it came from (kept by the runtime
 /// for the writes to come).
@@ -91,6 +91,12 @@ fn read_document(
         Lookup::Same(r) | Lookup::New(r) => (r, false),
         Lookup::Changed(r) => (r, true),
     };
+    let author = doc.author();
+    let facts = ReadingFacts {
+        author: &author,
+        format: doc.format.map_or("text", Format::name),
+    };
+    store.note_reading(record.id, facts)?;
     // The whole text as one string is a copy of the document: made only when a bookmark or
     // a saved place has to be looked for, not when each is still where it was saved.
     let flat_text = std::cell::OnceCell::new();

@@ -18,7 +18,7 @@ pub struct Writer {
     dir: Option<PathBuf>,
     store: Option<Store>,
     /// A place not yet written: the record it belongs to and the place.
-    unsaved: Option<(i64, Position)>,
+    unsaved: Option<(i64, Position, Option<u8>)>,
     /// How many times the place was written (coalescing is tested by it).
     position_writes: usize,
     /// Bookmark changes the store refused, oldest first, to be tried again.
@@ -56,19 +56,19 @@ impl Writer {
     }
 
     /// Keep the newest place of `record`, to write once the reader is still.
-    pub fn defer_position(&mut self, record: i64, position: Position) {
-        self.unsaved = Some((record, position));
+    pub fn defer_position(&mut self, record: i64, position: Position, progress: Option<u8>) {
+        self.unsaved = Some((record, position, progress));
     }
 
     /// Write the place kept by [`Writer::defer_position`], if any.
     pub fn save_position(&mut self) -> Result<(), String> {
-        let Some((record, position)) = self.unsaved.take() else {
+        let Some((record, position, progress)) = self.unsaved.take() else {
             return Ok(());
         };
         self.position_writes += 1;
         let store = self.store()?;
         store
-            .save_position(record, &position)
+            .save_position(record, &position, progress)
             .map_err(|err| err.to_string())
     }
 
@@ -142,7 +142,13 @@ impl Writer {
         result.map_err(|err| err.to_string())
     }
 
-    fn store(&mut self) -> Result<&mut Store, String> {
+    /// Take a document out of the library (its bookmarks stay).
+    pub fn forget(&mut self, record: i64) -> Result<(), String> {
+        self.store()?.forget(record).map_err(|err| err.to_string())
+    }
+
+    /// The store, opened now if it was not yet.
+    pub fn store(&mut self) -> Result<&mut Store, String> {
         if self.store.is_none() {
             let Some(dir) = &self.dir else {
                 return Err("no data directory is known".into());

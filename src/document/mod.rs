@@ -374,6 +374,29 @@ impl Document {
         self.blocks.is_empty()
     }
 
+    /// Who wrote it, when the document says: a book's authors, else a short byline
+    /// ("By Ann Author") without its "By". "" when neither says a name.
+    pub fn author(&self) -> String {
+        if let Some(book) = self.book.as_deref().filter(|b| !b.authors.is_empty()) {
+            return book.authors.join(", ");
+        }
+        let Some(byline) = self.blocks.iter().find(|b| b.kind == BlockKind::Byline) else {
+            return String::new();
+        };
+        let text = byline.text.trim();
+        let name = ["By ", "by ", "BY "]
+            .iter()
+            .find_map(|by| text.strip_prefix(by))
+            .map(str::trim);
+        match name {
+            // A name, not a sentence about the author.
+            Some(name) if !name.is_empty() && name.split_whitespace().count() <= 8 => {
+                name.to_string()
+            }
+            _ => String::new(),
+        }
+    }
+
     /// The text of a block, or "" past the end (anchors may be stale).
     pub fn text(&self, block: usize) -> &str {
         self.blocks.get(block).map_or("", |b| b.text.as_str())
@@ -422,5 +445,21 @@ fn io_reason(err: &std::io::Error) -> String {
     match text.find(" (os error") {
         Some(cut) => text[..cut].to_string(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_author_is_a_short_byline_without_its_by() {
+        let doc = Document::from_text(
+            "A Title\n\nBy Ann Author\n\nThe body of the article goes on for a while here.\n",
+            "a.txt",
+        );
+        assert_eq!(doc.author(), "Ann Author");
+        let none = Document::from_text("A Title\n\nJust a paragraph of body text.\n", "b.txt");
+        assert_eq!(none.author(), "");
     }
 }

@@ -36,6 +36,8 @@ pub enum Action {
     Facts,
     /// The messages said this session.
     Messages,
+    /// The library: every document read, to open another in this session.
+    OpenLibrary,
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
@@ -130,6 +132,7 @@ impl Action {
             Action::Help => "this help",
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",
+            Action::OpenLibrary => "library: the documents read, to open one",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
             Action::Redraw => "redraw the screen",

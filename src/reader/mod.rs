@@ -9,11 +9,13 @@
 //! - [`update`]: input interpretation and every action, split by concern.
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
-//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history).
+//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
+//!   [`library`] (the library screen: documents read, their order and filter).
 
 pub mod config;
 pub mod folds;
 pub mod history;
+pub mod library;
 pub mod marks;
 pub mod model;
 pub mod msg;
@@ -24,5 +26,5 @@ pub mod update;
 
 pub use config::{Config, DEFAULT_CJK_CPM, DEFAULT_MAX_WIDTH, DEFAULT_WPM};
 pub use model::{Focus, Model, OutlineTiming, Setup};
-pub use msg::{Effect, Exit, Input, Job, Msg, Opened, Saved, Write};
+pub use msg::{Effect, Exit, Input, Job, LibraryRead, Msg, Opened, Saved, Write};
 pub use update::update;

@@ -16,6 +16,7 @@ use crate::outline::Outline;
 use super::config::Config;
 use super::folds::Folds;
 use super::history::JumpHistory;
+use super::library::Library;
 use super::marks::Marks;
 use super::msg::{Input, Opened};
 use super::prompt::Prompt;
@@ -159,6 +160,8 @@ pub struct Model {
     /// Where the last jump landed, marked on screen until the next input or a moment passes.
     pub(super) flash: Option<Anchor>,
     pub(super) files: Files,
+    /// The library screen, while it is open.
+    pub(super) library: Option<Library>,
 }
 
 impl Model {
@@ -251,6 +254,7 @@ impl Model {
             pending: Pending::default(),
             flash: None,
             files,
+            library: None,
         }
     }
 
@@ -270,6 +274,19 @@ impl Model {
 
     pub fn doc(&self) -> &Document {
         &self.doc
+    }
+
+    /// The library screen, while it is open.
+    pub fn library(&self) -> Option<&Library> {
+        self.library.as_ref()
+    }
+
+    /// The file the document shown was read from, when it was one of the session's files.
+    pub fn current_file(&self) -> Option<&std::path::Path> {
+        self.files
+            .paths
+            .get(self.files.current)
+            .map(|p| p.as_path())
     }
 
     pub fn outline(&self) -> &Outline {

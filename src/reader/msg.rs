@@ -10,6 +10,7 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::outline::Outline;
 
+use super::library::Entry;
 use super::marks::{Persistence, StoreChange};
 
 /// One message for the reader.
@@ -30,6 +31,9 @@ pub enum Msg {
     StartSearch(String),
     /// Say this on the status line (after anything already said there).
     Say(String),
+    /// The session continues the document read last (quire was given nothing to read): say
+    /// so, with its title and the paragraph it resumed at.
+    Continuing { title: String },
     /// The whole of a document shown as a preview has been read (or refused).
     WholeArrived(Box<Result<Opened, LoadError>>),
     /// A background outline is built, for the document of this generation.
@@ -46,6 +50,21 @@ pub enum Msg {
     /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
     /// line).
     Opened(Box<Result<Opened, String>>),
+    /// Show the library screen (`quire library` starts with it).
+    ShowLibrary,
+    /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
+    /// read at, or why they could not be.
+    LibraryRead(Box<Result<LibraryRead, String>>),
+}
+
+/// The library as the runtime read it.
+#[derive(Debug, Clone)]
+pub struct LibraryRead {
+    /// What the screen is titled ("Library", or a folder's name).
+    pub heading: String,
+    pub entries: Vec<Entry>,
+    /// Seconds since the Unix epoch when they were read, for "2 days ago".
+    pub now: i64,
 }
 
 /// Terminal input. Kept apart from the other messages because it is what waits, in order,
@@ -105,8 +124,13 @@ pub enum Effect {
     Quit(Exit),
     /// The document cannot be read after all (the whole of a previewed file was refused).
     Abort(LoadError),
-    /// The reader's place moved: write it once the reader is still (the runtime coalesces).
-    SavePosition { record: i64, position: Position },
+    /// The reader's place moved: write it once the reader is still (the runtime coalesces),
+    /// with how far through the document it is, in percent (`None` while that is not known).
+    SavePosition {
+        record: i64,
+        position: Position,
+        progress: Option<u8>,
+    },
     /// Write a bookmark change now, in its own transaction.
     Store { record: i64, change: StoreChange },
     /// Start background work; its result comes back as a message.
@@ -124,6 +148,11 @@ pub enum Effect {
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
     Open(std::path::PathBuf),
+    /// Read the library (the documents in the store, or the folder being listed) and send it
+    /// back as [`Msg::LibraryRead`].
+    ReadLibrary,
+    /// Take this document out of the library (its bookmarks stay in the store).
+    Forget(i64),
 }
 
 /// What a write to the store was for, so a failure can be shown where it matters.

@@ -3,8 +3,11 @@
 //! Opening: WAL mode, a busy timeout so several quire processes can write, the schema versioned
 //! by `PRAGMA user_version` with forward migrations, and a damaged file moved aside (never
 //! deleted) for a fresh start. Every change runs in its own transaction when it happens
-//! (queries in [`records`]). Knows nothing of the screen or the model.
+//! (queries in [`records`], the library's in [`library`], pages kept for offline reading in
+//! [`kept`]). Knows nothing of the screen or the model.
 
+mod kept;
+mod library;
 mod records;
 
 use std::path::{Path, PathBuf};
@@ -14,6 +17,8 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::document::Anchor;
 
+pub use kept::{KEPT_DIR, KeptCopy};
+pub use library::{LibraryRecord, ReadingFacts};
 pub use records::{DocumentRecord, Lookup};
 
 /// The path a document is keyed by: absolute when it can be, so `./a.txt` and `/x/a.txt` agree.
@@ -71,6 +76,24 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL,
         saved_at INTEGER NOT NULL
     );",
+    // 2 → 3: the library. What a document is (author, format), how far the reader got, when it
+    // was last read (the later of its last opening and its last saved place, for the documents
+    // already known), and whether the reader asked to forget it (its bookmarks are kept).
+    "ALTER TABLE documents ADD COLUMN author TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT '';
+    ALTER TABLE documents ADD COLUMN progress INTEGER;
+    ALTER TABLE documents ADD COLUMN read_at INTEGER;
+    ALTER TABLE documents ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0;
+    UPDATE documents SET read_at = MAX(seen_at, COALESCE(
+        (SELECT saved_at FROM positions WHERE positions.document = documents.id), 0));
+    CREATE INDEX documents_by_read_at ON documents(read_at);",
+    // 3 → 4: pages kept for reading offline (the bytes are files named by their hash).
+    "CREATE TABLE kept (
+        url TEXT PRIMARY KEY,
+        hash TEXT NOT NULL,
+        content_type TEXT NOT NULL DEFAULT '',
+        fetched_at INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.
@@ -88,6 +111,8 @@ pub enum StoreError {
     TooNew(i64),
     #[error("cannot move the damaged bookmark database aside: {0}")]
     Quarantine(String),
+    #[error("cannot keep a copy of the page: {0}")]
+    Keep(String),
     #[error("{0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -400,7 +425,7 @@ fn os_reason(err: &std::io::Error) -> String {
 }
 
 /// Seconds since the Unix epoch, for `created_at` and `seen_at`.
-pub(crate) fn now() -> i64 {
+pub fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)

@@ -185,8 +185,19 @@ impl Store {
         })
     }
 
-    pub fn save_position(&mut self, document: i64, position: &Position) -> Result<(), StoreError> {
+    /// Write the reader's place in `document`, and how far through it that is (in percent,
+    /// when known; an unknown share keeps the one written before). Both say it was read now.
+    pub fn save_position(
+        &mut self,
+        document: i64,
+        position: &Position,
+        progress: Option<u8>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
+            tx.execute(
+                "UPDATE documents SET progress = COALESCE(?1, progress), read_at = ?2 WHERE id = ?3",
+                params![progress, now(), document],
+            )?;
             tx.execute(
                 "INSERT INTO positions (document, block, byte, exact, prefix, suffix, saved_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)

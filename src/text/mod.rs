@@ -1,10 +1,14 @@
 //! Text measured and cut for display, with no knowledge of documents, layout or the screen:
 //! display width by grapheme cluster ([`width`]), sentence boundaries ([`sentences`]), the
-//! one-line excerpts shown in lists ([`excerpt`]), and Base64 for the clipboard ([`base64`]).
+//! one-line excerpts shown in lists ([`excerpt`]), elapsed time in words ([`ago`]), counts with their thousands grouped
+//! ([`number`]), and Base64
+//! for the clipboard ([`base64`]).
 //! Every layer above may use it.
 
+pub mod ago;
 pub mod base64;
 pub mod excerpt;
+pub mod number;
 pub mod script;
 pub mod sentences;
 pub mod width;

@@ -4,6 +4,7 @@
 mod bookmarks;
 mod help;
 mod justify;
+mod library;
 mod marks;
 mod popups;
 mod reader;
@@ -79,5 +80,8 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
             popups::render_messages(model, scroll, &theme, g.screen, frame.buffer_mut())
         }
         None => {}
+    }
+    if model.library().is_some() {
+        library::render(model, &theme, g.screen, frame.buffer_mut());
     }
 }

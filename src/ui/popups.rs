@@ -11,6 +11,7 @@ use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::popup_area;
 use crate::reader::Model;
 use crate::text::display_width;
+use crate::text::number::grouped;
 
 /// The facts, one "label: value" row each.
 pub fn facts(model: &Model) -> Vec<(String, String)> {
@@ -73,19 +74,6 @@ fn size(bytes: usize) -> String {
         1_000..1_000_000 => format!("{:.1} KB", bytes as f64 / 1e3),
         _ => format!("{:.1} MB", bytes as f64 / 1e6),
     }
-}
-
-/// A count with thousands grouped: "589,214".
-fn grouped(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A framed box of rows centred on the screen, sized to them.

@@ -203,14 +203,15 @@ fn a_missing_file() {
 }
 
 #[test]
-fn a_directory() {
+fn a_directory_with_nothing_readable() {
     let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "picture.png", b"\x89PNG\r\n\x1a\n\0\0\0");
     let path = dir.path().to_str().unwrap();
     let out = quire(&[path]);
     assert_fails(
         &out,
         1,
-        &format!("quire: cannot open '{path}': Is a directory"),
+        &format!("quire: cannot open '{path}': no readable documents in this folder"),
     );
     assert_eq!(text(&out.stderr).lines().count(), 1);
 }

@@ -137,6 +137,7 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::Help => case(mode, "", opens_help),
         Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
         Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),
+        Action::OpenLibrary => case(mode, "", |_, a| m(a).library().is_some()),
         Action::Quit => case(mode, "", quits),
         Action::Interrupt => case(mode, "", |_, a| a.exit == Exit::Interrupted),
         // Everything is drawn again: the same screen, the session going on.

@@ -10,12 +10,22 @@ use crate::input::{Action, Key, Lookup, Mode};
 
 use super::super::model::Model;
 use super::super::msg::{Effect, Input};
-use super::{act, bookmarks, search, sidebar};
+use super::{act, bookmarks, library, search, sidebar};
 
 /// Act on one piece of input.
 pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
     if model.loading && !acts_on_preview(model, input) {
         model.pending.deferred.push_back(input);
+        return Vec::new();
+    }
+    // The library screen covers the text: the wheel moves its cursor, a click does nothing.
+    if let Some(library) = model.library.as_mut() {
+        match input {
+            Input::ScrollDown => library.move_cursor(1),
+            Input::ScrollUp => library.move_cursor(-1),
+            Input::Click { .. } => {}
+            Input::Key(key) => return key_press(model, key),
+        }
         return Vec::new();
     }
     match input {
@@ -44,6 +54,13 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
         model.pending.keys.clear();
         before_input(model);
         return bookmarks::note_key(model, key);
+    }
+    // The library screen takes every key: its filter is typed.
+    if model.library.is_some() {
+        model.pending.keys.clear();
+        model.pending.count = None;
+        before_input(model);
+        return library::key(model, key);
     }
     // An open prompt takes every key as text or editing.
     if model.prompt.is_some() {

@@ -101,3 +101,25 @@ pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>)
     }
     effects
 }
+
+/// Say that the session continues the document read last: "continuing: Title, ¶ 4,102" in
+/// place of the plain "resumed at ¶ 4102", before whatever else opening had to say.
+pub(super) fn continuing(model: &mut Model, title: &str) {
+    let title = crate::text::excerpt::opening(title, 40);
+    let (k, _) = model.paragraph_position();
+    let mut said = if model.anchor == Anchor::default() {
+        format!("continuing: {title}")
+    } else {
+        format!("continuing: {title}, ¶ {}", crate::text::number::grouped(k))
+    };
+    if let Some(earlier) = model.message.take() {
+        for part in earlier
+            .split(" · ")
+            .filter(|p| !p.starts_with("resumed at ¶"))
+        {
+            said.push_str(" · ");
+            said.push_str(part);
+        }
+    }
+    model.message = Some(said);
+}

@@ -11,6 +11,7 @@ mod bookmarks;
 mod column;
 mod files;
 mod keys;
+mod library;
 mod lifecycle;
 mod navigation;
 mod search;
@@ -49,6 +50,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::Continuing { title } => {
+            lifecycle::continuing(model, &title);
+            Vec::new()
+        }
         Msg::StartSearch(query) => {
             search::start_with_search(model, &query);
             Vec::new()
@@ -70,6 +75,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Opened(result) => files::opened(model, *result),
+        Msg::ShowLibrary => library::open(model),
+        Msg::LibraryRead(read) => {
+            library::read(model, *read);
+            Vec::new()
+        }
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()
@@ -102,9 +112,13 @@ fn position_effect(model: &Model) -> Option<Effect> {
             end: place,
         },
     );
+    // The share read is only known once the whole document is laid out.
+    let progress = (!model.loading && model.pages.is_complete())
+        .then(|| u8::try_from(model.percent().min(100)).unwrap_or(100));
     Some(Effect::SavePosition {
         record,
         position: position_at(&around, place),
+        progress,
     })
 }
 
@@ -147,6 +161,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
             let scroll = model.log.len().saturating_sub(rows);
             model.popup = Some(Popup::Messages { scroll });
         }
+        Action::OpenLibrary => return library::open(model),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
         Action::Redraw => return vec![Effect::Redraw],
