@@ -67,7 +67,7 @@ fn printed(path: &Path) -> String {
         return String::new();
     };
     let mut out = Vec::new();
-    if quire::print::write_text(&doc, 200, &mut out).is_err() {
+    if quire::cli::print::write_text(&doc, 200, &mut out).is_err() {
         return String::new();
     }
     String::from_utf8_lossy(&out).into_owned()

@@ -84,7 +84,7 @@ fn paragraph_starts(text: &str) -> usize {
 /// Paragraphs of printed text: runs of filled lines.
 fn printed_paragraphs(doc: &Document) -> usize {
     let mut out = Vec::new();
-    if quire::print::write_text(doc, 60_000, &mut out).is_err() {
+    if quire::cli::print::write_text(doc, 60_000, &mut out).is_err() {
         return 0;
     }
     let printed = String::from_utf8_lossy(&out);
