@@ -49,11 +49,7 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     if shapes.first().is_some_and(Shaped::front_fields) && blocks.iter().any(is_rst_markup) {
         return Genre::Memo;
     }
-    if blocks
-        .iter()
-        .take(3)
-        .any(|b| names_a_licence(&b.text))
-    {
+    if blocks.iter().take(3).any(|b| names_a_licence(&b.text)) {
         return Genre::Licence;
     }
     let forms = || shapes.iter().filter_map(Shaped::form);

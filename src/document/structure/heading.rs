@@ -269,7 +269,8 @@ pub fn standalone(text: &str) -> Option<Form> {
         let (upper, lower) = cased_letters(title);
         // A title may close on a full stop in legal text ("0. Definitions.", "4. Conveying
         // Verbatim Copies."); a sentence does not read as one.
-        let ends_sentence = title.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(title);
+        let ends_sentence =
+            title.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(title);
         if (first.is_uppercase()
             || first == '"'
             || first == '“'
