@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
 use crossterm::queue;
-use crossterm::style::{Attribute, Colors, SetAttribute, SetColors};
+use crossterm::style::{Attribute, Colored, SetAttribute};
 use crossterm::terminal::{Clear, ClearType as Erase};
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
@@ -110,20 +110,28 @@ impl<W: Write> FrameBackend<W> {
         if wanted == *pen {
             return Ok(());
         }
-        let dropped = !(pen.modifier - wanted.modifier).is_empty();
-        if dropped {
+        // One SGR sequence for the whole change, only what changes in it: in a frame with a
+        // sidebar the pen changes several times a row.
+        let mut params = String::new();
+        let mut from = *pen;
+        if !(pen.modifier - wanted.modifier).is_empty() {
             // Taking one attribute away is said differently for each; starting again from
             // plain text is always right, and rare in a reader's frame.
-            queue!(self.frame, SetAttribute(Attribute::Reset))?;
-            *pen = Pen::default();
+            params.push('0');
+            from = Pen::default();
         }
-        for attribute in attributes(wanted.modifier - pen.modifier) {
-            queue!(self.frame, SetAttribute(attribute))?;
+        for attribute in attributes(wanted.modifier - from.modifier) {
+            push_param(&mut params, &attribute.sgr());
         }
-        if wanted.fg != pen.fg || wanted.bg != pen.bg {
-            let colors = Colors::new(wanted.fg.into_crossterm(), wanted.bg.into_crossterm());
-            queue!(self.frame, SetColors(colors))?;
+        if wanted.fg != from.fg {
+            let fg = Colored::ForegroundColor(wanted.fg.into_crossterm());
+            push_param(&mut params, &fg.to_string());
         }
+        if wanted.bg != from.bg {
+            let bg = Colored::BackgroundColor(wanted.bg.into_crossterm());
+            push_param(&mut params, &bg.to_string());
+        }
+        write!(self.frame, "\x1b[{params}m")?;
         *pen = wanted;
         Ok(())
     }
@@ -271,6 +279,14 @@ impl<W: Write> Backend for FrameBackend<W> {
         }
         self.out.flush()
     }
+}
+
+/// Add one parameter to those of an SGR sequence.
+fn push_param(params: &mut String, param: &str) {
+    if !params.is_empty() {
+        params.push(';');
+    }
+    params.push_str(param);
 }
 
 /// How many decimal digits `n` takes in an escape sequence.
