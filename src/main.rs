@@ -12,8 +12,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use ratatui::backend::CrosstermBackend;
 
+use quire::app::backend::FrameBackend;
 use quire::app::fetch;
 use quire::app::library::Folder;
 use quire::app::opening::{self, Opening};
@@ -809,8 +809,11 @@ fn session_in_terminal(
     };
     inbox.listen().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;
-    let mut terminal = quire::app::terminal(CrosstermBackend::new(io::stdout()))
-        .context("cannot use the terminal")?;
+    let mut terminal =
+        quire::app::terminal(FrameBackend::new(io::stdout())).context("cannot use the terminal")?;
+    // Cleared once (in the first frame's write), the screen is known blank: the first frame
+    // then writes the spaces between words instead of moving the cursor over them.
+    terminal.clear().context("cannot use the terminal")?;
     // No input is known to make quire panic, so the way back from one is proved with this
     // switch, which only debug builds (the ones tests run) have.
     if cfg!(debug_assertions) && std::env::var_os("QUIRE_DEBUG_PANIC").is_some() {

@@ -8,13 +8,16 @@
 //!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
 //!   for reading offline.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
-//!   [`terminal`]: taking the terminal and always giving it back.
+//!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
+//!   to it, each in one write.
 
+pub mod backend;
 pub mod builder;
 pub mod fetch;
 pub mod inbox;
 pub mod library;
 pub mod opening;
+mod screen;
 pub mod session;
 pub mod terminal;
 pub mod work;
@@ -70,16 +73,19 @@ impl Resizable for TestBackend {
     }
 }
 
-impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
-    fn resize_to(&mut self, _width: u16, _height: u16) {}
+impl<W: io::Write> Resizable for backend::FrameBackend<W> {
+    fn resize_to(&mut self, width: u16, height: u16) {
+        self.set_size(width, height);
+    }
 
+    /// The request goes out with the next frame, in its one write.
     fn copy(&mut self, text: &str) -> io::Result<()> {
         let request = format!(
             "\x1b]52;c;{}\x07",
             crate::text::base64::encode(text.as_bytes())
         );
-        io::Write::write_all(self, request.as_bytes())?;
-        io::Write::flush(self)
+        self.queue_raw(request.as_bytes());
+        Ok(())
     }
 }
 

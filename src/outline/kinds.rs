@@ -264,17 +264,29 @@ fn is_reference(text: &str) -> bool {
 
 /// A block of contact details: one with a field of an address block ("EMail: …", "Phone: …").
 fn is_contact(text: &str) -> bool {
-    ["email:", "e-mail:", "phone:", "tel:", "fax:"]
-        .iter()
-        .any(|field| contains_ignoring_ascii_case(text, field))
+    contains_any_ignoring_ascii_case(text, &["email:", "e-mail:", "phone:", "tel:", "fax:"])
 }
 
-/// Whether `text` holds `needle` (ASCII, lower case) in any mix of case, without making a
-/// lower-case copy of a text that may be a whole chapter.
-fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
+/// Whether `text` holds any of `needles` (ASCII, lower case) in any mix of case, without
+/// making a lower-case copy of a text that may be a whole chapter: one pass over it, where the
+/// needles are tried only at a byte that one of them starts with.
+fn contains_any_ignoring_ascii_case(text: &str, needles: &[&str]) -> bool {
+    let mut starts = [false; 256];
+    for needle in needles {
+        match needle.as_bytes().first() {
+            Some(&first) => starts[usize::from(first.to_ascii_lowercase())] = true,
+            None => return true,
+        }
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        starts[usize::from(bytes[i].to_ascii_lowercase())]
+            && needles.iter().any(|needle| {
+                bytes
+                    .get(i..i + needle.len())
+                    .is_some_and(|here| here.eq_ignore_ascii_case(needle.as_bytes()))
+            })
+    })
 }
 
 /// Words that tie thanks to the making of a text: what was given ("comments", "review"), by
@@ -364,14 +376,11 @@ fn thanks_someone(text: &str, lang: Language) -> bool {
         return false;
     }
     // Most paragraphs thank nobody: only those with a cue are split into sentences.
-    let cued = |cue: &&str| {
-        if cue.is_ascii() {
-            contains_ignoring_ascii_case(text, cue)
-        } else {
-            text.to_lowercase().contains(cue)
-        }
-    };
-    if !words.iter().chain(starts).any(cued) {
+    let (ascii, other): (Vec<&str>, Vec<&str>) =
+        words.iter().chain(starts).partition(|cue| cue.is_ascii());
+    let cued = contains_any_ignoring_ascii_case(text, &ascii)
+        || other.iter().any(|cue| text.to_lowercase().contains(cue));
+    if !cued {
         return false;
     }
     let speech = ["you", "ye", "god", "heaven", "heavens", "goodness"];
@@ -515,5 +524,24 @@ mod tests {
             StretchKind::Acknowledgements.name(Language::French),
             "Remerciements"
         );
+    }
+
+    #[test]
+    fn any_of_several_words_is_found_in_any_case_in_one_pass() {
+        let cues = ["thank", "acknowledg"];
+        assert!(contains_any_ignoring_ascii_case(
+            "We THANK the group.",
+            &cues
+        ));
+        assert!(contains_any_ignoring_ascii_case(
+            "ends with Acknowledg",
+            &cues
+        ));
+        assert!(!contains_any_ignoring_ascii_case(
+            "than that, a thin knowledge",
+            &cues
+        ));
+        assert!(!contains_any_ignoring_ascii_case("tha", &cues));
+        assert!(is_contact("Phone: 555 1234") && !is_contact("a telephone"));
     }
 }

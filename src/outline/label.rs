@@ -9,7 +9,7 @@
 //! between uses (a book's tokens would outweigh its text): a block is tokenized again when it is
 //! labelled, and a stretch is named from at most a long chapter's worth of its opening words.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::document::{BlockKind, Document};
 
@@ -60,7 +60,7 @@ const MAX_PARTS_SEVERAL: usize = 4;
 /// Where a phrase was first seen: block, byte range in its text.
 type Place = (usize, u32, u32);
 /// A candidate phrase by its stems: best score, occurrences, first place.
-type Candidates = HashMap<Vec<u32>, (f64, u32, Place)>;
+type Candidates = FxHashMap<Vec<u32>, (f64, u32, Place)>;
 
 impl<'a> Labeler<'a> {
     pub fn new(doc: &'a Document) -> Self {
@@ -146,7 +146,7 @@ impl<'a> Labeler<'a> {
         let blocks: Vec<usize> = tokenized.iter().map(|(b, _)| *b).collect();
         let blocks = blocks.as_slice();
         // Per stem: occurrences here, and whether it is in the stretch's opening sentence.
-        let mut local: HashMap<u32, (u32, bool)> = HashMap::new();
+        let mut local: FxHashMap<u32, (u32, bool)> = FxHashMap::default();
         for (position, (_, tokens)) in tokenized.iter().enumerate() {
             for t in tokens {
                 let Some(id) = t.id else { continue };
@@ -164,10 +164,7 @@ impl<'a> Labeler<'a> {
         // (the square root of its idf: a word the stretch keeps coming back to outranks one it
         // names once, however rare), doubled for the words of the stretch's opening sentence,
         // where a section tends to say what it is about.
-        let weight = |id: u32| -> f64 {
-            let Some(&(tf, opening)) = local.get(&id) else {
-                return 0.0;
-            };
+        let weight_of = |id: u32, (tf, opening): (u32, bool)| -> f64 {
             let tf = f64::from(tf);
             let df = f64::from(
                 self.blocks_with
@@ -186,6 +183,12 @@ impl<'a> Labeler<'a> {
             }
             w
         };
+        // Weighed once per word, not once per phrase it is part of.
+        let weights_by_id: FxHashMap<u32, f64> = local
+            .iter()
+            .map(|(&id, &counts)| (id, weight_of(id, counts)))
+            .collect();
+        let weight = |id: u32| weights_by_id.get(&id).copied().unwrap_or(0.0);
         // Within one paragraph a phrase's other words add a little each (on average, so a phrase
         // does not win by length alone). Over several paragraphs a phrase counts only for its
         // best word: a pairing then wins only where it recurs, else the single word takes less
@@ -195,7 +198,7 @@ impl<'a> Labeler<'a> {
         } else {
             (MAX_PHRASE, 0.3, MAX_PARTS)
         };
-        let mut candidates: Candidates = HashMap::new();
+        let mut candidates: Candidates = FxHashMap::default();
         for (b, toks) in &tokenized {
             let b = *b;
             let text = self.doc.text(b);
@@ -210,6 +213,7 @@ impl<'a> Labeler<'a> {
                     continue;
                 }
                 let mut stems = vec![first];
+                let mut weights = vec![weight(first)];
                 // An ideograph or a hiragana is a word of one character: a name takes several.
                 let longest = if toks[start].wide { 6 } else { longest_phrase };
                 for end in start..toks.len().min(start + longest) {
@@ -224,11 +228,11 @@ impl<'a> Labeler<'a> {
                             continue;
                         };
                         stems.push(id);
+                        weights.push(weight(id));
                     }
                     if toks[end].wide && !closes_a_word(text, toks[end].end as usize, kana) {
                         continue;
                     }
-                    let weights: Vec<f64> = stems.iter().map(|&id| weight(id)).collect();
                     let top = weights.iter().copied().fold(0.0, f64::max);
                     // A phrase the author set in quotes is a name.
                     let rest = (weights.iter().sum::<f64>() - top)
@@ -237,11 +241,15 @@ impl<'a> Labeler<'a> {
                     if toks[start].opens_quote && toks[end].closes_quote {
                         score *= 3.0;
                     }
-                    let entry = candidates.entry(stems.clone()).or_insert((
-                        score,
-                        0,
-                        (b, toks[start].start, toks[end].end),
-                    ));
+                    // The phrase is looked up by its stems; only a new one is copied.
+                    let entry = match candidates.get_mut(stems.as_slice()) {
+                        Some(entry) => entry,
+                        None => candidates.entry(stems.clone()).or_insert((
+                            score,
+                            0,
+                            (b, toks[start].start, toks[end].end),
+                        )),
+                    };
                     entry.0 = entry.0.max(score);
                     entry.1 += 1;
                 }
@@ -249,7 +257,7 @@ impl<'a> Labeler<'a> {
         }
         let mut ranked: Vec<(f64, Vec<u32>, Place)> = candidates
             .into_iter()
-            .filter(|(_, (_, _, at))| self.surface(*at).width() <= LABEL_COLUMNS)
+            .filter(|(_, (_, _, at))| self.surface_width(*at) <= LABEL_COLUMNS)
             .map(|(stems, (score, count, at))| {
                 // A pairing met only once is an accident of wording, not a name for the thing.
                 let once = if stems.len() > 1 && count == 1 {
@@ -276,7 +284,7 @@ impl<'a> Labeler<'a> {
                     // Within one paragraph a lone extra word is mostly noise ("· needs").
                     && (several || stems.len() > 1)
                     && stems.iter().all(|s| !named.contains(s))
-                    && self.surface(*at).width() <= room
+                    && self.surface_width(*at) <= room
             }) else {
                 break;
             };
@@ -289,21 +297,14 @@ impl<'a> Labeler<'a> {
     /// Whether the stop word at `at` may join the words of a phrase: a preposition or
     /// conjunction, or an article right after one (see [`Language::connectors`]).
     fn joins_a_phrase(&self, text: &str, toks: &[Token], at: usize) -> bool {
-        let word = |t: &Token| {
-            text.get(t.start as usize..t.end as usize)
-                .unwrap_or("")
-                .to_lowercase()
-        };
+        let word = |t: &Token| text.get(t.start as usize..t.end as usize).unwrap_or("");
         let (connectors, articles) = self.lang.connectors();
         let this = word(&toks[at]);
-        if connectors.contains(&this.as_str()) {
+        if is_one_of(connectors, this) {
             return true;
         }
-        let previous = at
-            .checked_sub(1)
-            .map(|p| word(&toks[p]))
-            .unwrap_or_default();
-        articles.contains(&this.as_str()) && connectors.contains(&previous.as_str())
+        let previous = at.checked_sub(1).map(|p| word(&toks[p])).unwrap_or("");
+        is_one_of(articles, this) && is_one_of(connectors, previous)
     }
 
     fn is_code(&self, block: usize) -> bool {
@@ -314,13 +315,9 @@ impl<'a> Labeler<'a> {
     fn block_tokens(&self, block: usize) -> Vec<Token> {
         match self.doc.blocks.get(block) {
             Some(b) if b.kind.is_body() => {
+                // A verb that tells what happens or what a text does names nothing.
                 let mut tokens = tokenize(labelled_part(&b.text), |word| {
-                    // A verb that tells what happens or what a text does names nothing.
-                    if self.lang.is_label_filler(word) {
-                        None
-                    } else {
-                        self.vocab.known(word)
-                    }
+                    self.vocab.known_for_label(word)
                 });
                 // The words of an address ("https", "www", "com") name nothing.
                 let addresses = super::links::address_ranges(labelled_part(&b.text));
@@ -331,6 +328,15 @@ impl<'a> Labeler<'a> {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// The columns [`Labeler::surface`] would take, without making it.
+    fn surface_width(&self, (block, start, end): Place) -> usize {
+        self.doc
+            .text(block)
+            .get(start as usize..end as usize)
+            .unwrap_or("")
+            .width()
     }
 
     fn surface(&self, (block, start, end): Place) -> String {
@@ -348,6 +354,16 @@ const LABEL_TOKENS: usize = 20_000;
 /// The most of one block's text that is read for words: some five thousand words, plenty to
 /// name a paragraph by, while the words of a paragraph of megabytes stay a small allocation.
 const LABEL_BLOCK_BYTES: usize = 32 * 1024;
+
+/// Whether `word`, lower-cased, is in `list` (of lower-case words); an ASCII word is compared
+/// without making its lower-case copy.
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word))
+    } else {
+        list.contains(&word.to_lowercase().as_str())
+    }
+}
 
 /// The part of a block's text that is read for words.
 fn labelled_part(text: &str) -> &str {
@@ -605,5 +621,13 @@ mod tests {
         let doc = Document::from_text("and the of it\n\nsecond is here", "t");
         let labeler = Labeler::new(&doc);
         assert_eq!(labeler.label(&[0]), "and the of it");
+    }
+
+    #[test]
+    fn a_word_is_one_of_a_list_whatever_its_case() {
+        assert!(is_one_of(&["of", "and"], "Of"));
+        assert!(!is_one_of(&["of", "and"], "off"));
+        assert!(is_one_of(&["und", "für"], "Für"));
+        assert!(!is_one_of(&["für"], "fur"));
     }
 }

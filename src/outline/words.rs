@@ -2,9 +2,8 @@
 //! language told by [`super::language`]. A [`Vocabulary`] gives each distinct stem an id once,
 //! so segmenting and labelling a whole book stays cheap.
 
-use std::collections::HashMap;
-
 use rust_stemmers::Stemmer;
+use rustc_hash::FxHashMap;
 
 pub use super::language::Language;
 pub use super::tokens::{is_katakana, is_wide, tokens};
@@ -82,12 +81,23 @@ fn is_jumbled(word: &str) -> bool {
     switches >= 2
 }
 
-/// Stem ids for a document: each lower-cased word is stemmed once and given an id.
+/// Stem ids for a document: each lower-cased word is stemmed once and given an id. Words are
+/// looked up as they are written, with a fast hash (the keys are the document's own words, not
+/// chosen to collide): a token costs one lookup, no allocation and no lower-casing.
 pub struct Vocabulary {
     lang: Language,
     stemmer: Option<Stemmer>,
-    by_word: HashMap<String, Option<u32>>,
-    by_stem: HashMap<String, u32>,
+    by_word: FxHashMap<String, Word>,
+    by_stem: FxHashMap<String, u32>,
+}
+
+/// What is known of a word as written.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    /// Its stem id, None for a stop word.
+    id: Option<u32>,
+    /// It may weigh in the statistics but never makes a label ([`Language::is_label_filler`]).
+    filler: bool,
 }
 
 impl Vocabulary {
@@ -95,8 +105,8 @@ impl Vocabulary {
         Vocabulary {
             lang,
             stemmer: lang.algorithm().map(Stemmer::create),
-            by_word: HashMap::new(),
-            by_stem: HashMap::new(),
+            by_word: FxHashMap::default(),
+            by_stem: FxHashMap::default(),
         }
     }
 
@@ -112,15 +122,22 @@ impl Vocabulary {
         self.by_stem.is_empty()
     }
 
-    /// The stem id of a word, or None for a stop word.
     /// The stem id of a word already met by [`Vocabulary::id`], without adding anything.
     pub fn known(&self, word: &str) -> Option<u32> {
-        self.by_word.get(word).copied().flatten()
+        self.by_word.get(word).and_then(|w| w.id)
     }
 
+    /// The stem id of a word already met, unless it is a word that never makes a label.
+    pub fn known_for_label(&self, word: &str) -> Option<u32> {
+        self.by_word
+            .get(word)
+            .and_then(|w| if w.filler { None } else { w.id })
+    }
+
+    /// The stem id of a word, or None for a stop word.
     pub fn id(&mut self, word: &str) -> Option<u32> {
-        if let Some(&id) = self.by_word.get(word) {
-            return id;
+        if let Some(known) = self.by_word.get(word) {
+            return known.id;
         }
         let lower = without_possessive(word).to_lowercase();
         let id = if !is_jumbled(word) && is_content(&lower, self.lang) {
@@ -133,7 +150,8 @@ impl Vocabulary {
         } else {
             None
         };
-        self.by_word.insert(word.to_string(), id);
+        let filler = self.lang.is_label_filler(word);
+        self.by_word.insert(word.to_string(), Word { id, filler });
         id
     }
 }
@@ -180,5 +198,18 @@ mod tests {
         let a = content_stems("Building trust", Language::English);
         let b = content_stems("builds the trusted", Language::English);
         assert_eq!(a, b);
+    }
+
+    #[test]
+    fn a_filler_keeps_its_stem_id_but_names_nothing() {
+        let mut vocab = Vocabulary::new(Language::English);
+        let came = vocab.id("Came");
+        let whale = vocab.id("whale");
+        assert!(came.is_some() && whale.is_some());
+        assert_eq!(vocab.known("Came"), came);
+        assert_eq!(vocab.known_for_label("Came"), None);
+        assert_eq!(vocab.known_for_label("whale"), whale);
+        assert_eq!(vocab.known_for_label("unseen"), None);
+        assert_eq!(vocab.id("the"), None);
     }
 }

@@ -265,3 +265,43 @@ fn y_copies_the_selected_passage_through_the_terminal_and_only_on_request() {
         panic!("foreign sequence in quire's output: {problem}");
     }
 }
+
+/// The frame backend writes runs of cells again instead of moving over them, and follows the
+/// cursor across wide characters: on a hostile document of wide characters, styled words and
+/// spaced prose, paged and resized, still nothing foreign reaches the terminal, a line of
+/// prose arrives whole, and a line of wide characters arrives without a move between them.
+#[test]
+fn frames_written_in_runs_stay_safe() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.md");
+    let mut doc = String::from("# Wide \u{1b}]0;x\u{7}title\n\n");
+    doc.push_str("A line of prose with several words and spaces in it, VISIBLEMARKER.\n\n");
+    doc.push_str("天地玄黃宇宙洪荒日月盈昃辰宿列張\u{1b}[2J寒來暑往秋收冬藏\n\n");
+    doc.push_str(
+        "*emphasis* and **strong** and `code \u{9b}2J` with 😀 and e\u{301} and \u{202e}x\n\n",
+    );
+    for i in 0..60 {
+        doc.push_str(&format!(
+            "Paragraph {i}: 閏餘成歲 律呂調陽 and plain words after it.\n\n"
+        ));
+    }
+    std::fs::write(&path, doc).unwrap();
+    let (status, output) = run_in_pty(
+        &[path.as_os_str()],
+        Some(b"VISIBLEMARKER"),
+        &[" ", "j", "j", "z", "G", "g", "q"],
+    );
+    assert!(status.is_some_and(|s| s.success()), "{status:?}");
+    let text = String::from_utf8_lossy(&output);
+    assert!(
+        text.contains("A line of prose with several words and spaces in it"),
+        "the prose line did not arrive whole"
+    );
+    assert!(
+        text.contains("天地玄黃宇宙洪荒日月盈昃辰宿列張"),
+        "the wide characters did not arrive in one run"
+    );
+    if let Some(problem) = first_foreign_sequence(&output) {
+        panic!("foreign sequence in quire's output: {problem}");
+    }
+}

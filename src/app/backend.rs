@@ -1,0 +1,322 @@
+//! The terminal backend: the cells ratatui found changed, written with crossterm's commands and
+//! sent as one write per frame. It remembers what the screen shows, so that a run of unchanged
+//! cells between two changed ones (the spaces between words) is written out again when that is
+//! shorter than moving the cursor over it, and it follows the cursor across wide characters
+//! instead of placing it anew after each one. Frames are what a page turn costs: most of it is
+//! the bytes crossing to the terminal, not the drawing.
+
+use std::io::{self, Write};
+
+use crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
+use crossterm::queue;
+use crossterm::style::{Attribute, Colored, SetAttribute};
+use crossterm::terminal::{Clear, ClearType as Erase};
+use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use ratatui::style::Modifier;
+use unicode_width::UnicodeWidthChar;
+
+use super::screen::{Pen, Screen};
+
+/// A ratatui backend over crossterm that gathers each frame and writes it once.
+pub struct FrameBackend<W: Write> {
+    out: W,
+    /// The frame being put together; it reaches `out` in one write on `flush`.
+    frame: Vec<u8>,
+    /// What the terminal shows, as far as this backend wrote it.
+    screen: Screen,
+    /// Where the terminal's cursor is, when that is known for sure.
+    cursor: Option<Position>,
+    /// Whether the cursor is shown, once this backend has said so.
+    cursor_shown: Option<bool>,
+    /// A size given instead of asking the terminal (a frame rendered into memory).
+    fixed_size: Option<Size>,
+}
+
+impl<W: Write> FrameBackend<W> {
+    /// A backend for the real terminal: its size is asked of the terminal.
+    pub fn new(out: W) -> FrameBackend<W> {
+        FrameBackend {
+            out,
+            frame: Vec::with_capacity(16 * 1024),
+            screen: Screen::unknown(),
+            cursor: None,
+            cursor_shown: None,
+            fixed_size: None,
+        }
+    }
+
+    /// A backend of a set size writing into `out` (a benchmark, a test).
+    pub fn with_size(out: W, width: u16, height: u16) -> FrameBackend<W> {
+        let mut backend = FrameBackend::new(out);
+        backend.fixed_size = Some(Size { width, height });
+        backend
+    }
+
+    /// Change the set size (the terminal of a test was resized).
+    pub fn set_size(&mut self, width: u16, height: u16) {
+        if self.fixed_size.is_some() {
+            self.fixed_size = Some(Size { width, height });
+        }
+    }
+
+    pub fn writer(&self) -> &W {
+        &self.out
+    }
+
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// Put bytes in the frame as they are: only for sequences quire makes itself (a clipboard
+    /// request), never for document text. They do not move the cursor.
+    pub fn queue_raw(&mut self, bytes: &[u8]) {
+        self.frame.extend_from_slice(bytes);
+    }
+
+    /// Bring the cursor to `target` the shortest way: where it is, by writing again the plain
+    /// cells in between when they are drawn with `pen`, by a move right, or by a jump.
+    fn go_to(&mut self, target: Position, pen: Pen) -> io::Result<()> {
+        let Some(at) = self.cursor else {
+            return queue!(self.frame, MoveTo(target.x, target.y));
+        };
+        if at == target {
+            return Ok(());
+        }
+        if at.y != target.y || at.x > target.x {
+            return queue!(self.frame, MoveTo(target.x, target.y));
+        }
+        let gap = target.x - at.x;
+        let right = 3 + digits(gap);
+        let jump = 4 + digits(target.y + 1) + digits(target.x + 1);
+        let cheapest_move = right.min(jump);
+        if self
+            .screen
+            .fill(&mut self.frame, at, gap, pen, cheapest_move)
+        {
+            return Ok(());
+        }
+        if right < jump {
+            queue!(self.frame, MoveRight(gap))
+        } else {
+            queue!(self.frame, MoveTo(target.x, target.y))
+        }
+    }
+
+    /// Change the terminal's attributes and colours from `pen` to the cell's.
+    fn set_pen(&mut self, pen: &mut Pen, cell: &Cell) -> io::Result<()> {
+        let wanted = Pen::of(cell);
+        if wanted == *pen {
+            return Ok(());
+        }
+        // One SGR sequence for the whole change, only what changes in it: in a frame with a
+        // sidebar the pen changes several times a row.
+        let mut params = String::new();
+        let mut from = *pen;
+        if !(pen.modifier - wanted.modifier).is_empty() {
+            // Taking one attribute away is said differently for each; starting again from
+            // plain text is always right, and rare in a reader's frame.
+            params.push('0');
+            from = Pen::default();
+        }
+        for attribute in attributes(wanted.modifier - from.modifier) {
+            push_param(&mut params, &attribute.sgr());
+        }
+        if wanted.fg != from.fg {
+            let fg = Colored::ForegroundColor(wanted.fg.into_crossterm());
+            push_param(&mut params, &fg.to_string());
+        }
+        if wanted.bg != from.bg {
+            let bg = Colored::BackgroundColor(wanted.bg.into_crossterm());
+            push_param(&mut params, &bg.to_string());
+        }
+        write!(self.frame, "\x1b[{params}m")?;
+        *pen = wanted;
+        Ok(())
+    }
+
+    /// Where the cursor is after `symbol` is written at `at`: known only for one character of
+    /// width one or two that does not reach the last column (a terminal's pending wrap, and
+    /// how it advances over a cluster or a zero-width character, differ from one to another).
+    fn after(&self, at: Position, symbol: &str) -> Option<Position> {
+        let mut chars = symbol.chars();
+        let (Some(only), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let width = match only.width() {
+            Some(w @ (1 | 2)) => w as u16,
+            _ => return None,
+        };
+        let x = at.x.checked_add(width)?;
+        (x < self.screen.width()).then_some(Position { x, y: at.y })
+    }
+}
+
+impl<W: Write> Backend for FrameBackend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let mut pen = Pen::default();
+        for (x, y, cell) in content {
+            let target = Position { x, y };
+            let wanted = Pen::of(cell);
+            // The gap before the cell may be drawn as the cell is (a space after a highlighted
+            // word, before a plain one): take the cell's pen first then.
+            if self.cursor.is_some_and(|at| at != target) && wanted != pen {
+                let fits_new = self.cursor.is_some_and(|at| {
+                    at.y == y && at.x < x && self.screen.is_plain_run(at, x - at.x, wanted)
+                });
+                if fits_new {
+                    self.set_pen(&mut pen, cell)?;
+                }
+            }
+            self.go_to(target, pen)?;
+            self.set_pen(&mut pen, cell)?;
+            let symbol = cell.symbol();
+            self.frame.extend_from_slice(symbol.as_bytes());
+            self.screen.put(target, symbol, pen);
+            self.cursor = self.after(target, symbol);
+        }
+        if pen != Pen::default() {
+            queue!(self.frame, SetAttribute(Attribute::Reset))?;
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(false) {
+            queue!(self.frame, Hide)?;
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(true) {
+            queue!(self.frame, Show)?;
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
+    }
+
+    /// The cursor as this backend left it; the terminal is not asked (its answer would arrive
+    /// on the input the reader listens to).
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.cursor.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        if self.cursor != Some(position) {
+            queue!(self.frame, MoveTo(position.x, position.y))?;
+            self.cursor = Some(position);
+        }
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        let size = self.size()?;
+        self.screen.fit(size.width, size.height);
+        let erase = match clear_type {
+            ClearType::All => Erase::All,
+            ClearType::AfterCursor => Erase::FromCursorDown,
+            ClearType::BeforeCursor => Erase::FromCursorUp,
+            ClearType::CurrentLine => Erase::CurrentLine,
+            ClearType::UntilNewLine => Erase::UntilNewLine,
+        };
+        queue!(self.frame, Clear(erase))?;
+        self.screen.erased(clear_type, self.cursor);
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(size) => Ok(size),
+            None => {
+                let (width, height) = crossterm::terminal::size()?;
+                Ok(Size { width, height })
+            }
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        let columns_rows = self.size()?;
+        if self.fixed_size.is_some() {
+            return Ok(WindowSize {
+                columns_rows,
+                pixels: Size::default(),
+            });
+        }
+        let size = crossterm::terminal::window_size()?;
+        Ok(WindowSize {
+            columns_rows,
+            pixels: Size {
+                width: size.width,
+                height: size.height,
+            },
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.frame.is_empty() {
+            let sent = self.out.write_all(&self.frame);
+            self.frame.clear();
+            if sent.is_err() {
+                // What reached the terminal is not known any more.
+                self.screen = Screen::unknown();
+                self.cursor = None;
+                self.cursor_shown = None;
+            }
+            sent?;
+        }
+        self.out.flush()
+    }
+}
+
+/// Add one parameter to those of an SGR sequence.
+fn push_param(params: &mut String, param: &str) {
+    if !params.is_empty() {
+        params.push(';');
+    }
+    params.push_str(param);
+}
+
+/// How many decimal digits `n` takes in an escape sequence.
+fn digits(n: u16) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+/// The attributes that turn `modifier` on, in a fixed order.
+fn attributes(modifier: Modifier) -> impl Iterator<Item = Attribute> {
+    [
+        (Modifier::BOLD, Attribute::Bold),
+        (Modifier::DIM, Attribute::Dim),
+        (Modifier::ITALIC, Attribute::Italic),
+        (Modifier::UNDERLINED, Attribute::Underlined),
+        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
+        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
+        (Modifier::REVERSED, Attribute::Reverse),
+        (Modifier::HIDDEN, Attribute::Hidden),
+        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+    ]
+    .into_iter()
+    .filter(move |(flag, _)| modifier.contains(*flag))
+    .map(|(_, attribute)| attribute)
+}
+
+#[cfg(test)]
+mod tests;

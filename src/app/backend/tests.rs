@@ -1,0 +1,408 @@
+//! The frame backend's bytes: one write per frame, no cursor moves inside a line of prose or
+//! of wide characters, and — checked by replaying the bytes on a small terminal model — the
+//! screen the terminal ends up with is the frame ratatui drew, frame after frame.
+
+use std::io::{self, Write};
+
+use crossterm::style::{Color as TermColor, Colored};
+use ratatui::Terminal;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
+use unicode_width::UnicodeWidthChar;
+
+use super::FrameBackend;
+
+/// Keeps every write it is given, separately.
+#[derive(Default)]
+struct Recorder {
+    writes: Vec<Vec<u8>>,
+}
+
+impl Write for Recorder {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writes.push(buf.to_vec());
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+fn terminal(width: u16, height: u16) -> Terminal<FrameBackend<Recorder>> {
+    let backend = FrameBackend::with_size(Recorder::default(), width, height);
+    let mut terminal = crate::app::terminal(backend).unwrap();
+    terminal.clear().unwrap();
+    terminal
+}
+
+/// Draw `lines` (text and style) from the top and return the writes of that frame.
+fn draw(terminal: &mut Terminal<FrameBackend<Recorder>>, lines: &[(&str, Style)]) -> Vec<Vec<u8>> {
+    terminal
+        .draw(|frame| {
+            for (y, (text, style)) in lines.iter().enumerate() {
+                frame.buffer_mut().set_string(0, y as u16, text, *style);
+            }
+        })
+        .unwrap();
+    std::mem::take(&mut terminal.backend_mut().writer_mut().writes)
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+const PROSE: &str = "It was the best of times, it was the worst of times, it was the age of wisdom";
+const CJK: &str = "天地玄黃宇宙洪荒日月盈昃辰宿列張寒來暑往秋收冬藏";
+
+#[test]
+fn each_frame_is_one_write() {
+    let mut terminal = terminal(100, 10);
+    let plain = Style::default();
+    let first = draw(&mut terminal, &[(PROSE, plain), (CJK, plain)]);
+    assert_eq!(first.len(), 1);
+    let second = draw(&mut terminal, &[(CJK, plain), (PROSE, plain)]);
+    assert_eq!(second.len(), 1);
+}
+
+#[test]
+fn a_line_of_prose_is_written_without_cursor_moves() {
+    let mut terminal = terminal(100, 10);
+    let frame = draw(
+        &mut terminal,
+        &[("", Style::default()), (PROSE, Style::default())],
+    );
+    // The spaces between its words are written, not stepped over.
+    assert!(
+        contains(&frame[0], PROSE),
+        "{:?}",
+        String::from_utf8_lossy(&frame[0])
+    );
+}
+
+#[test]
+fn a_line_of_wide_characters_has_no_cursor_move_per_character() {
+    let mut terminal = terminal(100, 10);
+    let frame = draw(&mut terminal, &[(CJK, Style::default())]);
+    assert!(
+        contains(&frame[0], CJK),
+        "{:?}",
+        String::from_utf8_lossy(&frame[0])
+    );
+    let moves = frame[0].windows(1).filter(|w| w[0] == b'H').count();
+    assert!(moves <= 2, "{moves} cursor positionings");
+}
+
+#[test]
+fn a_page_turn_writes_its_new_line_whole() {
+    let mut terminal = terminal(100, 10);
+    let plain = Style::default();
+    draw(&mut terminal, &[(PROSE, plain)]);
+    let next = "It was the epoch of belief, it was the epoch of incredulity, it was the season";
+    let frame = draw(&mut terminal, &[(next, plain)]);
+    // Letters that stay in place are written again: that is shorter than skipping them.
+    assert!(contains(
+        &frame[0],
+        "epoch of belief, it was the epoch of incredulity"
+    ));
+}
+
+/// A small terminal: cursor positioning and moves, erasing, SGR colours and attributes, and
+/// printing with autowrap; enough to replay what the backend writes.
+struct Model {
+    width: usize,
+    height: usize,
+    cells: Vec<(String, String)>,
+    x: usize,
+    y: usize,
+    pending_wrap: bool,
+    pen: String,
+    fg: TermColor,
+    bg: TermColor,
+    attrs: Vec<u16>,
+}
+
+impl Model {
+    fn new(width: u16, height: u16) -> Model {
+        let (width, height) = (usize::from(width), usize::from(height));
+        let mut model = Model {
+            width,
+            height,
+            cells: Vec::new(),
+            x: 0,
+            y: 0,
+            pending_wrap: false,
+            pen: String::new(),
+            fg: TermColor::Reset,
+            bg: TermColor::Reset,
+            attrs: Vec::new(),
+        };
+        model.reset_pen();
+        model.cells = vec![(" ".to_string(), model.pen.clone()); width * height];
+        model
+    }
+
+    fn reset_pen(&mut self) {
+        self.fg = TermColor::Reset;
+        self.bg = TermColor::Reset;
+        self.attrs.clear();
+        self.update_pen();
+    }
+
+    fn update_pen(&mut self) {
+        let mut attrs = self.attrs.clone();
+        attrs.sort_unstable();
+        attrs.dedup();
+        self.pen = format!("{:?}/{:?}/{attrs:?}", self.fg, self.bg);
+    }
+
+    fn blank(&mut self, range: std::ops::Range<usize>) {
+        let blank = (" ".to_string(), self.pen.clone());
+        for cell in &mut self.cells[range] {
+            *cell = blank.clone();
+        }
+    }
+
+    fn replay(&mut self, bytes: &[u8]) {
+        let text = std::str::from_utf8(bytes).unwrap();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\x1b' {
+                self.print(c);
+                continue;
+            }
+            assert_eq!(chars.next(), Some('['), "only CSI sequences are written");
+            let mut params = String::new();
+            let fin = loop {
+                let c = chars.next().unwrap();
+                if c.is_ascii_digit() || c == ';' || c == '?' {
+                    params.push(c);
+                } else {
+                    break c;
+                }
+            };
+            self.control(&params, fin);
+        }
+    }
+
+    fn control(&mut self, params: &str, fin: char) {
+        let numbers: Vec<u16> = params.split(';').filter_map(|p| p.parse().ok()).collect();
+        let here = self.y * self.width + self.x;
+        self.pending_wrap &= fin == 'm' || params.starts_with('?');
+        match fin {
+            'H' => {
+                self.y = usize::from(numbers.first().copied().unwrap_or(1).max(1) - 1);
+                self.x = usize::from(numbers.get(1).copied().unwrap_or(1).max(1) - 1);
+            }
+            'C' => {
+                self.x = (self.x + usize::from(numbers.first().copied().unwrap_or(1)))
+                    .min(self.width - 1)
+            }
+            'J' => match numbers.first().copied().unwrap_or(0) {
+                0 => self.blank(here..self.cells.len()),
+                1 => self.blank(0..here + 1),
+                _ => self.blank(0..self.cells.len()),
+            },
+            'K' => {
+                let row = self.y * self.width;
+                match numbers.first().copied().unwrap_or(0) {
+                    0 => self.blank(here..row + self.width),
+                    _ => self.blank(row..row + self.width),
+                }
+            }
+            'm' => self.sgr(params),
+            'h' | 'l' if params.starts_with('?') => {}
+            other => panic!("unexpected CSI {params}{other}"),
+        }
+    }
+
+    fn sgr(&mut self, params: &str) {
+        let parts: Vec<&str> = params.split(';').collect();
+        let mut i = 0;
+        while i < parts.len() {
+            let n: u16 = parts[i].parse().unwrap_or(0);
+            match n {
+                38 | 48 => {
+                    let len = if parts.get(i + 1) == Some(&"2") { 5 } else { 3 };
+                    let group = parts[i..i + len].join(";");
+                    match Colored::parse_ansi(&group) {
+                        Some(Colored::ForegroundColor(c)) => self.fg = c,
+                        Some(Colored::BackgroundColor(c)) => self.bg = c,
+                        other => panic!("colour {group}: {other:?}"),
+                    }
+                    i += len;
+                    continue;
+                }
+                0 => self.reset_pen(),
+                39 => self.fg = TermColor::Reset,
+                49 => self.bg = TermColor::Reset,
+                1..=9 => self.attrs.push(n),
+                other => panic!("unexpected SGR {other}"),
+            }
+            i += 1;
+        }
+        self.update_pen();
+    }
+
+    fn print(&mut self, c: char) {
+        let width = c.width().unwrap_or(0);
+        if self.pending_wrap {
+            self.pending_wrap = false;
+            self.x = 0;
+            self.y = (self.y + 1).min(self.height - 1);
+        }
+        let at = self.y * self.width + self.x;
+        // Writing over half of a wide character erases the other half, as terminals do.
+        let row_end = self.y * self.width + self.width;
+        for covered in at..(at + width.max(1)).min(row_end) {
+            self.orphan_partner(covered, row_end);
+        }
+        self.cells[at] = (c.to_string(), self.pen.clone());
+        if width == 2 && self.x + 1 < self.width {
+            self.cells[at + 1] = (String::new(), self.pen.clone());
+        }
+        if self.x + width >= self.width {
+            self.x = self.width - 1;
+            self.pending_wrap = true;
+        } else {
+            self.x += width;
+        }
+    }
+
+    /// `at` is about to be overwritten: the other half of a wide character there is erased.
+    /// Terminals differ on the colours it is left with (and ratatui's diff does not draw it
+    /// again), so only its blankness is checked.
+    fn orphan_partner(&mut self, at: usize, row_end: usize) {
+        let row_start = row_end - self.width;
+        let blank = (" ".to_string(), ANY_PEN.to_string());
+        if self.cells[at].0.is_empty() && at > row_start {
+            self.cells[at - 1] = blank;
+        } else if at + 1 < row_end && self.cells[at + 1].0.is_empty() {
+            self.cells[at + 1] = blank;
+        }
+    }
+
+    /// The cells that differ from `buffer`: (x, y, shown, drawn).
+    fn differences(&self, buffer: &Buffer) -> Vec<(usize, usize, String, String)> {
+        let mut found = Vec::new();
+        let mut skip = 0;
+        for (i, cell) in buffer.content.iter().enumerate() {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let expected_pen = pen_of(cell.fg, cell.bg, cell.modifier);
+            let (symbol, pen) = &self.cells[i];
+            if symbol != cell.symbol() || (*pen != expected_pen && pen != ANY_PEN) {
+                found.push((
+                    i % self.width,
+                    i / self.width,
+                    format!("{symbol:?} {pen}"),
+                    format!("{:?} {expected_pen}", cell.symbol()),
+                ));
+            }
+        }
+        found
+    }
+}
+
+/// The pen of a cell whose colours are not checked.
+const ANY_PEN: &str = "any";
+
+/// The pen the model shows for a cell drawn with these colours and attributes.
+fn pen_of(fg: Color, bg: Color, modifier: Modifier) -> String {
+    let mut model = Model::new(1, 1);
+    model.fg = ratatui::backend::IntoCrossterm::into_crossterm(fg);
+    model.bg = ratatui::backend::IntoCrossterm::into_crossterm(bg);
+    for attribute in super::attributes(modifier) {
+        model.attrs.push(attribute_number(attribute));
+    }
+    model.update_pen();
+    model.pen
+}
+
+fn attribute_number(attribute: crossterm::style::Attribute) -> u16 {
+    attribute.sgr().parse().unwrap()
+}
+
+/// A few lines of random words, each word in one of a few styles: plain, wide, styled, blank.
+fn random_lines(seed: &mut u64, height: usize) -> Vec<Vec<(&'static str, Style)>> {
+    let words = [
+        "the ",
+        "whale ",
+        "Ahab",
+        "天地",
+        "玄黃宇宙 ",
+        "— ",
+        "é",
+        "  ",
+        "sea, ",
+        "x",
+    ];
+    let styles = [
+        Style::default(),
+        Style::default(),
+        Style::default().add_modifier(Modifier::BOLD),
+        Style::default().fg(Color::Red),
+        Style::default()
+            .bg(Color::Rgb(10, 20, 30))
+            .add_modifier(Modifier::REVERSED),
+    ];
+    let mut next = || {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        *seed
+    };
+    (0..height)
+        .map(|_| {
+            let count = next() % 12;
+            (0..count)
+                .map(|_| {
+                    let word = words[(next() % words.len() as u64) as usize];
+                    (word, styles[(next() % styles.len() as u64) as usize])
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Draw the words of each line one after another from the left edge.
+fn draw_words(buffer: &mut Buffer, lines: &[Vec<(&str, Style)>]) {
+    let width = buffer.area.width;
+    for (y, words) in lines.iter().enumerate() {
+        let mut x = 0;
+        for (word, style) in words {
+            if x >= width {
+                break;
+            }
+            (x, _) = buffer.set_stringn(x, y as u16, word, usize::from(width - x), *style);
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_terminal_ends_up_showing_each_frame(seed in 1u64.., width in 5u16..40, height in 1u16..8) {
+        let mut terminal = terminal(width, height);
+        let mut model = Model::new(width, height);
+        let mut seed = seed;
+        for _ in 0..4 {
+            let lines = random_lines(&mut seed, usize::from(height));
+            let completed = terminal
+                .draw(|frame| draw_words(frame.buffer_mut(), &lines))
+                .unwrap()
+                .buffer
+                .clone();
+            let writes = std::mem::take(&mut terminal.backend_mut().writer_mut().writes);
+            // At most one write; none when nothing changed.
+            proptest::prop_assert!(writes.len() <= 1);
+            model.replay(&writes.concat());
+            let differences = model.differences(&completed);
+            proptest::prop_assert!(differences.is_empty(), "{:?}", differences);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! What the terminal shows, as the frame backend wrote it: for each cell, the one narrow
+//! character and the pen it was drawn with, or nothing when that is not known for sure (a wide
+//! character, a cluster, a cell never drawn). Only known cells may be written again in place
+//! of a cursor move.
+
+use ratatui::backend::ClearType;
+use ratatui::buffer::Cell;
+use ratatui::layout::Position;
+use ratatui::style::{Color, Modifier};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The colours and attributes text is drawn with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pen {
+    pub fg: Color,
+    pub bg: Color,
+    pub modifier: Modifier,
+}
+
+impl Default for Pen {
+    /// The terminal's own colours, no attributes: the pen after a reset and of erased cells.
+    fn default() -> Pen {
+        Pen {
+            fg: Color::Reset,
+            bg: Color::Reset,
+            modifier: Modifier::empty(),
+        }
+    }
+}
+
+impl Pen {
+    pub fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// A cell known to hold one character of width one, drawn with `pen`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plain {
+    ch: char,
+    pen: Pen,
+}
+
+const BLANK: Plain = Plain {
+    ch: ' ',
+    pen: Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        modifier: Modifier::empty(),
+    },
+};
+
+/// The screen's cells, row by row; `None` where the content is not known.
+#[derive(Debug, Clone, Default)]
+pub struct Screen {
+    width: u16,
+    height: u16,
+    cells: Vec<Option<Plain>>,
+}
+
+impl Screen {
+    /// Nothing known: before the first clear, after a failed write.
+    pub fn unknown() -> Screen {
+        Screen::default()
+    }
+
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    /// Take the terminal's size; at a new size nothing is known until it is cleared.
+    pub fn fit(&mut self, width: u16, height: u16) {
+        if (width, height) != (self.width, self.height) {
+            self.width = width;
+            self.height = height;
+            self.cells = vec![None; usize::from(width) * usize::from(height)];
+        }
+    }
+
+    fn index(&self, at: Position) -> Option<usize> {
+        (at.x < self.width && at.y < self.height)
+            .then(|| usize::from(at.y) * usize::from(self.width) + usize::from(at.x))
+    }
+
+    /// `symbol` was written at `at` with `pen`. A wide character or a cluster leaves its cells
+    /// unknown: how a terminal draws them, and what is left beside them when one is partly
+    /// overwritten, varies.
+    pub fn put(&mut self, at: Position, symbol: &str, pen: Pen) {
+        let Some(start) = self.index(at) else {
+            return;
+        };
+        let mut chars = symbol.chars();
+        if let (Some(ch), None) = (chars.next(), chars.next())
+            && ch.width() == Some(1)
+        {
+            self.cells[start] = Some(Plain { ch, pen });
+            return;
+        }
+        let covered = usize::from(at.x) + symbol.width().max(1);
+        let row_end = start - usize::from(at.x) + usize::from(self.width);
+        let end = (start - usize::from(at.x) + covered).min(row_end);
+        self.cells[start..end].fill(None);
+    }
+
+    /// The `len` cells from `at` rightwards are all known, narrow and drawn with `pen`.
+    pub fn is_plain_run(&self, at: Position, len: u16, pen: Pen) -> bool {
+        self.run(at, len)
+            .is_some_and(|cells| cells.iter().all(|c| c.is_some_and(|c| c.pen == pen)))
+    }
+
+    fn run(&self, at: Position, len: u16) -> Option<&[Option<Plain>]> {
+        let start = self.index(at)?;
+        let last = Position {
+            x: at.x.checked_add(len)?.checked_sub(1)?,
+            y: at.y,
+        };
+        let end = self.index(last)? + 1;
+        self.cells.get(start..end)
+    }
+
+    /// Write the `len` cells from `at` again into `frame` if they are a plain run drawn with
+    /// `pen` and take at most `limit` bytes; say whether they were written.
+    pub fn fill(
+        &self,
+        frame: &mut Vec<u8>,
+        at: Position,
+        len: u16,
+        pen: Pen,
+        limit: usize,
+    ) -> bool {
+        let Some(cells) = self.run(at, len) else {
+            return false;
+        };
+        let mut bytes = 0;
+        for cell in cells {
+            match cell {
+                Some(plain) if plain.pen == pen => bytes += plain.ch.len_utf8(),
+                _ => return false,
+            }
+            if bytes > limit {
+                return false;
+            }
+        }
+        let mut utf8 = [0u8; 4];
+        for plain in cells.iter().flatten() {
+            frame.extend_from_slice(plain.ch.encode_utf8(&mut utf8).as_bytes());
+        }
+        true
+    }
+
+    /// The terminal erased part of the screen (with the plain pen, the only one in use
+    /// between frames), from where the cursor is when that matters.
+    pub fn erased(&mut self, how: ClearType, cursor: Option<Position>) {
+        let width = usize::from(self.width);
+        let at = cursor.and_then(|c| self.index(c));
+        let range = match (how, at) {
+            (ClearType::All, _) => 0..self.cells.len(),
+            (ClearType::AfterCursor, Some(i)) => i..self.cells.len(),
+            (ClearType::BeforeCursor, Some(i)) => 0..i + 1,
+            (ClearType::CurrentLine, Some(i)) => i - i % width..i - i % width + width,
+            (ClearType::UntilNewLine, Some(i)) => i..i - i % width + width,
+            (_, None) => {
+                // Some part was erased, but which is not known.
+                self.cells.fill(None);
+                return;
+            }
+        };
+        self.cells[range].fill(Some(BLANK));
+    }
+}
