@@ -1,9 +1,10 @@
 //! EPUB books as documents. The archive is looked over first ([`archive`]: caps, DRM, unsafe
 //! names), then `rbook` reads the container, the package document (metadata, manifest,
 //! spine) and the table of contents (EPUB 3 nav or EPUB 2 NCX). Each spine file, in reading
-//! order, is parsed ([`tree`]) and written into one list of blocks ([`chapter`]), so the whole
-//! book is one document: pages, search, bookmarks and the reading place work across it. What
-//! the book knows about itself (metadata, TOC, ids, links, notes) goes into a [`Book`].
+//! order, is unpacked ([`part`]), parsed ([`tree`]) and written into one list of blocks
+//! ([`chapter`]), so the whole book is one document: pages, search, bookmarks and the reading
+//! place work across it. What the book knows about itself (metadata, TOC, ids, links, notes)
+//! goes into a [`Book`].
 //!
 //! A part that cannot be read (missing, encrypted, too big) leaves a visible line in the text
 //! where it would be and a line in [`Book::problems`]; only a book of which nothing can be
@@ -12,6 +13,7 @@
 mod archive;
 mod chapter;
 mod lines;
+mod part;
 mod paths;
 mod sink;
 mod table;
@@ -110,8 +112,9 @@ fn read(
         let problem = match survey.refusal(&path, unpacked) {
             Some(refusal) => Some(refusal),
             None => {
-                unpacked += survey.sizes.get(&path).copied().unwrap_or(0);
-                match read_part(&item, &path, &mut sink, source_budget) {
+                let declared = survey.sizes.get(&path).copied().unwrap_or(0);
+                unpacked += declared;
+                match part::read(&item, &path, declared, &mut sink, source_budget) {
                     Ok(was_cut) => {
                         cut = was_cut;
                         None
@@ -181,73 +184,6 @@ fn metadata(epub: &Epub) -> Book {
 fn path_of(href: Href<'_>) -> String {
     let decoded = href.path().decode();
     paths::normalize(&decoded).unwrap_or_else(|| decoded.trim_start_matches('/').to_string())
-}
-
-/// Parse one part and write it into the book; with `source_budget`, only its opening, and
-/// say whether it was cut short.
-fn read_part(
-    item: &rbook::epub::manifest::EpubManifestEntry<'_>,
-    path: &str,
-    sink: &mut Sink,
-    source_budget: Option<usize>,
-) -> Result<bool, String> {
-    let media = item.media_type();
-    if media.starts_with("image/") && !media.contains("svg") {
-        sink.begin_target(path.to_string());
-        sink.start(BlockKind::Paragraph, 0);
-        sink.literal("[image]", BlockKind::Paragraph);
-        sink.flush();
-        return Ok(false);
-    }
-    let bytes = item
-        .read_bytes()
-        .map_err(|e| describe_read_error(&e.to_string()))?;
-    let text = decode(&bytes);
-    drop(bytes);
-    let tree = match source_budget {
-        Some(budget) => tree::Tree::parse_opening(&text, budget),
-        None => tree::Tree::parse(&text),
-    };
-    drop(text);
-    chapter::write(&tree, path, sink);
-    Ok(!tree.cut.is_empty())
-}
-
-fn describe_read_error(error: &str) -> String {
-    let lower = error.to_ascii_lowercase();
-    if lower.contains("not found") {
-        "missing from the archive".into()
-    } else {
-        format!("cannot be unpacked ({})", sanitize_line(error))
-    }
-}
-
-/// A chapter's bytes as text: by its byte-order mark, else the encoding its XML declaration
-/// names, else UTF-8 (broken bytes replaced visibly).
-fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
-    let declared = head
-        .strip_prefix("<?xml")
-        .and_then(|decl| decl.split("?>").next())
-        .and_then(|decl| decl.split("encoding=").nth(1))
-        .and_then(|rest| {
-            rest.trim_start_matches(['"', '\''])
-                .split(['"', '\''])
-                .next()
-        })
-        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
-    match declared {
-        Some(encoding) if encoding != encoding_rs::UTF_8 => {
-            encoding.decode_without_bom_handling(bytes).0.into_owned()
-        }
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
 }
 
 /// A visible line where a part that could not be read belongs, so the text does not silently

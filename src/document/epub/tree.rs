@@ -105,6 +105,14 @@ impl Tree {
         Tree::parse_xml(text, Some(source_bytes)).unwrap_or_else(|| Tree::parse_html(text))
     }
 
+    /// The opening of a chapter of which only `head`, its first bytes, was read: the tree
+    /// [`Tree::parse_opening`] gives for the whole chapter, which stops at the same place.
+    /// `None` when the opening does not end within the head, or the head is not well-formed
+    /// before it does: the whole chapter is needed.
+    pub fn parse_head(head: &str, source_bytes: usize) -> Option<Tree> {
+        Tree::parse_xml(head, Some(source_bytes)).filter(|tree| !tree.cut.is_empty())
+    }
+
     /// Whether `node` was left open where an opening was cut.
     pub fn is_cut(&self, node: usize) -> bool {
         self.cut.contains(&node)
