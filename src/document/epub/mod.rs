@@ -87,6 +87,8 @@ fn read(
     let mut unpacked = 0u64;
     let mut seen = HashSet::new();
     let mut whole = true;
+    // The part an opening ends inside: ids further on in it are not read yet.
+    let mut cut_part = None;
     for (number, entry) in epub.spine().iter().enumerate() {
         if text_budget.is_some_and(|budget| sink.text_bytes >= budget) {
             whole = false;
@@ -134,6 +136,7 @@ fn read(
         });
         if cut {
             whole = false;
+            cut_part = book.parts.last().map(|p| p.path.clone());
             break;
         }
     }
@@ -152,7 +155,7 @@ fn read(
             why.unwrap_or_else(|| "its spine lists no text".into()),
         ));
     }
-    book.toc = table_of_contents(&epub, &sink);
+    book.toc = table_of_contents(&epub, &sink, cut_part.as_deref());
     if !whole {
         // Entries past the opening point nowhere in it yet.
         book.toc.retain(|entry| entry.anchor.is_some());
@@ -198,8 +201,9 @@ fn missing_part(sink: &mut Sink, path: &str, problem: &str) {
     sink.end_target(path);
 }
 
-/// The book's own table of contents with each entry's place.
-fn table_of_contents(epub: &Epub, sink: &Sink) -> Vec<TocEntry> {
+/// The book's own table of contents with each entry's place. An id the book lacks stands for
+/// the start of its file, except in `cut_part`, whose rest is not read yet.
+fn table_of_contents(epub: &Epub, sink: &Sink, cut_part: Option<&str>) -> Vec<TocEntry> {
     let Some(contents) = epub.toc().contents() else {
         return Vec::new();
     };
@@ -211,9 +215,13 @@ fn table_of_contents(epub: &Epub, sink: &Sink) -> Vec<TocEntry> {
                 paths::key(&path_of(href), fragment.as_deref())
             });
             let anchor = target.as_deref().and_then(|key| {
+                let file = key.split('#').next().unwrap_or(key);
                 sink.targets
                     .get(key)
-                    .or_else(|| sink.targets.get(key.split('#').next().unwrap_or(key)))
+                    .or_else(|| {
+                        let unread = cut_part == Some(file) && file != key;
+                        sink.targets.get(file).filter(|_| !unread)
+                    })
                     .map(|t| t.start)
             });
             TocEntry {
