@@ -34,24 +34,29 @@ pub enum Attr {
 }
 
 impl Attr {
-    /// The attribute a name (with its prefix, if any) stands for.
+    /// The attribute a name (with its prefix, if any, in any case) stands for. Every attribute
+    /// of every element is asked about, so nothing is allocated for it.
     fn from_name(name: &str) -> Option<Attr> {
-        let name = name.to_ascii_lowercase();
-        Some(match name.as_str() {
-            "id" | "xml:id" => Attr::Id,
-            "href" | "xlink:href" => Attr::Href,
-            "alt" => Attr::Alt,
-            "title" => Attr::Title,
-            "class" => Attr::Class,
-            "style" => Attr::Style,
-            "hidden" => Attr::Hidden,
-            "dir" => Attr::Dir,
-            "colspan" => Attr::Colspan,
-            "epub:type" => Attr::EpubType,
-            "role" => Attr::Role,
-            "aria-label" => Attr::AriaLabel,
-            _ => return None,
-        })
+        const NAMES: [(&str, Attr); 14] = [
+            ("id", Attr::Id),
+            ("xml:id", Attr::Id),
+            ("href", Attr::Href),
+            ("xlink:href", Attr::Href),
+            ("alt", Attr::Alt),
+            ("title", Attr::Title),
+            ("class", Attr::Class),
+            ("style", Attr::Style),
+            ("hidden", Attr::Hidden),
+            ("dir", Attr::Dir),
+            ("colspan", Attr::Colspan),
+            ("epub:type", Attr::EpubType),
+            ("role", Attr::Role),
+            ("aria-label", Attr::AriaLabel),
+        ];
+        NAMES
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map(|&(_, attr)| attr)
     }
 }
 
@@ -186,12 +191,10 @@ impl Tree {
     }
 
     fn element(start: &BytesStart<'_>) -> Node {
-        let full = start.name().as_ref().to_string();
-        let name = local(&full).to_ascii_lowercase();
+        let name = local(start.name().as_ref()).to_ascii_lowercase();
         let mut attrs = Vec::new();
         for attr in start.attributes().with_checks(false).flatten() {
-            let key = attr.key.as_ref().to_string();
-            let Some(which) = Attr::from_name(&key) else {
+            let Some(which) = Attr::from_name(attr.key.as_ref()) else {
                 continue;
             };
             let value = attr
