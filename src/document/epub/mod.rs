@@ -21,6 +21,7 @@ mod tree;
 
 use std::collections::HashSet;
 use std::io::Cursor;
+use std::sync::Arc;
 
 use rbook::Epub;
 use rbook::ebook::element::Href;
@@ -56,26 +57,54 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
     read(bytes, fallback_name, None).map(|(doc, _)| doc)
 }
 
+/// A book read for its first page ([`load_opening`]).
+#[derive(Debug)]
+pub enum BookOpening {
+    /// Its opening: the start of the whole, which is still to be read.
+    Begun(Document),
+    /// All of it: the book was short enough to be read whole on the way.
+    Whole(Document),
+}
+
 /// The opening of a book, for a first page that does not wait for the whole: its first
-/// parts, whole, until at least `text_budget` bytes of text are written, with the book's
-/// metadata and the TOC entries that point into them. Its blocks are the first blocks of the
-/// whole book's, so a place in it is the same place in the whole. `None` when the opening
-/// would be the whole book, or when the book cannot be read (reading the whole says why).
-pub fn load_opening(bytes: &[u8], fallback_name: &str, text_budget: usize) -> Option<Document> {
-    match read(bytes.to_vec(), fallback_name, Some(text_budget)) {
-        Ok((doc, false)) => Some(doc),
-        _ => None,
+/// parts until at least `text_budget` bytes of text are written (the last of them only up to
+/// the end of a block), with the book's metadata and the TOC entries that point into them.
+/// Its blocks are the first blocks of the whole book's, so a place in it is the same place in
+/// the whole. A short book is read whole on the way. `None` when the book cannot be read
+/// (reading the whole says why). The bytes are shared, not copied: the whole is read from
+/// them next.
+pub fn load_opening(
+    bytes: Arc<Vec<u8>>,
+    fallback_name: &str,
+    text_budget: usize,
+) -> Option<BookOpening> {
+    match read(Shared(bytes), fallback_name, Some(text_budget)) {
+        Ok((doc, true)) => Some(BookOpening::Whole(doc)),
+        Ok((doc, false)) => Some(BookOpening::Begun(doc)),
+        Err(_) => None,
+    }
+}
+
+/// The bytes of a book read by its opening and then by the whole.
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
     }
 }
 
 /// Read the book, or its opening when `text_budget` is given; also says whether the whole
 /// book was read.
-fn read(
-    bytes: Vec<u8>,
+fn read<B>(
+    bytes: B,
     fallback_name: &str,
     text_budget: Option<usize>,
-) -> Result<(Document, bool), BookError> {
-    let survey = archive::survey(&bytes)?;
+) -> Result<(Document, bool), BookError>
+where
+    B: AsRef<[u8]> + Send + Sync + 'static,
+{
+    let survey = archive::survey(bytes.as_ref())?;
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
     }
@@ -107,9 +136,11 @@ fn read(
             continue;
         }
         let first = sink.blocks.len();
-        // An opening reads about twice its text budget of markup from the part it ends in.
+        // An opening reads as much markup from the part it ends in as it still needs text:
+        // for prose about that much text, for poetry (a line a span) about half, still
+        // screens of it.
         let source_budget =
-            text_budget.map(|budget| 2 * budget.saturating_sub(sink.text_bytes).max(4096));
+            text_budget.map(|budget| budget.saturating_sub(sink.text_bytes).max(4096));
         let mut cut = false;
         let problem = match survey.refusal(&path, unpacked) {
             Some(refusal) => Some(refusal),

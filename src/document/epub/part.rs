@@ -16,7 +16,7 @@ use crate::document::sanitize::sanitize_line;
 
 /// What an opening unpacks of a long file beyond the markup it is to read: more than all but
 /// the longest paragraphs, so the block the opening ends in is whole within it.
-const HEAD_MARGIN: usize = 64 * 1024;
+const HEAD_MARGIN: usize = 16 * 1024;
 
 /// Parse one part and write it into the book; with `source_budget`, only its opening, and
 /// say whether it was cut short. `declared` is the size the archive gives for the file.
