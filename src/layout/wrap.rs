@@ -116,7 +116,10 @@ fn wrap_flowing_in_batches(
     let mut opening_dash: Option<usize> = None;
     for found in separator.find_words(text) {
         let found_start = offset_in(text, found.word);
-        if found.whitespace.is_empty() && opens_a_word_with_a_dash(text, found_start, found.word) {
+        if found.whitespace.is_empty()
+            && (opens_a_word_with_a_dash(text, found_start, found.word)
+                || korean_word_goes_on(text, found_start + found.word.len()))
+        {
             opening_dash.get_or_insert(found_start);
             continue;
         }
@@ -156,6 +159,20 @@ fn wrap_flowing_in_batches(
 }
 
 /// A run of dashes standing where a word starts (after a space or at the start of the text).
+/// True when the text at byte `end` goes on inside a Korean word: Korean breaks lines at spaces
+/// (as CSS's `word-break: keep-all`), where the Unicode rules would allow a break between any
+/// two syllables. A word wider than the column is still broken, as any such word is.
+fn korean_word_goes_on(text: &str, end: usize) -> bool {
+    let before = text[..end].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_some_and(is_hangul) && after.is_some_and(is_hangul)
+}
+
+/// Hangul syllables and jamo.
+fn is_hangul(c: char) -> bool {
+    matches!(c as u32, 0xac00..=0xd7a3 | 0x1100..=0x11ff | 0x3130..=0x318f | 0xa960..=0xa97f | 0xd7b0..=0xd7ff)
+}
+
 fn opens_a_word_with_a_dash(text: &str, start: usize, word: &str) -> bool {
     !word.is_empty()
         && word
@@ -530,5 +547,30 @@ mod tests {
                 assert!(drawn <= width, "{shown:?} at {width}");
             }
         }
+    }
+
+    #[test]
+    fn korean_breaks_at_spaces_not_inside_words() {
+        let text = "모든 사람은 의견의 자유와 표현의 자유에 대한 권리를 가진다 이러한 권리는 간섭없이 의견을 가질 자유";
+        for width in [12, 20, 30] {
+            let lines = wrap_flowing(text, width, width);
+            let words: Vec<&str> = lines
+                .iter()
+                .flat_map(|r| text[r.clone()].split_whitespace())
+                .collect();
+            assert_eq!(
+                words,
+                text.split_whitespace().collect::<Vec<_>>(),
+                "at {width}"
+            );
+            for r in &lines {
+                assert!(display_width(&text[r.clone()]) <= width);
+            }
+        }
+        // A word wider than the column is still broken to fit.
+        let long = "가나다라마바사아자차카타파하가나다라마바사";
+        let lines = wrap_flowing(long, 10, 10);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|r| display_width(&long[r.clone()]) <= 10));
     }
 }

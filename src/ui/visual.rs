@@ -56,8 +56,37 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
     Cow::Owned(line.cells.iter().map(|cell| cell.text).collect())
 }
 
+/// The cells of a line of the reading column: in display order with `bidi` on (the setting),
+/// else in the order they are stored, for a terminal that reorders right-to-left text itself
+/// (reordered twice, it would read backwards).
+///
+/// A block of several source lines (verse, a list of etymologies) is, as the bidirectional
+/// algorithm has it, several paragraphs: each line takes its direction from its own first
+/// strong character, so one Hebrew line does not turn the Greek ones around it.
+pub fn drawn_line(block_text: &str, range: Range<usize>, bidi: bool) -> VisualLine<'_> {
+    if bidi {
+        let start = range.start.min(block_text.len());
+        let from = memchr::memrchr(b'\n', &block_text.as_bytes()[..start]).map_or(0, |i| i + 1);
+        let to = memchr::memchr(b'\n', &block_text.as_bytes()[start..])
+            .map_or(block_text.len(), |i| start + i);
+        let own = block_text.get(from..to).unwrap_or(block_text);
+        visual_line(block_text, range, paragraph_is_rtl(own))
+    } else {
+        cells_of(block_text, range, false, false)
+    }
+}
+
 /// The cells of `block_text[range]` in display order.
 pub fn visual_line(block_text: &str, range: Range<usize>, paragraph_rtl: bool) -> VisualLine<'_> {
+    cells_of(block_text, range, paragraph_rtl, true)
+}
+
+fn cells_of(
+    block_text: &str,
+    range: Range<usize>,
+    paragraph_rtl: bool,
+    reorder_allowed: bool,
+) -> VisualLine<'_> {
     let start = range.start.min(block_text.len());
     let end = range.end.clamp(start, block_text.len());
     let Some(line) = block_text.get(start..end) else {
@@ -66,7 +95,7 @@ pub fn visual_line(block_text: &str, range: Range<usize>, paragraph_rtl: bool) -
     // A soft hyphen at the end of a line that is not the block's last: the word breaks there.
     let breaks_at_hyphen = end < block_text.len() && line.ends_with(SOFT_HYPHEN);
     let mut cells: Vec<Cell<'_>> = Vec::with_capacity(line.len());
-    let reorder = paragraph_rtl || line.chars().any(is_rtl_char);
+    let reorder = reorder_allowed && (paragraph_rtl || line.chars().any(is_rtl_char));
     if !reorder {
         push_forward(line, start, &mut cells);
     } else {
@@ -215,5 +244,28 @@ mod tests {
             .map(|c| c.text)
             .collect();
         assert_eq!(first, "co-");
+    }
+
+    #[test]
+    fn each_line_of_a_block_takes_its_own_direction() {
+        let block = "ϰητος, Greek.\nחו, Hebrew.\nWHŒL, Anglo-Saxon.";
+        let first = drawn_line(block, 0..block.find('\n').unwrap(), true);
+        assert!(!first.right_to_left);
+        let text: String = first.cells.iter().map(|c| c.text).collect();
+        assert_eq!(text, "ϰητος, Greek.");
+        let second_start = block.find('\n').unwrap() + 1;
+        let second_end = block.rfind('\n').unwrap();
+        assert!(drawn_line(block, second_start..second_end, true).right_to_left);
+        let third = drawn_line(block, second_end + 1..block.len(), true);
+        assert!(!third.right_to_left);
+        // A left-to-right line with a Hebrew word keeps its order but for that word.
+        let mixed = "The word חו is Hebrew.";
+        let line = drawn_line(mixed, 0..mixed.len(), true);
+        assert!(!line.right_to_left);
+        let shown: String = line.cells.iter().map(|c| c.text).collect();
+        assert!(
+            shown.starts_with("The word ") && shown.ends_with(" is Hebrew."),
+            "{shown}"
+        );
     }
 }

@@ -11,6 +11,7 @@ use std::ops::Range;
 use super::heading::Form;
 use super::raw::{Raw, Reading};
 use crate::document::BlockKind;
+use crate::text::script::line_joiner;
 
 /// Blocks whose span is shorter than this are copied as usual: the saving would be small.
 pub const IN_PLACE_MIN_BYTES: usize = 1 << 20;
@@ -69,6 +70,8 @@ pub fn build(text: String, plan: &Plan) -> String {
     let mut bytes = text.into_bytes();
     let mut written = 0;
     let mut first = true;
+    // The last character written, for what joins it to the next line.
+    let mut last_char: Option<char> = None;
     let mut rest = plan.span.clone();
     for _ in 0..plan.count {
         let line = next_line(&bytes, &mut rest);
@@ -82,7 +85,12 @@ pub fn build(text: String, plan: &Plan) -> String {
         if within.is_empty() && !plan.preformatted {
             continue;
         }
-        if !first {
+        let piece_text = &source_line[within.clone()];
+        let joined_without_space = !plan.preformatted
+            && !first
+            && line_joiner(last_char, piece_text.chars().next()).is_empty();
+        last_char = piece_text.chars().next_back().or(last_char);
+        if !first && !joined_without_space {
             bytes[written] = plan.separator();
             written += 1;
         }

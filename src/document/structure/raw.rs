@@ -7,6 +7,7 @@ use super::heading::{self, Form};
 use super::lines::{self, Line};
 use super::scan::quote_text;
 use crate::document::BlockKind;
+use crate::text::script::line_joiner;
 
 /// A block before classification: its source lines and the 1-based line where it starts.
 #[derive(Debug, Clone)]
@@ -174,7 +175,8 @@ impl<'a> Iterator for SpanLines<'a> {
     }
 }
 
-/// Prose lines as one paragraph: each trimmed, blank ones dropped, joined with single spaces.
+/// Prose lines as one paragraph: each trimmed, blank ones dropped, joined with single spaces
+/// (with nothing between Chinese or Japanese characters: see [`line_joiner`]).
 pub(super) fn flowing_text<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> String {
     // Sized exactly: a book's blocks together hold a whole copy of its text.
     let capacity = lines.clone().map(|l| l.trim().len() + 1).sum::<usize>();
@@ -185,7 +187,7 @@ pub(super) fn flowing_text<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> 
             continue;
         }
         if !text.is_empty() {
-            text.push(' ');
+            text.push_str(line_joiner(text.chars().next_back(), line.chars().next()));
         }
         text.push_str(line);
     }

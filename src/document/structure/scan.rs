@@ -13,16 +13,38 @@ use crate::document::BlockKind;
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(text);
+    let starts = Starts::of(text);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
+    // The indentation of the paragraph or directive that opened a reStructuredText literal
+    // block: lines set deeper than it are its code.
+    let mut literal: Option<usize> = None;
     let mut cursor = Cursor::new(text);
     while let Some(current) = cursor.current() {
         let line = current.text;
         let number = cursor.number();
         if current.is_blank() {
+            if literal.is_none() {
+                literal = pending.as_mut().and_then(opens_literal_block);
+            }
             flush(&mut pending, &mut out, base);
             cursor.advance();
             continue;
+        }
+        if let Some(depth) = literal {
+            if indent(line) > depth {
+                match pending.as_mut() {
+                    Some(code) if code.kind == BlockKind::Code => code.push(text, current),
+                    _ => {
+                        flush(&mut pending, &mut out, base);
+                        pending = Some(Raw::starting(BlockKind::Code, number, text, current));
+                    }
+                }
+                cursor.advance();
+                continue;
+            }
+            literal = None;
+            flush(&mut pending, &mut out, base);
         }
         if let Some(fence) = fence_marker(line) {
             flush(&mut pending, &mut out, base);
@@ -95,6 +117,17 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             cursor.advance();
             continue;
         }
+        let contents = if pending.is_none() {
+            contents_run(&cursor)
+        } else {
+            None
+        };
+        if let Some((last, count)) = contents {
+            let lines = (current, last);
+            out.push(Raw::spanning(BlockKind::Code, number, text, lines, count));
+            (0..count).for_each(|_| cursor.advance());
+            continue;
+        }
         if starts_list_item(&cursor, line) {
             flush(&mut pending, &mut out, base);
             pending = Some(Raw::starting(BlockKind::ListItem, number, text, current));
@@ -116,6 +149,12 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
                 flush(&mut pending, &mut out, base);
             }
         }
+        if pending
+            .as_ref()
+            .is_some_and(|p| p.kind == BlockKind::Paragraph && starts.starts_paragraph(line))
+        {
+            flush(&mut pending, &mut out, base);
+        }
         match pending.as_mut() {
             Some(block) => block.push(text, current),
             None => pending = Some(Raw::starting(BlockKind::Paragraph, number, text, current)),
@@ -124,6 +163,64 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
     }
     flush(&mut pending, &mut out, base);
     out
+}
+
+/// Where a text's paragraphs start, besides after a blank line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Starts {
+    /// Only after blank lines (most texts).
+    AfterBlank,
+    /// Also at a line indented with an ideographic space (U+3000): Chinese and Japanese texts
+    /// mark paragraphs that way and hard-wrap the lines between.
+    AtIdeographicIndent,
+    /// At every line: Aozora Bunko texts put each paragraph on one line, with no blank lines.
+    EveryLine,
+}
+
+impl Starts {
+    fn of(text: &str) -> Starts {
+        // A sample is enough to tell: these conventions hold throughout a text.
+        let mut end = text.len().min(256 * 1024);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let sample = &text[..end];
+        let (mut filled, mut indented) = (0usize, 0usize);
+        for line in sample.lines() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            filled += 1;
+            indented += usize::from(line.starts_with('\u{3000}'));
+        }
+        if is_aozora(sample) {
+            Starts::EveryLine
+        } else if indented >= 3 && indented * 20 >= filled {
+            Starts::AtIdeographicIndent
+        } else {
+            Starts::AfterBlank
+        }
+    }
+
+    fn starts_paragraph(self, line: &str) -> bool {
+        match self {
+            Starts::AfterBlank => false,
+            Starts::AtIdeographicIndent => line.starts_with('\u{3000}'),
+            Starts::EveryLine => true,
+        }
+    }
+}
+
+/// Aozora Bunko's notation: its legend of the marks it uses, or several of its input notes
+/// (`［＃…］`) with ruby (`《…》`).
+pub(super) fn is_aozora(text: &str) -> bool {
+    let mut end = text.len().min(256 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    sample.contains("【テキスト中に現れる記号について】")
+        || (sample.matches("［＃").take(3).count() >= 3 && sample.contains('《'))
 }
 
 /// The code of a fenced block whose opening fence was line `number`, the cursor on the line
@@ -152,6 +249,107 @@ fn fenced_code<'a>(
     }
     let lines = (first?, last_filled?);
     Some(Raw::spanning(BlockKind::Code, number, source, lines, kept))
+}
+
+/// A table of contents at the cursor: its last line and how many lines it has. Three or more
+/// entries (a section number and title, or a title run out to a page number), deeper numbers
+/// ("2.1.") or page numbers among them, each on its own line; a title's wrapped rest is set
+/// deeper, and unnumbered entries ("Authors' Addresses") may close the list. Kept as its lines
+/// are, so each entry stays one line with its page number at the right.
+fn contents_run<'a>(cursor: &Cursor<'a>) -> Option<(Line<'a>, usize)> {
+    let first = cursor.current()?;
+    contents_entry(first.text)?;
+    let depth = indent(first.text);
+    let (mut entries, mut nested_or_paged, mut count) = (0usize, false, 0usize);
+    let mut last = first;
+    let mut line = Some(first);
+    while let Some(current) = line.filter(|l| !l.is_blank()) {
+        let text = current.text;
+        match contents_entry(text) {
+            Some((nested, paged)) => {
+                entries += 1;
+                nested_or_paged |= nested || paged;
+            }
+            None if indent(text) > depth && text.len() <= 100 => {}
+            None if entries >= 3 && indent(text) == depth && is_short_title(text) => {}
+            None => break,
+        }
+        count += 1;
+        last = current;
+        line = cursor.peek(count);
+    }
+    (entries >= 3 && nested_or_paged).then_some((last, count))
+}
+
+/// An entry of a table of contents, and whether its number is a deeper one ("2.1.") and whether
+/// it ends in a page number.
+fn contents_entry(line: &str) -> Option<(bool, bool)> {
+    let text = line.trim();
+    if text.len() > 120 {
+        return None;
+    }
+    let paged = ends_in_page_number(text);
+    let numbered = heading::numbered(text).filter(|(_, title)| {
+        title.split_whitespace().count() <= 14 && !title.trim_end().ends_with([',', ';'])
+    });
+    let nested = numbered.is_some_and(|(depth, _)| depth >= 2);
+    (paged || numbered.is_some()).then_some((nested, paged))
+}
+
+/// "Introduction . . . . . 2", "The Shepherd          3": a title run out to a page number.
+fn ends_in_page_number(text: &str) -> bool {
+    let Some((before, number)) = text.rsplit_once(' ') else {
+        return false;
+    };
+    let leader =
+        before.ends_with("  ") || before.trim_end().ends_with(". .") || before.ends_with("..");
+    (1..=4).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && leader
+        && before.trim().chars().any(char::is_alphabetic)
+}
+
+/// A few words standing as a title: no sentence, no list mark.
+fn is_short_title(line: &str) -> bool {
+    let text = line.trim();
+    (1..=6).contains(&text.split_whitespace().count())
+        && !text.ends_with(['.', ',', ';', ':'])
+        && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// reStructuredText directives whose content is code, kept line for line.
+const CODE_DIRECTIVES: &[&str] = &[
+    "code-block",
+    "code",
+    "sourcecode",
+    "highlight",
+    "doctest",
+    "testcode",
+    "testoutput",
+    "math",
+    "parsed-literal",
+];
+
+/// A reStructuredText block that opens a literal block, and how deep it sits: a paragraph
+/// ending in "::", or a code directive (".. code-block:: python"). Any directive (".. note::",
+/// ".. image:: a.png") is markup, kept as its lines are: it becomes code itself.
+fn opens_literal_block(raw: &mut Raw<'_>) -> Option<usize> {
+    if matches!(raw.kind, BlockKind::Heading | BlockKind::Quote) {
+        return None;
+    }
+    let first = raw.first_line();
+    let depth = indent(first);
+    if let Some(directive) = first.trim_start().strip_prefix(".. ") {
+        if !directive.contains("::") {
+            // A link target or a comment (".. _label: https://…"): text, not a directive.
+            return None;
+        }
+        raw.kind = BlockKind::Code;
+        let name = directive.split("::").next().unwrap_or("").trim();
+        return CODE_DIRECTIVES.contains(&name).then_some(depth);
+    }
+    let last = raw.lines().last().unwrap_or("");
+    last.trim_end().ends_with("::").then_some(depth)
 }
 
 /// The column where the words after a list number start: "1. When" → 3.
