@@ -741,18 +741,23 @@ fn any_book_opens_from_its_opening_and_a_short_one_in_one_reading() {
     };
     // Its text compresses well: a small archive, a long book, and a preview first.
     let bytes = long_book().zip();
-    assert!(bytes.len() < opening::PREVIEW_MIN_FILE);
+    let size = bytes.len();
+    assert!(size < opening::PREVIEW_MIN_FILE);
     let Ok(Opening::Preview(preview, whole)) = opening::open(request(bytes)) else {
         panic!("a long book in a small archive opens from its opening");
     };
     let whole = whole.recv().unwrap().unwrap().doc;
     assert!(preview.blocks.len() < whole.blocks.len());
     assert_eq!(preview.blocks[..], whole.blocks[..preview.blocks.len()]);
+    assert_eq!((preview.source_len, whole.source_len), (size, size));
     // A short book comes whole at once; a book that cannot be read says why.
-    let Ok(Opening::Ready(opened, _)) = opening::open(request(sample().zip())) else {
+    let short = sample().zip();
+    let size = short.len();
+    let Ok(Opening::Ready(opened, _)) = opening::open(request(short)) else {
         panic!("a short book opens whole");
     };
     assert_eq!(opened.doc.blocks, sample().load().blocks);
+    assert_eq!(opened.doc.source_len, size);
     let mut cut = sample().zip();
     cut.truncate(cut.len() / 2);
     let refused = opening::open(request(cut)).err().map(|e| e.to_string());

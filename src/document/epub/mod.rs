@@ -104,6 +104,7 @@ fn read<B>(
 where
     B: AsRef<[u8]> + Send + Sync + 'static,
 {
+    let source_len = bytes.as_ref().len();
     let survey = archive::survey(bytes.as_ref())?;
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
@@ -195,7 +196,10 @@ where
         .title
         .clone()
         .unwrap_or_else(|| sanitize_line(fallback_name));
-    Ok((finish(name, book, sink), whole))
+    let mut doc = finish(name, book, sink);
+    // An opening says how big the book is as the whole does.
+    doc.source_len = source_len;
+    Ok((doc, whole))
 }
 
 /// Title, authors, language and page direction from the package document.
