@@ -36,6 +36,11 @@ pub enum Action {
     Facts,
     /// The messages said this session.
     Messages,
+    /// A book's note whose reference is the first on the screen, in a pop-up.
+    ShowNote,
+    /// Go where the first internal link on the screen of a book leads (jump history records
+    /// it, so `jump_back` returns).
+    FollowLink,
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
@@ -130,6 +135,8 @@ impl Action {
             Action::Help => "this help",
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",
+            Action::ShowNote => "a book's note referenced on this screen, in a pop-up",
+            Action::FollowLink => "follow a book's first link on this screen (Ctrl-o returns)",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
             Action::Redraw => "redraw the screen",

@@ -9,7 +9,8 @@
 //! - [`update`]: input interpretation and every action, split by concern.
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
-//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history).
+//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
+//!   [`notes`] (a book's note as its pop-up shows it).
 
 pub mod config;
 pub mod folds;
@@ -17,6 +18,7 @@ pub mod history;
 pub mod marks;
 pub mod model;
 pub mod msg;
+pub mod notes;
 pub mod palette;
 pub mod prompt;
 pub mod search;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use zip::write::SimpleFileOptions;
 
-use crate::common::{stored_session, test_terminal};
+use crate::common::{run, stored_session, test_terminal};
 use quire::app::opening::{self, Opening};
 use quire::app::{ScriptedInbox, session};
 use quire::document::{BlockKind, BookOpening, Document, LoadOptions};
@@ -392,6 +392,97 @@ fn note_references_are_marked_and_lead_to_their_notes_and_back() {
     assert!(!link.is_note);
     assert_eq!(doc.text(book.follow(link).unwrap().block), "Far away.");
     assert!(book.link_at(quire::document::Anchor::new(1, 5)).is_some());
+}
+
+/// A book of a few pages with a note reference near its start, its note in a notes file with
+/// a backlink, and a link further on to a place near the end.
+pub(crate) fn noted_book() -> Document {
+    let prose: String = (1..=40)
+        .map(|i| format!("<p>Paragraph {i} of the voyage, with the sea all round.</p>"))
+        .collect();
+    Book::epub3(
+        &[
+            (
+                "text.xhtml",
+                &format!(
+                    r##"<p>Call me Ishmael.<a href="notes.xhtml#n1" id="r1" epub:type="noteref">1</a></p><p>See <a href="#far">the end</a>.</p>{prose}<p id="far">Far away, at the end.</p>"##
+                ),
+            ),
+            (
+                "notes.xhtml",
+                r##"<aside id="n1" epub:type="footnote"><p>A name taken, not given. <a href="text.xhtml#r1">↩</a></p></aside>"##,
+            ),
+        ],
+        &[],
+    )
+    .load()
+}
+
+#[test]
+fn o_shows_the_note_on_the_screen_and_f_follows_a_link_that_ctrl_o_comes_back_from() {
+    let size = (60, 16);
+    let shown = run(noted_book(), size, "o");
+    assert!(shown.screen().contains("A name taken, not given."));
+    insta::assert_snapshot!("epub_note_popup_60x16", shown.screen());
+    // Esc closes it; the place has not moved.
+    let closed = run(noted_book(), size, "o<Esc>");
+    assert!(!closed.screen().contains("A name taken"));
+    assert_eq!(closed.app.model().top_line(), 0);
+    // The first link on the screen is the note reference: F goes to the note, whose backlink
+    // F follows back; Ctrl-o returns from the note as well.
+    let at_note = run(noted_book(), size, "F");
+    assert!(at_note.screen().contains("A name taken, not given."));
+    assert!(at_note.app.model().top_line() > 0);
+    let back = run(noted_book(), size, "F<C-o>");
+    assert_eq!(back.app.model().top_line(), 0);
+    let by_backlink = run(noted_book(), size, "FF");
+    assert!(by_backlink.screen().contains("Call me Ishmael."));
+    // Past the reference, the first link on the screen is the one to the end. (Of several
+    // links on a screen, the first is followed.)
+    let far = run(noted_book(), size, "jF");
+    assert!(far.screen().contains("Far away, at the end."));
+    let far_back = run(noted_book(), size, "jF<C-o>");
+    let past = run(noted_book(), size, "j");
+    assert_eq!(far_back.app.model().top_line(), past.app.model().top_line());
+    // With no reference on the screen, o says so; a text has neither notes nor links.
+    let none = run(noted_book(), size, "<Space>o");
+    assert!(none.status().contains("no note reference on this screen"));
+    let text = Document::from_text("Plain words.\n\nMore.", "t.txt");
+    assert!(
+        run(text, size, "F")
+            .status()
+            .contains("only a book has them")
+    );
+}
+
+#[test]
+fn a_cover_only_first_page_is_skipped_in_the_reader_unless_a_place_is_resumed() {
+    let book = Book::epub3(
+        &[
+            (
+                "cover.xhtml",
+                r#"<div><img src="c.jpg" alt="Cover"/></div>"#,
+            ),
+            (
+                "one.xhtml",
+                &format!("<p>The first words.</p>{}", "<p>And more.</p>".repeat(30)),
+            ),
+        ],
+        &[],
+    );
+    let fresh = run(book.load(), (40, 10), "");
+    let start = book.load().book().unwrap().start;
+    assert_eq!(fresh.app.model().anchor().block, start.block);
+    assert!(fresh.screen().contains("The first words."));
+    assert!(!fresh.screen().contains("[image: Cover]"));
+    // The cover is still there, a page up.
+    let up = run(book.load(), (40, 10), "g");
+    assert!(up.screen().contains("[image: Cover]"));
+    // A preview of the book starts there too.
+    let app = quire::app::AppBuilder::preview(book.load())
+        .screen((40, 10))
+        .build();
+    assert_eq!(app.model().anchor().block, start.block);
 }
 
 #[test]
