@@ -8,9 +8,10 @@
 //! A big book, like a big text, shows its opening first while the whole is read behind it
 //! (`quire::app::opening`); the whole is let finish, untimed, before the next run.
 //!
-//! `cargo run --release --example epub_first_page -- BOOK.epub [RUNS]`
+//! `cargo run --release --example epub_first_page -- BOOK.epub|FOLDER... [RUNS]` (a folder:
+//! every `.epub` in it; a book that cannot be read is said and passed over).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use quire::app::AppBuilder;
@@ -55,12 +56,42 @@ fn median(values: &mut [f64]) -> f64 {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
-    let book = args
-        .next()
-        .ok_or("usage: epub_first_page BOOK.epub [RUNS]")?;
-    let runs: usize = args.next().map_or(Ok(11), |r| r.parse())?;
-    let book = Path::new(&book);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let runs: usize = match args.last().map(|a| a.parse()) {
+        Some(Ok(runs)) => {
+            args.pop();
+            runs
+        }
+        _ => 11,
+    };
+    if args.is_empty() {
+        return Err("usage: epub_first_page BOOK.epub|FOLDER... [RUNS]".into());
+    }
+    let mut books = Vec::new();
+    for arg in &args {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)?
+                .filter_map(|entry| entry.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "epub"))
+                .collect();
+            found.sort();
+            books.extend(found);
+        } else {
+            books.push(path.to_path_buf());
+        }
+    }
+    for book in &books {
+        if let Err(err) = compare(book, runs) {
+            println!("{}: cannot be timed: {err}", book.display());
+        }
+    }
+    Ok(())
+}
+
+/// Time the first page of `book` and of its text twin, `runs` times each, and print the
+/// medians.
+fn compare(book: &Path, runs: usize) -> Result<(), Box<dyn std::error::Error>> {
     let doc = Document::open(book)?;
     let text: String = doc
         .blocks
@@ -71,13 +102,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let twin = dir.path().join("book.txt");
     std::fs::write(&twin, &text)?;
-    println!(
-        "{}: {} bytes as EPUB, {} bytes as text, {} blocks",
-        book.display(),
-        std::fs::metadata(book)?.len(),
-        text.len(),
-        doc.blocks.len()
-    );
     let (mut texts, mut books, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     // One bookmark store, made before timing starts, as a reader's is after first use; no
     // place is saved in it, so each opening is a first one.
@@ -92,7 +116,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ratios.push(b / t);
     }
     println!(
-        "first page: text {:.1} ms, book {:.1} ms (medians of {runs}); median ratio book/text {:.2}",
+        "{}: {} bytes as EPUB, {} bytes as text, {} blocks; first page: text {:.1} ms, \
+         book {:.1} ms (medians of {runs}); median ratio book/text {:.2}",
+        book.file_name().unwrap_or_default().to_string_lossy(),
+        std::fs::metadata(book)?.len(),
+        text.len(),
+        doc.blocks.len(),
         median(&mut texts),
         median(&mut books),
         median(&mut ratios)

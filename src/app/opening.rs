@@ -9,17 +9,19 @@
 //!
 //! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8, or
 //! a book's first parts (an EPUB reads the same whether whole or begun), and no saved place to
-//! resume beyond the start (the first screen would be the wrong one).
+//! resume beyond the start (the first screen would be the wrong one). Any book is read this
+//! way, since a small archive can hold a long book; a short one is read whole on the way.
 
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use memchr::memmem;
 
 use super::session;
-use crate::document::{Anchor, Document, Format, LoadError, LoadOptions};
+use crate::document::{Anchor, BookOpening, Document, Format, LoadError, LoadOptions};
 use crate::reader::Opened;
 use crate::store::{Store, path_key};
 
@@ -188,7 +190,7 @@ fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receive
 }
 
 fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
-    if is_big_book(&job) {
+    if is_book(&job) {
         return open_book(job, peek);
     }
     let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
@@ -210,12 +212,11 @@ fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> 
     preview_then_whole(preview, job, peek)
 }
 
-/// A book (EPUB) big enough to be worth a preview: its archive is read whole (the ZIP's
-/// directory is at its end), its opening parts are the preview, and the whole is read behind.
-fn is_big_book(job: &Job) -> bool {
-    job.source.total_len() >= PREVIEW_MIN_FILE
-        && Document::is_book(job.source.head(), &job.name, job.options)
-        && !job.options.force
+/// A book (EPUB), whatever its size: a small archive can unpack to a long book. Its archive
+/// is read whole (the ZIP's directory is at its end), then its opening: the preview, with the
+/// whole read behind it, or the whole book at once when it is short.
+fn is_book(job: &Job) -> bool {
+    Document::is_book(job.source.head(), &job.name, job.options) && !job.options.force
 }
 
 fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
@@ -227,8 +228,10 @@ fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
         path,
         resume,
     } = job;
-    let bytes = source.into_bytes()?;
-    let preview = Document::load_opening(&bytes, &name, options);
+    let bytes = Arc::new(source.into_bytes()?);
+    let opening = Document::load_opening(Arc::clone(&bytes), &name, options);
+    // The opening has let go of its share by now: the bytes are taken back, not copied.
+    let bytes = Arc::try_unwrap(bytes).unwrap_or_else(|shared| shared.as_ref().clone());
     let job = Job {
         source: Source::Bytes(bytes),
         name,
@@ -237,8 +240,18 @@ fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
         path,
         resume,
     };
-    match preview {
-        Some(preview) => preview_then_whole(Ok(preview), job, peek),
+    match opening {
+        Some(BookOpening::Begun(preview)) => preview_then_whole(Ok(preview), job, peek),
+        // Read whole already: not read again.
+        Some(BookOpening::Whole(doc)) => {
+            let (opened, store) = with_saved_place(
+                doc,
+                job.data_dir.as_deref(),
+                job.path.as_deref(),
+                job.resume,
+            );
+            Ok(Opening::Ready(Box::new(opened), store))
+        }
         None => open_whole(job),
     }
 }
@@ -278,13 +291,28 @@ fn preview_then_whole(
 fn load_whole(job: Job) -> Result<(Opened, Option<Store>), LoadError> {
     let bytes = job.source.into_bytes()?;
     let doc = Document::load(bytes, &job.name, job.options)?;
-    let loaded = session::load(job.data_dir.as_deref(), &doc, job.path.as_deref());
+    Ok(with_saved_place(
+        doc,
+        job.data_dir.as_deref(),
+        job.path.as_deref(),
+        job.resume,
+    ))
+}
+
+/// The whole document with what the store has for it.
+fn with_saved_place(
+    doc: Document,
+    data_dir: Option<&Path>,
+    path: Option<&Path>,
+    resume: bool,
+) -> (Opened, Option<Store>) {
+    let loaded = session::load(data_dir, &doc, path);
     let opened = Opened {
         doc,
         saved: loaded.saved,
-        resume: job.resume,
+        resume,
     };
-    Ok((opened, loaded.store))
+    (opened, loaded.store)
 }
 
 fn open_whole(job: Job) -> Result<Opening, LoadError> {

@@ -15,10 +15,11 @@ mod web_furniture;
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use book::Book;
 pub use decode::{Decoded, encoding_for_label};
-pub use epub::BookError;
+pub use epub::{BookError, BookOpening};
 pub use format::Format;
 pub use html::body_text as html_body_text;
 
@@ -156,8 +157,10 @@ pub enum Inline {
     Strikethrough,
 }
 
-/// About how much text the opening of a book holds: a few screens even on a large terminal.
-pub const BOOK_OPENING_TEXT: usize = 32 * 1024;
+/// About how much text the opening of a book holds: more than a screen of 200×60 shows
+/// (about 12 KB), several of an ordinary terminal, and little enough to be read in a few
+/// milliseconds; the whole book follows in a fraction of a second.
+pub const BOOK_OPENING_TEXT: usize = 16 * 1024;
 
 /// How a document is to be loaded: user overrides of detection.
 #[derive(Debug, Clone, Copy, Default)]
@@ -319,10 +322,15 @@ impl Document {
     }
 
     /// The opening of a book (an EPUB's first parts, about [`BOOK_OPENING_TEXT`] of text), to
-    /// paint a first page while the whole is read; its blocks are the whole's first blocks.
-    /// `None` when the bytes are no book, the book is short, or it cannot be read.
-    pub fn load_opening(bytes: &[u8], fallback_name: &str, options: LoadOptions) -> Option<Self> {
-        if options.force || !Document::is_book(bytes, fallback_name, options) {
+    /// paint a first page while the whole is read; its blocks are the whole's first blocks. A
+    /// short book comes whole. `None` when the bytes are no book, are to be shown as bytes
+    /// (`--force`), or cannot be read as a book. The bytes are shared with it, not copied.
+    pub fn load_opening(
+        bytes: Arc<Vec<u8>>,
+        fallback_name: &str,
+        options: LoadOptions,
+    ) -> Option<BookOpening> {
+        if options.force || !Document::is_book(&bytes, fallback_name, options) {
             return None;
         }
         epub::load_opening(bytes, fallback_name, BOOK_OPENING_TEXT)

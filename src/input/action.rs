@@ -38,6 +38,11 @@ pub enum Action {
     Messages,
     /// The library: every document read, to open another in this session.
     OpenLibrary,
+    /// A book's note whose reference is the first on the screen, in a pop-up.
+    ShowNote,
+    /// Go where the first internal link on the screen of a book leads (jump history records
+    /// it, so `jump_back` returns).
+    FollowLink,
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
@@ -133,6 +138,8 @@ impl Action {
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",
             Action::OpenLibrary => "library: the documents read, to open one",
+            Action::ShowNote => "a book's note referenced on this screen, in a pop-up",
+            Action::FollowLink => "follow a book's first link on this screen (Ctrl-o returns)",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
             Action::Redraw => "redraw the screen",

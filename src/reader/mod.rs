@@ -10,7 +10,8 @@
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
 //!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
-//!   [`library`] (the library screen: documents read, their order and filter).
+//!   [`library`] (the library screen: documents read, their order and filter),
+//!   [`notes`] (a book's note as its pop-up shows it).
 
 pub mod config;
 pub mod folds;
@@ -19,6 +20,7 @@ pub mod library;
 pub mod marks;
 pub mod model;
 pub mod msg;
+pub mod notes;
 pub mod palette;
 pub mod prompt;
 pub mod search;

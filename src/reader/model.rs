@@ -31,6 +31,8 @@ pub enum Popup {
     Facts,
     /// The messages said this session.
     Messages { scroll: usize },
+    /// A book's note: the index of its reference among the book's links.
+    Note { link: usize, scroll: usize },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,6 +183,8 @@ impl Model {
                 let (k, _) = model.paragraph_position();
                 messages.insert(0, format!("resumed at ¶ {k}"));
             }
+        } else {
+            model.skip_cover();
         }
         if !messages.is_empty() {
             model.message = Some(messages.join(" · "));
@@ -193,7 +197,17 @@ impl Model {
     pub fn preview(doc: Document, setup: Setup) -> Model {
         let mut model = Model::build(doc, setup);
         model.loading = true;
+        model.skip_cover();
         model
+    }
+
+    /// A book read from its start opens where its text begins: a first page that is only a
+    /// cover picture is passed over (it is still there, a page up).
+    fn skip_cover(&mut self) {
+        let start = self.doc.book().map_or(Anchor::default(), |book| book.start);
+        if start != Anchor::default() {
+            self.open_at(start);
+        }
     }
 
     fn build(doc: Document, setup: Setup) -> Model {

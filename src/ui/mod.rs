@@ -79,6 +79,9 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         Some(Popup::Messages { scroll }) => {
             popups::render_messages(model, scroll, &theme, g.screen, frame.buffer_mut())
         }
+        Some(Popup::Note { link, scroll }) => {
+            popups::render_note(model, link, scroll, &theme, g.screen, frame.buffer_mut())
+        }
         None => {}
     }
     if model.library().is_some() {

@@ -1,6 +1,6 @@
 //! The pop-ups besides help: `=`, what the document is (its file, format, encoding, size,
-//! words, pages and where the reader is), and `M`, the messages said so far this session.
-//! Both are centred boxes over the text, drawn from the model alone.
+//! words, pages and where the reader is), `M`, the messages said so far this session, and
+//! `o`, a book's note. All are centred boxes over the text, drawn from the model alone.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -153,6 +153,19 @@ pub fn render_messages(
         model.log().iter().map(|m| sanitize_line(m)).collect()
     };
     framed(" Messages · Esc closes ", &rows, scroll, theme, screen, buf);
+}
+
+/// A book's note, over the text where its reference is.
+pub fn render_note(
+    model: &Model,
+    link: usize,
+    scroll: usize,
+    theme: &Theme,
+    screen: Rect,
+    buf: &mut Buffer,
+) {
+    let rows = model.note_rows(link);
+    framed(" Note · Esc closes ", &rows, scroll, theme, screen, buf);
 }
 
 #[cfg(test)]

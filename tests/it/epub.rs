@@ -5,12 +5,14 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
 
 use zip::write::SimpleFileOptions;
 
-use crate::common::{stored_session, test_terminal};
+use crate::common::{run, stored_session, test_terminal};
+use quire::app::opening::{self, Opening};
 use quire::app::{ScriptedInbox, session};
-use quire::document::{BlockKind, Document, LoadOptions};
+use quire::document::{BlockKind, BookOpening, Document, LoadOptions};
 use quire::outline::Outline;
 
 /// A book to be zipped: its files in order (the `mimetype` first, stored).
@@ -392,6 +394,97 @@ fn note_references_are_marked_and_lead_to_their_notes_and_back() {
     assert!(book.link_at(quire::document::Anchor::new(1, 5)).is_some());
 }
 
+/// A book of a few pages with a note reference near its start, its note in a notes file with
+/// a backlink, and a link further on to a place near the end.
+pub(crate) fn noted_book() -> Document {
+    let prose: String = (1..=40)
+        .map(|i| format!("<p>Paragraph {i} of the voyage, with the sea all round.</p>"))
+        .collect();
+    Book::epub3(
+        &[
+            (
+                "text.xhtml",
+                &format!(
+                    r##"<p>Call me Ishmael.<a href="notes.xhtml#n1" id="r1" epub:type="noteref">1</a></p><p>See <a href="#far">the end</a>.</p>{prose}<p id="far">Far away, at the end.</p>"##
+                ),
+            ),
+            (
+                "notes.xhtml",
+                r##"<aside id="n1" epub:type="footnote"><p>A name taken, not given. <a href="text.xhtml#r1">↩</a></p></aside>"##,
+            ),
+        ],
+        &[],
+    )
+    .load()
+}
+
+#[test]
+fn k_shows_the_note_on_the_screen_and_f_follows_a_link_that_ctrl_o_comes_back_from() {
+    let size = (60, 16);
+    let shown = run(noted_book(), size, "K");
+    assert!(shown.screen().contains("A name taken, not given."));
+    insta::assert_snapshot!("epub_note_popup_60x16", shown.screen());
+    // Esc closes it; the place has not moved.
+    let closed = run(noted_book(), size, "K<Esc>");
+    assert!(!closed.screen().contains("A name taken"));
+    assert_eq!(closed.app.model().top_line(), 0);
+    // The first link on the screen is the note reference: F goes to the note, whose backlink
+    // F follows back; Ctrl-o returns from the note as well.
+    let at_note = run(noted_book(), size, "F");
+    assert!(at_note.screen().contains("A name taken, not given."));
+    assert!(at_note.app.model().top_line() > 0);
+    let back = run(noted_book(), size, "F<C-o>");
+    assert_eq!(back.app.model().top_line(), 0);
+    let by_backlink = run(noted_book(), size, "FF");
+    assert!(by_backlink.screen().contains("Call me Ishmael."));
+    // Past the reference, the first link on the screen is the one to the end. (Of several
+    // links on a screen, the first is followed.)
+    let far = run(noted_book(), size, "jF");
+    assert!(far.screen().contains("Far away, at the end."));
+    let far_back = run(noted_book(), size, "jF<C-o>");
+    let past = run(noted_book(), size, "j");
+    assert_eq!(far_back.app.model().top_line(), past.app.model().top_line());
+    // With no reference on the screen, K says so; a text has neither notes nor links.
+    let none = run(noted_book(), size, "<Space>K");
+    assert!(none.status().contains("no note reference on this screen"));
+    let text = Document::from_text("Plain words.\n\nMore.", "t.txt");
+    assert!(
+        run(text, size, "F")
+            .status()
+            .contains("only a book has them")
+    );
+}
+
+#[test]
+fn a_cover_only_first_page_is_skipped_in_the_reader_unless_a_place_is_resumed() {
+    let book = Book::epub3(
+        &[
+            (
+                "cover.xhtml",
+                r#"<div><img src="c.jpg" alt="Cover"/></div>"#,
+            ),
+            (
+                "one.xhtml",
+                &format!("<p>The first words.</p>{}", "<p>And more.</p>".repeat(30)),
+            ),
+        ],
+        &[],
+    );
+    let fresh = run(book.load(), (40, 10), "");
+    let start = book.load().book().unwrap().start;
+    assert_eq!(fresh.app.model().anchor().block, start.block);
+    assert!(fresh.screen().contains("The first words."));
+    assert!(!fresh.screen().contains("[image: Cover]"));
+    // The cover is still there, a page up.
+    let up = run(book.load(), (40, 10), "g");
+    assert!(up.screen().contains("[image: Cover]"));
+    // A preview of the book starts there too.
+    let app = quire::app::AppBuilder::preview(book.load())
+        .screen((40, 10))
+        .build();
+    assert_eq!(app.model().anchor().block, start.block);
+}
+
 #[test]
 fn a_cover_that_is_only_a_picture_is_passed_over_when_opening_fresh() {
     let book = Book::epub3(
@@ -624,23 +717,142 @@ fn long_book() -> Book {
     )
 }
 
-#[test]
-fn the_opening_of_a_long_book_is_the_start_of_the_whole() {
-    let book = long_book();
-    let bytes = book.zip();
-    let whole = Document::load(bytes.clone(), "long.epub", LoadOptions::default()).unwrap();
-    let opening = Document::load_opening(&bytes, "long.epub", LoadOptions::default()).unwrap();
-    assert!(opening.blocks.len() < whole.blocks.len());
-    assert!(!opening.blocks.is_empty());
+/// The opening of a book checked against the whole: the same first blocks, and TOC entries
+/// that are the whole's, pointing to the same places. The number of blocks in the opening.
+fn assert_opening_starts_whole(bytes: &[u8], what: &str) -> usize {
+    let whole = Document::load(bytes.to_vec(), "b.epub", LoadOptions::default()).unwrap();
+    let opening =
+        match Document::load_opening(Arc::new(bytes.to_vec()), "b.epub", LoadOptions::default()) {
+            Some(BookOpening::Begun(opening)) => opening,
+            Some(BookOpening::Whole(doc)) => {
+                assert_eq!(doc.blocks, whole.blocks, "{what}");
+                assert_eq!(doc.book(), whole.book(), "{what}");
+                return doc.blocks.len();
+            }
+            None => panic!("{what}: the book should open"),
+        };
+    assert!(!opening.blocks.is_empty(), "{what}");
+    assert!(opening.blocks.len() < whole.blocks.len(), "{what}");
     let differs = (0..opening.blocks.len()).find(|&i| opening.blocks[i] != whole.blocks[i]);
     assert_eq!(
         differs.map(|i| (i, &opening.blocks[i], &whole.blocks[i])),
         None,
-        "{} blocks in the opening",
+        "{what}: {} blocks in the opening",
         opening.blocks.len()
     );
-    // A short book has no opening of its own: it is read whole.
-    assert!(Document::load_opening(&sample().zip(), "s.epub", LoadOptions::default()).is_none());
+    let (begun, all) = (opening.book().unwrap(), whole.book().unwrap());
+    let mut rest = all.toc.iter();
+    for entry in &begun.toc {
+        assert!(
+            rest.any(|e| e == entry),
+            "{what}: {entry:?} is not in the whole's TOC"
+        );
+    }
+    assert_eq!(
+        (&begun.title, &begun.authors, begun.start),
+        (&all.title, &all.authors, all.start),
+        "{what}"
+    );
+    opening.blocks.len()
+}
+
+#[test]
+fn the_opening_of_a_long_book_is_the_start_of_the_whole() {
+    assert_opening_starts_whole(&long_book().zip(), "the long book");
+    // A short book is read whole on the way: nothing is read twice.
+    let short = Document::load_opening(Arc::new(sample().zip()), "s.epub", LoadOptions::default());
+    let Some(BookOpening::Whole(doc)) = short else {
+        panic!("a short book is read whole at once");
+    };
+    assert_eq!(doc.blocks, sample().load().blocks);
+}
+
+#[test]
+fn a_long_chapter_opens_from_its_start_and_a_long_paragraph_is_read_whole() {
+    let prose: String = (0..6000)
+        .map(|i| format!("<p id=\"p{i}\">Paragraph {i} of the long chapter.</p>\n\t\t"))
+        .collect();
+    // A chapter far longer than an opening reads: only its start is unpacked. The TOC entry
+    // deep inside it points nowhere in the opening (not to the chapter's start).
+    let long = Book::epub3(
+        &[
+            ("c0.xhtml", &format!("<h1>One</h1>{prose}")),
+            ("c1.xhtml", "<p>End.</p>"),
+        ],
+        &[
+            (1, "One", "c0.xhtml"),
+            (2, "Deep", "c0.xhtml#p5000"),
+            (1, "End", "c1.xhtml"),
+        ],
+    );
+    let blocks = assert_opening_starts_whole(&long.zip(), "a long chapter");
+    assert!(
+        blocks > 100 && blocks < 2000,
+        "{blocks} blocks in the opening"
+    );
+    // The opening ends inside a paragraph longer than what is unpacked for it: the chapter
+    // is unpacked whole after all, and the paragraph is read whole.
+    let words = "and the sea went on ".repeat(20_000);
+    let huge = Book::epub3(
+        &[(
+            "c0.xhtml",
+            &format!("<h1>One</h1><p>{words}</p><p>After.</p><p>Later.</p>"),
+        )],
+        &[(1, "One", "c0.xhtml")],
+    );
+    let mut bytes = huge.zip();
+    let whole = Document::load(bytes.clone(), "b.epub", LoadOptions::default()).unwrap();
+    let Some(BookOpening::Begun(opening)) =
+        Document::load_opening(Arc::new(bytes.clone()), "b.epub", LoadOptions::default())
+    else {
+        panic!("a long chapter has an opening");
+    };
+    assert_eq!(opening.blocks[..], whole.blocks[..opening.blocks.len()]);
+    assert!(
+        opening
+            .blocks
+            .iter()
+            .any(|b| b.text.len() > words.len() / 2)
+    );
+    bytes.truncate(bytes.len() / 2);
+    assert!(
+        Document::load_opening(Arc::new(bytes.clone()), "b.epub", LoadOptions::default()).is_none()
+    );
+}
+
+#[test]
+fn any_book_opens_from_its_opening_and_a_short_one_in_one_reading() {
+    let request = |bytes: Vec<u8>| opening::Request {
+        bytes,
+        name: "b.epub".into(),
+        options: LoadOptions::default(),
+        data_dir: None,
+        path: None,
+        resume: true,
+    };
+    // Its text compresses well: a small archive, a long book, and a preview first.
+    let bytes = long_book().zip();
+    let size = bytes.len();
+    assert!(size < opening::PREVIEW_MIN_FILE);
+    let Ok(Opening::Preview(preview, whole)) = opening::open(request(bytes)) else {
+        panic!("a long book in a small archive opens from its opening");
+    };
+    let whole = whole.recv().unwrap().unwrap().doc;
+    assert!(preview.blocks.len() < whole.blocks.len());
+    assert_eq!(preview.blocks[..], whole.blocks[..preview.blocks.len()]);
+    assert_eq!((preview.source_len, whole.source_len), (size, size));
+    // A short book comes whole at once; a book that cannot be read says why.
+    let short = sample().zip();
+    let size = short.len();
+    let Ok(Opening::Ready(opened, _)) = opening::open(request(short)) else {
+        panic!("a short book opens whole");
+    };
+    assert_eq!(opened.doc.blocks, sample().load().blocks);
+    assert_eq!(opened.doc.source_len, size);
+    let mut cut = sample().zip();
+    cut.truncate(cut.len() / 2);
+    let refused = opening::open(request(cut)).err().map(|e| e.to_string());
+    assert!(refused.is_some_and(|e| e.contains("damaged or cut short")));
 }
 
 #[test]
@@ -656,16 +868,8 @@ fn the_opening_is_the_start_of_the_whole_for_every_corpus_book() {
             continue;
         }
         let bytes = std::fs::read(&path).unwrap();
-        let Ok(whole) = Document::load(bytes.clone(), "b.epub", LoadOptions::default()) else {
-            continue;
-        };
-        if let Some(opening) = Document::load_opening(&bytes, "b.epub", LoadOptions::default()) {
-            assert_eq!(
-                opening.blocks[..],
-                whole.blocks[..opening.blocks.len()],
-                "{}",
-                path.display()
-            );
+        if Document::load(bytes.clone(), "b.epub", LoadOptions::default()).is_ok() {
+            assert_opening_starts_whole(&bytes, &path.display().to_string());
         }
     }
 }

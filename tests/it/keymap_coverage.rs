@@ -4,9 +4,11 @@
 //! without saying how it is checked here.
 
 use crate::common::{Session, run};
+use crate::epub::noted_book;
 use quire::document::Document;
 use quire::input::key::key_name;
 use quire::input::{Action, Keymap, Mode};
+use quire::reader::model::Popup;
 use quire::reader::{Exit, Focus, Model};
 
 const SIZE: (u16, u16) = (100, 30);
@@ -57,12 +59,15 @@ fn enter(mode: Mode) -> &'static str {
 struct Case {
     setup: String,
     check: fn(&Session, &Session) -> bool,
+    /// The document pressed in: the book of harbours, or a book with notes and links.
+    doc: fn() -> Document,
 }
 
 fn case(mode: Mode, setup: &str, check: fn(&Session, &Session) -> bool) -> Case {
     Case {
         setup: format!("{}{setup}", enter(mode)),
         check,
+        doc: book,
     }
 }
 
@@ -173,6 +178,7 @@ fn expectation(mode: Mode, action: Action) -> Case {
                         && m(a).search().active.is_none()
                         && a.exit != Exit::Quit
                 },
+                doc: book,
             },
             _ => case(mode, "", |_, a| m(a).focus() == Focus::Reader),
         },
@@ -219,10 +225,12 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::SearchNext => Case {
             setup: format!("/the<Enter>{}", enter(mode)),
             check: |b, a| current_hit(a) > current_hit(b),
+            doc: book,
         },
         Action::SearchPrev => Case {
             setup: format!("/the<Enter>nn{}", enter(mode)),
             check: |b, a| current_hit(a) < current_hit(b),
+            doc: book,
         },
         Action::JumpBack => case(mode, "G", |b, a| top(a) < top(b)),
         Action::JumpForward => case(mode, "G<C-o>", |b, a| top(a) > top(b)),
@@ -230,6 +238,17 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::ToggleResults => Case {
             setup: format!("/the<Enter>{}", enter(mode)),
             check: |_, a| m(a).search().results_shown(),
+            doc: book,
+        },
+        Action::ShowNote => Case {
+            setup: enter(mode).into(),
+            check: |_, a| matches!(m(a).popup(), Some(Popup::Note { .. })),
+            doc: noted_book,
+        },
+        Action::FollowLink => Case {
+            setup: enter(mode).into(),
+            check: |b, a| top(a) > top(b),
+            doc: noted_book,
         },
     }
 }
@@ -275,8 +294,8 @@ fn every_default_binding_does_what_its_action_says() {
             for sequence in sequences {
                 let keys = notation(sequence);
                 let case = expectation(mode, *action);
-                let before = run(book(), SIZE, &case.setup);
-                let after = run(book(), SIZE, &format!("{}{keys}", case.setup));
+                let before = run((case.doc)(), SIZE, &case.setup);
+                let after = run((case.doc)(), SIZE, &format!("{}{keys}", case.setup));
                 pressed += 1;
                 if !(case.check)(&before, &after) {
                     wrong.push(format!(

@@ -1,9 +1,10 @@
 //! EPUB books as documents. The archive is looked over first ([`archive`]: caps, DRM, unsafe
 //! names), then `rbook` reads the container, the package document (metadata, manifest,
 //! spine) and the table of contents (EPUB 3 nav or EPUB 2 NCX). Each spine file, in reading
-//! order, is parsed ([`tree`]) and written into one list of blocks ([`chapter`]), so the whole
-//! book is one document: pages, search, bookmarks and the reading place work across it. What
-//! the book knows about itself (metadata, TOC, ids, links, notes) goes into a [`Book`].
+//! order, is unpacked ([`part`]), parsed ([`tree`]) and written into one list of blocks
+//! ([`chapter`]), so the whole book is one document: pages, search, bookmarks and the reading
+//! place work across it. What the book knows about itself (metadata, TOC, ids, links, notes)
+//! goes into a [`Book`].
 //!
 //! A part that cannot be read (missing, encrypted, too big) leaves a visible line in the text
 //! where it would be and a line in [`Book::problems`]; only a book of which nothing can be
@@ -12,6 +13,7 @@
 mod archive;
 mod chapter;
 mod lines;
+mod part;
 mod paths;
 mod sink;
 mod table;
@@ -19,6 +21,7 @@ mod tree;
 
 use std::collections::HashSet;
 use std::io::Cursor;
+use std::sync::Arc;
 
 use rbook::Epub;
 use rbook::ebook::element::Href;
@@ -54,26 +57,55 @@ pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> 
     read(bytes, fallback_name, None).map(|(doc, _)| doc)
 }
 
+/// A book read for its first page ([`load_opening`]).
+#[derive(Debug)]
+pub enum BookOpening {
+    /// Its opening: the start of the whole, which is still to be read.
+    Begun(Document),
+    /// All of it: the book was short enough to be read whole on the way.
+    Whole(Document),
+}
+
 /// The opening of a book, for a first page that does not wait for the whole: its first
-/// parts, whole, until at least `text_budget` bytes of text are written, with the book's
-/// metadata and the TOC entries that point into them. Its blocks are the first blocks of the
-/// whole book's, so a place in it is the same place in the whole. `None` when the opening
-/// would be the whole book, or when the book cannot be read (reading the whole says why).
-pub fn load_opening(bytes: &[u8], fallback_name: &str, text_budget: usize) -> Option<Document> {
-    match read(bytes.to_vec(), fallback_name, Some(text_budget)) {
-        Ok((doc, false)) => Some(doc),
-        _ => None,
+/// parts until at least `text_budget` bytes of text are written (the last of them only up to
+/// the end of a block), with the book's metadata and the TOC entries that point into them.
+/// Its blocks are the first blocks of the whole book's, so a place in it is the same place in
+/// the whole. A short book is read whole on the way. `None` when the book cannot be read
+/// (reading the whole says why). The bytes are shared, not copied: the whole is read from
+/// them next.
+pub fn load_opening(
+    bytes: Arc<Vec<u8>>,
+    fallback_name: &str,
+    text_budget: usize,
+) -> Option<BookOpening> {
+    match read(Shared(bytes), fallback_name, Some(text_budget)) {
+        Ok((doc, true)) => Some(BookOpening::Whole(doc)),
+        Ok((doc, false)) => Some(BookOpening::Begun(doc)),
+        Err(_) => None,
+    }
+}
+
+/// The bytes of a book read by its opening and then by the whole.
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
     }
 }
 
 /// Read the book, or its opening when `text_budget` is given; also says whether the whole
 /// book was read.
-fn read(
-    bytes: Vec<u8>,
+fn read<B>(
+    bytes: B,
     fallback_name: &str,
     text_budget: Option<usize>,
-) -> Result<(Document, bool), BookError> {
-    let survey = archive::survey(&bytes)?;
+) -> Result<(Document, bool), BookError>
+where
+    B: AsRef<[u8]> + Send + Sync + 'static,
+{
+    let source_len = bytes.as_ref().len();
+    let survey = archive::survey(bytes.as_ref())?;
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
     }
@@ -85,6 +117,8 @@ fn read(
     let mut unpacked = 0u64;
     let mut seen = HashSet::new();
     let mut whole = true;
+    // The part an opening ends inside: ids further on in it are not read yet.
+    let mut cut_part = None;
     for (number, entry) in epub.spine().iter().enumerate() {
         if text_budget.is_some_and(|budget| sink.text_bytes >= budget) {
             whole = false;
@@ -103,15 +137,18 @@ fn read(
             continue;
         }
         let first = sink.blocks.len();
-        // An opening reads about twice its text budget of markup from the part it ends in.
+        // An opening reads as much markup from the part it ends in as it still needs text:
+        // for prose about that much text, for poetry (a line a span) about half, still
+        // screens of it.
         let source_budget =
-            text_budget.map(|budget| 2 * budget.saturating_sub(sink.text_bytes).max(4096));
+            text_budget.map(|budget| budget.saturating_sub(sink.text_bytes).max(4096));
         let mut cut = false;
         let problem = match survey.refusal(&path, unpacked) {
             Some(refusal) => Some(refusal),
             None => {
-                unpacked += survey.sizes.get(&path).copied().unwrap_or(0);
-                match read_part(&item, &path, &mut sink, source_budget) {
+                let declared = survey.sizes.get(&path).copied().unwrap_or(0);
+                unpacked += declared;
+                match part::read(&item, &path, declared, &mut sink, source_budget) {
                     Ok(was_cut) => {
                         cut = was_cut;
                         None
@@ -131,6 +168,7 @@ fn read(
         });
         if cut {
             whole = false;
+            cut_part = book.parts.last().map(|p| p.path.clone());
             break;
         }
     }
@@ -149,7 +187,7 @@ fn read(
             why.unwrap_or_else(|| "its spine lists no text".into()),
         ));
     }
-    book.toc = table_of_contents(&epub, &sink);
+    book.toc = table_of_contents(&epub, &sink, cut_part.as_deref());
     if !whole {
         // Entries past the opening point nowhere in it yet.
         book.toc.retain(|entry| entry.anchor.is_some());
@@ -158,7 +196,10 @@ fn read(
         .title
         .clone()
         .unwrap_or_else(|| sanitize_line(fallback_name));
-    Ok((finish(name, book, sink), whole))
+    let mut doc = finish(name, book, sink);
+    // An opening says how big the book is as the whole does.
+    doc.source_len = source_len;
+    Ok((doc, whole))
 }
 
 /// Title, authors, language and page direction from the package document.
@@ -183,73 +224,6 @@ fn path_of(href: Href<'_>) -> String {
     paths::normalize(&decoded).unwrap_or_else(|| decoded.trim_start_matches('/').to_string())
 }
 
-/// Parse one part and write it into the book; with `source_budget`, only its opening, and
-/// say whether it was cut short.
-fn read_part(
-    item: &rbook::epub::manifest::EpubManifestEntry<'_>,
-    path: &str,
-    sink: &mut Sink,
-    source_budget: Option<usize>,
-) -> Result<bool, String> {
-    let media = item.media_type();
-    if media.starts_with("image/") && !media.contains("svg") {
-        sink.begin_target(path.to_string());
-        sink.start(BlockKind::Paragraph, 0);
-        sink.literal("[image]", BlockKind::Paragraph);
-        sink.flush();
-        return Ok(false);
-    }
-    let bytes = item
-        .read_bytes()
-        .map_err(|e| describe_read_error(&e.to_string()))?;
-    let text = decode(&bytes);
-    drop(bytes);
-    let tree = match source_budget {
-        Some(budget) => tree::Tree::parse_opening(&text, budget),
-        None => tree::Tree::parse(&text),
-    };
-    drop(text);
-    chapter::write(&tree, path, sink);
-    Ok(!tree.cut.is_empty())
-}
-
-fn describe_read_error(error: &str) -> String {
-    let lower = error.to_ascii_lowercase();
-    if lower.contains("not found") {
-        "missing from the archive".into()
-    } else {
-        format!("cannot be unpacked ({})", sanitize_line(error))
-    }
-}
-
-/// A chapter's bytes as text: by its byte-order mark, else the encoding its XML declaration
-/// names, else UTF-8 (broken bytes replaced visibly).
-fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding
-            .decode_without_bom_handling(&bytes[bom..])
-            .0
-            .into_owned();
-    }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).to_ascii_lowercase();
-    let declared = head
-        .strip_prefix("<?xml")
-        .and_then(|decl| decl.split("?>").next())
-        .and_then(|decl| decl.split("encoding=").nth(1))
-        .and_then(|rest| {
-            rest.trim_start_matches(['"', '\''])
-                .split(['"', '\''])
-                .next()
-        })
-        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
-    match declared {
-        Some(encoding) if encoding != encoding_rs::UTF_8 => {
-            encoding.decode_without_bom_handling(bytes).0.into_owned()
-        }
-        _ => String::from_utf8_lossy(bytes).into_owned(),
-    }
-}
-
 /// A visible line where a part that could not be read belongs, so the text does not silently
 /// skip it; links and the TOC still find its place.
 fn missing_part(sink: &mut Sink, path: &str, problem: &str) {
@@ -262,8 +236,9 @@ fn missing_part(sink: &mut Sink, path: &str, problem: &str) {
     sink.end_target(path);
 }
 
-/// The book's own table of contents with each entry's place.
-fn table_of_contents(epub: &Epub, sink: &Sink) -> Vec<TocEntry> {
+/// The book's own table of contents with each entry's place. An id the book lacks stands for
+/// the start of its file, except in `cut_part`, whose rest is not read yet.
+fn table_of_contents(epub: &Epub, sink: &Sink, cut_part: Option<&str>) -> Vec<TocEntry> {
     let Some(contents) = epub.toc().contents() else {
         return Vec::new();
     };
@@ -275,9 +250,13 @@ fn table_of_contents(epub: &Epub, sink: &Sink) -> Vec<TocEntry> {
                 paths::key(&path_of(href), fragment.as_deref())
             });
             let anchor = target.as_deref().and_then(|key| {
+                let file = key.split('#').next().unwrap_or(key);
                 sink.targets
                     .get(key)
-                    .or_else(|| sink.targets.get(key.split('#').next().unwrap_or(key)))
+                    .or_else(|| {
+                        let unread = cut_part == Some(file) && file != key;
+                        sink.targets.get(file).filter(|_| !unread)
+                    })
                     .map(|t| t.start)
             });
             TocEntry {

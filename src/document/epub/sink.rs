@@ -3,6 +3,7 @@
 //! piece of text is sanitized as it comes in, and whitespace is collapsed as HTML does, except
 //! in preformatted text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -21,7 +22,7 @@ pub struct Sink {
     open: Vec<(Inline, usize)>,
     pub targets: HashMap<String, Target>,
     pub links: Vec<Link>,
-    /// Bytes of text written so far, for the per-book cap.
+    /// Bytes of text written so far: how much of a book its opening holds.
     pub text_bytes: usize,
 }
 
@@ -103,21 +104,42 @@ impl Sink {
 
     /// Add flowing text: runs of whitespace become one space, and none starts a line.
     pub fn text(&mut self, text: &str, kind: BlockKind) {
-        let clean = sanitize(text);
+        // Most text nodes of a chapter are the indentation between its elements: at most one
+        // space, with nothing in it to sanitize (a form feed is left to the sanitizer, which
+        // may drop it).
+        let only_spacing = !text.is_empty()
+            && text
+                .bytes()
+                .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
+        let clean = if only_spacing {
+            Cow::Borrowed(" ")
+        } else {
+            sanitize(text)
+        };
         if clean.trim().is_empty() && self.open_is_empty() {
             return;
         }
-        self.text_bytes += clean.len();
         let block = self.ensure_block(kind);
-        for c in clean.chars() {
-            if c.is_ascii_whitespace() {
-                if !(block.text.is_empty() || block.text.ends_with([' ', '\n'])) {
-                    block.text.push(' ');
-                }
-            } else {
-                block.text.push(c);
+        let before = block.text.len();
+        let mut rest: &str = &clean;
+        while !rest.is_empty() {
+            // ASCII whitespace never falls inside a multi-byte char: the cuts are on char
+            // boundaries.
+            let word = rest
+                .bytes()
+                .position(|b| b.is_ascii_whitespace())
+                .unwrap_or(rest.len());
+            block.text.push_str(&rest[..word]);
+            let spacing = rest[word..]
+                .bytes()
+                .position(|b| !b.is_ascii_whitespace())
+                .unwrap_or(rest.len() - word);
+            if spacing > 0 && !(block.text.is_empty() || block.text.ends_with([' ', '\n'])) {
+                block.text.push(' ');
             }
+            rest = &rest[word + spacing..];
         }
+        self.text_bytes += block.text.len() - before;
     }
 
     /// Add preformatted text as it is.
@@ -238,6 +260,63 @@ mod tests {
         sink.flush();
         assert_eq!(sink.blocks.len(), 1);
         assert!(!sink.blocks[0].text.contains('\u{1b}'));
+    }
+
+    /// Flowing text as the rule says it is written: sanitized, then every ASCII whitespace
+    /// char a space unless the block is empty or already ends with a space or a line end.
+    fn collapsed_char_by_char(pieces: &[Vec<&str>]) -> Vec<String> {
+        let mut blocks = Vec::new();
+        for texts in pieces {
+            let mut block = String::new();
+            for text in texts {
+                let clean = sanitize(text);
+                if clean.trim().is_empty() && block.is_empty() {
+                    continue;
+                }
+                for c in clean.chars() {
+                    if !c.is_ascii_whitespace() {
+                        block.push(c);
+                    } else if !(block.is_empty() || block.ends_with([' ', '\n'])) {
+                        block.push(' ');
+                    }
+                }
+            }
+            let kept = block.trim_end().len();
+            block.truncate(kept);
+            if !block.trim().is_empty() {
+                blocks.push(block);
+            }
+        }
+        blocks
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn whitespace_collapses_the_same_however_the_text_comes(
+            pieces in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "", " ", "\n\t\t", "\r\n", "\t", "\u{c}", "\u{a0}", "word", " a b ",
+                        "é", "你好", "\u{1b}[31m", "x\u{7}y", "\u{202e}", "\t\tindented\n",
+                    ]),
+                    0..12,
+                ),
+                0..4,
+            ),
+        ) {
+            let mut sink = Sink::default();
+            for texts in &pieces {
+                sink.start(BlockKind::Paragraph, 0);
+                for text in texts {
+                    sink.text(text, BlockKind::Paragraph);
+                }
+            }
+            sink.flush();
+            let written: Vec<String> = sink.blocks.iter().map(|b| b.text.clone()).collect();
+            let counted: usize = sink.blocks.iter().map(|b| b.text.len()).sum();
+            proptest::prop_assert_eq!(written, collapsed_char_by_char(&pieces));
+            proptest::prop_assert!(sink.text_bytes >= counted);
+        }
     }
 
     #[test]

@@ -34,24 +34,29 @@ pub enum Attr {
 }
 
 impl Attr {
-    /// The attribute a name (with its prefix, if any) stands for.
+    /// The attribute a name (with its prefix, if any, in any case) stands for. Every attribute
+    /// of every element is asked about, so nothing is allocated for it.
     fn from_name(name: &str) -> Option<Attr> {
-        let name = name.to_ascii_lowercase();
-        Some(match name.as_str() {
-            "id" | "xml:id" => Attr::Id,
-            "href" | "xlink:href" => Attr::Href,
-            "alt" => Attr::Alt,
-            "title" => Attr::Title,
-            "class" => Attr::Class,
-            "style" => Attr::Style,
-            "hidden" => Attr::Hidden,
-            "dir" => Attr::Dir,
-            "colspan" => Attr::Colspan,
-            "epub:type" => Attr::EpubType,
-            "role" => Attr::Role,
-            "aria-label" => Attr::AriaLabel,
-            _ => return None,
-        })
+        const NAMES: [(&str, Attr); 14] = [
+            ("id", Attr::Id),
+            ("xml:id", Attr::Id),
+            ("href", Attr::Href),
+            ("xlink:href", Attr::Href),
+            ("alt", Attr::Alt),
+            ("title", Attr::Title),
+            ("class", Attr::Class),
+            ("style", Attr::Style),
+            ("hidden", Attr::Hidden),
+            ("dir", Attr::Dir),
+            ("colspan", Attr::Colspan),
+            ("epub:type", Attr::EpubType),
+            ("role", Attr::Role),
+            ("aria-label", Attr::AriaLabel),
+        ];
+        NAMES
+            .iter()
+            .find(|(known, _)| known.eq_ignore_ascii_case(name))
+            .map(|&(_, attr)| attr)
     }
 }
 
@@ -103,6 +108,14 @@ impl Tree {
     /// chapter that is not well-formed is parsed whole, as HTML.
     pub fn parse_opening(text: &str, source_bytes: usize) -> Tree {
         Tree::parse_xml(text, Some(source_bytes)).unwrap_or_else(|| Tree::parse_html(text))
+    }
+
+    /// The opening of a chapter of which only `head`, its first bytes, was read: the tree
+    /// [`Tree::parse_opening`] gives for the whole chapter, which stops at the same place.
+    /// `None` when the opening does not end within the head, or the head is not well-formed
+    /// before it does: the whole chapter is needed.
+    pub fn parse_head(head: &str, source_bytes: usize) -> Option<Tree> {
+        Tree::parse_xml(head, Some(source_bytes)).filter(|tree| !tree.cut.is_empty())
     }
 
     /// Whether `node` was left open where an opening was cut.
@@ -178,12 +191,10 @@ impl Tree {
     }
 
     fn element(start: &BytesStart<'_>) -> Node {
-        let full = start.name().as_ref().to_string();
-        let name = local(&full).to_ascii_lowercase();
+        let name = local(start.name().as_ref()).to_ascii_lowercase();
         let mut attrs = Vec::new();
         for attr in start.attributes().with_checks(false).flatten() {
-            let key = attr.key.as_ref().to_string();
-            let Some(which) = Attr::from_name(&key) else {
+            let Some(which) = Attr::from_name(attr.key.as_ref()) else {
                 continue;
             };
             let value = attr

@@ -4,8 +4,8 @@
 //!
 //! Split by concern: [`keys`] (what input means now), [`navigation`] (moving through the text),
 //! [`sidebar`] (the outline), [`search`] (search, prompts, go-to, jump history),
-//! [`bookmarks`] (marks, selection, the panel, notes), [`lifecycle`] (paints, sizes,
-//! background results, store failures). [`act`] is the one exhaustive match over actions.
+//! [`bookmarks`] (marks, selection, the panel, notes), [`links`] (a book's notes and links),
+//! [`lifecycle`] (paints, sizes, background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
 mod column;
@@ -13,6 +13,7 @@ mod files;
 mod keys;
 mod library;
 mod lifecycle;
+mod links;
 mod navigation;
 mod search;
 mod sidebar;
@@ -162,6 +163,8 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
             model.popup = Some(Popup::Messages { scroll });
         }
         Action::OpenLibrary => return library::open(model),
+        Action::ShowNote => links::show_note(model),
+        Action::FollowLink => links::follow_link(model),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
         Action::Redraw => return vec![Effect::Redraw],
@@ -239,6 +242,7 @@ fn scroll_help(model: &mut Model, delta: isize) {
     let length = match model.popup {
         Some(Popup::Help { .. }) => model.keymap.help_rows(),
         Some(Popup::Messages { .. }) => model.log.len(),
+        Some(Popup::Note { link, .. }) => model.note_rows(link).len(),
         Some(Popup::Facts) | None => return,
     };
     let last = length.saturating_sub(rows);
@@ -248,6 +252,10 @@ fn scroll_help(model: &mut Model, delta: isize) {
             scroll: moved(scroll),
         }),
         Some(Popup::Messages { scroll }) => Some(Popup::Messages {
+            scroll: moved(scroll),
+        }),
+        Some(Popup::Note { link, scroll }) => Some(Popup::Note {
+            link,
             scroll: moved(scroll),
         }),
         other => other,
