@@ -237,13 +237,19 @@ impl Outline {
                         || matches!(heading.as_str(), "contents" | "table of contents");
                     let what = if contents { "contents" } else { "leftovers" };
                     let label = format!("{what} ({count})");
+                    // At the document's edges a fold is a row of its own; inside the text it
+                    // sits under its section, so it does not part the sections from each other.
+                    let interior = body.first().is_some_and(|&b| b < index)
+                        && body.last().is_some_and(|&b| b > last);
+                    let parent = open.last().map(|&(_, e)| e).filter(|_| interior);
+                    let level = parent.map_or(1, |p| entries[p].level + 1);
                     entries.push(entry(
                         EntryKind::Leftovers,
-                        1,
+                        level,
                         label,
                         String::new(),
                         last,
-                        None,
+                        parent,
                     ));
                     index = last;
                 }
@@ -547,6 +553,39 @@ mod tests {
         );
         assert!(
             is_bare_number("XII.") && is_bare_number("Article 5") && !is_bare_number("Part One")
+        );
+    }
+
+    #[test]
+    fn a_fold_inside_the_text_sits_under_its_section_and_one_at_an_edge_stands_alone() {
+        let mut doc = Document::from_text(
+            "A Page\n\n# First\n\nThe first part of the article, with enough words to be prose.\n\nShare this\n\nThe second paragraph of the first part, also prose of a kind.\n\n# Second\n\nThe second part of the article, with its own words in it.\n\nCookie policy\n",
+            "page.md",
+        );
+        // Fold the share row (inside) and the cookie line (at the end).
+        for block in &mut doc.blocks {
+            if block.text == "Share this" || block.text == "Cookie policy" {
+                block.kind = BlockKind::Leftover;
+            }
+        }
+        let outline = Outline::build(&doc);
+        let folds: Vec<(u8, Option<usize>)> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Leftovers)
+            .map(|e| (e.level, e.parent))
+            .collect();
+        let first = outline
+            .entries
+            .iter()
+            .position(|e| e.label == "First")
+            .expect("the first heading");
+        let first_level = outline.entries[first].level;
+        assert_eq!(
+            folds,
+            [(first_level + 1, Some(first)), (1, None)],
+            "{:#?}",
+            outline.entries
         );
     }
 
