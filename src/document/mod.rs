@@ -9,6 +9,7 @@ pub mod format;
 mod html;
 mod markdown;
 pub mod sanitize;
+mod sniff;
 mod structure;
 
 use std::borrow::Cow;
