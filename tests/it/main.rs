@@ -11,6 +11,7 @@ mod corpus;
 mod epub;
 mod formats;
 mod hostile_names;
+mod input_limits;
 mod keymap_coverage;
 mod layout_props;
 mod opening;
