@@ -9,6 +9,7 @@ pub mod format;
 mod html;
 pub mod input;
 mod markdown;
+mod nesting;
 pub mod sanitize;
 mod sniff;
 mod structure;
