@@ -4,8 +4,8 @@
 //!
 //! Layers, each depending only on the ones listed before it: [`text`], [`document`],
 //! [`outline`], [`layout`], [`search`], [`anchoring`], [`store`], [`input`], [`reader`] (the
-//! model and its `update`), [`ui`] (drawing), [`app`] (the runtime), [`cli`] (plain output and
-//! commands).
+//! model and its `update`), [`ui`] (drawing), [`settings`] (the settings file), [`app`] (the
+//! runtime), [`cli`] (plain output and commands).
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
@@ -18,6 +18,7 @@ pub mod layout;
 pub mod outline;
 pub mod reader;
 pub mod search;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod ui;

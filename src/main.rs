@@ -21,13 +21,14 @@ use quire::cli::{print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label, input};
 use quire::outline::Outline;
-use quire::reader::{Config, DEFAULT_MAX_WIDTH, Exit, Opened};
+use quire::reader::{Config, Exit, Opened};
+use quire::settings::{self, Settings};
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 /// The width `--print` lays text out at when none is given.
 const PRINT_WIDTH: usize = 80;
 
-#[derive(Parser, Debug)]
+#[derive(Parser, Debug, Clone)]
 #[command(
     name = "quire",
     version,
@@ -38,7 +39,9 @@ const PRINT_WIDTH: usize = 80;
                   --print found nothing), 2 usage error (or a bad --search regex),\n\
                   128+N stopped by signal N, 70 internal error (a bug).\n\
                   Environment: NO_COLOR turns colours off; QUIRE_DATA_DIR sets where bookmarks\n\
-                  and reading places are kept (default: $XDG_DATA_HOME/quire).\n\n\
+                  and reading places are kept (default: $XDG_DATA_HOME/quire); QUIRE_CONFIG names\n\
+                  the settings file (default: $XDG_CONFIG_HOME/quire/config.toml; see\n\
+                  --generate config).\n\n\
                   quire remembers where you left off and returns there (--from-start does not).\n\
                   `quire bookmarks` lists, exports and imports bookmarks; to read a file that is\n\
                   literally named \"bookmarks\", write it as a path: quire ./bookmarks"
@@ -46,14 +49,20 @@ const PRINT_WIDTH: usize = 80;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// The text to read; '-' reads standard input.
-    file: Option<PathBuf>,
+    /// The texts to read ('-' reads standard input). With several, the reader opens the first
+    /// and `:n`, `:p` and `:x` move between them; plain output writes each in turn.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
     /// Widest reading column in the reader (default 72), or the width of --print output (default 80).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     width: Option<u16>,
     /// Write the laid-out text to stdout instead of opening the reader.
     #[arg(long)]
     print: bool,
+    /// With --print (or a pipe): print folded text too (page furniture, front and back matter,
+    /// a table of contents), which is otherwise one line saying what is folded.
+    #[arg(long)]
+    unfold: bool,
     /// Print the outline (title, sections, paragraphs, leftovers) and exit.
     #[arg(long)]
     outline: bool,
@@ -82,6 +91,17 @@ struct Cli {
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
+    /// Read settings from FILE (default: $QUIRE_CONFIG, else $XDG_CONFIG_HOME/quire/config.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Check the settings file, say every problem in it, and exit (1 when there is one).
+    #[arg(long)]
+    check_config: bool,
+    /// Print something generated and exit: `config` (the default settings file, commented),
+    /// `man` (the manual page, roff), or shell completions: `complete-bash`, `complete-zsh`,
+    /// `complete-fish`, `complete-elvish`, `complete-powershell`.
+    #[arg(long, value_name = "WHAT", value_parser = parse_generate)]
+    generate: Option<Generate>,
     /// Where bookmarks and reading places are kept (overrides QUIRE_DATA_DIR).
     #[arg(long, value_name = "DIR", global = true)]
     data_dir: Option<PathBuf>,
@@ -91,11 +111,140 @@ struct Cli {
     search: Option<String>,
 }
 
-#[derive(Subcommand, Debug)]
+#[derive(Subcommand, Debug, Clone)]
 enum Command {
     /// List bookmarks (all documents, or FILE's), export them as Markdown or JSON, or import
     /// a JSON export.
     Bookmarks(BookmarksArgs),
+}
+
+impl Cli {
+    /// The file the session starts with (or the only one).
+    fn file(&self) -> Option<&PathBuf> {
+        self.files.first()
+    }
+}
+
+/// What `--generate` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generate {
+    Config,
+    Man,
+    Completions(clap_complete::Shell),
+}
+
+fn parse_generate(what: &str) -> Result<Generate, String> {
+    use clap_complete::Shell;
+    Ok(match what {
+        "config" => Generate::Config,
+        "man" => Generate::Man,
+        "complete-bash" => Generate::Completions(Shell::Bash),
+        "complete-zsh" => Generate::Completions(Shell::Zsh),
+        "complete-fish" => Generate::Completions(Shell::Fish),
+        "complete-elvish" => Generate::Completions(Shell::Elvish),
+        "complete-powershell" => Generate::Completions(Shell::PowerShell),
+        _ => {
+            return Err(format!(
+                "unknown: '{what}' (config, man, complete-bash, complete-zsh, complete-fish, \
+                 complete-elvish, complete-powershell)"
+            ));
+        }
+    })
+}
+
+/// `--generate`: the default settings file, the manual page, or shell completions, all made
+/// from the same definitions the program uses.
+fn generate(what: Generate) -> Result<ExitCode> {
+    use clap::CommandFactory;
+    let mut out = io::stdout().lock();
+    match what {
+        Generate::Config => written(out.write_all(settings::generate::default_file().as_bytes()))?,
+        Generate::Man => {
+            let man = clap_mangen::Man::new(Cli::command());
+            written(man.render(&mut out))?;
+        }
+        Generate::Completions(shell) => {
+            clap_complete::generate(shell, &mut Cli::command(), "quire", &mut out);
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The settings the session runs with: the file's over the defaults, the command line's and
+/// the environment's over the file's.
+fn settings(cli: &Cli) -> Settings {
+    let located = settings::locate(
+        cli.config.as_deref(),
+        std::env::var_os("QUIRE_CONFIG").as_deref(),
+    );
+    let mut settings = match located {
+        Some((path, named)) => Settings::load(&path, named, Config::default()),
+        None => Settings::defaults(Config::default()),
+    };
+    let config = &mut settings.config;
+    if let Some(width) = cli.width {
+        config.max_width = usize::from(width);
+        config.configured_width = config.max_width;
+    }
+    // What the reader chose in earlier sessions (`+`, `-`, showing or hiding the sidebar).
+    // A store that cannot be read now says so when the session first writes to it.
+    if let Some(remembered) =
+        data_dir(cli).and_then(|dir| quire::store::Store::peek_settings(&dir).ok())
+    {
+        config.apply_remembered(&remembered, cli.width.is_some());
+    }
+    if cli.wrap_code {
+        config.wrap_code = true;
+    }
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        config.color = false;
+    }
+    config.truecolor = shows_truecolor(
+        std::env::var("COLORTERM").ok().as_deref(),
+        std::env::var("TERM").ok().as_deref(),
+    );
+    settings
+}
+
+/// Whether the terminal says it shows 24-bit colour: `COLORTERM=truecolor` (or `24bit`), or a
+/// `TERM` of the `-direct` kind. Terminals that do not say so get the nearest of 256 colours,
+/// which every colour terminal of today shows.
+fn shows_truecolor(colorterm: Option<&str>, term: Option<&str>) -> bool {
+    matches!(colorterm, Some("truecolor" | "24bit")) || term.is_some_and(|t| t.ends_with("direct"))
+}
+
+/// `--check-config`: every problem in the settings file, one a line; exit 1 when there is one.
+fn check_config(cli: &Cli) -> Result<ExitCode> {
+    let settings = settings(cli);
+    let mut err = io::stderr().lock();
+    for problem in &settings.problems {
+        let _ = writeln!(err, "quire: {}", sanitize_line(&problem.to_string()));
+    }
+    let file = settings.file.as_deref().map_or_else(
+        || "no settings file (the defaults hold)".to_string(),
+        |f| visible_line(&f.display().to_string()),
+    );
+    if settings.problems.is_empty() {
+        written(writeln!(io::stdout(), "{file}: no problems"))?;
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::from(1))
+    }
+}
+
+/// Whether the terminal's background is light, when it says (asked briefly, before the
+/// reader takes the terminal); `None` when it does not answer or the theme does not ask.
+fn light_terminal(settings: &Settings) -> Option<bool> {
+    if settings.config.theme != quire::reader::palette::ThemeName::Auto || !settings.config.color {
+        return None;
+    }
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = std::time::Duration::from_millis(150);
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(terminal_colorsaurus::ThemeMode::Light) => Some(true),
+        Ok(terminal_colorsaurus::ThemeMode::Dark) => Some(false),
+        Err(_) => None,
+    }
 }
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -124,23 +273,27 @@ fn main() -> ExitCode {
     match outcome {
         Ok(code) => code,
         Err(err) => {
-            // One line: the context chain joined, never a backtrace. A LoadError already says
-            // the reason in the user's words; its own source would only repeat it with
-            // "(os error 2)" after it.
-            let mut parts = Vec::new();
-            for cause in err.chain() {
-                parts.push(cause.to_string());
-                if cause.downcast_ref::<LoadError>().is_some() {
-                    break;
-                }
-            }
-            // Messages carry file names and arguments: made safe like document text, and on
-            // one line, so a name cannot forge a second message.
-            let message = sanitize_line(&parts.join(": "));
-            let _ = writeln!(io::stderr(), "quire: {message}");
+            report(&err);
             ExitCode::from(1)
         }
     }
+}
+
+/// An error as one line on stderr: the context chain joined, never a backtrace. A LoadError
+/// already says the reason in the user's words; its own source would only repeat it with
+/// "(os error 2)" after it.
+fn report(err: &anyhow::Error) {
+    let mut parts = Vec::new();
+    for cause in err.chain() {
+        parts.push(cause.to_string());
+        if cause.downcast_ref::<LoadError>().is_some() {
+            break;
+        }
+    }
+    // Messages carry file names and arguments: made safe like document text, and on one line,
+    // so a name cannot forge a second message.
+    let message = sanitize_line(&parts.join(": "));
+    let _ = writeln!(io::stderr(), "quire: {message}");
 }
 
 /// A usage error (exit 2), or `--help` and `--version` (exit 0), said as clap words it but
@@ -169,15 +322,57 @@ fn run(cli: Cli) -> Result<ExitCode> {
     if let Some(Command::Bookmarks(args)) = &cli.command {
         return bookmarks(args, &cli);
     }
+    if let Some(what) = cli.generate {
+        return generate(what);
+    }
+    if cli.check_config {
+        return check_config(&cli);
+    }
     let stdout = io::stdout();
     let printing = cli.outline || cli.print || !stdout.is_terminal();
     if !printing && cli.search.is_none() {
         return interactive(&cli);
     }
+    if printing && cli.files.len() > 1 {
+        return print_each(&cli);
+    }
+    print_one(&cli, printing)
+}
+
+/// Plain output of several files, one after another, each under a line naming it (as `head`
+/// and `tail` do). The worst exit status of them is the whole's.
+fn print_each(cli: &Cli) -> Result<ExitCode> {
+    let mut worst = ExitCode::SUCCESS;
+    for (n, file) in cli.files.iter().enumerate() {
+        let header = if n == 0 { "" } else { "\n" };
+        written(writeln!(
+            io::stdout(),
+            "{header}==> {} <==",
+            shown_path(file)
+        ))?;
+        let one = Cli {
+            files: vec![file.clone()],
+            ..cli.clone()
+        };
+        match print_one(&one, true) {
+            Ok(code) if code != ExitCode::SUCCESS => worst = code,
+            Ok(_) => {}
+            Err(err) => {
+                report(&err);
+                worst = ExitCode::from(1);
+            }
+        }
+    }
+    Ok(worst)
+}
+
+fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
+    let cli = cli.clone();
+    let stdout = io::stdout();
     let doc = load(&cli)?;
     if doc.is_empty() && printing {
         // Nothing to print is not an error, but silence would leave the user guessing why.
-        let name = match &cli.file {
+        let name = match cli.file() {
             Some(path) if path.as_os_str() != "-" => shown_path(path),
             _ => "standard input".to_string(),
         };
@@ -207,7 +402,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
     if printing {
         let width = cli.width.map_or(PRINT_WIDTH, usize::from);
-        written(print::write_text(&doc, width, &mut stdout.lock()))?;
+        let mut out = stdout.lock();
+        written(if cli.unfold {
+            print::write_unfolded(&doc, width, &mut out)
+        } else {
+            print::write_text(&doc, width, &mut out)
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let data_dir = data_dir(&cli);
@@ -270,7 +470,7 @@ fn cannot_open(path: &Path) -> String {
 /// Read the document named on the command line, stdin, or the bundled article.
 fn load(cli: &Cli) -> Result<Document> {
     let options = load_options(cli);
-    match &cli.file {
+    match cli.file() {
         Some(path) if path.as_os_str() == "-" => read_stdin(options),
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
         None if stdin_has_input() => read_stdin(options),
@@ -289,7 +489,9 @@ fn load_options(cli: &Cli) -> LoadOptions {
 
 /// The file the document was read from, when it was a named file (not stdin or the bundle).
 fn named_file(cli: &Cli) -> Option<&Path> {
-    cli.file.as_deref().filter(|p| p.as_os_str() != "-")
+    cli.file()
+        .map(PathBuf::as_path)
+        .filter(|p| p.as_os_str() != "-")
 }
 
 /// True when standard input is a pipe, a file or a socket: something sent on purpose. A
@@ -386,12 +588,8 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
 
 /// Take the terminal and read until the reader quits.
 fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) -> Result<ExitCode> {
-    let config = Config {
-        max_width: cli.width.map_or(DEFAULT_MAX_WIDTH, usize::from),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        wrap_code: cli.wrap_code,
-        ..Config::default()
-    };
+    let mut settings = settings(cli);
+    settings.resolve_theme(light_terminal(&settings));
     let builder = match opening {
         Opening::Ready(opened, store) => AppBuilder::opened(*opened)
             .store(store, data_dir(cli))
@@ -412,7 +610,10 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
     }
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = builder
-        .config(config)
+        .config(settings.config.clone())
+        .keymap(settings.keymap.clone())
+        .notice(settings.summary())
+        .files(cli.files.clone(), load_options(cli))
         .screen((size.width, size.height))
         .build();
     let exit = app.run(&mut terminal, &mut inbox);
@@ -424,7 +625,7 @@ fn session_in_terminal(opening: Opening, cli: &Cli, mut inbox: TerminalInbox) ->
         // The whole of a previewed file can still be refused (a binary tail): that is about
         // the file, not the terminal.
         AppError::Document(load) => {
-            let file = cli.file.as_deref().unwrap_or(Path::new("-"));
+            let file = cli.file().map(PathBuf::as_path).unwrap_or(Path::new("-"));
             anyhow::Error::new(load).context(cannot_open(file))
         }
         AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),

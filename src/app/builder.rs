@@ -5,13 +5,14 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::document::Document;
+use crate::document::{Document, LoadOptions};
 use crate::input::Keymap;
+use crate::reader::model::Files;
 use crate::reader::{Config, Model, Msg, Opened, OutlineTiming, Saved, Setup, update};
 use crate::store::Store;
 
-use super::App;
 use super::writer::Writer;
+use super::{App, Opener};
 
 /// What the session starts with.
 #[derive(Debug)]
@@ -31,6 +32,9 @@ pub struct AppBuilder {
     store: Option<Store>,
     data_dir: Option<PathBuf>,
     search: Option<String>,
+    files: Vec<PathBuf>,
+    load: LoadOptions,
+    notice: Option<String>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -66,6 +70,9 @@ impl AppBuilder {
             store: None,
             data_dir: None,
             search: None,
+            files: Vec::new(),
+            load: LoadOptions::default(),
+            notice: None,
         }
     }
 
@@ -104,6 +111,21 @@ impl AppBuilder {
         self
     }
 
+    /// Something to say on the status line when the session starts (a settings file's
+    /// problems), after what the document itself has to say.
+    pub fn notice(mut self, notice: Option<String>) -> AppBuilder {
+        self.notice = notice;
+        self
+    }
+
+    /// The files given to read: the session starts on the first, and `:n`, `:p` and `:x` open
+    /// the others, read with `load` (encoding, format, force).
+    pub fn files(mut self, files: Vec<PathBuf>, load: LoadOptions) -> AppBuilder {
+        self.files = files;
+        self.load = load;
+        self
+    }
+
     pub fn build(self) -> App {
         let setup = Setup {
             config: self.config,
@@ -111,17 +133,28 @@ impl AppBuilder {
             screen: self.screen,
             outline: self.outline,
             uid_prefix: session_uid_prefix(),
+            files: Files {
+                paths: self.files,
+                ..Files::default()
+            },
         };
         let mut model = match self.start {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
         };
+        if let Some(notice) = self.notice {
+            let _ = update(&mut model, Msg::Say(notice));
+        }
         if let Some(query) = self.search {
             // Starting a search only moves the view: it asks for nothing to be carried out
             // but the place's save, which the first move after it asks for again.
             let _ = update(&mut model, Msg::StartSearch(query));
         }
-        App::new(model, Writer::new(self.store, self.data_dir))
+        let opener = Opener {
+            load: self.load,
+            data_dir: self.data_dir.clone(),
+        };
+        App::new(model, Writer::new(self.store, self.data_dir), opener)
     }
 }
 

@@ -13,7 +13,9 @@ use crossterm::event::{Event as TermEvent, KeyEventKind, MouseButton, MouseEvent
 
 use crate::input::Key;
 use crate::input::key::{KeyError, parse_keys};
-use crate::reader::{Input, Job, Msg};
+use crate::reader::{Input, Msg};
+
+use super::work::Work;
 
 use super::opening::Whole;
 
@@ -21,7 +23,7 @@ pub trait Inbox {
     /// The next message, waiting at most `timeout`; `None` when nothing came in time.
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Msg>>;
     /// Start background work; its result comes back through this inbox as a message.
-    fn spawn(&mut self, job: Job);
+    fn spawn(&mut self, work: Work);
 }
 
 /// Posts into an inbox from another thread.
@@ -154,21 +156,30 @@ impl Inbox for TerminalInbox {
         }
     }
 
-    fn spawn(&mut self, job: Job) {
+    fn spawn(&mut self, work: Work) {
         let postbox = self.postbox();
-        let failed = job.failed();
-        let on_thread = job.clone();
+        let (run, failed) = work.into_parts();
+        // The work moves to its thread through a slot, so that if no thread can be had the
+        // work is still here to be done on this one.
+        let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(run)));
+        let taken = std::sync::Arc::clone(&slot);
         let spawned = std::thread::Builder::new()
-            .name("job".into())
+            .name("work".into())
             .spawn(move || {
-                // A job that panics would leave the reader waiting; the guard says so instead.
+                // Work that panics would leave the reader waiting; the guard says so instead.
                 let guard = SaysIfDropped(Some((postbox.clone(), failed)));
-                postbox.post(on_thread.run());
+                let run = taken.lock().ok().and_then(|mut slot| slot.take());
+                if let Some(run) = run {
+                    postbox.post(run());
+                }
                 guard.disarm();
             });
         if spawned.is_err() {
             // No thread to be had: do the work here, late but whole.
-            let _ = self.sender.send(job.run());
+            let run = slot.lock().ok().and_then(|mut slot| slot.take());
+            if let Some(run) = run {
+                let _ = self.sender.send(run());
+            }
         }
     }
 }
@@ -298,8 +309,8 @@ impl Inbox for ScriptedInbox {
         }
     }
 
-    fn spawn(&mut self, job: Job) {
+    fn spawn(&mut self, work: Work) {
         self.jobs += 1;
-        self.held.push_back(job.run());
+        self.held.push_back(work.run());
     }
 }

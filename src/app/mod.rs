@@ -13,23 +13,26 @@ pub mod inbox;
 pub mod opening;
 pub mod session;
 pub mod terminal;
+pub mod work;
 pub mod writer;
 
 use std::io;
+use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Rect;
 
-use crate::document::LoadError;
+use crate::document::{Document, LoadError, LoadOptions};
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, Model, Msg, Write, update};
+use crate::reader::{Effect, Exit, Model, Msg, Opened, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
 pub use inbox::{Inbox, Postbox, ScriptedInbox, TerminalInbox};
 pub use terminal::{TerminalGuard, terminal};
+use work::Work;
 use writer::Writer;
 
 /// Why a session could not go on.
@@ -43,36 +46,98 @@ pub enum AppError {
     Document(#[from] LoadError),
 }
 
-/// A backend whose size the loop can be told about (the real terminal resizes itself).
+/// What the loop asks of a terminal beyond drawing: to be told of a new size (the real one
+/// resizes itself) and to take a clipboard request.
 pub trait Resizable: Backend {
     fn resize_to(&mut self, width: u16, height: u16);
+
+    /// Ask the terminal to put `text` on the clipboard (OSC 52); most terminals allow it,
+    /// some only when configured to, and none answers.
+    fn copy(&mut self, text: &str) -> io::Result<()>;
 }
 
 impl Resizable for TestBackend {
     fn resize_to(&mut self, width: u16, height: u16) {
         self.resize(width, height);
     }
+
+    fn copy(&mut self, _text: &str) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 impl<W: io::Write> Resizable for ratatui::backend::CrosstermBackend<W> {
     fn resize_to(&mut self, _width: u16, _height: u16) {}
+
+    fn copy(&mut self, text: &str) -> io::Result<()> {
+        let request = format!(
+            "\x1b]52;c;{}\x07",
+            crate::text::base64::encode(text.as_bytes())
+        );
+        io::Write::write_all(self, request.as_bytes())?;
+        io::Write::flush(self)
+    }
 }
 
 /// How long the loop waits for a message before checking again when nothing is pending.
 const IDLE_WAIT: Duration = Duration::from_secs(1);
-/// How long the reader must be still before a moved place is saved: one write per burst of
-/// scrolling instead of one per key repeat.
-const STILL_BEFORE_SAVE: Duration = Duration::from_millis(400);
+/// How long the reader must be still before a moved place is saved (one write per burst of
+/// scrolling instead of one per key repeat), and a jump's mark goes.
+const STILL: Duration = Duration::from_millis(400);
 
 /// A reader session: the model and where its writes go.
 pub struct App {
     model: Model,
     writer: Writer,
+    opener: Opener,
+    /// The next frame clears the terminal and draws every cell, not just the changed ones.
+    redraw: bool,
+    /// Text to hand the terminal's clipboard before the next frame.
+    clipboard: Vec<String>,
+}
+
+/// How another document of the session is read: as the first was.
+#[derive(Debug, Clone, Default)]
+struct Opener {
+    load: LoadOptions,
+    data_dir: Option<PathBuf>,
+}
+
+impl Opener {
+    /// The work of reading `path` whole, with what the store has for it.
+    fn open(&self, path: PathBuf) -> Work {
+        let Opener { load, data_dir } = self.clone();
+        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
+        let died = format!("cannot open '{shown}': reading it failed (an internal error)");
+        Work::new(
+            move || {
+                let opened = match Document::open_with(&path, load) {
+                    Ok(doc) => {
+                        let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
+                        Ok(Opened {
+                            doc,
+                            saved: loaded.saved,
+                            resume: true,
+                        })
+                    }
+                    Err(err) => Err(format!("cannot open '{shown}': {err}")),
+                };
+                Msg::Opened(Box::new(opened))
+            },
+            Msg::Opened(Box::new(Err(died))),
+        )
+    }
 }
 
 impl App {
-    fn new(model: Model, writer: Writer) -> App {
-        App { model, writer }
+    fn new(model: Model, writer: Writer, opener: Opener) -> App {
+        App {
+            model,
+            writer,
+            opener,
+            redraw: false,
+            clipboard: Vec::new(),
+        }
     }
 
     pub fn model(&self) -> &Model {
@@ -114,13 +179,19 @@ impl App {
                 }
                 continue;
             }
-            let wait = if self.writer.has_unsaved_position() || self.writer.has_failed_changes() {
-                STILL_BEFORE_SAVE
+            let waiting_for_stillness = self.writer.has_unsaved_position()
+                || self.writer.has_failed_changes()
+                || self.model.flash().is_some();
+            let wait = if waiting_for_stillness {
+                STILL
             } else {
                 IDLE_WAIT
             };
             let Some(first) = inbox.next(wait).map_err(AppError::Terminal)? else {
                 self.save_position();
+                if self.model.flash().is_some() {
+                    self.step(Msg::Still, inbox)?;
+                }
                 continue;
             };
             // Take everything already waiting before drawing again, so a burst of key repeats
@@ -152,6 +223,8 @@ impl App {
         let area = Rect::new(0, 0, size.width, size.height);
         if terminal.get_frame().area() != area {
             terminal.resize(area).map_err(terminal_error)?;
+        } else if std::mem::take(&mut self.redraw) {
+            terminal.clear().map_err(terminal_error)?;
         }
         if self.model.screen() != (size.width, size.height) {
             let resize = Msg::Resize {
@@ -161,6 +234,12 @@ impl App {
             if let Some(exit) = self.step(resize, inbox)? {
                 return Ok(Some(exit));
             }
+        }
+        for text in std::mem::take(&mut self.clipboard) {
+            terminal
+                .backend_mut()
+                .copy(&text)
+                .map_err(AppError::Terminal)?;
         }
         terminal
             .draw(|frame| ui::render(&self.model, frame))
@@ -203,7 +282,17 @@ impl App {
                     let written = self.writer.write(record, change);
                     followups.extend(written_messages(written, Some(uid_change)));
                 }
-                Effect::Spawn(job) => inbox.spawn(job),
+                Effect::Spawn(job) => inbox.spawn(Work::job(job)),
+                Effect::Redraw => self.redraw = true,
+                Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::Copy(text) => self.clipboard.push(text),
+                Effect::Remember { key, value } => {
+                    if let Err(err) = self.writer.remember(key, value.as_deref()) {
+                        followups.push(Msg::Say(format!(
+                            "this choice is not remembered for next time: {err}"
+                        )));
+                    }
+                }
             }
         }
         for followup in followups {

@@ -23,6 +23,8 @@ pub struct Writer {
     position_writes: usize,
     /// Bookmark changes the store refused, oldest first, to be tried again.
     failed: Vec<(i64, StoreChange)>,
+    /// A remembered choice was refused already this session.
+    remember_refused: bool,
 }
 
 /// What a round of writes came to.
@@ -68,6 +70,22 @@ impl Writer {
         store
             .save_position(record, &position)
             .map_err(|err| err.to_string())
+    }
+
+    /// Remember a choice made for every document (`None` forgets it). A refusal is told once
+    /// a session: the choice holds for this session all the same, and saying so at every key
+    /// press would hide what the key did.
+    pub fn remember(&mut self, key: &str, value: Option<&str>) -> Result<(), String> {
+        let result = self
+            .store()
+            .and_then(|store| store.remember(key, value).map_err(|err| err.to_string()));
+        match result {
+            Err(err) if !self.remember_refused => {
+                self.remember_refused = true;
+                Err(err)
+            }
+            _ => Ok(()),
+        }
     }
 
     /// True while changes the store refused wait to be tried again.

@@ -11,11 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::anchoring::{Bookmark, Span, TextQuote, content_hash};
 
 use crate::document::sanitize::{sanitize, visible_line};
+use crate::document::totals::Totals;
 use crate::document::{Anchor, Document, LoadError};
 use crate::store::{DocumentRecord, Store, StoreError, path_key};
 use crate::text::excerpt;
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct BookmarksArgs {
     /// Only this document's bookmarks (found by content, or by path if it changed).
     pub file: Option<PathBuf>,
@@ -54,11 +55,11 @@ pub fn run(
             path: shown.clone(),
             source: LoadError::Io(source),
         })?;
-        let (documents, added) = import_json(&mut store, &json).map_err(|err| match err {
+        let imported = import_json(&mut store, &json).map_err(|err| match err {
             CliError::BadExport(why) => CliError::BadExport(format!("'{shown}': {why}")),
             other => other,
         })?;
-        writeln!(out, "imported {added} bookmarks for {documents} documents")?;
+        writeln!(out, "{imported}")?;
         return Ok(());
     }
     let doc = match &args.file {
@@ -181,33 +182,53 @@ pub fn export_markdown(
     doc: Option<(&Document, Option<String>)>,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let given = doc.as_ref().map(|(d, _)| *d);
     for record in select(store, doc)? {
         let bookmarks = store.bookmarks(record.id)?;
         if bookmarks.is_empty() {
             continue;
         }
         writeln!(out, "# {}\n", display_line(&record.title))?;
+        // Paragraph numbers as the reader shows them, when the text is at hand.
+        let text = text_of(&record, given);
+        let numbers = text.as_ref().map(|doc| (doc, Totals::of(doc)));
         for b in &bookmarks {
+            let mut heading = Vec::new();
+            if !b.section.is_empty() {
+                heading.push(display_line(&b.section));
+            }
+            if b.orphaned {
+                heading.push("orphaned: no longer in the text".to_string());
+            } else if let Some((doc, totals)) = &numbers {
+                let (k, _) = totals.paragraph_position(b.span.start.block);
+                if doc.blocks.get(b.span.start.block).is_some() {
+                    heading.push(format!("¶ {k}"));
+                }
+            }
+            if !heading.is_empty() {
+                writeln!(out, "## {}\n", heading.join(" · "))?;
+            }
             for line in sanitize(&b.quote.exact).lines() {
                 writeln!(out, "> {line}")?;
             }
             writeln!(out)?;
             if !b.note.is_empty() {
-                writeln!(out, "{}\n", display_line(&b.note))?;
-            }
-            let mut about = Vec::new();
-            if !b.section.is_empty() {
-                about.push(format!("Section: {}", display_line(&b.section)));
-            }
-            if b.orphaned {
-                about.push("orphaned: no longer in the text".to_string());
-            }
-            if !about.is_empty() {
-                writeln!(out, "*{}*\n", about.join(" · "))?;
+                writeln!(out, "**Note:** {}\n", display_line(&b.note))?;
             }
         }
     }
     Ok(())
+}
+
+/// The document a record is of: the one given, or the file it was last read from when that
+/// still holds the same text.
+fn text_of(record: &DocumentRecord, given: Option<&Document>) -> Option<Document> {
+    if let Some(doc) = given {
+        return Some(doc.clone());
+    }
+    let path = record.last_path.as_deref()?;
+    let doc = Document::open(Path::new(path)).ok()?;
+    (content_hash(&doc) == record.hash).then_some(doc)
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -306,8 +327,9 @@ pub fn export_json(
     Ok(())
 }
 
-/// `--import FILE.json`: add the bookmarks that are not there yet. Returns (documents, added).
-pub fn import_json(store: &mut Store, json: &str) -> Result<(usize, usize), CliError> {
+/// `--import FILE.json`: add the bookmarks that are not there yet. Returns how many documents
+/// the export held, how many of them gained bookmarks, and how many bookmarks were added.
+pub fn import_json(store: &mut Store, json: &str) -> Result<Imported, CliError> {
     let export: Export =
         serde_json::from_str(json).map_err(|e| CliError::BadExport(e.to_string()))?;
     if export.format != EXPORT_FORMAT {
@@ -322,13 +344,47 @@ pub fn import_json(store: &mut Store, json: &str) -> Result<(usize, usize), CliE
             export.version
         )));
     }
-    let mut added = 0;
-    let count = export.documents.len();
+    let mut imported = Imported {
+        documents: export.documents.len(),
+        ..Imported::default()
+    };
     for document in export.documents {
         let id =
             store.ensure_document(&document.hash, &document.title, document.path.as_deref())?;
         let bookmarks: Vec<Bookmark> = document.bookmarks.into_iter().map(Bookmark::from).collect();
-        added += store.import_bookmarks(id, &bookmarks)?;
+        let added = store.import_bookmarks(id, &bookmarks)?;
+        imported.bookmarks += added;
+        imported.gaining += usize::from(added > 0);
     }
-    Ok((count, added))
+    Ok(imported)
+}
+
+/// What an import did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Imported {
+    /// Documents in the export.
+    pub documents: usize,
+    /// Documents that gained at least one bookmark.
+    pub gaining: usize,
+    /// Bookmarks added.
+    pub bookmarks: usize,
+}
+
+impl std::fmt::Display for Imported {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        write!(
+            f,
+            "imported {} for {}",
+            plural(self.bookmarks, "bookmark", "bookmarks"),
+            plural(self.gaining, "document", "documents")
+        )?;
+        let unchanged = self.documents - self.gaining;
+        if unchanged > 0 {
+            let had = plural(unchanged, "document", "documents");
+            write!(f, "; {had} had them all already")?;
+        }
+        Ok(())
+    }
 }

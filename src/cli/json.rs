@@ -11,7 +11,13 @@ use serde_json::ser::{Formatter, PrettyFormatter};
 /// Write `value` as pretty JSON with a final newline.
 pub fn write_pretty<T: Serialize>(value: &T, out: &mut dyn Write) -> io::Result<()> {
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Safe::default());
-    value.serialize(&mut serializer).map_err(io::Error::other)?;
+    // An I/O error keeps its kind, so a closed pipe is told apart from a real failure.
+    value
+        .serialize(&mut serializer)
+        .map_err(|err| match err.io_error_kind() {
+            Some(kind) => io::Error::new(kind, err),
+            None => io::Error::other(err),
+        })?;
     writeln!(out)
 }
 

@@ -2,23 +2,62 @@
 //! text at a given width, and the outline as indented text or JSON. Writes only sanitized
 //! document text, so piping quire's output is as safe as showing it.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::document::{BlockKind, Document};
+use crate::document::totals::Totals;
+use crate::document::{Block, BlockKind, Document, Fold};
 use crate::layout::{LineKind, Pages, prefix_width};
 use crate::outline::Outline;
 
-/// Write the whole document laid out at `width` columns, leftovers included. Prose is wrapped;
-/// code lines are written whole, however wide: cut as on screen, a pipe would lose their ends.
+/// Write the whole document laid out at `width` columns, as the reader shows it: each run of
+/// folded blocks is one line saying what it holds ("[ 24 lines of page furniture folded ]").
+/// Prose is wrapped; code lines are written whole, however wide: cut as on screen, a pipe
+/// would lose their ends.
 pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
+    write_laid_out(doc, width, false, out)
+}
+
+/// [`write_text`] with every fold open: the whole text, furniture and all (`--unfold`).
+pub fn write_unfolded(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
+    write_laid_out(doc, width, true, out)
+}
+
+fn write_laid_out(
+    doc: &Document,
+    width: usize,
+    unfold: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let pages = Pages::for_print(doc, width);
+    // The folded run being passed over: its first and last block and how many lines it has.
+    let mut fold: Option<(usize, usize, usize)> = None;
     for line in pages.lines_from(0) {
+        let index = line.block as usize;
+        let Some(block) = doc.blocks.get(index) else {
+            continue;
+        };
+        if !unfold && block.kind == BlockKind::Leftover {
+            match (&mut fold, line.kind) {
+                (Some((_, last, lines)), LineKind::Text) => {
+                    *last = index;
+                    *lines += 1;
+                }
+                (None, LineKind::Text) => fold = Some((index, index, 1)),
+                // The gap before the fold is written; gaps inside it are part of it.
+                (None, _) => writeln!(out)?,
+                (Some(_), _) => {}
+            }
+            continue;
+        }
+        if let Some((first, last, lines)) = fold.take() {
+            write_fold(&doc.blocks[first..=last], lines, out)?;
+        }
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
             LineKind::Text => {
-                let block = &doc.blocks[line.block as usize];
                 let text = &block.text[line.range()];
                 let prefix = match block.kind {
                     BlockKind::Quote => "│ ",
@@ -30,7 +69,22 @@ pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Res
             }
         }
     }
+    if let Some((first, last, lines)) = fold {
+        write_fold(&doc.blocks[first..=last], lines, out)?;
+    }
     Ok(())
+}
+
+/// The line that stands for a run of folded blocks in plain output.
+fn write_fold(blocks: &[Block], lines: usize, out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "{}", fold_marker(blocks, lines))
+}
+
+/// "[ 24 lines of page furniture folded ]": how much a fold hides and what it is.
+pub fn fold_marker(blocks: &[Block], lines: usize) -> String {
+    let noun = if lines == 1 { "line" } else { "lines" };
+    let what = Fold::describe_run(blocks);
+    format!("[ {lines} {noun} of {what} folded ]")
 }
 
 #[derive(Serialize)]
@@ -38,7 +92,7 @@ struct JsonEntry<'a> {
     kind: &'static str,
     level: u8,
     label: &'a str,
-    text: &'a str,
+    text: Cow<'a, str>,
     line: usize,
     first_block: usize,
     last_block: usize,
@@ -102,7 +156,7 @@ pub fn write_document_outline(
             };
             let mut entries = vec![serde_json::to_value(meta)?];
             entries.extend(
-                json_entries(outline)
+                json_entries(doc, outline)
                     .map(serde_json::to_value)
                     .collect::<Result<Vec<_>, _>>()?,
             );
@@ -112,18 +166,32 @@ pub fn write_document_outline(
             if let Some(line) = book_line(doc) {
                 writeln!(out, "{line}")?;
             }
-            write_outline(outline, json, out)
+            write_outline(doc, outline, json, out)
         }
-        (None, _) => write_outline(outline, json, out),
+        (None, _) => write_outline(doc, outline, json, out),
     }
 }
 
-fn json_entries(outline: &Outline) -> impl Iterator<Item = JsonEntry<'_>> {
+/// How many words of its first block an outline entry's `text` gives in JSON, when the
+/// entry has no text of its own (a paragraph, a section, a fold).
+const OPENING_WORDS: usize = 12;
+
+/// The outline's entries for JSON: each entry's `text` is its own (a heading's words) or else
+/// the opening words of its first block, so a program reading it can tell entries apart
+/// without the document.
+fn json_entries<'a>(
+    doc: &'a Document,
+    outline: &'a Outline,
+) -> impl Iterator<Item = JsonEntry<'a>> {
     outline.entries.iter().map(|e| JsonEntry {
         kind: e.kind.name(),
         level: e.level,
         label: &e.label,
-        text: &e.text,
+        text: if e.text.is_empty() {
+            Cow::Owned(opening_words(doc.text(e.first_block), OPENING_WORDS))
+        } else {
+            Cow::Borrowed(e.text.as_str())
+        },
         line: e.line,
         first_block: e.first_block,
         last_block: e.last_block,
@@ -131,25 +199,149 @@ fn json_entries(outline: &Outline) -> impl Iterator<Item = JsonEntry<'_>> {
 }
 
 /// Write the outline: one entry a line, indented by level, with its source line; or JSON.
-pub fn write_outline(outline: &Outline, json: bool, out: &mut impl Write) -> io::Result<()> {
+/// Each entry names its paragraphs with the numbers the reader uses (the status line's "¶ k",
+/// `:¶k`): body paragraphs only, so a heading or a fold has none of its own. A label is one line.
+pub fn write_outline(
+    doc: &Document,
+    outline: &Outline,
+    json: bool,
+    out: &mut impl Write,
+) -> io::Result<()> {
     if json {
-        let entries: Vec<JsonEntry<'_>> = json_entries(outline).collect();
+        let entries: Vec<JsonEntry<'_>> = json_entries(doc, outline).collect();
         return super::json::write_pretty(&entries, out);
     }
+    let totals = Totals::of(doc);
     for e in &outline.entries {
         let indent = "  ".repeat(e.level.saturating_sub(1) as usize);
-        let blocks = if e.first_block == e.last_block {
-            format!("¶{}", e.first_block + 1)
-        } else {
-            format!("¶{}–{}", e.first_block + 1, e.last_block + 1)
+        let mut numbers =
+            (e.first_block..=e.last_block).filter_map(|b| totals.paragraph_number(doc, b));
+        let paragraphs = match (numbers.next(), numbers.next_back()) {
+            (Some(first), Some(last)) if last != first => format!(", ¶{first}–{last}"),
+            (Some(first), _) => format!(", ¶{first}"),
+            (None, _) => String::new(),
         };
+        let label = crate::document::sanitize::sanitize_line(&e.label);
         writeln!(
             out,
-            "{indent}{}  [{}, line {}, {blocks}]",
-            e.label,
+            "{indent}{label}  [{}, line {}{paragraphs}]",
             e.kind.name(),
             e.line
         )?;
     }
     Ok(())
+}
+
+/// The first `count` words of a text, with "…" when there are more.
+fn opening_words(text: &str, count: usize) -> String {
+    let mut words = text.split_whitespace();
+    let opening: Vec<&str> = words.by_ref().take(count).collect();
+    let mut out = opening.join(" ");
+    if words.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scraped page: a menu and a share row around two paragraphs of an article.
+    const PAGE: &str = "Budget Passes\n\nSkip to main content\nNews\nSport\nCulture\n\nSign in\n\nThe council met on Monday to discuss the new budget, and the debate ran late into the night.\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\nThe vote passed in the small hours, and the mayor thanked everyone who had stayed for it.\n\nPrivacy policy\nCookie policy\nTerms & conditions\n\nLeave a comment";
+
+    fn printed(doc: &Document, unfold: bool) -> String {
+        let mut out = Vec::new();
+        write_laid_out(doc, 80, unfold, &mut out).expect("writing to a Vec");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn folds_print_as_one_line_saying_what_they_hold() {
+        let doc = Document::from_text(PAGE, "page.txt");
+        let text = printed(&doc, false);
+        assert!(!text.contains("Skip to main content"), "{text}");
+        assert!(!text.contains("Cookie policy"), "{text}");
+        assert!(text.contains("The council met on Monday"), "{text}");
+        let markers: Vec<&str> = text.lines().filter(|l| l.starts_with("[ ")).collect();
+        assert!(!markers.is_empty(), "{text}");
+        assert!(
+            markers
+                .iter()
+                .all(|m| m.ends_with("of page furniture folded ]")),
+            "{markers:?}"
+        );
+        // The share row between the paragraphs (one line, laid out) is one marker line, with a
+        // gap on either side.
+        assert!(
+            text.contains("into the night.\n\n[ 1 line of page furniture folded ]\n\nThe vote"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn unfolded_print_writes_every_word() {
+        let doc = Document::from_text(PAGE, "page.txt");
+        let text = printed(&doc, true);
+        for word in PAGE.split_whitespace() {
+            assert!(text.contains(word), "{word} missing from {text}");
+        }
+        assert!(!text.contains("folded ]"), "{text}");
+    }
+
+    #[test]
+    fn a_fold_at_the_end_is_written_too() {
+        let text = "Title Line\n\nBody text of the book goes here, a full sentence of it.\n\n*** END OF THE PROJECT GUTENBERG EBOOK X ***\n\nLicence text.";
+        let doc = Document::from_text(text, "x.txt");
+        let out = printed(&doc, false);
+        assert!(
+            out.trim_end()
+                .ends_with("[ 2 lines of back matter folded ]"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn json_outline_entries_carry_their_opening_words() {
+        let text = "A Title\n\nFirst paragraph of the text, with more than twelve words in it so that it is cut short.\n\nSecond one.";
+        let doc = Document::from_text(text, "x.txt");
+        let outline = Outline::build(&doc);
+        let mut out = Vec::new();
+        write_outline(&doc, &outline, true, &mut out).expect("writing to a Vec");
+        let entries: Vec<serde_json::Value> = serde_json::from_slice(&out).expect("JSON");
+        let texts: Vec<&str> = entries
+            .iter()
+            .map(|e| e["text"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "A Title",
+                "First paragraph of the text, with more than twelve words in it…",
+                "Second one."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_outline_line_is_one_line_and_numbers_paragraphs_as_the_reader_does() {
+        let doc = Document::from_text(
+            "A Title\n\nFirst paragraph here.\n\nSecond paragraph here.\n",
+            "t.txt",
+        );
+        let mut outline = Outline::build(&doc);
+        let last = outline.entries.len() - 1;
+        outline.entries[last].label = "split\nlabel   with  runs".into();
+        let mut out = Vec::new();
+        write_outline(&doc, &outline, false, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("split label with runs  ["), "{text}");
+        assert_eq!(text.lines().count(), outline.entries.len(), "{text}");
+        // The title has no paragraph number; the paragraphs are ¶1 and ¶2.
+        assert!(
+            text.lines().next().unwrap_or("").ends_with("line 1]"),
+            "{text}"
+        );
+        assert!(text.contains("¶1]") && text.contains("¶2]"), "{text}");
+    }
 }

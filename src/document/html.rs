@@ -8,7 +8,7 @@ use dom_smoothie::{Config, Readability, TextMode};
 use super::markdown;
 use super::nesting;
 use super::sanitize::{sanitize, sanitize_line};
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Fold};
 
 /// What the extraction gives back: the document's blocks and its title.
 pub struct Article {
@@ -34,6 +34,11 @@ pub fn structure(html: &str) -> Article {
         return fallback(html);
     };
     let (mut body, _) = markdown::structure(&sanitize(&article.text_content));
+    // The addresses the page's links point to are not text the page shows: folded, they stay
+    // one key away without standing between the paragraphs.
+    for block in body.iter_mut().filter(|b| markdown::is_reference_entry(b)) {
+        block.fold_as(Fold::LinkAddresses);
+    }
     let title = Some(sanitize_line(&article.title)).filter(|t| !t.is_empty());
     // The article's own first heading often repeats the title; shown once is enough.
     if let (Some(t), Some(first)) = (&title, body.first())
@@ -55,6 +60,7 @@ pub fn structure(html: &str) -> Article {
         blocks.push(Block::new(BlockKind::Byline, byline, 1));
     }
     blocks.extend(body);
+    super::web_furniture::mark(&mut blocks);
     Article { blocks, title }
 }
 
@@ -228,6 +234,27 @@ continents, which is why the lamp problem is now taught in introductory courses.
             "{text:?}"
         );
         assert!(article.title.is_some_and(|t| t.contains("Moths at Night")));
+    }
+
+    #[test]
+    fn link_addresses_are_folded_after_the_text_that_links_them() {
+        let page = PAGE.replace(
+            "or so the story goes.",
+            "or so the <a href=\"https://example.org/moon\">story</a> goes.",
+        );
+        let article = structure(&page);
+        let folded: Vec<(&str, Fold)> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Leftover)
+            .map(|b| (b.text.as_str(), b.fold))
+            .collect();
+        assert_eq!(
+            folded,
+            [("[1] https://example.org/moon", Fold::LinkAddresses)],
+            "{:#?}",
+            article.blocks
+        );
     }
 
     #[test]

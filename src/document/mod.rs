@@ -13,6 +13,8 @@ mod nesting;
 pub mod sanitize;
 mod sniff;
 mod structure;
+pub mod totals;
+mod web_furniture;
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -81,6 +83,58 @@ pub struct Block {
     /// Inline styles (emphasis, strong, code, links) as byte ranges of `text`; empty for
     /// plain text. Ranges may nest; each lies on char boundaries.
     pub spans: Vec<Span>,
+    /// For a [`BlockKind::Leftover`] block, what it is, so its fold can say what it holds.
+    pub fold: Fold,
+}
+
+/// What a folded block is. A fold names what it holds, since a reader will not open a fold
+/// they have no reason to suspect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Fold {
+    /// A web page's menus, share rows, comment forms, footers and the like.
+    #[default]
+    Furniture,
+    /// What stands before the text: a distributor's header and credits, a memo's header fields.
+    FrontMatter,
+    /// What follows the text: a distributor's licence and colophon.
+    BackMatter,
+    /// A table of contents before the text.
+    Contents,
+    /// The addresses a web page's links point to, listed after the text that links them.
+    LinkAddresses,
+    /// A web page's pictures, with their captions, credits and gallery counters.
+    Pictures,
+}
+
+impl Fold {
+    /// What a fold of these blocks holds, in a few words.
+    pub fn description(self) -> &'static str {
+        match self {
+            Fold::Furniture => "page furniture",
+            Fold::FrontMatter => "front matter",
+            Fold::BackMatter => "back matter",
+            Fold::Contents => "table of contents",
+            Fold::LinkAddresses => "link addresses",
+            Fold::Pictures => "pictures and captions",
+        }
+    }
+
+    /// What a run of folded blocks holds: its kinds in the order they first come ("front
+    /// matter and table of contents").
+    pub fn describe_run<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> String {
+        let mut seen: Vec<Fold> = Vec::new();
+        for block in blocks {
+            if !seen.contains(&block.fold) {
+                seen.push(block.fold);
+            }
+        }
+        let names: Vec<&str> = seen.iter().map(|f| f.description()).collect();
+        match names.as_slice() {
+            [] => Fold::default().description().to_string(),
+            [one] => (*one).to_string(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        }
+    }
 }
 
 /// An inline style over a byte range of a block's text.
@@ -135,7 +189,14 @@ impl Block {
             text: text.into(),
             line,
             spans: Vec::new(),
+            fold: Fold::default(),
         }
+    }
+
+    /// Fold the block away as `why`: kept whole, shown when the reader opens its fold.
+    pub fn fold_as(&mut self, why: Fold) {
+        self.kind = BlockKind::Leftover;
+        self.fold = why;
     }
 }
 
@@ -166,6 +227,8 @@ pub struct Document {
     /// What a book knows about itself (metadata, its own table of contents, link targets,
     /// notes); `None` for documents that are not books.
     pub book: Option<Box<Book>>,
+    /// How many bytes it was read from (0 when it was not read from bytes).
+    pub source_len: usize,
 }
 
 impl Document {
@@ -186,11 +249,12 @@ impl Document {
     }
 
     fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
+        let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
             Format::Text | Format::Epub => match sanitized(text) {
-                Cow::Owned(text) => (structure::structure_owned(text), None),
-                Cow::Borrowed(text) => (structure::structure(text), None),
+                Cow::Owned(text) => structure::structure_owned(text),
+                Cow::Borrowed(text) => structure::structure(text),
             },
             Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
@@ -216,6 +280,7 @@ impl Document {
             encoding: "UTF-8",
             format: Some(format),
             book: None,
+            source_len: text_len,
         }
     }
 
@@ -226,6 +291,17 @@ impl Document {
 
     /// Decode raw bytes and structure them; `options` override what would be detected.
     pub fn load(
+        bytes: Vec<u8>,
+        fallback_name: &str,
+        options: LoadOptions,
+    ) -> Result<Self, LoadError> {
+        let source_len = bytes.len();
+        let mut doc = Document::load_bytes(bytes, fallback_name, options)?;
+        doc.source_len = source_len;
+        Ok(doc)
+    }
+
+    fn load_bytes(
         bytes: Vec<u8>,
         fallback_name: &str,
         options: LoadOptions,

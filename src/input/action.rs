@@ -24,10 +24,23 @@ pub enum Action {
     ToggleCodeWrap,
     /// Show the sidebar and move focus into it, or hide it when it has focus.
     ToggleOutline,
+    /// A wider reading column (remembered for every document).
+    WidenColumn,
+    /// A narrower reading column (remembered for every document).
+    NarrowColumn,
+    /// The reading width of the settings file again.
+    ResetWidth,
     Help,
+    /// `=`: what the document is — its file, format, encoding, size, words, pages, and where
+    /// the reader is in it.
+    Facts,
+    /// The messages said this session.
+    Messages,
     Quit,
     /// Stop at once, as the interrupt signal would (exit status 130).
     Interrupt,
+    /// Draw the whole screen again (Ctrl-L), whatever the terminal shows now.
+    Redraw,
     // In the outline sidebar.
     OutlineDown,
     OutlineUp,
@@ -46,6 +59,10 @@ pub enum Action {
     // In the help overlay.
     HelpDown,
     HelpUp,
+    HelpPageDown,
+    HelpPageUp,
+    HelpTop,
+    HelpBottom,
     // Bookmarks, in the reader.
     /// Bookmark the paragraph at the top of the screen.
     BookmarkParagraph,
@@ -60,6 +77,8 @@ pub enum Action {
     SelectNextParagraph,
     SelectPrevParagraph,
     SelectSave,
+    /// Copy the passage to the clipboard, through the terminal.
+    SelectCopy,
     SelectCancel,
     // In the bookmarks panel.
     BookmarksDown,
@@ -105,9 +124,15 @@ impl Action {
             Action::ToggleLeftovers => "open/close folded leftovers",
             Action::ToggleCodeWrap => "wrap / cut long code lines",
             Action::ToggleOutline => "outline: focus / hide",
+            Action::WidenColumn => "wider reading column",
+            Action::NarrowColumn => "narrower reading column",
+            Action::ResetWidth => "reading width as set (config file or --width)",
             Action::Help => "this help",
+            Action::Facts => "about this document (file, size, words, place)",
+            Action::Messages => "the messages said so far",
             Action::Quit => "quit",
             Action::Interrupt => "stop at once (exit status 130)",
+            Action::Redraw => "redraw the screen",
             Action::OutlineDown => "next entry",
             Action::OutlineUp => "previous entry",
             Action::OutlineTop => "first entry",
@@ -118,9 +143,13 @@ impl Action {
             Action::OutlineToggleFold => "fold / unfold",
             Action::OutlineFoldAll => "fold everything",
             Action::OutlineUnfoldAll => "unfold everything",
-            Action::Back => "back to the text",
-            Action::HelpDown => "scroll help down",
-            Action::HelpUp => "scroll help up",
+            Action::Back => "close what is open (never quits)",
+            Action::HelpDown => "scroll help down a line",
+            Action::HelpUp => "scroll help up a line",
+            Action::HelpPageDown => "scroll help down a page",
+            Action::HelpPageUp => "scroll help up a page",
+            Action::HelpTop => "top of the help",
+            Action::HelpBottom => "end of the help",
             Action::BookmarkParagraph => "bookmark this paragraph",
             Action::SelectPassage => "select a passage to bookmark",
             Action::NextBookmark => "next bookmark",
@@ -131,6 +160,7 @@ impl Action {
             Action::SelectNextParagraph => "to the paragraph's end / one more",
             Action::SelectPrevParagraph => "one paragraph less",
             Action::SelectSave => "bookmark the passage (then a note)",
+            Action::SelectCopy => "copy the passage to the clipboard",
             Action::SelectCancel => "cancel the selection",
             Action::BookmarksDown => "next bookmark",
             Action::BookmarksUp => "previous bookmark",
@@ -140,7 +170,9 @@ impl Action {
             Action::BookmarksUndo => "undo the last delete",
             Action::BookmarksClose => "close the list",
             Action::SearchForward => "search (\\ or Ctrl-r: regex)",
-            Action::GoToPrompt => "go to :42 page :50% :¶12 :/text",
+            Action::GoToPrompt => {
+                "go to :42 page, :50%, :¶12 (:p12) paragraph, :/text; :n :p :x files"
+            }
             Action::SearchNext => "next match",
             Action::SearchPrev => "previous match",
             Action::JumpBack => "back to the place before the last jump",

@@ -22,8 +22,19 @@ pub enum Mode {
     Bookmarks,
 }
 
+/// The modes in the order the help screen lists them.
+pub const HELP_ORDER: [Mode; 5] = [
+    Mode::Reader,
+    Mode::Select,
+    Mode::Bookmarks,
+    Mode::Outline,
+    Mode::Help,
+];
+
 impl Mode {
-    fn from_name(name: &str) -> Option<Mode> {
+    /// The mode a keymap or config file calls `name` (`reader`, `outline`, `help`, `select`,
+    /// `bookmarks`).
+    pub fn from_name(name: &str) -> Option<Mode> {
         match name {
             "reader" => Some(Mode::Reader),
             "outline" => Some(Mode::Outline),
@@ -37,7 +48,7 @@ impl Mode {
         match self {
             Mode::Reader => "Reading",
             Mode::Outline => "Outline sidebar",
-            Mode::Help => "This help",
+            Mode::Help => "Help and other pop-ups",
             Mode::Select => "Selecting a passage",
             Mode::Bookmarks => "Bookmarks list",
         }
@@ -150,6 +161,44 @@ impl Keymap {
         }
     }
 
+    /// Bind `action` in `mode` to exactly `sequences`, replacing its keys (a settings file's
+    /// `[keys.reader]` line). A sequence another action of the mode had moves to this one;
+    /// those losses are returned, so they can be reported.
+    pub fn rebind(
+        &mut self,
+        mode: Mode,
+        action: Action,
+        sequences: Vec<Vec<Key>>,
+    ) -> Vec<(Action, Vec<Key>)> {
+        let list = self.bindings.entry(mode).or_default();
+        let mut taken = Vec::new();
+        for (other, keys) in list.iter_mut() {
+            if *other == action {
+                continue;
+            }
+            keys.retain(|seq| {
+                let clash = sequences.contains(seq);
+                if clash {
+                    taken.push((*other, seq.clone()));
+                }
+                !clash
+            });
+        }
+        match list.iter_mut().find(|(a, _)| *a == action) {
+            Some((_, keys)) => *keys = sequences,
+            None => list.push((action, sequences)),
+        }
+        taken
+    }
+
+    /// How many rows the help screen has: per mode a title, its bindings and a blank row.
+    pub fn help_rows(&self) -> usize {
+        HELP_ORDER
+            .iter()
+            .map(|&mode| 2 + self.bindings(mode).len())
+            .sum()
+    }
+
     /// The bindings of a mode, for the help overlay.
     pub fn bindings(&self, mode: Mode) -> &[Binding] {
         self.bindings.get(&mode).map_or(&[], Vec::as_slice)
@@ -159,6 +208,7 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::key::parse_keys;
     use crossterm::event::KeyCode;
 
     fn k(c: char) -> Key {
@@ -181,6 +231,30 @@ mod tests {
             Lookup::Found(Action::OutlineDown)
         );
         assert_eq!(map.lookup(Mode::Reader, &[k('Z')]), Lookup::NoMatch);
+    }
+
+    #[test]
+    fn rebinding_replaces_an_actions_keys_and_takes_them_from_others() {
+        let mut map = Keymap::default_keymap();
+        let x = parse_keys("x").unwrap();
+        let g = parse_keys("g").unwrap();
+        let taken = map.rebind(Mode::Reader, Action::PageDown, vec![x.clone(), g.clone()]);
+        assert_eq!(
+            map.lookup(Mode::Reader, &x),
+            Lookup::Found(Action::PageDown)
+        );
+        assert_eq!(
+            map.lookup(Mode::Reader, &g),
+            Lookup::Found(Action::PageDown)
+        );
+        // Its old keys are gone; `g` was taken from `top`, which says so.
+        assert_eq!(map.lookup(Mode::Reader, &[k(' ')]), Lookup::NoMatch);
+        assert_eq!(taken, vec![(Action::Top, g)]);
+        // Other modes are untouched.
+        assert_eq!(
+            map.lookup(Mode::Outline, &[k('g')]),
+            Lookup::Found(Action::OutlineTop)
+        );
     }
 
     #[test]

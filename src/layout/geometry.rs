@@ -9,11 +9,42 @@ pub const SIDEBAR_MIN_SCREEN: u16 = 70;
 /// Below this reading column the screen just says it is too small.
 pub const MIN_READABLE_WIDTH: u16 = 8;
 
+/// Which side of the screen the sidebar takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Side {
+    #[default]
+    Left,
+    Right,
+}
+
+/// How the screen is shared out, as the settings say: plain values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// The widest the reading column gets.
+    pub max_width: usize,
+    /// Columns kept blank either side of the reading column (when the pane has room).
+    pub margin: u16,
+    pub sidebar_side: Side,
+    /// The sidebar's width in columns; `None` sizes it to the screen (a quarter, 20 to 36).
+    pub sidebar_width: Option<u16>,
+}
+
+impl Default for Shape {
+    fn default() -> Shape {
+        Shape {
+            max_width: 72,
+            margin: 1,
+            sidebar_side: Side::Left,
+            sidebar_width: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
     pub screen: Rect,
     pub sidebar: Option<Rect>,
-    /// The pane right of the sidebar.
+    /// The pane beside the sidebar.
     pub pane: Rect,
     /// The reading column, centred in the pane.
     pub column: Rect,
@@ -22,8 +53,8 @@ pub struct Geometry {
 
 impl Geometry {
     /// The places for a `screen` of (width, height) cells, with the sidebar when it is wanted
-    /// and fits, and a reading column at most `max_width` wide.
-    pub fn new(screen: (u16, u16), sidebar_wanted: bool, max_width: usize) -> Geometry {
+    /// and fits, shared out as `shape` says.
+    pub fn new(screen: (u16, u16), sidebar_wanted: bool, shape: &Shape) -> Geometry {
         let (width, height) = screen;
         let screen = Rect::new(0, 0, width, height);
         let (body_height, status) = if height >= 2 {
@@ -31,14 +62,28 @@ impl Geometry {
         } else {
             (height, None)
         };
+        let sidebar_width = shape
+            .sidebar_width
+            .unwrap_or((width / 4).clamp(20, 36))
+            .clamp(12, width.saturating_sub(MIN_READABLE_WIDTH + 4).max(12));
         let sidebar = (sidebar_wanted && width >= SIDEBAR_MIN_SCREEN).then(|| {
-            let w = (width / 4).clamp(20, 36);
-            Rect::new(0, 0, w, body_height)
+            let x = match shape.sidebar_side {
+                Side::Left => 0,
+                Side::Right => width - sidebar_width,
+            };
+            Rect::new(x, 0, sidebar_width, body_height)
         });
-        let pane_x = sidebar.map_or(0, |s| s.width);
-        let pane = Rect::new(pane_x, 0, width - pane_x, body_height);
-        let margin = if pane.width > 12 { 2 } else { 0 };
-        let max = u16::try_from(max_width).unwrap_or(u16::MAX).max(1);
+        let pane = match (sidebar, shape.sidebar_side) {
+            (Some(s), Side::Left) => Rect::new(s.width, 0, width - s.width, body_height),
+            (Some(s), Side::Right) => Rect::new(0, 0, width - s.width, body_height),
+            (None, _) => Rect::new(0, 0, width, body_height),
+        };
+        let margin = if pane.width > 12 {
+            (2 * shape.margin).min(pane.width / 3)
+        } else {
+            0
+        };
+        let max = u16::try_from(shape.max_width).unwrap_or(u16::MAX).max(1);
         let column_width = pane.width.saturating_sub(margin).min(max);
         let column_x = pane.x + (pane.width - column_width) / 2;
         let column = Rect::new(column_x, 0, column_width, body_height);
@@ -70,6 +115,13 @@ pub fn popup_area(screen: Rect, max_width: u16) -> Rect {
     )
 }
 
+/// How many rows of text a popup shows on a screen `screen_height` rows high: its height less
+/// its two borders (shared by the help screen's drawing and its scrolling).
+pub fn popup_rows(screen_height: u16) -> usize {
+    let screen = Rect::new(0, 0, 1, screen_height);
+    usize::from(popup_area(screen, 1).height.saturating_sub(2)).max(1)
+}
+
 /// How far an outline entry of `level` is indented in a sidebar `inner_width` columns wide
 /// (shared by render and by click mapping): two columns a level, at most half the width.
 pub fn sidebar_indent(level: u8, inner_width: u16) -> u16 {
@@ -91,7 +143,7 @@ mod tests {
 
     #[test]
     fn column_is_centred_and_capped() {
-        let g = Geometry::new((200, 50), true, 72);
+        let g = Geometry::new((200, 50), true, &Shape::default());
         assert_eq!(g.column.width, 72);
         let sidebar = g.sidebar.unwrap();
         assert_eq!(g.pane.x, sidebar.width);
@@ -100,8 +152,24 @@ mod tests {
     }
 
     #[test]
+    fn the_sidebar_can_sit_right_at_a_chosen_width_with_wider_margins() {
+        let shape = Shape {
+            max_width: 200,
+            margin: 3,
+            sidebar_side: Side::Right,
+            sidebar_width: Some(30),
+        };
+        let g = Geometry::new((120, 40), true, &shape);
+        let sidebar = g.sidebar.unwrap();
+        assert_eq!((sidebar.x, sidebar.width), (90, 30));
+        assert_eq!((g.pane.x, g.pane.width), (0, 90));
+        assert_eq!(g.column.width, 84);
+        assert_eq!(g.column.x, 3);
+    }
+
+    #[test]
     fn narrow_screens_hide_the_sidebar() {
-        let g = Geometry::new((40, 12), true, 72);
+        let g = Geometry::new((40, 12), true, &Shape::default());
         assert!(g.sidebar.is_none());
         assert_eq!(g.column.width, 38);
     }
@@ -110,7 +178,7 @@ mod tests {
     fn tiny_screens_do_not_underflow() {
         for w in 0..4 {
             for h in 0..4 {
-                let g = Geometry::new((w, h), true, 72);
+                let g = Geometry::new((w, h), true, &Shape::default());
                 assert!(g.column.width <= w);
             }
         }

@@ -71,6 +71,23 @@ pub enum CodeLines {
     Wrap,
 }
 
+/// How a layout sets its blocks out: what long code lines become, and how many blank lines part
+/// two paragraphs of prose (a heading, a list, a quote or code keeps at least one around it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    pub code: CodeLines,
+    pub paragraph_gap: u8,
+}
+
+impl From<CodeLines> for Style {
+    fn from(code: CodeLines) -> Style {
+        Style {
+            code,
+            paragraph_gap: 1,
+        }
+    }
+}
+
 /// Display columns a block kind gives up to its prefix ("│ " for quotes, a hanging indent for
 /// list items), so render and layout agree on the text's width.
 pub fn prefix_width(kind: BlockKind) -> usize {
@@ -86,7 +103,7 @@ pub struct Pages {
     width: usize,
     height: usize,
     leftovers_open: bool,
-    code: CodeLines,
+    style: Style,
     rows: Vec<PackedRow>,
     /// Index of the first screen line of each block (a folded block maps to its fold line).
     /// Besides placing anchors, this is what tells each row its block.
@@ -115,8 +132,9 @@ impl Pages {
         width: usize,
         height: usize,
         leftovers_open: bool,
-        code: CodeLines,
+        style: impl Into<Style>,
     ) -> Pages {
+        let style = style.into();
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let chunks = split_for_threads(doc);
@@ -126,7 +144,7 @@ impl Pages {
                 0..doc.blocks.len(),
                 width,
                 leftovers_open,
-                code,
+                style,
             )]
         } else {
             std::thread::scope(|scope| {
@@ -134,7 +152,8 @@ impl Pages {
                     .iter()
                     .map(|range| {
                         let range = range.clone();
-                        scope.spawn(move || lay_out_blocks(doc, range, width, leftovers_open, code))
+                        scope
+                            .spawn(move || lay_out_blocks(doc, range, width, leftovers_open, style))
                     })
                     .collect();
                 handles
@@ -143,13 +162,13 @@ impl Pages {
                     .map(|(handle, range)| {
                         // A worker cannot fail short of a bug; lay the chunk out here if it did.
                         handle.join().unwrap_or_else(|_| {
-                            lay_out_blocks(doc, range.clone(), width, leftovers_open, code)
+                            lay_out_blocks(doc, range.clone(), width, leftovers_open, style)
                         })
                     })
                     .collect()
             })
         };
-        let mut pages = Pages::empty(width, height, leftovers_open, code);
+        let mut pages = Pages::empty(width, height, leftovers_open, style);
         for part in parts {
             pages.append(part);
         }
@@ -157,12 +176,12 @@ impl Pages {
     }
 
     /// A layout with no lines yet, to [`Pages::append`] laid-out block ranges to.
-    fn empty(width: usize, height: usize, leftovers_open: bool, code: CodeLines) -> Pages {
+    fn empty(width: usize, height: usize, leftovers_open: bool, style: Style) -> Pages {
         Pages {
             width,
             height,
             leftovers_open,
-            code,
+            style,
             rows: Vec::new(),
             block_first_line: Vec::new(),
             page_starts: Vec::new(),
@@ -205,13 +224,14 @@ impl Pages {
         width: usize,
         height: usize,
         leftovers_open: bool,
-        code: CodeLines,
+        style: impl Into<Style>,
         through_block: usize,
     ) -> Pages {
+        let style = style.into();
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
         let mut end = 0;
-        let mut pages = Pages::empty(width, height, leftovers_open, code);
+        let mut pages = Pages::empty(width, height, leftovers_open, style);
         // Grow in steps so the prefix costs about what the screen shows, not the whole book.
         let mut step = 16;
         while end < doc.blocks.len() && (pages.rows.len() < height * 2 || end <= through_block) {
@@ -223,7 +243,7 @@ impl Pages {
             {
                 next += 1;
             }
-            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, code));
+            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, style));
             end = next;
             step *= 2;
         }
@@ -245,7 +265,11 @@ impl Pages {
         self.leftovers_open
     }
     pub fn code_lines(&self) -> CodeLines {
-        self.code
+        self.style.code
+    }
+
+    pub fn style(&self) -> Style {
+        self.style
     }
     /// How many screen lines the layout has.
     pub fn line_count(&self) -> usize {
@@ -368,13 +392,13 @@ fn lay_out_blocks<Row: From<Line>>(
     range: std::ops::Range<usize>,
     width: usize,
     leftovers_open: bool,
-    code: CodeLines,
+    style: Style,
 ) -> (Vec<Row>, Vec<u32>) {
     let mut rows = Vec::with_capacity(range.len() * 4);
     let mut block_first_line = Vec::with_capacity(range.len());
     let mut index = range.start;
     while index < range.end {
-        if index > 0 {
+        for _ in 0..gap_before(doc, index, style.paragraph_gap) {
             rows.push(Row::from(Line {
                 block: index as u32,
                 start: 0,
@@ -406,10 +430,24 @@ fn lay_out_blocks<Row: From<Line>>(
             continue;
         }
         block_first_line.push(row_index(rows.len()));
-        lay_out_block(&mut rows, doc, index, width, code);
+        lay_out_block(&mut rows, doc, index, width, style.code);
         index += 1;
     }
     (rows, block_first_line)
+}
+
+/// Blank lines before block `index`: the paragraph gap between two paragraphs of prose, at
+/// least one around anything else, none before the first.
+fn gap_before(doc: &Document, index: usize, paragraph_gap: u8) -> u8 {
+    let Some(previous) = index.checked_sub(1).and_then(|i| doc.blocks.get(i)) else {
+        return 0;
+    };
+    let prose = |kind: BlockKind| kind == BlockKind::Paragraph;
+    if prose(previous.kind) && doc.blocks.get(index).is_some_and(|b| prose(b.kind)) {
+        paragraph_gap
+    } else {
+        paragraph_gap.max(1)
+    }
 }
 
 /// The screen lines of block `index`: its range, whether it is cut, and its hang. Pushed as

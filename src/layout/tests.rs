@@ -64,7 +64,7 @@ fn big_enough_to_split() -> Document {
 #[test]
 fn parallel_layout_matches_sequential() {
     let doc = big_enough_to_split();
-    let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut);
+    let whole = lay_out_blocks(&doc, 0..doc.blocks.len(), 50, false, CodeLines::Cut.into());
     let pages = Pages::new(&doc, 50, 20, false);
     assert_eq!(pages.rows, whole.0);
     assert_eq!(pages.block_first_line, whole.1);
@@ -120,7 +120,7 @@ fn laid_out_lines(
     code: CodeLines,
 ) -> Vec<Line> {
     let width = width.max(MIN_COLUMN);
-    lay_out_blocks::<Line>(doc, 0..doc.blocks.len(), width, leftovers_open, code).0
+    lay_out_blocks::<Line>(doc, 0..doc.blocks.len(), width, leftovers_open, code.into()).0
 }
 
 /// Every way of reading lines back from `pages` gives `expected`.
@@ -238,4 +238,48 @@ fn lines_read_back_from_a_parallel_and_a_first_screen_layout() {
         assert!(!quick.is_complete());
         assert_lines_read_back(&quick, &expected[..quick.line_count()]);
     }
+}
+
+#[test]
+fn the_paragraph_gap_parts_prose_and_never_joins_a_heading_to_its_text() {
+    let doc = Document::from_text(
+        "A Title\n\nFirst paragraph of prose here.\n\nSecond paragraph of prose.\n\n2. A Heading\n\nThird paragraph under it.",
+        "gap.txt",
+    );
+    let kinds = |gap: u8| -> Vec<(BlockKind, usize)> {
+        let style = Style {
+            code: CodeLines::Cut,
+            paragraph_gap: gap,
+        };
+        let pages = Pages::with_code_lines(&doc, 60, 40, false, style);
+        // Each block with the blank lines before it.
+        let mut blanks = 0;
+        let mut out = Vec::new();
+        for line in pages.lines_from(0) {
+            match line.kind {
+                LineKind::Blank => blanks += 1,
+                _ if line.first_of_block => {
+                    out.push((doc.blocks[line.block as usize].kind, blanks));
+                    blanks = 0;
+                }
+                _ => {}
+            }
+        }
+        out
+    };
+    let gaps = |gap: u8| -> Vec<usize> { kinds(gap).iter().map(|k| k.1).collect() };
+    assert_eq!(
+        kinds(1).iter().map(|k| k.0).collect::<Vec<_>>(),
+        [
+            BlockKind::Title,
+            BlockKind::Paragraph,
+            BlockKind::Paragraph,
+            BlockKind::Heading,
+            BlockKind::Paragraph
+        ]
+    );
+    assert_eq!(gaps(1), [0, 1, 1, 1, 1]);
+    // None between two paragraphs, still one around the title and the heading.
+    assert_eq!(gaps(0), [0, 1, 0, 1, 1]);
+    assert_eq!(gaps(2), [0, 2, 2, 2, 2]);
 }

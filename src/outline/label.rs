@@ -115,6 +115,12 @@ impl<'a> Labeler<'a> {
         if let Some(kind) = super::kinds::recognise(self.doc, blocks, self.lang) {
             return kind.name(self.lang).to_string();
         }
+        // A list of links is named by what its links say.
+        if let [block] = blocks
+            && let Some(label) = super::links::link_label(self.doc, *block)
+        {
+            return label;
+        }
         let fallback = || {
             blocks
                 .first()
@@ -308,14 +314,20 @@ impl<'a> Labeler<'a> {
     fn block_tokens(&self, block: usize) -> Vec<Token> {
         match self.doc.blocks.get(block) {
             Some(b) if b.kind.is_body() => {
-                tokenize(labelled_part(&b.text), |word| {
+                let mut tokens = tokenize(labelled_part(&b.text), |word| {
                     // A verb that tells what happens or what a text does names nothing.
                     if self.lang.is_label_filler(word) {
                         None
                     } else {
                         self.vocab.known(word)
                     }
-                })
+                });
+                // The words of an address ("https", "www", "com") name nothing.
+                let addresses = super::links::address_ranges(labelled_part(&b.text));
+                if !addresses.is_empty() {
+                    tokens.retain(|t| !addresses.iter().any(|r| r.contains(&(t.start as usize))));
+                }
+                tokens
             }
             _ => Vec::new(),
         }

@@ -7,6 +7,7 @@
 pub mod kinds;
 pub mod label;
 pub mod language;
+pub mod links;
 pub mod segment;
 pub mod toc;
 pub mod tokens;
@@ -232,11 +233,9 @@ impl Outline {
                         .trim()
                         .trim_end_matches(['.', ':'])
                         .to_lowercase();
-                    let what = if matches!(heading.as_str(), "contents" | "table of contents") {
-                        "contents"
-                    } else {
-                        "leftovers"
-                    };
+                    let contents = block.fold == crate::document::Fold::Contents
+                        || matches!(heading.as_str(), "contents" | "table of contents");
+                    let what = if contents { "contents" } else { "leftovers" };
                     let label = format!("{what} ({count})");
                     entries.push(entry(
                         EntryKind::Leftovers,
@@ -314,12 +313,16 @@ impl Outline {
     /// The nearest enclosing section-like entry (heading, section, title) of a block: what the
     /// status line names as "where you are".
     pub fn section_for_block(&self, block: usize) -> Option<&Entry> {
+        self.entries.get(self.section_index_for_block(block)?)
+    }
+
+    /// The index of [`Outline::section_for_block`]'s entry.
+    pub fn section_index_for_block(&self, block: usize) -> Option<usize> {
         let at = self.entry_for_block(block)?;
-        self.entries[..=at]
+        let section = self.entries[..=at]
             .iter()
-            .rev()
-            .find(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section))
-            .or_else(|| self.entries.get(at))
+            .rposition(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section));
+        Some(section.unwrap_or(at))
     }
 }
 
@@ -388,16 +391,42 @@ pub fn fit_heading_label(label: &str, width: usize) -> String {
     let mut words = label.split_whitespace();
     let (Some(division), Some(number), Some(_title)) = (words.next(), words.next(), words.next())
     else {
-        return fit_label(label, width);
+        return fill_label(label, width);
     };
     let is_division = division.chars().all(char::is_alphabetic)
         && division.chars().next().is_some_and(char::is_uppercase);
     if !(is_division && is_section_number(number, true)) {
-        return fit_label(label, width);
+        return fill_label(label, width);
     }
     // Where the number starts: the words are slices of the label.
     let at = number.as_ptr() as usize - label.as_ptr() as usize;
-    fit_label(label.get(at..).unwrap_or(label), width)
+    fill_label(label.get(at..).unwrap_or(label), width)
+}
+
+/// A title fitted to `width`: by whole words when that fills most of the room, else cut inside
+/// its last word ("I. Down the Rabbit-H…" rather than "I. Down…"): a title is read, not
+/// weighed as a phrase, and the room is better filled with it. A word is only cut where at
+/// least three of its characters show.
+fn fill_label(label: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let by_words = fit_label(label, width);
+    let budget = width.saturating_sub(1);
+    if label.width() <= width || by_words.width() * 3 >= budget * 2 {
+        return by_words;
+    }
+    let mut out = String::new();
+    for g in label.graphemes(true) {
+        if out.width() + g.width() > budget {
+            break;
+        }
+        out.push_str(g);
+    }
+    let cut_word = out.rsplit(char::is_whitespace).next().unwrap_or("");
+    if cut_word.graphemes(true).count() < 3 {
+        return by_words;
+    }
+    format!("{}…", out.trim_end())
 }
 
 pub fn fit_label(label: &str, width: usize) -> String {
@@ -539,9 +568,30 @@ mod tests {
     }
 
     #[test]
-    fn lines_of_a_table_of_contents_are_named_by_their_titles() {
+    fn a_table_of_contents_kept_line_for_line_is_called_contents() {
         let text = "A Memo\n\nTable of Contents\n\n   1.  Introduction . . . . . . . . . . . . . . . . . . . . . . . . . .   2\n   2.  Definitions of Important Security Terms  . . . . . . . . . .   3\n   3.  Services Provided by the Domain Name System  . . . . . . . .   7\n\n1.  Introduction\n\nThis memo introduces the security extensions of the domain name system and what they are for.\n";
-        let outline = Outline::build(&Document::from_text(text, "memo.txt"));
+        let doc = Document::from_text(text, "memo.txt");
+        let outline = Outline::build(&doc);
+        let contents: Vec<(&str, BlockKind)> = outline
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntryKind::Paragraph)
+            .map(|e| (e.label.as_str(), doc.blocks[e.first_block].kind))
+            .take(1)
+            .collect();
+        assert_eq!(
+            contents,
+            [("Contents", BlockKind::Code)],
+            "{:#?}",
+            outline.entries
+        );
+    }
+
+    #[test]
+    fn lines_of_a_table_of_contents_are_named_by_their_titles() {
+        // Entries set apart by blank lines are paragraphs of their own, each named by its title.
+        let text = "A Book\n\nCONTENTS\n\nThe Shepherd . . . . . . . . . 3\n\nThe Echoing Green . . . . . . . 4\n\nThe Lamb . . . . . . . . . . . 6\n\nTHE SHEPHERD\n\nHow sweet is the shepherd’s sweet lot, from the morn to the evening he strays; he shall follow his sheep all the day.\n";
+        let outline = Outline::build(&Document::from_text(text, "book.txt"));
         let labels: Vec<&str> = outline
             .entries
             .iter()
@@ -550,11 +600,7 @@ mod tests {
             .collect();
         assert_eq!(
             labels[..3],
-            [
-                "1. Introduction",
-                "2. Definitions of Important Security Terms",
-                "3. Services Provided by the Domain Name System"
-            ],
+            ["The Shepherd", "The Echoing Green", "The Lamb"],
             "{:#?}",
             outline.entries
         );
@@ -572,9 +618,15 @@ mod tests {
         );
         assert_eq!(fit_heading_label("DIVISION IV. Arms", 12), "IV. Arms");
         assert_eq!(fit_heading_label("Chapter 3", 5), "Chap…");
+        assert_eq!(fit_heading_label("Notes on the Text", 8), "Notes…");
+        // A title fills its room rather than stopping at the last whole word that fits.
         assert_eq!(
-            fit_heading_label("Notes on the Text", 8),
-            fit_label("Notes on the Text", 8)
+            fit_heading_label("CHAPTER I. Down the Rabbit-Hole", 20),
+            "I. Down the Rabbit-…"
+        );
+        assert_eq!(
+            fit_heading_label("CHAPTER 17. Necessity Knows No Law", 10),
+            "17. Neces…"
         );
         assert_eq!(fit_heading_label("A DIM Light", 20), "A DIM Light");
         assert_eq!(fit_heading_label("Section 4.2 Results", 20), "4.2 Results");

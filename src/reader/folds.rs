@@ -40,11 +40,17 @@ impl Folds {
             branch[*parent] = true;
         }
         let tree = branch.contains(&true);
-        let folded = if count > FOLD_OVER {
+        let mut folded = if count > FOLD_OVER {
             branch.clone()
         } else {
             vec![false; count]
         };
+        // One branch alone at the top (a Markdown file's one `#` title over everything) would
+        // fold the whole outline into a single row: it opens on the level under it instead.
+        let mut roots = (0..count).filter(|&i| parents[i].is_none() && branch[i]);
+        if let (Some(root), None) = (roots.next(), roots.next()) {
+            folded[root] = false;
+        }
         let mut folds = Folds {
             parents,
             branch,
@@ -145,6 +151,28 @@ impl Folds {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn a_long_outline_under_one_title_opens_on_the_level_below_it() {
+        let mut text = String::from("# The Guide\n\n");
+        for section in 1..=30 {
+            text.push_str(&format!("## Part {section}\n\n"));
+            for paragraph in 1..=3 {
+                text.push_str(&format!(
+                    "Part {section} paragraph {paragraph} says a thing.\n\n"
+                ));
+            }
+        }
+        let doc = Document::structure(&text, "guide.md", Format::Markdown);
+        let outline = Outline::build(&doc);
+        assert!(outline.entries.len() > FOLD_OVER);
+        let folds = Folds::new(&outline);
+        // The title and its thirty parts show; the parts' paragraphs are folded away.
+        assert!(folds.shown().len() > 30, "{}", folds.shown().len());
+        assert!(folds.shown().len() < outline.entries.len());
+    }
+
     use crate::outline::{Entry, EntryKind};
 
     fn entry(level: u8, parent: Option<usize>) -> Entry {

@@ -3,13 +3,13 @@
 //! it, one [`Msg`] at a time, answering with [`Effect`]s for the runtime. Everything here runs
 //! headless and is tested by feeding it messages.
 //!
-//! - [`model`]: the state and its read-only accessors; [`config`]: the settings it is made with.
+//! - [`model`]: the state and its read-only accessors; [`config`]: the settings it is made with,
+//!   [`palette`] the colours among them.
 //! - [`msg`]: what comes in ([`Msg`], [`Input`]) and what goes out ([`Effect`], [`Job`]).
 //! - [`update`]: input interpretation and every action, split by concern.
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
-//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
-//!   [`totals`] (counts for the status line).
+//!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history).
 
 pub mod config;
 pub mod folds;
@@ -17,12 +17,12 @@ pub mod history;
 pub mod marks;
 pub mod model;
 pub mod msg;
+pub mod palette;
 pub mod prompt;
 pub mod search;
-pub mod totals;
 pub mod update;
 
-pub use config::{Config, DEFAULT_MAX_WIDTH, DEFAULT_WPM};
+pub use config::{Config, DEFAULT_CJK_CPM, DEFAULT_MAX_WIDTH, DEFAULT_WPM};
 pub use model::{Focus, Model, OutlineTiming, Setup};
 pub use msg::{Effect, Exit, Input, Job, Msg, Opened, Saved, Write};
 pub use update::update;

@@ -6,10 +6,11 @@
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
 use crate::input::{Key, Keymap, Mode};
 use crate::layout::geometry::Geometry;
-use crate::layout::{CodeLines, LineKind, Pages};
+use crate::layout::{CodeLines, LineKind, Pages, Style};
 use crate::outline::Outline;
 
 use super::config::Config;
@@ -19,7 +20,17 @@ use super::marks::Marks;
 use super::msg::{Input, Opened};
 use super::prompt::Prompt;
 use super::search::SearchState;
-use super::totals::Totals;
+
+/// A pop-up over the text: each scrolls with the same keys and closes with Esc or q.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    /// The keys, from the keymap.
+    Help { scroll: usize },
+    /// What the document is: file, format, encoding, size, words, pages, place.
+    Facts,
+    /// The messages said this session.
+    Messages { scroll: usize },
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -57,6 +68,20 @@ pub struct Setup {
     pub outline: OutlineTiming,
     /// Start of the uids of bookmarks made in this session: unique across processes.
     pub uid_prefix: String,
+    /// The files given to read, in order, when there are several (`:n`, `:p` move between
+    /// them), and which of them this is.
+    pub files: Files,
+}
+
+/// The files of a session and the reader's place in each it has left.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub paths: Vec<std::path::PathBuf>,
+    pub current: usize,
+    /// Where the reader was in each file left this session.
+    pub places: std::collections::HashMap<std::path::PathBuf, Anchor>,
+    /// The file being opened, while it is read.
+    pub opening: Option<usize>,
 }
 
 impl Default for Setup {
@@ -68,6 +93,7 @@ impl Default for Setup {
             screen: (80, 24),
             outline: OutlineTiming::Now,
             uid_prefix: "session".into(),
+            files: Files::default(),
         }
     }
 }
@@ -112,8 +138,10 @@ pub struct Model {
     pub(super) outline_cursor: usize,
     /// Which branches of the outline tree the sidebar has folded.
     pub(super) folds: Folds,
-    /// The help screen's scroll offset while it is open.
-    pub(super) help: Option<usize>,
+    /// The pop-up over the text, if one is open.
+    pub(super) popup: Option<Popup>,
+    /// The messages said so far this session, oldest first (the last hundred), for `M`.
+    pub(super) log: VecDeque<String>,
     pub(super) leftovers_open: bool,
     /// A one-off message for the status line, cleared by the next input.
     pub(super) message: Option<String>,
@@ -128,6 +156,9 @@ pub struct Model {
     /// The `/` or `:` prompt on the status line, while it is open.
     pub(super) prompt: Option<Prompt>,
     pub(super) pending: Pending,
+    /// Where the last jump landed, marked on screen until the next input or a moment passes.
+    pub(super) flash: Option<Anchor>,
+    pub(super) files: Files,
 }
 
 impl Model {
@@ -169,6 +200,7 @@ impl Model {
             screen,
             outline,
             uid_prefix,
+            files,
         } = setup;
         let (outline, outline_state) = match outline {
             OutlineTiming::Now => (Outline::build(&doc), OutlineState::Done),
@@ -178,17 +210,18 @@ impl Model {
             }
             OutlineTiming::InBackground => (Outline::provisional(&doc), OutlineState::Done),
         };
-        let geometry = Geometry::new(screen, true, config.max_width);
+        let geometry = Geometry::new(screen, config.sidebar, &config.shape());
         // Only the first screen now: the rest is laid out after the first paint.
         let pages = Pages::first_screen(
             &doc,
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
-            code_lines(&config),
+            layout_style(&config),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let sidebar_wanted = config.sidebar;
         let folds = Folds::new(&outline);
         Model {
             totals: Totals::of(&doc),
@@ -203,10 +236,11 @@ impl Model {
             screen,
             anchor: Anchor::default(),
             focus: Focus::Reader,
-            sidebar_wanted: true,
+            sidebar_wanted,
             outline_cursor: 0,
             folds,
-            help: None,
+            popup: None,
+            log: VecDeque::new(),
             leftovers_open: false,
             message,
             marks: Marks::new(uid_prefix),
@@ -215,6 +249,8 @@ impl Model {
             history: JumpHistory::new(),
             prompt: None,
             pending: Pending::default(),
+            flash: None,
+            files,
         }
     }
 
@@ -226,6 +262,7 @@ impl Model {
             screen: self.screen,
             outline: OutlineTiming::InBackground,
             uid_prefix: self.marks.uid_prefix().to_string(),
+            files: self.files.clone(),
         }
     }
 
@@ -284,7 +321,20 @@ impl Model {
 
     /// The help screen's scroll offset, when it is open.
     pub fn help(&self) -> Option<usize> {
-        self.help
+        match self.popup {
+            Some(Popup::Help { scroll }) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// The pop-up open over the text.
+    pub fn popup(&self) -> Option<Popup> {
+        self.popup
+    }
+
+    /// The messages said so far this session, oldest first.
+    pub fn log(&self) -> &VecDeque<String> {
+        &self.log
     }
 
     pub fn leftovers_open(&self) -> bool {
@@ -311,6 +361,16 @@ impl Model {
         self.prompt.as_ref()
     }
 
+    /// Where the last jump landed, while it is marked.
+    pub fn flash(&self) -> Option<Anchor> {
+        self.flash
+    }
+
+    /// The files of this session and which one this is.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
     /// The document's record in the store, when bookmarks are kept there.
     pub fn record(&self) -> Option<i64> {
         self.record
@@ -328,7 +388,7 @@ impl Model {
 
     /// Which set of key bindings applies now.
     pub fn mode(&self) -> Mode {
-        if self.help.is_some() {
+        if self.popup.is_some() {
             Mode::Help
         } else if self.marks.panel.is_some() {
             Mode::Bookmarks
@@ -342,7 +402,7 @@ impl Model {
     }
 
     pub fn geometry(&self) -> Geometry {
-        Geometry::new(self.screen, self.sidebar_wanted, self.config.max_width)
+        Geometry::new(self.screen, self.sidebar_wanted, &self.config.shape())
     }
 
     /// The outline entry the sidebar centres on: the cursor when the sidebar has focus, else
@@ -400,10 +460,18 @@ impl Model {
         self.totals.paragraph_position(self.anchor.block)
     }
 
+    /// Body words in the whole document.
+    pub fn total_words(&self) -> usize {
+        self.totals.words_from(0)
+    }
+
     /// Minutes of reading left from the top of the screen.
     pub fn minutes_left(&self) -> usize {
-        let left = self.totals.words_from(self.anchor.block);
-        left.div_ceil(self.config.words_per_minute.max(1))
+        self.totals.minutes_from(
+            self.anchor.block,
+            self.config.words_per_minute,
+            self.config.cjk_chars_per_minute,
+        )
     }
 
     /// The share of the document above the bottom of the screen, in percent.
@@ -421,15 +489,15 @@ impl Model {
         let g = self.geometry();
         let (w, h) = (g.column.width as usize, g.column.height as usize);
         let w = w.max(crate::layout::MIN_COLUMN);
-        let code = code_lines(&self.config);
+        let style = layout_style(&self.config);
         let stale = self.pages.width() != w
             || self.pages.height() != h.max(1)
             || self.pages.leftovers_open() != self.leftovers_open
-            || self.pages.code_lines() != code;
+            || self.pages.style() != style;
         let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
         if self.pages.is_complete() {
             if stale {
-                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, code);
+                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, style);
             }
         } else if stale || anchor_outside {
             // Still before the first paint: stay quick, but reach the reader's place.
@@ -438,7 +506,7 @@ impl Model {
                 w,
                 h,
                 self.leftovers_open,
-                code,
+                style,
                 self.anchor.block,
             );
         }
@@ -452,7 +520,7 @@ impl Model {
                 self.pages.width(),
                 self.pages.height(),
                 self.leftovers_open,
-                self.pages.code_lines(),
+                self.pages.style(),
             );
         }
     }
@@ -499,6 +567,32 @@ impl Model {
         self.anchor = target;
     }
 
+    /// Land a jump on `target`, the start of a paragraph or a line inside one that begins at
+    /// `paragraph`: its line goes to the top, or the paragraph's first line does when that
+    /// keeps the target in the top third. A search hit already in the top third of the screen
+    /// (`stay_if_shown`) leaves the screen where it is. The place left goes in the jump
+    /// history, and the target is marked for a moment so the eye finds it.
+    pub(super) fn land(&mut self, target: Anchor, paragraph: Anchor, stay_if_shown: bool) {
+        let target = self.doc.clamp(target);
+        self.reveal(target.block);
+        let line = self.pages.line_of(target);
+        let top = self.top_line();
+        let third = (self.pages.height() / 3).max(1);
+        let shown_high = top <= line && line < top + third;
+        if !(stay_if_shown && shown_high) {
+            let start = self.pages.line_of(self.doc.clamp(paragraph)).min(line);
+            let new_top = if line - start < third { start } else { line };
+            let place = self
+                .pages
+                .anchor_at_line(new_top.min(self.pages.last_top()));
+            if place != self.anchor {
+                self.history.record(self.anchor);
+            }
+            self.anchor = place;
+        }
+        self.flash = Some(target);
+    }
+
     /// Make a block visible: open the leftovers if it is a folded one.
     pub(super) fn reveal(&mut self, block: usize) {
         let folded = self
@@ -519,10 +613,14 @@ impl Model {
 }
 
 /// What the reading pane does with code lines wider than its column, per the settings.
-fn code_lines(config: &Config) -> CodeLines {
-    if config.wrap_code {
-        CodeLines::Wrap
-    } else {
-        CodeLines::Cut
+/// How the reading column sets the text out, from the settings.
+fn layout_style(config: &Config) -> Style {
+    Style {
+        code: if config.wrap_code {
+            CodeLines::Wrap
+        } else {
+            CodeLines::Cut
+        },
+        paragraph_gap: config.paragraph_spacing,
     }
 }

@@ -24,8 +24,12 @@ pub enum Msg {
     Signal(i32),
     /// A frame is on screen: time for work that was held back so the first paint came first.
     Painted,
+    /// The reader has been still for a moment: the mark on a jump's target goes.
+    Still,
     /// Open at the first match of this query (`--search`).
     StartSearch(String),
+    /// Say this on the status line (after anything already said there).
+    Say(String),
     /// The whole of a document shown as a preview has been read (or refused).
     WholeArrived(Box<Result<Opened, LoadError>>),
     /// A background outline is built, for the document of this generation.
@@ -39,6 +43,9 @@ pub enum Msg {
     StoreFailed { write: Write, error: String },
     /// Bookmark changes that had failed have now reached the store.
     StoreSaved { uids: Vec<String> },
+    /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
+    /// line).
+    Opened(Box<Result<Opened, String>>),
 }
 
 /// Terminal input. Kept apart from the other messages because it is what waits, in order,
@@ -104,6 +111,19 @@ pub enum Effect {
     Store { record: i64, change: StoreChange },
     /// Start background work; its result comes back as a message.
     Spawn(Job),
+    /// Clear the terminal and draw every cell again: what it shows may not be what was sent.
+    Redraw,
+    /// Put this text on the clipboard, through the terminal (the OSC 52 request).
+    Copy(String),
+    /// Remember a choice made for every document (the reading width, the sidebar) in the
+    /// store; `None` forgets it, so the settings file decides again.
+    Remember {
+        key: &'static str,
+        value: Option<String>,
+    },
+    /// Read another document for this session (with what the store has for it); it comes
+    /// back as [`Msg::Opened`].
+    Open(std::path::PathBuf),
 }
 
 /// What a write to the store was for, so a failure can be shown where it matters.

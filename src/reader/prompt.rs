@@ -1,6 +1,7 @@
 //! The command line: the one-line prompt opened by `/` (search) and `:` (go to), and the
 //! go-to commands `:` understands — `:42` page 42, `:50%` half way, `:¶12` or `:p12`
-//! paragraph 12, `:/text` search. Parsing only; `update::search` carries commands out.
+//! paragraph 12, `:/text` search, and `:n`, `:p`, `:x` for the next, previous and first of several
+//! files. Parsing only; `update::search` carries commands out.
 
 use super::search::ActiveSearch;
 use crate::document::Anchor;
@@ -60,13 +61,19 @@ pub enum Command {
     /// 1-based body paragraph number, as the status line counts them ("¶ k/n").
     Paragraph(usize),
     Search(String),
+    /// `:n`: the next file given on the command line.
+    NextFile,
+    /// `:p`: the previous one.
+    PrevFile,
+    /// `:x`: the first one.
+    FirstFile,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CommandError {
     #[error("")]
     Empty,
-    #[error("not a go-to command: {0} (try :42, :50%, :¶12, :/text)")]
+    #[error("not a go-to command: {0} (try :42, :50%, :¶12, :/text, :n, :p)")]
     Unknown(String),
     #[error("{0} starts at 1")]
     Zero(&'static str),
@@ -89,6 +96,13 @@ pub fn parse(input: &str) -> Result<Command, CommandError> {
         return Ok(Command::Search(query.to_string()));
     }
     let unknown = || CommandError::Unknown(format!(":{}", shorten(input)));
+    // The file commands of less.
+    match input {
+        "n" => return Ok(Command::NextFile),
+        "p" => return Ok(Command::PrevFile),
+        "x" => return Ok(Command::FirstFile),
+        _ => {}
+    }
     if let Some(rest) = input
         .strip_prefix('¶')
         .or_else(|| input.strip_prefix(['p', 'P']))
@@ -146,6 +160,9 @@ mod tests {
         assert_eq!(parse("50%"), Ok(Command::Percent(50)));
         assert_eq!(parse("¶12"), Ok(Command::Paragraph(12)));
         assert_eq!(parse("p3"), Ok(Command::Paragraph(3)));
+        assert_eq!(parse("n"), Ok(Command::NextFile));
+        assert_eq!(parse(" p "), Ok(Command::PrevFile));
+        assert_eq!(parse("x"), Ok(Command::FirstFile));
         assert_eq!(
             parse("/white whale"),
             Ok(Command::Search("white whale".into()))

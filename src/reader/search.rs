@@ -49,12 +49,13 @@ pub enum ResultRow {
     Hit(usize),
 }
 
-/// Rows for the sidebar's results view: each outline entry with hits, then its hits.
+/// Rows for the sidebar's results view: each section with hits (the nearest heading, or the
+/// outline's own entry where the text has none), then its hits.
 pub fn result_rows(search: &ActiveSearch, outline: &Outline) -> Vec<ResultRow> {
     let mut rows = Vec::with_capacity(search.matches().len() + 16);
     let mut last_entry = None;
     for (index, m) in search.matches().iter().enumerate() {
-        let entry = outline.entry_for_block(m.block);
+        let entry = outline.section_index_for_block(m.block);
         if entry != last_entry {
             if let Some(e) = entry {
                 rows.push(ResultRow::Entry(e));

@@ -65,6 +65,12 @@ const MIGRATIONS: &[&str] = &[
         created_at INTEGER NOT NULL
     );
     CREATE INDEX bookmarks_by_document ON bookmarks(document, start_block, start_byte);",
+    // 1 → 2: what the reader chose for every document (the reading width, the sidebar).
+    "CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        saved_at INTEGER NOT NULL
+    );",
 ];
 
 /// The schema version this build writes.
@@ -302,6 +308,42 @@ impl Store {
         Ok(place)
     }
 
+    /// What the reader chose last for every document, looked up read-only in the store in
+    /// `dir` (as [`Store::peek_place_by_path`] does): key and value pairs.
+    pub fn peek_settings(dir: &Path) -> Result<Vec<(String, String)>, StoreError> {
+        let file = dir.join(DB_FILE);
+        if !file.exists() {
+            return Ok(Vec::new());
+        }
+        let conn = Connection::open_with_flags(
+            &file,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if version < 2 {
+            return Ok(Vec::new());
+        }
+        let mut statement = conn.prepare("SELECT key, value FROM settings ORDER BY key")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Remember a choice the reader made for every document; `None` forgets it.
+    pub fn remember(&mut self, key: &str, value: Option<&str>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.conn.execute(
+                "INSERT INTO settings (key, value, saved_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value, saved_at = excluded.saved_at",
+                rusqlite::params![key, value, now()],
+            )?,
+            None => self
+                .conn
+                .execute("DELETE FROM settings WHERE key = ?1", [key])?,
+        };
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -405,6 +447,44 @@ mod tests {
         drop(opened);
         // Reopening does not migrate again.
         assert!(Store::open(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn choices_are_remembered_forgotten_and_peeked_without_opening() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        store.remember("width", Some("60")).unwrap();
+        store.remember("sidebar", Some("hidden")).unwrap();
+        store.remember("width", Some("64")).unwrap();
+        assert_eq!(
+            Store::peek_settings(dir.path()).unwrap(),
+            vec![
+                ("sidebar".to_string(), "hidden".to_string()),
+                ("width".to_string(), "64".to_string())
+            ]
+        );
+        store.remember("sidebar", None).unwrap();
+        assert_eq!(Store::peek_settings(dir.path()).unwrap().len(), 1);
+        let empty = tempfile::tempdir().unwrap();
+        assert!(Store::peek_settings(empty.path()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_first_schema_store_is_migrated_keeping_its_bookmarks() {
+        let dir = tempfile::tempdir().unwrap();
+        // A store as the first schema left it, with a document in it.
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO documents (hash, title, last_path, seen_at) VALUES ('h', 'T', NULL, 0)",
+            [],
+        )
+        .unwrap();
+        drop(conn);
+        let mut store = Store::open(dir.path()).unwrap().store;
+        assert_eq!(store.documents().unwrap().len(), 1);
+        store.remember("width", Some("50")).unwrap();
     }
 
     #[test]

@@ -22,28 +22,52 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
-/// The start of `text` on one line, at most `chars` characters, ending in `…` when cut.
-/// Leading and trailing whitespace is dropped.
-pub fn opening(text: &str, chars: usize) -> String {
+/// The start of `text` on one line, at most `columns` wide on screen, ending in `…` when cut
+/// (between grapheme clusters, so a wide character is never halved). Leading and trailing
+/// whitespace is dropped.
+pub fn opening(text: &str, columns: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let line = one_line(text);
     let line = line.trim();
-    if line.chars().count() <= chars {
+    if super::display_width(line) <= columns {
         return line.to_string();
     }
-    let cut: String = line.chars().take(chars.saturating_sub(1)).collect();
+    let mut cut = String::new();
+    let mut width = 0;
+    for g in line.graphemes(true) {
+        let w = super::display_width(g);
+        if width + w + 1 > columns {
+            break;
+        }
+        cut.push_str(g);
+        width += w;
+    }
     format!("{}…", cut.trim_end())
 }
 
 /// A one-line window on `text` around `hit` (a byte range of it): up to `before` bytes of what
-/// comes before the hit (from a character boundary), the hit, and up to 120 characters after
-/// it. Returns the window and the hit's byte range inside it.
+/// comes before the hit, starting at a word (after a space) and marked `…` when the text goes
+/// on before it, the hit, and up to 120 characters after it. Returns the window and the hit's
+/// byte range inside it.
 pub fn around(text: &str, hit: Range<usize>, before: usize) -> (String, Range<usize>) {
     let hit = hit.start.min(text.len())..hit.end.min(text.len());
     let mut from = hit.start.saturating_sub(before);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
+    // Never half a word on the left: start after the first space in the window, or at the hit.
+    if from > 0 && !text[..from].ends_with(char::is_whitespace) {
+        from = text[from..hit.start]
+            .find(char::is_whitespace)
+            .map_or(hit.start, |space| from + space);
+    }
+    let cut = from > 0;
     let lead = one_line(text.get(from..hit.start).unwrap_or(""));
+    let lead = if cut {
+        format!("…{}", lead.trim_start())
+    } else {
+        lead
+    };
     let found = one_line(text.get(hit.clone()).unwrap_or(""));
     let tail: String = text
         .get(hit.end..)
@@ -72,6 +96,13 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_is_measured_in_columns() {
+        // Four ideographs are eight columns: in six, two fit and the ellipsis.
+        assert_eq!(opening("銀河鉄道", 6), "銀河…");
+        assert_eq!(opening("銀河鉄道", 8), "銀河鉄道");
+    }
+
+    #[test]
     fn a_window_marks_the_hit_and_keeps_it_whole() {
         let text = "Para one.\n\n    let  x =\n    whale;\n";
         let start = text.find("whale").unwrap();
@@ -81,6 +112,19 @@ mod tests {
             !window.contains('\n') && !window.contains("  "),
             "{window:?}"
         );
+    }
+
+    #[test]
+    fn a_window_starts_at_a_word_and_says_it_is_cut() {
+        let text =
+            "CHAPTER 28. Ahab. For several days after leaving Nantucket, nothing above hatches";
+        let start = text.find("Nantucket").unwrap();
+        let (window, range) = around(text, start..start + 9, 20);
+        assert_eq!(&window[range.clone()], "Nantucket");
+        assert!(window.starts_with("…days after leaving "), "{window:?}");
+        // From the text's start there is nothing to mark.
+        let (window, _) = around(text, 0..7, 20);
+        assert!(window.starts_with("CHAPTER"), "{window:?}");
     }
 
     #[test]

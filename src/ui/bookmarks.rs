@@ -103,7 +103,9 @@ pub fn render_note_editor(model: &Model, theme: &Theme, area: Rect, frame: &mut 
     };
     let buf = frame.buffer_mut();
     let style = theme.status();
-    buf.set_style(area, style);
+    // The whole line is the editor's: nothing of the status line it replaces shows through.
+    let width = area.width as usize;
+    buf.set_stringn(area.x, area.y, " ".repeat(width), width, style);
     let label = " Note (Enter saves, Esc skips): ";
     let label_width = display_width(label) as u16;
     buf.set_stringn(

@@ -11,18 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::input::Mode;
 use crate::input::key::key_name;
+use crate::input::keymap::HELP_ORDER;
 use crate::reader::Model;
 
 /// The help text, one row per binding: "keys  description", grouped by mode. The key column is
 /// as wide as the longest key list, so the descriptions line up without wasting the overlay.
 pub fn help_lines(model: &Model) -> Vec<(String, bool)> {
-    let modes = [
-        Mode::Reader,
-        Mode::Select,
-        Mode::Bookmarks,
-        Mode::Outline,
-        Mode::Help,
-    ];
+    let modes = HELP_ORDER;
     let rows: Vec<(Mode, String, &str)> = modes
         .iter()
         .flat_map(|&mode| {
@@ -76,10 +71,28 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
         .title(" quire help · q closes ");
     let inner = block.inner(area);
     block.render(area, buf);
+    let shown = inner.height as usize;
     let scroll = model
         .help()
         .unwrap_or(0)
-        .min(lines.len().saturating_sub(inner.height as usize));
+        .min(lines.len().saturating_sub(shown));
+    // Say on the frame that there is more, and how to get to it.
+    let more_below = scroll + shown < lines.len();
+    let marks = [
+        (scroll > 0, area.y, " ↑ more · k b g "),
+        (
+            more_below,
+            area.bottom().saturating_sub(1),
+            " ↓ more · j Space G ",
+        ),
+    ];
+    for (show, y, mark) in marks {
+        let width = mark.width() as u16;
+        if show && area.width > width + 4 && area.height > 2 {
+            let x = area.right().saturating_sub(width + 2);
+            buf.set_stringn(x, y, mark, width as usize, theme.dim());
+        }
+    }
     for (row, (text, header)) in lines
         .iter()
         .skip(scroll)
@@ -117,6 +130,28 @@ mod tests {
     }
 
     #[test]
+    fn the_keymap_counts_the_rows_the_help_screen_draws() {
+        let model = model();
+        assert_eq!(help_lines(&model).len(), model.keymap().help_rows());
+    }
+
+    #[test]
+    fn a_short_screen_says_there_is_more_below() {
+        let doc = Document::from_text("A short text to read.", "t");
+        let setup = Setup {
+            screen: (100, 20),
+            ..Setup::default()
+        };
+        let model = Model::open(Opened::fresh(doc), setup);
+        let screen = Rect::new(0, 0, 100, 20);
+        let mut buf = Buffer::empty(screen);
+        render(&model, &Theme::mono(), screen, &mut buf);
+        let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+        assert!(text.contains("↓ more"), "{text}");
+        assert!(!text.contains("↑ more"), "{text}");
+    }
+
+    #[test]
     fn descriptions_line_up_in_one_column() {
         let lines = help_lines(&model());
         let bindings: Vec<&String> = lines
@@ -143,7 +178,7 @@ mod tests {
         let model = model();
         let screen = Rect::new(0, 0, 200, 120);
         let mut buf = Buffer::empty(screen);
-        render(&model, &Theme::new(false), screen, &mut buf);
+        render(&model, &Theme::mono(), screen, &mut buf);
         let rows: Vec<String> = (0..screen.height)
             .map(|y| (0..screen.width).map(|x| buf[(x, y)].symbol()).collect())
             .collect();

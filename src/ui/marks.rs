@@ -11,6 +11,27 @@ use crate::reader::Model;
 use crate::reader::marks::span_in_block;
 use crate::text::display_width;
 
+/// A mark in the margin two cells left of the line a jump just landed on (the bookmark bar
+/// keeps the cell nearest the text), shown until the reader moves on or is still a moment.
+pub fn render_landing(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
+    let Some(target) = model.flash() else {
+        return;
+    };
+    let line = model.pages().line_of(target);
+    let top = model.top_line();
+    let Some(row) = line.checked_sub(top).filter(|&r| r < area.height as usize) else {
+        return;
+    };
+    let x = if area.x >= pane.x + 2 {
+        area.x - 2
+    } else if area.x > pane.x {
+        area.x - 1
+    } else {
+        return;
+    };
+    buf.set_stringn(x, area.y + row as u16, "▸", 1, theme.landed());
+}
+
 pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Buffer) {
     let top = model.top_line();
     let has_marks = !model.marks().bookmarks.is_empty() || model.marks().selection.is_some();
@@ -33,6 +54,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
         };
         let range = line.range();
         let x = super::reader::text_left(block, &line, area);
+        let room = (area.x + area.width).saturating_sub(x);
+        let spread = super::justify::spread_of(model, block, &line, room);
         let marked = model.marks().ranges_in_block(index, block.text.len());
         let mut any_here = false;
         for covered in &marked {
@@ -42,7 +65,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
                 x,
                 y,
                 &block.text,
-                range.clone(),
+                (range.clone(), &spread),
                 covered.clone(),
                 theme.bookmarked(),
             ) {
@@ -60,7 +83,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
                 x,
                 y,
                 &block.text,
-                range.clone(),
+                (range.clone(), &spread),
                 selected,
                 theme.selected(),
             );
@@ -81,7 +104,7 @@ fn paint(
     x: u16,
     y: u16,
     text: &str,
-    line: std::ops::Range<usize>,
+    (line, spread): (std::ops::Range<usize>, &super::justify::Spread),
     covered: std::ops::Range<usize>,
     style: ratatui::style::Style,
 ) -> bool {
@@ -90,8 +113,8 @@ fn paint(
     if start >= end || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return false;
     }
-    let from = x + display_width(&text[line.start..start]) as u16;
-    let width = display_width(&text[start..end]) as u16;
+    let from = x + display_width(&text[line.start..start]) as u16 + spread.before(start);
+    let width = display_width(&text[start..end]) as u16 + spread.before(end) - spread.before(start);
     let right = area.x + area.width;
     if from >= right {
         return false;

@@ -3,7 +3,9 @@
 
 mod bookmarks;
 mod help;
+mod justify;
 mod marks;
+mod popups;
 mod reader;
 mod search;
 mod sidebar;
@@ -18,6 +20,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 use crate::reader::Model;
+use crate::reader::model::Popup;
 use theme::Theme;
 
 pub fn render(model: &Model, frame: &mut Frame<'_>) {
@@ -27,7 +30,10 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
         // resizes both together before drawing, so this is only a guard.
         return;
     }
-    let theme = Theme::new(model.config().color);
+    let theme = Theme::new(model.config());
+    // The theme's ground under everything (nothing, when it leaves the terminal's own).
+    let whole = frame.area();
+    frame.buffer_mut().set_style(whole, theme.base());
     if g.too_small() {
         let area = frame.area();
         // The longest wording that fits: a cut-off "te" would read as garbage.
@@ -53,6 +59,7 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     }
     reader::render(model, &theme, g.column, frame.buffer_mut());
     marks::render(model, &theme, g.column, g.pane, frame.buffer_mut());
+    marks::render_landing(model, &theme, g.column, g.pane, frame.buffer_mut());
     if let Some(area) = g.status {
         match &model.prompt() {
             Some(prompt) => search::render_prompt(model, prompt, &theme, area, frame),
@@ -65,7 +72,12 @@ pub fn render(model: &Model, frame: &mut Frame<'_>) {
     if let (Some(area), Some(_)) = (g.status, model.marks().editing.as_ref()) {
         bookmarks::render_note_editor(model, &theme, area, frame);
     }
-    if model.help().is_some() {
-        help::render(model, &theme, g.screen, frame.buffer_mut());
+    match model.popup() {
+        Some(Popup::Help { .. }) => help::render(model, &theme, g.screen, frame.buffer_mut()),
+        Some(Popup::Facts) => popups::render_facts(model, &theme, g.screen, frame.buffer_mut()),
+        Some(Popup::Messages { scroll }) => {
+            popups::render_messages(model, scroll, &theme, g.screen, frame.buffer_mut())
+        }
+        None => {}
     }
 }

@@ -5,9 +5,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::justify::{Spread, spread_of};
 use super::theme::Theme;
-use super::visual::{paragraph_is_rtl, visual_line};
-use crate::document::{BlockKind, Span};
+use super::visual::{VisualLine, drawn_line};
+use crate::document::{Block, BlockKind, Span};
 use crate::layout::{Line, LineKind, prefix_width};
 use crate::reader::Model;
 use crate::text::display_width;
@@ -61,13 +62,18 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 } else {
                     right
                 };
-                if text.is_ascii() && block.spans.is_empty() && !text.contains('\u{ad}') {
+                let spread = spread_of(model, block, &line, text_right.saturating_sub(x));
+                if text.is_ascii()
+                    && block.spans.is_empty()
+                    && !text.contains('\u{ad}')
+                    && spread.is_empty()
+                {
                     buf.set_stringn(x, y, text, text_right.saturating_sub(x) as usize, style);
                 } else {
                     draw_cells(
-                        &block.text,
-                        line.range(),
+                        &drawn_line(&block.text, line.range(), model.config().bidi),
                         &block.spans,
+                        &spread,
                         (x, text_right, y),
                         style,
                         theme,
@@ -94,7 +100,7 @@ pub const CONTINUATION_MARKER: &str = "↪";
 /// The column a text line's first cell is drawn at: after a quote's bar or a list item's
 /// hanging indent, after a continuation row's marker and hang, or centred for a title. Shared
 /// with the overlays that restyle drawn text, so they find the same cells.
-pub(super) fn text_left(block: &crate::document::Block, line: &Line, area: Rect) -> u16 {
+pub(super) fn text_left(block: &Block, line: &Line, area: Rect) -> u16 {
     let shift = match block.kind {
         BlockKind::Quote => prefix_width(block.kind),
         BlockKind::ListItem if !line.first_of_block => prefix_width(block.kind),
@@ -126,15 +132,14 @@ fn draw_cut_marker(
 /// cell in the block's style patched by the inline spans covering it. A right-to-left
 /// paragraph's lines sit against the right edge of the column.
 fn draw_cells(
-    block_text: &str,
-    range: std::ops::Range<usize>,
+    visual: &VisualLine<'_>,
     spans: &[Span],
+    spread: &Spread,
     (left, right, y): (u16, u16, u16),
     base: ratatui::style::Style,
     theme: &Theme,
     buf: &mut Buffer,
 ) {
-    let visual = visual_line(block_text, range, paragraph_is_rtl(block_text));
     let room = right.saturating_sub(left) as usize;
     let width: usize = visual.cells.iter().map(|c| display_width(c.text)).sum();
     let mut x = left;
@@ -151,6 +156,6 @@ fn draw_cells(
             .filter(|s| s.start <= cell.offset && cell.offset < s.end)
             .fold(base, |style, s| style.patch(theme.inline(s.style)));
         buf.set_stringn(x, y, cell.text, (right - x) as usize, style);
-        x += w;
+        x += w + spread.after(cell.offset);
     }
 }

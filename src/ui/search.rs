@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
 use super::theme::Theme;
-use super::visual::{paragraph_is_rtl, visual_line};
+use super::visual::drawn_line;
 use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::sidebar_offset;
 use crate::layout::{Line, LineKind};
@@ -49,7 +49,11 @@ pub fn highlight_line(
     }
     // Index of the block's first hit in the whole list, to recognise the current hit.
     let base = search.matches().partition_point(|m| m.block < block);
-    let visual = visual_line(text, start..end, paragraph_is_rtl(text));
+    let visual = drawn_line(text, start..end, model.config().bidi);
+    let spread = match model.doc().blocks.get(block) {
+        Some(b) => super::justify::spread_of(model, b, line, room as u16),
+        None => Default::default(),
+    };
     let width: usize = visual.cells.iter().map(|c| display_width(c.text)).sum();
     let mut column = if visual.right_to_left {
         room.saturating_sub(width)
@@ -74,7 +78,7 @@ pub fn highlight_line(
             let area = Rect::new(x + column as u16, y, cell_width as u16, 1);
             buf.set_style(area, style);
         }
-        column += cell_width;
+        column += cell_width + usize::from(spread.after(cell.offset));
     }
 }
 
@@ -183,15 +187,29 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
     if area.width < 2 || area.height == 0 {
         return;
     }
-    let inner_width = area.width - 1;
-    for y in area.y..area.y + area.height {
-        buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
-    }
+    let area = super::sidebar::ruled(model, theme, area, buf);
+    let inner_width = area.width;
     let Some(search) = model.search().active.as_ref() else {
         return;
     };
     let focused = model.focus() == Focus::Outline;
-    let header = format!("Results: {} · r outline", search.matches().len());
+    let count = search.matches().len();
+    let headers = if focused {
+        [
+            format!("Results {count} · Enter jumps · r outline"),
+            format!("Results {count} (Enter)"),
+        ]
+    } else {
+        [
+            format!("Results {count} · Tab · r outline"),
+            format!("Results {count}"),
+        ]
+    };
+    let header = headers
+        .iter()
+        .find(|h| display_width(h) <= inner_width as usize)
+        .unwrap_or(&headers[1])
+        .clone();
     buf.set_stringn(
         area.x,
         area.y,
@@ -209,6 +227,12 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
     for (row, (index, item)) in list.iter().enumerate().skip(offset).take(rows).enumerate() {
         let y = area.y + 1 + row as u16;
         let selected = focused && index == cursor;
+        // Unfocused, the row of the hit last gone to is marked as "here", as the outline marks
+        // the entry on screen.
+        let here = matches!(*item, ResultRow::Hit(hit) if search.current == Some(hit));
+        if here {
+            buf.set_stringn(area.x, y, "▌", 1, theme.sidebar_here());
+        }
         match *item {
             ResultRow::Entry(entry) => {
                 let label = model

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::theme::Theme;
-use crate::layout::geometry::{sidebar_indent, sidebar_offset};
+use crate::layout::geometry::{Side, sidebar_indent, sidebar_offset};
 use crate::outline::{EntryKind, fit_heading_label, fit_label};
 use crate::reader::{Focus, Model};
 
@@ -15,11 +15,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.width < 2 || area.height == 0 {
         return;
     }
-    // A rule on the right edge separates the sidebar from the text.
-    let inner_width = area.width - 1;
-    for y in area.y..area.y + area.height {
-        buf.set_stringn(area.x + inner_width, y, "│", 1, theme.border());
-    }
+    let area = ruled(model, theme, area, buf);
+    let inner_width = area.width;
     let focused = model.focus() == Focus::Outline;
     render_header(focused, theme, area, buf);
     let rows = area.height.saturating_sub(1) as usize;
@@ -38,9 +35,23 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Draw the rule that parts the sidebar from the text, on the edge facing the text (right of a
+/// sidebar on the left, left of one on the right), and give back the room inside it.
+pub(super) fn ruled(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) -> Rect {
+    let inner_width = area.width.saturating_sub(1);
+    let (rule_x, inner_x) = match model.config().sidebar_side {
+        Side::Left => (area.x + inner_width, area.x),
+        Side::Right => (area.x, area.x + 1),
+    };
+    for y in area.y..area.y + area.height {
+        buf.set_stringn(rule_x, y, "│", 1, theme.border());
+    }
+    Rect::new(inner_x, area.y, inner_width, area.height)
+}
+
 /// The title row: it says how to jump when the sidebar has focus.
 fn render_header(focused: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
-    let inner_width = area.width - 1;
+    let inner_width = area.width;
     let headers: &[&str] = if focused {
         &["Outline (Enter jumps)", "Outline (Enter)"]
     } else {

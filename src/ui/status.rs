@@ -22,7 +22,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             .collect();
         format!(" {} ", kept.join(" · "))
     };
-    let tiny = format!(" {} ", parts[0].0.trim_start_matches("page "));
+    // Narrower still: the page and the count, then the page alone, never a number cut short.
+    let counter = parts[0].0.trim_start_matches("page ").to_string();
+    let page_alone = counter.split('/').next().unwrap_or("").to_string();
     // A message must be read whole; otherwise the name gets at least a dozen columns. And the
     // fullest form that fits whole wins: a cut-off "1/205 · 0" reads as a wrong number.
     // Messages carry file names and store errors: made safe like document text.
@@ -32,17 +34,28 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let right = (0..=6)
         .map(compose)
         .find(|r| display_width(r) + left_needs <= width)
-        .unwrap_or(tiny);
+        .or_else(|| {
+            [format!(" {counter} "), format!(" {page_alone} ")]
+                .into_iter()
+                .find(|r| display_width(r) <= width)
+        })
+        .unwrap_or_default();
     let right_width = display_width(&right).min(area.width as usize);
     let left_text = message.as_deref().unwrap_or(&model.doc().name);
     let left_room = (area.width as usize).saturating_sub(right_width + 1);
+    // A message cut short says where the whole of it is.
+    const WHOLE: &str = " · M";
+    let room = left_room.saturating_sub(1);
+    let shown = match &message {
+        Some(m) if display_width(m) > room && room > 2 * WHOLE.len() => {
+            format!("{}{WHOLE}", fit_label(m, room - WHOLE.len()))
+        }
+        _ => fit_label(left_text, room),
+    };
     buf.set_stringn(
         area.x,
         area.y,
-        format!(
-            " {}",
-            super::visual::display_order(&fit_label(left_text, left_room.saturating_sub(1)))
-        ),
+        format!(" {}", super::visual::display_order(&shown)),
         left_room,
         style,
     );
@@ -74,7 +87,7 @@ fn parts(model: &Model) -> [(String, u8); 7] {
     } else if minutes == 0 {
         "done".to_string()
     } else {
-        format!("{minutes} min left")
+        format!("{} left", duration(minutes))
     };
     let page_part = format!("page {page}/{pages}");
     let percent = if complete {
@@ -99,4 +112,25 @@ fn parts(model: &Model) -> [(String, u8); 7] {
         (model.doc().encoding.to_string(), 0),
         ("? help".to_string(), 4),
     ]
+}
+
+/// A reading time as people say it: "45 min", "2 h", "14 h 49 min".
+fn duration(minutes: usize) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_reading_times_read_in_hours_and_minutes() {
+        assert_eq!(duration(7), "7 min");
+        assert_eq!(duration(60), "1 h");
+        assert_eq!(duration(889), "14 h 49 min");
+    }
 }

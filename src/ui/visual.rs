@@ -56,8 +56,28 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
     Cow::Owned(line.cells.iter().map(|cell| cell.text).collect())
 }
 
+/// The cells of a line of the reading column: in display order with `bidi` on (the setting),
+/// else in the order they are stored, for a terminal that reorders right-to-left text itself
+/// (reordered twice, it would read backwards).
+pub fn drawn_line(block_text: &str, range: Range<usize>, bidi: bool) -> VisualLine<'_> {
+    if bidi {
+        visual_line(block_text, range, paragraph_is_rtl(block_text))
+    } else {
+        cells_of(block_text, range, false, false)
+    }
+}
+
 /// The cells of `block_text[range]` in display order.
 pub fn visual_line(block_text: &str, range: Range<usize>, paragraph_rtl: bool) -> VisualLine<'_> {
+    cells_of(block_text, range, paragraph_rtl, true)
+}
+
+fn cells_of(
+    block_text: &str,
+    range: Range<usize>,
+    paragraph_rtl: bool,
+    reorder_allowed: bool,
+) -> VisualLine<'_> {
     let start = range.start.min(block_text.len());
     let end = range.end.clamp(start, block_text.len());
     let Some(line) = block_text.get(start..end) else {
@@ -66,7 +86,7 @@ pub fn visual_line(block_text: &str, range: Range<usize>, paragraph_rtl: bool) -
     // A soft hyphen at the end of a line that is not the block's last: the word breaks there.
     let breaks_at_hyphen = end < block_text.len() && line.ends_with(SOFT_HYPHEN);
     let mut cells: Vec<Cell<'_>> = Vec::with_capacity(line.len());
-    let reorder = paragraph_rtl || line.chars().any(is_rtl_char);
+    let reorder = reorder_allowed && (paragraph_rtl || line.chars().any(is_rtl_char));
     if !reorder {
         push_forward(line, start, &mut cells);
     } else {

@@ -18,6 +18,7 @@ const LAYERS: &[&str] = &[
     "input",
     "reader",
     "ui",
+    "settings",
     "app",
     "cli",
 ];

@@ -98,10 +98,13 @@ fn print_keeps_every_word_within_the_width() {
 
 #[test]
 fn print_of_the_bundled_article() {
-    let out = quire(&["--print"]);
+    // Unfolded, every word; folded, as the reader shows it, its furniture one marker line.
+    let out = quire(&["--print", "--unfold"]);
     assert!(out.status.success());
     let printed = text(&out.stdout);
     assert_eq!(words(&printed), words(quire::BUNDLED_ARTICLE));
+    let folded = text(&quire(&["--print"]).stdout);
+    assert!(folded.contains("of page furniture folded ]"), "{folded}");
 }
 
 #[test]
@@ -281,7 +284,7 @@ fn bad_flags_are_usage_errors() {
         vec!["--frobnicate"],
         vec!["--width", "0"],
         vec!["--width", "wide"],
-        vec!["a", "b"],
+        vec!["--json"],
     ] {
         let out = quire(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

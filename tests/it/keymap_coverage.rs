@@ -82,6 +82,10 @@ fn selection_end(session: &Session) -> Option<quire::document::Anchor> {
     m(session).marks().selection.map(|s| s.end)
 }
 
+fn column(session: &Session) -> usize {
+    m(session).pages().width()
+}
+
 fn shown_rows(session: &Session) -> usize {
     m(session).folds().shown().len()
 }
@@ -127,9 +131,18 @@ fn expectation(mode: Mode, action: Action) -> Case {
             Mode::Outline => case(mode, "", |_, a| m(a).focus() == Focus::Reader),
             _ => case(mode, "", |_, a| m(a).focus() == Focus::Outline),
         },
+        Action::WidenColumn => case(mode, "--", |b, a| column(a) > column(b)),
+        Action::NarrowColumn => case(mode, "", |b, a| column(a) < column(b)),
+        Action::ResetWidth => case(mode, "--", |b, a| column(a) > column(b)),
         Action::Help => case(mode, "", opens_help),
+        Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
+        Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),
         Action::Quit => case(mode, "", quits),
         Action::Interrupt => case(mode, "", |_, a| a.exit == Exit::Interrupted),
+        // Everything is drawn again: the same screen, the session going on.
+        Action::Redraw => case(mode, "<Space>", |b, a| {
+            a.exit == Exit::Signal(0) && a.screen() == b.screen()
+        }),
         Action::OutlineDown => case(mode, "", |b, a| {
             m(a).outline_cursor() > m(b).outline_cursor()
         }),
@@ -151,10 +164,27 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::OutlineUnfoldAll => case(mode, "", |b, a| shown_rows(a) > shown_rows(b)),
         Action::Back => match mode {
             Mode::Help => case(mode, "", |_, a| m(a).help().is_none()),
+            // In the text, Esc clears the search highlights (and never quits).
+            Mode::Reader => Case {
+                setup: "/the<Enter>".into(),
+                check: |b, a| {
+                    m(b).search().active.is_some()
+                        && m(a).search().active.is_none()
+                        && a.exit != Exit::Quit
+                },
+            },
             _ => case(mode, "", |_, a| m(a).focus() == Focus::Reader),
         },
         Action::HelpDown => case(mode, "", |b, a| m(a).help() > m(b).help()),
         Action::HelpUp => case(mode, "jj", |b, a| m(a).help() < m(b).help()),
+        Action::HelpPageDown => case(mode, "", |b, a| {
+            m(a).help().unwrap_or(0) > m(b).help().unwrap_or(0) + 1
+        }),
+        Action::HelpPageUp => case(mode, "GG", |b, a| {
+            m(a).help().unwrap_or(0) + 1 < m(b).help().unwrap_or(0)
+        }),
+        Action::HelpTop => case(mode, "<Space>", |_, a| m(a).help() == Some(0)),
+        Action::HelpBottom => case(mode, "", |b, a| m(a).help() > m(b).help()),
         Action::BookmarkParagraph => case(mode, "", |b, a| bookmarks(a) == bookmarks(b) + 1),
         Action::SelectPassage => case(mode, "", |_, a| m(a).marks().selection.is_some()),
         Action::NextBookmark => case(mode, "]m[", |b, a| top(a) > top(b)),
@@ -170,6 +200,9 @@ fn expectation(mode: Mode, action: Action) -> Case {
             bookmarks(a) == bookmarks(b) + 1 && m(a).marks().editing.is_some()
         }),
         Action::SelectCancel => case(mode, "", |_, a| m(a).marks().selection.is_none()),
+        Action::SelectCopy => case(mode, ")", |_, a| {
+            m(a).marks().selection.is_none() && a.status().contains("copied")
+        }),
         Action::BookmarksDown => case(mode, "k", |b, a| m(a).marks().panel > m(b).marks().panel),
         Action::BookmarksUp => case(mode, "j", |b, a| m(a).marks().panel < m(b).marks().panel),
         // The panel opens on the first bookmark, at the top of the text; the second is further.

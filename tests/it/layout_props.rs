@@ -423,7 +423,7 @@ proptest! {
         let top_text = model.pages().line(model.top_line()).unwrap();
         for (width, height) in sizes {
             resize(&mut model, width, height);
-            let geometry = Geometry::new((width, height), true, model.config().max_width);
+            let geometry = Geometry::new((width, height), true, &model.config().shape());
             prop_assert_eq!(model.pages().width(), (geometry.column.width as usize).max(MIN_COLUMN));
             prop_assert_eq!(model.pages().height(), (geometry.column.height as usize).max(1));
             let shown = line_showing(model.pages(), anchor);

@@ -77,7 +77,7 @@ fn the_preview_is_painted_with_totals_still_unknown() {
         status.contains("¶ 0/…") || status.contains("¶ 1/…"),
         "{status}"
     );
-    assert!(!status.contains("min left"), "{status}");
+    assert!(!status.contains(" left"), "{status}");
 }
 
 #[test]
@@ -157,7 +157,7 @@ fn quitting_does_not_wait_for_the_whole_document() {
     let (preview, _) = previewed(&big_book());
     for (keys, exit) in [
         ("q", Exit::Quit),
-        ("<Esc>", Exit::Quit),
+        ("jjq", Exit::Quit),
         ("jj<C-c>", Exit::Interrupted),
     ] {
         // The whole document never comes: the script would end the run on its own.
@@ -171,7 +171,7 @@ fn quitting_does_not_wait_for_the_whole_document() {
 fn quitting_after_moves_kept_for_the_whole_document_does_not_wait_for_it() {
     let (preview, _) = previewed(&big_book());
     // `G` waits for the whole document (the end is not in the preview); `q` after it does not.
-    for keys in ["Gq", "G]<Esc>", "<Space>G}q"] {
+    for keys in ["Gq", "G]q", "<Space>G}q"] {
         let session = run_preview(preview.clone(), ScriptedInbox::keys(keys).unwrap());
         assert_eq!(session.exit, Exit::Quit, "{keys}");
         assert!(

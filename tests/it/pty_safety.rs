@@ -35,6 +35,21 @@ fn first_foreign_sequence(output: &[u8]) -> Option<String> {
         let c = chars[i];
         match c {
             '\u{1b}' => {
+                // The OSCs quire writes on its own: the questions to the terminal of what its
+                // text and background colours are (theme "auto"), closed by BEL or ST.
+                let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+                if let Some(end) = [
+                    "\u{1b}]10;?\u{7}",
+                    "\u{1b}]11;?\u{7}",
+                    "\u{1b}]10;?\u{1b}\\",
+                    "\u{1b}]11;?\u{1b}\\",
+                ]
+                .iter()
+                .find(|q| rest.starts_with(*q))
+                {
+                    i += end.chars().count();
+                    continue;
+                }
                 if chars.get(i + 1) != Some(&'[') {
                     return Some(format!("ESC {:?} at {i}", chars.get(i + 1)));
                 }
@@ -55,6 +70,9 @@ fn first_foreign_sequence(output: &[u8]) -> Option<String> {
                     'm' | 'H' | 'f' | 'A' | 'B' | 'C' | 'D' | 'G' | 'J' | 'K' => {
                         !params.contains('?')
                     }
+                    // Device attributes, asked after the colour question so that a terminal
+                    // that does not answer that one is not waited for.
+                    'c' => params.is_empty(),
                     // Private modes: alternate screen, cursor visibility, mouse reporting.
                     'h' | 'l' => matches!(
                         params.as_str(),
@@ -84,11 +102,14 @@ fn allow_list_rejects_what_it_should() {
         first_foreign_sequence(b"\x1b[1;1H\x1b[0m\x1b[?1049hok"),
         None
     );
+    assert_eq!(first_foreign_sequence(b"\x1b]11;?\x07\x1b[cok"), None);
     for bad in [
         &b"\x1b]52;c;x\x07"[..],
         b"\x1bPq\x1b\\",
         b"\x1b_a\x1b\\",
         b"\x1b[6n",
+        b"\x1b]11;rgb:ffff/ffff/ffff\x07",
+        b"\x1b]12;?\x07",
         b"\xc2\x9b2J",
         b"\x07",
     ] {
@@ -212,6 +233,35 @@ fn refusal_message_for_a_hostile_name_is_safe() {
     let text = String::from_utf8_lossy(&output);
     assert!(text.contains("binary") && text.contains("evil"), "{text:?}");
     if let Some(problem) = first_foreign_sequence(&output) {
+        panic!("foreign sequence in quire's output: {problem}");
+    }
+}
+
+#[test]
+fn y_copies_the_selected_passage_through_the_terminal_and_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("copy.txt");
+    let text = "Copy Test\n\nThe first sentence is the one to copy. The second is not.\n";
+    std::fs::write(&path, text).unwrap();
+    // `}` to the paragraph, `v` selects its first sentence, `y` copies it, then quit.
+    let (status, output) = run_in_pty(
+        &[path.as_os_str()],
+        Some(b"first sentence"),
+        &["}", "v", "y", "q"],
+    );
+    assert!(status.is_some_and(|s| s.success()), "{status:?}");
+    let wanted = format!(
+        "\u{1b}]52;c;{}\u{7}",
+        quire::text::base64::encode(b"The first sentence is the one to copy.")
+    );
+    let written = String::from_utf8_lossy(&output);
+    assert!(
+        written.contains(&wanted),
+        "no clipboard request in the output"
+    );
+    // That request is the one OSC quire writes; nothing else foreign.
+    let rest = written.replacen(&wanted, "", 1);
+    if let Some(problem) = first_foreign_sequence(rest.as_bytes()) {
         panic!("foreign sequence in quire's output: {problem}");
     }
 }

@@ -168,6 +168,10 @@ impl Resizable for Dragged {
     fn resize_to(&mut self, width: u16, height: u16) {
         self.screen.resize(width, height);
     }
+
+    fn copy(&mut self, _text: &str) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 #[test]

@@ -155,29 +155,31 @@ fn a_phrase_split_by_wrapping_is_found_and_highlighted_on_both_lines() {
 
 /// The terminal height and hit index where a hit of "golden ratio" starts on the last row of
 /// a page and ends on the first row of the next.
+/// A screen height at which a hit is split across two pages, and the page it starts on.
 fn split_across_pages(doc: &Document) -> Option<(u16, usize)> {
     (12..40).find_map(|height| {
         let session = run(doc.clone(), (80, height), "/golden ratio<Enter>");
         let model = session.app.model();
         let pages = &model.pages();
         let search = model.search().active.as_ref()?;
-        let index = search.matches().iter().position(|m| {
+        search.matches().iter().find_map(|m| {
             let first = pages.line_of(m.anchor());
             let last = pages.line_of(quire::document::Anchor::new(m.block, m.end - 1));
-            last == first + 1 && pages.page_of_line(first) != pages.page_of_line(last)
-        })?;
-        Some((height, index))
+            let split = last == first + 1 && pages.page_of_line(first) != pages.page_of_line(last);
+            split.then(|| (height, pages.page_of_line(first)))
+        })
     })
 }
 
 #[test]
 fn a_hit_across_a_page_boundary_shows_on_both_pages() {
     let doc = wrapping_doc();
-    let Some((height, index)) = split_across_pages(&doc) else {
+    let Some((height, page)) = split_across_pages(&doc) else {
         panic!("the fixture must put a hit across a page boundary at some height");
     };
     let size = (80, height);
-    let keys = format!("/golden ratio<Enter>{}", "n".repeat(index));
+    // The hits highlighted, then the page where one of them starts on its last line.
+    let keys = format!("/golden ratio<Enter>:{}<Enter>", page + 1);
     let s = run(doc.clone(), size, &keys);
     let hits = highlighted(&s);
     let bottom = s.app.model().geometry().column.height - 1;
@@ -196,12 +198,17 @@ fn a_hit_across_a_page_boundary_shows_on_both_pages() {
 }
 
 #[test]
-fn bad_regex_is_an_inline_message_and_the_prompt_stays() {
-    let s = after("/\\wh(at<Enter>");
+fn a_bad_regex_is_said_inline_and_enter_closes_the_prompt_saying_why() {
+    // While typing, the prompt says what is wrong.
+    let s = after("/\\wh(at");
     assert!(s.status().contains("bad regex"), "{}", s.status());
-    assert!(
-        s.app.model().prompt().is_some(),
-        "Enter on a bad pattern keeps the prompt open"
+    // Enter closes it with the reason on the status line, as vim does: the next key is a key.
+    let s = after("/\\wh(at<Enter>");
+    assert!(s.app.model().prompt().is_none());
+    assert!(s.status().contains("bad regex"), "{}", s.status());
+    assert_eq!(
+        after("/\\wh(at<Enter><Space>").app.model().current_page(),
+        1
     );
     let s = after("/\\wh(at<Esc>");
     assert!(s.app.model().prompt().is_none());
@@ -227,10 +234,20 @@ fn colon_goes_to_pages_percentages_and_paragraphs() {
 }
 
 #[test]
-fn bad_colon_commands_say_why_inline() {
+fn bad_colon_commands_say_why_and_close_the_prompt() {
     let s = after(":bogus<Enter>");
     assert!(s.status().contains("not a go-to command"), "{}", s.status());
-    assert!(s.app.model().prompt().is_some());
+    assert!(s.app.model().prompt().is_none());
+    // What comes next is a new command, not more of the bad one.
+    let s = after(":9999<Enter>:2<Enter>");
+    assert_eq!(s.app.model().current_page(), 1);
+    assert!(!s.status().contains("9999"), "{}", s.status());
+    // Backspace on an empty prompt closes it.
+    let s = after(":<BS>");
+    assert!(s.app.model().prompt().is_none());
+    let s = after("/ab<BS><BS><BS>j");
+    assert!(s.app.model().prompt().is_none());
+    assert!(s.app.model().top_line() > 0);
     let s = after(":999<Enter>");
     assert!(s.status().contains("past the end"), "{}", s.status());
     assert_eq!(s.app.model().current_page(), 0);
@@ -292,7 +309,7 @@ fn jump_history_goes_back_and_forward_across_kinds_of_jump() {
 fn results_sidebar_lists_hits_by_entry_and_jumps() {
     let s = after("/trust<Enter>r");
     let screen = s.screen();
-    assert!(screen.contains("Results:"), "{screen}");
+    assert!(screen.contains("Results 6"), "{screen}");
     assert!(s.app.model().search().results_view);
     let rows = s.app.model().search().rows.clone();
     let last_hit = rows
@@ -342,4 +359,101 @@ fn a_hit_in_a_right_to_left_line_is_highlighted_where_its_letters_are_drawn() {
     // Drawn right to left, the word's letters read backwards across the screen.
     let on_screen: String = hits[0].1.chars().rev().collect();
     assert_eq!(on_screen, "עולם", "{hits:?}");
+}
+
+/// Sixty paragraphs of several lines each; `needle{n}` sits in the middle of paragraph n.
+fn haystack() -> Document {
+    let text: String = (1..=60)
+        .map(|n| {
+            format!(
+                "Paragraph {n} begins with words that fill a line or two of the page before \
+                 anything happens in it, and then, in the middle, needle{n} appears, after \
+                 which the paragraph goes on for a while longer so that it wraps over \
+                 several lines on an eighty-column screen.\n\n"
+            )
+        })
+        .collect();
+    Document::from_text(&text, "haystack.txt")
+}
+
+/// The row of the reading area whose text contains `needle`, and the number of rows.
+fn row_of(session: &Session, needle: &str) -> Option<(usize, usize)> {
+    let rows = session.text_rows();
+    rows.iter()
+        .position(|r| r.contains(needle))
+        .map(|row| (row, rows.len()))
+}
+
+#[test]
+fn a_search_hit_lands_in_the_top_third_of_the_page_and_is_marked_for_a_moment() {
+    // (Near the end the last page cannot scroll further, so a hit there shows where it is.)
+    for n in [7, 23, 41, 52] {
+        let needle = format!("needle{n}");
+        for keys in [format!("/{needle}<Enter>"), format!(":/{needle}<Enter>")] {
+            let s = crate::common::run(haystack(), SIZE, &keys);
+            let (row, rows) = row_of(&s, &needle).expect("the hit is on screen");
+            assert!(row < rows / 3 + 1, "{keys}: row {row} of {rows}");
+            // The line it landed on is marked in the margin (right of the sidebar's rule)…
+            let screen = s.screen();
+            let pane = |line: &str| {
+                line.split_once('│')
+                    .map_or(line.to_string(), |(_, r)| r.to_string())
+            };
+            let marked = pane(screen.lines().nth(row).unwrap_or(""));
+            assert!(marked.contains('▸') && marked.contains(&needle), "{screen}");
+        }
+    }
+    // …until the reader is still a moment.
+    let mut inbox = quire::app::ScriptedInbox::keys("/needle41<Enter>").unwrap();
+    inbox.idle();
+    let s = crate::common::run_inbox(haystack(), SIZE, inbox);
+    assert!(s.app.model().flash().is_none());
+    let (row, _) = row_of(&s, "needle41").expect("the hit is on screen");
+    let line = s.screen().lines().nth(row).unwrap_or("").to_string();
+    let pane = line
+        .split_once('│')
+        .map_or(line.clone(), |(_, r)| r.to_string());
+    assert!(!pane.contains('▸'), "{line}");
+}
+
+#[test]
+fn an_outline_jump_puts_the_paragraph_first_on_the_page() {
+    // The sidebar lists paragraphs; the tenth entry's paragraph starts the page after Enter.
+    let s = crate::common::run(haystack(), (100, 30), "<Tab>jjjjjjjjj<Enter>");
+    let top = s.text_rows()[0].clone();
+    assert!(top.starts_with("Paragraph "), "{top}");
+    assert!(s.app.model().flash().is_some());
+}
+
+#[test]
+fn the_results_list_follows_n_and_marks_the_hit_gone_to() {
+    let cursor = |keys: &str| after(keys).app.model().search().results_cursor;
+    // `n` in the text moves the list's cursor to the hit it went to.
+    let first = cursor("/trust<Enter>r<Esc>");
+    let second = cursor("/trust<Enter>r<Esc>n");
+    assert!(second > first, "{first} → {second}");
+    // Unfocused, the list marks that hit's row as the outline marks the entry on screen.
+    let s = after("/trust<Enter>r<Esc>n");
+    let rows = s.screen();
+    let marked: Vec<&str> = rows.lines().filter(|l| l.starts_with('▌')).collect();
+    assert_eq!(marked.len(), 1, "{rows}");
+    assert!(rows.contains("Results 6"), "{rows}");
+    // Snippets start at a word.
+    for line in rows
+        .lines()
+        .filter(|l| l.starts_with("▌  ") || l.starts_with("   "))
+    {
+        let snippet = line
+            .split('│')
+            .next()
+            .unwrap_or("")
+            .trim_start_matches('▌')
+            .trim();
+        assert!(
+            snippet.is_empty()
+                || snippet.starts_with('…')
+                || snippet.starts_with(char::is_uppercase),
+            "{snippet:?}"
+        );
+    }
 }

@@ -190,11 +190,24 @@ fn help_opens_and_closes() {
 
 #[test]
 fn quit_keys_end_the_session() {
-    for keys in ["q", "<Esc>", "<Tab>q"] {
+    for keys in ["q", "<Tab>qq", "?qq", "mBqq"] {
         assert_eq!(after(keys).exit, Exit::Quit, "{keys}");
     }
     for keys in ["<C-c>", "<Tab><C-c>", "?<C-c>", "v<C-c>", "mB<C-c>"] {
         assert_eq!(after(keys).exit, Exit::Interrupted, "{keys}");
+    }
+    // Esc closes what is open and otherwise does nothing; q closes a panel or the outline's
+    // focus, and quits only from the text.
+    for keys in [
+        "<Esc>",
+        "<Tab><Esc><Esc><Esc>",
+        "/the<Enter><Esc><Esc>",
+        "?<Esc><Esc>",
+        "<Tab>q",
+        "?q",
+        "mBq",
+    ] {
+        assert_eq!(after(keys).exit, Exit::Signal(0), "{keys} must not quit");
     }
     // Keys after q are never read.
     assert_eq!(after("q<Space>").app.model().current_page(), 0);
@@ -240,4 +253,72 @@ fn tab_on_a_narrow_terminal_explains_why_there_is_no_outline() {
     let s = run(bundled(), (40, 12), "<Tab>");
     assert!(s.status().contains("too narrow"), "{:?}", s.status());
     assert_eq!(s.app.model().focus(), quire::reader::Focus::Reader);
+}
+
+#[test]
+fn g_end_shows_the_end_of_the_text_with_the_leftovers_still_folded() {
+    let s = after("G");
+    let screen = s.screen();
+    assert!(screen.contains("The author is"), "{screen}");
+    assert!(!screen.contains("Leave a Reply"), "{screen}");
+    assert!(!s.app.model().leftovers_open());
+    // The fold line is the last thing on the page.
+    assert!(screen.contains("leftovers"), "{screen}");
+}
+
+#[test]
+fn the_outline_and_the_reader_number_paragraphs_alike() {
+    // `--outline` says which paragraph each entry starts at; `:¶k` goes there.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["--outline"])
+        .env(
+            "QUIRE_DATA_DIR",
+            std::env::temp_dir().join("quire-outline-numbers"),
+        )
+        .output()
+        .unwrap();
+    let outline = String::from_utf8(output.stdout).unwrap();
+    let mut checked = 0;
+    for line in outline.lines() {
+        let Some((label, rest)) = line.split_once("  [paragraph") else {
+            continue;
+        };
+        let k: usize = rest
+            .split('¶')
+            .nth(1)
+            .and_then(|n| n.trim_end_matches(']').parse().ok())
+            .expect("a paragraph entry has its number");
+        let s = after(&format!(":¶{k}<Enter>"));
+        assert_eq!(s.app.model().paragraph_position().0, k, "{label}");
+        let block = s.app.model().anchor().block;
+        let entry = s.app.model().outline().entry_for_block(block).unwrap();
+        assert_eq!(s.app.model().outline().entries[entry].label, label.trim());
+        checked += 1;
+    }
+    assert!(checked >= 4, "{outline}");
+}
+
+#[test]
+fn equals_says_what_the_document_is_and_m_lists_the_messages() {
+    let s = after("<Space>=");
+    let screen = s.screen();
+    for fact in [
+        "About this document",
+        "Format",
+        "text",
+        "Encoding",
+        "UTF-8",
+        "Words",
+        "Pages",
+        "page 2 of",
+    ] {
+        assert!(screen.contains(fact), "{fact} missing:\n{screen}");
+    }
+    assert!(after("=<Esc>").app.model().popup().is_none());
+    // Messages come and go on the status line; M shows them all, oldest first.
+    let s = after("zzmM");
+    let screen = s.screen();
+    let first = screen.find("leftovers shown").expect("the first message");
+    let last = screen.find("bookmarked ¶").expect("the last message");
+    assert!(first < last, "{screen}");
 }

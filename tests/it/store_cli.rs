@@ -91,8 +91,18 @@ fn exports_markdown_with_title_quote_note_and_section() {
             .contains("> The boats went out before dawn. Their lamps made a line on the water.\n"),
         "{markdown}"
     );
-    assert!(markdown.contains("\ndawn boats\n"), "{markdown}");
-    assert!(markdown.contains("*Section: "), "{markdown}");
+    // Each passage under a heading giving its section and paragraph, the note marked.
+    assert!(
+        markdown.contains("\n## ") && markdown.contains("¶ 1"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("**Note:** dawn boats"), "{markdown}");
+    let heading = markdown.find("\n## ").unwrap_or(usize::MAX);
+    let quote = markdown.find("\n> ").unwrap_or(0);
+    assert!(
+        heading < quote,
+        "the heading comes before the quote: {markdown}"
+    );
 }
 
 #[test]
@@ -113,13 +123,19 @@ fn json_export_imports_into_a_fresh_store() {
         &["bookmarks", "--import", &export.display().to_string()],
         Some(fresh.path()),
     ));
-    assert!(imported.contains("imported 1 bookmarks"), "{imported}");
+    assert!(
+        imported.contains("imported 1 bookmark for 1 document"),
+        "{imported}"
+    );
     // Importing twice adds nothing.
     let again = stdout(&quire(
         &["bookmarks", "--import", &export.display().to_string()],
         Some(fresh.path()),
     ));
-    assert!(again.contains("imported 0 bookmarks"), "{again}");
+    assert!(
+        again.contains("imported 0 bookmarks for 0 documents; 1 document had them all already"),
+        "{again}"
+    );
     let round_trip = stdout(&quire(
         &["bookmarks", "--export", "json"],
         Some(fresh.path()),

@@ -387,3 +387,39 @@ fn resume_deep_in_a_long_book_before_its_full_layout() {
         again.status()
     );
 }
+
+#[test]
+fn the_width_chosen_and_the_hidden_sidebar_are_remembered_for_every_document() {
+    use quire::reader::config::{Config, REMEMBERED_SIDEBAR, REMEMBERED_WIDTH};
+    let dir = tempfile::tempdir().unwrap();
+    // Two steps narrower, then Tab twice: into the outline, then hide it.
+    let first = run(dir.path(), "--<Tab><Tab>");
+    let width = first.app.model().pages().width();
+    let remembered = Store::peek_settings(dir.path()).unwrap();
+    assert!(
+        remembered.contains(&(REMEMBERED_WIDTH.into(), width.to_string())),
+        "{remembered:?}"
+    );
+    assert!(
+        remembered.contains(&(REMEMBERED_SIDEBAR.into(), "false".into())),
+        "{remembered:?}"
+    );
+    // The next session starts from them: the column as narrow, no sidebar, whatever the file.
+    let mut config = Config::default();
+    config.apply_remembered(&remembered, false);
+    assert_eq!((config.max_width, config.sidebar), (width, false));
+
+    // The reset key forgets the width (the sidebar stays as chosen), and says so.
+    let reset = run(dir.path(), "_");
+    assert!(
+        reset.status().contains("reading width 72 columns, as set"),
+        "{}",
+        reset.status()
+    );
+    let remembered = Store::peek_settings(dir.path()).unwrap();
+    assert!(
+        !remembered.iter().any(|(key, _)| key == REMEMBERED_WIDTH),
+        "{remembered:?}"
+    );
+    assert!(remembered.iter().any(|(key, _)| key == REMEMBERED_SIDEBAR));
+}

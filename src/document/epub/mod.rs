@@ -341,6 +341,7 @@ fn finish(name: String, mut book: Book, sink: Sink) -> Document {
         encoding: "UTF-8",
         format: Some(Format::Epub),
         book: Some(Box::new(book)),
+        source_len: 0,
     }
 }
 

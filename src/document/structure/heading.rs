@@ -213,6 +213,21 @@ pub fn numbered(text: &str) -> Option<(u8, &str)> {
     (ok && !rest.is_empty()).then_some((parts.len().min(6) as u8, rest))
 }
 
+/// A title closed by a full stop: one clause, a few words, each longer word capitalised
+/// ("Definitions.", "Conveying Verbatim Copies.", "Use with the Affero License.").
+fn is_stopped_title(title: &str) -> bool {
+    let Some(body) = title.strip_suffix('.') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    (1..=10).contains(&words.len())
+        && !body.contains(['.', ',', ';', ':', '!', '?'])
+        && words.iter().all(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters < 4 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+        })
+}
+
 fn cased_letters(text: &str) -> (usize, usize) {
     let upper = text.chars().filter(|c| c.is_uppercase()).count();
     let lower = text.chars().filter(|c| c.is_lowercase()).count();
@@ -252,7 +267,10 @@ pub fn standalone(text: &str) -> Option<Form> {
     if let Some((depth, title)) = numbered(text) {
         let first = title.chars().next()?;
         let (upper, lower) = cased_letters(title);
-        let ends_sentence = title.ends_with(['.', ',', ';']) && lower > 0;
+        // A title may close on a full stop in legal text ("0. Definitions.", "4. Conveying
+        // Verbatim Copies."); a sentence does not read as one.
+        let ends_sentence =
+            title.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(title);
         if (first.is_uppercase()
             || first == '"'
             || first == '“'
@@ -394,8 +412,14 @@ mod tests {
         assert_eq!(standalone("IV. THE END"), Some(Form::Numbered(1)));
         assert_eq!(standalone("A.1.  Example"), Some(Form::Numbered(2)));
         assert_eq!(standalone("Appendix B.  Changes"), Some(Form::Division(2)));
-        // A numbered sentence is not a heading.
+        // A numbered sentence is not a heading; a title closed by a full stop is.
         assert_eq!(standalone("3. and then it went on, for a while."), None);
+        assert_eq!(standalone("2. Run the tests."), None);
+        assert_eq!(standalone("0. Definitions."), Some(Form::Numbered(1)));
+        assert_eq!(
+            standalone("4. Conveying Verbatim Copies."),
+            Some(Form::Numbered(1))
+        );
         assert_eq!(standalone("1984 was a year"), None);
     }
 

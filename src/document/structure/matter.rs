@@ -7,19 +7,39 @@
 
 use std::collections::HashMap;
 
+use super::chrome::{
+    QUOTATION_MARKS, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, size_up_to,
+};
+use super::genre;
+use super::headline;
 use super::raw::Raw;
 use super::shape::Shaped;
 use super::title;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, Fold};
 
-pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
+pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) {
+    let genre = genre::of(raws, blocks);
     mark_gutenberg_matter(raws, blocks);
     mark_front_fields(raws, blocks);
-    title::mark_title(raws, blocks);
+    if !title::mark_declared_title(blocks, declared) {
+        title::mark_title(raws, blocks);
+    }
     title::mark_subtitle(raws, blocks);
+    if genre == genre::Genre::Licence {
+        mark_centred_titles(blocks);
+    }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
-    mark_debris(raws, blocks);
+    if genre.has_chrome() && shows_web_furniture(raws, blocks) {
+        mark_debris(raws, blocks);
+        let body = (0..blocks.len())
+            .find(|&i| blocks[i].kind != BlockKind::Leftover && is_prose(&raws[i], &blocks[i]));
+        if let Some(body) = body {
+            headline::mark_headline(raws, blocks, body);
+        }
+    } else {
+        mark_front_contents(raws, blocks);
+    }
 }
 
 /// Project Gutenberg header and licence: everything up to the START marker and from the END
@@ -27,7 +47,7 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block]) {
 fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
     if let Some(start) = raws.iter().position(|r| r.gutenberg_start()) {
         for block in &mut blocks[..=start] {
-            block.kind = BlockKind::Leftover;
+            block.fold_as(Fold::FrontMatter);
         }
         for block in blocks[start + 1..].iter_mut().take(4) {
             let lower = block.text.to_lowercase();
@@ -39,15 +59,47 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
                 "updated editions",
             ];
             if credit.iter().any(|c| lower.starts_with(c)) {
-                block.kind = BlockKind::Leftover;
+                block.fold_as(Fold::FrontMatter);
             }
         }
     }
     if let Some(end) = raws.iter().position(|r| r.gutenberg_end()) {
         for block in &mut blocks[end..] {
-            block.kind = BlockKind::Leftover;
+            block.fold_as(Fold::BackMatter);
         }
     }
+}
+
+/// In a licence, a line centred over the text ("Preamble", "TERMS AND CONDITIONS", "How to
+/// Apply These Terms") heads the part under it; its numbered sections sit one level below.
+fn mark_centred_titles(blocks: &mut [Block]) {
+    let mut centred = false;
+    for block in blocks.iter_mut() {
+        if block.kind == BlockKind::Code && is_centred_title(&block.text) {
+            block.kind = BlockKind::Heading;
+            block.text = block.text.trim().to_string();
+            block.level = 1;
+            centred = true;
+        } else if centred && block.kind == BlockKind::Heading {
+            block.level = (block.level + 1).min(6);
+        }
+    }
+}
+
+/// One line set in by eight spaces or more, with no columns in it: a few words, no sentence,
+/// no date ("Version 3, 29 June 2007" is the title's second line, not a part's).
+fn is_centred_title(text: &str) -> bool {
+    let line = text.trim();
+    let indent = text.len() - text.trim_start().len();
+    let words = line.split_whitespace().count();
+    indent >= 8
+        && !text.contains('\n')
+        && !line.contains("   ")
+        && (1..=12).contains(&words)
+        && line.chars().next().is_some_and(char::is_alphabetic)
+        && !line.contains("://")
+        && !ends_sentence(line)
+        && !title::has_date(line)
 }
 
 /// A line of the Project Gutenberg START or END marker (`word` says which).
@@ -68,7 +120,7 @@ fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
         return;
     };
     if raws[first].front_fields() || raws[first].column_header() {
-        blocks[first].kind = BlockKind::Leftover;
+        blocks[first].fold_as(Fold::FrontMatter);
     }
 }
 
@@ -76,10 +128,11 @@ fn mark_front_fields(raws: &[impl Shaped], blocks: &mut [Block]) {
 /// more spaces between words, or are pushed far right ("Network Working Group        R. Arends",
 /// "                                   November 1987").
 pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
+    // Pushed to the right margin ("             November 1987"), not centred over the text.
     let columned = |line: &str| {
         let text = line.trim();
         let indent = line.len() - line.trim_start().len();
-        !text.is_empty() && (text.contains("   ") || indent >= 24)
+        !text.is_empty() && (text.contains("   ") || indent >= 24 && indent + text.len() >= 64)
     };
     let lines = raw.line_count();
     let set = raw.lines().filter(|l| columned(l)).count();
@@ -100,75 +153,9 @@ pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
     raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ')
 }
 
-pub(super) fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
         .ends_with(['.', '!', '?', '。', '！', '？', '…', '۔'])
-}
-
-/// Words that mark web-page furniture.
-const DEBRIS_CUES: &[&str] = &[
-    "comment",
-    "reply",
-    "share",
-    "subscribe",
-    "newsletter",
-    "related",
-    "about this",
-    "advertisement",
-    "cookie",
-    "sign up",
-    "sign in",
-    "log in",
-    "follow us",
-    "read more",
-    "all rights reserved",
-    "copyright",
-    "tags",
-    "print",
-    "privacy",
-    "terms of",
-    "facebook",
-    "twitter",
-    "whatsapp",
-    "linkedin",
-    "email",
-    "skip to",
-    "menu",
-    "©",
-];
-
-fn has_cue(text: &str) -> bool {
-    // Cue phrases belong to short lines; a long block is prose whatever words it holds, and
-    // lower-casing every paragraph of a book just to say so would cost the first paint.
-    if text.len() > 400 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    DEBRIS_CUES.iter().any(|c| lower.contains(c))
-}
-
-/// How much text a block carries (a CJK character counts as half a word), counting no further
-/// than `limit`: the checks ask "at least 15?" or "at most 12?", and a paragraph of a book
-/// answers that in its first few words.
-fn size_up_to(text: &str, limit: usize) -> usize {
-    let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
-    for c in text.chars() {
-        if c.is_whitespace() {
-            in_word = false;
-            continue;
-        }
-        if !in_word {
-            words += 1;
-            in_word = true;
-        }
-        if c as u32 >= 0x2E80 && (c as u32) < 0xFFEF {
-            wide += 1;
-        }
-        if words.max(wide / 2) >= limit {
-            return limit;
-        }
-    }
-    words.max(wide / 2)
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
@@ -207,40 +194,6 @@ fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
 /// A list item that opens with a division and its number: an entry of a table of contents.
 fn is_contents_entry(block: &Block) -> bool {
     block.kind == BlockKind::ListItem && super::heading::division(&block.text).is_some()
-}
-
-/// Words that introduce the credit line closing a picture's caption.
-const CREDIT_CUES: &[&str] = &[
-    "credit:",
-    "credits:",
-    "photo:",
-    "photograph:",
-    "image:",
-    "picture:",
-    "illustration:",
-    "foto:",
-    "bild:",
-];
-
-/// Text ending in a short credit line: "… hibernation pods. Credit: ESA".
-fn ends_with_credit(text: &str) -> bool {
-    if text.len() > 2000 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    CREDIT_CUES.iter().any(|cue| {
-        lower.rfind(cue).is_some_and(|at| {
-            let credit = &lower[at + cue.len()..];
-            let starts_block_or_sentence = lower[..at]
-                .trim_end()
-                .chars()
-                .last()
-                .is_none_or(|c| ".!?)".contains(c));
-            starts_block_or_sentence
-                && credit.split_whitespace().count() <= 6
-                && !credit.trim_end().ends_with(['.', '!', '?'])
-        })
-    })
 }
 
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
@@ -314,15 +267,93 @@ fn article_span(
     Some((first, last))
 }
 
-fn looks_like_debris(raw: &impl Shaped, block: &Block) -> bool {
-    let words = size_up_to(&block.text, 26);
-    raw.menu()
-        || (words <= 8 && !ends_sentence(&block.text))
-        || (words <= 25 && has_cue(&block.text))
+/// Whole-paragraph page furniture, the evidence that a text is a web page copied as text: a
+/// menu, or a short line that is one of the phrases furniture is made of.
+fn is_chrome(raw: &impl Shaped, block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
+    ) && (raw.menu() || is_chrome_phrase(&block.text))
+}
+
+/// Evidence that a text is a web page: three or more blocks of furniture, one of them at an
+/// edge of the page (its first or last fifth), where menus and footers sit. A text without it
+/// has no furniture folded, however short some of its lines are.
+fn shows_web_furniture(raws: &[impl Shaped], blocks: &[Block]) -> bool {
+    let edge = (blocks.len() / 5).max(5);
+    let mut chrome = (0..blocks.len()).filter(|&i| is_chrome(&raws[i], &blocks[i]));
+    let mut count = 0;
+    let mut at_edge = false;
+    for i in chrome.by_ref() {
+        count += 1;
+        at_edge |= i < edge || i + edge >= blocks.len();
+        if count >= 3 && at_edge {
+            return true;
+        }
+    }
+    false
+}
+
+/// In a text without page furniture, only a table of contents before the body is folded: its
+/// entries ("CHAPTER 2. The Carpet-Bag."), the "Contents" line over them, and the short lines
+/// listed among them ("PROLOGUE", "Epilogue").
+fn mark_front_contents(raws: &[impl Shaped], blocks: &mut [Block]) {
+    let Some(body) = (0..blocks.len()).find(|&i| is_prose(&raws[i], &blocks[i])) else {
+        return;
+    };
+    let listed = |b: &Block| {
+        is_contents_entry(b)
+            || matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem)
+                && size_up_to(&b.text, 7) <= 6
+                && !b.text.contains(QUOTATION_MARKS)
+    };
+    let mut i = 0;
+    while i < body {
+        let caption = is_contents_caption(&blocks[i].text);
+        if !caption && !is_contents_entry(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        // The list runs over listed lines, headings that list a part ("ETYMOLOGY.") among
+        // them included, while entries keep coming.
+        let mut end = i + 1;
+        let mut entries = usize::from(!caption);
+        let mut last_entry = i;
+        while end < body && (listed(&blocks[end]) || blocks[end].kind == BlockKind::Heading) {
+            if is_contents_entry(&blocks[end]) {
+                entries += 1;
+                last_entry = end;
+            }
+            end += 1;
+        }
+        if entries < 2 {
+            i += 1;
+            continue;
+        }
+        // Past the last entry, only short listed lines ("Epilogue") belong to it.
+        let mut stop = last_entry + 1;
+        while stop < end && listed(&blocks[stop]) {
+            stop += 1;
+        }
+        for block in &mut blocks[i..stop] {
+            block.fold_as(Fold::Contents);
+        }
+        i = stop;
+    }
+}
+
+/// "Contents", "Table of Contents", "CONTENTS.".
+pub(super) fn is_contents_caption(text: &str) -> bool {
+    matches!(
+        text.trim()
+            .trim_end_matches(['.', ':'])
+            .to_lowercase()
+            .as_str(),
+        "contents" | "table of contents"
+    )
 }
 
 fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
-    // Web furniture shows itself by stacks of short lines or several cue phrases.
     let cue_blocks = raws
         .iter()
         .zip(blocks.iter())
@@ -331,7 +362,6 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
                 && (r.menu() || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
         })
         .count();
-    let web_like = cue_blocks >= 3;
     // A scraped page, not a long text that mentions "share" or "email" a few times: its
     // furniture is a fair share of its blocks. Only then are whole runs of prose outside the
     // article judged as furniture.
@@ -341,7 +371,7 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         .map(|(r, b)| is_prose(r, b))
         .collect();
     let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
-    let web_page = web_like && cue_blocks * 4 >= prose_blocks;
+    let web_page = cue_blocks * 4 >= prose_blocks;
     // On a web page, a box of several lines met twice is one the page repeats (a newsletter
     // form, a menu); a one-line paragraph met twice may be a pull quote, and stays.
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -373,74 +403,71 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     }) else {
         return;
     };
-    // Before the first prose block: keep the title, byline, and headings that open the body.
-    for i in 0..first {
-        let keep = match blocks[i].kind {
+    // Before the first prose block: keep the title, byline, and a heading that opens the body.
+    for (i, block) in blocks[..first].iter_mut().enumerate() {
+        let keep = match block.kind {
             BlockKind::Title | BlockKind::Byline | BlockKind::Leftover => true,
-            BlockKind::Heading | BlockKind::Code => {
-                !web_like || i + 1 == first && !has_cue(&blocks[i].text)
-            }
-            _ => {
-                !web_like
-                    && !looks_like_debris(&raws[i], &blocks[i])
-                    && !is_contents_entry(&blocks[i])
-            }
+            BlockKind::Heading | BlockKind::Code => i + 1 == first && !has_cue(&block.text),
+            _ => false,
         };
         if !keep {
-            blocks[i].kind = BlockKind::Leftover;
+            block.fold_as(Fold::Furniture);
         }
     }
     // A picture's caption ends with its credit line ("… Credit: ESA").
     if web_page {
         for block in &mut blocks[first..=last] {
             if block.kind == BlockKind::Paragraph && ends_with_credit(&block.text) {
-                block.kind = BlockKind::Leftover;
+                block.fold_as(Fold::Furniture);
             }
         }
     }
-    // Inside the body of a web page: menus and short cue lines, and short unpunctuated lines
-    // with no prose on either side (captions, datelines, "Share" rows).
-    if web_like {
-        for i in first + 1..last {
-            if blocks[i].kind != BlockKind::Paragraph || prose[i] {
-                continue;
-            }
-            let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
-            if raws[i].menu()
-                || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
-                || lonely
-            {
-                blocks[i].kind = BlockKind::Leftover;
-            }
+    // Inside the body of a web page: captions and credits, menus and short cue lines, and
+    // short unpunctuated lines with no prose on either side (datelines, "Share" rows).
+    for i in first + 1..last {
+        // A heading that is a button or a box's name ("Advertisement", "Related") is furniture.
+        if blocks[i].kind == BlockKind::Heading && is_chrome_phrase(&blocks[i].text) {
+            blocks[i].fold_as(Fold::Furniture);
+            continue;
         }
-    }
-    // After the last prose block: the trailing run of furniture; on a web page, all of it.
-    let mut index = blocks.len();
-    while index > last + 1 {
-        let i = index - 1;
-        let fold = match blocks[i].kind {
-            BlockKind::Leftover => true,
-            BlockKind::Byline => false,
-            _ if web_like => true,
-            BlockKind::Paragraph | BlockKind::Heading => looks_like_debris(&raws[i], &blocks[i]),
-            _ => false,
+        if blocks[i].kind != BlockKind::Paragraph || prose[i] && !is_caption_label(&blocks[i].text)
+        {
+            continue;
+        }
+        let after_caption = || {
+            is_caption_label(&blocks[i - 1].text)
+                && blocks[i - 1].text.contains(':')
+                && size_up_to(&blocks[i].text, 5) <= 4
         };
-        if !fold {
-            if web_like {
-                index -= 1;
-                continue;
-            }
-            break;
+        if is_caption_label(&blocks[i].text) || after_caption() {
+            blocks[i].fold_as(Fold::Pictures);
+            continue;
         }
-        blocks[i].kind = BlockKind::Leftover;
-        index -= 1;
+        let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
+        if raws[i].menu()
+            || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
+            || lonely
+        {
+            blocks[i].fold_as(Fold::Furniture);
+        }
+    }
+    // After the last prose block: all of it but an author note.
+    for block in &mut blocks[last + 1..] {
+        if !matches!(block.kind, BlockKind::Byline | BlockKind::Leftover) {
+            block.fold_as(Fold::Furniture);
+        }
     }
 }
 
 #[cfg(test)]
 pub(super) mod tests {
+    use crate::document::Block;
     use crate::document::BlockKind::{self, *};
-    use crate::document::structure::structure;
+
+    /// The blocks alone.
+    pub(in crate::document::structure) fn structure(text: &str) -> Vec<Block> {
+        crate::document::structure::structure(text).0
+    }
 
     /// The kinds the structure gives the blocks of `text`.
     pub(in crate::document::structure) fn kinds(text: &str) -> Vec<BlockKind> {

@@ -5,7 +5,10 @@
 //! furniture (running headers and footers) and markup lines (underlines, fences) are left out.
 //! Every block keeps the true 1-based source line where it starts.
 
+pub(super) mod chrome;
+mod genre;
 mod heading;
+mod headline;
 mod in_place;
 mod lines;
 mod matter;
@@ -16,25 +19,34 @@ mod title;
 
 use std::collections::HashMap;
 
+// The text tests furniture is told by, for an article extracted from a saved page too.
+pub(super) use chrome::{ends_with_credit, has_cue, size_up_to};
+pub(super) use matter::ends_sentence;
+pub(super) use title::has_date;
+
 use super::{Block, BlockKind};
 use heading::Form;
 use raw::Raw;
 use shape::{Shape, Shaped};
 
-pub fn structure(text: &str) -> Vec<Block> {
+/// The blocks of a plain text, and the title its header declares ("Title: War and Peace"),
+/// if it has one.
+pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
     let raws = classified(text);
+    let declared = title::declared_title(&raws);
     let blocks: Vec<Block> = raws.iter().map(to_block).collect();
-    finish(&raws, blocks)
+    (finish(&raws, blocks, declared.as_deref()), declared)
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
-pub fn structure_owned(text: String) -> Vec<Block> {
+pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
     let raws = classified(&text);
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
         return structure(&text);
     };
+    let declared = title::declared_title(&raws);
     let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
     let mut blocks: Vec<Block> = raws
         .iter()
@@ -50,13 +62,14 @@ pub fn structure_owned(text: String) -> Vec<Block> {
     // The raws read the text; it is free to be rewritten once they are gone.
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
-    finish(&shapes, blocks)
+    (finish(&shapes, blocks, declared.as_deref()), declared)
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
 /// told apart.
 fn classified(text: &str) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
+    split_centred_head(text, &mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -64,14 +77,44 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
 
 /// Levels and surrounding matter, read from the blocks' source lines (or what was read from
 /// them) and texts.
-fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>) -> Vec<Block> {
+fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
     assign_levels(shapes, &mut blocks);
-    matter::mark(shapes, &mut blocks);
+    matter::mark(shapes, &mut blocks, declared);
     blocks
 }
 
 fn to_block(raw: &Raw<'_>) -> Block {
     Block::new(raw.kind, raw.text(), raw.line)
+}
+
+/// The first block of a text set as lines centred one under another (a licence's name over its
+/// version and address, a title page) is one block a line: the first is the title, the rest
+/// are not part of its name.
+fn split_centred_head<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
+    let Some(first) = raws.first() else {
+        return;
+    };
+    let centred = |line: &str| {
+        let indent = line.len() - line.trim_start().len();
+        indent >= 8 && !line.trim().is_empty() && !line.trim().contains("   ")
+    };
+    if first.line_count() < 2 || first.line_count() > 6 || !first.lines().all(centred) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut parts = Vec::with_capacity(first.line_count());
+    let mut start = first.source().as_ptr() as usize - base;
+    for (n, raw_line) in first.source().split('\n').enumerate() {
+        let end = start + raw_line.len();
+        let line = lines::Line {
+            text: lines::clean(raw_line),
+            start,
+            end,
+        };
+        parts.push(Raw::starting(first.kind, first.line + n, text, line));
+        start = end + 1;
+    }
+    raws.splice(0..1, parts);
 }
 
 /// A paragraph of one line (two for a numbered or division title wrapped over two lines) is a heading when
@@ -114,13 +157,20 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1]);
+        // A caption, a picture's credit, or the short credit under a caption ("Video: In
+        // this talk …" over "TEDMED") heads nothing.
+        let label = chrome::is_caption_label(&text)
+            || i > 0 && text.split_whitespace().count() <= 4 && {
+                let before = raws[i - 1].text();
+                chrome::is_caption_label(&before) && before.contains(':')
+            };
         let accept = match form {
             Form::Numbered(_)
             | Form::Division(_)
             | Form::Atx(_)
             | Form::Underline { .. }
             | Form::Aozora(_) => true,
-            _ if dated || after_quotation => false,
+            _ if dated || after_quotation || label => false,
             Form::Caps => followed_by_body,
             Form::Titled => {
                 followed_by_body
@@ -158,6 +208,12 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         while end < raws.len() && guessed(&raws[end]) {
             end += 1;
         }
+        // The text starts where the list's first entry comes again ("BOOK ONE" listed, then
+        // "BOOK ONE" over its first chapter): the run is the list, then the text's headings.
+        let first = raws[start].text();
+        if let Some(again) = (start + 1..end).find(|&i| same_title(&raws[i].text(), &first)) {
+            end = again;
+        }
         // The last of the run stays a heading when body text follows it; a line that itself
         // looks like a heading ("Epilogue" closing a list of chapters) is more of the list.
         let body_follows = raws.get(end).is_some_and(|r| {
@@ -175,6 +231,13 @@ fn mark_contents_lists(raws: &mut [Raw<'_>]) {
         }
         start = end;
     }
+}
+
+/// Two headings that give the same title, whatever their case and spacing.
+fn same_title(a: &str, b: &str) -> bool {
+    a.split_whitespace()
+        .map(str::to_lowercase)
+        .eq(b.split_whitespace().map(str::to_lowercase))
 }
 
 /// Levels from the forms: ATX counts its hashes, numbers their depth, underline marks take
@@ -202,6 +265,11 @@ fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blocks alone.
+    fn structure(text: &str) -> Vec<Block> {
+        super::structure(text).0
+    }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
         blocks.iter().map(|b| b.kind).collect()
@@ -398,3 +466,6 @@ mod tests {
         assert_eq!(got, vec![(2, 3, "The Storm".into())]);
     }
 }
+
+#[cfg(test)]
+mod folds_tests;

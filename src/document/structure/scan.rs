@@ -15,14 +15,35 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(text);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
+    // The indentation of the paragraph or directive that opened a reStructuredText literal
+    // block: lines set deeper than it are its code.
+    let mut literal: Option<usize> = None;
     let mut cursor = Cursor::new(text);
     while let Some(current) = cursor.current() {
         let line = current.text;
         let number = cursor.number();
         if current.is_blank() {
+            if literal.is_none() {
+                literal = pending.as_mut().and_then(opens_literal_block);
+            }
             flush(&mut pending, &mut out, base);
             cursor.advance();
             continue;
+        }
+        if let Some(depth) = literal {
+            if indent(line) > depth {
+                match pending.as_mut() {
+                    Some(code) if code.kind == BlockKind::Code => code.push(text, current),
+                    _ => {
+                        flush(&mut pending, &mut out, base);
+                        pending = Some(Raw::starting(BlockKind::Code, number, text, current));
+                    }
+                }
+                cursor.advance();
+                continue;
+            }
+            literal = None;
+            flush(&mut pending, &mut out, base);
         }
         if let Some(fence) = fence_marker(line) {
             flush(&mut pending, &mut out, base);
@@ -95,6 +116,17 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             cursor.advance();
             continue;
         }
+        let contents = if pending.is_none() {
+            contents_run(&cursor)
+        } else {
+            None
+        };
+        if let Some((last, count)) = contents {
+            let lines = (current, last);
+            out.push(Raw::spanning(BlockKind::Code, number, text, lines, count));
+            (0..count).for_each(|_| cursor.advance());
+            continue;
+        }
         if starts_list_item(&cursor, line) {
             flush(&mut pending, &mut out, base);
             pending = Some(Raw::starting(BlockKind::ListItem, number, text, current));
@@ -152,6 +184,107 @@ fn fenced_code<'a>(
     }
     let lines = (first?, last_filled?);
     Some(Raw::spanning(BlockKind::Code, number, source, lines, kept))
+}
+
+/// A table of contents at the cursor: its last line and how many lines it has. Three or more
+/// entries (a section number and title, or a title run out to a page number), deeper numbers
+/// ("2.1.") or page numbers among them, each on its own line; a title's wrapped rest is set
+/// deeper, and unnumbered entries ("Authors' Addresses") may close the list. Kept as its lines
+/// are, so each entry stays one line with its page number at the right.
+fn contents_run<'a>(cursor: &Cursor<'a>) -> Option<(Line<'a>, usize)> {
+    let first = cursor.current()?;
+    contents_entry(first.text)?;
+    let depth = indent(first.text);
+    let (mut entries, mut nested_or_paged, mut count) = (0usize, false, 0usize);
+    let mut last = first;
+    let mut line = Some(first);
+    while let Some(current) = line.filter(|l| !l.is_blank()) {
+        let text = current.text;
+        match contents_entry(text) {
+            Some((nested, paged)) => {
+                entries += 1;
+                nested_or_paged |= nested || paged;
+            }
+            None if indent(text) > depth && text.len() <= 100 => {}
+            None if entries >= 3 && indent(text) == depth && is_short_title(text) => {}
+            None => break,
+        }
+        count += 1;
+        last = current;
+        line = cursor.peek(count);
+    }
+    (entries >= 3 && nested_or_paged).then_some((last, count))
+}
+
+/// An entry of a table of contents, and whether its number is a deeper one ("2.1.") and whether
+/// it ends in a page number.
+fn contents_entry(line: &str) -> Option<(bool, bool)> {
+    let text = line.trim();
+    if text.len() > 120 {
+        return None;
+    }
+    let paged = ends_in_page_number(text);
+    let numbered = heading::numbered(text).filter(|(_, title)| {
+        title.split_whitespace().count() <= 14 && !title.trim_end().ends_with([',', ';'])
+    });
+    let nested = numbered.is_some_and(|(depth, _)| depth >= 2);
+    (paged || numbered.is_some()).then_some((nested, paged))
+}
+
+/// "Introduction . . . . . 2", "The Shepherd          3": a title run out to a page number.
+fn ends_in_page_number(text: &str) -> bool {
+    let Some((before, number)) = text.rsplit_once(' ') else {
+        return false;
+    };
+    let leader =
+        before.ends_with("  ") || before.trim_end().ends_with(". .") || before.ends_with("..");
+    (1..=4).contains(&number.len())
+        && number.chars().all(|c| c.is_ascii_digit())
+        && leader
+        && before.trim().chars().any(char::is_alphabetic)
+}
+
+/// A few words standing as a title: no sentence, no list mark.
+fn is_short_title(line: &str) -> bool {
+    let text = line.trim();
+    (1..=6).contains(&text.split_whitespace().count())
+        && !text.ends_with(['.', ',', ';', ':'])
+        && text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// reStructuredText directives whose content is code, kept line for line.
+const CODE_DIRECTIVES: &[&str] = &[
+    "code-block",
+    "code",
+    "sourcecode",
+    "highlight",
+    "doctest",
+    "testcode",
+    "testoutput",
+    "math",
+    "parsed-literal",
+];
+
+/// A reStructuredText block that opens a literal block, and how deep it sits: a paragraph
+/// ending in "::", or a code directive (".. code-block:: python"). Any directive (".. note::",
+/// ".. image:: a.png") is markup, kept as its lines are: it becomes code itself.
+fn opens_literal_block(raw: &mut Raw<'_>) -> Option<usize> {
+    if matches!(raw.kind, BlockKind::Heading | BlockKind::Quote) {
+        return None;
+    }
+    let first = raw.first_line();
+    let depth = indent(first);
+    if let Some(directive) = first.trim_start().strip_prefix(".. ") {
+        if !directive.contains("::") {
+            // A link target or a comment (".. _label: https://…"): text, not a directive.
+            return None;
+        }
+        raw.kind = BlockKind::Code;
+        let name = directive.split("::").next().unwrap_or("").trim();
+        return CODE_DIRECTIVES.contains(&name).then_some(depth);
+    }
+    let last = raw.lines().last().unwrap_or("");
+    last.trim_end().ends_with("::").then_some(depth)
 }
 
 /// The column where the words after a list number start: "1. When" → 3.

@@ -4,9 +4,84 @@
 //! the furniture pass.
 
 use super::heading::Form;
-use super::matter::ends_sentence;
+use super::matter::{ends_sentence, is_gutenberg_marker};
+use super::raw::Raw;
 use super::shape::Shaped;
-use crate::document::{Block, BlockKind};
+use crate::document::{Block, BlockKind, Fold};
+
+/// How many blocks from the start a distributor's header is looked for in.
+const HEADER_BLOCKS: usize = 60;
+
+/// The title a text's header declares in a "Title:" field: in Project Gutenberg's header
+/// (before its START marker), or in a memo's header of fields (a PEP's first block). A field
+/// that goes on over indented lines goes on in a memo; in a book's header those lines are the
+/// edition's subtitle and series, not its name.
+pub(super) fn declared_title(raws: &[Raw<'_>]) -> Option<String> {
+    let head = &raws[..raws.len().min(HEADER_BLOCKS)];
+    let (candidates, continued) = match head.iter().position(|r| is_gutenberg_marker(r, "START OF"))
+    {
+        Some(start) => (&head[..start], false),
+        None => (&head[..head.len().min(1)], true),
+    };
+    candidates
+        .iter()
+        .filter(|r| !continued || r.front_fields())
+        .find_map(|raw| title_field(raw, continued))
+}
+
+/// The value of a block's "Title:" line, and its indented continuation lines when `continued`.
+fn title_field(raw: &Raw<'_>, continued: bool) -> Option<String> {
+    let mut lines = raw.lines().skip_while(|l| !l.starts_with("Title:"));
+    let first = lines.next()?.strip_prefix("Title:")?.trim();
+    let mut title = first.to_string();
+    if continued {
+        for more in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+            title.push(' ');
+            title.push_str(more.trim());
+        }
+    }
+    (!title.is_empty()).then_some(title)
+}
+
+/// Words of a title, compared without case or punctuation: "ALICE’S ADVENTURES" and
+/// "Alice's Adventures" are the same title.
+fn title_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The text's own title line when its header declares one: the first of the opening blocks
+/// that gives the declared title (or its first part, "MOBY-DICK;" of "Moby-Dick; or The
+/// Whale"). What stands between the header and it is the distributor's front matter
+/// (production credits, "An Anonymous Volunteer, and David Widger"). Returns whether a title
+/// was marked.
+pub(super) fn mark_declared_title(blocks: &mut [Block], declared: Option<&str>) -> bool {
+    let Some(declared) = declared.map(title_words).filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let Some(first) = blocks.iter().position(|b| b.kind != BlockKind::Leftover) else {
+        return false;
+    };
+    let found = (first..blocks.len().min(first + 8)).find(|&i| {
+        let words = title_words(&blocks[i].text);
+        matches!(blocks[i].kind, BlockKind::Paragraph | BlockKind::Heading)
+            && !words.is_empty()
+            && (words == declared || words.len() >= 2 && declared.starts_with(&words))
+    });
+    let Some(title) = found else {
+        return false;
+    };
+    for block in &mut blocks[first..title] {
+        if block.kind != BlockKind::Leftover {
+            block.fold_as(Fold::FrontMatter);
+        }
+    }
+    blocks[title].kind = BlockKind::Title;
+    blocks[title].level = 0;
+    true
+}
 
 /// The first short line that stands alone before the body is the title: a plain line, or the
 /// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
@@ -157,7 +232,7 @@ pub fn has_date(text: &str) -> bool {
         || ago
 }
 
-fn is_byline_text(text: &str) -> bool {
+pub(super) fn is_byline_text(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let lower = text.to_lowercase();
     (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("author:"))

@@ -231,6 +231,32 @@ pub(super) fn step_selection(model: &mut Model, step: Step) {
     }
 }
 
+/// The most a copy sends: terminals refuse or cut longer clipboard requests.
+const MOST_COPIED: usize = 100_000;
+
+/// `y`: the passage goes to the clipboard, through the terminal; the selection ends.
+pub(super) fn copy_selection(model: &mut Model) -> Vec<Effect> {
+    let Some(span) = model.marks.selection.take() else {
+        return Vec::new();
+    };
+    let text = FlatText::around_span(&model.doc, span)
+        .slice(span)
+        .to_string();
+    if text.len() > MOST_COPIED {
+        model.message = Some(format!(
+            "the passage is too long to copy ({} KB; at most {} KB)",
+            text.len() / 1000,
+            MOST_COPIED / 1000
+        ));
+        return Vec::new();
+    }
+    let chars = text.chars().count();
+    model.message = Some(format!(
+        "copied {chars} characters (a terminal that allows clipboard requests puts them there)"
+    ));
+    vec![Effect::Copy(text)]
+}
+
 pub(super) fn cancel_selection(model: &mut Model) {
     model.marks.selection = None;
     model.message = Some("selection cancelled".into());
@@ -297,10 +323,7 @@ pub(super) fn note_key(model: &mut Model, key: Key) -> Vec<Effect> {
 /// Go to a bookmark: the line holding it at the top, the place left recorded in the jump
 /// history (so `Ctrl-o` and `''` come back), folded leftovers opened if it lies in them.
 fn jump_to(model: &mut Model, place: Anchor) {
-    model.reveal(place.block);
-    let line = model.pages.line_of(place);
-    let start = model.pages.anchor_at_line(line);
-    model.jump_to(start);
+    model.land(place, Anchor::new(place.block, 0), false);
 }
 
 pub(super) fn step_bookmark(model: &mut Model, forward: bool) {

@@ -35,6 +35,7 @@ pub(super) fn before_input(model: &mut Model) {
     // A model starts with only its first screen laid out; acting needs it all.
     model.complete_layout();
     model.message = None;
+    model.flash = None;
 }
 
 fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
@@ -49,8 +50,7 @@ fn key_press(model: &mut Model, key: Key) -> Vec<Effect> {
         model.pending.keys.clear();
         model.pending.count = None;
         before_input(model);
-        search::prompt_key(model, key);
-        return Vec::new();
+        return search::prompt_key(model, key);
     }
     if let Some(count) = count_digit(model, key) {
         model.pending.count = Some(count);

@@ -8,6 +8,8 @@
 //! background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
+mod column;
+mod files;
 mod keys;
 mod lifecycle;
 mod navigation;
@@ -18,10 +20,13 @@ use crate::anchoring::{FlatText, Span, position_at};
 use crate::document::Anchor;
 use crate::input::Action;
 
-use super::model::{Focus, Model};
+use super::model::{Focus, Model, Popup};
 use super::msg::{Effect, Exit, Msg};
 use super::prompt::PromptKind;
 use bookmarks::Step;
+
+/// How many messages the log keeps.
+const LOG_LENGTH: usize = 100;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     let place_before = (model.generation, model.anchor);
@@ -33,6 +38,17 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Signal(signal) => vec![Effect::Quit(Exit::Signal(signal))],
         Msg::Painted => lifecycle::painted(model),
+        Msg::Still => {
+            model.flash = None;
+            Vec::new()
+        }
+        Msg::Say(said) => {
+            model.message = Some(match model.message.take() {
+                Some(earlier) => format!("{earlier} · {said}"),
+                None => said,
+            });
+            Vec::new()
+        }
         Msg::StartSearch(query) => {
             search::start_with_search(model, &query);
             Vec::new()
@@ -53,11 +69,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lifecycle::store_failed(model, &write, &error);
             Vec::new()
         }
+        Msg::Opened(result) => files::opened(model, *result),
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()
         }
     };
+    // Every message said is kept in the log `M` shows.
+    if let Some(said) = &model.message
+        && model.log.back() != Some(said)
+    {
+        model.log.push_back(said.clone());
+        if model.log.len() > LOG_LENGTH {
+            model.log.pop_front();
+        }
+    }
     // Every change of place in the same document asks for a save; the runtime coalesces them.
     if (model.generation, model.anchor) != place_before && model.generation == place_before.0 {
         effects.extend(position_effect(model));
@@ -106,10 +132,24 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::PrevSection => navigation::prev_section(model),
         Action::ToggleLeftovers => toggle_leftovers(model),
         Action::ToggleCodeWrap => toggle_code_wrap(model),
-        Action::ToggleOutline => sidebar::toggle_outline(model),
-        Action::Help => model.help = Some(0),
+        Action::ToggleOutline => {
+            let shown_before = model.sidebar_wanted;
+            sidebar::toggle_outline(model);
+            return column::sidebar_changed(model, shown_before);
+        }
+        Action::WidenColumn => return column::widen(model),
+        Action::NarrowColumn => return column::narrow(model),
+        Action::ResetWidth => return column::reset(model),
+        Action::Help => model.popup = Some(Popup::Help { scroll: 0 }),
+        Action::Facts => model.popup = Some(Popup::Facts),
+        Action::Messages => {
+            let rows = crate::layout::geometry::popup_rows(model.screen.1);
+            let scroll = model.log.len().saturating_sub(rows);
+            model.popup = Some(Popup::Messages { scroll });
+        }
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
         Action::Interrupt => return vec![Effect::Quit(Exit::Interrupted)],
+        Action::Redraw => return vec![Effect::Redraw],
         Action::OutlineDown => sidebar::move_cursor(model, 1),
         Action::OutlineUp => sidebar::move_cursor(model, -1),
         Action::OutlineTop => sidebar::move_cursor(model, isize::MIN),
@@ -121,8 +161,12 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::OutlineFoldAll => sidebar::fold_all(model),
         Action::OutlineUnfoldAll => model.folds.set_all(false),
         Action::Back => back(model),
-        Action::HelpDown => model.help = model.help.map(|scroll| scroll.saturating_add(1)),
-        Action::HelpUp => model.help = model.help.map(|scroll| scroll.saturating_sub(1)),
+        Action::HelpDown => scroll_help(model, 1),
+        Action::HelpUp => scroll_help(model, -1),
+        Action::HelpPageDown => scroll_help(model, help_page(model)),
+        Action::HelpPageUp => scroll_help(model, -help_page(model)),
+        Action::HelpTop => scroll_help(model, isize::MIN),
+        Action::HelpBottom => scroll_help(model, isize::MAX),
         Action::SearchForward => search::open_prompt(model, PromptKind::Search),
         Action::GoToPrompt => search::open_prompt(model, PromptKind::Command),
         Action::SearchNext => search::search_step(model, true),
@@ -141,6 +185,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::SelectNextParagraph => bookmarks::step_selection(model, Step::NextParagraph),
         Action::SelectPrevParagraph => bookmarks::step_selection(model, Step::PrevParagraph),
         Action::SelectSave => return bookmarks::save_selection(model),
+        Action::SelectCopy => return bookmarks::copy_selection(model),
         Action::SelectCancel => bookmarks::cancel_selection(model),
         Action::BookmarksDown => bookmarks::move_panel(model, 1),
         Action::BookmarksUp => bookmarks::move_panel(model, -1),
@@ -153,13 +198,45 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Close the help screen, or leave the sidebar for the text.
+/// Esc: close what is open, one thing at a time — the help screen, then the sidebar's focus,
+/// then the search highlights — and otherwise nothing. It never quits.
 fn back(model: &mut Model) {
-    if model.help.is_some() {
-        model.help = None;
-    } else {
+    if model.popup.is_some() {
+        model.popup = None;
+    } else if model.focus == Focus::Outline {
         model.focus = Focus::Reader;
+    } else if model.search.active.is_some() {
+        model.search.set_active(None, &model.outline);
+        model.search.results_view = false;
+        model.message = Some("search highlights cleared".into());
     }
+}
+
+/// Rows of a pop-up on screen at once, less one kept for context when paging.
+fn help_page(model: &Model) -> isize {
+    let rows = crate::layout::geometry::popup_rows(model.screen.1);
+    isize::try_from(rows.saturating_sub(1).max(1)).unwrap_or(1)
+}
+
+/// Scroll the open pop-up, never past its first row or beyond showing its last.
+fn scroll_help(model: &mut Model, delta: isize) {
+    let rows = crate::layout::geometry::popup_rows(model.screen.1);
+    let length = match model.popup {
+        Some(Popup::Help { .. }) => model.keymap.help_rows(),
+        Some(Popup::Messages { .. }) => model.log.len(),
+        Some(Popup::Facts) | None => return,
+    };
+    let last = length.saturating_sub(rows);
+    let moved = |scroll: usize| scroll.saturating_add_signed(delta).min(last);
+    model.popup = match model.popup {
+        Some(Popup::Help { scroll }) => Some(Popup::Help {
+            scroll: moved(scroll),
+        }),
+        Some(Popup::Messages { scroll }) => Some(Popup::Messages {
+            scroll: moved(scroll),
+        }),
+        other => other,
+    };
 }
 
 fn toggle_leftovers(model: &mut Model) {

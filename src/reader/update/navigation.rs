@@ -15,11 +15,26 @@ pub(super) fn half_page(model: &mut Model, down: bool) {
     move_top(model, if down { half } else { -half });
 }
 
-/// `G`: the last page; with a count (`12G`), that page.
+/// `G`: the end of the text as it reads, folds left folded; with a count (`12G`), that page.
+/// When the last page would hold nothing but a fold line (the furniture after the text), the
+/// screen ends on that line instead, so the last words of the text are on it.
 pub(super) fn bottom(model: &mut Model, count: Option<usize>) {
-    match count {
-        Some(page) => super::search::go_to_page(model, page),
-        None => model.jump_to(model.pages.anchor_at_line(model.pages.last_top())),
+    if let Some(page) = count {
+        super::search::go_to_page(model, page);
+        return;
+    }
+    let pages = &model.pages;
+    let mut top = pages.last_top();
+    let only_folds = pages
+        .lines_from(top)
+        .all(|l| matches!(l.kind, LineKind::Fold { .. } | LineKind::Blank));
+    if only_folds {
+        top = pages.line_count().saturating_sub(pages.height());
+    }
+    let left = model.anchor;
+    set_top(model, top, true);
+    if model.anchor != left {
+        model.history.record(left);
     }
 }
 

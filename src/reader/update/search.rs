@@ -9,6 +9,7 @@ use crate::layout::LineKind;
 use crate::search::{Match, Matcher, SearchError};
 
 use super::super::model::{Focus, Model};
+use super::super::msg::Effect;
 use super::super::prompt::{Command, CommandError, Prompt, PromptKind, parse};
 use super::super::search::{ActiveSearch, ResultRow};
 
@@ -19,11 +20,20 @@ pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) {
 }
 
 /// A key typed while the prompt is open.
-pub(super) fn prompt_key(model: &mut Model, key: Key) {
-    let Some(prompt) = model.prompt.as_mut() else {
-        return;
+pub(super) fn prompt_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    let Some(prompt) = model.prompt.as_ref() else {
+        return Vec::new();
     };
     let kind = prompt.kind;
+    // Backspace on an empty prompt closes it, as in vim and the shells' line editors.
+    let erases_nothing = key.code == crossterm::event::KeyCode::Backspace && !key.ctrl;
+    if erases_nothing && prompt.editor.text().is_empty() {
+        cancel_prompt(model);
+        return Vec::new();
+    }
+    let Some(prompt) = model.prompt.as_mut() else {
+        return Vec::new();
+    };
     let toggle_regex = key.ctrl && key.code == crossterm::event::KeyCode::Char('r');
     let edit = if toggle_regex {
         Edit::Changed
@@ -38,9 +48,10 @@ pub(super) fn prompt_key(model: &mut Model, key: Key) {
         (PromptKind::Search, Edit::Changed) => incremental(model),
         (PromptKind::Search, Edit::Submit) => submit_search(model),
         (PromptKind::Command, Edit::Changed) => prompt.error = None,
-        (PromptKind::Command, Edit::Submit) => submit_command(model),
+        (PromptKind::Command, Edit::Submit) => return submit_command(model),
         (_, Edit::Moved | Edit::Ignored) => {}
     }
+    Vec::new()
 }
 
 fn cancel_prompt(model: &mut Model) {
@@ -120,8 +131,9 @@ fn submit_search(model: &mut Model) {
         return;
     };
     if let Some(error) = prompt.error.clone() {
-        // Keep the prompt open: the reader fixes the pattern or presses Esc.
-        model.prompt = Some(prompt);
+        // The prompt closes and says why, as vim's does: what is typed next is a key again.
+        model.anchor = prompt.origin;
+        model.search.set_active(prompt.saved, &model.outline);
         model.message = Some(error);
         return;
     }
@@ -137,34 +149,43 @@ fn submit_search(model: &mut Model) {
     if model.anchor != prompt.origin {
         model.history.record(prompt.origin);
     }
+    // The hit the typing brought into view is where the search landed: mark it.
+    model.flash = model
+        .search
+        .active
+        .as_ref()
+        .and_then(|s| s.current.and_then(|i| s.matches().get(i)))
+        .map(Match::anchor);
     model.message = Some(match &model.search.active {
         Some(s) if !s.matches().is_empty() => s.position_text(),
         _ => format!("no match for {}", prompt.editor.text()),
     });
 }
 
-fn submit_command(model: &mut Model) {
+fn submit_command(model: &mut Model) -> Vec<Effect> {
     let Some(text) = model.prompt.as_ref().map(|p| p.editor.text().to_string()) else {
-        return;
+        return Vec::new();
     };
+    // The prompt closes either way; a complaint is said on the status line, as vim does, so
+    // what is typed next is a key again, not more of a bad command.
+    model.prompt = None;
     let result = match parse(&text) {
-        Err(CommandError::Empty) => Ok(()),
+        Err(CommandError::Empty) => Ok(Vec::new()),
         Err(error) => Err(error.to_string()),
         Ok(command) => execute(model, command),
     };
-    match result {
-        Ok(()) => model.prompt = None,
-        Err(error) => {
-            if let Some(prompt) = model.prompt.as_mut() {
-                prompt.error = Some(error);
-            }
-        }
-    }
+    result.unwrap_or_else(|error| {
+        model.message = Some(error);
+        Vec::new()
+    })
 }
 
 /// Carry out a go-to command; a complaint comes back as the error text.
-pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String> {
+pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>, String> {
     match command {
+        Command::NextFile => return super::files::switch(model, super::files::Step::Next),
+        Command::PrevFile => return super::files::switch(model, super::files::Step::Previous),
+        Command::FirstFile => return super::files::switch(model, super::files::Step::First),
         Command::Page(page) => {
             let count = model.pages.page_count();
             if page > count {
@@ -189,7 +210,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String>
                 let (_, total) = model.paragraph_position();
                 return Err(format!("no paragraph {k} (there are {total})"));
             };
-            model.jump_to(Anchor::new(block, 0));
+            model.land(Anchor::new(block, 0), Anchor::new(block, 0), false);
         }
         Command::Search(query) => {
             let from = model.anchor;
@@ -200,7 +221,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<(), String>
             }
         }
     }
-    Ok(())
+    Ok(Vec::new())
 }
 
 /// Go to a 1-based page (clamped to the last), as `:42` and `42G` do.
@@ -220,18 +241,13 @@ fn on_screen(model: &Model, m: &Match) -> bool {
     line >= top && line < top + model.pages.height()
 }
 
-/// Bring a hit on screen: stay when it already is, else turn to the page that has it.
+/// Bring a hit into view as a jump lands (see [`Model::land`]); while typing an incremental
+/// search the place left is not a jump yet, so the history is left alone.
 fn show_match(model: &mut Model, m: Match, record: bool) {
-    model.reveal(m.block);
-    if on_screen(model, &m) {
-        return;
-    }
-    let page = model.pages.page_of(m.anchor());
-    let target = model.pages.anchor_at(page);
-    if record {
-        model.jump_to(target);
-    } else {
-        model.anchor = target;
+    let history = (!record).then(|| model.history.clone());
+    model.land(m.anchor(), Anchor::new(m.block, 0), true);
+    if let Some(history) = history {
+        model.history = history;
     }
 }
 
@@ -272,6 +288,10 @@ pub(super) fn search_step(model: &mut Model, forward: bool) {
     let target = matches[next];
     if let Some(search) = model.search.active.as_mut() {
         search.current = Some(next);
+    }
+    // The results list follows, so it shows where `n` went.
+    if let Some(row) = model.search.row_of_hit(next) {
+        model.search.results_cursor = row;
     }
     show_match(model, target, true);
     let position = model

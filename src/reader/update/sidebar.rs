@@ -2,7 +2,7 @@
 //! hiding it, and mouse clicks on its rows.
 
 use crate::document::Anchor;
-use crate::layout::geometry::{sidebar_indent, sidebar_offset};
+use crate::layout::geometry::{Side, sidebar_indent, sidebar_offset};
 use crate::outline::EntryKind;
 
 use super::super::model::{Focus, Model};
@@ -16,7 +16,8 @@ pub(super) fn jump_to_entry(model: &mut Model, index: usize) {
         model.leftovers_open = true;
         model.relayout();
     }
-    model.jump_to(Anchor::new(block, 0));
+    let start = Anchor::new(block, 0);
+    model.land(start, start, false);
     model.outline_cursor = model.folds.shown_ancestor(index);
     model.focus = Focus::Reader;
 }
@@ -104,7 +105,10 @@ pub(super) fn click(model: &mut Model, column: u16, row: u16) {
     };
     // A click on a branch's fold marker folds or unfolds it; anywhere else on the row jumps.
     let level = model.outline.entries.get(entry).map_or(1, |e| e.level);
-    let marker_column = sidebar.x + 1 + sidebar_indent(level, sidebar.width.saturating_sub(1));
+    // A sidebar on the right has its rule on its left edge, so its rows start a column later.
+    let rule = u16::from(model.config.sidebar_side == Side::Right);
+    let marker_column =
+        sidebar.x + rule + 1 + sidebar_indent(level, sidebar.width.saturating_sub(1));
     if model.folds.is_branch(entry) && (column == marker_column || column == marker_column + 1) {
         let fold = !model.folds.is_folded(entry);
         model.folds.set_folded(entry, fold);

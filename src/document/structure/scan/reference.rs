@@ -2,8 +2,8 @@
 //! checked against. Test code only; it shares the line tests that did not change.
 
 use super::{
-    bullet, fence_marker, fits_underline, hanging_indent, indent, is_rule, ordered, quote_text,
-    underline_char,
+    CODE_DIRECTIVES, bullet, contents_entry, fence_marker, fits_underline, hanging_indent, indent,
+    is_rule, is_short_title, ordered, quote_text, underline_char,
 };
 use crate::document::BlockKind;
 use crate::document::structure::heading::{self, Form};
@@ -46,14 +46,33 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(&lines);
     let mut out: Vec<Raw<'_>> = Vec::new();
     let mut pending: Option<Raw<'_>> = None;
+    let mut literal: Option<usize> = None;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let number = i + 1;
         if line.trim().is_empty() {
+            if literal.is_none() {
+                literal = pending.as_mut().and_then(literal_depth);
+            }
             flush(&mut pending, &mut out, base);
             i += 1;
             continue;
+        }
+        if let Some(depth) = literal {
+            if indent(line) > depth {
+                if pending.as_ref().is_none_or(|p| p.kind != BlockKind::Code) {
+                    flush(&mut pending, &mut out, base);
+                    pending = Some(Raw::new(BlockKind::Code, number));
+                }
+                if let Some(code) = pending.as_mut() {
+                    code.lines.push(line);
+                }
+                i += 1;
+                continue;
+            }
+            literal = None;
+            flush(&mut pending, &mut out, base);
         }
         if let Some(fence) = fence_marker(line) {
             flush(&mut pending, &mut out, base);
@@ -138,6 +157,15 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
                 .lines
                 .push(inner);
             i += 1;
+            continue;
+        }
+        if pending.is_none()
+            && let Some(count) = contents_lines(&lines[i..])
+        {
+            let mut code = Raw::new(BlockKind::Code, number);
+            code.lines = lines[i..i + count].to_vec();
+            out.push(code);
+            i += count;
             continue;
         }
         if starts_list_item(&lines, i) {
@@ -255,4 +283,48 @@ fn starts_list_item(lines: &[&str], i: usize) -> bool {
         || i.checked_sub(1)
             .and_then(|p| lines.get(p))
             .is_some_and(listy)
+}
+
+/// How deep the literal block a finished block opens sits: a paragraph ending in "::" or a code
+/// directive; any directive becomes code itself.
+fn literal_depth(raw: &mut Raw<'_>) -> Option<usize> {
+    if matches!(raw.kind, BlockKind::Heading | BlockKind::Quote) {
+        return None;
+    }
+    let first = *raw.lines.first()?;
+    if let Some(directive) = first.trim_start().strip_prefix(".. ") {
+        if !directive.contains("::") {
+            // A link target or a comment (".. _label: https://…"): text, not a directive.
+            return None;
+        }
+        raw.kind = BlockKind::Code;
+        let name = directive.split("::").next().unwrap_or("").trim();
+        return (directive.contains("::") && CODE_DIRECTIVES.contains(&name))
+            .then(|| indent(first));
+    }
+    raw.lines
+        .last()
+        .is_some_and(|l| l.trim_end().ends_with("::"))
+        .then(|| indent(first))
+}
+
+/// The lines of a table of contents starting `lines`, when they make one.
+fn contents_lines(lines: &[&str]) -> Option<usize> {
+    let first = lines.first()?;
+    contents_entry(first)?;
+    let depth = indent(first);
+    let (mut entries, mut nested_or_paged, mut count) = (0, false, 0);
+    for line in lines.iter().take_while(|l| !l.trim().is_empty()) {
+        match contents_entry(line) {
+            Some((nested, paged)) => {
+                entries += 1;
+                nested_or_paged |= nested || paged;
+            }
+            None if indent(line) > depth && line.len() <= 100 => {}
+            None if entries >= 3 && indent(line) == depth && is_short_title(line) => {}
+            None => break,
+        }
+        count += 1;
+    }
+    (entries >= 3 && nested_or_paged).then_some(count)
 }

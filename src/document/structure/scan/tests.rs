@@ -217,6 +217,13 @@ const LINE_SHAPES: &[&str] = &[
     "Arends, et al.        Standards Track        [Page 3]",
     "RFC 4033       DNS Security     March 2005",
     "line ending in a return\r",
+    "Write it as follows::",
+    ".. code-block:: python",
+    ".. note::",
+    "   :class: good",
+    "   1.  Introduction . . . . . . . .   2",
+    "     2.1.  Names and Values . . .   4",
+    "   Authors' Addresses",
     "｜銀河《ぎんが》［＃「銀河」は中見出し］",
     "［＃大見出し］第一部［＃大見出し終わり］",
 ];
@@ -243,4 +250,62 @@ proptest::proptest! {
             .collect();
         proptest::prop_assert_eq!(got, want, "text: {:?}", text);
     }
+}
+
+#[test]
+fn rst_literal_blocks_and_code_directives_keep_their_lines() {
+    let text = "Write it as follows::\n\n    Title\n    =====\n\n    # not a heading\n\nA paragraph after it.\n\n.. code-block:: python\n   :class: good\n\n   # Correct:\n   x = 1\n\n.. note::\n\n   A note is prose.\n";
+    let got = kinds(text);
+    let code: Vec<&str> = got
+        .iter()
+        .filter(|k| k.0 == BlockKind::Code)
+        .map(|k| k.2.as_str())
+        .collect();
+    assert_eq!(
+        code,
+        [
+            "    Title\n    =====",
+            "    # not a heading",
+            ".. code-block:: python\n   :class: good",
+            "   # Correct:\n   x = 1",
+            ".. note::"
+        ],
+        "{got:?}"
+    );
+    assert!(got.iter().all(|k| k.0 != BlockKind::Heading), "{got:?}");
+    let prose: Vec<&str> = got
+        .iter()
+        .filter(|k| k.0 == BlockKind::Paragraph)
+        .map(|k| k.2.as_str())
+        .collect();
+    assert_eq!(
+        prose,
+        [
+            "Write it as follows::",
+            "A paragraph after it.",
+            "A note is prose."
+        ]
+    );
+}
+
+#[test]
+fn a_table_of_contents_keeps_one_entry_a_line() {
+    // Paginated, with page numbers at the right.
+    let paged = "Table of Contents\n\n   1.  Introduction . . . . . . . . . . . . . . . . . .   2\n   2.  Terms  . . . . . . . . . . . . . . . . . . . . . .   3\n       2.1.  Names and Values . . . . . . . . . . . . . .   4\n   3.  Security Considerations  . . . . . . . . . . . .   5\n\n1.  Introduction\n\n   The text begins here.\n";
+    let got = kinds(paged);
+    assert_eq!(got[1].0, BlockKind::Code, "{got:?}");
+    assert_eq!(got[1].2.lines().count(), 4, "{got:?}");
+    assert!(got[1].2.lines().nth(2).is_some_and(|l| l.ends_with("   4")));
+    // Unpaginated (an RFCXML v3 text): numbers alone, a wrapped title, unnumbered entries.
+    let unpaged = "Table of Contents\n\n   1.  Introduction\n     1.1.  Motivation, Prior Work, and Scope\n   2.  The Specification\n     2.1.  Comments on the Long Title That Goes On and On and\n           Wraps\n   Acknowledgments\n   Authors' Addresses\n\n1.  Introduction\n\n   The text begins here.\n";
+    let got = kinds(unpaged);
+    assert_eq!(got[1].0, BlockKind::Code, "{got:?}");
+    assert_eq!(got[1].2.lines().count(), 7, "{got:?}");
+    // A numbered list of sentences is no table of contents.
+    let list = "Steps:\n\n1. Open the box.\n2. Take out the parts.\n3. Read the sheet.\n";
+    assert!(
+        kinds(list).iter().all(|k| k.0 != BlockKind::Code),
+        "{:?}",
+        kinds(list)
+    );
 }

@@ -1,0 +1,184 @@
+//! What is folded, kind of text by kind of text: a book, an RFC, a PEP, a licence and a story
+//! with no markers at all keep every line of their bodies; only a web page's furniture, a
+//! distributor's header and licence, and a contents list before the text are folded.
+
+use crate::document::{Block, BlockKind, Document, Fold};
+
+fn blocks(text: &str) -> Vec<Block> {
+    super::structure(text).0
+}
+
+/// The folded blocks that sit between two blocks of the body: there should be none in a text
+/// without page furniture.
+fn interior_folds(blocks: &[Block]) -> Vec<&str> {
+    let body = |b: &Block| b.kind.is_body() || b.kind == BlockKind::Heading;
+    let (Some(first), Some(last)) = (blocks.iter().position(body), blocks.iter().rposition(body))
+    else {
+        return Vec::new();
+    };
+    blocks[first..last]
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
+/// Short lines of narrative and dialogue, several holding a word that web furniture uses
+/// ("reply", "print", "share", "comment").
+const STORY: &str = "\"Well, Prince, so the estates are now just family estates. I warn you, if you \
+don't tell me that this means war, you are no longer my friend.\"\n\n\
+Prince Andrew sighed and made no reply.\n\n\
+\"Share it with me, then,\" said Pierre.\n\n\
+Denísov frowned and was about to shout some reply but stopped.\n\n\
+The regimental commander sought out Dólokhov in the ranks and, reining in his horse, said to \
+him:\n\n\
+\"Print it!\"\n\n\
+He made no comment.\n\n\
+It was in July, and the speaker was the well-known Anna Pavlovna, maid of honour and \
+favourite of the Empress. With these words she greeted Prince Vasili, a man of high rank.\n\n\
+\"Reply at once,\" he added.\n\n\
+She suddenly paused, smiling at her own impetuosity.\n";
+
+fn gutenberg_book(credit: &str) -> String {
+    format!(
+        "The Project Gutenberg EBook of War and Peace, by Leo Tolstoy\n\n\
+This eBook is for the use of anyone anywhere at no cost.\n\n\
+Title: War and Peace\n\nAuthor: Leo Tolstoy\n\nLanguage: English\n\n\
+*** START OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n\
+{credit}\n\n\n\nWAR AND PEACE\n\nBy Leo Tolstoy/Tolstoi\n\n\
+CONTENTS\n\nBOOK ONE: 1805\n\nCHAPTER I\n\nCHAPTER II\n\nCHAPTER III\n\n\
+BOOK ONE: 1805\n\n\n\nCHAPTER I\n\n{STORY}\nCHAPTER II\n\n{STORY}\n\
+*** END OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n\
+Updated editions will replace the previous one.\n"
+    )
+}
+
+#[test]
+fn a_books_short_lines_of_story_and_dialogue_stay_in_the_text() {
+    for credit in [
+        "An Anonymous Volunteer, and David Widger",
+        "Produced by: An Anonymous Volunteer, and David Widger",
+    ] {
+        let blocks = blocks(&gutenberg_book(credit));
+        assert_eq!(interior_folds(&blocks), Vec::<&str>::new(), "{blocks:#?}");
+        let reply = blocks
+            .iter()
+            .find(|b| b.text == "Prince Andrew sighed and made no reply.");
+        assert_eq!(reply.map(|b| b.kind), Some(BlockKind::Paragraph));
+    }
+}
+
+#[test]
+fn a_books_header_title_names_it_and_its_credit_line_is_front_matter() {
+    let doc = Document::from_text(
+        &gutenberg_book("An Anonymous Volunteer, and David Widger"),
+        "2600-0.txt",
+    );
+    assert_eq!(doc.name, "War and Peace");
+    let title: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(title, ["WAR AND PEACE"]);
+    let credit = doc
+        .blocks
+        .iter()
+        .find(|b| b.text.starts_with("An Anonymous Volunteer"))
+        .expect("the credit line is kept");
+    assert_eq!(
+        (credit.kind, credit.fold),
+        (BlockKind::Leftover, Fold::FrontMatter)
+    );
+}
+
+#[test]
+fn a_contents_list_ends_where_its_first_entry_comes_again() {
+    let blocks = blocks(&gutenberg_book("Produced by David Widger"));
+    let book_one: Vec<(BlockKind, Fold)> = blocks
+        .iter()
+        .filter(|b| b.text == "BOOK ONE: 1805")
+        .map(|b| (b.kind, b.fold))
+        .collect();
+    assert_eq!(
+        book_one,
+        [
+            (BlockKind::Leftover, Fold::Contents),
+            (BlockKind::Heading, Fold::default())
+        ]
+    );
+}
+
+#[test]
+fn a_story_without_markers_folds_nothing() {
+    let text = format!("The Visit\n\n{STORY}\n{STORY}");
+    let blocks = blocks(&text);
+    let folded: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(folded, Vec::<&str>::new());
+}
+
+/// A PEP: a header of fields, prose, reStructuredText literal blocks and directives.
+const PEP: &str = "PEP: 9999\nTitle: Example Statements\nAuthor: A. Writer <a@example.org>\nStatus: Draft\n\n\nAbstract\n========\n\nThis PEP adds an example statement to the language, as follows::\n\n    with EXPR as VAR:\n        BLOCK\n\nOptional:\n\n.. code-block::\n   :class: good\n\n   # Correct:\n   x = 1\n\nRationale\n=========\n\nThe translation of the above statement is::\n\n    mgr = (EXPR)\n    exit = type(mgr).__exit__\n\nThat is all.\n";
+
+#[test]
+fn a_peps_literal_blocks_and_directives_stay_and_its_title_is_its_header_field() {
+    let doc = Document::from_text(PEP, "pep-9999.rst");
+    assert_eq!(doc.name, "Example Statements");
+    assert_eq!(
+        interior_folds(&doc.blocks),
+        Vec::<&str>::new(),
+        "{:#?}",
+        doc.blocks
+    );
+    for code in ["with EXPR as VAR:", "# Correct:", "mgr = (EXPR)"] {
+        let block = doc.blocks.iter().find(|b| b.text.contains(code));
+        assert_eq!(block.map(|b| b.kind), Some(BlockKind::Code), "{code}");
+    }
+}
+
+/// An RFC in the old layout: body at column 0, a table of values, a grammar, a regex line.
+const RFC: &str = "Network Working Group                                     A. Writer\nRequest for Comments: 9999                                   Example\n                                                           May 2030\n\n          AN EXAMPLE PROTOCOL\n\n1. INTRODUCTION\n\nThis memo says how examples are named, and what each name may hold in the system.\n\nTYPE            value and meaning\n\nA               1 a host address\n\nNS              2 an authoritative name server\n\nThe following syntax will result in fewer problems with many\n\n<domain> ::= <subdomain> | \" \"\n\n<label> ::= <letter> [ [ <ldh-str> ] <let-dig> ]\n\nA name matches ^[a-z][a-z0-9-]*$ when it is valid.\n\n[a-z]+\n\n2. REPLY FORMAT\n\nEach reply is sent back to the host that asked, using the same port and the same transport.\n";
+
+#[test]
+fn an_rfcs_tables_and_grammars_stay() {
+    let blocks = blocks(RFC);
+    assert_eq!(interior_folds(&blocks), Vec::<&str>::new(), "{blocks:#?}");
+    assert_eq!(blocks[0].kind, BlockKind::Leftover, "the memo header");
+}
+
+#[test]
+fn a_licences_short_numbered_lines_stay() {
+    let text = "                    THE EXAMPLE PUBLIC LICENSE\n                       Version 1, May 2030\n\n 1. Definitions.\n\n    \"You\" means the person who uses the work.\n\n    \"Covered Software\" means\n\n    (a) the source code form, and\n\n    (b) any modifications of it.\n\n 2. Grant.\n\n    You may copy and share the work, and reply to anyone who asks for it.\n\n    Print it; email it; comment on it.\n\n 3. End of terms.\n";
+    let blocks = blocks(text);
+    assert!(
+        blocks.iter().all(|b| b.kind != BlockKind::Leftover),
+        "{blocks:#?}"
+    );
+}
+
+#[test]
+fn furniture_in_the_middle_of_a_long_text_is_no_evidence_of_a_web_page() {
+    // Three lines that read like buttons, none at the edges of a long text: a story that
+    // mentions them, not a page that shows them.
+    let mut text = String::from("The Visit\n\n");
+    for _ in 0..4 {
+        text.push_str(STORY);
+        text.push('\n');
+    }
+    text.push_str("Share\n\nReply\n\nPrint\n\n");
+    for _ in 0..4 {
+        text.push_str(STORY);
+        text.push('\n');
+    }
+    let blocks = blocks(&text);
+    assert!(
+        blocks.iter().all(|b| b.kind != BlockKind::Leftover),
+        "{:?}",
+        interior_folds(&blocks)
+    );
+}

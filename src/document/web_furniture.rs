@@ -1,0 +1,318 @@
+//! The furniture an article extractor leaves in the article it takes from a saved web page:
+//! pictures with their captions, credits and counters ("Image 2 of 5"); at the article's top,
+//! the dates, repeated author names and breadcrumbs above its first sentence; at its end, the
+//! run of related links, newsletter boxes and teasers after its last sentence. Each is told
+//! by its form and its place at an edge of the article, never by shortness alone, and folded,
+//! not deleted.
+
+use super::structure::{ends_sentence, ends_with_credit, has_cue, has_date, size_up_to};
+use super::{Block, BlockKind, Fold, Inline};
+
+/// Fold the furniture of an extracted article (title and byline first, then the body).
+pub fn mark(blocks: &mut [Block]) {
+    mark_pictures(blocks);
+    let body_start = blocks
+        .iter()
+        .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
+        .unwrap_or(blocks.len());
+    // The top: up to the first heading or sentence.
+    for block in &mut blocks[body_start..] {
+        if block.kind == BlockKind::Leftover {
+            continue;
+        }
+        if block.kind == BlockKind::Heading || !is_edge_furniture(block, 6) {
+            break;
+        }
+        block.fold_as(Fold::Furniture);
+    }
+    // The end: back to the last sentence.
+    for block in blocks[body_start..].iter_mut().rev() {
+        if block.kind == BlockKind::Leftover {
+            continue;
+        }
+        let list = block.kind == BlockKind::ListItem && !is_all_links(block);
+        if list || block.kind != BlockKind::Heading && !is_edge_furniture(block, 12) {
+            break;
+        }
+        block.fold_as(Fold::Furniture);
+    }
+}
+
+/// A block at an edge of the article that is no part of it: a line of links, a furniture
+/// phrase, a date line, or a few words that make no sentence (at most `words` of them).
+fn is_edge_furniture(block: &Block, words: usize) -> bool {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
+        return false;
+    }
+    let text = block.text.trim();
+    let size = size_up_to(text, 26);
+    is_all_links(block)
+        || size <= 25 && has_cue(text)
+        || size <= 12 && has_date(text) && !ends_sentence(text)
+        || size <= words && !ends_sentence(text)
+}
+
+/// A block whose words are all link text ("Home[1]", "Read the report[4]").
+fn is_all_links(block: &Block) -> bool {
+    let mut linked = vec![false; block.text.len()];
+    for span in block.spans.iter().filter(|s| s.style == Inline::Link) {
+        for slot in linked.iter_mut().take(span.end).skip(span.start) {
+            *slot = true;
+        }
+    }
+    let unlinked: String = block
+        .text
+        .char_indices()
+        .filter(|(at, _)| !linked[*at])
+        .map(|(_, c)| c)
+        .collect();
+    let words = letters(&without_marks(&unlinked));
+    !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
+}
+
+fn letters(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
+/// A text without its link numbers ("[3]"), pictures ("[image: …]") and list marks.
+fn without_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open..];
+        let close = if after.starts_with("[image:") {
+            after.find(']')
+        } else {
+            after
+                .find(']')
+                .filter(|&c| after[1..c].chars().all(|d| d.is_ascii_digit()))
+        };
+        match close {
+            Some(close) => rest = &after[close + 1..],
+            None => {
+                out.push('[');
+                rest = &after[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The alternative text of the pictures a block shows, when pictures are all it shows, or
+/// pictures and their caption closed by a credit ("[image: …] A module to scale. Credit: ESA").
+fn picture_alt(block: &Block) -> Option<String> {
+    let text = block.text.trim_start_matches(['•', '\u{a0}', ' ']).trim();
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+        || !text.starts_with("[image:")
+    {
+        return None;
+    }
+    let rest = without_marks(text);
+    if letters(&rest) > 0 && !(ends_with_credit(&rest) || is_credit_line(&rest)) {
+        return None;
+    }
+    let alt: Vec<&str> = text
+        .split("[image:")
+        .filter_map(|part| part.split(']').next())
+        .collect();
+    Some(alt.join(" "))
+}
+
+/// "6", "Image 2 of 5", "1 of 4": a gallery's counter.
+fn is_counter(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3;
+    match words.as_slice() {
+        [n] => number(n),
+        [a, "of", b] => number(a) && number(b),
+        [_, a, "of", b] => number(a) && number(b),
+        _ => false,
+    }
+}
+
+/// A credit standing alone: "(Image credit: NASA)", "Photo: AP".
+fn is_credit_line(text: &str) -> bool {
+    let inner = text
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .to_lowercase();
+    size_up_to(&inner, 13) <= 12
+        && [
+            "image credit",
+            "photo credit",
+            "credit",
+            "photo",
+            "image",
+            "picture",
+        ]
+        .iter()
+        .any(|cue| {
+            inner
+                .strip_prefix(cue)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+}
+
+fn word_set(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A caption that says a picture's alternative text again: most of the words of one of them
+/// are found in the other.
+fn repeats(caption: &str, alt: &str) -> bool {
+    let alt = word_set(alt);
+    let caption = word_set(caption);
+    let covered = |a: &[String], b: &[String]| {
+        let shared = a.iter().filter(|w| b.contains(w)).count();
+        a.len() >= 3 && shared * 5 >= a.len() * 4
+    };
+    covered(&caption, &alt) || covered(&alt, &caption) && alt.len() <= 2 * caption.len()
+}
+
+/// A picture, and beside it its caption (its alternative text said again, or a line ending
+/// in a credit), its credit line and its gallery counter.
+fn mark_pictures(blocks: &mut [Block]) {
+    let mut i = 0;
+    // The alternative texts of the pictures met so far: a gallery says its captions again.
+    let mut alts = String::new();
+    while i < blocks.len() {
+        let Some(alt) = picture_alt(&blocks[i]) else {
+            i += 1;
+            continue;
+        };
+        alts.push(' ');
+        alts.push_str(&alt);
+        let start = i;
+        // A counter may stand before the picture.
+        let first = if i > 0 && is_counter(&blocks[i - 1].text) {
+            i - 1
+        } else {
+            i
+        };
+        let mut next = i + 1;
+        while let Some(block) = blocks.get_mut(next) {
+            let text = block.text.trim();
+            let caption = block.kind == BlockKind::Paragraph
+                && size_up_to(text, 81) <= 80
+                && (is_counter(text)
+                    || repeats(text, &alt)
+                    || repeats(text, &alts)
+                    || ends_with_credit(text)
+                    || is_credit_line(text));
+            if !caption {
+                break;
+            }
+            next += 1;
+        }
+        // A picture without words or caption is left as its one line "[image: ]": a fold
+        // would say no less in more words.
+        if letters(&alt) > 0 || next > start + 1 {
+            for block in &mut blocks[first..next] {
+                block.fold_as(Fold::Pictures);
+            }
+        }
+        i = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str) -> Block {
+        Block::new(BlockKind::Paragraph, text, 1)
+    }
+
+    fn linked(text: &str) -> Block {
+        let mut block = Block::new(BlockKind::ListItem, format!("• {text}[1]"), 1);
+        block.spans.push(crate::document::Span {
+            start: "• ".len(),
+            end: "• ".len() + text.len(),
+            style: Inline::Link,
+        });
+        block
+    }
+
+    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
+
+    fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
+        blocks
+            .iter()
+            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
+            .collect()
+    }
+
+    #[test]
+    fn pictures_captions_credits_and_counters_are_folded() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("Image 2 of 5"),
+            paragraph("[image: An artist's concept of the lander on the moon.]"),
+            paragraph("An artist's concept of the lander on the moon."),
+            paragraph("(Image credit: Example Space)"),
+            paragraph(SENTENCE),
+            paragraph("[image: A crowd in the square]"),
+            paragraph("Demonstrators gathered in the old square on Sunday. Photo: Getty Images"),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        let p = Some(Fold::Pictures);
+        assert_eq!(
+            folds(&blocks),
+            [None, p, p, p, p, None, p, p, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_sentence_after_a_picture_is_text() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("[image: A crowd in the square]"),
+            paragraph(SENTENCE),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folds(&blocks), [None, Some(Fold::Pictures), None, None]);
+    }
+
+    #[test]
+    fn dates_and_links_at_the_edges_are_folded_the_middle_is_not() {
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes", 1),
+            paragraph("Updated Nov 19, 2019, 6:55 AM"),
+            linked("Home"),
+            paragraph(SENTENCE),
+            linked("A list item of the article itself"),
+            paragraph("Short and no sentence"),
+            paragraph(SENTENCE),
+            paragraph("Sign up for our newsletter"),
+            linked("Another story entirely"),
+            Block::new(BlockKind::Heading, "RELATED", 1),
+            linked("A third story"),
+        ];
+        blocks[9].level = 2;
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, f, f, None, None, None, None, f, f, f, f],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn an_article_ending_in_a_list_of_its_own_keeps_it() {
+        let mut item = Block::new(BlockKind::ListItem, "• Three ships were lost.", 1);
+        item.level = 0;
+        let mut blocks = vec![paragraph(SENTENCE), item];
+        mark(&mut blocks);
+        assert_eq!(folds(&blocks), [None, None]);
+    }
+}
