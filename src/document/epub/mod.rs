@@ -19,6 +19,7 @@ mod tree;
 
 use std::collections::HashSet;
 use std::io::Cursor;
+use std::sync::Arc;
 
 use rbook::Epub;
 use rbook::ebook::element::Href;
@@ -66,6 +67,35 @@ pub fn load_opening(bytes: &[u8], fallback_name: &str, text_budget: usize) -> Op
     }
 }
 
+/// The book's bytes, shared between a first reading and a second one without the table of
+/// contents, so the book is never copied.
+struct Shared(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Shared {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The book's package, and what went wrong with its table of contents: one that cannot be
+/// read costs the book its own outline (the outline is then built from the text), not the
+/// book.
+fn open(bytes: Vec<u8>) -> Result<(Epub, Option<String>), BookError> {
+    let bytes = Arc::new(bytes);
+    let err = match Epub::options().read(Cursor::new(Shared(Arc::clone(&bytes)))) {
+        Ok(epub) => return Ok((epub, None)),
+        Err(err) => sanitize_line(&err.to_string()),
+    };
+    let epub = Epub::options()
+        .skip_toc(true)
+        .read(Cursor::new(Shared(bytes)))
+        .map_err(|_| BookError::Package(err.clone()))?;
+    Ok((
+        epub,
+        Some(format!("the table of contents cannot be read: {err}")),
+    ))
+}
+
 /// Read the book, or its opening when `text_budget` is given; also says whether the whole
 /// book was read.
 fn read(
@@ -77,10 +107,9 @@ fn read(
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
     }
-    let epub = Epub::options()
-        .read(Cursor::new(bytes))
-        .map_err(|e| BookError::Package(sanitize_line(&e.to_string())))?;
+    let (epub, toc_problem) = open(bytes)?;
     let mut book = metadata(&epub);
+    book.problems.extend(toc_problem);
     let mut sink = Sink::default();
     let mut unpacked = 0u64;
     let mut seen = HashSet::new();
