@@ -18,6 +18,7 @@ mod keymap_coverage;
 mod layout_props;
 mod opening;
 mod outline_tree;
+mod parser_props;
 mod pty_safety;
 mod render_props;
 mod resize;
