@@ -2,7 +2,7 @@
 //! survey, the container, the package); any other is the one chapter of a well-formed book
 //! (the XHTML parser, its HTML fallback, notes, tables). No panic; a book that loads keeps
 //! the invariant of `quire_fuzz::check`.
-//! `cargo +nightly fuzz run epub -- -dict=fuzz/dict/html.dict`
+//! `cargo +nightly fuzz run epub -- -dict=fuzz/dict/epub.dict`
 
 #![no_main]
 

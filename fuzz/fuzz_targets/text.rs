@@ -1,7 +1,7 @@
 //! Fuzz target: bytes → plain text structure (decoding, headings, front and back matter,
 //! Aozora Bunko markup: ruby, editor's notes, headings, page breaks) and the outline; no
 //! panic, and the document keeps the invariant of `quire_fuzz::check`.
-//! `cargo +nightly fuzz run text -- -dict=fuzz/dict/aozora.dict`
+//! `cargo +nightly fuzz run text -- -dict=fuzz/dict/text.dict`
 
 #![no_main]
 
