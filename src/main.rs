@@ -6,7 +6,7 @@
 //! Exit codes: 0 success; 1 the document could not be read or the terminal failed;
 //! 2 usage error; 128+N when stopped by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,7 +21,7 @@ use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
 use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
-use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label};
+use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label, input};
 use quire::outline::Outline;
 use quire::reader::{Config, Exit, Opened};
 use quire::settings::{self, Settings};
@@ -80,9 +80,14 @@ struct Cli {
     /// Structure the file as this format instead of choosing by extension and content.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     format: Option<Format>,
-    /// Show a file that looks binary anyway, with visible placeholders for what is not text.
+    /// Show a file that looks binary anyway, with visible placeholders for what is not text;
+    /// read a device (not a regular file or a pipe) as if it were a file.
     #[arg(long)]
     force: bool,
+    /// Read at most SIZE bytes of the document (default 256M; K, M, G, T for KiB… TiB):
+    /// anything longer is refused.
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
+    max_size: Option<u64>,
     /// Start with code lines wider than the column wrapped onto the next rows (each marked ↪)
     /// instead of cut at the column; `w` switches in the reader.
     #[arg(long)]
@@ -561,6 +566,7 @@ fn load_options(cli: &Cli) -> LoadOptions {
         encoding: cli.encoding,
         format: cli.format,
         force: cli.force,
+        max_size: cli.max_size,
     }
 }
 
@@ -594,9 +600,8 @@ fn stdin_has_input() -> bool {
 }
 
 fn read_stdin(options: LoadOptions) -> Result<Document> {
-    let mut bytes = Vec::new();
-    io::stdin()
-        .read_to_end(&mut bytes)
+    // At most the size limit, and refused at its first block if that is binary.
+    let bytes = input::read_all(io::stdin().lock(), None, "stdin", options)
         .context("cannot read standard input")?;
     Document::load(bytes, "stdin", options).context("cannot open standard input")
 }

@@ -21,7 +21,7 @@ use std::sync::mpsc::{self, Receiver};
 use memchr::memmem;
 
 use super::session;
-use crate::document::{Anchor, BookOpening, Document, Format, LoadError, LoadOptions};
+use crate::document::{Anchor, BookOpening, Document, Format, LoadError, LoadOptions, input};
 use crate::reader::Opened;
 use crate::store::{Store, path_key};
 
@@ -84,28 +84,31 @@ pub fn open_file(
     resume: bool,
 ) -> Result<Opening, LoadError> {
     let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()));
-    let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
-    if meta.is_dir() {
-        return Err(LoadError::IsDirectory);
-    }
-    let source = if meta.len() < PREVIEW_MIN_FILE as u64 {
-        Source::Bytes(std::fs::read(path).map_err(LoadError::Io)?)
-    } else {
-        let mut file = File::open(path).map_err(LoadError::Io)?;
-        let mut head = Vec::with_capacity(PREVIEW_BYTES);
-        (&mut file)
-            .take(PREVIEW_BYTES as u64)
-            .read_to_end(&mut head)
-            .map_err(LoadError::Io)?;
-        Source::File {
-            head,
-            file,
-            len: meta.len(),
+    let name = Document::file_name(path);
+    // What is no file, too big, or binary from its first block is refused here, before the
+    // rest is read.
+    let (mut file, len) = input::open_file(path, options)?;
+    let source = match len {
+        Some(len) if len >= PREVIEW_MIN_FILE as u64 => {
+            let mut head = Vec::with_capacity(PREVIEW_BYTES);
+            (&mut file)
+                .take(PREVIEW_BYTES as u64)
+                .read_to_end(&mut head)
+                .map_err(LoadError::Io)?;
+            input::check_head(&head, head.len() as u64 >= len, &name, options)?;
+            Source::File {
+                head,
+                file,
+                len,
+                limit: options.max_size(),
+            }
         }
+        // A small file, or a pipe whose length no one knows.
+        _ => Source::Bytes(input::read_all(file, len, &name, options)?),
     };
     let job = Job {
         source,
-        name: Document::file_name(path),
+        name,
         options,
         data_dir,
         path: Some(path.to_path_buf()),
@@ -118,7 +121,13 @@ pub fn open_file(
 /// been read so far.
 enum Source {
     Bytes(Vec<u8>),
-    File { head: Vec<u8>, file: File, len: u64 },
+    File {
+        head: Vec<u8>,
+        file: File,
+        len: u64,
+        /// The most that is read, should the file have grown since it was measured.
+        limit: u64,
+    },
 }
 
 impl Source {
@@ -144,14 +153,16 @@ impl Source {
             Source::Bytes(bytes) => Ok(bytes),
             Source::File {
                 mut head,
-                mut file,
+                file,
                 len,
+                limit,
             } => {
-                let rest = usize::try_from(len).unwrap_or(0).saturating_sub(head.len());
+                let rest = usize::try_from(len.min(limit))
+                    .unwrap_or(0)
+                    .saturating_sub(head.len());
                 head.try_reserve_exact(rest.saturating_add(1))
                     .map_err(|e| LoadError::Io(std::io::Error::other(e)))?;
-                file.read_to_end(&mut head).map_err(LoadError::Io)?;
-                Ok(head)
+                input::read_rest(file, head, limit)
             }
         }
     }
@@ -484,6 +495,33 @@ mod tests {
         assert!(matches!(
             open_file(dir.path(), LoadOptions::default(), None, true),
             Err(LoadError::IsDirectory)
+        ));
+    }
+
+    #[test]
+    fn devices_and_binary_openings_are_refused_before_the_rest_is_read() {
+        #[cfg(unix)]
+        assert!(matches!(
+            open_file(Path::new("/dev/zero"), LoadOptions::default(), None, true),
+            Err(LoadError::NotAFile(_))
+        ));
+        // A big file that opens with NUL bytes: refused from its opening, never previewed.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("disk.img");
+        let mut bytes = vec![0u8; PREVIEW_BYTES];
+        bytes.extend(book(20_000).bytes());
+        std::fs::write(&file, &bytes).unwrap();
+        assert!(matches!(
+            open_file(&file, LoadOptions::default(), None, true),
+            Err(LoadError::Binary(_))
+        ));
+        let small = LoadOptions {
+            max_size: Some(bytes.len() as u64 - 1),
+            ..LoadOptions::default()
+        };
+        assert!(matches!(
+            open_file(&file, small, None, true),
+            Err(LoadError::TooBig(_))
         ));
     }
 

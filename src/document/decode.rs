@@ -1,11 +1,12 @@
-//! Bytes to text: byte-order marks, UTF-8, UTF-16 with a BOM, legacy encodings guessed with
-//! `chardetng` and decoded with `encoding_rs`, and refusing binary files. Nothing here looks at
-//! structure; the text it returns is not yet sanitized.
+//! Bytes to text: byte-order marks, UTF-8 (with broken bytes replaced when most of it is
+//! UTF-8), UTF-16 with a BOM or told by its NUL bytes, legacy encodings guessed with `chardetng`
+//! and decoded with `encoding_rs`, and refusing binary files ([`super::sniff`] judges the
+//! opening). Nothing here looks at structure; the text it returns is not yet sanitized.
 
-use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8};
 
 use super::LoadError;
+use super::sniff::{self, Utf8Share, Verdict, looks_binary};
 
 /// Decoded text and the name of the encoding it came from.
 #[derive(Debug)]
@@ -23,14 +24,11 @@ pub struct DecodeOptions {
     pub force: bool,
 }
 
-/// How much of the start of a file is inspected to decide whether it is binary.
-const SNIFF_LEN: usize = 8192;
 /// How much of a file the encoding detector reads: enough to be sure, without a second pass
 /// over a 100 MB book.
 const DETECT_LEN: usize = 1 << 20;
-/// The share of characters (in thousandths) that may be replacement characters or stray
-/// control characters before a text counts as binary.
-const BINARY_PER_MILLE: usize = 20;
+/// The name shown for UTF-8 in which some bytes were not UTF-8.
+const UTF8_REPLACED: &str = "UTF-8 (invalid bytes replaced)";
 
 /// Look up an encoding by any of its WHATWG labels ("sjis", "latin1", "koi8-r", "utf-16le"…).
 pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
@@ -50,24 +48,9 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
             // Drop the BOM in place: a 100 MB book is not copied just to lose three bytes.
             let mut bytes = bytes;
             bytes.drain(..bom_len);
-            return match String::from_utf8(bytes) {
-                Ok(text) => Ok(Decoded {
-                    text,
-                    encoding: "UTF-8",
-                }),
-                // The mark says UTF-8, so nothing is guessed; but broken bytes are still
-                // replaced visibly, and a binary tail is still refused.
-                Err(err) => {
-                    let text = String::from_utf8_lossy(err.as_bytes()).into_owned();
-                    if !options.force && looks_binary(&text) {
-                        return Err(LoadError::Binary("not text in any encoding quire reads"));
-                    }
-                    Ok(Decoded {
-                        text,
-                        encoding: "UTF-8 (invalid bytes replaced)",
-                    })
-                }
-            };
+            // The mark says UTF-8, so nothing is guessed; but broken bytes are still replaced
+            // visibly, and a binary tail is still refused.
+            return utf8_lossy(bytes, options);
         }
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(Decoded {
@@ -75,9 +58,11 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
             encoding: encoding.name(),
         });
     }
-    let has_nul = bytes[..bytes.len().min(SNIFF_LEN)].contains(&0);
-    if has_nul && !options.force {
-        return Err(LoadError::Binary("contains NUL bytes"));
+    let verdict = sniff::judge_head(&bytes, true);
+    match verdict {
+        Verdict::Utf16(encoding) => return decode_as(&bytes, encoding, options),
+        Verdict::Binary(reason) if !options.force => return Err(LoadError::Binary(reason)),
+        Verdict::Binary(_) | Verdict::Text => {}
     }
     // The common case: valid UTF-8 becomes the String without a copy.
     let bytes = match String::from_utf8(bytes) {
@@ -89,46 +74,61 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
         }
         Err(err) => err.into_bytes(),
     };
-    if has_nul {
+    // Forced past NUL bytes: no encoding is guessed for what is not text.
+    if matches!(verdict, Verdict::Binary(reason) if reason != sniff::NOT_TEXT) {
         return Ok(Decoded {
             text: String::from_utf8_lossy(&bytes).into_owned(),
             encoding: "binary, shown with placeholders",
         });
     }
     let sample = &bytes[..bytes.len().min(DETECT_LEN)];
-    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
-    detector.feed(sample, sample.len() == bytes.len());
-    let encoding = detector.guess(None, Utf8Detection::Allow);
-    let (text, _) = encoding.decode_without_bom_handling(&bytes);
+    if Utf8Share::count(sample).mostly_utf8() {
+        return utf8_lossy(bytes, options);
+    }
+    let encoding = sniff::guess_encoding(sample, sample.len() == bytes.len());
+    decode_as(&bytes, encoding, options)
+}
+
+/// UTF-8 with every broken sequence shown as a replacement character; refused when that makes
+/// too many of them.
+fn utf8_lossy(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadError> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Ok(Decoded {
+                text,
+                encoding: "UTF-8",
+            });
+        }
+        Err(err) => String::from_utf8_lossy(err.as_bytes()).into_owned(),
+    };
+    if !options.force && looks_binary(&text) {
+        return Err(LoadError::Binary(sniff::NOT_TEXT));
+    }
+    Ok(Decoded {
+        text,
+        encoding: UTF8_REPLACED,
+    })
+}
+
+/// The bytes in `encoding`, refused when what comes out is not text.
+fn decode_as(
+    bytes: &[u8],
+    encoding: &'static Encoding,
+    options: DecodeOptions,
+) -> Result<Decoded, LoadError> {
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    if !options.force && looks_binary(&text) {
+        return Err(LoadError::Binary(sniff::NOT_TEXT));
+    }
     let name = if encoding == UTF_8 {
-        "UTF-8 (invalid bytes replaced)"
+        UTF8_REPLACED
     } else {
         encoding.name()
     };
-    if !options.force && looks_binary(&text) {
-        return Err(LoadError::Binary("not text in any encoding quire reads"));
-    }
     Ok(Decoded {
         text: text.into_owned(),
         encoding: name,
     })
-}
-
-/// True when too many characters are replacement characters or controls no text uses.
-/// ESC and BEL are not counted: a text full of escape sequences is hostile, not binary, and is
-/// shown sanitized.
-fn looks_binary(text: &str) -> bool {
-    let mut total = 0usize;
-    let mut bad = 0usize;
-    for c in text.chars() {
-        total += 1;
-        let stray_control =
-            c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{0c}' | '\u{1b}' | '\u{07}');
-        if c == '\u{fffd}' || stray_control {
-            bad += 1;
-        }
-    }
-    bad * 1000 > total.max(1) * BINARY_PER_MILLE
 }
 
 #[cfg(test)]
@@ -189,6 +189,31 @@ mod tests {
             })
             .collect();
         assert!(matches!(auto(&bytes), Err(LoadError::Binary(_))));
+    }
+
+    #[test]
+    fn mostly_utf8_keeps_its_characters_and_replaces_the_broken_bytes() {
+        let mut bytes = "Größe, naïve café, Москва — 東京. ".repeat(20).into_bytes();
+        bytes.extend(b"one stray Latin-1 byte: caf\xE9.");
+        let d = auto(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8 (invalid bytes replaced)");
+        assert!(
+            d.text.starts_with("Größe, naïve café, Москва — 東京."),
+            "{}",
+            &d.text[..40]
+        );
+        assert!(d.text.ends_with("caf\u{fffd}."));
+    }
+
+    #[test]
+    fn utf16_without_a_mark_is_read_in_its_byte_order() {
+        let text = "It was the best of times, it was the worst of times. Était-ce Москва?";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let d = auto(&le).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16LE"));
+        let d = auto(&be).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, "UTF-16BE"));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::markdown;
+use super::nesting;
 use super::sanitize::{sanitize, sanitize_line};
 use super::{Block, BlockKind, Fold};
 
@@ -25,7 +26,10 @@ pub fn structure(html: &str) -> Article {
         max_elements_to_parse: MAX_ELEMENTS,
         ..Config::default()
     };
-    let parsed = Readability::new(html, None, Some(config)).and_then(|mut r| r.parse());
+    // A page nested thousands deep would take the parser and the extractor minutes: past a
+    // depth, its elements are flattened into their ancestor first.
+    let bounded = nesting::bounded(html);
+    let parsed = Readability::new(&*bounded, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
     };
@@ -109,9 +113,7 @@ fn visible_text(html: &str) -> String {
         if matches!(name.as_str(), "script" | "style" | "noscript" | "template")
             && !after.starts_with('/')
         {
-            let end_tag = format!("</{name}");
-            let lower = rest.to_ascii_lowercase();
-            rest = lower.find(&end_tag).map_or("", |at| &rest[at..]);
+            rest = find_end_tag(rest, &name).map_or("", |at| &rest[at..]);
             continue;
         }
         if matches!(
@@ -138,6 +140,17 @@ fn visible_text(html: &str) -> String {
     }
     out.push_str(&decode_entities(rest));
     out
+}
+
+/// Where the end tag `</name` begins in `text`, in any case: searched from each `</`, so a
+/// page of many scripts is read in one pass.
+fn find_end_tag(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"</").find(|&at| {
+        bytes
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes()))
+    })
 }
 
 fn decode_entities(text: &str) -> String {

@@ -9,6 +9,11 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use super::sanitize::{sanitize, sanitize_line};
 use super::{Block, BlockKind, Inline, Span};
 
+/// Lists nested deeper than this are indented as this deep: each level is two columns, so a
+/// list nested twenty thousand deep would otherwise hold its items' text twenty thousand
+/// columns to the right (and its indentation alone would take memory quadratic in the depth).
+pub const MAX_INDENTED_LISTS: usize = 12;
+
 /// The blocks of a Markdown text, and its title (the first top-level heading), if any.
 pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
     let mut builder = Builder::new(text);
@@ -252,7 +257,7 @@ impl<'a> Builder<'a> {
                     block.tight = tight;
                 }
                 let depth = self.lists.len().saturating_sub(1);
-                self.push_indent(depth * 2);
+                self.push_indent(depth.min(MAX_INDENTED_LISTS) * 2);
                 let marker = match self.lists.last_mut().and_then(|l| l.next.as_mut()) {
                     Some(n) => {
                         let marker = format!("{n}. ");
@@ -415,6 +420,24 @@ mod tests {
             spans,
             vec![("soft", Inline::Emphasis), ("text", Inline::Strong)]
         );
+    }
+
+    #[test]
+    fn a_list_nested_twenty_thousand_deep_is_indented_no_deeper_than_the_bound() {
+        let depth = 20_000;
+        let (blocks, _) = structure(&format!("{}deepest\n", "- ".repeat(depth)));
+        let last = blocks.last().map(|b| b.text.as_str()).unwrap_or_default();
+        assert!(last.ends_with("• deepest"), "{last}");
+        let indent = |text: &str| text.chars().take_while(|&c| c == '\u{a0}').count();
+        assert_eq!(indent(last), MAX_INDENTED_LISTS * 2);
+        // The indentation stops growing at the bound: the text is linear in the depth.
+        let shallow = blocks
+            .iter()
+            .map(|b| indent(&b.text))
+            .take(MAX_INDENTED_LISTS + 1);
+        assert!(shallow.eq((0..=MAX_INDENTED_LISTS).map(|d| d * 2)));
+        let total: usize = blocks.iter().map(|b| b.text.len()).sum();
+        assert!(total < depth * (MAX_INDENTED_LISTS * 2 * 2 + 8), "{total}");
     }
 
     #[test]

@@ -7,8 +7,11 @@ mod decode;
 pub mod epub;
 pub mod format;
 mod html;
+pub mod input;
 mod markdown;
+mod nesting;
 pub mod sanitize;
+mod sniff;
 mod structure;
 pub mod totals;
 mod web_furniture;
@@ -169,8 +172,19 @@ pub struct LoadOptions {
     pub encoding: Option<&'static encoding_rs::Encoding>,
     /// Structure as this format instead of detecting one (`--format`).
     pub format: Option<Format>,
-    /// Show binary files anyway, with visible placeholders (`--force`).
+    /// Show binary files anyway, with visible placeholders, and read a device as if it were
+    /// a file (`--force`).
     pub force: bool,
+    /// Refuse to read more than this many bytes (`--max-size`); `None` is
+    /// [`input::DEFAULT_MAX_SIZE`].
+    pub max_size: Option<u64>,
+}
+
+impl LoadOptions {
+    /// The most bytes of a document that are read.
+    pub fn max_size(&self) -> u64 {
+        self.max_size.unwrap_or(input::DEFAULT_MAX_SIZE)
+    }
 }
 
 impl Block {
@@ -356,19 +370,18 @@ impl Document {
 
     /// Read and load a file with overrides.
     pub fn open_with(path: &Path, options: LoadOptions) -> Result<Self, LoadError> {
-        let (bytes, name) = Document::read_file(path)?;
+        let (bytes, name) = Document::read_file(path, options)?;
         Document::load(bytes, &name, options)
     }
 
     /// The bytes of the file at `path` and the name it is shown by, with the errors a reader
-    /// gives for each way opening can fail.
-    pub fn read_file(path: &Path) -> Result<(Vec<u8>, String), LoadError> {
-        let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory);
-        }
-        let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-        Ok((bytes, Document::file_name(path)))
+    /// gives for each way opening can fail: what is no file, too big, or binary from its first
+    /// block is refused before the rest is read (see [`input`]).
+    pub fn read_file(path: &Path, options: LoadOptions) -> Result<(Vec<u8>, String), LoadError> {
+        let name = Document::file_name(path);
+        let (file, len) = input::open_file(path, options)?;
+        let bytes = input::read_all(file, len, &name, options)?;
+        Ok((bytes, name))
     }
 
     /// The name a file's document is shown by when its text has no title.
@@ -443,6 +456,10 @@ pub enum LoadError {
     IsDirectory,
     #[error("binary file ({0}); not a text document (--force shows it anyway)")]
     Binary(&'static str),
+    #[error("not a regular file or a pipe ({0}); --force reads it anyway")]
+    NotAFile(&'static str),
+    #[error("more than {}, the most quire reads (--max-size raises it)", input::shown_size(*.0))]
+    TooBig(u64),
     #[error("{0}")]
     Book(#[from] BookError),
 }

@@ -16,7 +16,7 @@ use quire::document::{BlockKind, BookOpening, Document, LoadOptions};
 use quire::outline::Outline;
 
 /// A book to be zipped: its files in order (the `mimetype` first, stored).
-struct Book {
+pub(crate) struct Book {
     files: Vec<(String, Vec<u8>)>,
 }
 
@@ -37,7 +37,7 @@ fn xhtml(title: &str, body: &str) -> String {
 impl Book {
     /// An EPUB 3 book: chapters `(file, body)` in spine order, and a nav TOC of
     /// `(level, label, href)`.
-    fn epub3(chapters: &[(&str, &str)], toc: &[(u8, &str, &str)]) -> Book {
+    pub(crate) fn epub3(chapters: &[(&str, &str)], toc: &[(u8, &str, &str)]) -> Book {
         Book::with_package(chapters, toc, "", "")
     }
 
@@ -81,7 +81,7 @@ impl Book {
         self.add_bytes(name, content.as_bytes().to_vec());
     }
 
-    fn add_bytes(&mut self, name: &str, content: Vec<u8>) {
+    pub(crate) fn add_bytes(&mut self, name: &str, content: Vec<u8>) {
         self.files.retain(|(n, _)| n != name);
         self.files.push((name.to_string(), content));
     }
@@ -90,7 +90,7 @@ impl Book {
         self.files.retain(|(n, _)| n != name);
     }
 
-    fn zip(&self) -> Vec<u8> {
+    pub(crate) fn zip(&self) -> Vec<u8> {
         let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         for (name, content) in &self.files {
             let method = if name == "mimetype" {
@@ -897,4 +897,20 @@ fn a_bookmark_made_in_a_book_resumes_after_reopening() {
     let listed = quire(&["bookmarks"], Some(data.path()));
     let listed = String::from_utf8(listed.stdout).unwrap();
     assert!(listed.contains("The Test Voyage"), "{listed}");
+}
+
+#[test]
+fn a_table_of_contents_that_cannot_be_read_costs_the_outline_not_the_book() {
+    let mut book = Book::epub3(&[("one.xhtml", "<p>The first words.</p>")], &[]);
+    // Not UTF-8: the package reader refuses the nav document.
+    book.add_bytes("OEBPS/nav.xhtml", vec![0x80]);
+    let doc = book.load();
+    assert!(doc.blocks.iter().any(|b| b.text == "The first words."));
+    let problems = &doc.book().unwrap().problems;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("the table of contents cannot be read")),
+        "{problems:?}"
+    );
 }

@@ -120,7 +120,7 @@ fn allow_list_rejects_what_it_should() {
 /// Run quire in a 30×110 pseudo-terminal with `args`, wait for `ready` to be drawn (if any),
 /// type `keys` one at a time, and return its exit status (None if it had to be killed) and
 /// every byte it wrote to the terminal.
-fn run_in_pty(
+pub(crate) fn run_in_pty(
     args: &[&std::ffi::OsStr],
     ready: Option<&[u8]>,
     keys: &[&str],

@@ -54,7 +54,7 @@ pub enum BookError {
 
 /// Read a book from the bytes of its EPUB file.
 pub fn load(bytes: Vec<u8>, fallback_name: &str) -> Result<Document, BookError> {
-    read(bytes, fallback_name, None).map(|(doc, _)| doc)
+    read(Shared(Arc::new(bytes)), fallback_name, None).map(|(doc, _)| doc)
 }
 
 /// A book read for its first page ([`load_opening`]).
@@ -85,7 +85,9 @@ pub fn load_opening(
     }
 }
 
-/// The bytes of a book read by its opening and then by the whole.
+/// The bytes of a book, shared and never copied: read by its opening and then by the whole,
+/// and read a second time without the table of contents when that cannot be read.
+#[derive(Clone)]
 struct Shared(Arc<Vec<u8>>);
 
 impl AsRef<[u8]> for Shared {
@@ -94,25 +96,39 @@ impl AsRef<[u8]> for Shared {
     }
 }
 
+/// The book's package, and what went wrong with its table of contents: one that cannot be
+/// read costs the book its own outline (the outline is then built from the text), not the
+/// book.
+fn open(bytes: Shared) -> Result<(Epub, Option<String>), BookError> {
+    let err = match Epub::options().read(Cursor::new(bytes.clone())) {
+        Ok(epub) => return Ok((epub, None)),
+        Err(err) => sanitize_line(&err.to_string()),
+    };
+    let epub = Epub::options()
+        .skip_toc(true)
+        .read(Cursor::new(bytes))
+        .map_err(|_| BookError::Package(err.clone()))?;
+    Ok((
+        epub,
+        Some(format!("the table of contents cannot be read: {err}")),
+    ))
+}
+
 /// Read the book, or its opening when `text_budget` is given; also says whether the whole
 /// book was read.
-fn read<B>(
-    bytes: B,
+fn read(
+    bytes: Shared,
     fallback_name: &str,
     text_budget: Option<usize>,
-) -> Result<(Document, bool), BookError>
-where
-    B: AsRef<[u8]> + Send + Sync + 'static,
-{
+) -> Result<(Document, bool), BookError> {
     let source_len = bytes.as_ref().len();
     let survey = archive::survey(bytes.as_ref())?;
     if let Some((path, size)) = survey.oversized_package_file() {
         return Err(BookError::TooBig { path, size });
     }
-    let epub = Epub::options()
-        .read(Cursor::new(bytes))
-        .map_err(|e| BookError::Package(sanitize_line(&e.to_string())))?;
+    let (epub, toc_problem) = open(bytes)?;
     let mut book = metadata(&epub);
+    book.problems.extend(toc_problem);
     let mut sink = Sink::default();
     let mut unpacked = 0u64;
     let mut seen = HashSet::new();

@@ -274,7 +274,9 @@ impl Tree {
 
     /// The tree of a chapter read as HTML, however broken.
     fn parse_html(text: &str) -> Tree {
-        let document = dom_query::Document::from(text);
+        // Nested thousands deep, a chapter would take the HTML parser minutes: flattened
+        // past a depth first, as a web page is.
+        let document = dom_query::Document::from(&*crate::document::nesting::bounded(text));
         let mut tree = Tree::new();
         let root = document.root();
         // (node in the HTML tree, its parent in ours): walked with a stack, never recursion.
@@ -396,5 +398,21 @@ mod tests {
         );
         let tree = Tree::parse(&text);
         assert_eq!(tree.text_content(0), "x");
+    }
+
+    #[test]
+    fn deep_broken_markup_is_read_as_html_and_keeps_its_text() {
+        // The unclosed `<br>` is no XML: the chapter is read as HTML, flattened past a depth.
+        let depth = 100_000;
+        let text = format!(
+            "<html><body>{}x<br>y{}</body></html>",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let tree = Tree::parse(&text);
+        assert_eq!(
+            tree.text_content(0).split_whitespace().collect::<String>(),
+            "xy"
+        );
     }
 }
