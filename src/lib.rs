@@ -1,5 +1,5 @@
 //! quire: a terminal reader for saved articles and books, with an outline built from the text
-//! and passage bookmarks anchored to it. `ARCHITECTURE.md` at the top of the repository gives
+//! and passage bookmarks anchored to it. `src/ARCHITECTURE.md` gives
 //! the bird's eye view, the code map and the rules each layer keeps.
 //!
 //! Layers, each depending only on the ones listed before it: [`text`], [`document`],

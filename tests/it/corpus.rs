@@ -1,7 +1,7 @@
 //! The evaluation over the shared corpus (QUIRE_CORPUS), with floors the figures must not fall
 //! below. Skips, saying so, when the corpus is not configured.
 
-#[path = "../../examples/eval/main.rs"]
+#[path = "../../benches/examples/eval/main.rs"]
 mod eval;
 
 #[test]

@@ -19,7 +19,7 @@ use quire::reader::marks::Persistence;
 use quire::reader::{Opened, Saved};
 use quire::store::{DB_FILE, Store};
 
-/// The writer program built from `examples/store_writer.rs` (cargo test builds examples).
+/// The writer program built from `benches/examples/store_writer.rs` (cargo test builds examples).
 fn writer_path() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     // target/debug/deps/<test> → target/debug/examples/store_writer

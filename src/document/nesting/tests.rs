@@ -208,7 +208,15 @@ const PIECES: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    // Failures are kept with the tests, not at the top of the repository.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel(
+                "tests/proptest-regressions"
+            )
+        )),
+        ..ProptestConfig::with_cases(64)
+    })]
 
     /// However the pieces repeat, the page the parser builds from the flattened text
     /// nests no deeper than a small multiple of the bound, and keeps every word.

@@ -232,7 +232,15 @@ const LINE_SHAPES: &[&str] = &[
 ];
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    // Failures are kept with the tests, not at the top of the repository.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel(
+                "tests/proptest-regressions"
+            )
+        )),
+        ..proptest::prelude::ProptestConfig::with_cases(2000)
+    })]
 
     #[test]
     fn the_cursor_scan_means_what_the_line_list_scan_meant(
