@@ -2,7 +2,7 @@
 //! for, with the folded copy already built) and the one-off folding of the whole document.
 //! Reads the corpus directory from QUIRE_CORPUS and skips when it is unset.
 //!
-//! Run: `QUIRE_CORPUS=/work/shared/corpus cargo bench --bench search`
+//! Run: `QUIRE_CORPUS=/path/to/corpus cargo bench --bench search`
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};

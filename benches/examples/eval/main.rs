@@ -37,7 +37,7 @@ fn main() {
     let root = PathBuf::from(
         std::env::args()
             .nth(1)
-            .unwrap_or_else(|| "/work/shared/corpus".into()),
+            .unwrap_or_else(|| "../shared/corpus".into()),
     );
     let (table, _) = run(&root, true);
     print!("{table}");
