@@ -364,6 +364,14 @@ impl<'a> Flattener<'a> {
         {
             self.close_from(at);
         }
+        // Then, as for a block, a list item closes an open `<p>`. Left open in the model, that
+        // `<p>` would be closed by a later one with everything opened since, and the model
+        // would count shallow what the parser nests deep.
+        if matches!(name, "li" | "dd" | "dt")
+            && let Some(at) = self.find_open("p", |n| is_button_scope_barrier(n) || n == "select")
+        {
+            self.close_from(at);
+        }
     }
 
     /// The innermost open `name`, unless a barrier comes first.

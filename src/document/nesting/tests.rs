@@ -240,21 +240,26 @@ proptest! {
         }
         let (deepest, words) = parsed(&bounded(&page));
         prop_assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
-        // Every word the parser shows in the page is kept, once. A `<template>` left out
-        // shows what it held (the parser keeps that out of the page): more, never less.
+        // Every word of the text the parser shows in the page is kept, once. Markup read as
+        // text is another matter: a `<textarea>` or `<title>` inside `<math>` or `<svg>` holds
+        // tags, outside it holds text, and bounding the nesting may move one across that line,
+        // so a stray "<div>" may appear or go. The words `w0`, `w1`… are the text.
+        let text_word = |w: &&String| w.strip_prefix('w').is_some_and(|n| n.parse::<usize>().is_ok());
         let (_, original) = parsed(&page);
         let mut kept = std::collections::HashMap::<&str, usize>::new();
-        for word in &words {
+        for word in words.iter().filter(text_word) {
             *kept.entry(word.as_str()).or_default() += 1;
         }
-        for word in &original {
+        for word in original.iter().filter(text_word) {
             let count = kept.get_mut(word.as_str());
             prop_assert!(count.as_ref().is_some_and(|c| **c > 0), "{word} lost");
             if let Some(count) = count {
                 *count -= 1;
             }
         }
-        prop_assert!(kept.values().all(|&c| c == 0) || page.contains("<template>"));
+        // A `<template>` left out shows what it held (the parser keeps that out of the page):
+        // more, never less.
+        prop_assert!(kept.values().all(|&c| c == 0) || page.contains("<template>"), "{kept:?}");
     }
 }
 
@@ -274,4 +279,18 @@ fn a_deep_page_opens_as_a_document_with_every_word() {
         .collect();
     let expected: Vec<String> = (0..depth).map(|i| format!("w{i}")).collect();
     assert_eq!(words, expected);
+}
+
+/// A list item closes an open paragraph, and not a `<dt>` it sits in: paragraphs, items and
+/// terms in turn nest two deeper each time, and the model must see it.
+#[test]
+fn paragraphs_items_and_terms_in_turn_are_bounded() {
+    let mut page = String::new();
+    for w in 0..250 {
+        page.push_str(&format!("<p>a{w} <li>b{w} <dt>c{w} "));
+    }
+    assert!(parsed(&page).0 > 4 * MAX_DEPTH, "the shape nests deep");
+    let (deepest, words) = parsed(&bounded(&page));
+    assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
+    assert_eq!(words.len(), 750);
 }
