@@ -30,9 +30,13 @@ pub enum Action {
     NarrowColumn,
     /// The reading width of the settings file again.
     ResetWidth,
+    /// `=`: the reading width as set when the reader changed it, else the document's facts
+    /// (as `less` answers `=`): one key for both, since a width just changed is what a reader
+    /// most likely means to undo, and with nothing to undo it keeps its old meaning.
+    WidthOrFacts,
     Help,
-    /// `=`: what the document is — its file, format, encoding, size, words, pages, and where
-    /// the reader is in it.
+    /// What the document is — its file, format, encoding, size, words, pages, and where the
+    /// reader is in it.
     Facts,
     /// The messages said this session.
     Messages,
@@ -134,6 +138,7 @@ impl Action {
             Action::WidenColumn => "wider reading column",
             Action::NarrowColumn => "narrower reading column",
             Action::ResetWidth => "reading width as set (config file or --width)",
+            Action::WidthOrFacts => "width as set if changed, else about this document",
             Action::Help => "this help",
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",

@@ -139,6 +139,7 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::WidenColumn => case(mode, "--", |b, a| column(a) > column(b)),
         Action::NarrowColumn => case(mode, "", |b, a| column(a) < column(b)),
         Action::ResetWidth => case(mode, "--", |b, a| column(a) > column(b)),
+        Action::WidthOrFacts => case(mode, "--", |b, a| column(a) > column(b)),
         Action::Help => case(mode, "", opens_help),
         Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
         Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),

@@ -1,6 +1,6 @@
 //! The reading column's width and the sidebar's presence as the reader changes them: `+` and
-//! `-` widen and narrow the column a step at a time, the reset key returns to the configured
-//! width, and each choice is handed to the store to be remembered for every document.
+//! `-` widen and narrow the column a step at a time, the reset keys (`=` when the width was
+//! changed, `_` always) return to the configured width, and each choice is handed to the store to be remembered for every document.
 
 use crate::reader::config::{MIN_READING_WIDTH, REMEMBERED_SIDEBAR, REMEMBERED_WIDTH};
 use crate::reader::model::Model;
@@ -32,6 +32,11 @@ pub(super) fn narrow(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     }
     set_width(model, shown.saturating_sub(STEP).max(MIN_READING_WIDTH))
+}
+
+/// True when the reading width is not the one set (by `+`/`-` now, or remembered from them).
+pub(super) fn changed(model: &Model) -> bool {
+    model.config.max_width != model.config.configured_width
 }
 
 /// The reset key: the width of the settings file (or `--width`), and nothing remembered.

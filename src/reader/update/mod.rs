@@ -155,6 +155,8 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::WidenColumn => return column::widen(model),
         Action::NarrowColumn => return column::narrow(model),
         Action::ResetWidth => return column::reset(model),
+        Action::WidthOrFacts if column::changed(model) => return column::reset(model),
+        Action::WidthOrFacts => model.popup = Some(Popup::Facts),
         Action::Help => model.popup = Some(Popup::Help { scroll: 0 }),
         Action::Facts => model.popup = Some(Popup::Facts),
         Action::Messages => {
