@@ -45,6 +45,9 @@ pub struct Line {
     /// the marker saying the row goes on from the one above, then the line's indentation.
     /// Zero on every other line.
     pub hang: u32,
+    /// True for a prose line that ends inside a word, at one of its syllables: a hyphen is
+    /// drawn after its text (the text itself has none).
+    pub hyphen: bool,
 }
 
 impl Line {
@@ -77,6 +80,9 @@ pub enum CodeLines {
 pub struct Style {
     pub code: CodeLines,
     pub paragraph_gap: u8,
+    /// Prose may also break inside a word, at its syllables in this language, with a hyphen
+    /// drawn: what keeps justified lines from gaping. `None` breaks only between words.
+    pub hyphenation: Option<hypher::Lang>,
 }
 
 impl From<CodeLines> for Style {
@@ -84,6 +90,7 @@ impl From<CodeLines> for Style {
         Style {
             code,
             paragraph_gap: 1,
+            hyphenation: None,
         }
     }
 }
@@ -407,6 +414,7 @@ fn lay_out_blocks<Row: From<Line>>(
                 first_of_block: false,
                 cut: false,
                 hang: 0,
+                hyphen: false,
             }));
         }
         let block = &doc.blocks[index];
@@ -424,13 +432,14 @@ fn lay_out_blocks<Row: From<Line>>(
                 first_of_block: true,
                 cut: false,
                 hang: 0,
+                hyphen: false,
             }));
             block_first_line.extend(std::iter::repeat_n(fold_line, run));
             index += run;
             continue;
         }
         block_first_line.push(row_index(rows.len()));
-        lay_out_block(&mut rows, doc, index, width, style.code);
+        lay_out_block(&mut rows, doc, index, width, style);
         index += 1;
     }
     (rows, block_first_line)
@@ -464,11 +473,11 @@ fn lay_out_block<Row: From<Line>>(
     doc: &Document,
     index: usize,
     width: usize,
-    code: CodeLines,
+    style: Style,
 ) {
     let block = &doc.blocks[index];
     let first_row = rows.len();
-    match (block.kind, code) {
+    match (block.kind, style.code) {
         (BlockKind::Code, CodeLines::Cut) => {
             for (range, cut) in wrap::cut_preformatted(&block.text, width) {
                 push_row(rows, index, first_row, range, cut, 0);
@@ -491,8 +500,9 @@ fn lay_out_block<Row: From<Line>>(
         }
         (kind, _) => {
             let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
-            wrap::wrap_flowing_each(&block.text, text_width, text_width, |range| {
-                push_row(rows, index, first_row, range, false, 0);
+            let widths = (text_width, text_width);
+            wrap::wrap_prose_each(&block.text, widths, style.hyphenation, |range, hyphen| {
+                push_row_ending(rows, index, first_row, range, hyphen);
             });
         }
     }
@@ -520,6 +530,28 @@ fn push_row<Row: From<Line>>(
         first_of_block,
         cut,
         hang: u32::try_from(hang).unwrap_or(u32::MAX),
+        hyphen: false,
+    }));
+}
+
+/// Add a prose row, which may end at a syllable with a hyphen drawn after it.
+fn push_row_ending<Row: From<Line>>(
+    rows: &mut Vec<Row>,
+    index: usize,
+    first_row: usize,
+    range: std::ops::Range<usize>,
+    hyphen: bool,
+) {
+    let first_of_block = rows.len() == first_row;
+    rows.push(Row::from(Line {
+        block: index as u32,
+        start: range.start as u32,
+        end: range.end as u32,
+        kind: LineKind::Text,
+        first_of_block,
+        cut: false,
+        hang: 0,
+        hyphen,
     }));
 }
 

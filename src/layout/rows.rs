@@ -9,7 +9,7 @@ use super::{Line, LineKind};
 ///
 /// A text row holds its byte range in `start..end`. A fold row has no byte range: `start` holds
 /// the fold's first block and `end` how many blocks it stands for. `meta` packs the kind, the
-/// first-of-block and cut flags, and the hang (see the bit constants below).
+/// first-of-block, cut and hyphen flags, and the hang (see the bit constants below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct PackedRow {
     start: u32,
@@ -26,7 +26,8 @@ const KIND_BLANK: u32 = 1;
 const KIND_FOLD: u32 = 2;
 const FIRST_OF_BLOCK: u32 = 1 << 2;
 const CUT: u32 = 1 << 3;
-const HANG_SHIFT: u32 = 4;
+const HYPHEN: u32 = 1 << 4;
+const HANG_SHIFT: u32 = 5;
 /// The largest hang a row can hold. A hang is a count of columns, so it never comes near this;
 /// a larger one is kept as this rather than spilling into the flags.
 const HANG_MAX: u32 = u32::MAX >> HANG_SHIFT;
@@ -44,6 +45,9 @@ impl From<Line> for PackedRow {
         }
         if line.cut {
             meta |= CUT;
+        }
+        if line.hyphen {
+            meta |= HYPHEN;
         }
         PackedRow { start, end, meta }
     }
@@ -89,6 +93,7 @@ impl PackedRow {
             first_of_block: self.meta & FIRST_OF_BLOCK != 0,
             cut: self.meta & CUT != 0,
             hang: self.meta >> HANG_SHIFT,
+            hyphen: self.meta & HYPHEN != 0,
         }
     }
 }
@@ -169,6 +174,7 @@ mod tests {
             first_of_block,
             cut,
             hang,
+            hyphen: false,
         }
     }
 
@@ -177,9 +183,14 @@ mod tests {
         for first_of_block in [false, true] {
             for cut in [false, true] {
                 for hang in [0, 1, 13, HANG_MAX] {
-                    let line = text(5, u32::MAX, first_of_block, cut, hang);
-                    // Seven blocks before it have started, so it is in block 7.
-                    assert_eq!(PackedRow::from(line).to_line(8), line);
+                    for hyphen in [false, true] {
+                        let line = Line {
+                            hyphen,
+                            ..text(5, u32::MAX, first_of_block, cut, hang)
+                        };
+                        // Seven blocks before it have started, so it is in block 7.
+                        assert_eq!(PackedRow::from(line).to_line(8), line);
+                    }
                 }
             }
         }
@@ -190,7 +201,7 @@ mod tests {
         let line = text(0, 3, false, false, u32::MAX);
         let unpacked = PackedRow::from(line).to_line(8);
         assert_eq!(unpacked.hang, HANG_MAX);
-        assert!(!unpacked.cut && !unpacked.first_of_block);
+        assert!(!unpacked.cut && !unpacked.first_of_block && !unpacked.hyphen);
         assert_eq!(unpacked.kind, LineKind::Text);
     }
 
@@ -204,6 +215,7 @@ mod tests {
             first_of_block: true,
             cut: false,
             hang: 0,
+            hyphen: false,
         };
         // All three folded blocks start on the fold row: seven have started, yet it is block 4.
         let packed = PackedRow::from(fold);
@@ -240,6 +252,7 @@ mod tests {
             first_of_block,
             cut: false,
             hang: 0,
+            hyphen: false,
         });
         let rows: Vec<PackedRow> = lines.iter().copied().map(PackedRow::from).collect();
         let block_first_line = [0, 3, 3, 3, 5];

@@ -13,6 +13,7 @@ use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use crate::document::sanitize::SOFT_HYPHEN;
 use crate::text::{display_width, stands_alone};
 
 /// True when a text needs nothing but spaces to find its break opportunities: alphabetic
@@ -31,6 +32,8 @@ struct Piece {
     end: usize,
     width: usize,
     whitespace_width: usize,
+    /// The word goes on in the next piece, and a line ending here draws a hyphen after it.
+    hyphen: bool,
 }
 
 impl Fragment for Piece {
@@ -41,7 +44,7 @@ impl Fragment for Piece {
         self.whitespace_width as f64
     }
     fn penalty_width(&self) -> f64 {
-        0.0
+        if self.hyphen { 1.0 } else { 0.0 }
     }
 }
 
@@ -70,20 +73,36 @@ pub fn wrap_flowing_each(
     width: usize,
     mut line: impl FnMut(Range<usize>),
 ) {
+    wrap_prose_each(text, (first_width, width), None, |range, _| line(range));
+}
+
+/// [`wrap_flowing_each`] that may also break a word at its syllables in the `hyphenation`
+/// language: each line comes with whether it ends inside a word (a hyphen is drawn after it,
+/// and the widths leave it a column).
+pub fn wrap_prose_each(
+    text: &str,
+    (first_width, width): (usize, usize),
+    hyphenation: Option<hypher::Lang>,
+    mut line: impl FnMut(Range<usize>, bool),
+) {
+    let wrap = Wrap {
+        batch: PIECE_BATCH,
+        hyphenation,
+    };
     if memchr::memchr(b'\n', text.as_bytes()).is_none() {
-        return wrap_flowing_in_batches(text, first_width, width, PIECE_BATCH, line);
+        return wrap.lines(text, first_width, width, line);
     }
     let mut start = 0;
     let mut first = true;
     for part in text.split('\n') {
         let mut any = false;
         let line_width = if first { first_width } else { width };
-        wrap_flowing_in_batches(part, line_width, width, PIECE_BATCH, |range| {
+        wrap.lines(part, line_width, width, |range, hyphen| {
             any = true;
-            line(start + range.start..start + range.end);
+            line(start + range.start..start + range.end, hyphen);
         });
         if !any {
-            line(start..start);
+            line(start..start, false);
         }
         first = false;
         start += part.len() + 1;
@@ -94,69 +113,174 @@ pub fn wrap_flowing_each(
 /// wrapped a batch at a time instead of as one list of pieces as big as the text.
 const PIECE_BATCH: usize = 4096;
 
-fn wrap_flowing_in_batches(
-    text: &str,
-    first_width: usize,
-    width: usize,
+/// How one run of text (no line breaks) is wrapped.
+#[derive(Debug, Clone, Copy)]
+struct Wrap {
+    /// Pieces held before the lines they fill are handed on.
     batch: usize,
-    mut line: impl FnMut(Range<usize>),
-) {
-    let first_width = first_width.max(1);
-    let width = width.max(1);
-    let min_width = first_width.min(width);
-    let separator = if breaks_only_at_spaces(text) {
-        WordSeparator::AsciiSpace
-    } else {
-        WordSeparator::UnicodeBreakProperties
-    };
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut placed_any = false;
-    // Where a dash that opens a word starts ("–dash"): the Unicode rules allow a break after
-    // it, which would leave it alone at a line's end, so it is kept with the word it opens.
-    let mut opening_dash: Option<usize> = None;
-    for found in separator.find_words(text) {
-        let found_start = offset_in(text, found.word);
-        if found.whitespace.is_empty()
-            && (opens_a_word_with_a_dash(text, found_start, found.word)
-                || korean_word_goes_on(text, found_start + found.word.len()))
-        {
-            opening_dash.get_or_insert(found_start);
-            continue;
-        }
-        let start = opening_dash.take().unwrap_or(found_start);
-        let found_word = &text[start..found_start + found.word.len()];
-        // A soft hyphen is a place the word may break (drawn as "-" only when it does).
-        let mut parts = found_word.split_inclusive('\u{ad}').peekable();
-        while let Some(part) = parts.next() {
-            let whitespace = if parts.peek().is_none() {
-                found.whitespace
-            } else {
-                ""
-            };
-            push_word(text, part, whitespace, min_width, &mut pieces);
-        }
-        if pieces.len() >= batch {
-            place_pieces(
-                &mut pieces,
-                (first_width, width),
-                false,
-                &mut placed_any,
-                &mut line,
-            );
-        }
-    }
-    if let Some(start) = opening_dash {
-        // A dash at the very end has no word to open.
-        push_word(text, &text[start..], "", min_width, &mut pieces);
-    }
-    place_pieces(
-        &mut pieces,
-        (first_width, width),
-        true,
-        &mut placed_any,
-        &mut line,
-    );
+    hyphenation: Option<hypher::Lang>,
 }
+
+impl Wrap {
+    fn lines(
+        self,
+        text: &str,
+        first_width: usize,
+        width: usize,
+        mut line: impl FnMut(Range<usize>, bool),
+    ) {
+        let batch = self.batch;
+        let first_width = first_width.max(1);
+        let width = width.max(1);
+        let min_width = first_width.min(width);
+        let separator = if breaks_only_at_spaces(text) {
+            WordSeparator::AsciiSpace
+        } else {
+            WordSeparator::UnicodeBreakProperties
+        };
+        let mut pieces: Vec<Piece> = Vec::new();
+        let mut placed_any = false;
+        // Where a dash that opens a word starts ("–dash"): the Unicode rules allow a break after
+        // it, which would leave it alone at a line's end, so it is kept with the word it opens.
+        let mut opening_dash: Option<usize> = None;
+        for found in separator.find_words(text) {
+            let found_start = offset_in(text, found.word);
+            if found.whitespace.is_empty()
+                && (opens_a_word_with_a_dash(text, found_start, found.word)
+                    || korean_word_goes_on(text, found_start + found.word.len()))
+            {
+                opening_dash.get_or_insert(found_start);
+                continue;
+            }
+            let start = opening_dash.take().unwrap_or(found_start);
+            let found_word = &text[start..found_start + found.word.len()];
+            // A soft hyphen is a place the word may break (drawn as "-" only when it does).
+            // A word with soft hyphens of its own breaks only there (the source's choice).
+            if found_word.contains(SOFT_HYPHEN) {
+                let mut parts = found_word.split_inclusive(SOFT_HYPHEN).peekable();
+                while let Some(part) = parts.next() {
+                    let whitespace = if parts.peek().is_none() {
+                        found.whitespace
+                    } else {
+                        ""
+                    };
+                    push_word(text, part, whitespace, min_width, &mut pieces);
+                }
+            } else {
+                self.push_word(text, found_word, found.whitespace, min_width, &mut pieces);
+            }
+            if pieces.len() >= batch {
+                place_pieces(
+                    &mut pieces,
+                    (first_width, width),
+                    false,
+                    &mut placed_any,
+                    &mut line,
+                );
+            }
+        }
+        if let Some(start) = opening_dash {
+            // A dash at the very end has no word to open.
+            push_word(text, &text[start..], "", min_width, &mut pieces);
+        }
+        place_pieces(
+            &mut pieces,
+            (first_width, width),
+            true,
+            &mut placed_any,
+            &mut line,
+        );
+    }
+
+    /// [`push_word`], with more places to break when hyphenating: after the hyphen of a
+    /// compound ("wedding-|cake", no hyphen added), and at the syllables of a long plain word.
+    fn push_word(
+        self,
+        text: &str,
+        word: &str,
+        whitespace: &str,
+        min_width: usize,
+        pieces: &mut Vec<Piece>,
+    ) {
+        let Some(language) = self.hyphenation else {
+            return push_word(text, word, whitespace, min_width, pieces);
+        };
+        let mut from = 0;
+        let mut previous = None;
+        let mut chars = word.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, c)| c);
+            if c == '-'
+                && previous.is_some_and(char::is_alphabetic)
+                && next.is_some_and(char::is_alphabetic)
+            {
+                syllables(text, &word[from..at + 1], "", min_width, language, pieces);
+                from = at + 1;
+            }
+            previous = Some(c);
+        }
+        syllables(text, &word[from..], whitespace, min_width, language, pieces);
+    }
+}
+
+/// A word broken at its syllables in `language`, when it is long and plain enough: letters only
+/// between any leading and trailing punctuation, so "“extraordinary,”" breaks but "don't" and
+/// "x86" are kept whole. Each piece but the last draws a hyphen when a line ends after it.
+fn syllables(
+    text: &str,
+    word: &str,
+    whitespace: &str,
+    min_width: usize,
+    language: hypher::Lang,
+    pieces: &mut Vec<Piece>,
+) {
+    let letters = |(_, c): &(usize, char)| c.is_alphabetic();
+    let core_start = word.char_indices().find(letters).map(|(i, _)| i);
+    let core_end = word
+        .char_indices()
+        .rev()
+        .find(letters)
+        .map(|(i, c)| i + c.len_utf8());
+    let (Some(core_start), Some(core_end)) = (core_start, core_end) else {
+        return push_word(text, word, whitespace, min_width, pieces);
+    };
+    let core = &word[core_start..core_end];
+    let mut outside = word[..core_start].chars().chain(word[core_end..].chars());
+    let plain = core.chars().all(char::is_alphabetic)
+        && !outside.any(char::is_alphanumeric)
+        && core.chars().count() >= MIN_HYPHENATED_LETTERS
+        && !word.contains(SOFT_HYPHEN);
+    let mut cuts = Vec::new();
+    if plain {
+        let mut at = core_start;
+        for syllable in hypher::hyphenate_bounded(core, language, 2, 3) {
+            at += syllable.len();
+            cuts.push(at);
+        }
+        cuts.pop();
+    }
+    let mut from = 0;
+    let fits = cuts.iter().chain([&word.len()]).all(|&to| {
+        let fits = display_width(&word[from..to]) < min_width;
+        from = to;
+        fits
+    });
+    if cuts.is_empty() || !fits {
+        return push_word(text, word, whitespace, min_width, pieces);
+    }
+    let mut from = 0;
+    for &to in &cuts {
+        push_word(text, &word[from..to], "", min_width, pieces);
+        if let Some(piece) = pieces.last_mut() {
+            piece.hyphen = true;
+        }
+        from = to;
+    }
+    push_word(text, &word[from..], whitespace, min_width, pieces);
+}
+
+/// The shortest word broken at its syllables: shorter ones gain a line little room.
+const MIN_HYPHENATED_LETTERS: usize = 6;
 
 /// A run of dashes standing where a word starts (after a space or at the start of the text).
 /// True when the text at byte `end` goes on inside a Korean word: Korean breaks lines at spaces
@@ -194,7 +318,7 @@ fn place_pieces(
     (first_width, width): (usize, usize),
     all: bool,
     placed_any: &mut bool,
-    line: &mut impl FnMut(Range<usize>),
+    line: &mut impl FnMut(Range<usize>, bool),
 ) {
     let widths: &[f64] = if !*placed_any {
         &[first_width as f64, width as f64]
@@ -207,7 +331,7 @@ fn place_pieces(
     let mut used = 0;
     for placed_line in &placed[..done] {
         if let (Some(first), Some(last)) = (placed_line.first(), placed_line.last()) {
-            line(first.start..last.end);
+            line(first.start..last.end, last.hyphen);
             *placed_any = true;
         }
         used += placed_line.len();
@@ -237,6 +361,7 @@ fn push_word(text: &str, word: &str, whitespace: &str, min_width: usize, pieces:
             end,
             width: word_width,
             whitespace_width,
+            hyphen: false,
         });
     } else {
         split_long_word(text, start..end, min_width, whitespace_width, pieces);
@@ -289,6 +414,7 @@ fn push_piece(text: &str, range: Range<usize>, whitespace_width: usize, out: &mu
         end: range.start + visible.len(),
         width: display_width(visible),
         whitespace_width,
+        hyphen: false,
     });
 }
 
@@ -348,6 +474,83 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    /// Lines as drawn when hyphenating in `language`: a line ending at a syllable with its "-".
+    fn hyphenated(text: &str, width: usize, language: hypher::Lang) -> Vec<String> {
+        let mut out = Vec::new();
+        wrap_prose_each(text, (width, width), Some(language), |range, hyphen| {
+            out.push(format!("{}{}", &text[range], if hyphen { "-" } else { "" }));
+        });
+        out
+    }
+
+    #[test]
+    fn long_words_break_at_their_syllables_with_a_hyphen_that_fits() {
+        let text = "The characteristically extraordinary whale.";
+        let got = hyphenated(text, 20, hypher::Lang::English);
+        assert_eq!(got, ["The characteristi-", "cally extraordinary", "whale."]);
+        for line in &got {
+            assert!(display_width(line) <= 20, "{line:?}");
+        }
+        // Without hyphenation the long word goes whole to the next line.
+        assert_eq!(
+            lines(text, 20),
+            ["The", "characteristically", "extraordinary whale."]
+        );
+    }
+
+    #[test]
+    fn punctuation_stays_with_its_word_and_odd_words_are_not_broken() {
+        // Leading and trailing punctuation goes with the first and last syllables.
+        let got = hyphenated("ab “Extraordinary,” cd", 12, hypher::Lang::English);
+        assert!(
+            got[0].starts_with("ab “Extra") && got[0].ends_with('-'),
+            "{got:?}"
+        );
+        assert!(got[1].ends_with("nary,” cd"), "{got:?}");
+        // Words with their own hyphen, an apostrophe, a digit or a soft hyphen are not broken
+        // by the dictionary; neither are short ones.
+        for word in [
+            "extraordinary's",
+            "extraordinary9",
+            "extra\u{ad}ordinary",
+            "under",
+        ] {
+            let text = format!("abcdefghij {word}");
+            let got = hyphenated(&text, 12, hypher::Lang::English);
+            assert!(
+                got.iter()
+                    .all(|l| !l.ends_with('-') || l.ends_with("\u{ad}")),
+                "{word}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_compound_breaks_after_its_own_hyphen_with_none_added() {
+        let got = hyphenated("abc well-known", 9, hypher::Lang::English);
+        assert_eq!(got, ["abc well-", "known"]);
+        // Its parts may still break at their syllables.
+        let got = hyphenated("abcdefghij extra-ordinary", 12, hypher::Lang::English);
+        assert_eq!(got, ["abcdefghij", "extra-ordi-", "nary"]);
+        // A hyphen that is not between letters is no place to break.
+        assert_eq!(
+            hyphenated("ab -- cd", 3, hypher::Lang::English),
+            ["ab", "--", "cd"]
+        );
+    }
+
+    #[test]
+    fn hyphenation_follows_the_language_and_leaves_short_lines_alone() {
+        let german = hyphenated("Die Donaudampfschifffahrt", 14, hypher::Lang::German);
+        assert_eq!(german, ["Die Donau-", "dampfschiff-", "fahrt"]);
+        // A line that fits is not broken, whatever its words.
+        let text = "characteristically";
+        assert_eq!(hyphenated(text, 30, hypher::Lang::English), [text]);
+        // A column too narrow for a syllable and its hyphen breaks the word as before.
+        let narrow = hyphenated("incomprehensibilities", 3, hypher::Lang::English);
+        assert_eq!(narrow.concat(), "incomprehensibilities");
     }
 
     #[test]
@@ -442,7 +645,12 @@ mod tests {
             .repeat(20);
         let in_batches = |first, width, batch| {
             let mut lines = Vec::new();
-            wrap_flowing_in_batches(&text, first, width, batch, |line| lines.push(line));
+            for hyphenation in [None, Some(hypher::Lang::English)] {
+                let wrap = Wrap { batch, hyphenation };
+                wrap.lines(&text, first, width, |line, hyphen| {
+                    lines.push((line, hyphen))
+                });
+            }
             lines
         };
         for (first, width) in [(7, 7), (9, 5), (3, 12), (1, 1), (40, 38), (200, 200)] {

@@ -498,6 +498,21 @@ const ENGLISH_LABEL_FILLERS: &[&str] = &[
 ];
 
 impl Language {
+    /// The language's hyphenation patterns, for breaking words at their syllables; `None` for
+    /// languages without any here (or whose script is not hyphenated with a visible mark).
+    pub fn hyphenation(self) -> Option<hypher::Lang> {
+        match self {
+            Language::English => Some(hypher::Lang::English),
+            Language::German => Some(hypher::Lang::German),
+            Language::French => Some(hypher::Lang::French),
+            Language::Spanish => Some(hypher::Lang::Spanish),
+            Language::Italian => Some(hypher::Lang::Italian),
+            Language::Portuguese => Some(hypher::Lang::Portuguese),
+            Language::Russian => Some(hypher::Lang::Russian),
+            Language::Indonesian | Language::Hindi | Language::Urdu | Language::Other => None,
+        }
+    }
+
     pub fn stopwords(self) -> &'static [&'static str] {
         match self {
             Language::English => ENGLISH,

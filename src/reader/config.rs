@@ -42,6 +42,9 @@ pub struct Config {
     pub wrap_code: bool,
     /// Prose lines are spread to fill the column (the last line of a paragraph is not).
     pub justify: bool,
+    /// Justified prose may break long words at their syllables, with a hyphen, so its spaces
+    /// stay even.
+    pub hyphenate: bool,
     /// Blank lines between paragraphs (0, 1 or 2).
     pub paragraph_spacing: u8,
     /// The sidebar shows when the session starts.
@@ -67,6 +70,7 @@ impl Default for Config {
             palette: Palette::dark(),
             wrap_code: false,
             justify: false,
+            hyphenate: true,
             paragraph_spacing: 1,
             sidebar: true,
             sidebar_side: Side::Left,

@@ -128,6 +128,9 @@ pub struct Model {
     pub(super) loading: bool,
     pub(super) keymap: Keymap,
     pub(super) config: Config,
+    /// The language the document's words are broken at their syllables in, when justified
+    /// text is hyphenated; told from its opening paragraphs.
+    pub(super) hyphenation: Option<hypher::Lang>,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
     pub(super) pages: Pages,
     /// Terminal size.
@@ -228,13 +231,14 @@ impl Model {
             OutlineTiming::InBackground => (Outline::provisional(&doc), OutlineState::Done),
         };
         let geometry = Geometry::new(screen, config.sidebar, &config.shape());
+        let hyphenation = hyphenation_of(&doc);
         // Only the first screen now: the rest is laid out after the first paint.
         let pages = Pages::first_screen(
             &doc,
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
-            layout_style(&config),
+            layout_style(&config, hyphenation),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
@@ -249,6 +253,7 @@ impl Model {
             loading: false,
             keymap,
             config,
+            hyphenation,
             pages,
             screen,
             anchor: Anchor::default(),
@@ -520,7 +525,7 @@ impl Model {
         let g = self.geometry();
         let (w, h) = (g.column.width as usize, g.column.height as usize);
         let w = w.max(crate::layout::MIN_COLUMN);
-        let style = layout_style(&self.config);
+        let style = layout_style(&self.config, self.hyphenation);
         let stale = self.pages.width() != w
             || self.pages.height() != h.max(1)
             || self.pages.leftovers_open() != self.leftovers_open
@@ -645,8 +650,9 @@ impl Model {
 
 /// What the reading pane does with code lines wider than its column, per the settings.
 /// How the reading column sets the text out, from the settings.
-fn layout_style(config: &Config) -> Style {
+fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
     Style {
+        hyphenation: language.filter(|_| config.justify && config.hyphenate),
         code: if config.wrap_code {
             CodeLines::Wrap
         } else {
@@ -654,4 +660,20 @@ fn layout_style(config: &Config) -> Style {
         },
         paragraph_gap: config.paragraph_spacing,
     }
+}
+
+/// Paragraphs looked at to tell the language words are hyphenated in: enough words to be sure
+/// (the detector stops at a few thousand), few enough to cost nothing at open.
+const LANGUAGE_SAMPLE: usize = 200;
+
+/// The hyphenation patterns for the document's language, told from its opening paragraphs
+/// (not its furniture); `None` when the language has none or is not clear.
+fn hyphenation_of(doc: &Document) -> Option<hypher::Lang> {
+    let paragraphs = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .take(LANGUAGE_SAMPLE)
+        .map(|b| b.text.as_str());
+    crate::outline::language::Language::detect_in(paragraphs).hyphenation()
 }

@@ -158,6 +158,7 @@ impl Reading<'_> {
             }
             "margin" => config.margin = number(value, 0, 20)? as u16,
             "justify" => config.justify = boolean(value)?,
+            "hyphenate" => config.hyphenate = boolean(value)?,
             "paragraph_spacing" => config.paragraph_spacing = number(value, 0, 2)? as u8,
             "code_lines" => {
                 config.wrap_code = match text(value)?.as_str() {
@@ -174,6 +175,7 @@ impl Reading<'_> {
                     "width",
                     "margin",
                     "justify",
+                    "hyphenate",
                     "paragraph_spacing",
                     "code_lines",
                     "words_per_minute",

@@ -28,13 +28,17 @@ pub fn default_file() -> String {
 # wrong in it; a mistake never stops the reader, which says so and keeps the default.
 
 [reading]
-# The widest the reading column gets, in columns. + and - change it while reading, _ resets it
+# The widest the reading column gets, in columns. + and - change it while reading, = resets it
 # to this, and the width chosen is remembered.
 width = {width}
 # Blank columns kept either side of the reading column.
 margin = {margin}
 # Spread the words of each prose line to fill the column (the last line of a paragraph is not).
 justify = {justify}
+# With justify on, break long words at their syllables (with a hyphen) where that keeps the
+# spaces of a line even. Words are broken by the patterns of the text's language: English,
+# German, French, Spanish, Italian, Portuguese or Russian; text in other languages is not broken.
+hyphenate = {hyphenate}
 # Blank lines between paragraphs: 0, 1 or 2.
 paragraph_spacing = {spacing}
 # Code lines wider than the column: \"cut\" at the column (w shows the rest), or \"wrap\" them.
@@ -65,6 +69,7 @@ name = \"{theme}\"
         width = config.max_width,
         margin = config.margin,
         justify = config.justify,
+        hyphenate = config.hyphenate,
         spacing = config.paragraph_spacing,
         code = if config.wrap_code { "wrap" } else { "cut" },
         wpm = config.words_per_minute,

@@ -41,7 +41,8 @@ impl Spread {
             .filter(|&(i, c)| c == ' ' && i > 0)
             .map(|(i, _)| range.start + i)
             .collect();
-        let width = display_width(trimmed);
+        // A line that ends at a syllable has its hyphen drawn after it.
+        let width = display_width(trimmed) + usize::from(line.hyphen);
         if spaces.is_empty() || width >= room {
             return Spread::default();
         }

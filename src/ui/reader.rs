@@ -68,9 +68,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     && !text.contains('\u{ad}')
                     && spread.is_empty()
                 {
-                    buf.set_stringn(x, y, text, text_right.saturating_sub(x) as usize, style);
+                    let end =
+                        buf.set_stringn(x, y, text, text_right.saturating_sub(x) as usize, style);
+                    if line.hyphen {
+                        draw_hyphen(end.0, (text_right, y), style, buf);
+                    }
                 } else {
-                    draw_cells(
+                    let end = draw_cells(
                         &drawn_line(&block.text, line.range(), model.config().bidi),
                         &block.spans,
                         &spread,
@@ -79,6 +83,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         theme,
                         buf,
                     );
+                    if line.hyphen {
+                        draw_hyphen(end, (text_right, y), style, buf);
+                    }
                 }
                 let room = right.saturating_sub(x) as usize;
                 super::search::highlight_line(model, theme, &line, x, y, room, buf);
@@ -128,9 +135,18 @@ fn draw_cut_marker(
     buf.set_stringn(x, y, CUT_MARKER, 1, style);
 }
 
+/// The hyphen after a line that ends at a syllable: at `x`, where the line's text ended, when
+/// the column has room (layout left it a cell, so it always has).
+fn draw_hyphen(x: u16, (right, y): (u16, u16), style: ratatui::style::Style, buf: &mut Buffer) {
+    if x < right {
+        buf.set_stringn(x, y, "-", 1, style);
+    }
+}
+
 /// Draw a line cell by cell in display order (bidi-reordered, soft hyphens resolved), each
 /// cell in the block's style patched by the inline spans covering it. A right-to-left
-/// paragraph's lines sit against the right edge of the column.
+/// paragraph's lines sit against the right edge of the column. Returns the column after the
+/// last cell drawn.
 fn draw_cells(
     visual: &VisualLine<'_>,
     spans: &[Span],
@@ -139,7 +155,7 @@ fn draw_cells(
     base: ratatui::style::Style,
     theme: &Theme,
     buf: &mut Buffer,
-) {
+) -> u16 {
     let room = right.saturating_sub(left) as usize;
     let width: usize = visual.cells.iter().map(|c| display_width(c.text)).sum();
     let mut x = left;
@@ -158,4 +174,5 @@ fn draw_cells(
         buf.set_stringn(x, y, cell.text, (right - x) as usize, style);
         x += w + spread.after(cell.offset);
     }
+    x
 }

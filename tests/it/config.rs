@@ -399,3 +399,95 @@ fn justified_prose_fills_the_column_and_hits_stay_on_their_words() {
         }
     }
 }
+
+/// A paragraph of long words, the kind that leaves justified lines gaping when they may not
+/// be broken.
+const LONG_WORDS: &str = "Uncharacteristically\n\nThe extraordinarily uncharacteristic \
+    circumnavigation of incomprehensible territories necessitated considerable \
+    administrative reorganisation, notwithstanding the overwhelmingly enthusiastic \
+    recommendations of the international committee.";
+
+fn justified(hyphenate: bool) -> Session {
+    let config = Config {
+        justify: true,
+        hyphenate,
+        color: false,
+        sidebar: false,
+        max_width: 30,
+        ..Config::default()
+    };
+    let doc = quire::document::Document::from_text(LONG_WORDS, "long.txt");
+    let app = AppBuilder::document(doc)
+        .config(config)
+        .screen((40, 20))
+        .outline_now()
+        .build();
+    run_app(
+        app,
+        (40, 20),
+        quire::app::ScriptedInbox::keys("").expect("a valid script"),
+    )
+}
+
+#[test]
+fn justified_prose_breaks_long_words_at_syllables_with_a_hyphen() {
+    let run = justified(true);
+    let rows = run.text_rows();
+    let body: Vec<&str> = rows
+        .iter()
+        .map(|r| r.trim())
+        .skip_while(|r| !r.starts_with("The"))
+        .take_while(|r| !r.is_empty())
+        .collect();
+    let hyphenated: Vec<&&str> = body.iter().filter(|r| r.ends_with('-')).collect();
+    assert!(!hyphenated.is_empty(), "{body:#?}");
+    // The words read back whole once each line's hyphen joins it to the next.
+    let mut joined = String::new();
+    for row in &body {
+        match row.strip_suffix('-') {
+            Some(part) => joined.push_str(part),
+            None => {
+                joined.push_str(row);
+                joined.push(' ');
+            }
+        }
+    }
+    let words = |s: &str| s.split_whitespace().map(String::from).collect::<Vec<_>>();
+    assert_eq!(words(&joined), words(&LONG_WORDS[22..]), "{body:#?}");
+    // Every line but the last reaches the column's edge, its hyphen included.
+    let widths: Vec<usize> = body.iter().map(|r| r.chars().count()).collect();
+    assert!(
+        widths[..widths.len() - 1].iter().all(|&w| w == 30),
+        "{widths:?}\n{body:#?}"
+    );
+
+    // Off, no word is broken.
+    let run = justified(false);
+    assert!(
+        run.text_rows().iter().all(|r| !r.trim_end().ends_with('-')),
+        "{:#?}",
+        run.text_rows()
+    );
+}
+
+#[test]
+fn equals_resets_a_changed_width_and_otherwise_shows_the_facts() {
+    let config = || Config {
+        color: false,
+        max_width: 60,
+        configured_width: 60,
+        ..Config::default()
+    };
+    let width = |run: &Session| run.app.model().pages().width();
+    let narrowed = session(config(), (100, 30), "--");
+    assert!(width(&narrowed) < 60);
+    let reset = session(config(), (100, 30), "--=");
+    assert_eq!(width(&reset), 60);
+    assert!(!reset.screen().contains("About this document"));
+    // With nothing to undo, = tells about the document, as Ctrl-g always does.
+    for keys in ["=", "<C-g>", "--_<C-g>"] {
+        let run = session(config(), (100, 30), keys);
+        assert!(run.screen().contains("About this document"), "{keys}");
+        assert_eq!(width(&run), 60, "{keys}");
+    }
+}

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::common::{model, press, resize};
 use quire::document::{Anchor, Block, BlockKind, Document};
 use quire::layout::geometry::Geometry;
-use quire::layout::{CodeLines, LineKind, MIN_COLUMN, Pages, prefix_width};
+use quire::layout::{CodeLines, LineKind, MIN_COLUMN, Pages, Style, prefix_width};
 
 /// Display width the way a terminal draws it, computed here independently of the crate.
 fn columns(text: &str) -> usize {
@@ -447,6 +447,79 @@ fn bundled_article_lays_out_at_every_width() {
     for width in widths {
         for height in [1, 2, 23, 79] {
             check_layout(&doc, width, height, width % 2 == 0);
+        }
+    }
+}
+
+/// Prose of long English words (the kind hyphenation breaks) among the generated words.
+fn hyphenable_text() -> impl Strategy<Value = String> {
+    let long = prop_oneof![
+        Just("extraordinary".to_string()),
+        Just("“Hyphenation,”".to_string()),
+        Just("characteristically".to_string()),
+        Just("incomprehensibilities".to_string()),
+        Just("don't".to_string()),
+        Just("well-known".to_string()),
+        "[a-z]{6,16}",
+    ];
+    prop::collection::vec(prop_oneof![2 => long, 1 => word()], 1..40)
+        .prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    /// Broken at syllables, prose still shows every word once, in order, and a line with its
+    /// hyphen is no wider than the column.
+    #[test]
+    fn hyphenated_prose_keeps_every_word_and_its_hyphen_fits(
+        text in hyphenable_text(),
+        width in 1usize..40,
+    ) {
+        let doc = Document {
+            name: "hyphenated".into(),
+            blocks: vec![
+                Block::new(BlockKind::Title, "T".to_string(), 1),
+                Block::new(BlockKind::Paragraph, text.clone(), 3),
+            ],
+            encoding: "UTF-8",
+            ..Document::default()
+        };
+        let style = Style {
+            code: CodeLines::Cut,
+            paragraph_gap: 1,
+            hyphenation: Some(hypher::Lang::English),
+        };
+        let pages = Pages::with_code_lines(&doc, width, 10, false, style);
+        let column = width.max(MIN_COLUMN);
+        let mut seen = String::new();
+        for line in pages.lines_from(0).filter(|l| l.kind == LineKind::Text && l.block == 1) {
+            let shown = &text[line.range()];
+            let drawn = columns(shown) + usize::from(line.hyphen);
+            prop_assert!(drawn <= column, "{:?} (hyphen {}) in {} columns", shown, line.hyphen, column);
+            if line.hyphen {
+                // It ends inside a word, between two letters.
+                let before = shown.chars().next_back();
+                let after = text[line.range().end..].chars().next();
+                prop_assert!(before.is_some_and(char::is_alphabetic), "{:?}", shown);
+                prop_assert!(after.is_some_and(char::is_alphabetic), "{:?}", shown);
+                seen.push_str(shown);
+            } else {
+                seen.push_str(shown);
+                // A compound may break after its own hyphen ("well-|known"): no space there.
+                let next = text[line.range().end..].chars().next();
+                if !(shown.ends_with('-') && next.is_some_and(char::is_alphabetic)) {
+                    seen.push(' ');
+                }
+            }
+        }
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        // Over-long words broken without a hyphen (and ideographs, which break anywhere) join
+        // back without a space too, so compare the letters in order, and the words where
+        // nothing but a hyphenated break can part a word.
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        prop_assert_eq!(squeeze(&seen), squeeze(&text));
+        let alphabetic = |w: &str| w.chars().all(|c| (c as u32) < 0x2e80);
+        if text.split_whitespace().all(|w| columns(w) <= column && alphabetic(w)) {
+            prop_assert_eq!(words(&seen), words(&text));
         }
     }
 }
