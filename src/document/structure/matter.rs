@@ -171,7 +171,29 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
             punctuated += 1;
         }
     }
-    count >= 3 && width / count < 40 && punctuated * 5 <= count
+    count >= 3 && width / count < 40 && punctuated * 5 <= count && !is_table_of_figures(raw)
+}
+
+/// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or
+/// more: a table, which is never furniture, however short its lines.
+pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
+    let (mut rows, mut with_figures) = (0usize, 0usize);
+    for line in filled_lines(raw) {
+        rows += 1;
+        let numbers = line
+            .split_whitespace()
+            .filter(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    && w.chars().any(|c| c.is_ascii_digit())
+            })
+            .count();
+        if numbers >= 2 {
+            with_figures += 1;
+        }
+    }
+    rows >= 3 && with_figures * 2 > rows
 }
 
 /// A block's lines that hold text, trimmed.
@@ -179,14 +201,14 @@ fn filled_lines<'a>(raw: &Raw<'a>) -> impl Iterator<Item = &'a str> + Clone + us
     raw.lines().map(str::trim).filter(|l| !l.is_empty())
 }
 
-/// Long punctuated text: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
+/// Long punctuated text, or a table of figures: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
 /// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
 fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) && size_up_to(&block.text, 15) >= 15
-        && block.text.contains(['.', '!', '?', '。', '！', '？', '۔'])
+        && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
         && !raw.menu()
         && !is_contents_entry(block)
 }
@@ -199,7 +221,9 @@ fn is_contents_entry(block: &Block) -> bool {
 /// Three or more lines of which none ends a sentence: headlines of other articles, a list of
 /// links, however long each line is.
 pub(super) fn is_link_stack(raw: &Raw<'_>) -> bool {
-    filled_lines(raw).nth(2).is_some() && !filled_lines(raw).any(ends_sentence)
+    filled_lines(raw).nth(2).is_some()
+        && !filled_lines(raw).any(ends_sentence)
+        && !is_table_of_figures(raw)
 }
 
 /// A teaser of another article: a name or headline line and a date line over the first
@@ -265,6 +289,23 @@ fn article_span(
         last += 2;
     }
     Some((first, last))
+}
+
+/// A paragraph that reads as part of an article though it is short: a whole sentence (or the
+/// line that introduces what follows, ending in a colon) of six words or more, with none of
+/// furniture's words or forms.
+fn is_lead(raw: &impl Shaped, block: &Block, repeated: bool) -> bool {
+    let text = block.text.trim();
+    block.kind == BlockKind::Paragraph
+        && (ends_sentence(text) || text.ends_with([':', '：']))
+        && size_up_to(text, 6) >= 6
+        && !repeated
+        && !has_cue(text)
+        && !raw.menu()
+        && !raw.teaser_card()
+        && !raw.link_stack()
+        && !is_caption_label(text)
+        && !ends_with_credit(text)
 }
 
 /// Whole-paragraph page furniture, the evidence that a text is a web page copied as text: a
@@ -403,6 +444,30 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     }) else {
         return;
     };
+    // Sentences next to the article are the article's: a standfirst, a lead shorter than a
+    // paragraph, the line that introduces a table. Shortness alone is no evidence; a stray
+    // block between (a picture's name) does not part them from it.
+    let (mut first, mut last) = (first, last);
+    let lead = |i: usize| is_lead(&raws[i], &blocks[i], repeated[i]);
+    let stray = |i: usize| !is_chrome(&raws[i], &blocks[i]) && !prose[i];
+    loop {
+        if first >= 1 && lead(first - 1) {
+            first -= 1;
+        } else if first >= 2 && stray(first - 1) && lead(first - 2) {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if last + 1 < blocks.len() && lead(last + 1) {
+            last += 1;
+        } else if last + 2 < blocks.len() && stray(last + 1) && lead(last + 2) {
+            last += 2;
+        } else {
+            break;
+        }
+    }
     // Before the first prose block: keep the title, byline, and a heading that opens the body.
     for (i, block) in blocks[..first].iter_mut().enumerate() {
         let keep = match block.kind {
@@ -499,6 +564,60 @@ pub(super) mod tests {
                 Leftover
             ]
         );
+    }
+
+    #[test]
+    fn short_sentences_next_to_the_article_are_kept_with_it() {
+        // A standfirst of two short sentences, a picture's name, the line that introduces the
+        // body: each shorter than a paragraph of prose, none of them furniture.
+        let text = format!(
+            "Standings | Example Racing\n\nNews\nResults\nCalendar\nDrivers\n\nSign in\n\n\
+             On this page you will always find the latest standings!\n\n\
+             Bookmark it and come back after every race to see them.\n\n\
+             Kyle Busch\n\n\
+             The final standings of the season after all the races:\n\n\
+             {PROSE}\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+             Privacy policy\nCookie policy\nTerms & conditions"
+        );
+        let blocks = structure(&text);
+        let shown: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.kind != Leftover)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(shown.contains(&"On this page you will always find the latest standings!"));
+        assert!(shown.contains(&"Bookmark it and come back after every race to see them."));
+        assert!(shown.contains(&"The final standings of the season after all the races:"));
+        // The menu, the sign-in and share rows and the footer are still folded.
+        assert!(
+            !shown
+                .iter()
+                .any(|t| t.contains("Sign in") || t.contains("Share")),
+            "{shown:?}"
+        );
+        assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+    }
+
+    #[test]
+    fn a_table_of_figures_is_the_article_not_a_list_of_links() {
+        // Rows of a results table end no sentence and are short, as a menu's lines are; their
+        // figures say what they are.
+        let table = "Pos Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n3 Kevin Harvick 5033 4\n4 Denny Hamlin 5027 6\n5 Joey Logano 2380 2";
+        let text = format!(
+            "Standings | Example Racing\n\nNews\nResults\nCalendar\nDrivers\n\nSign in\n\n\
+             {table}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+             Latest Headlines\nRain delays the start in Texas\nA new sponsor for the team\nThe rookie of the year named\n\n\
+             Privacy policy\nCookie policy\nTerms & conditions"
+        );
+        let blocks = structure(&text);
+        let table_block = blocks.iter().find(|b| b.text.contains("Kyle Busch"));
+        assert!(
+            table_block.is_some_and(|b| b.kind != Leftover),
+            "{blocks:#?}"
+        );
+        // The headlines after it, a list of links, are furniture.
+        let headlines = blocks.iter().find(|b| b.text.contains("Rain delays"));
+        assert!(headlines.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
     }
 
     #[test]

@@ -4,7 +4,8 @@
 
 use super::heading::Form;
 use super::matter::{
-    is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu, is_teaser_card,
+    is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu,
+    is_table_of_figures, is_teaser_card,
 };
 use super::raw::Raw;
 
@@ -18,6 +19,7 @@ pub trait Shaped {
     fn menu(&self) -> bool;
     fn link_stack(&self) -> bool;
     fn teaser_card(&self) -> bool;
+    fn table_of_figures(&self) -> bool;
     fn gutenberg_start(&self) -> bool;
     fn gutenberg_end(&self) -> bool;
     fn front_fields(&self) -> bool;
@@ -39,6 +41,9 @@ impl Shaped for Raw<'_> {
     }
     fn teaser_card(&self) -> bool {
         is_teaser_card(self)
+    }
+    fn table_of_figures(&self) -> bool {
+        is_table_of_figures(self)
     }
     fn gutenberg_start(&self) -> bool {
         is_gutenberg_marker(self, "START OF")
@@ -62,6 +67,7 @@ pub struct Shape {
     menu: bool,
     link_stack: bool,
     teaser_card: bool,
+    table_of_figures: bool,
     gutenberg_start: bool,
     gutenberg_end: bool,
     front_fields: bool,
@@ -76,6 +82,7 @@ impl Shape {
             menu: raw.menu(),
             link_stack: raw.link_stack(),
             teaser_card: raw.teaser_card(),
+            table_of_figures: raw.table_of_figures(),
             gutenberg_start: raw.gutenberg_start(),
             gutenberg_end: raw.gutenberg_end(),
             front_fields: raw.front_fields(),
@@ -99,6 +106,9 @@ impl Shaped for Shape {
     }
     fn teaser_card(&self) -> bool {
         self.teaser_card
+    }
+    fn table_of_figures(&self) -> bool {
+        self.table_of_figures
     }
     fn gutenberg_start(&self) -> bool {
         self.gutenberg_start
