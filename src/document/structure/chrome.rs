@@ -194,9 +194,141 @@ pub(crate) fn is_caption_label(text: &str) -> bool {
     credited || counter || role
 }
 
+/// A menu or a footer flattened into one long paragraph ("Information About Us Feedback Staff
+/// E-mails Copyright Advertise with Us …"): forty words or more, nearly all of them capitalised,
+/// and hardly a sentence or a figure among them. Prose, even a list of names or German, capitalises far
+/// fewer of its words or ends sentences as it goes.
+pub(crate) fn is_flattened_menu(text: &str) -> bool {
+    if text.len() > 20_000 {
+        return false;
+    }
+    let (mut words, mut lettered, mut capitalised, mut sentence_ends) = (0usize, 0, 0, 0);
+    let mut figures = 0usize;
+    for word in text.split_whitespace() {
+        words += 1;
+        match word.chars().find(|c| c.is_alphanumeric()) {
+            Some(first) if first.is_alphabetic() => {
+                lettered += 1;
+                capitalised += usize::from(first.is_uppercase());
+            }
+            Some(_) => figures += 1,
+            None => {}
+        }
+        sentence_ends += usize::from(ends_sentence(word) && word.chars().count() > 3);
+    }
+    // Rows of figures (a results table flattened) are a table, not a menu.
+    words >= 40
+        && capitalised * 10 >= lettered * 7
+        && sentence_ends * 25 < words
+        && figures * 5 < words
+}
+
+/// A word of a name before a comment's stamp: capitalised (or a handle), no punctuation after
+/// it, as "Woyzeck" or "Nick A" and not "The council, which met".
+fn is_name_word(word: &str) -> bool {
+    let first = word.chars().next();
+    (first.is_some_and(char::is_uppercase) || first == Some('@'))
+        && !word.ends_with([',', '.', ';', ':'])
+}
+
+/// How a block is stamped with times counted back from now ("2 days ago"): how many stamps it
+/// holds, and whether one opens it, after at most a name, with words after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TimeAgo {
+    pub stamps: usize,
+    pub opens: bool,
+}
+
+impl TimeAgo {
+    pub(crate) fn of(text: &str) -> TimeAgo {
+        let mut found = TimeAgo {
+            stamps: 0,
+            opens: false,
+        };
+        if text.len() > 50_000 {
+            return found;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for (at, w) in words.windows(3).enumerate() {
+            let unit = w[1].trim_end_matches(['s', ',']).to_lowercase();
+            let stamp = w[0].chars().all(|c| c.is_ascii_digit())
+                && matches!(
+                    unit.as_str(),
+                    "second" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "month" | "year"
+                )
+                && w[2].to_lowercase().starts_with("ago");
+            if stamp {
+                found.stamps += 1;
+                // Alone on its line, "Updated 3 hours ago" is the article's dateline: a
+                // comment has its words after the stamp.
+                let named = words[..at].iter().all(|w| is_name_word(w));
+                found.opens |= found.stamps == 1 && at <= 3 && named && words.len() >= at + 3 + 8;
+            }
+        }
+        found
+    }
+
+    /// A reader's comment, or a teaser of another page: it opens on a name (or nothing) and a stamp
+    /// ("Woyzeck 2 days ago at 07:52 am It's good to see …", "16 hours ago on iOS Blog …").
+    pub(crate) fn opens_entry(self) -> bool {
+        self.opens
+    }
+
+    /// Not the article's prose: an entry, or a block holding two stamps or more (a list of
+    /// teasers, a thread run together). Articles date themselves; they do not say "3 hours
+    /// ago" of themselves, least of all twice.
+    pub(crate) fn is_not_article(self) -> bool {
+        self.opens || self.stamps >= 2
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_flattened_footer_is_a_menu_and_a_list_of_names_or_german_is_not() {
+        let footer = "Information About Us Feedback Staff E-mails Copyright Advertise With Us \
+            Statistics Ad Specs Terms Of Service Privacy Policy Subscriber Agreement Jobs Cancel \
+            Subscription RSS Feed The Group Breaking News Middle East World News Mobile Apps \
+            Premium Newsletter News Ticker Our Magazines Archive Alerts Digital Library Special";
+        assert!(is_flattened_menu(footer));
+        // Names, but in sentences.
+        let credits = "The cast was led by Jane Smith. Director Oh Kyeong Taek joined her. \
+            Writer Kyeong Min Seon wrote it. Composer Kim Cheol Hwa scored it. Anna Lee sang. \
+            Tom Park danced. Mira Choi lit it. Sung Min built the set. Ha Neul Kim made the \
+            costumes. Joon Ho ran the house. Eun Ji sold tickets. Da Hye wrote the notes.";
+        assert!(!is_flattened_menu(credits));
+        let german = "Die Regierung hat am Montag einen neuen Haushalt vorgelegt, der nach \
+            Ansicht vieler Fachleute kaum ausreicht, um die steigenden Kosten der Energie zu \
+            decken und die Investitionen in Schulen und Straßen zu sichern, die seit Jahren \
+            vernachlässigt werden und dringend erneuert werden müssten";
+        assert!(!is_flattened_menu(german));
+        // A results table flattened: figures, not a menu.
+        let table = "Pos Driver Points Wins 1 Kyle Busch 5040 5 2 Martin Truex 5035 7 3 Kevin \
+            Harvick 5033 4 4 Denny Hamlin 5027 6 5 Joey Logano 2380 2 6 Ryan Blaney 2339 1 7 Kyle \
+            Larson 2339 1 8 Brad Keselowski 2318 3 9 Clint Bowyer 2290 0";
+        assert!(!is_flattened_menu(table));
+    }
+
+    #[test]
+    fn comments_open_on_a_name_and_a_time_ago_and_datelines_do_not() {
+        let comment = TimeAgo::of(
+            "Woyzeck 2 days ago at 07:52 am It is good to see Apple unveiling its products again.",
+        );
+        assert!(comment.opens_entry() && comment.is_not_article());
+        // A dateline alone, or an article that mentions a time ago once, is the article's.
+        assert!(!TimeAgo::of("Updated 3 hours ago").is_not_article());
+        let prose = TimeAgo::of(
+            "The council, which met 2 days ago for the first time since the vote, agreed on the budget.",
+        );
+        assert!(!prose.is_not_article());
+        // Two stamps: a run of teasers.
+        let teasers = TimeAgo::of(
+            "Weather: sunshine by the end of the day. 1 hour ago Weather: patchy fog overnight 7 hours ago",
+        );
+        assert!(!teasers.opens_entry() && teasers.is_not_article());
+    }
 
     #[test]
     fn caption_and_credit_labels() {

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use super::chrome::{
-    QUOTATION_MARKS, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, size_up_to,
+    QUOTATION_MARKS, TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase,
+    is_flattened_menu, size_up_to,
 };
 use super::genre;
 use super::headline;
@@ -210,6 +211,8 @@ fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
     ) && size_up_to(&block.text, 15) >= 15
         && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
         && !raw.menu()
+        && !is_flattened_menu(&block.text)
+        && !TimeAgo::of(&block.text).is_not_article()
         && !is_contents_entry(block)
 }
 
@@ -258,6 +261,8 @@ fn article_span(
             BlockKind::Title | BlockKind::Byline => 0,
             _ if repeated[i]
                 || raws[i].menu()
+                || is_flattened_menu(&block.text)
+                || TimeAgo::of(&block.text).is_not_article()
                 || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
             {
                 -30
@@ -426,7 +431,7 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             web_page && r.line_count() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
-    let prose: Vec<bool> = raws
+    let mut prose: Vec<bool> = raws
         .iter()
         .zip(&prose_shaped)
         .zip(&repeated)
@@ -434,6 +439,14 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             shaped && !(web_page && (twice || r.teaser_card() || r.link_stack()))
         })
         .collect();
+    if !prose.contains(&true) {
+        // Every paragraph of prose looks like a teaser or a list: the page's own article is
+        // among them (a short news item opens on its dateline as a teaser does), so they are
+        // weighed as prose rather than the whole page left unjudged.
+        for (p, (&shaped, &twice)) in prose.iter_mut().zip(prose_shaped.iter().zip(&repeated)) {
+            *p = shaped && !twice;
+        }
+    }
     let Some((first, last)) = (if web_page {
         article_span(raws, blocks, &prose, &repeated)
     } else {
@@ -443,6 +456,14 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             .zip(prose.iter().rposition(|&p| p))
     }) else {
         return;
+    };
+    // Readers' comments (and teasers of other pages) come after the article, however long
+    // they run: the first block that opens on a name and "2 days ago" ends it.
+    let last = match (first + 1..=last)
+        .find(|&i| web_page && TimeAgo::of(&blocks[i].text).opens_entry())
+    {
+        Some(entry) => (first..entry).rev().find(|&i| prose[i]).unwrap_or(first),
+        None => last,
     };
     // Sentences next to the article are the article's: a standfirst, a lead shorter than a
     // paragraph, the line that introduces a table. Shortness alone is no evidence; a stray
@@ -618,6 +639,53 @@ pub(super) mod tests {
         // The headlines after it, a list of links, are furniture.
         let headlines = blocks.iter().find(|b| b.text.contains("Rain delays"));
         assert!(headlines.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+    }
+
+    #[test]
+    fn readers_comments_after_the_article_are_folded() {
+        let text = format!(
+            "Budget Passes | Example News\n\nNews\nSport\nCulture\nOpinion\n\nSign in\n\n\
+             {PROSE}\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+             Woyzeck 2 days ago at 07:52 am It is good to see the council agree on something for once.\n\n\
+             I think this is it, and the long debate was worth it in the end, whatever the critics say about the cost of it all.\n\n\
+             Nick A 2 days ago at 07:47 am The bezels of this budget are large, and the debate should have covered the schools too.\n\n\
+             Privacy policy\nCookie policy\nTerms & conditions"
+        );
+        let blocks = structure(&text);
+        let shown: Vec<&str> = blocks
+            .iter()
+            .filter(|b| b.kind != Leftover)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            shown.iter().filter(|t| **t == PROSE).count(),
+            2,
+            "{shown:?}"
+        );
+        assert!(
+            !shown
+                .iter()
+                .any(|t| t.contains("ago") || t.contains("I think")),
+            "{shown:?}"
+        );
+    }
+
+    #[test]
+    fn a_short_news_item_that_opens_on_its_dateline_is_still_the_article() {
+        // Its first lines look like a teaser's head (a byline with a date); it is the only
+        // prose of the page, so it is the article, and the teasers after it are not.
+        let text = "Son Of Former President Stabbed | Example Post\n\nNews\nOpinion\nWorld\nBusiness\n\n\
+             Sign in\n\n\
+             By POST STAFF NOVEMBER 20, 2019 10:43\nThe son of a former president was stabbed to death on Tuesday, while another man was injured trying to stop the attacker, police said. A man of 57 was arrested.\n\n\
+             Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+             Rival parties blame each other for the deadlock\n\nBy POST STAFF 11/20/2019 01:14 PM\n\n\
+             Strikes on the border are the wrong move, says minister\n\nBy REUTERS 11/20/2019 10:08 AM\n\n\
+             Privacy policy\nCookie policy\nTerms & conditions";
+        let blocks = structure(text);
+        let body = blocks.iter().find(|b| b.text.contains("stabbed to death"));
+        assert!(body.is_some_and(|b| b.kind != Leftover), "{blocks:#?}");
+        let teaser = blocks.iter().find(|b| b.text.contains("wrong move"));
+        assert!(teaser.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
     }
 
     #[test]
