@@ -33,7 +33,7 @@ use ratatui::layout::Rect;
 
 use crate::document::{Document, LoadError, LoadOptions};
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Write, update};
+use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Source, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
@@ -118,36 +118,43 @@ struct Opener {
 }
 
 impl Opener {
-    /// The work of reading `path` whole, with what the store has for it.
-    fn open(&self, path: PathBuf) -> Work {
+    /// The work of reading `source` whole, with what the store has for it.
+    fn open(&self, source: Source) -> Work {
         let Opener { load, data_dir } = self.clone();
-        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
+        let shown = crate::document::sanitize::visible_line(&source.short_name());
         let died = format!("cannot open '{shown}': reading it failed (an internal error)");
         Work::new(
             move || {
-                let url = path
-                    .to_str()
-                    .filter(|p| fetch::is_url(p))
-                    .map(str::to_string);
-                if let Some(url) = url {
-                    return Msg::Opened(Box::new(open_page(&url, data_dir.as_deref(), load)));
-                }
-                let opened = match Document::open_with(&path, load) {
-                    Ok(doc) => {
-                        let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
-                        Ok(Opened {
-                            doc,
-                            saved: loaded.saved,
-                            resume: true,
-                        })
+                let opened = match source {
+                    Source::Web(url) => open_page(&url, data_dir.as_deref(), load),
+                    Source::File(path) => open_file(&path, data_dir.as_deref(), load),
+                    Source::Stdin(_) => {
+                        Err(format!("cannot open '{shown}': no copy of it is kept"))
                     }
-                    Err(err) => Err(format!("cannot open '{shown}': {err}")),
                 };
                 Msg::Opened(Box::new(opened))
             },
             Msg::Opened(Box::new(Err(died))),
         )
     }
+}
+
+/// A file for the session, with what the store has for it.
+fn open_file(
+    path: &std::path::Path,
+    data_dir: Option<&std::path::Path>,
+    load: LoadOptions,
+) -> Result<Opened, String> {
+    let doc = Document::open_with(path, load).map_err(|err| {
+        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
+        format!("cannot open '{shown}': {err}")
+    })?;
+    let loaded = session::load(data_dir, &doc, Some(path));
+    Ok(Opened {
+        doc,
+        saved: loaded.saved,
+        resume: true,
+    })
 }
 
 /// A page from the web for the session: fetched (or its kept copy), with what the store has.
@@ -335,7 +342,7 @@ impl App {
                 }
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
-                Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::Open(source) => inbox.spawn(self.opener.open(source)),
                 Effect::ReadLibrary => followups.push(self.read_library()),
                 Effect::Forget(record) => {
                     if let Err(error) = self.writer.forget(record) {

@@ -12,6 +12,7 @@ use crate::outline::Outline;
 
 use super::library::Entry;
 use super::marks::{Persistence, StoreChange};
+use super::source::Source;
 
 /// One message for the reader.
 #[derive(Debug)]
@@ -147,7 +148,7 @@ pub enum Effect {
     },
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
-    Open(std::path::PathBuf),
+    Open(Source),
     /// Read the library (the documents in the store, or the folder being listed) and send it
     /// back as [`Msg::LibraryRead`].
     ReadLibrary,

@@ -182,7 +182,10 @@ fn o_lists_what_was_read_and_enter_opens_it_in_the_same_session_at_its_place() {
         "at its place:\n{screen}"
     );
     // The lighthouse is still the session's: :p goes back to it.
-    assert_eq!(app.model().current_file(), Some(harbour.as_path()));
+    assert_eq!(
+        app.model().current_source(),
+        Some(&quire::reader::Source::File(harbour.clone()))
+    );
 }
 
 #[test]

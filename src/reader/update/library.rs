@@ -10,6 +10,7 @@ use crate::input::Key;
 use super::super::library::{Library, Location};
 use super::super::model::Model;
 use super::super::msg::{Effect, Exit, LibraryRead};
+use super::super::source::Source;
 
 /// Open the library screen and ask for its entries.
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
@@ -122,9 +123,9 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
     let Some(entry) = model.library.as_ref().and_then(Library::selected) else {
         return Vec::new();
     };
-    let path = match &entry.location {
-        Location::File(path) => path.clone(),
-        Location::Web(url) => std::path::PathBuf::from(url),
+    let source = match &entry.location {
+        Location::File(path) => Source::File(path.clone()),
+        Location::Web(url) => Source::Web(url.clone()),
         Location::Missing(path) => {
             model.message = Some(format!(
                 "missing: {} (moved or deleted; no copy is kept)",
@@ -143,24 +144,24 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
     };
     let title = crate::text::excerpt::opening(&entry.title, 40);
     model.library = None;
-    if model.current_file() == Some(path.as_path()) {
+    if model.current_source() == Some(&source) {
         model.message = Some(format!("{title} is open"));
         return Vec::new();
     }
     let files = &mut model.files;
-    if let Some(here) = files.paths.get(files.current).cloned() {
+    if let Some(here) = files.sources.get(files.current).cloned() {
         files.places.insert(here, model.anchor);
     }
-    let target = match files.paths.iter().position(|p| *p == path) {
+    let target = match files.sources.iter().position(|s| *s == source) {
         Some(known) => known,
         None => {
-            files.paths.push(path.clone());
-            files.paths.len() - 1
+            files.sources.push(source.clone());
+            files.sources.len() - 1
         }
     };
     files.opening = Some(target);
     model.message = Some(format!("opening {title}…"));
-    vec![Effect::Open(path)]
+    vec![Effect::Open(source)]
 }
 
 /// `d`: ask before forgetting the document under the cursor.
