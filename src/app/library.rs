@@ -1,6 +1,6 @@
 //! The library as the store has it, turned into the reader's entries: each document with where
-//! it lives now (a file that is there, a file gone missing, standard input, the bundled
-//! article), for the library screen and for `quire library`.
+//! it lives now (a file that is there, a file gone missing, a web page, standard input with
+//! its kept copy, the bundled article), for the library screen and for `quire library`.
 
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,13 @@ pub fn entries(store: &Store) -> Result<Vec<Entry>, StoreError> {
                 Some(url) if super::fetch::is_url(url) => Location::Web(url.clone()),
                 Some(path) => file_location(Path::new(path)),
                 None if &record.hash == bundled_hash() => Location::Bundled,
-                None => Location::Stdin,
+                None => Location::Stdin(
+                    store
+                        .kept_stdin(&record.hash)
+                        .ok()
+                        .flatten()
+                        .map(|copy| copy.file),
+                ),
             };
             entry(record, location)
         })

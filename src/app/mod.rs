@@ -6,7 +6,7 @@
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
 //!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
 //!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
-//!   for reading offline.
+//!   for reading offline; [`stdin`]: a text from standard input, kept for the library.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
 //!   to it, each in one write.
@@ -19,6 +19,7 @@ pub mod library;
 pub mod opening;
 mod screen;
 pub mod session;
+pub mod stdin;
 pub mod terminal;
 pub mod work;
 pub mod writer;
@@ -128,7 +129,8 @@ impl Opener {
                 let opened = match source {
                     Source::Web(url) => open_page(&url, data_dir.as_deref(), load),
                     Source::File(path) => open_file(&path, data_dir.as_deref(), load),
-                    Source::Stdin(_) => {
+                    Source::Stdin(Some(copy)) => stdin::reopen(&copy, data_dir.as_deref(), load),
+                    Source::Stdin(None) => {
                         Err(format!("cannot open '{shown}': no copy of it is kept"))
                     }
                 };

@@ -18,8 +18,9 @@ pub enum Location {
     Missing(PathBuf),
     /// A page read from the web (a copy is kept when it was fetched).
     Web(String),
-    /// Read from standard input: no copy is kept.
-    Stdin,
+    /// Read from standard input, with the copy kept of it in the data directory (none when
+    /// it could not be kept, or was read by a quire that kept none).
+    Stdin(Option<PathBuf>),
     /// The article that comes with quire.
     Bundled,
 }
@@ -31,7 +32,8 @@ impl Location {
             Location::File(path) => path.display().to_string(),
             Location::Missing(path) => format!("missing: {}", path.display()),
             Location::Web(url) => url.clone(),
-            Location::Stdin => "standard input (no copy kept)".into(),
+            Location::Stdin(Some(_)) => "standard input (kept copy)".into(),
+            Location::Stdin(None) => "standard input (no copy kept)".into(),
             Location::Bundled => "bundled with quire".into(),
         }
     }

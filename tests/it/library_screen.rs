@@ -52,7 +52,13 @@ fn sample() -> Vec<Entry> {
             Some(5),
             40 * DAY,
         ),
-        entry("Piped notes", "", Location::Stdin, None, 30),
+        entry(
+            "Piped notes",
+            "",
+            Location::Stdin(Some("/data/kept/5e3a".into())),
+            None,
+            30,
+        ),
     ]
 }
 
@@ -199,6 +205,34 @@ fn the_filter_finds_a_document_by_a_few_letters_and_enter_opens_it() {
     read(&data, &reef, "");
     let (app, _) = session(&data, &lighthouse, "o/harbr<Enter>");
     assert_eq!(app.model().doc().name, "The Harbour");
+}
+
+#[test]
+fn a_text_kept_from_standard_input_opens_again_from_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Read once from standard input, as `cat notes.txt | quire` does: kept and recorded.
+    let piped = quire::app::stdin::open(
+        book("Piped Words", 10).into_bytes(),
+        Default::default(),
+        Some(&data),
+        true,
+    )
+    .unwrap();
+    let copy = piped.copy.clone().unwrap();
+    drop(piped);
+    let harbour = write(dir.path(), "harbour.txt", &book("The Harbour", 10));
+    read(&data, &harbour, "");
+
+    let (_, screen) = session(&data, &harbour, "oj");
+    assert!(screen.contains("standard input (kept copy)"), "{screen}");
+    let (app, screen) = session(&data, &harbour, "oj<Enter>");
+    assert_eq!(app.model().doc().name, "Piped Words", "{screen}");
+    assert!(screen.contains("Paragraph 1 of Piped Words"), "{screen}");
+    assert_eq!(
+        app.model().current_source(),
+        Some(&quire::reader::Source::Stdin(Some(copy)))
+    );
 }
 
 #[test]

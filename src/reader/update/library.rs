@@ -133,7 +133,8 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
             ));
             return Vec::new();
         }
-        Location::Stdin => {
+        Location::Stdin(Some(copy)) => Source::Stdin(Some(copy.clone())),
+        Location::Stdin(None) => {
             model.message = Some("it was read from standard input: no copy is kept".into());
             return Vec::new();
         }
