@@ -6,7 +6,8 @@
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
 //!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
 //!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
-//!   for reading offline; [`stdin`]: a text from standard input, kept for the library.
+//!   for reading offline; [`stdin`]: a text from standard input, kept for the library;
+//!   `opener`: another document of the session read (or the same one again), off the loop.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
 //!   to it, each in one write.
@@ -16,6 +17,7 @@ pub mod builder;
 pub mod fetch;
 pub mod inbox;
 pub mod library;
+mod opener;
 pub mod opening;
 mod screen;
 pub mod session;
@@ -25,20 +27,20 @@ pub mod work;
 pub mod writer;
 
 use std::io;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Rect;
 
-use crate::document::{Document, LoadError, LoadOptions};
+use crate::document::LoadError;
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Source, Write, update};
+use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
 pub use inbox::{Inbox, Postbox, ScriptedInbox, TerminalInbox};
+use opener::Opener;
 pub use terminal::{TerminalGuard, terminal};
 use work::Work;
 use writer::Writer;
@@ -109,72 +111,6 @@ pub struct App {
     folder: Option<library::Folder>,
     /// Messages for the reader before the first frame (`quire library` opens the library).
     at_start: Vec<Msg>,
-}
-
-/// How another document of the session is read: as the first was.
-#[derive(Debug, Clone, Default)]
-struct Opener {
-    load: LoadOptions,
-    data_dir: Option<PathBuf>,
-}
-
-impl Opener {
-    /// The work of reading `source` whole, with what the store has for it.
-    fn open(&self, source: Source) -> Work {
-        let Opener { load, data_dir } = self.clone();
-        let shown = crate::document::sanitize::visible_line(&source.short_name());
-        let died = format!("cannot open '{shown}': reading it failed (an internal error)");
-        Work::new(
-            move || {
-                let opened = match source {
-                    Source::Web(url) => open_page(&url, data_dir.as_deref(), load),
-                    Source::File(path) => open_file(&path, data_dir.as_deref(), load),
-                    Source::Stdin(Some(copy)) => stdin::reopen(&copy, data_dir.as_deref(), load),
-                    Source::Stdin(None) => {
-                        Err(format!("cannot open '{shown}': no copy of it is kept"))
-                    }
-                };
-                Msg::Opened(Box::new(opened))
-            },
-            Msg::Opened(Box::new(Err(died))),
-        )
-    }
-}
-
-/// A file for the session, with what the store has for it.
-fn open_file(
-    path: &std::path::Path,
-    data_dir: Option<&std::path::Path>,
-    load: LoadOptions,
-) -> Result<Opened, String> {
-    let doc = Document::open_with(path, load).map_err(|err| {
-        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
-        format!("cannot open '{shown}': {err}")
-    })?;
-    let loaded = session::load(data_dir, &doc, Some(path));
-    Ok(Opened {
-        doc,
-        saved: loaded.saved,
-        resume: true,
-    })
-}
-
-/// A page from the web for the session: fetched (or its kept copy), with what the store has.
-fn open_page(
-    url: &str,
-    data_dir: Option<&std::path::Path>,
-    load: LoadOptions,
-) -> Result<Opened, String> {
-    let shown = crate::document::sanitize::visible_line(url);
-    let page = fetch::read_page(url, data_dir, false, load)
-        .map_err(|why| format!("cannot open '{shown}': {why}"))?;
-    let mut loaded = session::load(data_dir, &page.doc, Some(std::path::Path::new(url)));
-    loaded.saved.notices.extend(page.notice);
-    Ok(Opened {
-        doc: page.doc,
-        saved: loaded.saved,
-        resume: true,
-    })
 }
 
 impl App {
@@ -345,6 +281,11 @@ impl App {
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
                 Effect::Open(source) => inbox.spawn(self.opener.open(source)),
+                Effect::Refresh {
+                    source,
+                    place,
+                    generation,
+                } => inbox.spawn(self.opener.refresh(source, place, generation)),
                 Effect::ReadLibrary => followups.push(self.read_library()),
                 Effect::Forget(record) => {
                     if let Err(error) = self.writer.forget(record) {

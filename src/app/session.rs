@@ -136,7 +136,8 @@ fn read_document(
     if changed || moved > 0 || approximate > 0 {
         store.adopt_content(record.id, &hash, &doc.name, &bookmarks)?;
     }
-    if changed || moved > 0 {
+    // With no bookmarks there is nothing to say about re-attaching them.
+    if (changed || moved > 0) && !bookmarks.is_empty() {
         let placed = bookmarks.len() - orphaned;
         saved.notices.push(format!(
             "the text changed: {placed} of {} bookmarks re-attached",

@@ -51,6 +51,12 @@ pub enum Msg {
     /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
     /// line).
     Opened(Box<Result<Opened, String>>),
+    /// The document of `generation`, read again where it came from ([`Effect::Refresh`]),
+    /// placed where the reader was; or why it could not be (the document shown stays).
+    Refreshed {
+        generation: u64,
+        result: Box<Result<Opened, String>>,
+    },
     /// Show the library screen (`quire library` starts with it).
     ShowLibrary,
     /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
@@ -149,6 +155,14 @@ pub enum Effect {
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
     Open(Source),
+    /// Read the document of `generation` again from `source` (a page fetched anew and kept, a
+    /// file read again), with `place` (where the reader is) found in the new text; it comes
+    /// back as [`Msg::Refreshed`].
+    Refresh {
+        source: Source,
+        place: Position,
+        generation: u64,
+    },
     /// Read the library (the documents in the store, or the folder being listed) and send it
     /// back as [`Msg::LibraryRead`].
     ReadLibrary,

@@ -23,6 +23,7 @@ mod opening;
 mod outline_tree;
 mod parser_props;
 mod pty_safety;
+mod refresh;
 mod render_props;
 mod resize;
 mod screens;
