@@ -15,7 +15,7 @@ use clap::{Parser, Subcommand};
 
 use quire::app::backend::FrameBackend;
 use quire::app::fetch;
-use quire::app::library::Folder;
+use quire::app::folder::Folder;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, stdin};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
@@ -795,14 +795,20 @@ fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
 
 /// `quire DIR`: the folder's readable documents, on the library screen or, piped, as a list.
 fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
-    let folder = quire::app::library::scan_folder(dir);
+    let piped = cli.print || !io::stdout().is_terminal();
+    // Piped, every title is read before the list is written; on the screen they fill in.
+    let folder = if piped {
+        quire::app::folder::scan_folder(dir)
+    } else {
+        quire::app::folder::list_folder(dir)
+    };
     if folder.entries.is_empty() {
         anyhow::bail!(
             "cannot open '{}': no readable documents in this folder",
             shown_path(dir)
         );
     }
-    if cli.print || !io::stdout().is_terminal() {
+    if piped {
         let mut store = data_dir(cli)
             .and_then(|dir| Store::open(&dir).ok())
             .map(|o| o.store);

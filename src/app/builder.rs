@@ -37,7 +37,7 @@ pub struct AppBuilder {
     notice: Option<String>,
     continuing: Option<String>,
     show_library: bool,
-    folder: Option<super::library::Folder>,
+    folder: Option<super::folder::Folder>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -137,7 +137,7 @@ impl AppBuilder {
     }
 
     /// List this folder's documents on the library screen, and start with it open (`quire DIR`).
-    pub fn folder(mut self, folder: Option<super::library::Folder>) -> AppBuilder {
+    pub fn folder(mut self, folder: Option<super::folder::Folder>) -> AppBuilder {
         self.show_library |= folder.is_some();
         self.folder = folder;
         self

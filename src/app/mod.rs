@@ -5,7 +5,8 @@
 //!
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
 //!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
-//!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
+//!   the store's library as the reader's entries; [`folder`]: a folder's documents, their
+//!   titles read a few at a time; [`fetch`]: a page read from the web, kept
 //!   for reading offline; [`stdin`]: a text from standard input, kept for the library;
 //!   `opener`: another document of the session read (or the same one again), off the loop.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
@@ -15,6 +16,7 @@
 pub mod backend;
 pub mod builder;
 pub mod fetch;
+pub mod folder;
 pub mod inbox;
 pub mod library;
 mod opener;
@@ -108,7 +110,7 @@ pub struct App {
     /// Text to hand the terminal's clipboard before the next frame.
     clipboard: Vec<String>,
     /// The folder listed (`quire DIR`): the library screen shows its documents.
-    folder: Option<library::Folder>,
+    folder: Option<folder::Folder>,
     /// Messages for the reader before the first frame (`quire library` opens the library).
     at_start: Vec<Msg>,
 }
@@ -262,6 +264,10 @@ impl App {
 
     /// Hand a message to the reader and carry out what it asks for.
     fn step<I: Inbox>(&mut self, msg: Msg, inbox: &mut I) -> Result<Option<Exit>, AppError> {
+        // Titles read from the folder listed are kept here too, for its next opening.
+        if let (Msg::TitlesRead(titles), Some(folder)) = (&msg, self.folder.as_mut()) {
+            folder.learn(titles);
+        }
         let mut exit = None;
         let mut followups = Vec::new();
         for effect in update(&mut self.model, msg) {
@@ -287,6 +293,7 @@ impl App {
                     generation,
                 } => inbox.spawn(self.opener.refresh(source, place, generation)),
                 Effect::ReadLibrary => followups.push(self.read_library()),
+                Effect::ReadTitles(paths) => inbox.spawn(folder::title_work(paths)),
                 Effect::Forget(record) => {
                     if let Err(error) = self.writer.forget(record) {
                         followups.push(Msg::Say(format!("could not forget it: {error}")));
@@ -314,7 +321,8 @@ impl App {
         let read = match &self.folder {
             Some(folder) => Ok(LibraryRead {
                 heading: folder.heading.clone(),
-                entries: library::folder_entries(&folder.entries, self.writer.store().ok()),
+                entries: folder::folder_entries(&folder.entries, self.writer.store().ok()),
+                folder: true,
                 now,
             }),
             None => self
@@ -322,6 +330,7 @@ impl App {
                 .store()
                 .and_then(|store| library::entries(store).map_err(|e| e.to_string()))
                 .map(|entries| LibraryRead {
+                    folder: false,
                     heading: "Library".into(),
                     entries,
                     now,

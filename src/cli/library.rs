@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::app::library::{Folder, folder_entries};
+use crate::app::folder::{Folder, folder_entries};
 use crate::document::sanitize::visible_line;
 use crate::reader::library::{Entry, Library, Location};
 use crate::store::Store;
@@ -123,6 +123,7 @@ mod tests {
             progress,
             read_at: Some(read_at),
             bookmarks: 2,
+            pending: false,
         }
     }
 

@@ -10,7 +10,7 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::outline::Outline;
 
-use super::library::Entry;
+use super::library::{Entry, TitleRead};
 use super::marks::{Persistence, StoreChange};
 use super::source::Source;
 
@@ -62,6 +62,8 @@ pub enum Msg {
     /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
     /// read at, or why they could not be.
     LibraryRead(Box<Result<LibraryRead, String>>),
+    /// Titles read from a folder's files, asked for with [`Effect::ReadTitles`].
+    TitlesRead(Vec<TitleRead>),
 }
 
 /// The library as the runtime read it.
@@ -69,6 +71,8 @@ pub enum Msg {
 pub struct LibraryRead {
     /// What the screen is titled ("Library", or a folder's name).
     pub heading: String,
+    /// A folder's documents (`quire DIR`), not the library's.
+    pub folder: bool,
     pub entries: Vec<Entry>,
     /// Seconds since the Unix epoch when they were read, for "2 days ago".
     pub now: i64,
@@ -166,6 +170,9 @@ pub enum Effect {
     /// Read the library (the documents in the store, or the folder being listed) and send it
     /// back as [`Msg::LibraryRead`].
     ReadLibrary,
+    /// Read these files of the folder listed for their titles, and send them back as
+    /// [`Msg::TitlesRead`].
+    ReadTitles(Vec<std::path::PathBuf>),
     /// Take this document out of the library (its bookmarks stay in the store).
     Forget(i64),
 }

@@ -26,6 +26,7 @@ fn entry(title: &str, author: &str, location: Location, progress: Option<u8>, ag
         progress,
         read_at: Some(NOW - ago),
         bookmarks: (ago % 4) as usize,
+        pending: false,
     }
 }
 
@@ -68,6 +69,7 @@ fn with_library(size: (u16, u16), entries: Vec<Entry>) -> Model {
     assert!(matches!(effects[..], [quire::reader::Effect::ReadLibrary]));
     let read = LibraryRead {
         heading: "Library".into(),
+        folder: false,
         entries,
         now: NOW,
     };

@@ -12,6 +12,7 @@ mod corpus;
 mod epub;
 mod fetch;
 mod files;
+mod folder_screen;
 mod formats;
 mod hostile_names;
 mod input_limits;

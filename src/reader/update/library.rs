@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 
 use crate::input::Key;
 
-use super::super::library::{Library, Location};
+use super::super::library::{Library, Location, TitleRead};
 use super::super::model::Model;
 use super::super::msg::{Effect, Exit, LibraryRead};
 use super::super::source::Source;
@@ -18,23 +18,44 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
     vec![Effect::ReadLibrary]
 }
 
-/// The entries arrived (or could not be read).
-pub(super) fn read(model: &mut Model, read: Result<LibraryRead, String>) {
+/// The entries arrived (or could not be read). A folder's titles still to be read are asked
+/// for, a few files at a time.
+pub(super) fn read(model: &mut Model, read: Result<LibraryRead, String>) -> Vec<Effect> {
     let Some(library) = model.library.as_mut() else {
-        return;
+        return Vec::new();
     };
     match read {
         Ok(read) => {
             let (order, filter) = (library.order, library.filter.take());
             *library = Library::new(read.heading, read.entries, read.now);
+            library.folder = read.folder;
             library.order = order;
             library.set_filter(filter);
+            library
+                .start_scan()
+                .map(Effect::ReadTitles)
+                .into_iter()
+                .collect()
         }
         Err(why) => {
             library.loading = false;
             library.trouble = Some(why);
+            Vec::new()
         }
     }
+}
+
+/// Titles read from a folder's files: in the list they go, and the next files are asked for.
+/// With the screen closed they are dropped (the runtime keeps them for its next opening).
+pub(super) fn titles_read(model: &mut Model, titles: &[TitleRead]) -> Vec<Effect> {
+    let Some(library) = model.library.as_mut() else {
+        return Vec::new();
+    };
+    library
+        .learn_titles(titles)
+        .map(Effect::ReadTitles)
+        .into_iter()
+        .collect()
 }
 
 /// A key while the library is open.

@@ -83,10 +83,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::ShowLibrary => library::open(model),
-        Msg::LibraryRead(read) => {
-            library::read(model, *read);
-            Vec::new()
-        }
+        Msg::LibraryRead(read) => library::read(model, *read),
+        Msg::TitlesRead(titles) => library::titles_read(model, &titles),
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()
