@@ -68,10 +68,14 @@ pub(super) fn opened(model: &mut Model, result: Result<Opened, String>) -> Vec<E
     if let Some(place) = left_at.filter(|&p| p != Anchor::default()) {
         model.open_at(place);
     }
-    let file = format!("file {} of {count}", target + 1);
-    model.message = Some(match model.message.take() {
-        Some(said) => format!("{file} · {said}"),
-        None => file,
-    });
+    // "file 1 of 1" says nothing: the only file of the session (one opened from the library
+    // over the bundled article, say) is named by the status line already.
+    if count > 1 {
+        let file = format!("file {} of {count}", target + 1);
+        model.message = Some(match model.message.take() {
+            Some(said) => format!("{file} · {said}"),
+            None => file,
+        });
+    }
     Vec::new()
 }
