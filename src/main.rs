@@ -47,6 +47,9 @@ const PRINT_WIDTH: usize = 80;
                   the settings file (default: $XDG_CONFIG_HOME/quire/config.toml; see\n\
                   --generate config).\n\n\
                   quire remembers where you left off and returns there (--from-start does not).\n\
+                  Web pages, and stdin read in the reader, are kept in kept/ in the data directory\n\
+                  so the library (o, quire library) opens them again; R in the reader fetches a\n\
+                  page (or reads a file) again. quire never deletes a kept copy.\n\
                   `quire bookmarks` lists, exports and imports bookmarks; to read a file that is\n\
                   literally named \"bookmarks\", write it as a path: quire ./bookmarks"
 )]
