@@ -15,9 +15,9 @@ use clap::{Parser, Subcommand};
 
 use quire::app::backend::FrameBackend;
 use quire::app::fetch;
-use quire::app::library::Folder;
+use quire::app::folder::Folder;
 use quire::app::opening::{self, Opening};
-use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session};
+use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, stdin};
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
 use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
@@ -47,6 +47,9 @@ const PRINT_WIDTH: usize = 80;
                   the settings file (default: $XDG_CONFIG_HOME/quire/config.toml; see\n\
                   --generate config).\n\n\
                   quire remembers where you left off and returns there (--from-start does not).\n\
+                  Web pages, and stdin read in the reader, are kept in kept/ in the data directory\n\
+                  so the library (o, quire library) opens them again; R in the reader fetches a\n\
+                  page (or reads a file) again. quire never deletes a kept copy.\n\
                   `quire bookmarks` lists, exports and imports bookmarks; to read a file that is\n\
                   literally named \"bookmarks\", write it as a path: quire ./bookmarks"
 )]
@@ -399,6 +402,13 @@ fn print_each(cli: &Cli) -> Result<ExitCode> {
 
 fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
     let cli = cli.clone();
+    if !printing && reads_stdin(&cli) {
+        // `… | quire --search TEXT`: read in the terminal, kept for the library.
+        return match bad_search(&cli) {
+            Some(code) => Ok(code),
+            None => stdin_session(&cli),
+        };
+    }
     let stdout = io::stdout();
     let doc = load(&cli)?;
     if doc.is_empty() && printing {
@@ -422,10 +432,8 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(query) = &cli.search {
-        // A bad pattern is a usage error, reported before the terminal is touched.
-        if let Err(error) = quire::search::Matcher::new(query, false) {
-            let _ = writeln!(io::stderr(), "quire: --search: {error}");
-            return Ok(ExitCode::from(2));
+        if let Some(code) = bad_search(&cli) {
+            return Ok(code);
         }
         if printing {
             return print_search(&doc, query, cli.width.map_or(PRINT_WIDTH, usize::from));
@@ -454,6 +462,14 @@ fn print_one(cli: &Cli, printing: bool) -> Result<ExitCode> {
         TerminalInbox::new(),
         Start::default(),
     )
+}
+
+/// A `--search` pattern that is no regex: a usage error (exit 2), said before the terminal is
+/// touched.
+fn bad_search(cli: &Cli) -> Option<ExitCode> {
+    let error = quire::search::Matcher::new(cli.search.as_deref()?, false).err()?;
+    let _ = writeln!(io::stderr(), "quire: --search: {error}");
+    Some(ExitCode::from(2))
 }
 
 /// What writing to stdout came to: a closed pipe (`quire book | head`) is not an error worth
@@ -538,7 +554,7 @@ fn load(cli: &Cli) -> Result<Document> {
             Ok(page.doc)
         }
         Some(path) => Document::open_with(path, options).with_context(|| cannot_open(path)),
-        None if !cli.bundled && stdin_has_input() => read_stdin(options),
+        None if !cli.bundled && stdin::has_input() => read_stdin(options),
         None => Ok(Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME)),
     }
 }
@@ -577,33 +593,36 @@ fn named_file(cli: &Cli) -> Option<&Path> {
         .filter(|p| p.as_os_str() != "-")
 }
 
-/// True when standard input is a pipe, a file or a socket: something sent on purpose. A
-/// terminal, or /dev/null as scripts and services often give, means "no input", so quire opens
-/// its bundled article rather than an empty one.
-#[cfg(unix)]
-fn stdin_has_input() -> bool {
-    use std::os::fd::AsFd;
-    use std::os::unix::fs::FileTypeExt;
-    let Ok(fd) = io::stdin().as_fd().try_clone_to_owned() else {
-        return false;
-    };
-    let Ok(meta) = std::fs::File::from(fd).metadata() else {
-        return false;
-    };
-    let kind = meta.file_type();
-    kind.is_fifo() || kind.is_file() || kind.is_socket()
-}
-
-#[cfg(not(unix))]
-fn stdin_has_input() -> bool {
-    !io::stdin().is_terminal()
-}
-
 fn read_stdin(options: LoadOptions) -> Result<Document> {
-    // At most the size limit, and refused at its first block if that is binary.
-    let bytes = input::read_all(io::stdin().lock(), None, "stdin", options)
-        .context("cannot read standard input")?;
-    Document::load(bytes, "stdin", options).context("cannot open standard input")
+    let bytes = stdin::read(options).context("cannot read standard input")?;
+    Document::load(bytes, stdin::NAME, options).context("cannot open standard input")
+}
+
+/// True when the document is standard input: `-`, or nothing named and a pipe on stdin.
+fn reads_stdin(cli: &Cli) -> bool {
+    match cli.file() {
+        Some(path) => path.as_os_str() == "-",
+        None => !cli.bundled && stdin::has_input(),
+    }
+}
+
+/// Read standard input in the terminal, keeping a copy of it for the library.
+fn stdin_session(cli: &Cli) -> Result<ExitCode> {
+    let bytes = stdin::read(load_options(cli)).context("cannot read standard input")?;
+    let data_dir = data_dir(cli);
+    let read = stdin::open(
+        bytes,
+        load_options(cli),
+        data_dir.as_deref(),
+        !cli.from_start,
+    )
+    .context("cannot open standard input")?;
+    let start = Start {
+        stdin_copy: Some(read.copy),
+        ..Start::default()
+    };
+    let opening = Opening::Ready(Box::new(read.opened), read.store);
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
 }
 
 /// `--search TEXT --print`: the matching paragraphs; "no match" on stderr and exit 1 when
@@ -686,6 +705,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
+        None if reads_stdin(cli) => return stdin_session(cli),
         None => {
             let doc = load(cli)?;
             let loaded = session::load(data_dir.as_deref(), &doc, None);
@@ -704,7 +724,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
 /// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
 /// to continue (the session that opens will say what the trouble is).
 fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
-    if cli.bundled || stdin_has_input() {
+    if cli.bundled || stdin::has_input() {
         return None;
     }
     let store = Store::open(data_dir?).ok()?.store;
@@ -730,6 +750,8 @@ struct Start {
     folder: Option<Folder>,
     /// Something to say first (a page read from its kept copy).
     notice: Option<String>,
+    /// Reading standard input, with the copy kept of it (when one could be kept).
+    stdin_copy: Option<Option<PathBuf>>,
 }
 
 impl Start {
@@ -776,14 +798,20 @@ fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
 
 /// `quire DIR`: the folder's readable documents, on the library screen or, piped, as a list.
 fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
-    let folder = quire::app::library::scan_folder(dir);
+    let piped = cli.print || !io::stdout().is_terminal();
+    // Piped, every title is read before the list is written; on the screen they fill in.
+    let folder = if piped {
+        quire::app::folder::scan_folder(dir)
+    } else {
+        quire::app::folder::list_folder(dir)
+    };
     if folder.entries.is_empty() {
         anyhow::bail!(
             "cannot open '{}': no readable documents in this folder",
             shown_path(dir)
         );
     }
-    if cli.print || !io::stdout().is_terminal() {
+    if piped {
         let mut store = data_dir(cli)
             .and_then(|dir| Store::open(&dir).ok())
             .map(|o| o.store);
@@ -825,7 +853,7 @@ fn session_in_terminal(
         panic!("QUIRE_DEBUG_PANIC is set");
     }
     let size = terminal.size().context("cannot read the terminal size")?;
-    let mut app = builder
+    let builder = builder
         .config(settings.config.clone())
         .keymap(settings.keymap.clone())
         .continuing(start.continuing)
@@ -833,8 +861,12 @@ fn session_in_terminal(
         .folder(start.folder)
         .notice(join_notices(start.notice, settings.summary()))
         .files(cli.files.clone(), load_options(cli))
-        .screen((size.width, size.height))
-        .build();
+        .screen((size.width, size.height));
+    let builder = match start.stdin_copy {
+        Some(copy) => builder.stdin_copy(copy),
+        None => builder,
+    };
+    let mut app = builder.build();
     let exit = app.run(&mut terminal, &mut inbox);
     // The terminal is given back before anything more is said.
     drop(terminal);

@@ -2,13 +2,13 @@
 //! document (with what the store had for it, or nothing), the settings, the screen size, the
 //! store to write to, and an optional starting search.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::document::{Document, LoadOptions};
 use crate::input::Keymap;
 use crate::reader::model::Files;
-use crate::reader::{Config, Model, Msg, Opened, OutlineTiming, Saved, Setup, update};
+use crate::reader::{Config, Model, Msg, Opened, OutlineTiming, Saved, Setup, Source, update};
 use crate::store::Store;
 
 use super::writer::Writer;
@@ -32,12 +32,12 @@ pub struct AppBuilder {
     store: Option<Store>,
     data_dir: Option<PathBuf>,
     search: Option<String>,
-    files: Vec<PathBuf>,
+    files: Vec<Source>,
     load: LoadOptions,
     notice: Option<String>,
     continuing: Option<String>,
     show_library: bool,
-    folder: Option<super::library::Folder>,
+    folder: Option<super::folder::Folder>,
 }
 
 /// Distinguishes sessions started in the same second by the same process (tests do that).
@@ -137,17 +137,31 @@ impl AppBuilder {
     }
 
     /// List this folder's documents on the library screen, and start with it open (`quire DIR`).
-    pub fn folder(mut self, folder: Option<super::library::Folder>) -> AppBuilder {
+    pub fn folder(mut self, folder: Option<super::folder::Folder>) -> AppBuilder {
         self.show_library |= folder.is_some();
         self.folder = folder;
         self
     }
 
     /// The files given to read: the session starts on the first, and `:n`, `:p` and `:x` open
-    /// the others, read with `load` (encoding, format, force).
+    /// the others, read with `load` (encoding, format, force). A web address is a page to
+    /// fetch, `-` standard input.
     pub fn files(mut self, files: Vec<PathBuf>, load: LoadOptions) -> AppBuilder {
-        self.files = files;
+        self.files = files.iter().map(|path| source_of(path)).collect();
         self.load = load;
+        self
+    }
+
+    /// The document was read from standard input, and `copy` is the copy of it kept in the
+    /// data directory (if one could be kept): the session's files say so, so the refresh key
+    /// and `:n` `:p` know what it is.
+    pub fn stdin_copy(mut self, copy: Option<PathBuf>) -> AppBuilder {
+        if self.files.is_empty() {
+            self.files.push(Source::Stdin(None));
+        }
+        if let Some(stdin) = self.files.iter_mut().find(|s| **s == Source::Stdin(None)) {
+            *stdin = Source::Stdin(copy);
+        }
         self
     }
 
@@ -159,7 +173,7 @@ impl AppBuilder {
             outline: self.outline,
             uid_prefix: session_uid_prefix(),
             files: Files {
-                paths: self.files,
+                sources: self.files,
                 ..Files::default()
             },
         };
@@ -191,6 +205,15 @@ impl AppBuilder {
     }
 }
 
+/// What a path named on the command line is: a web address, standard input (`-`), or a file.
+pub fn source_of(path: &Path) -> Source {
+    match path.to_str() {
+        Some(url) if super::fetch::is_url(url) => Source::Web(url.to_string()),
+        Some("-") => Source::Stdin(None),
+        _ => Source::File(path.to_path_buf()),
+    }
+}
+
 /// Bookmark uids are `<seconds>-<pid>-<session>-<n>`: unique across processes writing the
 /// same store at once, without a random number crate.
 fn session_uid_prefix() -> String {
@@ -199,4 +222,44 @@ fn session_uid_prefix() -> String {
         .map_or(0, |d| d.as_secs());
     let session = SESSIONS.fetch_add(1, Ordering::Relaxed);
     format!("{seconds}-{}-{session}", std::process::id())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_on_the_command_line_become_sources() {
+        assert_eq!(
+            source_of(Path::new("https://example.org/a")),
+            Source::Web("https://example.org/a".into())
+        );
+        assert_eq!(source_of(Path::new("-")), Source::Stdin(None));
+        assert_eq!(
+            source_of(Path::new("book.txt")),
+            Source::File("book.txt".into())
+        );
+    }
+
+    #[test]
+    fn a_session_on_standard_input_knows_its_kept_copy() {
+        let doc = Document::from_text("Words\n\nMore words.\n", "stdin");
+        let copy = Some(PathBuf::from("/data/kept/abc"));
+        let app = AppBuilder::document(doc.clone())
+            .stdin_copy(copy.clone())
+            .build();
+        assert_eq!(
+            app.model().current_source(),
+            Some(&Source::Stdin(copy.clone()))
+        );
+        // `quire a.txt - b.txt`: the `-` is the one read from standard input.
+        let app = AppBuilder::document(doc)
+            .files(
+                vec!["a.txt".into(), "-".into(), "b.txt".into()],
+                LoadOptions::default(),
+            )
+            .stdin_copy(copy.clone())
+            .build();
+        assert_eq!(app.model().files().sources[1], Source::Stdin(copy));
+    }
 }

@@ -134,22 +134,7 @@ pub fn read_page(
         return load_copy(url, &copy, options, said);
     }
     match fetch(url) {
-        Ok(fetched) => {
-            let mut notice = None;
-            if let Some(store) = store.as_mut()
-                && let Err(err) = store.keep(url, &fetched.bytes, &fetched.mime)
-            {
-                notice = Some(format!("no copy kept for offline reading: {err}"));
-            }
-            let doc = load(
-                url,
-                fetched.bytes,
-                &fetched.mime,
-                fetched.charset.as_deref(),
-                options,
-            )?;
-            Ok(Page { doc, notice })
-        }
+        Ok(fetched) => keep_and_load(url, fetched, store.as_mut(), options),
         Err(err) => match kept() {
             Some(copy) => {
                 let said = format!(
@@ -161,6 +146,39 @@ pub fn read_page(
             None => Err(err.to_string()),
         },
     }
+}
+
+/// Fetch the page at `url` again and keep it, for the refresh key: unlike [`read_page`], a
+/// failure is said and nothing falls back to the kept copy (the reader still shows it).
+pub fn refetch(url: &str, data_dir: Option<&Path>, options: LoadOptions) -> Result<Page, String> {
+    let fetched = fetch(url).map_err(|err| err.to_string())?;
+    let mut store = data_dir
+        .and_then(|dir| Store::open(dir).ok())
+        .map(|o| o.store);
+    keep_and_load(url, fetched, store.as_mut(), options)
+}
+
+/// A page as fetched: kept in `store` (a failure to keep it said, not fatal), then read.
+fn keep_and_load(
+    url: &str,
+    fetched: Fetched,
+    store: Option<&mut Store>,
+    options: LoadOptions,
+) -> Result<Page, String> {
+    let mut notice = None;
+    if let Some(store) = store
+        && let Err(err) = store.keep(url, &fetched.bytes, &fetched.mime)
+    {
+        notice = Some(format!("no copy kept for offline reading: {err}"));
+    }
+    let doc = load(
+        url,
+        fetched.bytes,
+        &fetched.mime,
+        fetched.charset.as_deref(),
+        options,
+    )?;
+    Ok(Page { doc, notice })
 }
 
 fn load_copy(

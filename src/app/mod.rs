@@ -5,8 +5,10 @@
 //!
 //! - [`builder`]: the one way to assemble a session; [`opening`]: reading a document, with a
 //!   preview of a big file first; [`session`]: what the store has for a document; [`library`]:
-//!   the store's library as the reader's entries; [`fetch`]: a page read from the web, kept
-//!   for reading offline.
+//!   the store's library as the reader's entries; [`folder`]: a folder's documents, their
+//!   titles read a few at a time; [`fetch`]: a page read from the web, kept
+//!   for reading offline; [`stdin`]: a text from standard input, kept for the library;
+//!   `opener`: another document of the session read (or the same one again), off the loop.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
 //!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
 //!   to it, each in one write.
@@ -14,30 +16,33 @@
 pub mod backend;
 pub mod builder;
 pub mod fetch;
+pub mod folder;
 pub mod inbox;
 pub mod library;
+mod opener;
 pub mod opening;
 mod screen;
 pub mod session;
+pub mod stdin;
 pub mod terminal;
 pub mod work;
 pub mod writer;
 
 use std::io;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::Rect;
 
-use crate::document::{Document, LoadError, LoadOptions};
+use crate::document::LoadError;
 use crate::reader::marks::StoreChange;
-use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Opened, Write, update};
+use crate::reader::{Effect, Exit, LibraryRead, Model, Msg, Write, update};
 use crate::ui;
 
 pub use builder::AppBuilder;
 pub use inbox::{Inbox, Postbox, ScriptedInbox, TerminalInbox};
+use opener::Opener;
 pub use terminal::{TerminalGuard, terminal};
 use work::Work;
 use writer::Writer;
@@ -105,67 +110,9 @@ pub struct App {
     /// Text to hand the terminal's clipboard before the next frame.
     clipboard: Vec<String>,
     /// The folder listed (`quire DIR`): the library screen shows its documents.
-    folder: Option<library::Folder>,
+    folder: Option<folder::Folder>,
     /// Messages for the reader before the first frame (`quire library` opens the library).
     at_start: Vec<Msg>,
-}
-
-/// How another document of the session is read: as the first was.
-#[derive(Debug, Clone, Default)]
-struct Opener {
-    load: LoadOptions,
-    data_dir: Option<PathBuf>,
-}
-
-impl Opener {
-    /// The work of reading `path` whole, with what the store has for it.
-    fn open(&self, path: PathBuf) -> Work {
-        let Opener { load, data_dir } = self.clone();
-        let shown = crate::document::sanitize::visible_line(&path.display().to_string());
-        let died = format!("cannot open '{shown}': reading it failed (an internal error)");
-        Work::new(
-            move || {
-                let url = path
-                    .to_str()
-                    .filter(|p| fetch::is_url(p))
-                    .map(str::to_string);
-                if let Some(url) = url {
-                    return Msg::Opened(Box::new(open_page(&url, data_dir.as_deref(), load)));
-                }
-                let opened = match Document::open_with(&path, load) {
-                    Ok(doc) => {
-                        let loaded = session::load(data_dir.as_deref(), &doc, Some(&path));
-                        Ok(Opened {
-                            doc,
-                            saved: loaded.saved,
-                            resume: true,
-                        })
-                    }
-                    Err(err) => Err(format!("cannot open '{shown}': {err}")),
-                };
-                Msg::Opened(Box::new(opened))
-            },
-            Msg::Opened(Box::new(Err(died))),
-        )
-    }
-}
-
-/// A page from the web for the session: fetched (or its kept copy), with what the store has.
-fn open_page(
-    url: &str,
-    data_dir: Option<&std::path::Path>,
-    load: LoadOptions,
-) -> Result<Opened, String> {
-    let shown = crate::document::sanitize::visible_line(url);
-    let page = fetch::read_page(url, data_dir, false, load)
-        .map_err(|why| format!("cannot open '{shown}': {why}"))?;
-    let mut loaded = session::load(data_dir, &page.doc, Some(std::path::Path::new(url)));
-    loaded.saved.notices.extend(page.notice);
-    Ok(Opened {
-        doc: page.doc,
-        saved: loaded.saved,
-        resume: true,
-    })
 }
 
 impl App {
@@ -317,6 +264,10 @@ impl App {
 
     /// Hand a message to the reader and carry out what it asks for.
     fn step<I: Inbox>(&mut self, msg: Msg, inbox: &mut I) -> Result<Option<Exit>, AppError> {
+        // Titles read from the folder listed are kept here too, for its next opening.
+        if let (Msg::TitlesRead(titles), Some(folder)) = (&msg, self.folder.as_mut()) {
+            folder.learn(titles);
+        }
         let mut exit = None;
         let mut followups = Vec::new();
         for effect in update(&mut self.model, msg) {
@@ -335,8 +286,14 @@ impl App {
                 }
                 Effect::Spawn(job) => inbox.spawn(Work::job(job)),
                 Effect::Redraw => self.redraw = true,
-                Effect::Open(path) => inbox.spawn(self.opener.open(path)),
+                Effect::Open(source) => inbox.spawn(self.opener.open(source)),
+                Effect::Refresh {
+                    source,
+                    place,
+                    generation,
+                } => inbox.spawn(self.opener.refresh(source, place, generation)),
                 Effect::ReadLibrary => followups.push(self.read_library()),
+                Effect::ReadTitles(paths) => inbox.spawn(folder::title_work(paths)),
                 Effect::Forget(record) => {
                     if let Err(error) = self.writer.forget(record) {
                         followups.push(Msg::Say(format!("could not forget it: {error}")));
@@ -364,7 +321,8 @@ impl App {
         let read = match &self.folder {
             Some(folder) => Ok(LibraryRead {
                 heading: folder.heading.clone(),
-                entries: library::folder_entries(&folder.entries, self.writer.store().ok()),
+                entries: folder::folder_entries(&folder.entries, self.writer.store().ok()),
+                folder: true,
                 now,
             }),
             None => self
@@ -372,6 +330,7 @@ impl App {
                 .store()
                 .and_then(|store| library::entries(store).map_err(|e| e.to_string()))
                 .map(|entries| LibraryRead {
+                    folder: false,
                     heading: "Library".into(),
                     entries,
                     now,

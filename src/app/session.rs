@@ -19,6 +19,8 @@ use crate::store::{Lookup, Opened, ReadingFacts, Store, StoreError, path_key};
 pub struct Loaded {
     pub store: Option<Store>,
     pub saved: Saved,
+    /// The hash the store knows the document by, when it was looked up in one.
+    pub hash: Option<String>,
 }
 
 /// Open the store in `dir` and load what it has for `doc` (opened from `path`, if a file).
@@ -50,11 +52,12 @@ pub fn load_opened(
     }
     let mut store = opened.store;
     match read_document(&mut store, doc, path, &mut saved) {
-        Ok(record) => {
+        Ok((record, hash)) => {
             saved.record = Some(record);
             Loaded {
                 store: Some(store),
                 saved,
+                hash: Some(hash),
             }
         }
         Err(err) => {
@@ -62,7 +65,11 @@ pub fn load_opened(
                 .notices
                 .push(format!("bookmarks will not be saved: {err}"));
             saved.persistence = Persistence::NotSaved(err.to_string());
-            Loaded { store: None, saved }
+            Loaded {
+                store: None,
+                saved,
+                hash: None,
+            }
         }
     }
 }
@@ -75,6 +82,7 @@ fn unsaved(reason: String) -> Loaded {
             persistence: Persistence::NotSaved(reason),
             ..Saved::default()
         },
+        hash: None,
     }
 }
 
@@ -83,7 +91,7 @@ fn read_document(
     doc: &Document,
     path: Option<&Path>,
     saved: &mut Saved,
-) -> Result<i64, StoreError> {
+) -> Result<(i64, String), StoreError> {
     let hash = content_hash(doc);
     let key = path.map(path_key);
     let lookup = store.lookup_document(&hash, key.as_deref(), &doc.name)?;
@@ -128,7 +136,8 @@ fn read_document(
     if changed || moved > 0 || approximate > 0 {
         store.adopt_content(record.id, &hash, &doc.name, &bookmarks)?;
     }
-    if changed || moved > 0 {
+    // With no bookmarks there is nothing to say about re-attaching them.
+    if (changed || moved > 0) && !bookmarks.is_empty() {
         let placed = bookmarks.len() - orphaned;
         saved.notices.push(format!(
             "the text changed: {placed} of {} bookmarks re-attached",
@@ -144,7 +153,14 @@ fn read_document(
         .position(record.id)?
         .map(|p| place_position(flat, doc, &p));
     saved.bookmarks = bookmarks;
-    Ok(record.id)
+    Ok((record.id, hash))
+}
+
+/// Where `position` (a place in an earlier text of `doc`) is in `doc` now: found by its quote,
+/// else its anchor clamped.
+pub fn place(doc: &Document, position: &Position) -> Anchor {
+    let flat = std::cell::OnceCell::new();
+    place_position(|| flat.get_or_init(|| FlatText::new(doc)), doc, position)
 }
 
 /// Find a saved position in the current text: by its quote, else its anchor clamped. The

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::app::library::{Folder, folder_entries};
+use crate::app::folder::{Folder, folder_entries};
 use crate::document::sanitize::visible_line;
 use crate::reader::library::{Entry, Library, Location};
 use crate::store::Store;
@@ -65,10 +65,12 @@ struct Record<'a> {
     title: &'a str,
     author: &'a str,
     format: &'a str,
-    /// The file, when it was read from one.
+    /// The file, when it was read from one (a page: its address).
     path: Option<String>,
     /// `file`, `missing`, `web`, `stdin` or `bundled`.
     location: &'static str,
+    /// The copy kept of a text read from standard input.
+    kept: Option<String>,
     progress: Option<u8>,
     /// Seconds since the Unix epoch.
     last_read: Option<i64>,
@@ -84,8 +86,12 @@ pub fn write_json(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
                 Location::File(p) => ("file", Some(p.display().to_string())),
                 Location::Missing(p) => ("missing", Some(p.display().to_string())),
                 Location::Web(url) => ("web", Some(url.clone())),
-                Location::Stdin => ("stdin", None),
+                Location::Stdin(_) => ("stdin", None),
                 Location::Bundled => ("bundled", None),
+            };
+            let kept = match &e.location {
+                Location::Stdin(copy) => copy.as_ref().map(|c| c.display().to_string()),
+                _ => None,
             };
             Record {
                 title: &e.title,
@@ -93,6 +99,7 @@ pub fn write_json(entries: &[Entry], out: &mut dyn Write) -> io::Result<()> {
                 format: &e.format,
                 path,
                 location,
+                kept,
                 progress: e.progress,
                 last_read: e.read_at,
                 bookmarks: e.bookmarks,
@@ -116,6 +123,7 @@ mod tests {
             progress,
             read_at: Some(read_at),
             bookmarks: 2,
+            pending: false,
         }
     }
 
@@ -129,7 +137,12 @@ mod tests {
                 Some(38),
                 now - 2 * 86_400,
             ),
-            entry("A longer title\u{1b}[31m", Location::Stdin, None, now - 30),
+            entry(
+                "A longer title\u{1b}[31m",
+                Location::Stdin(None),
+                None,
+                now - 30,
+            ),
         ];
         let mut out = Vec::new();
         write_plain(&entries, now, &mut out).unwrap();
@@ -147,12 +160,10 @@ mod tests {
 
     #[test]
     fn json_records_say_where_each_lives() {
-        let entries = [entry(
-            "T",
-            Location::Missing("/gone.txt".into()),
-            Some(5),
-            7,
-        )];
+        let entries = [
+            entry("T", Location::Missing("/gone.txt".into()), Some(5), 7),
+            entry("P", Location::Stdin(Some("/d/kept/ab".into())), None, 9),
+        ];
         let mut out = Vec::new();
         write_json(&entries, &mut out).unwrap();
         let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -161,5 +172,8 @@ mod tests {
         assert_eq!(value[0]["progress"], 5);
         assert_eq!(value[0]["last_read"], 7);
         assert_eq!(value[0]["bookmarks"], 2);
+        assert_eq!(value[0]["kept"], serde_json::Value::Null);
+        assert_eq!(value[1]["location"], "stdin");
+        assert_eq!(value[1]["kept"], "/d/kept/ab");
     }
 }

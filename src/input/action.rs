@@ -42,6 +42,9 @@ pub enum Action {
     Messages,
     /// The library: every document read, to open another in this session.
     OpenLibrary,
+    /// Read the document again where it came from: a web page fetched again (its new copy
+    /// kept), a file read again from disk; at the same place in the text.
+    Refresh,
     /// A book's note whose reference is the first on the screen, in a pop-up.
     ShowNote,
     /// Go where the first internal link on the screen of a book leads (jump history records
@@ -143,6 +146,7 @@ impl Action {
             Action::Facts => "about this document (file, size, words, place)",
             Action::Messages => "the messages said so far",
             Action::OpenLibrary => "library: the documents read, to open one",
+            Action::Refresh => "refresh: fetch the web page again (or read the file again)",
             Action::ShowNote => "a book's note referenced on this screen, in a pop-up",
             Action::FollowLink => "follow a book's first link on this screen (Ctrl-o returns)",
             Action::Quit => "quit",

@@ -1,8 +1,10 @@
 //! The library screen's state: the documents read (or a folder's documents), each with what is
 //! known of it, in an order the reader picks, narrowed by a fuzzy filter on title, author and
-//! path, a cursor, and a pending "forget?" question. Plain data and pure operations: the
-//! entries come from the runtime ([`super::Msg::Library`]) with the time they were read at, so
-//! "2 days ago" is said without a clock here.
+//! path, a cursor, and a pending "forget?" question. A folder is listed at once by file names;
+//! its titles arrive a few files at a time ([`TitleRead`]), and the scan's progress is kept
+//! here. Plain data and pure operations: the entries come from the runtime
+//! ([`super::Msg::LibraryRead`]) with the time they were read at, so "2 days ago" is said
+//! without a clock here.
 
 use std::path::PathBuf;
 
@@ -18,8 +20,9 @@ pub enum Location {
     Missing(PathBuf),
     /// A page read from the web (a copy is kept when it was fetched).
     Web(String),
-    /// Read from standard input: no copy is kept.
-    Stdin,
+    /// Read from standard input, with the copy kept of it in the data directory (none when
+    /// it could not be kept, or was read by a quire that kept none).
+    Stdin(Option<PathBuf>),
     /// The article that comes with quire.
     Bundled,
 }
@@ -31,7 +34,8 @@ impl Location {
             Location::File(path) => path.display().to_string(),
             Location::Missing(path) => format!("missing: {}", path.display()),
             Location::Web(url) => url.clone(),
-            Location::Stdin => "standard input (no copy kept)".into(),
+            Location::Stdin(Some(_)) => "standard input (kept copy)".into(),
+            Location::Stdin(None) => "standard input (no copy kept)".into(),
             Location::Bundled => "bundled with quire".into(),
         }
     }
@@ -60,6 +64,49 @@ pub struct Entry {
     /// When it was last read (seconds since the Unix epoch); `None` if never.
     pub read_at: Option<i64>,
     pub bookmarks: usize,
+    /// A folder's document whose title is still to be read: listed by its file name until
+    /// then.
+    pub pending: bool,
+}
+
+/// How many of a folder's files are read for their titles at a time: few enough that the
+/// list fills in steadily, enough that a big folder is not read one thread per file.
+pub const TITLES_AT_A_TIME: usize = 16;
+
+/// What reading one of a folder's files for its title found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleRead {
+    pub path: PathBuf,
+    /// Its title, author and format; `None` when it is no document after all (binary, empty,
+    /// unreadable), and is taken off the list.
+    pub found: Option<Titled>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Titled {
+    pub title: String,
+    pub author: String,
+    pub format: String,
+}
+
+/// Put the titles read into `entries` (matched by path), taking off those that are no
+/// documents.
+pub fn apply_titles(entries: &mut Vec<Entry>, titles: &[TitleRead]) {
+    let found: std::collections::HashMap<&PathBuf, &Option<Titled>> =
+        titles.iter().map(|t| (&t.path, &t.found)).collect();
+    entries.retain_mut(|entry| {
+        let Some(found) = entry.location.openable().and_then(|p| found.get(p)) else {
+            return true;
+        };
+        let Some(titled) = found else {
+            return false;
+        };
+        entry.title = titled.title.clone();
+        entry.author = titled.author.clone();
+        entry.format = titled.format.clone();
+        entry.pending = false;
+        true
+    });
 }
 
 /// The orders the list can be in; `s` goes to the next.
@@ -114,6 +161,12 @@ pub struct Library {
     pub loading: bool,
     /// Why the entries could not be read, when they could not.
     pub trouble: Option<String>,
+    /// A folder's documents, not the library's.
+    pub folder: bool,
+    /// While a folder's titles are being read: the files asked for last, whose answer keeps
+    /// the reading going (an answer asked for by an earlier opening of the screen is taken in,
+    /// and goes no further).
+    pub asked_titles: Option<Vec<PathBuf>>,
 }
 
 impl Library {
@@ -163,6 +216,63 @@ impl Library {
         self.filter = filter;
         self.cursor = 0;
         self.refresh();
+    }
+
+    /// Start reading the titles still to be read, if any: the files to read first.
+    pub fn start_scan(&mut self) -> Option<Vec<PathBuf>> {
+        self.ask_titles()
+    }
+
+    /// While titles are being read: how many documents have theirs, of how many.
+    pub fn titles_progress(&self) -> Option<(usize, usize)> {
+        self.asked_titles.as_ref()?;
+        let pending = self.entries.iter().filter(|e| e.pending).count();
+        Some((self.entries.len() - pending, self.entries.len()))
+    }
+
+    /// Titles read: put them in, the cursor staying on the document it was on; the next files
+    /// to read, when this was the answer asked for and some are left.
+    pub fn learn_titles(&mut self, titles: &[TitleRead]) -> Option<Vec<PathBuf>> {
+        let selected = self.selected().map(|e| e.location.clone());
+        apply_titles(&mut self.entries, titles);
+        self.refresh();
+        if let Some(at) = selected.and_then(|l| {
+            self.shown
+                .iter()
+                .position(|&i| self.entries[i].location == l)
+        }) {
+            self.cursor = at;
+        }
+        let asked = self.asked_titles.as_ref()?;
+        if !titles.iter().map(|t| &t.path).eq(asked.iter()) {
+            return None;
+        }
+        self.ask_titles()
+    }
+
+    /// The next files to read for their titles, those shown first; the scan ends when none
+    /// is left.
+    fn ask_titles(&mut self) -> Option<Vec<PathBuf>> {
+        let mut is_shown = vec![false; self.entries.len()];
+        for &i in &self.shown {
+            is_shown[i] = true;
+        }
+        let shown = self.shown.iter().copied();
+        let hidden = (0..self.entries.len()).filter(|&i| !is_shown[i]);
+        let next: Vec<PathBuf> = shown
+            .chain(hidden)
+            .filter_map(|i| {
+                let entry = &self.entries[i];
+                entry.location.openable().filter(|_| entry.pending).cloned()
+            })
+            .take(TITLES_AT_A_TIME)
+            .collect();
+        if next.is_empty() {
+            self.asked_titles = None;
+            return None;
+        }
+        self.asked_titles = Some(next.clone());
+        Some(next)
     }
 
     /// Take an entry out of the list (after the store forgot it).
@@ -246,6 +356,7 @@ mod tests {
             progress,
             read_at,
             bookmarks: 0,
+            pending: false,
         }
     }
 
@@ -335,5 +446,98 @@ mod tests {
         );
         assert!(Location::Missing("/a.txt".into()).openable().is_none());
         assert!(Location::File("/a.txt".into()).openable().is_some());
+    }
+
+    fn folder(files: usize) -> Library {
+        let entries = (0..files)
+            .map(|n| Entry {
+                pending: true,
+                ..entry(
+                    &format!("file{n:02}.txt"),
+                    &format!("/f/file{n:02}.txt"),
+                    None,
+                    None,
+                )
+            })
+            .collect();
+        let mut library = Library::new("Folder /f".into(), entries, 1000);
+        library.folder = true;
+        library
+    }
+
+    fn titled(paths: &[PathBuf], title: impl Fn(usize) -> Option<String>) -> Vec<TitleRead> {
+        paths
+            .iter()
+            .enumerate()
+            .map(|(n, path)| TitleRead {
+                path: path.clone(),
+                found: title(n).map(|title| Titled {
+                    title,
+                    author: String::new(),
+                    format: "text".into(),
+                }),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_folder_s_titles_are_asked_for_a_few_at_a_time_those_shown_first() {
+        let mut library = folder(40);
+        library.set_filter(Some("file3".into()));
+        let first = library.start_scan().unwrap();
+        // The files the filter shows come first, the best match first.
+        assert_eq!(first.len(), TITLES_AT_A_TIME);
+        assert_eq!(first[0], PathBuf::from("/f/file30.txt"));
+        assert_eq!(library.titles_progress(), Some((0, 40)));
+        library.set_filter(None);
+
+        let second = library
+            .learn_titles(&titled(&first, |n| Some(format!("Title {n:02}"))))
+            .unwrap();
+        assert_eq!(library.titles_progress(), Some((16, 40)));
+        assert!(second.iter().all(|p| !first.contains(p)));
+        let third = library
+            .learn_titles(&titled(&second, |n| Some(format!("Other {n:02}"))))
+            .unwrap();
+        assert_eq!(third.len(), 40 - 32);
+        assert_eq!(library.learn_titles(&titled(&third, |_| None)), None);
+        // Read through: no more progress, the files that were no documents taken off.
+        assert_eq!(library.titles_progress(), None);
+        assert_eq!(library.entries.len(), 32);
+        assert!(library.entries.iter().all(|e| !e.pending));
+    }
+
+    #[test]
+    fn titles_arriving_keep_the_cursor_on_its_document_and_a_stale_answer_goes_no_further() {
+        let mut library = folder(20);
+        let asked = library.start_scan().unwrap();
+        library.move_cursor(3);
+        let chosen = library.selected().unwrap().location.clone();
+        // Titles that sort the documents otherwise: the cursor follows its document.
+        let answer = titled(&asked, |n| Some(format!("{}", 100 - n)));
+        let next = library.learn_titles(&answer).unwrap();
+        assert_eq!(library.selected().unwrap().location, chosen);
+        assert_eq!(library.selected().unwrap().title, "97");
+        // The same answer again (asked for by an earlier opening): taken in, asks for nothing.
+        assert_eq!(library.learn_titles(&answer), None);
+        assert_eq!(library.asked_titles.as_ref(), Some(&next));
+    }
+
+    #[test]
+    fn titles_read_fill_entries_by_path_and_drop_what_is_no_document() {
+        let mut entries = folder(3).entries;
+        let paths: Vec<PathBuf> = ["/f/file00.txt", "/f/file02.txt"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        apply_titles(
+            &mut entries,
+            &titled(&paths, |n| (n == 0).then(|| "The Harbour".into())),
+        );
+        let titles: Vec<(&str, bool)> = entries
+            .iter()
+            .map(|e| (e.title.as_str(), e.pending))
+            .collect();
+        assert_eq!(titles, [("The Harbour", false), ("file01.txt", true)]);
     }
 }

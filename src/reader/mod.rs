@@ -11,7 +11,8 @@
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
 //!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
 //!   [`library`] (the library screen: documents read, their order and filter),
-//!   [`notes`] (a book's note as its pop-up shows it).
+//!   [`notes`] (a book's note as its pop-up shows it), [`source`] (where a document is read
+//!   from).
 
 pub mod config;
 pub mod folds;
@@ -24,9 +25,11 @@ pub mod notes;
 pub mod palette;
 pub mod prompt;
 pub mod search;
+pub mod source;
 pub mod update;
 
 pub use config::{Config, DEFAULT_CJK_CPM, DEFAULT_MAX_WIDTH, DEFAULT_WPM};
 pub use model::{Focus, Model, OutlineTiming, Setup};
 pub use msg::{Effect, Exit, Input, Job, LibraryRead, Msg, Opened, Saved, Write};
+pub use source::Source;
 pub use update::update;

@@ -21,6 +21,7 @@ use super::marks::Marks;
 use super::msg::{Input, Opened};
 use super::prompt::Prompt;
 use super::search::SearchState;
+use super::source::Source;
 
 /// A pop-up over the text: each scrolls with the same keys and closes with Esc or q.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,10 +80,10 @@ pub struct Setup {
 /// The files of a session and the reader's place in each it has left.
 #[derive(Debug, Clone, Default)]
 pub struct Files {
-    pub paths: Vec<std::path::PathBuf>,
+    pub sources: Vec<Source>,
     pub current: usize,
     /// Where the reader was in each file left this session.
-    pub places: std::collections::HashMap<std::path::PathBuf, Anchor>,
+    pub places: std::collections::HashMap<Source, Anchor>,
     /// The file being opened, while it is read.
     pub opening: Option<usize>,
 }
@@ -300,12 +301,9 @@ impl Model {
         self.library.as_ref()
     }
 
-    /// The file the document shown was read from, when it was one of the session's files.
-    pub fn current_file(&self) -> Option<&std::path::Path> {
-        self.files
-            .paths
-            .get(self.files.current)
-            .map(|p| p.as_path())
+    /// What the document shown was read from, when it was one of the session's files.
+    pub fn current_source(&self) -> Option<&Source> {
+        self.files.sources.get(self.files.current)
     }
 
     pub fn outline(&self) -> &Outline {

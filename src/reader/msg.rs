@@ -10,8 +10,9 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::outline::Outline;
 
-use super::library::Entry;
+use super::library::{Entry, TitleRead};
 use super::marks::{Persistence, StoreChange};
+use super::source::Source;
 
 /// One message for the reader.
 #[derive(Debug)]
@@ -50,11 +51,19 @@ pub enum Msg {
     /// Another document asked for with [`Effect::Open`] is read (or could not be: why, in one
     /// line).
     Opened(Box<Result<Opened, String>>),
+    /// The document of `generation`, read again where it came from ([`Effect::Refresh`]),
+    /// placed where the reader was; or why it could not be (the document shown stays).
+    Refreshed {
+        generation: u64,
+        result: Box<Result<Opened, String>>,
+    },
     /// Show the library screen (`quire library` starts with it).
     ShowLibrary,
     /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
     /// read at, or why they could not be.
     LibraryRead(Box<Result<LibraryRead, String>>),
+    /// Titles read from a folder's files, asked for with [`Effect::ReadTitles`].
+    TitlesRead(Vec<TitleRead>),
 }
 
 /// The library as the runtime read it.
@@ -62,6 +71,8 @@ pub enum Msg {
 pub struct LibraryRead {
     /// What the screen is titled ("Library", or a folder's name).
     pub heading: String,
+    /// A folder's documents (`quire DIR`), not the library's.
+    pub folder: bool,
     pub entries: Vec<Entry>,
     /// Seconds since the Unix epoch when they were read, for "2 days ago".
     pub now: i64,
@@ -147,10 +158,21 @@ pub enum Effect {
     },
     /// Read another document for this session (with what the store has for it); it comes
     /// back as [`Msg::Opened`].
-    Open(std::path::PathBuf),
+    Open(Source),
+    /// Read the document of `generation` again from `source` (a page fetched anew and kept, a
+    /// file read again), with `place` (where the reader is) found in the new text; it comes
+    /// back as [`Msg::Refreshed`].
+    Refresh {
+        source: Source,
+        place: Position,
+        generation: u64,
+    },
     /// Read the library (the documents in the store, or the folder being listed) and send it
     /// back as [`Msg::LibraryRead`].
     ReadLibrary,
+    /// Read these files of the folder listed for their titles, and send them back as
+    /// [`Msg::TitlesRead`].
+    ReadTitles(Vec<std::path::PathBuf>),
     /// Take this document out of the library (its bookmarks stay in the store).
     Forget(i64),
 }

@@ -17,7 +17,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
 use crate::document::Anchor;
 
-pub use kept::{KEPT_DIR, KeptCopy};
+pub use kept::{Aside, KEPT_DIR, KeptCopy, Settled, kept_dir};
 pub use library::{LibraryRecord, ReadingFacts};
 pub use records::{DocumentRecord, Lookup};
 

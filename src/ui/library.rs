@@ -1,7 +1,8 @@
 //! The library screen: every document read (or a folder's documents), two rows each — its
 //! title and author, then its format, a progress bar with the percent, its bookmarks, when it
 //! was last read and where it lives (a missing file marked) — under a line that shows the
-//! filter being typed, the "forget?" question, or the keys. Titles and paths are sanitized
+//! filter being typed, the "forget?" question, or the keys. While a folder's titles are read,
+//! the frame says how far that has got, and a document not read yet shows its file name dim. Titles and paths are sanitized
 //! here: they come from the store and the file system.
 
 use ratatui::buffer::Buffer;
@@ -31,7 +32,15 @@ pub fn render(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer) {
     let count = library.entries.len();
     let noun = if count == 1 { "document" } else { "documents" };
     let heading = excerpt::opening(&visible_line(&library.heading), 40);
-    let title = format!(" {heading} · {count} {noun} · {} ", library.order.name());
+    let scanning = library
+        .titles_progress()
+        .map_or_else(String::new, |(done, total)| {
+            format!("· reading titles {done}/{total} ")
+        });
+    let title = format!(
+        " {heading} · {count} {noun} · {} {scanning}",
+        library.order.name()
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
@@ -115,6 +124,9 @@ fn empty_text(library: &Library) -> Option<String> {
     if let Some(trouble) = &library.trouble {
         return Some(sanitize(trouble).into_owned());
     }
+    if library.entries.is_empty() && library.folder {
+        return Some("Nothing in this folder could be read.".into());
+    }
     if library.entries.is_empty() {
         return Some("Nothing read yet: quire FILE opens one, and it is listed here.".into());
     }
@@ -146,7 +158,12 @@ fn draw_entry(
     // The cursor is marked in the text too, for terminals without reverse video.
     let marker = if selected { "▌" } else { " " };
     let heading = format!("{marker}{}", display_order(&heading));
-    let mut style = theme.text().add_modifier(Modifier::BOLD);
+    // A title still to be read shows the file's name, dimmed, until it comes.
+    let mut style = if entry.pending {
+        theme.dim()
+    } else {
+        theme.text().add_modifier(Modifier::BOLD)
+    };
     if selected {
         style = style.patch(theme.sidebar_cursor());
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Widget};
 use super::theme::Theme;
 use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::popup_area;
-use crate::reader::Model;
+use crate::reader::{Model, Source};
 use crate::text::display_width;
 use crate::text::number::grouped;
 
@@ -18,10 +18,19 @@ pub fn facts(model: &Model) -> Vec<(String, String)> {
     let doc = model.doc();
     let mut rows = vec![("Title".to_string(), doc.name.clone())];
     let files = model.files();
-    if let Some(path) = files.paths.get(files.current) {
-        rows.push(("File".into(), path.display().to_string()));
-        if files.paths.len() > 1 {
-            let of = format!("{} of {} (:n :p :x)", files.current + 1, files.paths.len());
+    if let Some(source) = files.sources.get(files.current) {
+        let label = match source {
+            Source::File(_) => "File",
+            Source::Web(_) => "Address",
+            Source::Stdin(_) => "Read from",
+        };
+        rows.push((label.into(), source.describe()));
+        if files.sources.len() > 1 {
+            let of = format!(
+                "{} of {} (:n :p :x)",
+                files.current + 1,
+                files.sources.len()
+            );
             rows.push(("Files".into(), of));
         }
     }

@@ -7,8 +7,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Command, Output};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 const STORY: &str = "<!doctype html><html><head><title>The Tide Report</title></head><body>\
@@ -19,38 +19,49 @@ const STORY: &str = "<!doctype html><html><head><title>The Tide Report</title></
     weather that had kept them ashore for three days.</p></article></body></html>";
 
 /// A server of the test's own on 127.0.0.1, answering one request per connection until it is
-/// stopped (when dropped).
-struct Server {
+/// stopped (when dropped). Besides its fixed pages, `/edition.html` is whatever the test last
+/// set with [`Server::publish`].
+pub struct Server {
     port: u16,
     stop: Arc<AtomicBool>,
+    edition: Arc<Mutex<String>>,
     thread: Option<JoinHandle<()>>,
 }
 
 impl Server {
-    fn start() -> Server {
+    pub fn start() -> Server {
         let listener = TcpListener::bind("127.0.0.1:0").unwrap();
         let port = listener.local_addr().unwrap().port();
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
+        let edition = Arc::new(Mutex::new(String::new()));
+        let published = Arc::clone(&edition);
         let thread = std::thread::spawn(move || {
             for stream in listener.incoming() {
                 if stopped.load(Ordering::SeqCst) {
                     break;
                 }
                 if let Ok(stream) = stream {
-                    answer(stream);
+                    let edition = published.lock().unwrap().clone();
+                    answer(stream, &edition);
                 }
             }
         });
         Server {
             port,
             stop,
+            edition,
             thread: Some(thread),
         }
     }
 
-    fn url(&self, path: &str) -> String {
+    pub fn url(&self, path: &str) -> String {
         format!("http://127.0.0.1:{}{path}", self.port)
+    }
+
+    /// What `/edition.html` answers from now on.
+    pub fn publish(&self, html: &str) {
+        *self.edition.lock().unwrap() = html.to_string();
     }
 }
 
@@ -65,7 +76,7 @@ impl Drop for Server {
     }
 }
 
-fn answer(mut stream: TcpStream) {
+fn answer(mut stream: TcpStream, edition: &str) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut request = String::new();
     if reader.read_line(&mut request).is_err() {
@@ -93,6 +104,11 @@ fn answer(mut stream: TcpStream) {
             )
         }
         "/picture.png" => ("200 OK", "image/png", b"\x89PNG\r\n\x1a\n".to_vec()),
+        "/edition.html" => (
+            "200 OK",
+            "text/html; charset=utf-8",
+            edition.as_bytes().to_vec(),
+        ),
         _ => ("404 Not Found", "text/plain", b"not here".to_vec()),
     };
     let head = format!(

@@ -144,6 +144,9 @@ fn expectation(mode: Mode, action: Action) -> Case {
         Action::Facts => case(mode, "", |_, a| a.screen().contains("About this document")),
         Action::Messages => case(mode, "m", |_, a| a.screen().contains("bookmarked ¶")),
         Action::OpenLibrary => case(mode, "", |_, a| m(a).library().is_some()),
+        // A text with no file or page behind it (these sessions' books) says so; reading a
+        // file or a page again is tested with a server and a store in `refresh`.
+        Action::Refresh => case(mode, "", |_, a| a.status().contains("nothing to refresh")),
         Action::Quit => case(mode, "", quits),
         Action::Interrupt => case(mode, "", |_, a| a.exit == Exit::Interrupted),
         // Everything is drawn again: the same screen, the session going on.

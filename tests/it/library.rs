@@ -168,6 +168,57 @@ fn a_pipe_on_stdin_wins_over_continuing() {
 }
 
 #[test]
+fn a_text_read_from_stdin_is_kept_and_the_library_lists_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let piped = write(dir.path(), "piped.txt", &book("Piped Words", 3));
+    let Some(tmux) = in_tmux("kept-stdin", &data, &format!("< '{}'", piped.display())) else {
+        return;
+    };
+    // The text is kept as it is opened, before its first page is drawn.
+    tmux.wait_for("the piped text", |t| t.pane().contains("Piped Words"));
+    tmux.send(&["q"]);
+    drop(tmux);
+    std::fs::remove_file(&piped).unwrap();
+
+    let listed = stdout(&quire(&["library"], &data));
+    assert!(listed.starts_with("Piped Words"), "{listed}");
+    assert!(
+        listed.trim_end().ends_with("standard input (kept copy)"),
+        "{listed}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&quire(&["library", "--json"], &data))).unwrap();
+    assert_eq!(json[0]["location"], "stdin");
+    let kept = json[0]["kept"].as_str().unwrap();
+    assert_eq!(
+        std::fs::read_to_string(kept).unwrap(),
+        book("Piped Words", 3)
+    );
+}
+
+#[test]
+fn printing_standard_input_keeps_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quire"))
+        .arg("--print")
+        .env("QUIRE_DATA_DIR", &data)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(book("Piped Words", 3).as_bytes()).unwrap();
+    drop(input);
+    let printed = child.wait_with_output().unwrap();
+    assert!(String::from_utf8_lossy(&printed.stdout).contains("Piped Words"));
+    assert!(!data.join("kept").exists());
+    assert_eq!(stdout(&quire(&["library"], &data)), "");
+}
+
+#[test]
 fn a_folder_piped_lists_its_readable_documents_by_title_with_progress() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

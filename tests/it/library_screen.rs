@@ -26,6 +26,7 @@ fn entry(title: &str, author: &str, location: Location, progress: Option<u8>, ag
         progress,
         read_at: Some(NOW - ago),
         bookmarks: (ago % 4) as usize,
+        pending: false,
     }
 }
 
@@ -52,7 +53,13 @@ fn sample() -> Vec<Entry> {
             Some(5),
             40 * DAY,
         ),
-        entry("Piped notes", "", Location::Stdin, None, 30),
+        entry(
+            "Piped notes",
+            "",
+            Location::Stdin(Some("/data/kept/5e3a".into())),
+            None,
+            30,
+        ),
     ]
 }
 
@@ -62,6 +69,7 @@ fn with_library(size: (u16, u16), entries: Vec<Entry>) -> Model {
     assert!(matches!(effects[..], [quire::reader::Effect::ReadLibrary]));
     let read = LibraryRead {
         heading: "Library".into(),
+        folder: false,
         entries,
         now: NOW,
     };
@@ -182,7 +190,10 @@ fn o_lists_what_was_read_and_enter_opens_it_in_the_same_session_at_its_place() {
         "at its place:\n{screen}"
     );
     // The lighthouse is still the session's: :p goes back to it.
-    assert_eq!(app.model().current_file(), Some(harbour.as_path()));
+    assert_eq!(
+        app.model().current_source(),
+        Some(&quire::reader::Source::File(harbour.clone()))
+    );
 }
 
 #[test]
@@ -196,6 +207,34 @@ fn the_filter_finds_a_document_by_a_few_letters_and_enter_opens_it() {
     read(&data, &reef, "");
     let (app, _) = session(&data, &lighthouse, "o/harbr<Enter>");
     assert_eq!(app.model().doc().name, "The Harbour");
+}
+
+#[test]
+fn a_text_kept_from_standard_input_opens_again_from_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    // Read once from standard input, as `cat notes.txt | quire` does: kept and recorded.
+    let piped = quire::app::stdin::open(
+        book("Piped Words", 10).into_bytes(),
+        Default::default(),
+        Some(&data),
+        true,
+    )
+    .unwrap();
+    let copy = piped.copy.clone().unwrap();
+    drop(piped);
+    let harbour = write(dir.path(), "harbour.txt", &book("The Harbour", 10));
+    read(&data, &harbour, "");
+
+    let (_, screen) = session(&data, &harbour, "oj");
+    assert!(screen.contains("standard input (kept copy)"), "{screen}");
+    let (app, screen) = session(&data, &harbour, "oj<Enter>");
+    assert_eq!(app.model().doc().name, "Piped Words", "{screen}");
+    assert!(screen.contains("Paragraph 1 of Piped Words"), "{screen}");
+    assert_eq!(
+        app.model().current_source(),
+        Some(&quire::reader::Source::Stdin(Some(copy)))
+    );
 }
 
 #[test]

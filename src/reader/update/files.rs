@@ -18,7 +18,7 @@ pub(super) enum Step {
 /// Open another of the session's files; a complaint when there is none that way.
 pub(super) fn switch(model: &mut Model, step: Step) -> Result<Vec<Effect>, String> {
     let files = &model.files;
-    let count = files.paths.len();
+    let count = files.sources.len();
     if count < 2 {
         return Err("only one file is open (quire a.txt b.txt … opens several)".into());
     }
@@ -32,16 +32,13 @@ pub(super) fn switch(model: &mut Model, step: Step) -> Result<Vec<Effect>, Strin
     if target == files.current {
         return Ok(Vec::new());
     }
-    let path = model.files.paths[target].clone();
-    let here = model.files.paths[model.files.current].clone();
+    let source = model.files.sources[target].clone();
+    let here = model.files.sources[model.files.current].clone();
     model.files.places.insert(here, model.anchor);
     model.files.opening = Some(target);
-    let name = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into(),
-    );
+    let name = source.short_name();
     model.message = Some(format!("opening {name} ({} of {count})…", target + 1));
-    Ok(vec![Effect::Open(path)])
+    Ok(vec![Effect::Open(source)])
 }
 
 /// The file asked for is read: it replaces the document shown, at the place the reader left
@@ -60,17 +57,25 @@ pub(super) fn opened(model: &mut Model, result: Result<Opened, String>) -> Vec<E
     let mut setup = model.setup();
     setup.files.current = target;
     let generation = model.generation + 1;
-    let left_at = setup.files.places.get(&setup.files.paths[target]).copied();
-    let count = setup.files.paths.len();
+    let left_at = setup
+        .files
+        .places
+        .get(&setup.files.sources[target])
+        .copied();
+    let count = setup.files.sources.len();
     *model = Model::open(opened, setup);
     model.generation = generation;
     if let Some(place) = left_at.filter(|&p| p != Anchor::default()) {
         model.open_at(place);
     }
-    let file = format!("file {} of {count}", target + 1);
-    model.message = Some(match model.message.take() {
-        Some(said) => format!("{file} · {said}"),
-        None => file,
-    });
+    // "file 1 of 1" says nothing: the only file of the session (one opened from the library
+    // over the bundled article, say) is named by the status line already.
+    if count > 1 {
+        let file = format!("file {} of {count}", target + 1);
+        model.message = Some(match model.message.take() {
+            Some(said) => format!("{file} · {said}"),
+            None => file,
+        });
+    }
     Vec::new()
 }

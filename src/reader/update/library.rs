@@ -7,9 +7,10 @@ use crossterm::event::KeyCode;
 
 use crate::input::Key;
 
-use super::super::library::{Library, Location};
+use super::super::library::{Library, Location, TitleRead};
 use super::super::model::Model;
 use super::super::msg::{Effect, Exit, LibraryRead};
+use super::super::source::Source;
 
 /// Open the library screen and ask for its entries.
 pub(super) fn open(model: &mut Model) -> Vec<Effect> {
@@ -17,23 +18,44 @@ pub(super) fn open(model: &mut Model) -> Vec<Effect> {
     vec![Effect::ReadLibrary]
 }
 
-/// The entries arrived (or could not be read).
-pub(super) fn read(model: &mut Model, read: Result<LibraryRead, String>) {
+/// The entries arrived (or could not be read). A folder's titles still to be read are asked
+/// for, a few files at a time.
+pub(super) fn read(model: &mut Model, read: Result<LibraryRead, String>) -> Vec<Effect> {
     let Some(library) = model.library.as_mut() else {
-        return;
+        return Vec::new();
     };
     match read {
         Ok(read) => {
             let (order, filter) = (library.order, library.filter.take());
             *library = Library::new(read.heading, read.entries, read.now);
+            library.folder = read.folder;
             library.order = order;
             library.set_filter(filter);
+            library
+                .start_scan()
+                .map(Effect::ReadTitles)
+                .into_iter()
+                .collect()
         }
         Err(why) => {
             library.loading = false;
             library.trouble = Some(why);
+            Vec::new()
         }
     }
+}
+
+/// Titles read from a folder's files: in the list they go, and the next files are asked for.
+/// With the screen closed they are dropped (the runtime keeps them for its next opening).
+pub(super) fn titles_read(model: &mut Model, titles: &[TitleRead]) -> Vec<Effect> {
+    let Some(library) = model.library.as_mut() else {
+        return Vec::new();
+    };
+    library
+        .learn_titles(titles)
+        .map(Effect::ReadTitles)
+        .into_iter()
+        .collect()
 }
 
 /// A key while the library is open.
@@ -122,9 +144,9 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
     let Some(entry) = model.library.as_ref().and_then(Library::selected) else {
         return Vec::new();
     };
-    let path = match &entry.location {
-        Location::File(path) => path.clone(),
-        Location::Web(url) => std::path::PathBuf::from(url),
+    let source = match &entry.location {
+        Location::File(path) => Source::File(path.clone()),
+        Location::Web(url) => Source::Web(url.clone()),
         Location::Missing(path) => {
             model.message = Some(format!(
                 "missing: {} (moved or deleted; no copy is kept)",
@@ -132,7 +154,8 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
             ));
             return Vec::new();
         }
-        Location::Stdin => {
+        Location::Stdin(Some(copy)) => Source::Stdin(Some(copy.clone())),
+        Location::Stdin(None) => {
             model.message = Some("it was read from standard input: no copy is kept".into());
             return Vec::new();
         }
@@ -143,24 +166,24 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
     };
     let title = crate::text::excerpt::opening(&entry.title, 40);
     model.library = None;
-    if model.current_file() == Some(path.as_path()) {
+    if model.current_source() == Some(&source) {
         model.message = Some(format!("{title} is open"));
         return Vec::new();
     }
     let files = &mut model.files;
-    if let Some(here) = files.paths.get(files.current).cloned() {
+    if let Some(here) = files.sources.get(files.current).cloned() {
         files.places.insert(here, model.anchor);
     }
-    let target = match files.paths.iter().position(|p| *p == path) {
+    let target = match files.sources.iter().position(|s| *s == source) {
         Some(known) => known,
         None => {
-            files.paths.push(path.clone());
-            files.paths.len() - 1
+            files.sources.push(source.clone());
+            files.sources.len() - 1
         }
     };
     files.opening = Some(target);
     model.message = Some(format!("opening {title}…"));
-    vec![Effect::Open(path)]
+    vec![Effect::Open(source)]
 }
 
 /// `d`: ask before forgetting the document under the cursor.

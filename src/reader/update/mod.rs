@@ -5,6 +5,7 @@
 //! Split by concern: [`keys`] (what input means now), [`navigation`] (moving through the text),
 //! [`sidebar`] (the outline), [`search`] (search, prompts, go-to, jump history),
 //! [`bookmarks`] (marks, selection, the panel, notes), [`links`] (a book's notes and links),
+//! [`files`] and [`library`] (other documents), [`refresh`] (the document read again),
 //! [`lifecycle`] (paints, sizes, background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
@@ -15,6 +16,7 @@ mod library;
 mod lifecycle;
 mod links;
 mod navigation;
+mod refresh;
 mod search;
 mod sidebar;
 
@@ -76,11 +78,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::Opened(result) => files::opened(model, *result),
-        Msg::ShowLibrary => library::open(model),
-        Msg::LibraryRead(read) => {
-            library::read(model, *read);
+        Msg::Refreshed { generation, result } => {
+            refresh::refreshed(model, generation, *result);
             Vec::new()
         }
+        Msg::ShowLibrary => library::open(model),
+        Msg::LibraryRead(read) => library::read(model, *read),
+        Msg::TitlesRead(titles) => library::titles_read(model, &titles),
         Msg::StoreSaved { uids } => {
             lifecycle::store_saved(model, &uids);
             Vec::new()
@@ -165,6 +169,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
             model.popup = Some(Popup::Messages { scroll });
         }
         Action::OpenLibrary => return library::open(model),
+        Action::Refresh => return refresh::refresh(model),
         Action::ShowNote => links::show_note(model),
         Action::FollowLink => links::follow_link(model),
         Action::Quit => return vec![Effect::Quit(Exit::Quit)],
