@@ -23,6 +23,7 @@ use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
 use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label, input};
 use quire::outline::Outline;
+use quire::reader::library::Location;
 use quire::reader::{Config, Exit, Opened};
 use quire::settings::{self, Settings};
 use quire::store::Store;
@@ -672,35 +673,12 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
     let options = load_options(cli);
     let data_dir = data_dir(cli);
     if cli.files.is_empty()
-        && let Some((path, title)) = last_read(cli, data_dir.as_deref())
+        && let Some((location, title)) = last_read(cli, data_dir.as_deref())
     {
-        let opening = opening::open_file(&path, options, data_dir, !cli.from_start)
-            .with_context(|| cannot_open(&path))?;
-        let continuing = Cli {
-            files: vec![path],
-            ..cli.clone()
-        };
-        return session_in_terminal(
-            opening,
-            &continuing,
-            TerminalInbox::new(),
-            Start::continuing(title),
-        );
+        return continue_last(cli, location, Start::continuing(title));
     }
     if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
-        let page = read_page(cli, path)?;
-        let loaded = session::load(data_dir.as_deref(), &page.doc, Some(path));
-        let opened = Opened {
-            doc: page.doc,
-            saved: loaded.saved,
-            resume: !cli.from_start,
-        };
-        let start = Start {
-            notice: page.notice,
-            ..Start::default()
-        };
-        let opening = Opening::Ready(Box::new(opened), loaded.store);
-        return session_in_terminal(opening, cli, TerminalInbox::new(), start);
+        return page_session(cli, path, Start::default());
     }
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
@@ -720,10 +698,81 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
     session_in_terminal(opening, cli, TerminalInbox::new(), Start::default())
 }
 
-/// The document `quire` alone continues: the one read last whose file is still there, unless
+/// A page from the web (fetched, or its kept copy) read in the terminal.
+fn page_session(cli: &Cli, path: &Path, start: Start) -> Result<ExitCode> {
+    let page = read_page(cli, path)?;
+    let loaded = session::load(data_dir(cli).as_deref(), &page.doc, Some(path));
+    let opened = Opened {
+        doc: page.doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    let start = Start {
+        notice: join_notices(start.notice, page.notice),
+        ..start
+    };
+    let opening = Opening::Ready(Box::new(opened), loaded.store);
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
+}
+
+/// `quire` alone: the document read last, where it was left. A web page opens from its kept
+/// copy (`R` fetches it anew), a text once piped in from the copy kept of it.
+fn continue_last(cli: &Cli, location: Location, start: Start) -> Result<ExitCode> {
+    let data_dir = data_dir(cli);
+    match location {
+        Location::Web(url) => {
+            let continuing = Cli {
+                files: vec![PathBuf::from(&url)],
+                offline: true,
+                ..cli.clone()
+            };
+            page_session(&continuing, Path::new(&url), start)
+        }
+        Location::Stdin(Some(copy)) => {
+            let bytes =
+                std::fs::read(&copy).context("cannot open the copy kept of standard input")?;
+            let doc = Document::load(bytes, stdin::NAME, load_options(cli))
+                .context("cannot open the copy kept of standard input")?;
+            let loaded = session::load(data_dir.as_deref(), &doc, None);
+            let opened = Opened {
+                doc,
+                saved: loaded.saved,
+                resume: !cli.from_start,
+            };
+            let start = Start {
+                stdin_copy: Some(Some(copy)),
+                ..start
+            };
+            let opening = Opening::Ready(Box::new(opened), loaded.store);
+            session_in_terminal(opening, cli, TerminalInbox::new(), start)
+        }
+        Location::File(path) | Location::Missing(path) => {
+            let opening = opening::open_file(&path, load_options(cli), data_dir, !cli.from_start)
+                .with_context(|| cannot_open(&path))?;
+            let continuing = Cli {
+                files: vec![path],
+                ..cli.clone()
+            };
+            session_in_terminal(opening, &continuing, TerminalInbox::new(), start)
+        }
+        Location::Stdin(None) | Location::Bundled => {
+            let doc = load(cli)?;
+            let loaded = session::load(data_dir.as_deref(), &doc, None);
+            let opened = Opened {
+                doc,
+                saved: loaded.saved,
+                resume: !cli.from_start,
+            };
+            let opening = Opening::Ready(Box::new(opened), loaded.store);
+            session_in_terminal(opening, cli, TerminalInbox::new(), start)
+        }
+    }
+}
+
+/// The document `quire` alone continues: the one read last that can be read again, unless
 /// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
 /// to continue (the session that opens will say what the trouble is).
-fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(PathBuf, String)> {
+fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(Location, String)> {
     if cli.bundled || stdin::has_input() {
         return None;
     }
@@ -776,14 +825,8 @@ fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
         folder,
         ..Start::default()
     };
-    if let Some((path, _)) = last_read(&base, data_dir.as_deref()) {
-        let opening = opening::open_file(&path, load_options(cli), data_dir, !cli.from_start)
-            .with_context(|| cannot_open(&path))?;
-        let session = Cli {
-            files: vec![path],
-            ..base
-        };
-        return session_in_terminal(opening, &session, TerminalInbox::new(), start);
+    if let Some((location, _)) = last_read(&base, data_dir.as_deref()) {
+        return continue_last(&base, location, start);
     }
     let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
     let loaded = session::load(data_dir.as_deref(), &doc, None);

@@ -2,7 +2,7 @@
 //! it lives now (a file that is there, a file gone missing, a web page, standard input with
 //! its kept copy, the bundled article), for the library screen and for `quire library`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::anchoring::content_hash;
 use crate::document::Document;
@@ -62,12 +62,15 @@ fn entry(record: LibraryRecord, location: Location) -> Entry {
 }
 
 /// The document to continue with when quire is given nothing to read: the most recently read
-/// one whose file is still there.
-pub fn last_read(store: &Store) -> Result<Option<(PathBuf, String)>, StoreError> {
-    Ok(entries(store)?
-        .into_iter()
-        .find_map(|entry| match entry.location {
-            Location::File(path) => Some((path, entry.title)),
-            _ => None,
-        }))
+/// one that can be read again (a file that is still there, a web page with its kept copy,
+/// standard input's kept copy), with its title.
+pub fn last_read(store: &Store) -> Result<Option<(Location, String)>, StoreError> {
+    Ok(entries(store)?.into_iter().find_map(|entry| {
+        let readable = match &entry.location {
+            Location::File(_) | Location::Stdin(Some(_)) => true,
+            Location::Web(url) => store.kept(url).ok().flatten().is_some(),
+            Location::Missing(_) | Location::Stdin(None) | Location::Bundled => false,
+        };
+        readable.then_some((entry.location, entry.title))
+    }))
 }

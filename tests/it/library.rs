@@ -195,6 +195,14 @@ fn a_text_read_from_stdin_is_kept_and_the_library_lists_it() {
         std::fs::read_to_string(kept).unwrap(),
         book("Piped Words", 3)
     );
+
+    // Read last, it is what `quire` alone continues, from its kept copy.
+    let Some(tmux) = in_tmux("continue-stdin", &data, "") else {
+        return;
+    };
+    let pane = tmux.wait_for("the status line", |t| t.pane().contains("continuing:"));
+    assert!(pane.contains("continuing: Piped Words"), "{pane}");
+    tmux.send(&["q"]);
 }
 
 #[test]
