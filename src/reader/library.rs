@@ -314,7 +314,42 @@ impl Library {
 }
 
 fn by_title(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    a.title.to_lowercase().cmp(&b.title.to_lowercase())
+    natural_order(&a.title.to_lowercase(), &b.title.to_lowercase())
+}
+
+/// Text compared as a reader sorts it: runs of digits by their value, so "Volume 2" comes
+/// before "Volume 10"; everything else character by character.
+fn natural_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (mut a, mut b) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (a.peek().copied(), b.peek().copied()) {
+            (None, None) => return std::cmp::Ordering::Equal,
+            (None, Some(_)) => return std::cmp::Ordering::Less,
+            (Some(_), None) => return std::cmp::Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let digits = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut run = String::new();
+                    while let Some(c) = it.next_if(char::is_ascii_digit) {
+                        run.push(c);
+                    }
+                    run
+                };
+                let (x, y) = (digits(&mut a), digits(&mut b));
+                let (x, y) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                let by_value = x.len().cmp(&y.len()).then_with(|| x.cmp(y));
+                if by_value != std::cmp::Ordering::Equal {
+                    return by_value;
+                }
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(&y);
+                }
+                a.next();
+                b.next();
+            }
+        }
+    }
 }
 
 /// The entries (taken in `order`) that match `filter`, best match first; equal scores keep
@@ -345,6 +380,30 @@ fn fuzzy_rank(entries: &[Entry], order: Vec<usize>, filter: &str) -> Vec<usize> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_sort_with_their_numbers_by_value() {
+        let mut titles = vec![
+            "Volume 10",
+            "volume 2",
+            "Volume 1",
+            "Atlas",
+            "Volume 02b",
+            "Zed",
+        ];
+        titles.sort_by(|a, b| natural_order(&a.to_lowercase(), &b.to_lowercase()));
+        assert_eq!(
+            titles,
+            [
+                "Atlas",
+                "Volume 1",
+                "volume 2",
+                "Volume 02b",
+                "Volume 10",
+                "Zed"
+            ]
+        );
+    }
 
     fn entry(title: &str, path: &str, read_at: Option<i64>, progress: Option<u8>) -> Entry {
         Entry {
