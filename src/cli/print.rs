@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use crate::document::totals::Totals;
 use crate::document::{Block, BlockKind, Document, Fold};
-use crate::layout::{LineKind, Pages, prefix_width};
+use crate::layout::{LineKind, PAGE_BREAK, Pages, Room, page_break_indent, prefix_width};
 use crate::outline::Outline;
+use crate::text::display_width;
 
 /// Write the whole document laid out at `width` columns, as the reader shows it: each run of
 /// folded blocks is one line saying what it holds ("[ 24 lines of page furniture folded ]").
@@ -32,6 +33,7 @@ fn write_laid_out(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let pages = Pages::for_print(doc, width);
+    let width = pages.width();
     // The folded run being passed over: its first and last block and how many lines it has.
     let mut fold: Option<(usize, usize, usize)> = None;
     for line in pages.lines_from(0) {
@@ -57,6 +59,10 @@ fn write_laid_out(
         }
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
+            LineKind::PageBreak => {
+                let indent = " ".repeat(page_break_indent(width));
+                writeln!(out, "{indent}{PAGE_BREAK}")?;
+            }
             LineKind::Text => {
                 let text = &block.text[line.range()];
                 let prefix = match block.kind {
@@ -65,7 +71,8 @@ fn write_laid_out(
                     _ => "",
                 };
                 debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
-                writeln!(out, "{prefix}{text}")?;
+                let indent = indent_text(block, line.first_of_block, text, width);
+                writeln!(out, "{prefix}{indent}{text}")?;
             }
         }
     }
@@ -73,6 +80,22 @@ fn write_laid_out(
         write_fold(&doc.blocks[first..=last], lines, out)?;
     }
     Ok(())
+}
+
+/// What sets a line of `block` in, as the reader sets it: its placement's indent in
+/// ideographic spaces (as Chinese and Japanese texts write one; a space for an odd column), or
+/// the spaces that put a line against the right edge.
+fn indent_text(block: &Block, first_line: bool, text: &str, width: usize) -> String {
+    let room = Room::of(block, width);
+    let columns = room.indent(first_line, display_width(text));
+    if room.flush_right {
+        return " ".repeat(columns);
+    }
+    let mut indent = "\u{3000}".repeat(columns / 2);
+    if columns % 2 == 1 {
+        indent.push(' ');
+    }
+    indent
 }
 
 /// The line that stands for a run of folded blocks in plain output.
@@ -254,6 +277,39 @@ mod tests {
         let mut out = Vec::new();
         write_laid_out(doc, 80, unfold, &mut out).expect("writing to a Vec");
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn indents_are_written_as_ideographic_spaces_and_a_page_break_as_its_mark() {
+        let text = "西遊記\n\n　　蓋聞天地之數，有十二萬九千六百歲為一元。\n　　每會該一萬八百歲。\n　　將一元分為十二會。\n";
+        let mut doc = Document::from_text(text, "x.txt");
+        let last = doc.blocks.len() - 1;
+        doc.blocks[last].placement.new_page = true;
+        let out = printed(&doc, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "西遊記",
+                "",
+                "　　蓋聞天地之數，有十二萬九千六百歲為一元。",
+                "",
+                "　　每會該一萬八百歲。",
+                "",
+                &format!("{}{PAGE_BREAK}", " ".repeat(35)),
+                "",
+                "　　將一元分為十二會。",
+            ],
+            "{out}"
+        );
+        // A line set against the right edge is padded with spaces to end there.
+        doc.blocks[last].placement.from_right = Some(2);
+        let out = printed(&doc, false);
+        let dated = out.lines().last().unwrap_or("");
+        assert_eq!(
+            dated,
+            format!("{}將一元分為十二會。", " ".repeat(80 - 2 - 18))
+        );
     }
 
     #[test]

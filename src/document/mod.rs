@@ -89,6 +89,27 @@ pub struct Block {
     /// Set close under the block before it, with no blank line between: the rows of a table,
     /// the items of a tight list, as the source set them.
     pub tight: bool,
+    /// Where its lines sit across the column, and whether it starts a new page.
+    pub placement: Placement,
+}
+
+/// Where a block's lines sit across the column, besides what its kind gives them (a quote's
+/// bar, a list item's hang): set in from the left, the first line further (the first-line
+/// indent of a Chinese or Japanese paragraph), or set against the right edge; and whether the
+/// block starts a new page. Chinese and Japanese texts say these (an indent of ideographic
+/// spaces, Aozora Bunko's indentation and page-break notes); most blocks keep the default.
+/// The layout clamps every indent so that a line keeps room for text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Placement {
+    /// Columns before the text of the block's first line.
+    pub first: u16,
+    /// Columns before the text of each of its other lines.
+    pub rest: u16,
+    /// Set against the right edge of the column, this many columns short of it (a date or a
+    /// signature under a text); the left indents are then not used.
+    pub from_right: Option<u16>,
+    /// The block starts a new page (what comes before it ends its page).
+    pub new_page: bool,
 }
 
 /// What a folded block is. A fold names what it holds, since a reader will not open a fold
@@ -197,6 +218,7 @@ impl Block {
             spans: Vec::new(),
             fold: Fold::default(),
             tight: false,
+            placement: Placement::default(),
         }
     }
 

@@ -75,7 +75,7 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
         .enumerate()
         .map(|(i, raw)| {
             if i == big {
-                Block::new(raw.kind, String::new(), raw.line)
+                placed(raw, Block::new(raw.kind, String::new(), raw.line))
             } else {
                 to_block(raw)
             }
@@ -114,7 +114,16 @@ fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>
 }
 
 fn to_block(raw: &Raw<'_>) -> Block {
-    Block::new(raw.kind, raw.text(), raw.line)
+    placed(raw, Block::new(raw.kind, raw.text(), raw.line))
+}
+
+/// A paragraph keeps its first line's indent of ideographic spaces as its first-line indent,
+/// as Chinese and Japanese typesetting sets it (its text is trimmed of them).
+fn placed(raw: &Raw<'_>, mut block: Block) -> Block {
+    if raw.kind == BlockKind::Paragraph {
+        block.placement.first = raw.ideographic_indent();
+    }
+    block
 }
 
 /// The first block of a text set as lines centred one under another (a licence's name over its
@@ -469,6 +478,33 @@ mod tests {
             "{got:?}"
         );
         assert!(got[1].2.ends_with("in Stars."), "{got:?}");
+    }
+
+    #[test]
+    fn a_chinese_paragraph_keeps_its_ideographic_indent_as_its_first_line_indent() {
+        let text = "第一回\n\n　　蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅\n、卯之十二支也。\n　　　　混沌未分天地亂，茫茫渺渺無人見。\n　　每會該一萬八百歲。\n";
+        let blocks = structure(text);
+        let placed: Vec<(&str, u16, u16)> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| (b.text.as_str(), b.placement.first, b.placement.rest))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    "蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅、卯之十二支也。",
+                    4,
+                    0
+                ),
+                ("混沌未分天地亂，茫茫渺渺無人見。", 8, 0),
+                ("每會該一萬八百歲。", 4, 0)
+            ],
+            "{blocks:#?}"
+        );
+        // An indent of spaces alone is no ideographic indent.
+        let blocks = structure("Title\n\n  An indented paragraph of prose, long enough to read.\n");
+        assert!(blocks.iter().all(|b| b.placement.first == 0), "{blocks:#?}");
     }
 
     #[test]
