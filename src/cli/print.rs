@@ -36,6 +36,8 @@ fn write_laid_out(
     let width = pages.width();
     // The folded run being passed over: its first and last block and how many lines it has.
     let mut fold: Option<(usize, usize, usize)> = None;
+    // With every fold open, the notes of the block being written that are still to come.
+    let mut notes = NotesToCome::default();
     for line in pages.lines_from(0) {
         let index = line.block as usize;
         let Some(block) = doc.blocks.get(index) else {
@@ -57,6 +59,9 @@ fn write_laid_out(
         if let Some((first, last, lines)) = fold.take() {
             write_fold(&doc.blocks[first..=last], lines, out)?;
         }
+        if line.kind != LineKind::Text || notes.block != Some(index) {
+            notes.finish(doc, out)?;
+        }
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
             LineKind::PageBreak => {
@@ -72,10 +77,17 @@ fn write_laid_out(
                 };
                 debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
                 let indent = indent_text(block, line.first_of_block, text, width);
+                let text = if unfold && !block.notes.is_empty() {
+                    notes.start(index, line.first_of_block, block, out)?;
+                    Cow::Owned(notes.inline(block, line.range()))
+                } else {
+                    Cow::Borrowed(text)
+                };
                 writeln!(out, "{prefix}{indent}{text}")?;
             }
         }
     }
+    notes.finish(doc, out)?;
     if let Some((first, last, lines)) = fold {
         write_fold(&doc.blocks[first..=last], lines, out)?;
     }
@@ -96,6 +108,75 @@ fn indent_text(block: &Block, first_line: bool, text: &str, width: usize) -> Str
         indent.push(' ');
     }
     indent
+}
+
+/// The notes a block's text leaves out, written back where they stood (`--print --unfold`):
+/// inside its lines, or on lines of their own before it or after it when they stood alone.
+#[derive(Debug, Default)]
+struct NotesToCome {
+    /// The block being written, and how many of its notes are written.
+    block: Option<usize>,
+    written: usize,
+}
+
+impl NotesToCome {
+    /// A line of `block` is about to be written: on its first line, the notes that stood alone
+    /// before it go first, each on its line.
+    fn start(
+        &mut self,
+        index: usize,
+        first_line: bool,
+        block: &Block,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        if self.block != Some(index) {
+            self.block = Some(index);
+            self.written = 0;
+        }
+        if first_line {
+            while let Some(note) = block
+                .notes
+                .get(self.written)
+                .filter(|n| n.alone && n.at == 0)
+            {
+                writeln!(out, "{}", note.text)?;
+                self.written += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of `range` with the notes that stood in it (or in the break before it) put
+    /// back.
+    fn inline(&mut self, block: &Block, range: std::ops::Range<usize>) -> String {
+        let mut text = String::new();
+        let mut from = range.start;
+        while let Some(note) = block
+            .notes
+            .get(self.written)
+            .filter(|n| !n.alone && n.at <= range.end)
+        {
+            let at = note.at.clamp(from, range.end);
+            text.push_str(block.text.get(from..at).unwrap_or(""));
+            text.push_str(&note.text);
+            from = at;
+            self.written += 1;
+        }
+        text.push_str(block.text.get(from..range.end).unwrap_or(""));
+        text
+    }
+
+    /// The block is written: what of its notes is left (those that stood alone after it) goes
+    /// on lines of its own.
+    fn finish(&mut self, doc: &Document, out: &mut impl Write) -> io::Result<()> {
+        if let Some(block) = self.block.take().and_then(|b| doc.blocks.get(b)) {
+            for note in block.notes.iter().skip(self.written) {
+                writeln!(out, "{}", note.text)?;
+            }
+        }
+        self.written = 0;
+        Ok(())
+    }
 }
 
 /// The line that stands for a run of folded blocks in plain output.
@@ -309,6 +390,32 @@ mod tests {
         assert_eq!(
             dated,
             format!("{}將一元分為十二會。", " ".repeat(80 - 2 - 18))
+        );
+    }
+
+    #[test]
+    fn unfolded_print_writes_aozora_notes_where_they_stood_and_folded_print_none() {
+        let text = "夢の話\n作者\n\n［＃改ページ］\n［＃５字下げ］第一夜［＃「第一夜」は中見出し］\n［＃ここから２字下げ］\n　こんな夢《ゆめ》を見た。\n［＃ここで字下げ終わり］\n女は髪を敷いて［＃「敷いて」に傍点］いた。\n";
+        let doc = Document::from_text(text, "yume.txt");
+        let folded = printed(&doc, false);
+        assert!(!folded.contains('＃'), "{folded}");
+        let unfolded = printed(&doc, true);
+        let lines: Vec<&str> = unfolded.lines().filter(|l| !l.is_empty()).collect();
+        let page_break = format!("{}{PAGE_BREAK}", " ".repeat(35));
+        assert_eq!(
+            lines,
+            [
+                "夢の話",
+                "作者",
+                page_break.as_str(),
+                "［＃改ページ］",
+                "［＃５字下げ］第一夜［＃「第一夜」は中見出し］",
+                "［＃ここから２字下げ］",
+                "　　　こんな夢(ゆめ)を見た。",
+                "［＃ここで字下げ終わり］",
+                "女は髪を敷いて［＃「敷いて」に傍点］いた。",
+            ],
+            "{unfolded}"
         );
     }
 

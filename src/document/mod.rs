@@ -91,6 +91,9 @@ pub struct Block {
     pub tight: bool,
     /// Where its lines sit across the column, and whether it starts a new page.
     pub placement: Placement,
+    /// The source's markup notes that its text leaves out, kept where they stood so that
+    /// plain output with every fold open writes them (in offset order).
+    pub notes: Vec<Note>,
 }
 
 /// Where a block's lines sit across the column, besides what its kind gives them (a quote's
@@ -110,6 +113,17 @@ pub struct Placement {
     pub from_right: Option<u16>,
     /// The block starts a new page (what comes before it ends its page).
     pub new_page: bool,
+}
+
+/// A note of the source's markup that the reader is not shown: an Aozora Bunko input note
+/// (`［＃「…」に傍点］`, a character outside the character set, an indentation), as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Note {
+    /// Byte offset in the block's text where it stood (a char boundary).
+    pub at: usize,
+    pub text: String,
+    /// It stood on a line of its own, before the block's text (or after it, at its end).
+    pub alone: bool,
 }
 
 /// What a folded block is. A fold names what it holds, since a reader will not open a fold
@@ -219,6 +233,7 @@ impl Block {
             fold: Fold::default(),
             tight: false,
             placement: Placement::default(),
+            notes: Vec::new(),
         }
     }
 

@@ -38,26 +38,15 @@ pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
     let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
     let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
     if let Some(matter) = &aozora {
-        show_aozora_notation(matter, &mut blocks);
+        keep_heading_notes(text, &raws, &mut blocks);
+        aozora::apply(matter, &mut blocks);
     }
     let mut blocks = finish(&raws, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
+        aozora::settle(&mut blocks);
     }
     (blocks, declared)
-}
-
-/// Ruby written as readers see it and input notes left out, in every block but code and the
-/// legend that explains the notation (which must show it as it is).
-fn show_aozora_notation(matter: &aozora::Matter, blocks: &mut [Block]) {
-    for block in blocks.iter_mut() {
-        if block.kind == BlockKind::Code || matter.in_legend(block.line) {
-            continue;
-        }
-        if let Some(shown) = aozora::shown(&block.text) {
-            block.text = shown;
-        }
-    }
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
@@ -82,17 +71,48 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
         })
         .collect();
     let aozora = scan::is_aozora(&text).then(|| aozora::Matter::of(&text));
+    if aozora.is_some() {
+        keep_heading_notes(&text, &raws, &mut blocks);
+    }
     // The raws read the text; it is free to be rewritten once they are gone.
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
     if let Some(matter) = &aozora {
-        show_aozora_notation(matter, &mut blocks);
+        aozora::apply(matter, &mut blocks);
     }
     let mut blocks = finish(&shapes, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
+        aozora::settle(&mut blocks);
     }
     (blocks, declared)
+}
+
+/// An Aozora Bunko heading is its title alone; the notes of its line (the one that makes it a
+/// heading among them) are kept beside it, read from the line its title was found in.
+fn keep_heading_notes(text: &str, raws: &[Raw<'_>], blocks: &mut [Block]) {
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if matches!(raw.form, Some(Form::Aozora(_))) {
+            block.notes = aozora::heading_notes(line_around(text, raw.source()), &block.text);
+        }
+    }
+}
+
+/// The source line that `part`, a slice of `text`, lies in (`part` itself if it is no slice
+/// of it).
+fn line_around<'a>(text: &'a str, part: &'a str) -> &'a str {
+    let Some(at) = (part.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&at| at <= text.len())
+    else {
+        return part;
+    };
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return part;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or(part)
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
