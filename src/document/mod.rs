@@ -126,6 +126,35 @@ pub struct Note {
     pub alone: bool,
 }
 
+/// How ruby (the reading of a word, written small beside it in Japanese: `漢字《かんじ》` in
+/// Aozora Bunko's notation) is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Ruby {
+    /// After its word, in parentheses: `漢字(かんじ)`, as Japanese plain text writes it.
+    #[default]
+    Parentheses,
+    /// Not at all: the base text alone, as a fluent reader reads it.
+    Hidden,
+}
+
+impl Ruby {
+    /// The name settings and the command line use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ruby::Parentheses => "parentheses",
+            Ruby::Hidden => "hidden",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Ruby> {
+        match name {
+            "parentheses" => Some(Ruby::Parentheses),
+            "hidden" => Some(Ruby::Hidden),
+            _ => None,
+        }
+    }
+}
+
 /// What a folded block is. A fold names what it holds, since a reader will not open a fold
 /// they have no reason to suspect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -193,6 +222,9 @@ pub enum Inline {
     /// Link text; its target is listed in the section's reference list.
     Link,
     Strikethrough,
+    /// A ruby reading written after its word (`(かんじ)`): not part of the text's identity,
+    /// since whether it is shown is the reader's choice.
+    Ruby,
 }
 
 /// About how much text the opening of a book holds: more than a screen of 200×60 shows
@@ -213,6 +245,8 @@ pub struct LoadOptions {
     /// Refuse to read more than this many bytes (`--max-size`); `None` is
     /// [`input::DEFAULT_MAX_SIZE`].
     pub max_size: Option<u64>,
+    /// How ruby is shown (`--ruby`, `reading.ruby`).
+    pub ruby: Ruby,
 }
 
 impl LoadOptions {
@@ -283,22 +317,23 @@ impl Document {
 
     /// Structure decoded text as `format`.
     pub fn structure(text: &str, fallback_name: &str, format: Format) -> Self {
-        Document::structure_cow(Cow::Borrowed(text), fallback_name, format)
+        Document::structure_cow(Cow::Borrowed(text), fallback_name, format, Ruby::default())
     }
 
     /// [`Document::structure`] taking the text by value, so a big text is freed as soon as its
     /// sanitized form exists instead of living alongside it and the blocks.
-    pub fn structure_owned(text: String, fallback_name: &str, format: Format) -> Self {
-        Document::structure_cow(Cow::Owned(text), fallback_name, format)
+    /// Ruby is shown as `ruby` asks.
+    pub fn structure_owned(text: String, fallback_name: &str, format: Format, ruby: Ruby) -> Self {
+        Document::structure_cow(Cow::Owned(text), fallback_name, format, ruby)
     }
 
-    fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
+    fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format, ruby: Ruby) -> Self {
         let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
             Format::Text | Format::Epub => match sanitized(text) {
-                Cow::Owned(text) => structure::structure_owned(text),
-                Cow::Borrowed(text) => structure::structure(text),
+                Cow::Owned(text) => structure::structure_owned(text, ruby),
+                Cow::Borrowed(text) => structure::structure(text, ruby),
             },
             Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
@@ -367,7 +402,7 @@ impl Document {
         let format = options
             .format
             .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
-        let mut doc = Document::structure_owned(decoded.text, fallback_name, format);
+        let mut doc = Document::structure_owned(decoded.text, fallback_name, format, options.ruby);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }

@@ -1,6 +1,11 @@
-//! Chinese and Japanese texts as their readers expect them, end to end: the reader paging over
-//! a page break, with the text after it starting its page and the keys that scroll crossing
-//! the blank rest of the page before it. Each fixture is a few lines written for its test.
+//! Chinese and Japanese texts as their readers expect them, end to end: the binary printing an
+//! Aozora Bunko text with its ruby in parentheses or hidden (`--ruby`, `reading.ruby` in the
+//! settings, checked by `--check-config`), and the reader paging over a page break, with the
+//! text after it starting its page and the keys that scroll crossing the blank rest of the
+//! page before it. Each fixture is a few lines written for its test.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
 use quire::document::{Anchor, Document};
 use quire::layout::LineKind;
@@ -9,6 +14,89 @@ use crate::common::{model, press};
 
 /// A few lines of a story in Aozora Bunko's notation: ruby, a heading, a page break, notes.
 const STORY: &str = "門の話\n作者\n\n［＃５字下げ］一［＃「一」は中見出し］\n　ある日の暮方《くれがた》の事である。一人の下人《げにん》が、羅生門《らしょうもん》の下で雨やみを待っていた。\n［＃改ページ］\n［＃５字下げ］二［＃「二」は中見出し］\n　広い門の下には、この男のほかに誰《たれ》もいない。\n";
+
+fn quire(args: &[&str], config: Option<&Path>) -> Output {
+    let data = tempfile::tempdir().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_quire"));
+    command
+        .args(args)
+        .stdin(Stdio::null())
+        .env("QUIRE_DATA_DIR", data.path())
+        .env_remove("QUIRE_CONFIG");
+    if let Some(config) = config {
+        command.env("QUIRE_CONFIG", config);
+    }
+    command.output().unwrap()
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+#[test]
+fn ruby_prints_in_parentheses_unless_the_command_line_or_the_settings_hide_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let story = dir.path().join("story.txt");
+    std::fs::write(&story, STORY).unwrap();
+    let story = story.to_str().unwrap();
+    let shown = stdout(&quire(&["--print", story], None));
+    assert!(shown.contains("暮方(くれがた)の事"), "{shown}");
+    assert!(!shown.contains('《') && !shown.contains('＃'), "{shown}");
+    let hidden = stdout(&quire(&["--print", "--ruby", "hidden", story], None));
+    assert!(
+        hidden.contains("ある日の暮方の事である。一人の下人が、羅生門の下で"),
+        "{hidden}"
+    );
+    assert!(!hidden.contains('(') && !hidden.contains('《'), "{hidden}");
+    // The settings file can hide it; the command line wins over the file.
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reading]\nruby = \"hidden\"\n").unwrap();
+    assert_eq!(stdout(&quire(&["--print", story], Some(&config))), hidden);
+    let flag = quire(&["--print", "--ruby", "parentheses", story], Some(&config));
+    assert_eq!(stdout(&flag), shown);
+    // Hidden or not, the words of the text are the same words.
+    let base = |text: &str| -> String {
+        let mut out = String::new();
+        let mut reading = false;
+        for c in text.chars() {
+            match c {
+                '(' => reading = true,
+                ')' => reading = false,
+                c if !reading && !c.is_whitespace() => out.push(c),
+                _ => {}
+            }
+        }
+        out
+    };
+    assert_eq!(base(&shown), base(&hidden));
+}
+
+#[test]
+fn a_wrong_ruby_setting_is_said_and_a_wrong_flag_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reading]\nruby = \"furigana\"\n").unwrap();
+    let out = quire(&["--check-config"], Some(&config));
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("config.toml:2: reading.ruby: expected \"parentheses\" or \"hidden\""),
+        "{said}"
+    );
+    let out = quire(&["--print", "--ruby", "furigana", "-"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("parentheses or hidden"));
+    // The generated settings say what the setting does, and read back clean.
+    let generated = stdout(&quire(&["--generate", "config"], None));
+    let at = generated
+        .find("\nruby = \"parentheses\"\n")
+        .expect("the ruby setting");
+    assert!(
+        generated[..at].ends_with("--ruby overrides this."),
+        "{generated}"
+    );
+}
 
 #[test]
 fn paging_over_a_page_break_starts_the_text_after_it_on_a_new_page() {

@@ -25,21 +25,21 @@ pub(super) use chrome::{ends_with_credit, has_cue, size_up_to};
 pub(super) use matter::ends_sentence;
 pub(super) use title::has_date;
 
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Ruby};
 use heading::Form;
 use raw::Raw;
 use shape::{Shape, Shaped};
 
 /// The blocks of a plain text, and the title its header declares ("Title: War and Peace"),
-/// if it has one.
-pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
+/// if it has one. Ruby (in Aozora Bunko's notation) is shown as `ruby` asks.
+pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let raws = classified(text);
     let declared = title::declared_title(&raws);
     let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
     let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
     if let Some(matter) = &aozora {
         keep_heading_notes(text, &raws, &mut blocks);
-        aozora::apply(matter, &mut blocks);
+        aozora::apply(matter, &mut blocks, ruby);
     }
     let mut blocks = finish(&raws, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
@@ -52,10 +52,10 @@ pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
-pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
+pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let raws = classified(&text);
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
-        return structure(&text);
+        return structure(&text, ruby);
     };
     let declared = title::declared_title(&raws);
     let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
@@ -78,7 +78,7 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
     if let Some(matter) = &aozora {
-        aozora::apply(matter, &mut blocks);
+        aozora::apply(matter, &mut blocks, ruby);
     }
     let mut blocks = finish(&shapes, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
@@ -327,7 +327,7 @@ mod tests {
 
     /// The blocks alone.
     fn structure(text: &str) -> Vec<Block> {
-        super::structure(text).0
+        super::structure(text, Ruby::default()).0
     }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {

@@ -1,5 +1,5 @@
 //! Aozora Bunko's notation, as a reader is shown it: ruby written after its word in
-//! parentheses ([`notation`]); input notes (`［＃…］`) taken out of the text and
+//! parentheses or left out ([`notation`]); input notes (`［＃…］`) taken out of the text and
 //! kept beside it for plain output with every fold open, and those a terminal can honour
 //! honoured ([`directive`]): a page break starts a new page, indentation sets lines in, a line
 //! set against the bottom of the page goes against the right edge. A line of notes alone leaves
@@ -14,7 +14,7 @@
 mod directive;
 mod notation;
 
-use crate::document::{Block, BlockKind, Fold, Note, Placement};
+use crate::document::{Block, BlockKind, Fold, Note, Placement, Ruby};
 use directive::{Directive, Setting};
 
 /// Where an Aozora file's own matter is, by source line (1-based).
@@ -81,19 +81,20 @@ impl Matter {
 const FULL_WIDTH: u16 = 2;
 
 /// The notation of every block but code and the legend that explains it (which must show it as
-/// it is): ruby in parentheses, notes taken out of the text and kept beside it, and what
+/// it is): ruby shown as `ruby` asks, notes taken out of the text and kept beside it, and what
 /// the notes ask of the layout given to the blocks it is for. A block left with notes alone is
 /// emptied, for [`settle`] to take away once nothing counts blocks by the source's any more.
-pub fn apply(matter: &Matter, blocks: &mut [Block]) {
+pub fn apply(matter: &Matter, blocks: &mut [Block], ruby: Ruby) {
     let mut passage = Passage::default();
     let mut new_page = false;
     for block in blocks.iter_mut() {
         if block.kind == BlockKind::Code || matter.in_legend(block.line) {
             continue;
         }
-        let (leading, indent) = match notation::read(&block.text) {
+        let (leading, indent) = match notation::read(&block.text, ruby) {
             Some(shown) => {
                 block.text = shown.text;
+                block.spans.extend(shown.readings);
                 block.notes = shown.notes;
                 (shown.leading, shown.indent)
             }
@@ -118,7 +119,7 @@ pub fn apply(matter: &Matter, blocks: &mut [Block]) {
 /// The notes of a heading's source line (its heading note among them), kept beside its title:
 /// those before the title's words at its start, the others at its end.
 pub fn heading_notes(line: &str, title: &str) -> Vec<Note> {
-    let Some(shown) = notation::read(line) else {
+    let Some(shown) = notation::read(line, Ruby::Hidden) else {
         return Vec::new();
     };
     shown

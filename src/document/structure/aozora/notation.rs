@@ -1,16 +1,18 @@
 //! Aozora Bunko's inline notation read out of a paragraph's text: ruby (the reading given to a
 //! word, `漢字《かんじ》`, or `｜base《reading》` when the base must be marked) is written after
-//! its word in parentheses, `漢字(かんじ)`, as Japanese plain text does; input notes
+//! its word in parentheses, `漢字(かんじ)`, or left out, as the reader chose; input notes
 //! (`［＃…］`) are taken out of the text and kept beside it with their places, and what the
 //! notes opening a line ask of its layout is said (see [`super::directive`]).
 
 use super::directive::{self, Directive};
-use crate::document::Note;
+use crate::document::{Inline, Note, Ruby, Span};
 
 /// A paragraph's text as a reader is shown it, and what was taken out of it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Shown {
     pub text: String,
+    /// The readings written into the text, as ruby spans.
+    pub readings: Vec<Span>,
     /// The notes taken out, each where it stood.
     pub notes: Vec<Note>,
     /// What the notes before any of the text ask.
@@ -26,8 +28,9 @@ const MAX_READING: usize = 20;
 /// from in a few dozen.
 const MAX_NOTE: usize = 200;
 
-/// `text` with its ruby in parentheses and its notes taken out; `None` when it has neither.
-pub fn read(text: &str) -> Option<Shown> {
+/// `text` with its ruby shown as `ruby` asks and its notes taken out; `None` when it has
+/// neither.
+pub fn read(text: &str, ruby: Ruby) -> Option<Shown> {
     if !text.contains(['《', '｜', '［']) {
         return None;
     }
@@ -68,9 +71,17 @@ pub fn read(text: &str) -> Option<Shown> {
                     .map(|(i, _)| i);
                 match close {
                     Some(end) if is_reading(&rest[..end]) => {
-                        shown.text.push('(');
-                        shown.text.push_str(&rest[..end]);
-                        shown.text.push(')');
+                        if ruby == Ruby::Parentheses {
+                            let start = shown.text.len();
+                            shown.text.push('(');
+                            shown.text.push_str(&rest[..end]);
+                            shown.text.push(')');
+                            shown.readings.push(Span {
+                                start,
+                                end: shown.text.len(),
+                                style: Inline::Ruby,
+                            });
+                        }
                         // Skip the reading and its closing bracket.
                         let close = at + c.len_utf8() + end;
                         while chars.peek().is_some_and(|&(i, _)| i <= close) {
@@ -121,13 +132,13 @@ mod tests {
     use super::super::directive::Setting;
     use super::*;
 
-    fn text(source: &str) -> Option<String> {
-        read(source).map(|s| s.text)
+    fn text(source: &str, ruby: Ruby) -> Option<String> {
+        read(source, ruby).map(|s| s.text)
     }
 
     #[test]
     fn ruby_goes_in_parentheses_and_notes_go() {
-        let shown = text;
+        let shown = |s| text(s, Ruby::Parentheses);
         assert_eq!(
             shown("親譲《おやゆず》りの無鉄砲《むてっぽう》で").as_deref(),
             Some("親譲(おやゆず)りの無鉄砲(むてっぽう)で")
@@ -152,8 +163,47 @@ mod tests {
     }
 
     #[test]
+    fn hidden_ruby_leaves_the_base_text_alone() {
+        let hidden = |s| text(s, Ruby::Hidden);
+        assert_eq!(
+            hidden("親譲《おやゆず》りの無鉄砲《むてっぽう》で").as_deref(),
+            Some("親譲りの無鉄砲で")
+        );
+        assert_eq!(
+            hidden("夕方｜折戸《おりど》の").as_deref(),
+            Some("夕方折戸の")
+        );
+        assert_eq!(
+            hidden("《吾輩は猫である。名前はまだ無い》").as_deref(),
+            Some("《吾輩は猫である。名前はまだ無い》")
+        );
+        assert!(
+            read("下人《げにん》", Ruby::Hidden)
+                .unwrap()
+                .readings
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn each_reading_is_a_ruby_span() {
+        let shown = read("下人《げにん》が雨《あめ》", Ruby::Parentheses).unwrap();
+        let spans: Vec<&str> = shown
+            .readings
+            .iter()
+            .map(|s| &shown.text[s.start..s.end])
+            .collect();
+        assert_eq!(spans, ["(げにん)", "(あめ)"]);
+        assert!(shown.readings.iter().all(|s| s.style == Inline::Ruby));
+    }
+
+    #[test]
     fn notes_are_kept_where_they_stood() {
-        let shown = read("僕※［＃小書き平仮名ん、168-12］とこ［＃「とこ」に傍点］へ").unwrap();
+        let shown = read(
+            "僕※［＃小書き平仮名ん、168-12］とこ［＃「とこ」に傍点］へ",
+            Ruby::Parentheses,
+        )
+        .unwrap();
         assert_eq!(shown.text, "僕※とこへ");
         let kept: Vec<(&str, &str)> = shown
             .notes
@@ -172,7 +222,7 @@ mod tests {
 
     #[test]
     fn notes_opening_a_line_say_how_it_is_set() {
-        let shown = read("［＃３字下げ］　本文［＃地付き］").unwrap();
+        let shown = read("［＃３字下げ］　本文［＃地付き］", Ruby::Parentheses).unwrap();
         assert_eq!(shown.text, "本文");
         assert_eq!(
             shown.leading,
@@ -180,7 +230,7 @@ mod tests {
         );
         assert_eq!(shown.indent, 1);
         assert_eq!(shown.notes.len(), 2);
-        let alone = read("［＃改ページ］").unwrap();
+        let alone = read("［＃改ページ］", Ruby::Parentheses).unwrap();
         assert_eq!(alone.text, "");
         assert_eq!(alone.leading, [Directive::PageBreak]);
     }
