@@ -1,5 +1,6 @@
 //! Labels made to fit: the lead of a text as a provisional label, and a label fitted to the
-//! room the sidebar (or a status line, a list) gives it, without cutting a word in half.
+//! room the sidebar (or a status line, a list) gives it, without cutting a word in half, nor a
+//! run of Chinese or Japanese text: such a label goes on to a second row rather than being cut.
 
 use super::LABEL_COLUMNS;
 
@@ -16,7 +17,8 @@ pub(super) fn fits_whole(text: &str) -> bool {
     text.len() <= LONGEST_THAT_FITS && text.width() <= LABEL_COLUMNS
 }
 
-/// The first few words of a text, as a provisional label.
+/// The first few words of a text, as a provisional label. Chinese and Japanese put no spaces
+/// between words: there the lead is the text's first clause, whole, up to its punctuation.
 pub fn lead_phrase(text: &str) -> String {
     let mut words = text.split_whitespace();
     let mut out = String::new();
@@ -24,10 +26,37 @@ pub fn lead_phrase(text: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
+        if let Some(clause) = first_clause(word) {
+            out.push_str(clause);
+            break;
+        }
         out.push_str(word);
     }
     let trimmed = out.trim_end_matches([',', ';', ':', '.']);
     trimmed.to_string()
+}
+
+/// The first clause of a word of unspaced Chinese or Japanese text longer than a label: up to
+/// its first punctuation (an opening bracket before it left out), or, in a clause with none,
+/// as much as two rows of a label hold. `None` for any other word.
+fn first_clause(word: &str) -> Option<&str> {
+    use crate::text::script::{is_cjk, is_cjk_punctuation};
+    if word.len() <= LABEL_COLUMNS || !word.chars().any(is_cjk) || fits_whole(word) {
+        return None;
+    }
+    let body = word.trim_start_matches(|c: char| is_cjk_punctuation(c) || "“‘".contains(c));
+    // A clause that runs on without punctuation is kept to what the sidebar can show.
+    let mut columns = 0;
+    let mut end = body.len();
+    for (at, c) in body.char_indices() {
+        columns += crate::text::display_width(c.encode_utf8(&mut [0; 4]));
+        if is_cjk_punctuation(c) || "“”‘’".contains(c) || columns > 2 * LABEL_COLUMNS {
+            end = at;
+            break;
+        }
+    }
+    let clause = &body[..end];
+    (!clause.is_empty()).then_some(clause)
 }
 
 /// Fit a label into `width` columns without cutting a word in half: whole words, then "…".
@@ -158,6 +187,157 @@ pub fn fit_label(label: &str, width: usize) -> String {
     out
 }
 
+/// A label in `width` columns, as the sidebar shows it: one row, fitted as a heading's label
+/// (`heading`) or any other's; or, when the label holds Chinese or Japanese text that one row
+/// would cut inside a run ("第一○回 老龍王拙計…"), two rows broken between its runs (at its
+/// spaces, after its punctuation), a run wider than a row going on to the next between two
+/// characters. What two rows cannot hold is left off after a whole run, with "…".
+pub fn label_rows(label: &str, heading: bool, width: usize) -> Vec<String> {
+    use crate::text::script::is_cjk;
+    use unicode_width::UnicodeWidthStr;
+    let one = if heading {
+        fit_heading_label(label, width)
+    } else {
+        fit_label(label, width)
+    };
+    if one == label || width < 2 || !label.chars().any(is_cjk) {
+        return vec![one];
+    }
+    let mut rows: Vec<Vec<Piece<'_>>> = vec![Vec::new()];
+    let mut all_fit = true;
+    for piece in pieces(label, width) {
+        let Some(row) = rows.last_mut() else {
+            break;
+        };
+        if row_width(row) + piece.width_after(row.is_empty()) <= width {
+            row.push(piece);
+        } else if rows.len() < 2 {
+            rows.push(vec![Piece {
+                spaced: false,
+                ..piece
+            }]);
+        } else {
+            all_fit = false;
+            break;
+        }
+    }
+    if !all_fit && let Some(last) = rows.last_mut() {
+        // Room for the sign that more was left off, taken a whole run at a time.
+        while row_width(last) + 1 > width && last.len() > 1 {
+            last.pop();
+        }
+    }
+    let mut shown: Vec<String> = rows.iter().map(|row| row_text(row)).collect();
+    if !all_fit && let Some(last) = shown.last_mut() {
+        // A row of one piece as wide as the room gives up its last character for the sign.
+        let mut kept = last.trim_end_matches([' ', '·']).to_string();
+        while kept.width() + 1 > width {
+            kept.pop();
+        }
+        *last = format!("{kept}…");
+    }
+    shown
+}
+
+/// A piece of a label that a row may break before: a run of it, or a part of a run too wide
+/// for a row; `spaced` when a space parts it from the piece before.
+#[derive(Debug, Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    spaced: bool,
+}
+
+impl Piece<'_> {
+    /// The columns it takes after the row's pieces so far.
+    fn width_after(&self, first_on_row: bool) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        self.text.width() + usize::from(self.spaced && !first_on_row)
+    }
+}
+
+fn row_width(row: &[Piece<'_>]) -> usize {
+    row.iter()
+        .enumerate()
+        .map(|(n, piece)| piece.width_after(n == 0))
+        .sum()
+}
+
+fn row_text(row: &[Piece<'_>]) -> String {
+    let mut text = String::new();
+    for (n, piece) in row.iter().enumerate() {
+        if piece.spaced && n > 0 {
+            text.push(' ');
+        }
+        text.push_str(piece.text);
+    }
+    text
+}
+
+/// The label's pieces: split at spaces and after Chinese or Japanese punctuation, the parts'
+/// separator "·" kept at the end of the part before it, and any piece wider than `width` split
+/// between grapheme clusters.
+fn pieces(label: &str, width: usize) -> Vec<Piece<'_>> {
+    use crate::text::script::is_cjk_punctuation;
+    use unicode_segmentation::UnicodeSegmentation;
+    use unicode_width::UnicodeWidthStr;
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    let mut spaced = false;
+    for (at, c) in label.char_indices() {
+        if c.is_whitespace() {
+            if let Some((from, was_spaced)) = start.take() {
+                runs.push((from, at, was_spaced));
+            }
+            spaced = true;
+            continue;
+        }
+        let (from, was_spaced) = *start.get_or_insert((at, spaced));
+        spaced = false;
+        if is_cjk_punctuation(c) {
+            let end = at + c.len_utf8();
+            runs.push((from, end, was_spaced));
+            start = None;
+        }
+    }
+    if let Some((from, was_spaced)) = start {
+        runs.push((from, label.len(), was_spaced));
+    }
+    let mut out: Vec<Piece<'_>> = Vec::new();
+    for (from, end, spaced) in runs {
+        // "·" parts the label's phrases: it ends the phrase before it rather than starting a row.
+        if &label[from..end] == "·"
+            && let Some(previous) = out.last_mut()
+        {
+            let previous_start = previous.text.as_ptr() as usize - label.as_ptr() as usize;
+            previous.text = &label[previous_start..end];
+            continue;
+        }
+        let text = &label[from..end];
+        if text.width() <= width {
+            out.push(Piece { text, spaced });
+            continue;
+        }
+        let mut chunk_start = 0;
+        let mut chunk_width = 0;
+        for (offset, grapheme) in text.grapheme_indices(true) {
+            if chunk_width + grapheme.width() > width && offset > chunk_start {
+                out.push(Piece {
+                    text: &text[chunk_start..offset],
+                    spaced: spaced && chunk_start == 0,
+                });
+                chunk_start = offset;
+                chunk_width = 0;
+            }
+            chunk_width += grapheme.width();
+        }
+        out.push(Piece {
+            text: &text[chunk_start..],
+            spaced: spaced && chunk_start == 0,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +381,30 @@ mod tests {
     }
 
     #[test]
+    fn the_lead_of_chinese_or_japanese_text_is_its_first_clause_whole() {
+        assert_eq!(
+            lead_phrase("蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會。"),
+            "蓋聞天地之數"
+        );
+        assert_eq!(
+            lead_phrase("「おのれ、どこへ行くのだ。誰も知らぬところへ行くのか。」"),
+            "おのれ"
+        );
+        // Short enough, it is the label whole; other scripts keep their first words.
+        assert_eq!(
+            lead_phrase("先生はまた云いました。"),
+            "先生はまた云いました。"
+        );
+        assert_eq!(
+            lead_phrase("The first words of a paragraph, many of them, more than eight."),
+            "The first words of a paragraph, many of"
+        );
+        // A clause with no punctuation stops at what two rows of a label hold.
+        let run = "天".repeat(500);
+        assert_eq!(lead_phrase(&run), "天".repeat(LABEL_COLUMNS));
+    }
+
+    #[test]
     fn fit_label_keeps_whole_words() {
         assert_eq!(fit_label("a gap in mutual trust", 12), "a gap…");
         assert_eq!(
@@ -216,6 +420,41 @@ mod tests {
     fn a_number_alone_is_a_bare_number() {
         assert!(
             is_bare_number("XII.") && is_bare_number("Article 5") && !is_bare_number("Part One")
+        );
+    }
+
+    #[test]
+    fn a_chinese_or_japanese_label_goes_on_to_a_second_row_rather_than_cut_a_run() {
+        let rows = |label: &str, heading: bool, width: usize| label_rows(label, heading, width);
+        // The chapter title is kept whole on two rows, its runs never cut.
+        assert_eq!(
+            rows("第一○回 老龍王拙計犯天條 魏丞相遺書託冥吏", true, 24),
+            ["第一○回 老龍王拙計犯天條", "魏丞相遺書託冥吏"]
+        );
+        // What two rows cannot hold is left off after a whole run.
+        assert_eq!(
+            rows("第一○回 老龍王拙計犯天條 魏丞相遺書託冥吏", true, 20),
+            ["第一○回", "老龍王拙計犯天條…"]
+        );
+        // Runs break after their punctuation; parts keep their separator at a row's end.
+        assert_eq!(
+            rows("第一回：宴桃園豪傑三結義，斬黃巾英雄首立功", true, 26),
+            ["第一回：宴桃園豪傑三結義，", "斬黃巾英雄首立功"]
+        );
+        assert_eq!(
+            rows("ジョバンニ · 活版所 · カムパネルラ", false, 16),
+            ["ジョバンニ ·", "活版所…"]
+        );
+        // A run wider than a row goes on between two characters, as wrapped text does.
+        assert_eq!(
+            rows("滾滾長江東逝水浪花淘盡英雄", false, 16),
+            ["滾滾長江東逝水浪", "花淘盡英雄"]
+        );
+        // Anything that fits, and any label in a spaced script, stays one row as before.
+        assert_eq!(rows("活版所", false, 16), ["活版所"]);
+        assert_eq!(
+            rows("America Should Be More Sincere", false, 20),
+            ["America Should Be…"]
         );
     }
 }

@@ -141,3 +141,74 @@ fn paging_over_a_page_break_starts_the_text_after_it_on_a_new_page() {
     press(&mut reader, "j");
     assert_eq!(reader.anchor(), Anchor::new(after, 0));
 }
+
+/// Two chapters of a Chinese novel, each under a title longer than a sidebar row, each longer
+/// than a screen.
+fn chapters() -> Document {
+    let mut text = String::from("西遊記\n\n");
+    for (title, line) in [
+        (
+            "第一○回　老龍王拙計犯天條　魏丞相遺書託冥吏",
+            "　　卻說那長安城外涇河岸邊，有兩個賢人：一個是漁翁，名喚張稍；一個是樵子，名喚李定。",
+        ),
+        (
+            "第一一回　遊地府太宗還魂　進瓜果劉全續配",
+            "　　百歲光陰似水流，一生事業等浮漚。昨朝面上桃花色，今日頭邊雪片浮。",
+        ),
+    ] {
+        text.push_str(&format!("{title}\n\n"));
+        for _ in 0..12 {
+            text.push_str(line);
+            text.push('\n');
+        }
+        text.push('\n');
+    }
+    Document::from_text(&text, "xiyouji.txt")
+}
+
+#[test]
+fn a_chinese_chapter_title_takes_two_sidebar_rows_whole_and_clicks_find_the_entries() {
+    let doc = chapters();
+    let session = crate::common::run(doc.clone(), (120, 24), "");
+    let rows: Vec<String> = session
+        .screen()
+        .lines()
+        .map(|l| l.chars().take(30).collect::<String>())
+        .collect();
+    let first = rows
+        .iter()
+        .position(|r| r.contains("第一○回"))
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        rows[first].contains("第一○回 老龍王拙計犯天條"),
+        "{rows:#?}"
+    );
+    assert!(rows[first + 1].contains("魏丞相遺書託冥吏"), "{rows:#?}");
+    assert!(!rows.iter().any(|r| r.contains('…')), "{rows:#?}");
+    // A click on the title's second row is a click on the title; the row under it is the
+    // entry after it.
+    let outline = quire::outline::Outline::build(&doc);
+    let entry_of = |label: &str| {
+        outline
+            .entries
+            .iter()
+            .position(|e| e.label.starts_with(label))
+            .unwrap()
+    };
+    let heading = entry_of("第一○回");
+    let clicked = |row: usize| {
+        let mut events = quire::app::ScriptedInbox::default();
+        events.then(quire::reader::Msg::Input(quire::reader::Input::Click {
+            column: 6,
+            row: row as u16,
+        }));
+        let session = crate::common::run_inbox(doc.clone(), (120, 24), events);
+        session.app.model().anchor().block
+    };
+    assert_eq!(clicked(first + 1), outline.entries[heading].first_block);
+    assert_eq!(clicked(first + 2), outline.entries[heading + 1].first_block);
+    assert_ne!(
+        outline.entries[heading].first_block,
+        outline.entries[heading + 1].first_block
+    );
+}
