@@ -189,9 +189,10 @@ pub fn fit_label(label: &str, width: usize) -> String {
 
 /// A label in `width` columns, as the sidebar shows it: one row, fitted as a heading's label
 /// (`heading`) or any other's; or, when the label holds Chinese or Japanese text that one row
-/// would cut inside a run ("第一○回 老龍王拙計…"), two rows broken between its runs (at its
-/// spaces, after its punctuation), a run wider than a row going on to the next between two
-/// characters. What two rows cannot hold is left off after a whole run, with "…".
+/// would cut inside a run ("老龍王拙計…"), or a heading's title that it would cut to nothing
+/// ("第一○回…"), two rows broken between its runs (at its spaces, after its punctuation), a
+/// run wider than a row going on to the next between two characters. What two rows cannot
+/// hold is left off after a whole run, with "…".
 pub fn label_rows(label: &str, heading: bool, width: usize) -> Vec<String> {
     use crate::text::script::is_cjk;
     use unicode_width::UnicodeWidthStr;
@@ -200,7 +201,13 @@ pub fn label_rows(label: &str, heading: bool, width: usize) -> Vec<String> {
     } else {
         fit_label(label, width)
     };
-    if one == label || width < 2 || !label.chars().any(is_cjk) {
+    // A label that lost whole words, not part of one, reads well on its row: a heading's
+    // title is the exception, being read rather than skimmed for its topics.
+    let kept = one.strip_suffix('…').unwrap_or(&one);
+    let whole_words = label.starts_with(kept)
+        && label[kept.len()..].starts_with(char::is_whitespace)
+        && !kept.is_empty();
+    if one == label || width < 2 || !label.chars().any(is_cjk) || (!heading && whole_words) {
         return vec![one];
     }
     let mut rows: Vec<Vec<Piece<'_>>> = vec![Vec::new()];
@@ -273,6 +280,14 @@ fn row_text(row: &[Piece<'_>]) -> String {
     text
 }
 
+/// Punctuation that opens what follows it: a row does not end on it.
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '「' | '『' | '（' | '【' | '〔' | '〈' | '《' | '［' | '｛' | '〘' | '〖' | '“' | '‘'
+    )
+}
+
 /// The label's pieces: split at spaces and after Chinese or Japanese punctuation, the parts'
 /// separator "·" kept at the end of the part before it, and any piece wider than `width` split
 /// between grapheme clusters.
@@ -293,7 +308,13 @@ fn pieces(label: &str, width: usize) -> Vec<Piece<'_>> {
         }
         let (from, was_spaced) = *start.get_or_insert((at, spaced));
         spaced = false;
-        if is_cjk_punctuation(c) {
+        // A row may break after punctuation, but not after an opening bracket, nor before
+        // punctuation that closes ("そうか。」" stays together).
+        let next = label[at + c.len_utf8()..].chars().next();
+        let breaks_after = is_cjk_punctuation(c)
+            && !is_opening(c)
+            && !next.is_some_and(|n| is_cjk_punctuation(n) && !is_opening(n));
+        if breaks_after {
             let end = at + c.len_utf8();
             runs.push((from, end, was_spaced));
             start = None;
@@ -441,9 +462,19 @@ mod tests {
             rows("第一回：宴桃園豪傑三結義，斬黃巾英雄首立功", true, 26),
             ["第一回：宴桃園豪傑三結義，", "斬黃巾英雄首立功"]
         );
+        // A label of topics that lost whole topics stays one row; a heading's title does not.
         assert_eq!(
             rows("ジョバンニ · 活版所 · カムパネルラ", false, 16),
+            ["ジョバンニ…"]
+        );
+        assert_eq!(
+            rows("ジョバンニ · 活版所 · カムパネルラ", true, 16),
             ["ジョバンニ ·", "活版所…"]
+        );
+        // No row ends on an opening bracket or starts with a closing one.
+        assert_eq!(
+            rows("「きっと、そうか。」と老婆は云った", false, 16),
+            ["「きっと、", "そうか。」…"]
         );
         // A run wider than a row goes on between two characters, as wrapped text does.
         assert_eq!(
