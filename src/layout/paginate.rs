@@ -9,6 +9,9 @@ use super::rows::{PackedRow, row_index};
 /// A page height at or past this is plain output's one page: nothing is filled after a break.
 pub(super) const UNPAGED: usize = usize::MAX / 4;
 
+/// The pages of blank rows the filling after page breaks may take beyond the rows of text read.
+const FREE_PAGES: usize = 64;
+
 /// The page starts of `rows` at `height` rows a page. When the rows hold page breaks, the rest
 /// of each break's page is filled with blank rows (inserted into `rows`, with
 /// `block_first_line` moved to match).
@@ -60,9 +63,14 @@ fn fill_after_breaks(rows: &[PackedRow], height: usize) -> (Vec<PackedRow>, Vec<
         }
         out.push(row);
         // A break that falls where a page would start anyway needs no filling: the page after
-        // it starts at the text after it.
-        if row.is_page_break() && at < page_end {
-            out.extend(std::iter::repeat_n(PackedRow::blank(), page_end - at - 1));
+        // it starts at the text after it. Nor do the blank rows grow past a few pages more than
+        // the rows read so far: a text made of little but page breaks is not laid out many
+        // times its length (its later breaks keep their rows, without the blank after them).
+        let fill = page_end.saturating_sub(at + 1);
+        let inserted = out.len() - (old + 1);
+        let allowed = (old + 1).saturating_add(height.saturating_mul(FREE_PAGES));
+        if row.is_page_break() && at < page_end && inserted + fill <= allowed {
+            out.extend(std::iter::repeat_n(PackedRow::blank(), fill));
             shifts.push((old + 1, out.len() - (old + 1)));
         }
     }

@@ -384,3 +384,36 @@ fn a_first_line_indent_narrows_the_first_line_only() {
         .collect();
     assert_eq!(widths, [16, 20, 20, 4]);
 }
+
+#[test]
+fn a_text_of_page_breaks_is_not_laid_out_many_times_its_length() {
+    let blocks: Vec<crate::document::Block> = (0..2000)
+        .map(|n| {
+            let mut block = crate::document::Block::new(BlockKind::Paragraph, "一", n + 1);
+            block.placement.new_page = true;
+            block
+        })
+        .collect();
+    let doc = Document {
+        blocks,
+        ..Document::default()
+    };
+    let unfilled = Pages::for_print(&doc, 30).line_count();
+    let pages = Pages::new(&doc, 30, 60, false);
+    assert!(
+        pages.line_count() <= 2 * unfilled + 64 * 60,
+        "{} rows for {unfilled}",
+        pages.line_count()
+    );
+    assert!(pages.line_count() > unfilled + 60);
+    // The first breaks still start their pages.
+    assert_eq!(
+        pages.page_starts()[1],
+        pages.first_line_of_block(1).unwrap()
+    );
+    for (i, line) in pages.lines_from(0).enumerate() {
+        if line.kind == LineKind::Text {
+            assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
+        }
+    }
+}
