@@ -93,7 +93,12 @@ pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>)
 fn keep_heading_notes(text: &str, raws: &[Raw<'_>], blocks: &mut [Block]) {
     for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
         if matches!(raw.form, Some(Form::Aozora(_))) {
-            block.notes = aozora::heading_notes(line_around(text, raw.source()), &block.text);
+            // A heading set in a line of text has only the notes before that text.
+            let line = line_around(text, raw.source());
+            let own = heading::aozora_rest(line)
+                .and_then(|rest| line.get(..line.len() - rest.len()))
+                .unwrap_or(line);
+            block.notes = aozora::heading_notes(own, &block.text);
         }
     }
 }

@@ -363,4 +363,19 @@ mod tests {
         assert_eq!(only.len(), 1);
         assert_eq!(only[0].notes.len(), 1);
     }
+
+    #[test]
+    fn the_text_after_a_heading_set_in_its_line_is_a_paragraph_with_its_own_notes() {
+        let text = "題\n作者\n\n［＃３字下げ］一［＃「一」は中見出し］\n　雪［＃「雪」は同行小見出し］　本文が続く《つづく》［＃「続く」に傍点］。\n　次の段落［＃「次の段落」に傍点］。\n";
+        let blocks = crate::document::Document::from_text(text, "d.txt").blocks;
+        let heading = block(&blocks, "雪");
+        assert_eq!(heading.kind, BlockKind::Heading);
+        let notes = |b: &Block| b.notes.iter().map(|n| n.text.clone()).collect::<Vec<_>>();
+        assert_eq!(notes(heading), ["［＃「雪」は同行小見出し］"]);
+        let rest = block(&blocks, "本文が続く(つづく)。");
+        assert_eq!(rest.kind, BlockKind::Paragraph);
+        assert_eq!(rest.line, heading.line);
+        assert_eq!(rest.placement.first, 2);
+        assert_eq!(notes(rest), ["［＃「続く」に傍点］"]);
+    }
 }
