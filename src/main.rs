@@ -21,7 +21,7 @@ use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, st
 use quire::cli::bookmarks::{self as bookmarks_cli, BookmarksArgs, CliError};
 use quire::cli::{library as library_cli, print, search_print};
 use quire::document::sanitize::{sanitize_line, visible_line};
-use quire::document::{Document, Format, LoadError, LoadOptions, encoding_for_label, input};
+use quire::document::{Document, Format, LoadError, LoadOptions, Ruby, encoding_for_label, input};
 use quire::outline::Outline;
 use quire::reader::library::Location;
 use quire::reader::{Config, Exit, Opened};
@@ -96,6 +96,10 @@ struct Cli {
     /// instead of cut at the column; `w` switches in the reader.
     #[arg(long)]
     wrap_code: bool,
+    /// How Japanese ruby (the reading of a word, in Aozora Bunko texts) is shown: after its
+    /// word in `parentheses` (the default), or `hidden`. Overrides `ruby` in the settings.
+    #[arg(long, value_name = "HOW", value_parser = parse_ruby)]
+    ruby: Option<Ruby>,
     /// Open at the beginning instead of where you left off.
     #[arg(long)]
     from_start: bool,
@@ -222,6 +226,9 @@ fn settings(cli: &Cli) -> Settings {
     if cli.wrap_code {
         config.wrap_code = true;
     }
+    if let Some(ruby) = cli.ruby {
+        config.ruby = ruby;
+    }
     if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
         config.color = false;
     }
@@ -275,6 +282,10 @@ fn light_terminal(settings: &Settings) -> Option<bool> {
 
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_for_label(name).ok_or_else(|| format!("unknown encoding '{name}'"))
+}
+
+fn parse_ruby(name: &str) -> Result<Ruby, String> {
+    Ruby::from_name(name).ok_or_else(|| format!("unknown: '{name}' (parentheses or hidden)"))
 }
 
 fn parse_format(name: &str) -> Result<Format, String> {
@@ -584,6 +595,22 @@ fn load_options(cli: &Cli) -> LoadOptions {
         format: cli.format,
         force: cli.force,
         max_size: cli.max_size,
+        ruby: cli.ruby.unwrap_or_else(|| file_config(cli).ruby),
+    }
+}
+
+/// The settings file's settings over the defaults, without what the store remembers or what
+/// the command line says: what reading a document asks of the settings, printed or not. A
+/// problem in the file is said where the settings are used in full (the reader, and
+/// `--check-config`).
+fn file_config(cli: &Cli) -> Config {
+    let located = settings::locate(
+        cli.config.as_deref(),
+        std::env::var_os("QUIRE_CONFIG").as_deref(),
+    );
+    match located {
+        Some((path, named)) => Settings::load(&path, named, Config::default()).config,
+        None => Config::default(),
     }
 }
 

@@ -46,13 +46,14 @@ pub enum Placement {
 }
 
 /// The identity of a document by content: SHA-256 of its words separated by single spaces, so
-/// line ends, a byte-order mark, reflowed lines, the file's path or name do not change it.
+/// line ends, a byte-order mark, reflowed lines, the file's path or name do not change it; nor
+/// does whether ruby readings are shown, which is the reader's choice.
 pub fn content_hash(doc: &Document) -> String {
     let mut hasher = Sha256::new();
     for block in &doc.blocks {
+        let text = without_readings(block);
         // A byte-order mark is not text (decoding drops it; a pasted one may remain).
-        for word in block
-            .text
+        for word in text
             .split_whitespace()
             .map(|w| w.trim_matches('\u{feff}'))
             .filter(|w| !w.is_empty())
@@ -66,6 +67,25 @@ pub fn content_hash(doc: &Document) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// A block's text without the ruby readings written into it.
+fn without_readings(block: &crate::document::Block) -> std::borrow::Cow<'_, str> {
+    let readings = block
+        .spans
+        .iter()
+        .filter(|s| s.style == crate::document::Inline::Ruby);
+    if readings.clone().next().is_none() {
+        return std::borrow::Cow::Borrowed(&block.text);
+    }
+    let mut text = String::with_capacity(block.text.len());
+    let mut from = 0;
+    for reading in readings {
+        text.push_str(block.text.get(from..reading.start).unwrap_or(""));
+        from = from.max(reading.end);
+    }
+    text.push_str(block.text.get(from..).unwrap_or(""));
+    std::borrow::Cow::Owned(text)
 }
 
 /// The document's blocks as one string (blocks joined by a newline), so passages that cross
@@ -583,6 +603,28 @@ mod tests {
         );
         assert_eq!(a, content_hash(&doc("One two three.\n\nFour.")));
         assert_ne!(a, content_hash(&doc("One two three.\n\nFive.")));
+    }
+
+    #[test]
+    fn hash_is_the_same_whether_ruby_is_shown_or_hidden() {
+        let text = "羅生門\n\n［＃５字下げ］一［＃「一」は中見出し］\n　下人《げにん》が雨《あめ》やみを待っていた。［＃「待っていた」に傍点］\n　広い門の下には、この男のほかに誰《たれ》もいない。\n";
+        let load = |text: &str, ruby| {
+            let options = crate::document::LoadOptions {
+                ruby,
+                ..Default::default()
+            };
+            Document::load(text.as_bytes().to_vec(), "r.txt", options).unwrap()
+        };
+        let shown = load(text, crate::document::Ruby::Parentheses);
+        let hidden = load(text, crate::document::Ruby::Hidden);
+        assert!(shown.blocks[2].text.contains("下人(げにん)"), "{shown:#?}");
+        assert!(hidden.blocks[2].text.contains("下人が"), "{hidden:#?}");
+        assert_eq!(content_hash(&shown), content_hash(&hidden));
+        let edited = load(
+            &text.replace("待っていた", "待っている"),
+            crate::document::Ruby::Hidden,
+        );
+        assert_ne!(content_hash(&shown), content_hash(&edited));
     }
 
     #[test]

@@ -9,8 +9,9 @@ use serde::Serialize;
 
 use crate::document::totals::Totals;
 use crate::document::{Block, BlockKind, Document, Fold};
-use crate::layout::{LineKind, Pages, prefix_width};
+use crate::layout::{LineKind, PAGE_BREAK, Pages, Room, page_break_indent, prefix_width};
 use crate::outline::Outline;
+use crate::text::display_width;
 
 /// Write the whole document laid out at `width` columns, as the reader shows it: each run of
 /// folded blocks is one line saying what it holds ("[ 24 lines of page furniture folded ]").
@@ -32,8 +33,11 @@ fn write_laid_out(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let pages = Pages::for_print(doc, width);
+    let width = pages.width();
     // The folded run being passed over: its first and last block and how many lines it has.
     let mut fold: Option<(usize, usize, usize)> = None;
+    // With every fold open, the notes of the block being written that are still to come.
+    let mut notes = NotesToCome::default();
     for line in pages.lines_from(0) {
         let index = line.block as usize;
         let Some(block) = doc.blocks.get(index) else {
@@ -55,8 +59,15 @@ fn write_laid_out(
         if let Some((first, last, lines)) = fold.take() {
             write_fold(&doc.blocks[first..=last], lines, out)?;
         }
+        if line.kind != LineKind::Text || notes.block != Some(index) {
+            notes.finish(doc, out)?;
+        }
         match line.kind {
             LineKind::Blank | LineKind::Fold { .. } => writeln!(out)?,
+            LineKind::PageBreak => {
+                let indent = " ".repeat(page_break_indent(width));
+                writeln!(out, "{indent}{PAGE_BREAK}")?;
+            }
             LineKind::Text => {
                 let text = &block.text[line.range()];
                 let prefix = match block.kind {
@@ -65,14 +76,107 @@ fn write_laid_out(
                     _ => "",
                 };
                 debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
-                writeln!(out, "{prefix}{text}")?;
+                let indent = indent_text(block, line.first_of_block, text, width);
+                let text = if unfold && !block.notes.is_empty() {
+                    notes.start(index, line.first_of_block, block, out)?;
+                    Cow::Owned(notes.inline(block, line.range()))
+                } else {
+                    Cow::Borrowed(text)
+                };
+                writeln!(out, "{prefix}{indent}{text}")?;
             }
         }
     }
+    notes.finish(doc, out)?;
     if let Some((first, last, lines)) = fold {
         write_fold(&doc.blocks[first..=last], lines, out)?;
     }
     Ok(())
+}
+
+/// What sets a line of `block` in, as the reader sets it: its placement's indent in
+/// ideographic spaces (as Chinese and Japanese texts write one; a space for an odd column), or
+/// the spaces that put a line against the right edge.
+fn indent_text(block: &Block, first_line: bool, text: &str, width: usize) -> String {
+    let room = Room::of(block, width);
+    let columns = room.indent(first_line, display_width(text));
+    if room.flush_right {
+        return " ".repeat(columns);
+    }
+    let mut indent = "\u{3000}".repeat(columns / 2);
+    if columns % 2 == 1 {
+        indent.push(' ');
+    }
+    indent
+}
+
+/// The notes a block's text leaves out, written back where they stood (`--print --unfold`):
+/// inside its lines, or on lines of their own before it or after it when they stood alone.
+#[derive(Debug, Default)]
+struct NotesToCome {
+    /// The block being written, and how many of its notes are written.
+    block: Option<usize>,
+    written: usize,
+}
+
+impl NotesToCome {
+    /// A line of `block` is about to be written: on its first line, the notes that stood alone
+    /// before it go first, each on its line.
+    fn start(
+        &mut self,
+        index: usize,
+        first_line: bool,
+        block: &Block,
+        out: &mut impl Write,
+    ) -> io::Result<()> {
+        if self.block != Some(index) {
+            self.block = Some(index);
+            self.written = 0;
+        }
+        if first_line {
+            while let Some(note) = block
+                .notes
+                .get(self.written)
+                .filter(|n| n.alone && n.at == 0)
+            {
+                writeln!(out, "{}", note.text)?;
+                self.written += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The text of `range` with the notes that stood in it (or in the break before it) put
+    /// back.
+    fn inline(&mut self, block: &Block, range: std::ops::Range<usize>) -> String {
+        let mut text = String::new();
+        let mut from = range.start;
+        while let Some(note) = block
+            .notes
+            .get(self.written)
+            .filter(|n| !n.alone && n.at <= range.end)
+        {
+            let at = note.at.clamp(from, range.end);
+            text.push_str(block.text.get(from..at).unwrap_or(""));
+            text.push_str(&note.text);
+            from = at;
+            self.written += 1;
+        }
+        text.push_str(block.text.get(from..range.end).unwrap_or(""));
+        text
+    }
+
+    /// The block is written: what of its notes is left (those that stood alone after it) goes
+    /// on lines of its own.
+    fn finish(&mut self, doc: &Document, out: &mut impl Write) -> io::Result<()> {
+        if let Some(block) = self.block.take().and_then(|b| doc.blocks.get(b)) {
+            for note in block.notes.iter().skip(self.written) {
+                writeln!(out, "{}", note.text)?;
+            }
+        }
+        self.written = 0;
+        Ok(())
+    }
 }
 
 /// The line that stands for a run of folded blocks in plain output.
@@ -254,6 +358,65 @@ mod tests {
         let mut out = Vec::new();
         write_laid_out(doc, 80, unfold, &mut out).expect("writing to a Vec");
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn indents_are_written_as_ideographic_spaces_and_a_page_break_as_its_mark() {
+        let text = "西遊記\n\n　　蓋聞天地之數，有十二萬九千六百歲為一元。\n　　每會該一萬八百歲。\n　　將一元分為十二會。\n";
+        let mut doc = Document::from_text(text, "x.txt");
+        let last = doc.blocks.len() - 1;
+        doc.blocks[last].placement.new_page = true;
+        let out = printed(&doc, false);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "西遊記",
+                "",
+                "　　蓋聞天地之數，有十二萬九千六百歲為一元。",
+                "",
+                "　　每會該一萬八百歲。",
+                "",
+                &format!("{}{PAGE_BREAK}", " ".repeat(35)),
+                "",
+                "　　將一元分為十二會。",
+            ],
+            "{out}"
+        );
+        // A line set against the right edge is padded with spaces to end there.
+        doc.blocks[last].placement.from_right = Some(2);
+        let out = printed(&doc, false);
+        let dated = out.lines().last().unwrap_or("");
+        assert_eq!(
+            dated,
+            format!("{}將一元分為十二會。", " ".repeat(80 - 2 - 18))
+        );
+    }
+
+    #[test]
+    fn unfolded_print_writes_aozora_notes_where_they_stood_and_folded_print_none() {
+        let text = "夢の話\n作者\n\n［＃改ページ］\n［＃５字下げ］第一夜［＃「第一夜」は中見出し］\n［＃ここから２字下げ］\n　こんな夢《ゆめ》を見た。\n［＃ここで字下げ終わり］\n女は髪を敷いて［＃「敷いて」に傍点］いた。\n";
+        let doc = Document::from_text(text, "yume.txt");
+        let folded = printed(&doc, false);
+        assert!(!folded.contains('＃'), "{folded}");
+        let unfolded = printed(&doc, true);
+        let lines: Vec<&str> = unfolded.lines().filter(|l| !l.is_empty()).collect();
+        let page_break = format!("{}{PAGE_BREAK}", " ".repeat(35));
+        assert_eq!(
+            lines,
+            [
+                "夢の話",
+                "作者",
+                page_break.as_str(),
+                "［＃改ページ］",
+                "［＃５字下げ］第一夜［＃「第一夜」は中見出し］",
+                "［＃ここから２字下げ］",
+                "　　　こんな夢(ゆめ)を見た。",
+                "［＃ここで字下げ終わり］",
+                "女は髪を敷いて［＃「敷いて」に傍点］いた。",
+            ],
+            "{unfolded}"
+        );
     }
 
     #[test]

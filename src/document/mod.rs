@@ -89,6 +89,70 @@ pub struct Block {
     /// Set close under the block before it, with no blank line between: the rows of a table,
     /// the items of a tight list, as the source set them.
     pub tight: bool,
+    /// Where its lines sit across the column, and whether it starts a new page.
+    pub placement: Placement,
+    /// The source's markup notes that its text leaves out, kept where they stood so that
+    /// plain output with every fold open writes them (in offset order).
+    pub notes: Vec<Note>,
+}
+
+/// Where a block's lines sit across the column, besides what its kind gives them (a quote's
+/// bar, a list item's hang): set in from the left, the first line further (the first-line
+/// indent of a Chinese or Japanese paragraph), or set against the right edge; and whether the
+/// block starts a new page. Chinese and Japanese texts say these (an indent of ideographic
+/// spaces, Aozora Bunko's indentation and page-break notes); most blocks keep the default.
+/// The layout clamps every indent so that a line keeps room for text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Placement {
+    /// Columns before the text of the block's first line.
+    pub first: u16,
+    /// Columns before the text of each of its other lines.
+    pub rest: u16,
+    /// Set against the right edge of the column, this many columns short of it (a date or a
+    /// signature under a text); the left indents are then not used.
+    pub from_right: Option<u16>,
+    /// The block starts a new page (what comes before it ends its page).
+    pub new_page: bool,
+}
+
+/// A note of the source's markup that the reader is not shown: an Aozora Bunko input note
+/// (`［＃「…」に傍点］`, a character outside the character set, an indentation), as written.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Note {
+    /// Byte offset in the block's text where it stood (a char boundary).
+    pub at: usize,
+    pub text: String,
+    /// It stood on a line of its own, before the block's text (or after it, at its end).
+    pub alone: bool,
+}
+
+/// How ruby (the reading of a word, written small beside it in Japanese: `漢字《かんじ》` in
+/// Aozora Bunko's notation) is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Ruby {
+    /// After its word, in parentheses: `漢字(かんじ)`, as Japanese plain text writes it.
+    #[default]
+    Parentheses,
+    /// Not at all: the base text alone, as a fluent reader reads it.
+    Hidden,
+}
+
+impl Ruby {
+    /// The name settings and the command line use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ruby::Parentheses => "parentheses",
+            Ruby::Hidden => "hidden",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Ruby> {
+        match name {
+            "parentheses" => Some(Ruby::Parentheses),
+            "hidden" => Some(Ruby::Hidden),
+            _ => None,
+        }
+    }
 }
 
 /// What a folded block is. A fold names what it holds, since a reader will not open a fold
@@ -158,6 +222,9 @@ pub enum Inline {
     /// Link text; its target is listed in the section's reference list.
     Link,
     Strikethrough,
+    /// A ruby reading written after its word (`(かんじ)`): not part of the text's identity,
+    /// since whether it is shown is the reader's choice.
+    Ruby,
 }
 
 /// About how much text the opening of a book holds: more than a screen of 200×60 shows
@@ -178,6 +245,8 @@ pub struct LoadOptions {
     /// Refuse to read more than this many bytes (`--max-size`); `None` is
     /// [`input::DEFAULT_MAX_SIZE`].
     pub max_size: Option<u64>,
+    /// How ruby is shown (`--ruby`, `reading.ruby`).
+    pub ruby: Ruby,
 }
 
 impl LoadOptions {
@@ -197,6 +266,8 @@ impl Block {
             spans: Vec::new(),
             fold: Fold::default(),
             tight: false,
+            placement: Placement::default(),
+            notes: Vec::new(),
         }
     }
 
@@ -246,22 +317,23 @@ impl Document {
 
     /// Structure decoded text as `format`.
     pub fn structure(text: &str, fallback_name: &str, format: Format) -> Self {
-        Document::structure_cow(Cow::Borrowed(text), fallback_name, format)
+        Document::structure_cow(Cow::Borrowed(text), fallback_name, format, Ruby::default())
     }
 
     /// [`Document::structure`] taking the text by value, so a big text is freed as soon as its
     /// sanitized form exists instead of living alongside it and the blocks.
-    pub fn structure_owned(text: String, fallback_name: &str, format: Format) -> Self {
-        Document::structure_cow(Cow::Owned(text), fallback_name, format)
+    /// Ruby is shown as `ruby` asks.
+    pub fn structure_owned(text: String, fallback_name: &str, format: Format, ruby: Ruby) -> Self {
+        Document::structure_cow(Cow::Owned(text), fallback_name, format, ruby)
     }
 
-    fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format) -> Self {
+    fn structure_cow(text: Cow<'_, str>, fallback_name: &str, format: Format, ruby: Ruby) -> Self {
         let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
             Format::Text | Format::Epub => match sanitized(text) {
-                Cow::Owned(text) => structure::structure_owned(text),
-                Cow::Borrowed(text) => structure::structure(text),
+                Cow::Owned(text) => structure::structure_owned(text, ruby),
+                Cow::Borrowed(text) => structure::structure(text, ruby),
             },
             Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
@@ -330,7 +402,7 @@ impl Document {
         let format = options
             .format
             .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
-        let mut doc = Document::structure_owned(decoded.text, fallback_name, format);
+        let mut doc = Document::structure_owned(decoded.text, fallback_name, format, options.ruby);
         doc.encoding = decoded.encoding;
         Ok(doc)
     }

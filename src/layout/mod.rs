@@ -4,10 +4,14 @@
 
 pub mod code;
 pub mod geometry;
+mod paginate;
+mod room;
 mod rows;
 pub mod wrap;
 
 use crate::document::{Anchor, BlockKind, Document};
+use paginate::{UNPAGED, paginate};
+pub use room::Room;
 pub use rows::ScreenLines;
 use rows::{PackedRow, blocks_started_by, row_index};
 
@@ -26,6 +30,26 @@ pub enum LineKind {
     Blank,
     /// A closed fold standing for `count` leftover blocks starting at `block`.
     Fold { count: u32 },
+    /// A page break in the text, before `block`: drawn as [`PAGE_BREAK`]. On screen the rest
+    /// of its page is blank, and the text after it starts the next page.
+    PageBreak,
+}
+
+impl LineKind {
+    /// A row with no text of any block: the gap between blocks, or a page break's row (with
+    /// the blank rows that fill its page). The reader's place is never on one.
+    pub fn is_gap(self) -> bool {
+        matches!(self, LineKind::Blank | LineKind::PageBreak)
+    }
+}
+
+/// What a page break's row shows: a mark set in the middle of the column, drawn in full-width
+/// characters so that every terminal gives it the same width.
+pub const PAGE_BREAK: &str = "＊　＊　＊";
+
+/// The columns before [`PAGE_BREAK`] in a column `width` wide: it is centred.
+pub fn page_break_indent(width: usize) -> usize {
+    width.saturating_sub(crate::text::display_width(PAGE_BREAK)) / 2
 }
 
 /// A screen line as callers see it. The layout stores rows more compactly and hands these out
@@ -130,7 +154,7 @@ impl Pages {
     /// The whole document in one page for plain output: leftovers open, prose wrapped at
     /// `width`, code lines whole.
     pub fn for_print(doc: &Document, width: usize) -> Pages {
-        Pages::with_code_lines(doc, width, usize::MAX / 4, true, CodeLines::Whole)
+        Pages::with_code_lines(doc, width, UNPAGED, true, CodeLines::Whole)
     }
 
     /// [`Pages::new`] with a choice of what long code lines become.
@@ -216,9 +240,9 @@ impl Pages {
     /// Paginate what was appended.
     fn finish(mut self, complete: bool) -> Pages {
         // Growing by doubling leaves up to half the room unused; a long book keeps its rows.
+        self.page_starts = paginate(&mut self.rows, &mut self.block_first_line, self.height);
         self.rows.shrink_to_fit();
         self.block_first_line.shrink_to_fit();
-        self.page_starts = paginate(&self.rows, self.height);
         self.complete = complete;
         self
     }
@@ -405,20 +429,21 @@ fn lay_out_blocks<Row: From<Line>>(
     let mut block_first_line = Vec::with_capacity(range.len());
     let mut index = range.start;
     while index < range.end {
-        for _ in 0..gap_before(doc, index, style.paragraph_gap) {
-            rows.push(Row::from(Line {
-                block: index as u32,
-                start: 0,
-                end: 0,
-                kind: LineKind::Blank,
-                first_of_block: false,
-                cut: false,
-                hang: 0,
-                hyphen: false,
-            }));
-        }
+        let gap = gap_before(doc, index, style.paragraph_gap);
         let block = &doc.blocks[index];
-        if block.kind == BlockKind::Leftover && !leftovers_open {
+        let folded = block.kind == BlockKind::Leftover && !leftovers_open;
+        // A page break before a block that shows (nothing comes before the first).
+        if block.placement.new_page && index > 0 && !folded {
+            push_gap(&mut rows, index, gap.max(1));
+            rows.push(Row::from(Line {
+                kind: LineKind::PageBreak,
+                ..non_text_line(index)
+            }));
+            push_gap(&mut rows, index, gap.max(1));
+        } else {
+            push_gap(&mut rows, index, gap);
+        }
+        if folded {
             let run = doc.blocks[index..range.end]
                 .iter()
                 .take_while(|b| b.kind == BlockKind::Leftover)
@@ -443,6 +468,27 @@ fn lay_out_blocks<Row: From<Line>>(
         index += 1;
     }
     (rows, block_first_line)
+}
+
+/// A row before block `index` that shows no text of it, blank until its kind is set.
+fn non_text_line(index: usize) -> Line {
+    Line {
+        block: index as u32,
+        start: 0,
+        end: 0,
+        kind: LineKind::Blank,
+        first_of_block: false,
+        cut: false,
+        hang: 0,
+        hyphen: false,
+    }
+}
+
+/// `count` blank rows before block `index`.
+fn push_gap<Row: From<Line>>(rows: &mut Vec<Row>, index: usize, count: u8) {
+    for _ in 0..count {
+        rows.push(Row::from(non_text_line(index)));
+    }
 }
 
 /// Blank lines before block `index`: the paragraph gap between two paragraphs of prose, at
@@ -494,13 +540,16 @@ fn lay_out_block<Row: From<Line>>(
             }
         }
         (BlockKind::Title | BlockKind::Heading, _) => {
-            for range in balanced(&block.text, width.max(WIDEST_CLUSTER)) {
+            // A heading's lines are balanced at one width: the narrower of its two.
+            let room = Room::of(block, width);
+            let narrower = room.first_width.min(room.rest_width);
+            for range in balanced(&block.text, narrower.max(WIDEST_CLUSTER)) {
                 push_row(rows, index, first_row, range, false, 0);
             }
         }
-        (kind, _) => {
-            let text_width = width.saturating_sub(prefix_width(kind)).max(WIDEST_CLUSTER);
-            let widths = (text_width, text_width);
+        _ => {
+            let room = Room::of(block, width);
+            let widths = (room.first_width, room.rest_width);
             wrap::wrap_prose_each(&block.text, widths, style.hyphenation, |range, hyphen| {
                 push_row_ending(rows, index, first_row, range, hyphen);
             });
@@ -584,24 +633,6 @@ fn balanced(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
 /// Titles and headings longer than this are wrapped like paragraphs (a "heading" that long is
 /// prose the structure took for one).
 const BALANCED_MAX_BYTES: usize = 400;
-
-/// Page starts: every `height` lines, moved past blank lines so no page starts with one.
-fn paginate(rows: &[PackedRow], height: usize) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut start = 0;
-    loop {
-        let mut next = start + height;
-        while next < rows.len() && rows[next].is_blank() {
-            next += 1;
-        }
-        if next >= rows.len() {
-            break;
-        }
-        starts.push(next);
-        start = next;
-    }
-    starts
-}
 
 #[cfg(test)]
 mod tests;

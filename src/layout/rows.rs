@@ -24,6 +24,7 @@ const KIND_MASK: u32 = 0b11;
 const KIND_TEXT: u32 = 0;
 const KIND_BLANK: u32 = 1;
 const KIND_FOLD: u32 = 2;
+const KIND_BREAK: u32 = 3;
 const FIRST_OF_BLOCK: u32 = 1 << 2;
 const CUT: u32 = 1 << 3;
 const HYPHEN: u32 = 1 << 4;
@@ -38,6 +39,7 @@ impl From<Line> for PackedRow {
             LineKind::Text => (KIND_TEXT, line.start, line.end),
             LineKind::Blank => (KIND_BLANK, 0, 0),
             LineKind::Fold { count } => (KIND_FOLD, line.block, count),
+            LineKind::PageBreak => (KIND_BREAK, 0, 0),
         };
         let mut meta = kind | (line.hang.min(HANG_MAX) << HANG_SHIFT);
         if line.first_of_block {
@@ -66,6 +68,24 @@ impl PackedRow {
         self.meta & KIND_MASK == KIND_FOLD
     }
 
+    pub(super) fn is_page_break(self) -> bool {
+        self.meta & KIND_MASK == KIND_BREAK
+    }
+
+    /// A row that holds no text: a page may not start with one.
+    pub(super) fn is_empty_of_text(self) -> bool {
+        self.is_blank() || self.is_page_break()
+    }
+
+    /// A blank row: the gap between blocks, or the rest of a page after a page break.
+    pub(super) fn blank() -> PackedRow {
+        PackedRow {
+            start: 0,
+            end: 0,
+            meta: KIND_BLANK,
+        }
+    }
+
     /// Where a text row's range starts (0 for the other kinds).
     pub(super) fn text_start(self) -> u32 {
         if self.is_text() { self.start } else { 0 }
@@ -76,13 +96,14 @@ impl PackedRow {
     ///
     /// A text row belongs to the last of those blocks. A blank row is the gap before the next
     /// block, and sits right before that block's first line, so it belongs to the first block
-    /// not yet started. A fold row names its first block itself: all the blocks of its run
+    /// not yet started; so does a page break's row, which also comes before its block. A fold row names its first block itself: all the blocks of its run
     /// start on it, so the count alone would give the run's last.
     pub(super) fn to_line(self, blocks_started: usize) -> Line {
         let text_block = blocks_started.saturating_sub(1) as u32;
         let (block, start, end, kind) = match self.meta & KIND_MASK {
             KIND_TEXT => (text_block, self.start, self.end, LineKind::Text),
             KIND_FOLD => (self.start, 0, 0, LineKind::Fold { count: self.end }),
+            KIND_BREAK => (blocks_started as u32, 0, 0, LineKind::PageBreak),
             _ => (blocks_started as u32, 0, 0, LineKind::Blank),
         };
         Line {
@@ -231,6 +252,15 @@ mod tests {
         let packed = PackedRow::from(blank);
         assert!(packed.is_blank());
         assert_eq!(packed.to_line(7), blank);
+        // A page break, like a blank, comes before the block it is for.
+        let page_break = Line {
+            kind: LineKind::PageBreak,
+            ..blank
+        };
+        let packed = PackedRow::from(page_break);
+        assert!(packed.is_page_break() && packed.is_empty_of_text() && !packed.is_blank());
+        assert_eq!(packed.to_line(7), page_break);
+        assert_eq!(PackedRow::blank().to_line(7), blank);
     }
 
     #[test]

@@ -284,3 +284,137 @@ fn the_paragraph_gap_parts_prose_and_never_joins_a_heading_to_its_text() {
     assert_eq!(gaps(0), [0, 1, 0, 1, 1]);
     assert_eq!(gaps(2), [0, 2, 2, 2, 2]);
 }
+
+/// Six short paragraphs, the fourth starting a new page.
+fn with_page_break() -> Document {
+    let mut blocks: Vec<crate::document::Block> = (0..6)
+        .map(|n| crate::document::Block::new(BlockKind::Paragraph, format!("paragraph {n}"), n + 1))
+        .collect();
+    blocks[3].placement.new_page = true;
+    Document {
+        name: "breaks".into(),
+        blocks,
+        encoding: "UTF-8",
+        ..Document::default()
+    }
+}
+
+#[test]
+fn the_text_after_a_page_break_starts_a_new_page_and_the_rest_of_its_page_is_blank() {
+    let doc = with_page_break();
+    let pages = Pages::new(&doc, 30, 10, false);
+    let after = pages.first_line_of_block(3).unwrap();
+    assert_eq!(pages.page_starts()[..2], [0, after]);
+    assert_eq!(pages.page_of(Anchor::new(3, 0)), 1);
+    assert_eq!(pages.page_of(Anchor::new(2, 0)), 0);
+    let kinds: Vec<LineKind> = pages.lines_from(0).map(|l| l.kind).collect();
+    let at = kinds
+        .iter()
+        .position(|&k| k == LineKind::PageBreak)
+        .unwrap();
+    // The break is on the first page, after paragraph 2 and its gap; blank rows fill the page.
+    assert_eq!(at, 6, "{kinds:?}");
+    assert!(kinds[at + 1..after].iter().all(|&k| k == LineKind::Blank));
+    assert!(after >= 10);
+    // Blocks, anchors and pages still agree after the filling.
+    for (i, line) in pages.lines_from(0).enumerate() {
+        if line.kind == LineKind::Text {
+            assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
+            assert_eq!(
+                &doc.blocks[line.block as usize].text[line.range()][..9],
+                "paragraph"
+            );
+        } else {
+            assert!(line.kind.is_gap(), "{line:?}");
+        }
+    }
+    // The break's row and the filling belong to the block after them.
+    assert_eq!(pages.line(at).unwrap().block, 3);
+    assert_eq!(pages.line(after - 1).unwrap().block, 3);
+    // The first screen of a long layout fills the same way.
+    let quick = Pages::first_screen(&doc, 30, 10, false, CodeLines::Cut, 0);
+    let quick_lines: Vec<Line> = quick.lines_from(0).collect();
+    let full_lines: Vec<Line> = pages.lines_from(0).take(quick.line_count()).collect();
+    assert_eq!(quick_lines, full_lines);
+}
+
+#[test]
+fn a_page_break_where_a_page_starts_anyway_fills_nothing_and_plain_output_fills_nothing() {
+    let doc = with_page_break();
+    // Rows: paragraphs 0-2 with their gaps (0-5), the break (6), a gap, paragraph 3 (8).
+    let pages = Pages::new(&doc, 30, 6, false);
+    assert_eq!(pages.first_line_of_block(3), Some(8));
+    assert_eq!(pages.page_starts()[..2], [0, 8]);
+    let print = Pages::for_print(&doc, 30);
+    assert_eq!(print.page_count(), 1);
+    let kinds: Vec<LineKind> = print.lines_from(0).map(|l| l.kind).collect();
+    assert_eq!(
+        kinds[5..9],
+        [
+            LineKind::Blank,
+            LineKind::PageBreak,
+            LineKind::Blank,
+            LineKind::Text
+        ]
+    );
+    assert_eq!(print.line_count(), 6 * 2 + 1);
+    // A break before the first block, or before a folded one, makes no row.
+    let mut doc = with_page_break();
+    doc.blocks[0].placement.new_page = true;
+    doc.blocks[3].kind = BlockKind::Leftover;
+    let folded = Pages::new(&doc, 30, 6, false);
+    assert!(folded.lines_from(0).all(|l| l.kind != LineKind::PageBreak));
+}
+
+#[test]
+fn a_first_line_indent_narrows_the_first_line_only() {
+    let mut block = crate::document::Block::new(
+        BlockKind::Paragraph,
+        "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十",
+        1,
+    );
+    block.placement.first = 4;
+    let doc = Document {
+        blocks: vec![block],
+        ..Document::default()
+    };
+    let pages = Pages::new(&doc, 20, 10, false);
+    let widths: Vec<usize> = pages
+        .lines_from(0)
+        .map(|l| crate::text::display_width(&doc.blocks[0].text[l.range()]))
+        .collect();
+    assert_eq!(widths, [16, 20, 20, 4]);
+}
+
+#[test]
+fn a_text_of_page_breaks_is_not_laid_out_many_times_its_length() {
+    let blocks: Vec<crate::document::Block> = (0..2000)
+        .map(|n| {
+            let mut block = crate::document::Block::new(BlockKind::Paragraph, "一", n + 1);
+            block.placement.new_page = true;
+            block
+        })
+        .collect();
+    let doc = Document {
+        blocks,
+        ..Document::default()
+    };
+    let unfilled = Pages::for_print(&doc, 30).line_count();
+    let pages = Pages::new(&doc, 30, 60, false);
+    assert!(
+        pages.line_count() <= 2 * unfilled + 64 * 60,
+        "{} rows for {unfilled}",
+        pages.line_count()
+    );
+    assert!(pages.line_count() > unfilled + 60);
+    // The first breaks still start their pages.
+    assert_eq!(
+        pages.page_starts()[1],
+        pages.first_line_of_block(1).unwrap()
+    );
+    for (i, line) in pages.lines_from(0).enumerate() {
+        if line.kind == LineKind::Text {
+            assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
+        }
+    }
+}

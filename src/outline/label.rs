@@ -202,20 +202,25 @@ impl<'a> Labeler<'a> {
         for (b, toks) in &tokenized {
             let b = *b;
             let text = self.doc.text(b);
-            // Kana mark Japanese, whose words the script's changes delimit; Chinese runs of
-            // ideographs give no such cue, so there a phrase may start and end anywhere.
+            let readings = self.doc.blocks.get(b).map_or(&[][..], |b| &b.spans[..]);
+            // Kana mark Japanese, whose words the script's changes delimit.
             let kana = labelled_part(text).chars().any(is_hiragana);
             for start in 0..toks.len() {
                 let Some(first) = toks[start].id else {
                     continue;
                 };
-                if toks[start].wide && !opens_a_word(text, toks[start].start as usize, kana) {
+                if toks[start].wide && !opens_a_word(text, toks[start].start as usize) {
                     continue;
                 }
                 let mut stems = vec![first];
                 let mut weights = vec![weight(first)];
-                // An ideograph or a hiragana is a word of one character: a name takes several.
-                let longest = if toks[start].wide { 6 } else { longest_phrase };
+                // An ideograph or a hiragana is a word of one character: a name takes several,
+                // and a Chinese phrase is a whole run of them, up to what a label holds.
+                let longest = if toks[start].wide {
+                    LABEL_COLUMNS / 2
+                } else {
+                    longest_phrase
+                };
                 for end in start..toks.len().min(start + longest) {
                     if end > start {
                         if !toks[end].joined || breaks_a_phrase(text, toks[end]) {
@@ -230,7 +235,9 @@ impl<'a> Labeler<'a> {
                         stems.push(id);
                         weights.push(weight(id));
                     }
-                    if toks[end].wide && !closes_a_word(text, toks[end].end as usize, kana) {
+                    let end_at = toks[end].end as usize;
+                    let goes_on = past_reading(readings, end_at);
+                    if toks[end].wide && !closes_a_word(text, (end_at, goes_on), kana) {
                         continue;
                     }
                     let top = weights.iter().copied().fold(0.0, f64::max);
@@ -374,40 +381,48 @@ fn labelled_part(text: &str) -> &str {
     &text[..end]
 }
 
-/// Japanese has no spaces: a phrase of single characters may not start or end on hiragana,
-/// which there is mostly a particle or a verb's ending ("帰って来"). In Japanese (`kana`) it
-/// may not start inside a run of ideographs either ("年修学旅行" of "十年修学旅行").
-fn opens_a_word(text: &str, at: usize, kana: bool) -> bool {
+/// Chinese and Japanese have no spaces: a phrase of single characters may not start or end on
+/// hiragana, which is mostly a particle or a verb's ending ("帰って来"), nor inside a run of
+/// ideographs ("年修学旅行" of "十年修学旅行", "浪花淘" of "浪花淘盡英雄"): a label is whole
+/// runs, never one cut in the middle.
+fn opens_a_word(text: &str, at: usize) -> bool {
     let Some(first) = text.get(at..).and_then(|rest| rest.chars().next()) else {
         return false;
     };
     let before = text.get(..at).and_then(|head| head.chars().next_back());
-    let inside_a_run = kana && is_ideograph(first) && before.is_some_and(is_ideograph);
+    let inside_a_run = is_ideograph(first) && before.is_some_and(is_ideograph);
     !is_hiragana(first) && !inside_a_run
 }
 
-/// The end of a phrase of single characters, as [`opens_a_word`] is its start. Not on hiragana;
-/// and in Japanese (`kana`), not inside a run of ideographs ("日本" of "日本語"), and after an
-/// ideograph followed by hiragana only where a particle follows ("天の川は"), not the rest of
-/// its own word ("向" of "向こう", "見" of "見える").
-fn closes_a_word(text: &str, at: usize, kana: bool) -> bool {
+/// The end of a phrase of single characters at byte `at`, as [`opens_a_word`] is its start:
+/// not on hiragana, not inside a run of ideographs ("日本" of "日本語"); and in Japanese
+/// (`kana`), after an ideograph followed by hiragana only where a particle follows ("天の川は"),
+/// not the rest of its own word ("向" of "向こう", "見" of "見える"). The text after the phrase
+/// is read from `goes_on`, past any reading written after it.
+fn closes_a_word(text: &str, (at, goes_on): (usize, usize), kana: bool) -> bool {
     let Some(last) = text.get(..at).and_then(|phrase| phrase.chars().next_back()) else {
         return false;
     };
     if is_hiragana(last) {
         return false;
     }
-    if !kana {
-        return true;
-    }
-    let after = text.get(at..).unwrap_or("");
+    let after = text.get(goes_on..).unwrap_or("");
     match after.chars().next() {
         Some(next) if is_ideograph(last) && is_ideograph(next) => false,
-        Some(next) if is_ideograph(last) && is_hiragana(next) => {
+        Some(next) if kana && is_ideograph(last) && is_hiragana(next) => {
             PARTICLES.iter().any(|particle| after.starts_with(particle))
         }
         _ => true,
     }
+}
+
+/// Where a word's text goes on after byte `at`: past the ruby reading written right after it
+/// ("即(すなわ)ち" goes on at "ち"), so the reading does not pass for the word's end.
+fn past_reading(spans: &[crate::document::Span], at: usize) -> usize {
+    spans
+        .iter()
+        .find(|s| s.style == crate::document::Inline::Ruby && s.start == at)
+        .map_or(at, |s| s.end)
 }
 
 /// Hiragana that follow a noun as a particle rather than as the end of a word.
@@ -578,28 +593,61 @@ mod tests {
             let last = part.chars().next_back().unwrap();
             assert!(!is_hiragana(first) && !is_hiragana(last), "{label}");
         }
-        assert!(opens_a_word("活版", 0, true) && !opens_a_word("は活版", 0, true));
-        assert!(closes_a_word("活版所", 9, true) && !closes_a_word("帰って", 9, true));
+        assert!(opens_a_word("活版", 0) && !opens_a_word("は活版", 0));
+        assert!(closes_a_word("活版所", (9, 9), true) && !closes_a_word("帰って", (9, 9), true));
     }
 
     #[test]
-    fn a_japanese_phrase_is_a_whole_word_a_chinese_one_need_not_be() {
+    fn a_phrase_is_a_whole_word_or_a_whole_run_of_ideographs() {
         // "日本" inside "日本語", "年" after "十", "向" of "向こう": not word edges in Japanese.
         let japanese = "十年修学旅行の日本語は川の向こうまで";
         let at = |s: &str| japanese.find(s).unwrap();
-        assert!(!closes_a_word(japanese, at("語"), true));
-        assert!(closes_a_word(japanese, at("は"), true));
-        assert!(!opens_a_word(japanese, at("年"), true));
-        assert!(opens_a_word(japanese, at("十"), true));
-        assert!(!closes_a_word(japanese, at("こう"), true));
+        let end = |s: &str| (at(s), at(s));
+        assert!(!closes_a_word(japanese, end("語"), true));
+        assert!(closes_a_word(japanese, end("は"), true));
+        assert!(!opens_a_word(japanese, at("年")));
+        assert!(opens_a_word(japanese, at("十")));
+        assert!(!closes_a_word(japanese, end("こう"), true));
         assert!(
-            closes_a_word(japanese, at("の向"), true),
+            closes_a_word(japanese, end("の向"), true),
             "a particle follows 川"
         );
-        // Chinese runs give no such cue: any edge but hiragana will do.
-        let chinese = "花果山福地水簾洞洞天";
-        assert!(closes_a_word(chinese, chinese.find("福").unwrap(), false));
-        assert!(opens_a_word(chinese, chinese.find("福").unwrap(), false));
+        // A Chinese run is a whole too: it starts and ends at punctuation or another script.
+        let chinese = "滾滾長江東逝水，浪花淘盡英雄。";
+        let at = |s: &str| chinese.find(s).unwrap();
+        assert!(!closes_a_word(chinese, (at("盡"), at("盡")), false));
+        assert!(!opens_a_word(chinese, at("淘")));
+        assert!(opens_a_word(chinese, at("浪")));
+        assert!(closes_a_word(chinese, (at("，"), at("，")), false));
+        // A reading written after a word is passed over to find where the word goes on.
+        let read = "粒即(すなわ)ち光";
+        let after = read.find('(').unwrap();
+        let goes_on = read.find('ち').unwrap();
+        assert!(closes_a_word(read, (after, after), true));
+        assert!(!closes_a_word(read, (after, goes_on), true));
+    }
+
+    #[test]
+    fn chinese_labels_are_whole_clauses_never_runs_cut_in_the_middle() {
+        let text = "詞曰：\n\n　　滾滾長江東逝水，浪花淘盡英雄。是非成敗轉頭空：青山依舊在，幾度夕陽紅。\n　　白髮漁樵江渚上，慣看秋月春風。一壺濁酒喜相逢：古今多少事，都付笑談中。\n　　話說天下大勢，分久必合，合久必分。周末七國分爭，并入於秦。\n";
+        let doc = Document::from_text(text, "t");
+        let labeler = Labeler::new(&doc);
+        let units = body(&doc);
+        assert_eq!(units.len(), 3, "{:#?}", doc.blocks);
+        // Every clause of the text, as the labels may name them.
+        let clauses: Vec<&str> = text
+            .split(|c: char| !is_ideograph(c))
+            .filter(|c| !c.is_empty())
+            .collect();
+        for unit in units {
+            let label = labeler.label(&[unit]);
+            for part in label.split(" · ") {
+                assert!(
+                    clauses.contains(&part),
+                    "{part:?} of {label:?} is no whole clause"
+                );
+            }
+        }
     }
 
     #[test]

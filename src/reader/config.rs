@@ -2,6 +2,7 @@
 //! (reading width and margins, colours, reading speed, the sidebar, how paragraphs and code
 //! lines show). Passed in, never global, so tests run side by side with different settings.
 
+use crate::document::Ruby;
 use crate::layout::geometry::{Shape, Side};
 
 use super::palette::{Palette, ThemeName};
@@ -54,6 +55,8 @@ pub struct Config {
     pub sidebar_width: Option<u16>,
     /// Right-to-left text is put in display order by quire (off: left to terminals that do it).
     pub bidi: bool,
+    /// How Japanese ruby is shown (a choice made when a document is read).
+    pub ruby: Ruby,
 }
 
 impl Default for Config {
@@ -76,6 +79,7 @@ impl Default for Config {
             sidebar_side: Side::Left,
             sidebar_width: None,
             bidi: true,
+            ruby: Ruby::Parentheses,
         }
     }
 }

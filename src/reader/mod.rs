@@ -11,6 +11,7 @@
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
 //!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),
 //!   [`library`] (the library screen: documents read, their order and filter),
+//!   [`outline_rows`] (which outline entries the sidebar shows on which rows),
 //!   [`notes`] (a book's note as its pop-up shows it), [`source`] (where a document is read
 //!   from).
 
@@ -22,6 +23,7 @@ pub mod marks;
 pub mod model;
 pub mod msg;
 pub mod notes;
+pub mod outline_rows;
 pub mod palette;
 pub mod prompt;
 pub mod search;

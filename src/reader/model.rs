@@ -471,12 +471,9 @@ impl Model {
         let mut bottom = (top + pages.height())
             .min(pages.line_count())
             .saturating_sub(1);
-        // A blank line belongs to the block after it, which is not on screen yet.
-        while bottom > top
-            && pages
-                .line(bottom)
-                .is_some_and(|l| l.kind == LineKind::Blank)
-        {
+        // A blank line (or a page break) belongs to the block after it, which is not on screen
+        // yet.
+        while bottom > top && pages.line(bottom).is_some_and(|l| l.kind.is_gap()) {
             bottom -= 1;
         }
         let first = pages.line(top).map_or(0, |l| l.block as usize);

@@ -170,6 +170,11 @@ impl Reading<'_> {
             "words_per_minute" => config.words_per_minute = number(value, 20, 2000)?,
             "cjk_characters_per_minute" => config.cjk_chars_per_minute = number(value, 20, 5000)?,
             "bidi" => config.bidi = boolean(value)?,
+            "ruby" => {
+                let name = text(value)?;
+                config.ruby = crate::document::Ruby::from_name(&name)
+                    .ok_or("expected \"parentheses\" or \"hidden\"")?;
+            }
             _ => {
                 return Err(unknown(&[
                     "width",
@@ -181,6 +186,7 @@ impl Reading<'_> {
                     "words_per_minute",
                     "cjk_characters_per_minute",
                     "bidi",
+                    "ruby",
                 ]));
             }
         }
@@ -416,6 +422,24 @@ mod tests {
         // The good setting among them was applied; the bad ones kept their defaults.
         assert_eq!(applied.config.margin, 3);
         assert_eq!(applied.config.max_width, Config::default().max_width);
+    }
+
+    #[test]
+    fn ruby_is_shown_in_parentheses_or_hidden() {
+        use crate::document::Ruby;
+        assert_eq!(Config::default().ruby, Ruby::Parentheses);
+        let applied = read("[reading]\nruby = \"hidden\"\n");
+        assert!(applied.problems.is_empty(), "{:?}", applied.problems);
+        assert_eq!(applied.config.ruby, Ruby::Hidden);
+        let applied = read("[reading]\nruby = \"Parentheses\"\n");
+        assert_eq!(applied.config.ruby, Ruby::Parentheses);
+        let applied = read("[reading]\nruby = \"furigana\"\n");
+        assert_eq!(applied.config.ruby, Ruby::Parentheses);
+        let said = applied.problems[0].to_string();
+        assert_eq!(
+            said,
+            "config.toml:2: reading.ruby: expected \"parentheses\" or \"hidden\""
+        );
     }
 
     #[test]

@@ -50,6 +50,9 @@ cjk_characters_per_minute = {cpm}
 # Put right-to-left text (Hebrew, Arabic) in display order. Off leaves that to a terminal that
 # reorders text itself.
 bidi = {bidi}
+# Japanese ruby, the reading of a word (Aozora Bunko's 漢字《かんじ》): \"parentheses\" writes it
+# after its word, 漢字(かんじ); \"hidden\" shows the word alone. --ruby overrides this.
+ruby = \"{ruby}\"
 
 [sidebar]
 # The outline shows when quire starts. Tab hides and shows it; that choice is remembered.
@@ -75,6 +78,7 @@ name = \"{theme}\"
         wpm = config.words_per_minute,
         cpm = config.cjk_chars_per_minute,
         bidi = config.bidi,
+        ruby = config.ruby.name(),
         shown = config.sidebar,
         side = match config.sidebar_side {
             Side::Left => "left",

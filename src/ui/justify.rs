@@ -21,9 +21,15 @@ pub struct Spread {
 
 impl Spread {
     /// How `line` of `block` is spread in `room` columns when justification is `on`. Only
-    /// prose is: a paragraph's lines but its last, never a cut line or a right-to-left one.
+    /// prose is: a paragraph's lines but its last, never a cut line, a right-to-left one or
+    /// one set against the right edge.
     pub fn of(block: &Block, line: &Line, room: usize, on: bool, right_to_left: bool) -> Spread {
-        if !on || right_to_left || line.cut || block.kind != BlockKind::Paragraph {
+        if !on
+            || right_to_left
+            || line.cut
+            || block.kind != BlockKind::Paragraph
+            || block.placement.from_right.is_some()
+        {
             return Spread::default();
         }
         let range = line.range();

@@ -9,7 +9,9 @@ use super::justify::{Spread, spread_of};
 use super::theme::Theme;
 use super::visual::{VisualLine, drawn_line};
 use crate::document::{Block, BlockKind, Span};
-use crate::layout::{Line, LineKind, prefix_width};
+use crate::layout::{
+    Line, LineKind, MIN_COLUMN, PAGE_BREAK, Room, page_break_indent, prefix_width,
+};
 use crate::reader::Model;
 use crate::text::display_width;
 
@@ -24,6 +26,10 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         let y = area.y + row as u16;
         match line.kind {
             LineKind::Blank => {}
+            LineKind::PageBreak => {
+                let x = page_break_indent(area.width as usize) as u16;
+                buf.set_stringn(area.x + x, y, PAGE_BREAK, area.width as usize, theme.dim());
+            }
             LineKind::Fold { count } => {
                 let noun = if count == 1 { "block" } else { "blocks" };
                 let text = format!("▸ {count} folded leftover {noun} · z opens");
@@ -105,17 +111,24 @@ pub const CUT_MARKER: &str = "›";
 pub const CONTINUATION_MARKER: &str = "↪";
 
 /// The column a text line's first cell is drawn at: after a quote's bar or a list item's
-/// hanging indent, after a continuation row's marker and hang, or centred for a title. Shared
-/// with the overlays that restyle drawn text, so they find the same cells.
+/// hanging indent, after a continuation row's marker and hang, centred for a title, and set
+/// where the block's placement puts it (a first-line indent, a passage set in, a line against
+/// the right edge). Shared with the overlays that restyle drawn text, so they find the same
+/// cells.
 pub(super) fn text_left(block: &Block, line: &Line, area: Rect) -> u16 {
+    let text = block.text.get(line.range()).unwrap_or("");
     let shift = match block.kind {
-        BlockKind::Quote => prefix_width(block.kind),
-        BlockKind::ListItem if !line.first_of_block => prefix_width(block.kind),
-        BlockKind::Title => {
-            let text = block.text.get(line.range()).unwrap_or("");
-            (area.width as usize).saturating_sub(display_width(text)) / 2
+        BlockKind::Title => (area.width as usize).saturating_sub(display_width(text)) / 2,
+        BlockKind::Code => line.hang as usize,
+        kind => {
+            let prefix = match kind {
+                BlockKind::Quote => prefix_width(kind),
+                BlockKind::ListItem if !line.first_of_block => prefix_width(kind),
+                _ => 0,
+            };
+            let room = Room::of(block, (area.width as usize).max(MIN_COLUMN));
+            prefix + room.indent(line.first_of_block, display_width(text))
         }
-        _ => line.hang as usize,
     };
     area.x
         .saturating_add(u16::try_from(shift).unwrap_or(u16::MAX))

@@ -1,14 +1,16 @@
-//! The outline sidebar: one row per entry, indented by level, labels fitted to the width
-//! without cutting words; entries on the current page stand out, the cursor is reversed when
-//! the sidebar has focus.
+//! The outline sidebar: a row per entry (two for a Chinese or Japanese label that one would cut
+//! inside a run), indented by level, labels fitted to the width without cutting words; entries
+//! on the current page stand out, the cursor is reversed when the sidebar has focus. What goes
+//! on which row is the reader's [`shown_entries`], which a click reads too.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
 use super::theme::Theme;
-use crate::layout::geometry::{Side, sidebar_indent, sidebar_offset};
-use crate::outline::{EntryKind, fit_heading_label, fit_label};
+use crate::layout::geometry::Side;
+use crate::outline::EntryKind;
+use crate::reader::outline_rows::{ShownEntry, shown_entries};
 use crate::reader::{Focus, Model};
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
@@ -20,18 +22,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let focused = model.focus() == Focus::Outline;
     render_header(focused, theme, area, buf);
     let rows = area.height.saturating_sub(1) as usize;
-    let shown = model.folds().shown();
-    let cursor_row = model.folds().row_for(model.sidebar_cursor());
-    let offset = sidebar_offset(cursor_row, shown.len(), rows);
     let visible = model.visible_blocks();
-    for (row, &index) in shown.iter().skip(offset).take(rows).enumerate() {
-        let y = area.y + 1 + row as u16;
+    let mut y = area.y + 1;
+    for shown in shown_entries(model, rows, inner_width) {
         let place = RowPlace {
             x: area.x,
             y,
             inner_width,
         };
-        render_row(model, theme, index, visible, focused, place, buf);
+        y += shown.rows.len() as u16;
+        render_entry(model, theme, &shown, visible, focused, place, buf);
     }
 }
 
@@ -79,44 +79,20 @@ struct RowPlace {
     inner_width: u16,
 }
 
-/// One entry's row: the "here" bar, its fold marker and label, and a bookmark mark.
-fn render_row(
+/// One entry's rows: the "here" bar, its fold marker and label, and a bookmark mark.
+fn render_entry(
     model: &Model,
     theme: &Theme,
-    index: usize,
+    shown: &ShownEntry,
     (first_visible, last_visible): (usize, usize),
     focused: bool,
     place: RowPlace,
     buf: &mut Buffer,
 ) {
-    let Some(entry) = model.outline().entries.get(index) else {
+    let Some(entry) = model.outline().entries.get(shown.entry) else {
         return;
     };
     let RowPlace { x, y, inner_width } = place;
-    let folds = model.folds();
-    let indent = sidebar_indent(entry.level, inner_width) as usize;
-    let marker = if folds.is_folded(index)
-        || (entry.kind == EntryKind::Leftovers && !model.leftovers_open())
-    {
-        "▸ "
-    } else if folds.is_branch(index) {
-        "▾ "
-    } else if folds.is_tree() {
-        // A tree gets a column for its fold markers; a flat outline does not need one.
-        "  "
-    } else {
-        ""
-    };
-    // A marked entry keeps its last column for the bookmark mark.
-    let marked = (entry.first_block..=entry.last_block).any(|b| model.marks().block_is_marked(b));
-    let room = (inner_width as usize)
-        .saturating_sub(indent + 1 + usize::from(marked) + marker.chars().count());
-    let fitted = if entry.kind == EntryKind::Heading {
-        fit_heading_label(&entry.label, room)
-    } else {
-        fit_label(&entry.label, room)
-    };
-    let label = format!("{marker}{}", super::visual::display_order(&fitted));
     let on_page = entry.first_block <= last_visible && entry.last_block >= first_visible;
     let mut style = match entry.kind {
         EntryKind::Leftovers | EntryKind::Byline => theme.dim(),
@@ -126,15 +102,28 @@ fn render_row(
     if on_page {
         style = style.patch(theme.sidebar_here());
     }
-    if focused && index == model.outline_cursor() {
+    if focused && shown.entry == model.outline_cursor() {
         style = style.patch(theme.sidebar_cursor());
     }
     let here = if on_page { "▌" } else { " " };
-    buf.set_stringn(x, y, here, 1, theme.sidebar_here());
-    let width = (inner_width as usize).saturating_sub(indent + 1);
-    buf.set_stringn(x + 1 + indent as u16, y, label, width, style);
+    let width = (inner_width as usize).saturating_sub(shown.indent as usize + 1);
+    // A label's second row starts under its first, past the marker.
+    let marker_width = shown.marker.chars().count() as u16;
+    for (n, row) in shown.rows.iter().enumerate() {
+        let y = y + n as u16;
+        buf.set_stringn(x, y, here, 1, theme.sidebar_here());
+        let text = super::visual::display_order(row);
+        if n == 0 {
+            let label = format!("{}{text}", shown.marker);
+            buf.set_stringn(x + 1 + shown.indent, y, label, width, style);
+        } else {
+            let left = x + 1 + shown.indent + marker_width;
+            let room = width.saturating_sub(marker_width as usize);
+            buf.set_stringn(left, y, text, room, style);
+        }
+    }
     // Entries holding a bookmark get a mark at the right edge.
-    if inner_width > 2 && marked {
+    if inner_width > 2 && shown.marked {
         buf.set_stringn(x + inner_width - 1, y, "◆", 1, theme.bookmark_bar());
     }
 }

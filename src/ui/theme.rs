@@ -118,6 +118,8 @@ impl Theme {
                 self.palette.link,
             ),
             Inline::Strikethrough => Style::default().add_modifier(Modifier::CROSSED_OUT),
+            // A reading helps the word before it; it does not compete with the text.
+            Inline::Ruby => Style::default().add_modifier(Modifier::DIM),
         }
     }
     /// Bookmarked text in the reader: underlined, its colours left alone, so a search hit or

@@ -7,9 +7,9 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::common::{model, press, resize};
-use quire::document::{Anchor, Block, BlockKind, Document};
+use quire::document::{Anchor, Block, BlockKind, Document, Placement};
 use quire::layout::geometry::Geometry;
-use quire::layout::{CodeLines, LineKind, MIN_COLUMN, Pages, Style, prefix_width};
+use quire::layout::{CodeLines, LineKind, MIN_COLUMN, Pages, Room, Style, prefix_width};
 
 /// Display width the way a terminal draws it, computed here independently of the crate.
 fn columns(text: &str) -> usize {
@@ -61,7 +61,7 @@ fn code_text() -> impl Strategy<Value = String> {
     .prop_map(|lines| lines.join("\n"))
 }
 
-fn block() -> impl Strategy<Value = Block> {
+fn unplaced_block() -> impl Strategy<Value = Block> {
     prop_oneof![
         6 => flowing_text().prop_map(|t| Block::new(BlockKind::Paragraph, t, 1)),
         1 => flowing_text().prop_map(|t| Block::new(BlockKind::Quote, t, 1)),
@@ -70,6 +70,32 @@ fn block() -> impl Strategy<Value = Block> {
         1 => flowing_text().prop_map(|t| Block::new(BlockKind::Leftover, t, 1)),
         1 => code_text().prop_map(|t| Block::new(BlockKind::Code, t, 1)),
     ]
+}
+
+/// Where a block goes: mostly nowhere special; else indents (some wider than any column), a
+/// place against the right edge, a new page.
+fn placement() -> impl Strategy<Value = Placement> {
+    prop_oneof![
+        4 => Just(Placement::default()),
+        1 => (0u16..300, 0u16..300, any::<bool>()).prop_map(|(first, rest, new_page)| Placement {
+            first,
+            rest,
+            new_page,
+            ..Placement::default()
+        }),
+        1 => (0u16..60, any::<bool>()).prop_map(|(gap, new_page)| Placement {
+            from_right: Some(gap),
+            new_page,
+            ..Placement::default()
+        }),
+    ]
+}
+
+fn block() -> impl Strategy<Value = Block> {
+    (unplaced_block(), placement()).prop_map(|(mut block, placement)| {
+        block.placement = placement;
+        block
+    })
 }
 
 fn document() -> impl Strategy<Value = Document> {
@@ -92,7 +118,7 @@ fn document() -> impl Strategy<Value = Document> {
 fn looks_blank(pages: &Pages, doc: &Document, line: usize) -> bool {
     let l = pages.line(line).unwrap();
     match l.kind {
-        LineKind::Blank => true,
+        LineKind::Blank | LineKind::PageBreak => true,
         LineKind::Fold { .. } => false,
         // A cut code line shows its marker even when its visible part is indentation.
         LineKind::Text => {
@@ -170,20 +196,23 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
             .join(" ");
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(squeeze(&seen), squeeze(text), "block {index}: words differ");
-        for range in &ranges {
+        let room = Room::of(block, column);
+        for (n, range) in ranges.iter().enumerate() {
             let shown = &text[range.clone()];
             // Flowing text drops the spaces where it breaks.
             assert!(
                 !shown.ends_with(' '),
                 "line {shown:?} keeps a trailing space"
             );
-            // Quotes and continued list items are drawn after a two-column prefix.
+            // Quotes and continued list items are drawn after a two-column prefix, and any
+            // line after its block's indent (or set against the right edge).
             let prefix = match block.kind {
                 BlockKind::Quote => prefix_width(block.kind),
                 BlockKind::ListItem if range.start != 0 => prefix_width(block.kind),
                 _ => 0,
             };
-            let drawn = prefix + columns(shown);
+            let indent = room.indent(n == 0, columns(shown));
+            let drawn = prefix + indent + columns(shown);
             assert!(
                 drawn <= column,
                 "block {index}: {shown:?} takes {drawn} columns in a column of {column}"

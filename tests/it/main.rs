@@ -4,6 +4,7 @@
 //! corpus evaluation's floors (when `QUIRE_CORPUS` names the corpus).
 
 mod architecture;
+mod cjk;
 mod cli;
 mod code_blocks;
 mod common;

@@ -2,10 +2,10 @@
 //! with no markers at all keep every line of their bodies; only a web page's furniture, a
 //! distributor's header and licence, and a contents list before the text are folded.
 
-use crate::document::{Block, BlockKind, Document, Fold};
+use crate::document::{Block, BlockKind, Document, Fold, Ruby};
 
 fn blocks(text: &str) -> Vec<Block> {
-    super::structure(text).0
+    super::structure(text, Ruby::default()).0
 }
 
 /// The folded blocks that sit between two blocks of the body: there should be none in a text

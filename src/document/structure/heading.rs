@@ -28,6 +28,19 @@ pub enum Form {
 /// `［＃中見出し］X［＃中見出し終わり］` wraps it; either may say 同行 or 窓 before the size.
 /// Returns the level and the heading's words (ruby and other notes still in them).
 pub fn aozora(line: &str) -> Option<(u8, &str)> {
+    aozora_parts(line).map(|(level, title, _)| (level, title))
+}
+
+/// What an Aozora Bunko heading's line goes on with after the heading, when that is text and
+/// not only notes or spaces: a heading set in the line of text it heads (同行見出し), whose text
+/// is a paragraph of its own and must not be lost with the heading's line.
+pub fn aozora_rest(line: &str) -> Option<&str> {
+    let (_, _, rest) = aozora_parts(line)?;
+    (!without_aozora_notes(rest).trim().is_empty()).then_some(rest)
+}
+
+/// The level, the title and what follows the heading on its line.
+fn aozora_parts(line: &str) -> Option<(u8, &str, &str)> {
     const OPEN: &str = "［＃";
     const CLOSE: char = '］';
     let size = |note: &str| -> Option<u8> {
@@ -53,21 +66,31 @@ pub fn aozora(line: &str) -> Option<(u8, &str)> {
         let after = &rest[at + OPEN.len()..];
         let end = after.find(CLOSE)?;
         let note = &after[..end];
+        let past_note = &after[end + CLOSE.len_utf8()..];
         // ［＃「X」は中見出し］
         if let Some(quoted) = note.strip_prefix('「')
             && let Some((title, kind)) = quoted.rsplit_once("」は")
             && let Some(level) = size(kind)
             && !title.trim().is_empty()
         {
-            return Some((level, title.trim()));
+            return Some((level, title.trim(), past_note));
         }
         // ［＃中見出し］X［＃中見出し終わり］
         if let Some(level) = size(note) {
-            let body = &after[end + CLOSE.len_utf8()..];
-            let title = body.find(OPEN).map_or(body, |close| &body[..close]).trim();
-            return (!title.is_empty()).then_some((level, title));
+            let (title, closed) = match past_note.find(OPEN) {
+                Some(close) => {
+                    let closing = &past_note[close..];
+                    let after_close = closing
+                        .find(CLOSE)
+                        .map_or("", |c| &closing[c + CLOSE.len_utf8()..]);
+                    (&past_note[..close], after_close)
+                }
+                None => (past_note, ""),
+            };
+            let title = title.trim();
+            return (!title.is_empty()).then_some((level, title, closed));
         }
-        rest = &after[end + CLOSE.len_utf8()..];
+        rest = past_note;
     }
     None
 }
@@ -343,6 +366,20 @@ mod tests {
             Some((1, "第一章　春《はる》"))
         );
         assert_eq!(aozora("［＃「雪」は同行小見出し］"), Some((3, "雪")));
+        // A heading set in its line of text leaves that text to a paragraph.
+        assert_eq!(
+            aozora_rest("雪［＃「雪」は同行小見出し］　本文が続く《つづく》。"),
+            Some("　本文が続く《つづく》。")
+        );
+        assert_eq!(
+            aozora_rest("［＃大見出し］春［＃大見出し終わり］夜が来た。"),
+            Some("夜が来た。")
+        );
+        assert_eq!(aozora_rest("［＃５字下げ］一［＃「一」は中見出し］"), None);
+        assert_eq!(
+            aozora_rest("一［＃「一」は中見出し］［＃改ページ］　"),
+            None
+        );
         // Other notes are not headings.
         assert_eq!(aozora("［＃３字下げ］本文［＃「本文」に傍点］"), None);
         assert_eq!(aozora("ただの文。"), None);

@@ -145,6 +145,7 @@ fn next_line(bytes: &[u8], rest: &mut Range<usize>) -> Range<usize> {
 mod tests {
     use super::super::{classified, structure, structure_owned};
     use super::*;
+    use crate::document::Ruby;
 
     /// The big block's text built in place, next to the same text built by copying.
     fn both_ways(text: &str) -> (String, String) {
@@ -205,8 +206,8 @@ mod tests {
             big("one line with a trailing space \n"),
             format!("# Heading\n\n{}", big("    code\n")),
         ] {
-            let borrowed = structure(&text);
-            let owned = structure_owned(text.clone());
+            let borrowed = structure(&text, Ruby::default());
+            let owned = structure_owned(text.clone(), Ruby::default());
             assert!(borrowed == owned, "blocks differ");
         }
     }

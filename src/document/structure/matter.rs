@@ -552,7 +552,7 @@ pub(super) mod tests {
 
     /// The blocks alone.
     pub(in crate::document::structure) fn structure(text: &str) -> Vec<Block> {
-        crate::document::structure::structure(text).0
+        crate::document::structure::structure(text, crate::document::Ruby::default()).0
     }
 
     /// The kinds the structure gives the blocks of `text`.

@@ -25,48 +25,37 @@ pub(super) use chrome::{ends_with_credit, has_cue, size_up_to};
 pub(super) use matter::ends_sentence;
 pub(super) use title::has_date;
 
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Ruby};
 use heading::Form;
 use raw::Raw;
 use shape::{Shape, Shaped};
 
 /// The blocks of a plain text, and the title its header declares ("Title: War and Peace"),
-/// if it has one.
-pub fn structure(text: &str) -> (Vec<Block>, Option<String>) {
+/// if it has one. Ruby (in Aozora Bunko's notation) is shown as `ruby` asks.
+pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let raws = classified(text);
     let declared = title::declared_title(&raws);
     let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
     let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
     if let Some(matter) = &aozora {
-        show_aozora_notation(matter, &mut blocks);
+        keep_heading_notes(text, &raws, &mut blocks);
+        aozora::apply(matter, &mut blocks, ruby);
     }
     let mut blocks = finish(&raws, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
+        aozora::settle(&mut blocks);
     }
     (blocks, declared)
-}
-
-/// Ruby written as readers see it and input notes left out, in every block but code and the
-/// legend that explains the notation (which must show it as it is).
-fn show_aozora_notation(matter: &aozora::Matter, blocks: &mut [Block]) {
-    for block in blocks.iter_mut() {
-        if block.kind == BlockKind::Code || matter.in_legend(block.line) {
-            continue;
-        }
-        if let Some(shown) = aozora::shown(&block.text) {
-            block.text = shown;
-        }
-    }
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
-pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
+pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let raws = classified(&text);
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
-        return structure(&text);
+        return structure(&text, ruby);
     };
     let declared = title::declared_title(&raws);
     let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
@@ -75,24 +64,60 @@ pub fn structure_owned(text: String) -> (Vec<Block>, Option<String>) {
         .enumerate()
         .map(|(i, raw)| {
             if i == big {
-                Block::new(raw.kind, String::new(), raw.line)
+                placed(raw, Block::new(raw.kind, String::new(), raw.line))
             } else {
                 to_block(raw)
             }
         })
         .collect();
     let aozora = scan::is_aozora(&text).then(|| aozora::Matter::of(&text));
+    if aozora.is_some() {
+        keep_heading_notes(&text, &raws, &mut blocks);
+    }
     // The raws read the text; it is free to be rewritten once they are gone.
     drop(raws);
     blocks[big].text = in_place::build(text, &plan);
     if let Some(matter) = &aozora {
-        show_aozora_notation(matter, &mut blocks);
+        aozora::apply(matter, &mut blocks, ruby);
     }
     let mut blocks = finish(&shapes, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
+        aozora::settle(&mut blocks);
     }
     (blocks, declared)
+}
+
+/// An Aozora Bunko heading is its title alone; the notes of its line (the one that makes it a
+/// heading among them) are kept beside it, read from the line its title was found in.
+fn keep_heading_notes(text: &str, raws: &[Raw<'_>], blocks: &mut [Block]) {
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if matches!(raw.form, Some(Form::Aozora(_))) {
+            // A heading set in a line of text has only the notes before that text.
+            let line = line_around(text, raw.source());
+            let own = heading::aozora_rest(line)
+                .and_then(|rest| line.get(..line.len() - rest.len()))
+                .unwrap_or(line);
+            block.notes = aozora::heading_notes(own, &block.text);
+        }
+    }
+}
+
+/// The source line that `part`, a slice of `text`, lies in (`part` itself if it is no slice
+/// of it).
+fn line_around<'a>(text: &'a str, part: &'a str) -> &'a str {
+    let Some(at) = (part.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&at| at <= text.len())
+    else {
+        return part;
+    };
+    let (Some(before), Some(after)) = (text.get(..at), text.get(at..)) else {
+        return part;
+    };
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = after.find('\n').map_or(text.len(), |i| at + i);
+    text.get(start..end).unwrap_or(part)
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
@@ -114,7 +139,16 @@ fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>
 }
 
 fn to_block(raw: &Raw<'_>) -> Block {
-    Block::new(raw.kind, raw.text(), raw.line)
+    placed(raw, Block::new(raw.kind, raw.text(), raw.line))
+}
+
+/// A paragraph keeps its first line's indent of ideographic spaces as its first-line indent,
+/// as Chinese and Japanese typesetting sets it (its text is trimmed of them).
+fn placed(raw: &Raw<'_>, mut block: Block) -> Block {
+    if raw.kind == BlockKind::Paragraph {
+        block.placement.first = raw.ideographic_indent();
+    }
+    block
 }
 
 /// The first block of a text set as lines centred one under another (a licence's name over its
@@ -298,7 +332,7 @@ mod tests {
 
     /// The blocks alone.
     fn structure(text: &str) -> Vec<Block> {
-        super::structure(text).0
+        super::structure(text, Ruby::default()).0
     }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
@@ -469,6 +503,33 @@ mod tests {
             "{got:?}"
         );
         assert!(got[1].2.ends_with("in Stars."), "{got:?}");
+    }
+
+    #[test]
+    fn a_chinese_paragraph_keeps_its_ideographic_indent_as_its_first_line_indent() {
+        let text = "第一回\n\n　　蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅\n、卯之十二支也。\n　　　　混沌未分天地亂，茫茫渺渺無人見。\n　　每會該一萬八百歲。\n";
+        let blocks = structure(text);
+        let placed: Vec<(&str, u16, u16)> = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| (b.text.as_str(), b.placement.first, b.placement.rest))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (
+                    "蓋聞天地之數，有十二萬九千六百歲為一元。將一元分為十二會，乃子、丑、寅、卯之十二支也。",
+                    4,
+                    0
+                ),
+                ("混沌未分天地亂，茫茫渺渺無人見。", 8, 0),
+                ("每會該一萬八百歲。", 4, 0)
+            ],
+            "{blocks:#?}"
+        );
+        // An indent of spaces alone is no ideographic indent.
+        let blocks = structure("Title\n\n  An indented paragraph of prose, long enough to read.\n");
+        assert!(blocks.iter().all(|b| b.placement.first == 0), "{blocks:#?}");
     }
 
     #[test]

@@ -140,6 +140,22 @@ impl<'a> Raw<'a> {
         self.lines().next().unwrap_or("")
     }
 
+    /// The columns of the indent that opens the first line when it is one of ideographic
+    /// spaces (U+3000, two columns each; spaces among them count one): how Chinese and
+    /// Japanese texts set in a paragraph's first line. Zero for any other indent.
+    pub fn ideographic_indent(&self) -> u16 {
+        let line = self.first_line();
+        let indent = &line[..line.len() - line.trim_start_matches([' ', '\u{3000}']).len()];
+        if !indent.contains('\u{3000}') {
+            return 0;
+        }
+        let columns: usize = indent
+            .chars()
+            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+            .sum();
+        u16::try_from(columns).unwrap_or(u16::MAX)
+    }
+
     /// The text a reader sees: lines joined with spaces, or kept apart for preformatted text.
     pub fn text(&self) -> String {
         if self.kind == BlockKind::Code {

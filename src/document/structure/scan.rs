@@ -55,6 +55,11 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
         if let Some((level, title)) = heading::aozora(line) {
             flush(&mut pending, &mut out, base);
             out.push(heading_raw(title, number, Form::Aozora(level)));
+            if let Some(rest) = heading::aozora_rest(line) {
+                let mut text = Raw::title(rest, number);
+                text.kind = BlockKind::Paragraph;
+                out.push(text);
+            }
             cursor.advance();
             continue;
         }

@@ -27,7 +27,7 @@ pub(super) fn bottom(model: &mut Model, count: Option<usize>) {
     let mut top = pages.last_top();
     let only_folds = pages
         .lines_from(top)
-        .all(|l| matches!(l.kind, LineKind::Fold { .. } | LineKind::Blank));
+        .all(|l| matches!(l.kind, LineKind::Fold { .. }) || l.kind.is_gap());
     if only_folds {
         top = pages.line_count().saturating_sub(pages.height());
     }
@@ -38,22 +38,21 @@ pub(super) fn bottom(model: &mut Model, count: Option<usize>) {
     }
 }
 
-/// Put a line at the top of the screen. A blank line is never the top: the move continues
-/// past it in the direction of travel.
+/// Put a line at the top of the screen. A blank line (or a page break, and the blank rows
+/// after it) is never the top: the move continues past every such row in the direction of
+/// travel, or the other way when there is no text that way.
 fn set_top(model: &mut Model, line: usize, downward: bool) {
-    let mut line = line.min(model.pages.last_top());
-    if model
-        .pages
-        .line(line)
-        .is_some_and(|l| l.kind == LineKind::Blank)
-    {
-        line = if downward || line == 0 {
-            line + 1
-        } else {
-            line - 1
-        };
-    }
-    model.anchor = model.pages.anchor_at_line(line);
+    let pages = &model.pages;
+    let line = line.min(pages.last_top());
+    let is_gap = |at: usize| pages.line(at).is_some_and(|l| l.kind.is_gap());
+    let forward = || (line..pages.line_count()).find(|&at| !is_gap(at));
+    let back = || (0..=line).rev().find(|&at| !is_gap(at));
+    let found = if downward || line == 0 {
+        forward().or_else(back)
+    } else {
+        back().or_else(forward)
+    };
+    model.anchor = pages.anchor_at_line(found.unwrap_or(line));
 }
 
 pub(super) fn move_top(model: &mut Model, delta: isize) {

@@ -5,7 +5,6 @@
 use crate::document::Anchor;
 use crate::input::lineedit::Edit;
 use crate::input::{Action, Key};
-use crate::layout::LineKind;
 use crate::search::{Match, Matcher, SearchError};
 
 use super::super::model::{Focus, Model};
@@ -200,7 +199,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>
             // Land on text, never on the blank between blocks.
             let line = pages
                 .lines_from(line)
-                .position(|l| l.kind != LineKind::Blank)
+                .position(|l| !l.kind.is_gap())
                 .map_or(line, |ahead| line + ahead);
             let target = model.pages.anchor_at_line(line);
             model.jump_to(target);

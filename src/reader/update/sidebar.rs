@@ -2,8 +2,9 @@
 //! hiding it, and mouse clicks on its rows.
 
 use crate::document::Anchor;
-use crate::layout::geometry::{Side, sidebar_indent, sidebar_offset};
+use crate::layout::geometry::{Side, sidebar_indent};
 use crate::outline::EntryKind;
+use crate::reader::outline_rows::{entry_at_row, shown_entries};
 
 use super::super::model::{Focus, Model};
 
@@ -97,19 +98,18 @@ pub(super) fn click(model: &mut Model, column: u16, row: u16) {
     }
     // Row 0 of the sidebar is its title.
     let rows = sidebar.height.saturating_sub(1) as usize;
-    let shown = model.folds.shown();
-    let cursor_row = model.folds.row_for(model.sidebar_cursor());
-    let offset = sidebar_offset(cursor_row, shown.len(), rows);
-    let Some(&entry) = shown.get(offset + (row - sidebar.y - 1) as usize) else {
+    let inner_width = sidebar.width.saturating_sub(1);
+    let shown = shown_entries(model, rows, inner_width);
+    let Some((entry, first_row)) = entry_at_row(&shown, (row - sidebar.y - 1) as usize) else {
         return;
     };
     // A click on a branch's fold marker folds or unfolds it; anywhere else on the row jumps.
     let level = model.outline.entries.get(entry).map_or(1, |e| e.level);
     // A sidebar on the right has its rule on its left edge, so its rows start a column later.
     let rule = u16::from(model.config.sidebar_side == Side::Right);
-    let marker_column =
-        sidebar.x + rule + 1 + sidebar_indent(level, sidebar.width.saturating_sub(1));
-    if model.folds.is_branch(entry) && (column == marker_column || column == marker_column + 1) {
+    let marker_column = sidebar.x + rule + 1 + sidebar_indent(level, inner_width);
+    let on_marker = column == marker_column || column == marker_column + 1;
+    if model.folds.is_branch(entry) && first_row && on_marker {
         let fold = !model.folds.is_folded(entry);
         model.folds.set_folded(entry, fold);
         model.outline_cursor = entry;

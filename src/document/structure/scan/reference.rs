@@ -97,6 +97,11 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
         if let Some((level, title)) = heading::aozora(line) {
             flush(&mut pending, &mut out, base);
             out.push(heading_raw(title, number, Form::Aozora(level)));
+            if let Some(rest) = heading::aozora_rest(line) {
+                let mut text = Raw::new(BlockKind::Paragraph, number);
+                text.lines = vec![rest];
+                out.push(text);
+            }
             i += 1;
             continue;
         }
