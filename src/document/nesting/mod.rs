@@ -195,7 +195,9 @@ impl<'a> Flattener<'a> {
                 "html" | "body" | "head" | "frameset" | "frame"
             ) || (is_table_part(&name) && !self.stack.iter().any(|open| open.name == "table")));
         let void = is_void(&name) || (foreign && tag.self_closing) || ignored;
-        if !void {
+        // In SVG and MathML a start tag is an element of its own, closing nothing (the tags
+        // that leave them were dealt with above).
+        if !void && !foreign {
             self.close_implied(&name);
         }
         // An element of raw text (a script, a style) holds no elements, and left out its text
@@ -359,8 +361,11 @@ impl<'a> Flattener<'a> {
                 || open.foreign_content
                 || open.name == "select"
         });
+        // An SVG or MathML element of the same name (`<tr>` inside `<svg>`) is no such item:
+        // the parser closes nothing for it.
         if let Some(at) = found
             && closed.contains(&self.stack[at].name.as_str())
+            && !self.stack[at].foreign_content
         {
             self.close_from(at);
         }

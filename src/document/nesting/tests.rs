@@ -294,3 +294,17 @@ fn paragraphs_items_and_terms_in_turn_are_bounded() {
     assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
     assert_eq!(words.len(), 750);
 }
+
+/// Inside SVG, `<tr>` is an SVG element that closes no row before it: rows and drawings in
+/// turn nest deep in the parser, and the model must count them so.
+#[test]
+fn rows_inside_drawings_are_bounded() {
+    let mut page = String::new();
+    for w in 0..349 {
+        page.push_str(&format!("</textarea>a{w} <tr>b{w} <svg>c{w} "));
+    }
+    assert!(parsed(&page).0 > 4 * MAX_DEPTH, "the shape nests deep");
+    let (deepest, words) = parsed(&bounded(&page));
+    assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
+    assert_eq!(words.len(), 3 * 349);
+}
