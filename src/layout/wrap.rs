@@ -389,6 +389,12 @@ fn split_long_word(
             piece_width = 0;
         }
         if at == piece_start && grapheme.trim().is_empty() {
+            // A space inside the word (U+3000 between letters and kana) that a piece would
+            // start with: it is the gap after the piece before, so it vanishes where the line
+            // breaks there and is counted, as drawn, where the line goes on.
+            if let Some(previous) = out.last_mut() {
+                previous.whitespace_width += g_width;
+            }
             piece_start = at + grapheme.len();
             continue;
         }
@@ -523,6 +529,23 @@ mod tests {
                 got.iter()
                     .all(|l| !l.ends_with('-') || l.ends_with("\u{ad}")),
                 "{word}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_wide_space_inside_a_broken_word_is_counted_where_it_is_drawn() {
+        // The line-breaking rules keep "bb　ぉ" one word (no break before a small kana); cut
+        // into pieces for a narrow first line, the ideographic space between them still
+        // takes its two columns on the wider lines after.
+        let text = "- aaxrqisluxkpgbhuyubb\u{3000}ぉかゅひげよぴぃくろ https://onuimcqvmzspuijsslvvghgcjs/wy2v980tu4h709qah4jgk/p74wgry0/89idf/ferqf6x13g0lr2";
+        let lines = wrap_flowing(text, 2, 110);
+        for (n, line) in lines.iter().enumerate() {
+            let limit = if n == 0 { 2 } else { 110 };
+            assert!(
+                display_width(&text[line.clone()]) <= limit,
+                "{:?}",
+                &text[line.clone()]
             );
         }
     }
