@@ -711,16 +711,7 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
         None if reads_stdin(cli) => return stdin_session(cli),
-        None => {
-            let doc = load(cli)?;
-            let loaded = session::load(data_dir.as_deref(), &doc, None);
-            let opened = Opened {
-                doc,
-                saved: loaded.saved,
-                resume: !cli.from_start,
-            };
-            Opening::Ready(Box::new(opened), loaded.store)
-        }
+        None => ready(load(cli)?, data_dir.as_deref(), cli),
     };
     session_in_terminal(opening, cli, TerminalInbox::new(), Start::default())
 }
@@ -756,21 +747,12 @@ fn continue_last(cli: &Cli, location: Location, start: Start) -> Result<ExitCode
             page_session(&continuing, Path::new(&url), start)
         }
         Location::Stdin(Some(copy)) => {
-            let bytes =
-                std::fs::read(&copy).context("cannot open the copy kept of standard input")?;
-            let doc = Document::load(bytes, stdin::NAME, load_options(cli))
-                .context("cannot open the copy kept of standard input")?;
-            let loaded = session::load(data_dir.as_deref(), &doc, None);
-            let opened = Opened {
-                doc,
-                saved: loaded.saved,
-                resume: !cli.from_start,
-            };
+            let doc = stdin::read_kept(&copy, load_options(cli)).map_err(anyhow::Error::msg)?;
             let start = Start {
                 stdin_copy: Some(Some(copy)),
                 ..start
             };
-            let opening = Opening::Ready(Box::new(opened), loaded.store);
+            let opening = ready(doc, data_dir.as_deref(), cli);
             session_in_terminal(opening, cli, TerminalInbox::new(), start)
         }
         Location::File(path) | Location::Missing(path) => {
@@ -783,14 +765,7 @@ fn continue_last(cli: &Cli, location: Location, start: Start) -> Result<ExitCode
             session_in_terminal(opening, &continuing, TerminalInbox::new(), start)
         }
         Location::Stdin(None) | Location::Bundled => {
-            let doc = load(cli)?;
-            let loaded = session::load(data_dir.as_deref(), &doc, None);
-            let opened = Opened {
-                doc,
-                saved: loaded.saved,
-                resume: !cli.from_start,
-            };
-            let opening = Opening::Ready(Box::new(opened), loaded.store);
+            let opening = ready(load(cli)?, data_dir.as_deref(), cli);
             session_in_terminal(opening, cli, TerminalInbox::new(), start)
         }
     }
@@ -805,6 +780,18 @@ fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(Location, String)> {
     }
     let store = Store::open(data_dir?).ok()?.store;
     quire::app::library::last_read(&store).ok().flatten()
+}
+
+/// A document read whole, with what the store has for it (known by its text: no path), opening
+/// at its saved place unless `--from-start`.
+fn ready(doc: Document, data_dir: Option<&Path>, cli: &Cli) -> Opening {
+    let loaded = session::load(data_dir, &doc, None);
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    Opening::Ready(Box::new(opened), loaded.store)
 }
 
 /// Two things to say, one after the other.
@@ -856,13 +843,7 @@ fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
         return continue_last(&base, location, start);
     }
     let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
-    let loaded = session::load(data_dir.as_deref(), &doc, None);
-    let opened = Opened {
-        doc,
-        saved: loaded.saved,
-        resume: !cli.from_start,
-    };
-    let opening = Opening::Ready(Box::new(opened), loaded.store);
+    let opening = ready(doc, data_dir.as_deref(), cli);
     session_in_terminal(opening, &base, TerminalInbox::new(), start)
 }
 

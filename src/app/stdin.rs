@@ -103,20 +103,26 @@ pub fn reopen(
     data_dir: Option<&Path>,
     options: LoadOptions,
 ) -> Result<Opened, String> {
-    let bytes = std::fs::read(file).map_err(|e| {
-        format!(
-            "cannot open the copy kept of standard input: {}",
-            LoadError::Io(e)
-        )
-    })?;
-    let doc = Document::load(bytes, NAME, options)
-        .map_err(|e| format!("cannot open the copy kept of standard input: {e}"))?;
+    let doc = read_kept(file, options)?;
     let loaded = session::load(data_dir, &doc, None);
     Ok(Opened {
         doc,
         saved: loaded.saved,
         resume: true,
     })
+}
+
+/// The document kept in `file` when it was read from standard input, read as it was then
+/// (named "stdin", known by its content).
+pub fn read_kept(file: &Path, options: LoadOptions) -> Result<Document, String> {
+    let bytes = std::fs::read(file).map_err(|e| {
+        format!(
+            "cannot open the copy kept of standard input: {}",
+            LoadError::Io(e)
+        )
+    })?;
+    Document::load(bytes, NAME, options)
+        .map_err(|e| format!("cannot open the copy kept of standard input: {e}"))
 }
 
 #[cfg(test)]

@@ -526,17 +526,17 @@ fn lay_out_block<Row: From<Line>>(
     match (block.kind, style.code) {
         (BlockKind::Code, CodeLines::Cut) => {
             for (range, cut) in wrap::cut_preformatted(&block.text, width) {
-                push_row(rows, index, first_row, range, cut, 0);
+                push_row(rows, index, first_row, range, cut, 0, false);
             }
         }
         (BlockKind::Code, CodeLines::Wrap) => {
             for row in code::wrap_preformatted(&block.text, width) {
-                push_row(rows, index, first_row, row.range, false, row.hang);
+                push_row(rows, index, first_row, row.range, false, row.hang, false);
             }
         }
         (BlockKind::Code, CodeLines::Whole) => {
             for range in wrap::preformatted_lines(&block.text) {
-                push_row(rows, index, first_row, range, false, 0);
+                push_row(rows, index, first_row, range, false, 0, false);
             }
         }
         (BlockKind::Title | BlockKind::Heading, _) => {
@@ -544,24 +544,25 @@ fn lay_out_block<Row: From<Line>>(
             let room = Room::of(block, width);
             let narrower = room.first_width.min(room.rest_width);
             for range in balanced(&block.text, narrower.max(WIDEST_CLUSTER)) {
-                push_row(rows, index, first_row, range, false, 0);
+                push_row(rows, index, first_row, range, false, 0, false);
             }
         }
         _ => {
             let room = Room::of(block, width);
             let widths = (room.first_width, room.rest_width);
             wrap::wrap_prose_each(&block.text, widths, style.hyphenation, |range, hyphen| {
-                push_row_ending(rows, index, first_row, range, hyphen);
+                push_row(rows, index, first_row, range, false, 0, hyphen);
             });
         }
     }
     if rows.len() == first_row {
         // An empty block still takes a line, so every block has a place on screen.
-        push_row(rows, index, first_row, 0..0, false, 0);
+        push_row(rows, index, first_row, 0..0, false, 0, false);
     }
 }
 
-/// Add a text row of block `index`, whose rows start at `first_row`.
+/// Add a text row of block `index`, whose rows start at `first_row`; a prose row may end at a
+/// syllable, with a `hyphen` drawn after it.
 fn push_row<Row: From<Line>>(
     rows: &mut Vec<Row>,
     index: usize,
@@ -569,6 +570,7 @@ fn push_row<Row: From<Line>>(
     range: std::ops::Range<usize>,
     cut: bool,
     hang: usize,
+    hyphen: bool,
 ) {
     let first_of_block = rows.len() == first_row;
     rows.push(Row::from(Line {
@@ -579,27 +581,6 @@ fn push_row<Row: From<Line>>(
         first_of_block,
         cut,
         hang: u32::try_from(hang).unwrap_or(u32::MAX),
-        hyphen: false,
-    }));
-}
-
-/// Add a prose row, which may end at a syllable with a hyphen drawn after it.
-fn push_row_ending<Row: From<Line>>(
-    rows: &mut Vec<Row>,
-    index: usize,
-    first_row: usize,
-    range: std::ops::Range<usize>,
-    hyphen: bool,
-) {
-    let first_of_block = rows.len() == first_row;
-    rows.push(Row::from(Line {
-        block: index as u32,
-        start: range.start as u32,
-        end: range.end as u32,
-        kind: LineKind::Text,
-        first_of_block,
-        cut: false,
-        hang: 0,
         hyphen,
     }));
 }
