@@ -140,9 +140,23 @@ pub struct Pages {
     /// Besides placing anchors, this is what tells each row its block.
     block_first_line: Vec<u32>,
     page_starts: Vec<usize>,
-    /// False for a first-screen layout that covers only the start of the document.
+    /// The first block laid out: 0 unless this is a window around a place further on.
+    first_block: usize,
+    /// True when the last block laid out is the document's last.
+    reaches_end: bool,
+    /// False for a window (a first screen, or the pages around a place) that leaves part of
+    /// the document out.
     complete: bool,
 }
+
+/// Screens of rows a window lays out before the block it is made around, and after it: enough
+/// for a page up and a page down before the window has to move.
+const WINDOW_SCREENS_BEFORE: usize = 2;
+const WINDOW_SCREENS_AFTER: usize = 3;
+
+/// Blocks laid out between two looks at the cancel flag of a layout made in the background:
+/// a few milliseconds of work.
+const CANCEL_CHECK_BLOCKS: usize = 2048;
 
 impl Pages {
     /// Lay out `doc` in a column `width` wide, `height` lines a page. Leftover blocks are shown
@@ -216,6 +230,8 @@ impl Pages {
             rows: Vec::new(),
             block_first_line: Vec::new(),
             page_starts: Vec::new(),
+            first_block: 0,
+            reaches_end: false,
             complete: false,
         }
     }
@@ -239,6 +255,7 @@ impl Pages {
 
     /// Paginate what was appended.
     fn finish(mut self, complete: bool) -> Pages {
+        self.reaches_end |= complete;
         // Growing by doubling leaves up to half the room unused; a long book keeps its rows.
         self.page_starts = paginate(&mut self.rows, &mut self.block_first_line, self.height);
         self.rows.shrink_to_fit();
@@ -259,26 +276,149 @@ impl Pages {
         through_block: usize,
     ) -> Pages {
         let style = style.into();
+        let height = height.max(1);
+        let mut pages = Pages::empty(width.max(MIN_COLUMN), height, leftovers_open, style);
+        pages.grow(doc, 0, 16, |pages, end| {
+            pages.rows.len() < height * 2 || end <= through_block
+        });
+        pages.finish_window(doc)
+    }
+
+    /// The pages around `block`: a few screens before it and after it, laid out from a block
+    /// far enough back, so a screen at any place of a long book costs about a screen of work.
+    /// What a resize or a jump deep into a long book paints first, while the whole is laid out
+    /// elsewhere. Line and page indices count from the window's first row, so page numbers are
+    /// only the document's when [`Pages::counts_from_start`].
+    pub fn around(
+        doc: &Document,
+        width: usize,
+        height: usize,
+        leftovers_open: bool,
+        style: impl Into<Style>,
+        block: usize,
+    ) -> Pages {
+        let style = style.into();
         let width = width.max(MIN_COLUMN);
         let height = height.max(1);
-        let mut end = 0;
-        let mut pages = Pages::empty(width, height, leftovers_open, style);
-        // Grow in steps so the prefix costs about what the screen shows, not the whole book.
-        let mut step = 16;
-        while end < doc.blocks.len() && (pages.rows.len() < height * 2 || end <= through_block) {
-            let mut next = (end + step).min(doc.blocks.len());
-            // Never end inside a run of leftovers: it folds into one line.
-            while next < doc.blocks.len()
-                && doc.blocks[next].kind == BlockKind::Leftover
-                && doc.blocks[next - 1].kind == BlockKind::Leftover
-            {
-                next += 1;
+        let block = block.min(doc.blocks.len().saturating_sub(1));
+        let wanted_before = height * WINDOW_SCREENS_BEFORE;
+        let mut guess_before = wanted_before;
+        loop {
+            let start = window_start(doc, block, width, guess_before, leftovers_open);
+            let mut pages = Pages::empty(width, height, leftovers_open, style);
+            pages.first_block = start;
+            // The blocks up to the place in one go, then as many more as the rows still
+            // wanted need, by their length, until they are there.
+            let mut end = end_of_fold_run(doc, (block + 1).min(doc.blocks.len()));
+            pages.append(lay_out_blocks(
+                doc,
+                start..end,
+                width,
+                leftovers_open,
+                style,
+            ));
+            let wanted = height * WINDOW_SCREENS_AFTER;
+            while end < doc.blocks.len() && pages.rows_from_block(block) < wanted {
+                let short = wanted - pages.rows_from_block(block);
+                let next = end_of_fold_run(doc, blocks_filling(doc, end, short, width));
+                pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, style));
+                end = next;
             }
-            pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, style));
+            // Text that takes fewer rows than its length says (wide or combining characters)
+            // may leave too little before the place: go further back.
+            let before = pages.first_line_of_block(block).unwrap_or(0);
+            if start == 0 || before >= wanted_before / 2 {
+                return pages.finish_window(doc);
+            }
+            guess_before *= 4;
+        }
+    }
+
+    /// The whole document laid out on this thread, looking at `cancel` now and then: what a
+    /// layout made in the background does, so that a newer one (another resize) does not wait
+    /// behind it. `None` once cancelled.
+    pub fn whole_unless_cancelled(
+        doc: &Document,
+        width: usize,
+        height: usize,
+        leftovers_open: bool,
+        style: Style,
+        cancel: &std::sync::atomic::AtomicBool,
+    ) -> Option<Pages> {
+        let mut pages = Pages::empty(width.max(MIN_COLUMN), height.max(1), leftovers_open, style);
+        let mut end = 0;
+        while end < doc.blocks.len() {
+            if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+                return None;
+            }
+            let next = end_of_fold_run(doc, (end + CANCEL_CHECK_BLOCKS).min(doc.blocks.len()));
+            pages.append(lay_out_blocks(
+                doc,
+                end..next,
+                pages.width,
+                leftovers_open,
+                style,
+            ));
+            end = next;
+        }
+        Some(pages.finish_window(doc))
+    }
+
+    /// Lay out blocks from `end` on, in steps doubling from `step`, while `more` says so (given
+    /// the layout so far and the block it reached), so a window costs about what it shows.
+    fn grow(
+        &mut self,
+        doc: &Document,
+        mut end: usize,
+        mut step: usize,
+        more: impl Fn(&Pages, usize) -> bool,
+    ) {
+        while end < doc.blocks.len() && more(self, end) {
+            let next = end_of_fold_run(doc, (end + step).min(doc.blocks.len()));
+            self.append(lay_out_blocks(
+                doc,
+                end..next,
+                self.width,
+                self.leftovers_open,
+                self.style,
+            ));
             end = next;
             step *= 2;
         }
-        pages.finish(end >= doc.blocks.len())
+    }
+
+    /// Paginate a window, complete when it runs from the first block to the last.
+    fn finish_window(mut self, doc: &Document) -> Pages {
+        self.reaches_end = self.first_block + self.block_first_line.len() >= doc.blocks.len();
+        let complete = self.first_block == 0 && self.reaches_end;
+        self.finish(complete)
+    }
+
+    /// Rows from the first line of `block` to the window's end (0 when it is not laid out).
+    fn rows_from_block(&self, block: usize) -> usize {
+        self.first_line_of_block(block)
+            .map_or(0, |first| self.rows.len().saturating_sub(first))
+    }
+
+    /// True when line and page numbers count from the document's start: a complete layout, or
+    /// a window that starts at the first block.
+    pub fn counts_from_start(&self) -> bool {
+        self.first_block == 0
+    }
+
+    /// True when `block` is laid out with at least a screen of rows before it (or the
+    /// document's start) and two after it (or the document's end): the room a page up or a
+    /// page down needs. A complete layout holds every block.
+    pub fn holds_around(&self, block: usize) -> bool {
+        if self.complete {
+            return true;
+        }
+        let Some(first) = self.first_line_of_block(block) else {
+            return false;
+        };
+        let before = self.first_block == 0 || first >= self.height;
+        let after = self.reaches_end || self.rows.len() - first >= self.height * 2;
+        before && after
     }
 
     /// False while only the first screen has been laid out.
@@ -310,13 +450,13 @@ impl Pages {
     /// Screen line `index`, if there is one.
     pub fn line(&self, index: usize) -> Option<Line> {
         let row = *self.rows.get(index)?;
-        Some(row.to_line(blocks_started_by(&self.block_first_line, index)))
+        Some(row.to_line(self.first_block + blocks_started_by(&self.block_first_line, index)))
     }
 
     /// The screen lines from `index` to the end, in order. Walking them costs a step a line,
     /// so this is the way to read many.
     pub fn lines_from(&self, index: usize) -> ScreenLines<'_> {
-        ScreenLines::new(&self.rows, &self.block_first_line, index)
+        ScreenLines::new(&self.rows, &self.block_first_line, self.first_block, index)
     }
     pub fn page_count(&self) -> usize {
         self.page_starts.len()
@@ -325,12 +465,16 @@ impl Pages {
         &self.page_starts
     }
 
-    /// The screen line showing `anchor`.
+    /// The screen line showing `anchor`. A place before a window's first block is on its first
+    /// line, one past its last block on its last.
     pub fn line_of(&self, anchor: Anchor) -> usize {
-        let Some(&first) = self.block_first_line.get(anchor.block) else {
+        let Some(index) = anchor.block.checked_sub(self.first_block) else {
+            return 0;
+        };
+        let Some(&first) = self.block_first_line.get(index) else {
             return self.rows.len().saturating_sub(1);
         };
-        let end = self.block_first_line[anchor.block + 1..]
+        let end = self.block_first_line[index + 1..]
             .iter()
             .copied()
             .find(|&l| l != first)
@@ -377,8 +521,61 @@ impl Pages {
 
     /// The first line of a block (its fold line when folded).
     pub fn first_line_of_block(&self, block: usize) -> Option<usize> {
-        self.block_first_line.get(block).map(|&l| l as usize)
+        let index = block.checked_sub(self.first_block)?;
+        self.block_first_line.get(index).map(|&l| l as usize)
     }
+}
+
+/// About how many rows block `index` takes at `width`, from its length alone: a byte a column
+/// and its gap. Right for most prose; a script of wider or longer characters takes fewer
+/// rows, so a window asking for two screens gets at least one and a half.
+fn rows_guess(doc: &Document, index: usize, width: usize) -> usize {
+    doc.blocks[index].text.len() / width + 2
+}
+
+/// The end of the blocks from `start` that fill about `rows` rows (at least one block).
+fn blocks_filling(doc: &Document, start: usize, rows: usize, width: usize) -> usize {
+    let mut end = start;
+    let mut filled = 0;
+    while end < doc.blocks.len() && (filled < rows || end == start) {
+        filled += rows_guess(doc, end, width);
+        end += 1;
+    }
+    end
+}
+
+/// The first block of a window around `block`: far enough back that the blocks before `block`
+/// fill about `rows_wanted` rows, and never inside a run of folded leftovers, which is one line.
+fn window_start(
+    doc: &Document,
+    block: usize,
+    width: usize,
+    rows_wanted: usize,
+    leftovers_open: bool,
+) -> usize {
+    let mut start = block;
+    let mut rows = 0;
+    while start > 0 && rows < rows_wanted {
+        start -= 1;
+        rows += rows_guess(doc, start, width);
+    }
+    let folded = |b: usize| !leftovers_open && doc.blocks[b].kind == BlockKind::Leftover;
+    while start > 0 && folded(start) && folded(start - 1) {
+        start -= 1;
+    }
+    start
+}
+
+/// `end`, or past it to the end of the run of leftovers it would cut: a run folds into one
+/// line, so a layout in parts never ends inside one.
+fn end_of_fold_run(doc: &Document, mut end: usize) -> usize {
+    while end < doc.blocks.len()
+        && doc.blocks[end].kind == BlockKind::Leftover
+        && doc.blocks[end - 1].kind == BlockKind::Leftover
+    {
+        end += 1;
+    }
+    end
 }
 
 /// Below this much text, one thread lays out faster than two.

@@ -137,6 +137,8 @@ pub(super) fn row_index(len: usize) -> u32 {
 pub struct ScreenLines<'a> {
     rows: &'a [PackedRow],
     block_first_line: &'a [u32],
+    /// The layout's first block (a window's starts further on than 0).
+    first_block: usize,
     next_row: usize,
     blocks_started: usize,
 }
@@ -145,11 +147,13 @@ impl<'a> ScreenLines<'a> {
     pub(super) fn new(
         rows: &'a [PackedRow],
         block_first_line: &'a [u32],
+        first_block: usize,
         from: usize,
     ) -> ScreenLines<'a> {
         ScreenLines {
             rows,
             block_first_line,
+            first_block,
             next_row: from,
             blocks_started: blocks_started_by(block_first_line, from),
         }
@@ -169,7 +173,7 @@ impl Iterator for ScreenLines<'_> {
             self.blocks_started += 1;
         }
         self.next_row += 1;
-        Some(row.to_line(self.blocks_started))
+        Some(row.to_line(self.first_block + self.blocks_started))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -287,10 +291,13 @@ mod tests {
         let rows: Vec<PackedRow> = lines.iter().copied().map(PackedRow::from).collect();
         let block_first_line = [0, 3, 3, 3, 5];
         for from in 0..=lines.len() {
-            let walked: Vec<Line> = ScreenLines::new(&rows, &block_first_line, from).collect();
+            let walked: Vec<Line> = ScreenLines::new(&rows, &block_first_line, 0, from).collect();
             assert_eq!(walked, lines[from..], "from row {from}");
         }
-        assert_eq!(ScreenLines::new(&rows, &block_first_line, 2).len(), 4);
-        assert_eq!(ScreenLines::new(&rows, &block_first_line, 99).next(), None);
+        assert_eq!(ScreenLines::new(&rows, &block_first_line, 0, 2).len(), 4);
+        assert_eq!(
+            ScreenLines::new(&rows, &block_first_line, 0, 99).next(),
+            None
+        );
     }
 }

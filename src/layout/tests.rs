@@ -1,5 +1,5 @@
-//! Layout tests: wrapping choices, pagination, anchors, the parallel and first-screen layouts,
-//! and the lines handed out from the packed rows.
+//! Layout tests: wrapping choices, pagination, anchors, the parallel, first-screen, window and
+//! background layouts, and the lines handed out from the packed rows.
 
 use super::*;
 
@@ -417,4 +417,92 @@ fn a_text_of_page_breaks_is_not_laid_out_many_times_its_length() {
             assert_eq!(pages.line_of(pages.anchor_at_line(i)), i);
         }
     }
+}
+
+/// `window`'s lines are those of `whole` from the first line of the window's first block on.
+fn assert_window_reads_as_whole(window: &Pages, whole: &Pages) {
+    let first_block = window.line(0).map_or(0, |l| l.block as usize);
+    let (Some(in_window), Some(in_whole)) = (
+        window.first_line_of_block(first_block),
+        whole.first_line_of_block(first_block),
+    ) else {
+        panic!("block {first_block} is in neither layout");
+    };
+    let offset = in_whole - in_window;
+    for (i, line) in window.lines_from(0).enumerate() {
+        assert_eq!(Some(line), whole.line(offset + i), "window line {i}");
+        assert_eq!(window.line(i), Some(line));
+        if line.kind == LineKind::Text {
+            let place = window.anchor_at_line(i);
+            assert_eq!(window.line_of(place), i);
+            assert_eq!(whole.line_of(place), offset + i);
+        }
+    }
+    if first_block > 0 {
+        assert_eq!(window.first_line_of_block(first_block - 1), None);
+        assert_eq!(window.line_of(Anchor::new(first_block - 1, 0)), 0);
+    }
+}
+
+#[test]
+fn a_window_around_any_block_reads_as_that_part_of_the_whole() {
+    let doc = big_enough_to_split();
+    let count = doc.blocks.len();
+    for leftovers_open in [false, true] {
+        let whole = Pages::with_code_lines(&doc, 50, 20, leftovers_open, CodeLines::Cut);
+        for block in [0, 1, count / 3, count / 2, count - 2, count - 1] {
+            let window = Pages::around(&doc, 50, 20, leftovers_open, CodeLines::Cut, block);
+            assert!(window.holds_around(block), "block {block}");
+            assert!(!window.is_complete());
+            assert_eq!(
+                window.counts_from_start(),
+                window.line(0).unwrap().block == 0
+            );
+            // A few screens, not the book.
+            assert!(
+                window.line_count() < 20 * 12,
+                "{} rows around {block}",
+                window.line_count()
+            );
+            assert_window_reads_as_whole(&window, &whole);
+        }
+    }
+    // A window of a short text is all of it.
+    let small = doc_short();
+    let window = Pages::around(&small, 50, 20, false, CodeLines::Cut, 3);
+    assert!(window.is_complete() && window.counts_from_start());
+}
+
+fn doc_short() -> Document {
+    Document::from_text("One.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.", "short")
+}
+
+#[test]
+fn a_window_holds_a_block_only_with_room_for_a_page_either_way() {
+    let doc = big_enough_to_split();
+    let middle = doc.blocks.len() / 2;
+    let window = Pages::around(&doc, 50, 20, false, CodeLines::Cut, middle);
+    let first = window.line(0).unwrap().block as usize;
+    let last = window.line(window.line_count() - 1).unwrap().block as usize;
+    assert!(window.holds_around(middle));
+    assert!(!window.holds_around(first), "no room above the first block");
+    assert!(!window.holds_around(last), "no room below the last block");
+    assert!(!window.holds_around(first.saturating_sub(1)));
+    assert!(!window.holds_around(last + 1));
+}
+
+#[test]
+fn a_layout_in_the_background_is_the_whole_layout_unless_cancelled() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let doc = big_enough_to_split();
+    let cancel = AtomicBool::new(false);
+    let style = Style::from(CodeLines::Cut);
+    let background = Pages::whole_unless_cancelled(&doc, 50, 20, false, style, &cancel).unwrap();
+    let whole = Pages::new(&doc, 50, 20, false);
+    assert!(background.is_complete() && background.counts_from_start());
+    assert_eq!(background.rows, whole.rows);
+    assert_eq!(background.block_first_line, whole.block_first_line);
+    assert_eq!(background.page_starts(), whole.page_starts());
+    cancel.store(true, Ordering::Relaxed);
+    assert!(Pages::whole_unless_cancelled(&doc, 50, 20, false, style, &cancel).is_none());
 }

@@ -5,6 +5,7 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
@@ -134,6 +135,10 @@ pub struct Model {
     pub(super) hyphenation: Option<hypher::Lang>,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
     pub(super) pages: Pages,
+    /// The cancel flag of the whole layout being made in the background, if one is.
+    pub(super) layout_job: Option<Arc<AtomicBool>>,
+    /// The bytes of the document's text: what decides whether it is laid out whole at once.
+    pub(super) text_bytes: usize,
     /// Terminal size.
     pub(super) screen: (u16, u16),
     /// The reader's place: the start of the top line on screen.
@@ -243,6 +248,7 @@ impl Model {
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
+        let text_bytes = doc.blocks.iter().map(|b| b.text.len()).sum();
         let sidebar_wanted = config.sidebar;
         let folds = Folds::new(&outline);
         Model {
@@ -256,6 +262,8 @@ impl Model {
             config,
             hyphenation,
             pages,
+            layout_job: None,
+            text_bytes,
             screen,
             anchor: Anchor::default(),
             focus: Focus::Reader,
@@ -415,9 +423,13 @@ impl Model {
         !self.pending.keys.is_empty() || self.pending.count.is_some()
     }
 
-    /// Work held back for after a paint: the rest of the layout, or asking for the outline.
+    /// Work held back for after a paint: the rest of the layout (unless it is being made in
+    /// the background), or asking for the outline.
     pub fn wants_work_after_paint(&self) -> bool {
-        !self.pages.is_complete() || (!self.loading && self.outline_state == OutlineState::Wanted)
+        if !self.pages.is_complete() {
+            return self.layout_job.is_none();
+        }
+        !self.loading && self.outline_state == OutlineState::Wanted
     }
 
     /// Which set of key bindings applies now.
@@ -462,6 +474,25 @@ impl Model {
 
     pub fn current_page(&self) -> usize {
         self.pages.page_of_line(self.top_line())
+    }
+
+    /// The number of the page at the top of the screen (from 1), when it is known: not while
+    /// only a window deep in the text is laid out.
+    pub fn page_number(&self) -> Option<usize> {
+        self.pages
+            .counts_from_start()
+            .then(|| self.current_page() + 1)
+    }
+
+    /// The number of the page showing `place` (from 1), when it is known.
+    pub fn page_number_of(&self, place: Anchor) -> Option<usize> {
+        let known = self.pages.is_complete() && !self.loading;
+        known.then(|| self.pages.page_of(place) + 1)
+    }
+
+    /// How many pages the document has, once the whole of it is read and laid out.
+    pub fn page_total(&self) -> Option<usize> {
+        (self.pages.is_complete() && !self.loading).then(|| self.pages.page_count())
     }
 
     /// Blocks visible on screen, first and last.
@@ -515,44 +546,81 @@ impl Model {
     // ---- Changes, for `update` alone ----
 
     /// Rebuild the layout if the page area or folding changed. The anchor is left alone: that
-    /// is what keeps the reader's first word on screen across a resize.
+    /// is what keeps the reader's first word on screen across a resize. A short text is laid
+    /// out whole at once; a long one gets the pages around the place now, and the whole is
+    /// laid out in the background after the next paint.
     pub(super) fn relayout(&mut self) {
-        let g = self.geometry();
-        let (w, h) = (g.column.width as usize, g.column.height as usize);
-        let w = w.max(crate::layout::MIN_COLUMN);
-        let style = layout_style(&self.config, self.hyphenation);
+        let (w, h, style) = self.layout_wanted();
         let stale = self.pages.width() != w
-            || self.pages.height() != h.max(1)
+            || self.pages.height() != h
             || self.pages.leftovers_open() != self.leftovers_open
             || self.pages.style() != style;
-        let anchor_outside = self.pages.first_line_of_block(self.anchor.block).is_none();
-        if self.pages.is_complete() {
-            if stale {
-                self.pages = Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, style);
-            }
-        } else if stale || anchor_outside {
-            // Still before the first paint: stay quick, but reach the reader's place.
-            self.pages = Pages::first_screen(
+        if !stale {
+            self.keep_window();
+            return;
+        }
+        self.cancel_layout_job();
+        self.pages = if self.lays_out_at_once() {
+            Pages::with_code_lines(&self.doc, w, h, self.leftovers_open, style)
+        } else {
+            Pages::around(
                 &self.doc,
                 w,
                 h,
                 self.leftovers_open,
                 style,
                 self.anchor.block,
-            );
-        }
+            )
+        };
     }
 
-    /// Finish a first-screen layout: the whole document at the current size.
+    /// The column size and style the layout should have now.
+    pub(super) fn layout_wanted(&self) -> (usize, usize, Style) {
+        let g = self.geometry();
+        let width = (g.column.width as usize).max(crate::layout::MIN_COLUMN);
+        let height = (g.column.height as usize).max(1);
+        (width, height, layout_style(&self.config, self.hyphenation))
+    }
+
+    /// True for a text short enough to lay out whole between two keys (a few milliseconds).
+    pub(super) fn lays_out_at_once(&self) -> bool {
+        self.text_bytes < WHOLE_AT_ONCE_BYTES
+    }
+
+    /// While only a window of the document is laid out, keep the place inside it with room
+    /// for a page either way, moving the window when the place nears its edge.
+    pub(super) fn keep_window(&mut self) {
+        if self.pages.holds_around(self.anchor.block) {
+            return;
+        }
+        self.pages = Pages::around(
+            &self.doc,
+            self.pages.width(),
+            self.pages.height(),
+            self.pages.leftovers_open(),
+            self.pages.style(),
+            self.anchor.block,
+        );
+    }
+
+    /// Lay out the whole document here and now, unless it is already.
     pub(super) fn complete_layout(&mut self) {
         if !self.pages.is_complete() {
+            self.cancel_layout_job();
             self.pages = Pages::with_code_lines(
                 &self.doc,
                 self.pages.width(),
                 self.pages.height(),
-                self.leftovers_open,
+                self.pages.leftovers_open(),
                 self.pages.style(),
             );
+        }
+    }
+
+    /// The background layout's result is no longer wanted: tell it to stop.
+    pub(super) fn cancel_layout_job(&mut self) {
+        if let Some(cancel) = self.layout_job.take() {
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
         }
     }
 
@@ -659,6 +727,10 @@ fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
 
 /// Paragraphs looked at to tell the language words are hyphenated in: enough words to be sure
 /// (the detector stops at a few thousand), few enough to cost nothing at open.
+/// Text shorter than this is laid out whole at once, on any resize or change of folding: a
+/// few milliseconds. Longer text gets the pages around the place first.
+const WHOLE_AT_ONCE_BYTES: usize = 256 * 1024;
+
 const LANGUAGE_SAMPLE: usize = 200;
 
 /// The hyphenation patterns for the document's language, told from its opening paragraphs

@@ -4,10 +4,12 @@
 //! write to the store, start a [`Job`]). Plain data: nothing here does anything.
 
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::anchoring::{Bookmark, Position};
 use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
+use crate::layout::{Pages, Style};
 use crate::outline::Outline;
 
 use super::library::{Entry, TitleRead};
@@ -44,6 +46,14 @@ pub enum Msg {
     },
     /// The background outline could not be built (its thread died).
     OutlineFailed { generation: u64 },
+    /// The whole document of `generation` laid out in the background ([`Job::LayOut`]), for
+    /// the size and folding the pages name; `None` when a newer layout cancelled it.
+    LaidOut {
+        generation: u64,
+        pages: Option<Box<Pages>>,
+    },
+    /// The background layout could not be made (its thread died).
+    LayoutFailed { generation: u64 },
     /// A write to the store failed: what it was for, and why. The runtime retries it.
     StoreFailed { write: Write, error: String },
     /// Bookmark changes that had failed have now reached the store.
@@ -199,6 +209,17 @@ pub enum Exit {
 pub enum Job {
     /// Build the full outline of the document of this generation.
     BuildOutline { generation: u64, doc: Arc<Document> },
+    /// Lay out the whole document of this generation at a size, unless `cancel` is set first
+    /// (a newer size or folding made it useless).
+    LayOut {
+        generation: u64,
+        doc: Arc<Document>,
+        width: usize,
+        height: usize,
+        leftovers_open: bool,
+        style: Style,
+        cancel: Arc<AtomicBool>,
+    },
 }
 
 impl Job {
@@ -209,6 +230,26 @@ impl Job {
                 generation,
                 outline: Box::new(Outline::build(&doc)),
             },
+            Job::LayOut {
+                generation,
+                doc,
+                width,
+                height,
+                leftovers_open,
+                style,
+                cancel,
+            } => Msg::LaidOut {
+                generation,
+                pages: Pages::whole_unless_cancelled(
+                    &doc,
+                    width,
+                    height,
+                    leftovers_open,
+                    style,
+                    &cancel,
+                )
+                .map(Box::new),
+            },
         }
     }
 
@@ -216,6 +257,9 @@ impl Job {
     pub fn failed(&self) -> Msg {
         match self {
             Job::BuildOutline { generation, .. } => Msg::OutlineFailed {
+                generation: *generation,
+            },
+            Job::LayOut { generation, .. } => Msg::LayoutFailed {
                 generation: *generation,
             },
         }

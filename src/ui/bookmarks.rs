@@ -53,7 +53,10 @@ pub fn render_panel(model: &Model, theme: &Theme, screen: Rect, buf: &mut Buffer
         let mut place = if bookmark.orphaned {
             "orphaned: not in the text any more".to_string()
         } else {
-            format!("p. {}", model.pages().page_of(bookmark.span.start) + 1)
+            match model.page_number_of(bookmark.span.start) {
+                Some(page) => format!("p. {page}"),
+                None => "p. …".to_string(),
+            }
         };
         if model.marks().unsaved.contains(&bookmark.uid) {
             place.push_str(" · not saved");

@@ -51,20 +51,19 @@ pub fn facts(model: &Model) -> Vec<(String, String)> {
     let (k, n) = model.paragraph_position();
     rows.push(("Words".into(), grouped(model.total_words())));
     rows.push(("Paragraphs".into(), grouped(n)));
-    let pages = model.pages().page_count();
+    // Page numbers and the share read wait for the whole layout (a long text's is made in
+    // the background).
+    let unknown = || "…".to_string();
+    let pages = model.page_total().map_or_else(unknown, grouped);
     let (width, height) = (model.pages().width(), model.pages().height());
-    rows.push((
-        "Pages".into(),
-        format!("{} at {width}×{height}", grouped(pages)),
-    ));
+    rows.push(("Pages".into(), format!("{pages} at {width}×{height}")));
+    let page = model.page_number().map_or_else(unknown, |p| p.to_string());
+    let percent = model
+        .page_total()
+        .map_or_else(unknown, |_| format!("{}%", model.percent()));
     rows.push((
         "Place".into(),
-        format!(
-            "page {} of {}, ¶ {k} of {n}, {}%",
-            model.current_page() + 1,
-            grouped(pages),
-            model.percent()
-        ),
+        format!("page {page} of {pages}, ¶ {k} of {n}, {percent}"),
     ));
     let marks = model.marks();
     let unsaved = marks.unsaved.len();

@@ -66,15 +66,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
 /// The right-hand parts in screen order, each with its rank: when the line is short, parts
 /// are given up lowest rank first.
 fn parts(model: &Model) -> [(String, u8); 7] {
-    let page = model.current_page() + 1;
-    // Until the whole book is read and laid out (a frame or two at start-up) the totals are
-    // not known, and a number would be wrong.
-    let complete = model.pages().is_complete() && !model.loading();
-    let pages = if complete {
-        model.pages().page_count().to_string()
-    } else {
-        "…".to_string()
-    };
+    // Until the whole book is read and laid out (a frame or two at start-up, or after a resize
+    // of a long book) the totals are not known, and a number would be wrong; nor is the page's
+    // own number while only the pages around a place deep in the text are laid out.
+    let page = model
+        .page_number()
+        .map_or_else(|| "…".to_string(), |p| p.to_string());
+    let complete = model.page_total().is_some();
+    let pages = model
+        .page_total()
+        .map_or_else(|| "…".to_string(), |p| p.to_string());
     let (k, n) = model.paragraph_position();
     let section = model
         .outline()

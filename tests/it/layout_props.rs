@@ -552,3 +552,55 @@ proptest! {
         }
     }
 }
+
+/// A document of many generated blocks, so that a window on a short page leaves some out.
+fn long_document() -> impl Strategy<Value = Document> {
+    prop::collection::vec(block(), 20..60).prop_map(|blocks| {
+        let mut blocks = blocks;
+        for (n, b) in blocks.iter_mut().enumerate() {
+            b.line = n * 2 + 1;
+        }
+        Document {
+            name: "generated".into(),
+            blocks,
+            encoding: "UTF-8",
+            ..Document::default()
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 64,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// The pages around any block show each block they hold as the whole layout does, and
+    /// hold the block with room for a page either way.
+    #[test]
+    fn a_window_shows_its_blocks_as_the_whole_layout_does(
+        doc in long_document(),
+        width in 1usize..120,
+        height in 1usize..8,
+        leftovers_open: bool,
+        at in any::<prop::sample::Index>(),
+    ) {
+        let block = at.index(doc.blocks.len());
+        let whole = Pages::new(&doc, width, height, leftovers_open);
+        let window = Pages::around(&doc, width, height, leftovers_open, CodeLines::Cut, block);
+        prop_assert!(window.holds_around(block));
+        let in_whole = lines_by_block(&whole, &doc);
+        let in_window = lines_by_block(&window, &doc);
+        for (index, (shown, expected)) in in_window.iter().zip(&in_whole).enumerate() {
+            if window.first_line_of_block(index).is_some() {
+                prop_assert_eq!(shown, expected, "block {}", index);
+            } else {
+                prop_assert!(shown.is_empty(), "block {} is outside the window", index);
+            }
+        }
+        // The place itself is on the same line in both.
+        let place = Anchor::new(block, 0);
+        prop_assert_eq!(window.line(window.line_of(place)), whole.line(whole.line_of(place)));
+    }
+}

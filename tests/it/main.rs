@@ -21,6 +21,7 @@ mod keymap_coverage;
 mod layout_props;
 mod library;
 mod library_screen;
+mod long_layout;
 mod opening;
 mod outline_tree;
 mod parser_props;

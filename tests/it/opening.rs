@@ -86,7 +86,7 @@ fn keys_typed_while_the_whole_is_read_act_on_the_whole_document() {
     let (preview, whole) = previewed(&text);
     // `G` goes to the end: on the preview that would be the end of its opening.
     let mut inbox = ScriptedInbox::keys("G").unwrap();
-    inbox.then(arrives(whole));
+    inbox.then(arrives(whole)).idle().deliver();
     let session = run_preview(preview, inbox);
     assert_eq!(session.exit, Exit::Signal(0));
     let model = session.app.model();
@@ -123,7 +123,7 @@ fn paging_within_the_preview_acts_at_once_and_the_whole_opens_at_the_same_place(
     assert!(!seen.is_empty());
     // Then with the whole arriving after the same keys: it opens where the preview was.
     let mut inbox = ScriptedInbox::keys("  j").unwrap();
-    inbox.then(arrives(whole));
+    inbox.then(arrives(whole)).idle().deliver();
     let session = run_preview(preview, inbox);
     let model = session.app.model();
     assert!(!model.loading());
@@ -145,7 +145,7 @@ fn paging_past_the_preview_waits_for_the_whole_document() {
         .page_count();
     let keys = " ".repeat(preview_pages + 3);
     let mut inbox = ScriptedInbox::keys(&keys).unwrap();
-    inbox.then(arrives(whole));
+    inbox.then(arrives(whole)).idle().deliver();
     let session = run_preview(preview, inbox);
     assert!(!session.app.model().loading());
     // Every page turn counted: none was lost against the preview's last page.
@@ -189,7 +189,7 @@ fn a_quit_key_typed_after_other_keys_waits_its_turn() {
     let (preview, whole) = previewed(&big_book());
     // "/q" searches for "q": the q is text, not a quit, once the whole document is there.
     let mut inbox = ScriptedInbox::keys("/q").unwrap();
-    inbox.then(arrives(whole));
+    inbox.then(arrives(whole)).idle().deliver();
     let session = run_preview(preview, inbox);
     assert_eq!(session.exit, Exit::Signal(0));
     assert!(!session.app.model().loading());
@@ -274,10 +274,13 @@ fn a_text_too_long_to_analyse_keeps_its_provisional_outline_without_a_job() {
         "no outline job for a text too long"
     );
     let mut inbox = ScriptedInbox::keys("j").unwrap();
+    inbox.idle().deliver();
     let mut terminal = crate::common::test_terminal(SIZE);
     let mut app = app;
     app.run(&mut terminal, &mut inbox).unwrap();
-    assert_eq!(inbox.jobs_started(), 0);
+    // One job: the layout of the whole text, made in the background; none for the outline.
+    assert_eq!(inbox.jobs_started(), 1);
+    assert!(app.model().pages().is_complete());
     assert_eq!(
         app.model().outline(),
         &Outline::provisional(app.model().doc())

@@ -14,7 +14,12 @@ use super::{act, bookmarks, library, search, sidebar};
 
 /// Act on one piece of input.
 pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
-    if model.loading && !acts_on_preview(model, input) {
+    // A short text is laid out whole before any key acts; a long one may still be a window.
+    if model.lays_out_at_once() {
+        model.complete_layout();
+    }
+    let waiting = model.loading || !model.pages.is_complete();
+    if waiting && !acts_on_preview(model, input) {
         model.pending.deferred.push_back(input);
         return Vec::new();
     }
@@ -40,10 +45,10 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
     }
 }
 
-/// Every input starts from a whole layout and a status line cleared of the last message.
+/// Every input starts from a layout that holds the place with room around it (the whole, or
+/// a window while the whole is made) and a status line cleared of the last message.
 pub(super) fn before_input(model: &mut Model) {
-    // A model starts with only its first screen laid out; acting needs it all.
-    model.complete_layout();
+    model.keep_window();
     model.message = None;
     model.flash = None;
 }
@@ -141,7 +146,8 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
     if !nothing_before {
         return false;
     }
-    let on_last_page = model.current_page() + 1 >= model.pages.page_count();
+    // A preview ends before the document does; a window around the place moves with it.
+    let on_last_page = model.loading && model.current_page() + 1 >= model.pages.page_count();
     match action {
         Action::PageUp | Action::LineUp | Action::HalfPageUp | Action::PrevParagraph => true,
         Action::PageDown | Action::LineDown | Action::HalfPageDown | Action::NextParagraph => {

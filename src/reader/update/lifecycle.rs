@@ -3,17 +3,33 @@
 //! background outline finished, and a store write that failed.
 
 use crate::document::{Anchor, LoadError};
+use crate::layout::Pages;
 use crate::outline::Outline;
 
 use super::super::model::{Model, OutlineState};
 use super::super::msg::{Effect, Job, Opened, Write};
 use super::{position_effect, update};
 
-/// After a paint: lay out the rest of the document, then ask for the full outline.
+/// After a paint: lay out the rest of the document (a short one here, a long one in the
+/// background), then ask for the full outline.
 pub(super) fn painted(model: &mut Model) -> Vec<Effect> {
     if !model.pages.is_complete() {
-        model.complete_layout();
-        return Vec::new();
+        if model.lays_out_at_once() {
+            model.complete_layout();
+            return Vec::new();
+        }
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        model.layout_job = Some(std::sync::Arc::clone(&cancel));
+        let (width, height, style) = model.layout_wanted();
+        return vec![Effect::Spawn(Job::LayOut {
+            generation: model.generation,
+            doc: std::sync::Arc::clone(&model.doc),
+            width,
+            height,
+            leftovers_open: model.leftovers_open,
+            style,
+            cancel,
+        })];
     }
     if model.loading || model.outline_state != OutlineState::Wanted {
         return Vec::new();
@@ -28,6 +44,41 @@ pub(super) fn painted(model: &mut Model) -> Vec<Effect> {
 pub(super) fn resize(model: &mut Model, width: u16, height: u16) {
     model.screen = (width, height);
     model.relayout();
+}
+
+/// The whole layout made in the background: it replaces the window when it is for this
+/// document at the size and folding wanted now (an older one is dropped: a newer is on its
+/// way), and the input that waited for it acts, in order.
+pub(super) fn laid_out(
+    model: &mut Model,
+    generation: u64,
+    pages: Option<Box<Pages>>,
+) -> Vec<Effect> {
+    let Some(pages) = pages else {
+        return Vec::new();
+    };
+    let (width, height, style) = model.layout_wanted();
+    let wanted = generation == model.generation
+        && !model.pages.is_complete()
+        && (
+            pages.width(),
+            pages.height(),
+            pages.leftovers_open(),
+            pages.style(),
+        ) == (width, height, model.leftovers_open, style);
+    if !wanted {
+        return Vec::new();
+    }
+    model.cancel_layout_job();
+    model.pages = *pages;
+    if model.loading {
+        return Vec::new();
+    }
+    let deferred = std::mem::take(&mut model.pending.deferred);
+    deferred
+        .into_iter()
+        .flat_map(|input| update(model, super::super::msg::Msg::Input(input)))
+        .collect()
 }
 
 /// The full outline for the document of `generation` is built.

@@ -73,6 +73,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lifecycle::outline_failed(model, generation);
             Vec::new()
         }
+        Msg::LaidOut { generation, pages } => lifecycle::laid_out(model, generation, pages),
+        Msg::LayoutFailed { generation } => {
+            if generation == model.generation {
+                model.complete_layout();
+            }
+            Vec::new()
+        }
         Msg::StoreFailed { write, error } => {
             lifecycle::store_failed(model, &write, &error);
             Vec::new()
@@ -90,6 +97,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
     };
+    // Whatever moved the place, the layout holds the pages around it.
+    model.keep_window();
     // Every message said is kept in the log `M` shows.
     if let Some(said) = &model.message
         && model.log.back() != Some(said)

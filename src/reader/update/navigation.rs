@@ -65,8 +65,15 @@ pub(super) fn move_top(model: &mut Model, delta: isize) {
     set_top(model, target, delta > 0);
 }
 
+/// A page down: to the next page's start. While only the pages around a place deep in the
+/// text are laid out, their page starts are not the book's, so the move is a screen's height
+/// (past any blank rows), which is where the book's next page starts when the top is at one.
 pub(super) fn page_down(model: &mut Model) {
     let top = model.top_line();
+    if !model.pages.counts_from_start() {
+        let height = model.pages.height();
+        return move_top(model, height as isize);
+    }
     match model.pages.page_starts().iter().find(|&&s| s > top) {
         Some(&next) => set_top(model, next, true),
         None => model.message = Some("end of document".into()),
@@ -75,6 +82,10 @@ pub(super) fn page_down(model: &mut Model) {
 
 pub(super) fn page_up(model: &mut Model) {
     let top = model.top_line();
+    if !model.pages.counts_from_start() {
+        let height = model.pages.height();
+        return move_top(model, -(height as isize));
+    }
     let previous = model
         .pages
         .page_starts()
