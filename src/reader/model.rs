@@ -590,17 +590,22 @@ impl Model {
     /// While only a window of the document is laid out, keep the place inside it with room
     /// for a page either way, moving the window when the place nears its edge.
     pub(super) fn keep_window(&mut self) {
-        if self.pages.holds_around(self.anchor.block) {
-            return;
+        self.window_on(self.anchor.block);
+    }
+
+    /// Make sure `block` is laid out with room around it: moves a window there (a complete
+    /// layout holds every block already).
+    pub(super) fn window_on(&mut self, block: usize) {
+        if !self.pages.holds_around(block) {
+            self.pages = Pages::around(
+                &self.doc,
+                self.pages.width(),
+                self.pages.height(),
+                self.pages.leftovers_open(),
+                self.pages.style(),
+                block,
+            );
         }
-        self.pages = Pages::around(
-            &self.doc,
-            self.pages.width(),
-            self.pages.height(),
-            self.pages.leftovers_open(),
-            self.pages.style(),
-            self.anchor.block,
-        );
     }
 
     /// Lay out the whole document here and now, unless it is already.
@@ -674,6 +679,7 @@ impl Model {
     pub(super) fn land(&mut self, target: Anchor, paragraph: Anchor, stay_if_shown: bool) {
         let target = self.doc.clamp(target);
         self.reveal(target.block);
+        self.window_on(target.block);
         let line = self.pages.line_of(target);
         let top = self.top_line();
         let third = (self.pages.height() / 3).max(1);

@@ -205,3 +205,16 @@ proptest! {
         prop_assert!(top <= shown && shown < top + model.pages().height());
     }
 }
+
+#[test]
+fn a_search_at_start_lands_on_its_hit_before_the_whole_layout_is_there() {
+    // As `--search` does: the search comes before any layout but the first screen's.
+    let mut inbox = ScriptedInbox::default();
+    inbox.then(Msg::StartSearch("mill 2500,".into()));
+    let found = session(inbox);
+    let model = found.app.model();
+    assert!(!model.pages().is_complete());
+    let hit = &model.doc().blocks[model.anchor().block].text;
+    assert!(hit.contains("mill 2500,"), "{hit}");
+    assert!(found.screen().contains("mill 2500,"), "{}", found.screen());
+}

@@ -1,8 +1,9 @@
 //! What input means now: the one place that turns keys into actions. An open note editor or
 //! prompt takes every key; otherwise digits build a count (`12G`), keys build multi-key
 //! sequences (`''`, `zo`) against the keymap of the current mode, and a found binding becomes
-//! an [`Action`]. While a preview is shown, input that would act on the whole document waits
-//! for it, in order; paging within the preview and quitting act at once.
+//! an [`Action`]. While a preview is shown (or only the pages around the place of a long text
+//! are laid out), input that would act on the whole document waits for it, in order; paging
+//! and quitting act at once.
 
 use crossterm::event::KeyCode;
 
