@@ -4,9 +4,8 @@
 //! the background is timed on its own, and, for comparison, what a resize cost when it laid
 //! the whole book out before drawing.
 //!
-//! Books: Moby-Dick from `$QUIRE_CORPUS/A-books` (else the bundled article repeated to the
-//! same size) and a 100 MB book made of the corpus books' text repeated (else of the
-//! bundled article).
+//! Books: Moby-Dick from `$QUIRE_CORPUS/A-books` and a 100 MB book of its text repeated (else
+//! the bundled article repeated to those sizes).
 //!
 //! Run: `QUIRE_CORPUS=/path/to/corpus cargo run --release --example resize_latency [ROUNDS]`
 
@@ -127,54 +126,40 @@ fn summary(times: &mut [Duration]) -> String {
     }
 }
 
-/// Moby-Dick and a 100 MB book, each as text.
+/// Moby-Dick and a 100 MB book, each as text. The big book is Moby-Dick's own text (without
+/// its Project Gutenberg header and licence) over and over: one long work, as a reader would
+/// open one. Joined books would not do: the first one's ending would make the rest back
+/// matter, folded into one line.
 fn books(corpus: Option<&Path>) -> Vec<(String, String)> {
     let moby = corpus
         .and_then(|root| std::fs::read_to_string(root.join("A-books/moby-dick.pg2701.txt")).ok());
-    let sources = corpus.map(corpus_books).unwrap_or_default();
-    let bundled = vec![quire::BUNDLED_ARTICLE.to_string()];
-    let sources = if sources.is_empty() { bundled } else { sources };
-    let moby = moby.unwrap_or_else(|| repeated(&sources, 1_276_201));
+    let source = match &moby {
+        Some(text) => gutenberg_body(text).to_string(),
+        None => quire::BUNDLED_ARTICLE.to_string(),
+    };
+    let moby = moby.unwrap_or_else(|| repeated(&source, 1_276_201));
     vec![
         ("Moby-Dick (1.3 MB)".into(), moby),
-        ("book (100 MB)".into(), repeated(&sources, BIG_BOOK)),
+        ("book (100 MB)".into(), repeated(&source, BIG_BOOK)),
     ]
 }
 
-/// The corpus books' own text, without their Project Gutenberg header and licence (repeated,
-/// those would fold the rest away as back matter).
-fn corpus_books(root: &Path) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(root.join("A-books")) else {
-        return Vec::new();
-    };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .map(|text| {
-            let start = text
-                .find("*** START OF")
-                .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
-                .unwrap_or(0);
-            let end = text[start..]
-                .find("*** END OF")
-                .map_or(text.len(), |at| start + at);
-            text[start..end].to_string()
-        })
-        .collect()
+/// The text between a Project Gutenberg file's START and END marker lines.
+fn gutenberg_body(text: &str) -> &str {
+    let start = text
+        .find("*** START OF")
+        .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
+        .unwrap_or(0);
+    let end = text[start..]
+        .find("*** END OF")
+        .map_or(text.len(), |at| start + at);
+    &text[start..end]
 }
 
-/// `sources` one after another, over and over, until `bytes` long.
-fn repeated(sources: &[String], bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + 1024 * 1024);
-    for source in sources.iter().cycle() {
-        if text.len() >= bytes {
-            break;
-        }
+/// `source` over and over, until `bytes` long.
+fn repeated(source: &str, bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + source.len() + 2);
+    while text.len() < bytes {
         text.push_str(source);
         text.push_str("\n\n");
     }
