@@ -9,6 +9,7 @@ use crate::anchoring::{Bookmark, Position};
 use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::outline::Outline;
+use crate::search::{Found, Matcher};
 
 use super::library::{Entry, TitleRead};
 use super::marks::{Persistence, StoreChange};
@@ -64,6 +65,15 @@ pub enum Msg {
     LibraryRead(Box<Result<LibraryRead, String>>),
     /// Titles read from a folder's files, asked for with [`Effect::ReadTitles`].
     TitlesRead(Vec<TitleRead>),
+    /// Every hit of a search ([`Job::FindAll`]), for run `serial` of a search in the document
+    /// of `generation`.
+    SearchFound {
+        generation: u64,
+        serial: u64,
+        found: Found,
+    },
+    /// The background search died without a result.
+    SearchFailed { generation: u64, serial: u64 },
 }
 
 /// The library as the runtime read it.
@@ -199,6 +209,15 @@ pub enum Exit {
 pub enum Job {
     /// Build the full outline of the document of this generation.
     BuildOutline { generation: u64, doc: Arc<Document> },
+    /// Find every hit of a search in the document of this generation, going outward from
+    /// `from` (so that when the list is cut at its limit, the hits after the place are kept).
+    FindAll {
+        generation: u64,
+        serial: u64,
+        doc: Arc<Document>,
+        matcher: Matcher,
+        from: Anchor,
+    },
 }
 
 impl Job {
@@ -209,6 +228,17 @@ impl Job {
                 generation,
                 outline: Box::new(Outline::build(&doc)),
             },
+            Job::FindAll {
+                generation,
+                serial,
+                doc,
+                matcher,
+                from,
+            } => Msg::SearchFound {
+                generation,
+                serial,
+                found: crate::search::find_all_from(&doc, &matcher, from),
+            },
         }
     }
 
@@ -217,6 +247,12 @@ impl Job {
         match self {
             Job::BuildOutline { generation, .. } => Msg::OutlineFailed {
                 generation: *generation,
+            },
+            Job::FindAll {
+                generation, serial, ..
+            } => Msg::SearchFailed {
+                generation: *generation,
+                serial: *serial,
             },
         }
     }
