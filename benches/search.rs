@@ -1,5 +1,6 @@
-//! Search speed on two long texts from the corpus: the per-keystroke scan (what typing waits
-//! for, with the folded copy already built) and the one-off folding of the whole document.
+//! Search speed on two long texts from the corpus: what a keystroke reads (the hits near the
+//! middle of the text, as far as the reader's default limits go) and the whole list of hits
+//! that is made in the background. Nothing is prepared ahead: each run folds what it reads.
 //! Reads the corpus directory from QUIRE_CORPUS and skips when it is unset.
 //!
 //! Run: `QUIRE_CORPUS=/path/to/corpus cargo bench --bench search`
@@ -8,9 +9,8 @@ use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
 use criterion::Criterion;
-use quire::document::Document;
-use quire::search::fold::Folding;
-use quire::search::{Matcher, SearchIndex};
+use quire::document::{Anchor, Document};
+use quire::search::{Matcher, ScanLimits, find_all_from, scan_outward};
 
 /// Each text with the queries a reader would type into it, one prefix per keystroke.
 const TEXTS: &[(&str, &[&str])] = &[
@@ -44,32 +44,27 @@ fn bench_text(c: &mut Criterion, corpus: &Path, file: &str, queries: &[&str]) {
     let name = file.rsplit('/').next().unwrap_or(file);
     let mut group = c.benchmark_group(format!("search/{name}"));
     group.sample_size(20);
-    group.bench_function("fold whole document (once per search kind)", |b| {
-        b.iter(|| {
-            let mut index = SearchIndex::new();
-            index.prepare(
-                &doc,
-                Folding {
-                    case: true,
-                    accents: true,
-                },
-            );
-            black_box(index)
-        })
-    });
-    let mut index = SearchIndex::new();
+    let middle = Anchor::new(doc.blocks.len() / 2, 0);
     for query in queries {
-        // A keystroke compiles the query and scans the folded copy (built on the first one).
         let Ok(Some(matcher)) = Matcher::new(query, false) else {
             continue;
         };
-        let hits = index.find_all(&doc, &matcher).matches.len();
-        group.bench_function(format!("keystroke {query:?} ({hits} hits)"), |b| {
+        let hits = find_all_from(&doc, &matcher, middle).matches.len();
+        // A keystroke compiles the query and reads outward from the place until its limits.
+        group.bench_function(format!("keystroke {query:?}"), |b| {
             b.iter(|| {
                 let Ok(Some(matcher)) = Matcher::new(black_box(query), false) else {
                     return 0;
                 };
-                index.find_all(&doc, &matcher).matches.len()
+                let nearby = scan_outward(&doc, &matcher, middle, ScanLimits::default());
+                nearby.found.matches.len()
+            })
+        });
+        group.bench_function(format!("whole list {query:?} ({hits} hits)"), |b| {
+            b.iter(|| {
+                find_all_from(&doc, black_box(&matcher), middle)
+                    .matches
+                    .len()
             })
         });
     }

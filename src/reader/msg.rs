@@ -11,6 +11,7 @@ use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::layout::{Pages, Style};
 use crate::outline::Outline;
+use crate::search::{Found, Matcher};
 
 use super::library::{Entry, TitleRead};
 use super::marks::{Persistence, StoreChange};
@@ -74,6 +75,15 @@ pub enum Msg {
     LibraryRead(Box<Result<LibraryRead, String>>),
     /// Titles read from a folder's files, asked for with [`Effect::ReadTitles`].
     TitlesRead(Vec<TitleRead>),
+    /// Every hit of a search ([`Job::FindAll`]), for run `serial` of a search in the document
+    /// of `generation`.
+    SearchFound {
+        generation: u64,
+        serial: u64,
+        found: Found,
+    },
+    /// The background search died without a result.
+    SearchFailed { generation: u64, serial: u64 },
 }
 
 /// The library as the runtime read it.
@@ -220,6 +230,15 @@ pub enum Job {
         style: Style,
         cancel: Arc<AtomicBool>,
     },
+    /// Find every hit of a search in the document of this generation, going outward from
+    /// `from` (so that when the list is cut at its limit, the hits after the place are kept).
+    FindAll {
+        generation: u64,
+        serial: u64,
+        doc: Arc<Document>,
+        matcher: Matcher,
+        from: Anchor,
+    },
 }
 
 impl Job {
@@ -250,6 +269,17 @@ impl Job {
                 )
                 .map(Box::new),
             },
+            Job::FindAll {
+                generation,
+                serial,
+                doc,
+                matcher,
+                from,
+            } => Msg::SearchFound {
+                generation,
+                serial,
+                found: crate::search::find_all_from(&doc, &matcher, from),
+            },
         }
     }
 
@@ -261,6 +291,12 @@ impl Job {
             },
             Job::LayOut { generation, .. } => Msg::LayoutFailed {
                 generation: *generation,
+            },
+            Job::FindAll {
+                generation, serial, ..
+            } => Msg::SearchFailed {
+                generation: *generation,
+                serial: *serial,
             },
         }
     }

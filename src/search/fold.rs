@@ -1,7 +1,8 @@
 //! Folding text for matching: a copy of each block with case folded, accents (combining
 //! diacritics) dropped and runs of whitespace collapsed to one space, plus a map from every
-//! folded byte back to the original byte it came from. Matching runs on the folded copy; the
-//! map turns a hit back into a byte range of the original block text.
+//! folded byte back to the original byte it came from (made only when it is needed). Matching
+//! runs on the folded copy; the map turns a hit back into a byte range of the original block
+//! text.
 
 use unicode_normalization::char::decompose_canonical;
 
@@ -40,30 +41,85 @@ pub fn has_upper(text: &str) -> bool {
     text.chars().any(char::is_uppercase)
 }
 
+/// Where folding records, for every byte it appends, the byte of the source it came from. A
+/// search folds each block once without it (most blocks have no hit), and again with it only
+/// for a block whose hits must be turned back into ranges of the original text.
+pub trait Origins {
+    /// The folded text has grown to `len` bytes, all of them from the source byte `at`.
+    fn extend_to(&mut self, len: usize, at: u32);
+}
+
+impl Origins for Vec<u32> {
+    fn extend_to(&mut self, len: usize, at: u32) {
+        self.resize(len, at);
+    }
+}
+
+/// Folding without the map back: matching alone needs none.
+pub struct NoOrigins;
+
+impl Origins for NoOrigins {
+    fn extend_to(&mut self, _len: usize, _at: u32) {}
+}
+
 /// Append the folded form of `text` to `out`, pushing for every byte appended the offset (in
 /// `text`) of the character it came from, plus `base`.
 pub fn fold_into(text: &str, folding: Folding, out: &mut String, origin: &mut Vec<u32>, base: u32) {
+    fold_with(text, folding, out, origin, base);
+}
+
+/// Append the folded form of `text` to `out`, without the map back.
+pub fn fold_text(text: &str, folding: Folding, out: &mut String) {
+    fold_with(text, folding, out, &mut NoOrigins, 0);
+}
+
+/// The folding itself. ASCII, most of most texts, is taken a byte at a time without decoding;
+/// only other characters go through the Unicode tables.
+pub fn fold_with<O: Origins>(
+    text: &str,
+    folding: Folding,
+    out: &mut String,
+    origin: &mut O,
+    base: u32,
+) {
     let mut in_space = false;
-    for (at, c) in text.char_indices() {
-        let at = base + at as u32;
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        let source = base + at as u32;
+        if byte.is_ascii() {
+            at += 1;
+            if is_ascii_space(byte) {
+                if !in_space {
+                    out.push(' ');
+                    origin.extend_to(out.len(), source);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            let byte = if folding.case {
+                byte.to_ascii_lowercase()
+            } else {
+                byte
+            };
+            out.push(char::from(byte));
+            origin.extend_to(out.len(), source);
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
         if c.is_whitespace() {
             if !in_space {
                 out.push(' ');
-                origin.push(at);
+                origin.extend_to(out.len(), source);
             }
             in_space = true;
             continue;
         }
         in_space = false;
-        if c.is_ascii() {
-            out.push(if folding.case {
-                c.to_ascii_lowercase()
-            } else {
-                c
-            });
-            origin.push(at);
-            continue;
-        }
         if is_plain_ideograph(c) {
             out.push(c);
         } else {
@@ -79,15 +135,20 @@ pub fn fold_into(text: &str, folding: Folding, out: &mut String, origin: &mut Ve
                 }
             });
         }
-        origin.resize(out.len(), at);
+        origin.extend_to(out.len(), source);
     }
+}
+
+/// The ASCII characters `char::is_whitespace` counts: tab, line feed, vertical tab, form feed,
+/// carriage return and space.
+fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// Fold a query the way the text is folded.
 pub fn fold_str(text: &str, folding: Folding) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut origin = Vec::new();
-    fold_into(text, folding, &mut out, &mut origin, 0);
+    fold_text(text, folding, &mut out);
     out
 }
 
@@ -164,5 +225,58 @@ mod tests {
         assert!(has_accent("café"));
         assert!(!has_accent("cafe"));
         assert!(!has_accent("が"));
+    }
+
+    /// Folding a character at a time, every one through the Unicode tables: the plain way the
+    /// byte-at-a-time ASCII path must agree with.
+    fn fold_by_char(text: &str, folding: Folding) -> (String, Vec<u32>) {
+        let (mut out, mut origin) = (String::new(), Vec::new());
+        let mut in_space = false;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    out.push(' ');
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                decompose_canonical(c, |d| {
+                    if !(folding.accents && is_accent(d)) {
+                        if folding.case {
+                            push_case_folded(d, &mut out);
+                        } else {
+                            out.push(d);
+                        }
+                    }
+                });
+            }
+            origin.resize(out.len(), at as u32);
+        }
+        (out, origin)
+    }
+
+    proptest::proptest! {
+    // Failures are kept with the tests, not at the top of the repository.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        failure_persistence: Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::SourceParallel(
+                "tests/proptest-regressions"
+            )
+        )),
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+        #[test]
+        fn the_ascii_path_agrees_with_folding_by_character(
+            text in "[a-zA-Z \\t\\n\\r\\x0b\\x0céÉßΣς行\u{a0}\u{3000}\u{301}]{0,40}",
+            case: bool,
+            accents: bool,
+        ) {
+            let folding = Folding { case, accents };
+            let (mut out, mut origin) = (String::new(), Vec::new());
+            fold_into(&text, folding, &mut out, &mut origin, 0);
+            proptest::prop_assert_eq!((out.clone(), origin), fold_by_char(&text, folding));
+            proptest::prop_assert_eq!(fold_str(&text, folding), out);
+        }
     }
 }

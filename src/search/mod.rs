@@ -3,12 +3,16 @@
 //! upper-case letters ignores case; accents are ignored unless the query has some. A query
 //! starting with `\` (or any query while regex mode is on) is a regular expression.
 //!
-//! The document is folded once per kind of folding, on first use ([`SearchIndex`]); each
-//! keystroke then only scans the folded copy. Hits come back as [`Match`]es: a block and a
-//! byte range of its original text. This module reads the document and changes nothing else;
-//! the search as the reader holds it lives in `reader::search`.
+//! Nothing is folded ahead of time and no folded copy of the document is kept: each block is
+//! folded as the scan reaches it, into a buffer used again for the next ([`scan`]), and ASCII
+//! blocks are searched as they are when the query allows it. A scan starts where the reader
+//! is and goes outward (to the end, then round from the start), so the hit to show first is
+//! found first, and it can stop there and leave the rest for later. Hits come back as
+//! [`Match`]es: a block and a byte range of its original text. This module reads the document
+//! and changes nothing else; the search as the reader holds it lives in `reader::search`.
 
 pub mod fold;
+pub mod scan;
 
 use std::fmt;
 
@@ -16,7 +20,8 @@ use memchr::memmem;
 use regex::{Regex, RegexBuilder};
 
 use crate::document::{Anchor, Document};
-use fold::{Folding, fold_into, fold_str, has_accent, has_upper};
+use fold::{Folding, fold_str, has_accent, has_upper};
+pub use scan::{Nearby, ScanLimits, find_all_from, scan_outward};
 
 /// Stop collecting hits after this many: a one-letter query on a long book would otherwise
 /// build a list nobody steps through, and typing must stay quick.
@@ -50,11 +55,13 @@ pub enum SearchError {
 }
 
 /// A query ready to run: how the text must be folded and what to look for in it.
+#[derive(Clone)]
 pub struct Matcher {
     folding: Folding,
     kind: MatcherKind,
 }
 
+#[derive(Clone)]
 enum MatcherKind {
     Literal(Box<memmem::Finder<'static>>),
     Pattern(Regex),
@@ -202,72 +209,6 @@ fn fold_pattern(pattern: &str, folding: Folding) -> String {
     out
 }
 
-/// The document folded one way: all blocks one after another, each followed by a newline (a
-/// folded query never contains one, so no hit spans two blocks).
-#[derive(Debug)]
-struct FoldedText {
-    folding: Folding,
-    text: String,
-    /// Folded offset of each block's start; one more entry for the end.
-    block_starts: Vec<usize>,
-    /// For each folded byte, the byte of the block's original text it came from (the
-    /// separator maps to the block's length).
-    origin: Vec<u32>,
-}
-
-impl FoldedText {
-    fn build(doc: &Document, folding: Folding) -> FoldedText {
-        let total: usize = doc.blocks.iter().map(|b| b.text.len() + 1).sum();
-        let mut text = String::with_capacity(total);
-        let mut origin = Vec::with_capacity(total);
-        let mut block_starts = Vec::with_capacity(doc.blocks.len() + 1);
-        for block in &doc.blocks {
-            block_starts.push(text.len());
-            fold_into(&block.text, folding, &mut text, &mut origin, 0);
-            text.push('\n');
-            origin.push(u32::try_from(block.text.len()).unwrap_or(u32::MAX));
-        }
-        block_starts.push(text.len());
-        FoldedText {
-            folding,
-            text,
-            block_starts,
-            origin,
-        }
-    }
-
-    /// Turn a folded range into a match in the original text. The end reaches the start of
-    /// the next source character that produced output, so dropped accents after the last
-    /// letter are covered; a hit ending inside one character's expansion ("s" of "ß")
-    /// covers that whole character.
-    fn to_match(&self, doc: &Document, start: usize, end: usize) -> Option<Match> {
-        let block = self
-            .block_starts
-            .partition_point(|&s| s <= start)
-            .checked_sub(1)?;
-        let original = doc.blocks.get(block)?.text.as_str();
-        let first = *self.origin.get(start)? as usize;
-        let last_byte = *self.origin.get(end.checked_sub(1)?)? as usize;
-        let next = self.origin.get(end).map_or(original.len(), |&o| o as usize);
-        let end = if next > last_byte {
-            next
-        } else {
-            let len = original
-                .get(last_byte..)?
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
-            last_byte + len
-        };
-        // Trailing collapsed whitespace is not part of the hit's look.
-        Some(Match {
-            block,
-            start: first,
-            end: end.min(original.len()),
-        })
-    }
-}
-
 /// What a search found.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
@@ -277,82 +218,10 @@ pub struct Found {
     pub truncated: bool,
 }
 
-/// Folded copies of one document, built when a search first needs them.
-#[derive(Debug, Default)]
-pub struct SearchIndex {
-    folded: Vec<FoldedText>,
-}
-
-impl SearchIndex {
-    pub fn new() -> SearchIndex {
-        SearchIndex::default()
-    }
-
-    fn folded(&mut self, doc: &Document, folding: Folding) -> &FoldedText {
-        let at = match self.folded.iter().position(|f| f.folding == folding) {
-            Some(at) => at,
-            None => {
-                self.folded.push(FoldedText::build(doc, folding));
-                self.folded.len() - 1
-            }
-        };
-        &self.folded[at]
-    }
-
-    /// Fold the document now for a query's folding (so the first keystroke does not pay).
-    pub fn prepare(&mut self, doc: &Document, folding: Folding) {
-        self.folded(doc, folding);
-    }
-
-    /// Every hit of `matcher` in `doc`, in document order.
-    pub fn find_all(&mut self, doc: &Document, matcher: &Matcher) -> Found {
-        let folded = self.folded(doc, matcher.folding);
-        let mut found = Found::default();
-        let mut push = |start: usize, end: usize| {
-            if found.matches.len() >= MAX_MATCHES {
-                found.truncated = true;
-                return false;
-            }
-            if let Some(m) = folded.to_match(doc, start, end) {
-                found.matches.push(m);
-            }
-            true
-        };
-        match &matcher.kind {
-            MatcherKind::Literal(finder) => {
-                let len = finder.needle().len();
-                for start in finder.find_iter(folded.text.as_bytes()) {
-                    if !push(start, start + len) {
-                        break;
-                    }
-                }
-            }
-            MatcherKind::Pattern(re) => {
-                // Block by block, so `\s` or `[^x]` cannot reach across the separator.
-                'blocks: for pair in folded.block_starts.windows(2) {
-                    let (from, to) = (pair[0], pair[1].saturating_sub(1));
-                    let Some(text) = folded.text.get(from..to) else {
-                        continue;
-                    };
-                    for hit in re.find_iter(text) {
-                        if hit.is_empty() {
-                            continue;
-                        }
-                        if !push(from + hit.start(), from + hit.end()) {
-                            break 'blocks;
-                        }
-                    }
-                }
-            }
-        }
-        found
-    }
-}
-
-/// Search a document once, without keeping the folded copy (for `--search --print`).
+/// Search a whole document once, in document order (for `--search --print`).
 pub fn search(doc: &Document, query: &str, regex_mode: bool) -> Result<Found, SearchError> {
     match Matcher::new(query, regex_mode)? {
-        Some(matcher) => Ok(SearchIndex::new().find_all(doc, &matcher)),
+        Some(matcher) => Ok(find_all_from(doc, &matcher, Anchor::default())),
         None => Ok(Found::default()),
     }
 }

@@ -132,7 +132,9 @@ pub fn render_prompt(
     }
     let (note, note_style) = match (&prompt.error, prompt.kind, &model.search().active) {
         (Some(error), _, _) => (sanitize_line(error), theme.prompt_error()),
-        (None, PromptKind::Search, Some(search)) if search.matches().is_empty() => {
+        (None, PromptKind::Search, Some(search))
+            if search.matches().is_empty() && search.counting.is_none() =>
+        {
             ("no match".into(), theme.prompt_error())
         }
         (None, PromptKind::Search, Some(search)) => (search.position_text(), theme.dim()),
@@ -193,7 +195,12 @@ pub fn render_results(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer
         return;
     };
     let focused = model.focus() == Focus::Outline;
-    let count = search.matches().len();
+    // While the list is still being made, its length is not the count.
+    let count = if search.counting.is_some() {
+        "…".to_string()
+    } else {
+        search.matches().len().to_string()
+    };
     let headers = if focused {
         [
             format!("Results {count} · Enter jumps · r outline"),

@@ -218,3 +218,23 @@ fn a_search_at_start_lands_on_its_hit_before_the_whole_layout_is_there() {
     assert!(hit.contains("mill 2500,"), "{hit}");
     assert!(found.screen().contains("mill 2500,"), "{}", found.screen());
 }
+
+#[test]
+fn typing_a_search_whose_hit_unfolds_leftovers_goes_on_while_the_whole_is_laid_out() {
+    // A fold in the middle of the book; its word is nowhere else.
+    let mut doc = long_book();
+    let folded = doc.blocks.len() / 2;
+    doc.blocks[folded].kind = quire::document::BlockKind::Leftover;
+    doc.blocks[folded].text = "Share this: a zyzzyva and other page furniture".into();
+    let mut inbox = ScriptedInbox::default();
+    inbox.idle().deliver();
+    inbox.then_keys("/zy").unwrap();
+    let typed = run_inbox(doc, (100, 30), inbox);
+    let model = typed.app.model();
+    // The first key opened the fold (a new layout, made in the background); the next acted
+    // without waiting for it.
+    assert!(!model.pages().is_complete());
+    assert_eq!(model.anchor().block, folded);
+    assert!(typed.status().starts_with("/zy"), "{}", typed.status());
+    assert!(typed.screen().contains("zyzzyva"), "{}", typed.screen());
+}

@@ -20,7 +20,11 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
         model.complete_layout();
     }
     let waiting = model.loading || !model.pages.is_complete();
-    if waiting && !acts_on_preview(model, input) {
+    // An open prompt types on while a long text's layout is made: a search lands on its hit
+    // through the pages around it, and a go-to waits for the whole layout itself.
+    let prompt_types =
+        !model.loading && model.prompt.is_some() && model.pending.deferred.is_empty();
+    if waiting && !prompt_types && !acts_on_preview(model, input) {
         model.pending.deferred.push_back(input);
         return Vec::new();
     }

@@ -3,13 +3,15 @@
 //! does no I/O and reads no clock, so every behaviour here is testable without a terminal.
 //!
 //! Split by concern: [`keys`] (what input means now), [`navigation`] (moving through the text),
-//! [`sidebar`] (the outline), [`search`] (search, prompts, go-to, jump history),
+//! [`sidebar`] (the outline), [`search`] (search, prompts, go-to, jump history) and
+//! [`counting`] (a search's full list of hits, made in the background),
 //! [`bookmarks`] (marks, selection, the panel, notes), [`links`] (a book's notes and links),
 //! [`files`] and [`library`] (other documents), [`refresh`] (the document read again),
 //! [`lifecycle`] (paints, sizes, background results, store failures). [`act`] is the one exhaustive match over actions.
 
 mod bookmarks;
 mod column;
+mod counting;
 mod files;
 mod keys;
 mod library;
@@ -96,7 +98,21 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             lifecycle::store_saved(model, &uids);
             Vec::new()
         }
+        Msg::SearchFound {
+            generation,
+            serial,
+            found,
+        } => {
+            counting::found(model, generation, serial, found);
+            Vec::new()
+        }
+        Msg::SearchFailed { generation, serial } => {
+            counting::failed(model, generation, serial);
+            Vec::new()
+        }
     };
+    // A search still counting its hits gets its background scan, whatever started it.
+    effects.extend(counting::follow_up(model));
     // Whatever moved the place, the layout holds the pages around it.
     model.keep_window();
     // Every message said is kept in the log `M` shows.

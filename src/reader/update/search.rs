@@ -1,16 +1,19 @@
 //! Search, the `/` and `:` prompts, go-to and the jump history: incremental search from where
 //! the prompt opened, `n`/`N`, the results list in the sidebar, `:42`, `:50%`, `:¶12`, `:/text`
-//! and `Ctrl-o`/`Ctrl-n`/`''`. The search engine itself (folding, matching) is `crate::search`.
+//! and `Ctrl-o`/`Ctrl-n`/`''`. A keystroke finds the hits near the place; the rest of the
+//! list is made in the background ([`counting`](super::counting)). The search engine itself
+//! (folding, matching) is `crate::search`.
 
 use crate::document::Anchor;
 use crate::input::lineedit::Edit;
 use crate::input::{Action, Key};
-use crate::search::{Match, Matcher, SearchError};
+use crate::search::{Match, Matcher, SearchError, scan_outward};
 
 use super::super::model::{Focus, Model};
 use super::super::msg::Effect;
 use super::super::prompt::{Command, CommandError, Prompt, PromptKind, parse};
-use super::super::search::{ActiveSearch, ResultRow};
+use super::super::search::{ActiveSearch, Counting, Landing, ResultRow};
+use super::counting::ensure_complete;
 
 /// Open the `/` or `:` prompt.
 pub(super) fn open_prompt(model: &mut Model, kind: PromptKind) {
@@ -72,7 +75,7 @@ fn incremental(model: &mut Model) {
     let query = prompt.editor.text().to_string();
     let origin = prompt.origin;
     let regex_mode = model.search.regex_mode;
-    match run(model, &query, regex_mode, origin) {
+    match run(model, &query, regex_mode, origin, Landing::Incremental) {
         Ok(Some(index)) => {
             let target = model.search.active.as_ref().map(|s| s.matches()[index]);
             if let Some(m) = target {
@@ -90,12 +93,15 @@ fn incremental(model: &mut Model) {
 }
 
 /// Run a query and make it the active search, its current hit the first at or after `from`
-/// (wrapping to the first hit). Returns that hit's index.
+/// (wrapping to the first hit). Returns that hit's index. Only the document near `from` is
+/// read now (see `ScanLimits`); when that is not all of it, the search is left counting, and
+/// `then` says where the view goes if the first hit is only found later.
 fn run(
     model: &mut Model,
     query: &str,
     regex_mode: bool,
     from: Anchor,
+    then: Landing,
 ) -> Result<Option<usize>, SearchError> {
     let matcher = match Matcher::new(query, regex_mode) {
         Ok(Some(matcher)) => matcher,
@@ -108,18 +114,26 @@ fn run(
             return Err(error);
         }
     };
-    let found = model.search.index.find_all(&model.doc, &matcher);
-    let at = found.matches.partition_point(|m| m.anchor() < from);
-    let current = if found.matches.is_empty() {
-        None
-    } else {
-        Some(if at < found.matches.len() { at } else { 0 })
-    };
+    let nearby = scan_outward(&model.doc, &matcher, from, model.search.limits);
+    let current = nearby
+        .first
+        .and_then(|first| nearby.found.matches.binary_search(&first).ok());
+    model.search.serial += 1;
+    let counting = (!nearby.complete).then_some(Counting {
+        serial: model.search.serial,
+        then: if current.is_some() {
+            Landing::Stay
+        } else {
+            then
+        },
+    });
     let search = ActiveSearch {
         query: query.to_string(),
         regex_mode,
-        found,
+        found: nearby.found,
         current,
+        from,
+        counting,
     };
     model.search.set_active(Some(search), &model.outline);
     Ok(current)
@@ -147,6 +161,15 @@ fn submit_search(model: &mut Model) {
     }
     if model.anchor != prompt.origin {
         model.history.record(prompt.origin);
+    }
+    if let Some(search) = model.search.active.as_mut()
+        && search.current.is_none()
+        && let Some(counting) = search.counting.as_mut()
+    {
+        // No hit near the place: the view goes to the first one when the rest is searched.
+        counting.then = Landing::Jump { record: true };
+        model.message = Some(format!("searching for {}…", prompt.editor.text()));
+        return;
     }
     // The hit the typing brought into view is where the search landed: mark it.
     model.flash = model
@@ -186,6 +209,8 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>
         Command::PrevFile => return super::files::switch(model, super::files::Step::Previous),
         Command::FirstFile => return super::files::switch(model, super::files::Step::First),
         Command::Page(page) => {
+            // Page numbers are the whole layout's: typed before it arrived, wait for it here.
+            model.complete_layout();
             let count = model.pages.page_count();
             if page > count {
                 return Err(format!("page {page} is past the end ({count} pages)"));
@@ -193,6 +218,7 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>
             go_to_page(model, page);
         }
         Command::Percent(percent) => {
+            model.complete_layout();
             let pages = &model.pages;
             let line = (pages.line_count().saturating_sub(1)).saturating_mul(percent) / 100;
             let line = line.min(pages.last_top());
@@ -214,7 +240,8 @@ pub(super) fn execute(model: &mut Model, command: Command) -> Result<Vec<Effect>
         Command::Search(query) => {
             let from = model.anchor;
             let regex_mode = model.search.regex_mode;
-            match run(model, &query, regex_mode, from) {
+            let then = Landing::Jump { record: true };
+            match run(model, &query, regex_mode, from, then) {
                 Ok(first) => show_first_hit(model, first, &query, true),
                 Err(error) => return Err(error.to_string()),
             }
@@ -242,7 +269,7 @@ fn on_screen(model: &Model, m: &Match) -> bool {
 
 /// Bring a hit into view as a jump lands (see [`Model::land`]); while typing an incremental
 /// search the place left is not a jump yet, so the history is left alone.
-fn show_match(model: &mut Model, m: Match, record: bool) {
+pub(super) fn show_match(model: &mut Model, m: Match, record: bool) {
     let history = (!record).then(|| model.history.clone());
     model.land(m.anchor(), Anchor::new(m.block, 0), true);
     if let Some(history) = history {
@@ -253,6 +280,8 @@ fn show_match(model: &mut Model, m: Match, record: bool) {
 /// `n` / `N`: the next or previous hit after the current one (or, when that is off screen,
 /// after the top of the screen), wrapping around the document with a notice.
 pub(super) fn search_step(model: &mut Model, forward: bool) {
+    // Stepping needs the whole list (which hit is next, its number).
+    ensure_complete(model);
     let Some(search) = model.search.active.as_ref() else {
         model.message = Some("no search yet (/ searches)".into());
         return;
@@ -339,6 +368,7 @@ pub(super) fn toggle_results(model: &mut Model) {
         model.search.results_view = false;
         return;
     }
+    ensure_complete(model);
     let Some(search) = model.search.active.as_ref() else {
         model.message = Some("no search results (/ searches)".into());
         return;
@@ -357,6 +387,7 @@ pub(super) fn toggle_results(model: &mut Model) {
 
 /// Sidebar keys while it lists results. Returns false for actions it leaves to the outline.
 pub(super) fn results_action(model: &mut Model, action: Action) -> bool {
+    ensure_complete(model);
     let last = model.search.rows.len().saturating_sub(1);
     let cursor = &mut model.search.results_cursor;
     match action {
@@ -402,7 +433,11 @@ pub(super) fn results_action(model: &mut Model, action: Action) -> bool {
 /// "match k of n", or say there was no match.
 fn show_first_hit(model: &mut Model, first: Option<usize>, query: &str, record_jump: bool) {
     let Some(index) = first else {
-        model.message = Some(format!("no match for {query}"));
+        model.message = Some(if model.search.counting() {
+            format!("searching for {query}…")
+        } else {
+            format!("no match for {query}")
+        });
         return;
     };
     let target = model.search.active.as_ref().map(|s| s.matches()[index]);
@@ -420,7 +455,8 @@ fn show_first_hit(model: &mut Model, first: Option<usize>, query: &str, record_j
 /// pattern says why on the status line (the command line checks it before the reader opens).
 pub(super) fn start_with_search(model: &mut Model, query: &str) {
     let regex_mode = model.search.regex_mode;
-    match run(model, query, regex_mode, Anchor::default()) {
+    let then = Landing::Jump { record: false };
+    match run(model, query, regex_mode, Anchor::default(), then) {
         Ok(first) => show_first_hit(model, first, query, false),
         Err(error) => model.message = Some(error.to_string()),
     }
