@@ -5,12 +5,15 @@
 //! by its form and its place at an edge of the article, never by shortness alone, and folded,
 //! not deleted.
 
+mod cards;
+
 use super::structure::{ends_sentence, ends_with_credit, has_cue, has_date, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
 
 /// Fold the furniture of an extracted article (title and byline first, then the body).
 pub fn mark(blocks: &mut [Block]) {
     mark_pictures(blocks);
+    cards::mark(blocks);
     let body_start = blocks
         .iter()
         .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
