@@ -6,6 +6,7 @@
 //! not deleted.
 
 mod cards;
+mod links;
 
 use super::structure::{ends_sentence, ends_with_credit, has_cue, has_date, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
@@ -14,6 +15,7 @@ use super::{Block, BlockKind, Fold, Inline};
 pub fn mark(blocks: &mut [Block]) {
     mark_pictures(blocks);
     cards::mark(blocks);
+    links::mark(blocks);
     let body_start = blocks
         .iter()
         .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
@@ -57,6 +59,12 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
 
 /// A block whose words are all link text ("Home[1]", "Read the report[4]").
 fn is_all_links(block: &Block) -> bool {
+    let words = letters(&unlinked_text(block));
+    !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
+}
+
+/// What a block says outside its links, without link numbers and pictures.
+fn unlinked_text(block: &Block) -> String {
     let mut linked = vec![false; block.text.len()];
     for span in block.spans.iter().filter(|s| s.style == Inline::Link) {
         for slot in linked.iter_mut().take(span.end).skip(span.start) {
@@ -69,8 +77,7 @@ fn is_all_links(block: &Block) -> bool {
         .filter(|(at, _)| !linked[*at])
         .map(|(_, c)| c)
         .collect();
-    let words = letters(&without_marks(&unlinked));
-    !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
+    without_marks(&unlinked)
 }
 
 fn letters(text: &str) -> usize {
