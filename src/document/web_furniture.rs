@@ -7,15 +7,22 @@
 
 mod cards;
 mod links;
+mod pictures;
 
-use super::structure::{ends_sentence, ends_with_credit, has_cue, has_date, size_up_to};
+use super::structure::{ends_sentence, has_cue, has_date, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
 
 /// Fold the furniture of an extracted article (title and byline first, then the body).
 pub fn mark(blocks: &mut [Block]) {
-    mark_pictures(blocks);
+    pictures::mark(blocks);
     cards::mark(blocks);
     links::mark(blocks);
+    for block in blocks.iter_mut() {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) && is_stamp(&block.text)
+        {
+            block.fold_as(Fold::Furniture);
+        }
+    }
     let body_start = blocks
         .iter()
         .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
@@ -55,6 +62,42 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
         || size <= 25 && has_cue(text)
         || size <= 12 && has_date(text) && !ends_sentence(text)
         || size <= words && !ends_sentence(text)
+}
+
+/// The words that label when a page was published or changed.
+const STAMP_LABELS: &[&str] = &["published", "updated", "posted", "modified"];
+
+/// When the page was published or changed, wherever the page sets it: a short line with a
+/// date, labelled ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: Nov. 20, 2019") or
+/// with a time of day ("November 20, 2019 / 1:07 AM / Example News").
+fn is_stamp(text: &str) -> bool {
+    let text = text.trim();
+    if size_up_to(text, 17) > 16 || !has_date(text) {
+        return false;
+    }
+    // The label opens the line or is followed by a colon: "was updated in March" is prose.
+    let lower = text.to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty());
+    let labelled = first.is_some_and(|w| STAMP_LABELS.contains(&w))
+        || STAMP_LABELS
+            .iter()
+            .any(|label| lower.contains(&format!("{label}:")));
+    labelled || has_time_of_day(text) && !ends_sentence(text)
+}
+
+/// "10:48", "6:55 AM": hours and minutes.
+fn has_time_of_day(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .any(|w| match w.split_once(':') {
+            Some((h, m)) => {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+            }
+            None => false,
+        })
 }
 
 /// A block whose words are all link text ("Home[1]", "Read the report[4]").
@@ -110,181 +153,6 @@ fn without_marks(text: &str) -> String {
     out
 }
 
-/// The alternative text of the pictures a block shows, when pictures are all it shows, or
-/// pictures and their caption closed by a credit ("[image: …] A module to scale. Credit: ESA").
-fn picture_alt(block: &Block) -> Option<String> {
-    let text = block.text.trim_start_matches(['•', '\u{a0}', ' ']).trim();
-    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-        || !text.starts_with("[image:")
-    {
-        return None;
-    }
-    let rest = without_marks(text);
-    if letters(&rest) > 0 && !(ends_with_credit(&rest) || is_credit_line(&rest)) {
-        return None;
-    }
-    let alt: Vec<&str> = text
-        .split("[image:")
-        .filter_map(|part| part.split(']').next())
-        .collect();
-    Some(alt.join(" "))
-}
-
-/// "6", "Image 2 of 5", "1 of 4", "Image 1 of / 9": a gallery's counter.
-fn is_counter(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().filter(|w| *w != "/").collect();
-    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3;
-    match words.as_slice() {
-        [n] => number(n),
-        [a, "of", b] => number(a) && number(b),
-        [_, a, "of", b] => number(a) && number(b),
-        _ => false,
-    }
-}
-
-/// The buttons of a gallery, each a line of its own beside its pictures.
-const GALLERY_BUTTONS: &[&str] = &[
-    "caption",
-    "hide caption",
-    "show caption",
-    "close",
-    "previous",
-    "next",
-    "expand",
-    "enlarge",
-    "fullscreen",
-];
-
-fn is_gallery_button(text: &str) -> bool {
-    let lower = text.trim().to_lowercase();
-    GALLERY_BUTTONS.contains(&lower.as_str())
-}
-
-/// The texts a page sets under two or more of its pictures: a caption said again for each
-/// picture of a series (the name of the show, the event), not text that is read twice.
-fn captions_said_again(blocks: &[Block]) -> Vec<String> {
-    let mut under: Vec<(String, usize)> = Vec::new();
-    for pair in blocks.windows(2) {
-        let text = pair[1].text.trim();
-        let caption_like = matches!(pair[1].kind, BlockKind::Paragraph | BlockKind::ListItem)
-            && (3..=80).contains(&size_up_to(text, 81))
-            && picture_alt(&pair[1]).is_none();
-        if picture_alt(&pair[0]).is_none() || !caption_like {
-            continue;
-        }
-        match under.iter_mut().find(|(t, _)| t == text) {
-            Some((_, n)) => *n += 1,
-            None => under.push((text.to_string(), 1)),
-        }
-    }
-    under
-        .into_iter()
-        .filter(|(_, n)| *n >= 2)
-        .map(|(t, _)| t)
-        .collect()
-}
-
-/// A caption said again under a picture, alone or with a few words of its own after it
-/// ("… Festival' Dancers, from left: …").
-fn says_again(text: &str, again: &[String]) -> bool {
-    again
-        .iter()
-        .any(|c| text == c || text.starts_with(c.as_str()) && size_up_to(c, 6) >= 6)
-}
-
-/// A credit standing alone: "(Image credit: NASA)", "Photo: AP".
-fn is_credit_line(text: &str) -> bool {
-    let inner = text
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .to_lowercase();
-    size_up_to(&inner, 13) <= 12
-        && [
-            "image credit",
-            "photo credit",
-            "credit",
-            "photo",
-            "image",
-            "picture",
-        ]
-        .iter()
-        .any(|cue| {
-            inner
-                .strip_prefix(cue)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-}
-
-fn word_set(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// A caption that says a picture's alternative text again: most of the words of one of them
-/// are found in the other.
-fn repeats(caption: &str, alt: &str) -> bool {
-    let alt = word_set(alt);
-    let caption = word_set(caption);
-    let covered = |a: &[String], b: &[String]| {
-        let shared = a.iter().filter(|w| b.contains(w)).count();
-        a.len() >= 3 && shared * 5 >= a.len() * 4
-    };
-    covered(&caption, &alt) || covered(&alt, &caption) && alt.len() <= 2 * caption.len()
-}
-
-/// A picture, and beside it its caption (its alternative text said again, or a line ending
-/// in a credit), its credit line and its gallery counter.
-fn mark_pictures(blocks: &mut [Block]) {
-    let mut i = 0;
-    // The alternative texts of the pictures met so far: a gallery says its captions again.
-    let mut alts = String::new();
-    let again = captions_said_again(blocks);
-    while i < blocks.len() {
-        let Some(alt) = picture_alt(&blocks[i]) else {
-            i += 1;
-            continue;
-        };
-        alts.push(' ');
-        alts.push_str(&alt);
-        let start = i;
-        // A counter may stand before the picture.
-        let first = if i > 0 && is_counter(&blocks[i - 1].text) {
-            i - 1
-        } else {
-            i
-        };
-        let mut next = i + 1;
-        while let Some(block) = blocks.get_mut(next) {
-            let text = block.text.trim();
-            // A list of pictures sets its captions as items of the list.
-            let caption = matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-                && size_up_to(text, 81) <= 80
-                && (is_counter(text)
-                    || is_gallery_button(text)
-                    || repeats(text, &alt)
-                    || repeats(text, &alts)
-                    || says_again(text, &again)
-                    || ends_with_credit(text)
-                    || is_credit_line(text));
-            if !caption {
-                break;
-            }
-            next += 1;
-        }
-        // A picture without words or caption is left as its one line "[image: ]": a fold
-        // would say no less in more words.
-        if letters(&alt) > 0 || next > start + 1 {
-            for block in &mut blocks[first..next] {
-                block.fold_as(Fold::Pictures);
-            }
-        }
-        i = next;
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,97 +181,6 @@ mod tests {
     }
 
     #[test]
-    fn pictures_captions_credits_and_counters_are_folded() {
-        let mut blocks = vec![
-            paragraph(SENTENCE),
-            paragraph("Image 2 of 5"),
-            paragraph("[image: An artist's concept of the lander on the moon.]"),
-            paragraph("An artist's concept of the lander on the moon."),
-            paragraph("(Image credit: Example Space)"),
-            paragraph(SENTENCE),
-            paragraph("[image: A crowd in the square]"),
-            paragraph("Demonstrators gathered in the old square on Sunday. Photo: Getty Images"),
-            paragraph(SENTENCE),
-        ];
-        mark(&mut blocks);
-        let p = Some(Fold::Pictures);
-        assert_eq!(
-            folds(&blocks),
-            [None, p, p, p, p, None, p, p, None],
-            "{blocks:#?}"
-        );
-    }
-
-    #[test]
-    fn a_gallery_with_its_buttons_counters_and_captions_said_twice_is_folded() {
-        let caption =
-            "Rescue teams search the flooded valley on Sunday, Nov. 3, in Example County.";
-        let mut item = Block::new(BlockKind::ListItem, format!("\u{a0}\u{a0}{caption}"), 1);
-        item.level = 0;
-        let mut blocks = vec![
-            Block::new(
-                BlockKind::ListItem,
-                format!("• [image: {caption} Photo: Ann Lee, AP / Copyright 2019]"),
-                1,
-            ),
-            item.clone(),
-            item,
-            paragraph("Photo: Ann Lee, AP"),
-            paragraph("Image 1 of / 5"),
-            paragraph("Caption"),
-            paragraph("Close"),
-            paragraph("Image 1 of 5"),
-            paragraph(caption),
-            paragraph("Photo: Ann Lee, AP"),
-            paragraph(SENTENCE),
-            paragraph("Close"),
-        ];
-        mark(&mut blocks);
-        let p = Some(Fold::Pictures);
-        let mut want = vec![p; 10];
-        want.extend([None, Some(Fold::Furniture)]);
-        assert_eq!(folds(&blocks), want, "{blocks:#?}");
-    }
-
-    #[test]
-    fn a_caption_said_again_under_bare_pictures_is_folded_with_them() {
-        let series = "The Harbour Festival 2018, opening night on the quay";
-        let mut blocks = vec![paragraph(SENTENCE)];
-        for n in 0..3 {
-            blocks.push(paragraph("[image: ]"));
-            blocks.push(paragraph(if n == 2 {
-                "The Harbour Festival 2018, opening night on the quay Dancers from the school"
-            } else {
-                series
-            }));
-            blocks.push(paragraph(SENTENCE));
-        }
-        // Said once, under one picture, a line is text.
-        blocks.push(paragraph("[image: ]"));
-        blocks.push(paragraph("A lone line under the last picture of the day"));
-        blocks.push(paragraph(SENTENCE));
-        mark(&mut blocks);
-        let p = Some(Fold::Pictures);
-        assert_eq!(
-            folds(&blocks),
-            [None, p, p, None, p, p, None, p, p, None, None, None, None],
-            "{blocks:#?}"
-        );
-    }
-
-    #[test]
-    fn a_sentence_after_a_picture_is_text() {
-        let mut blocks = vec![
-            paragraph(SENTENCE),
-            paragraph("[image: A crowd in the square]"),
-            paragraph(SENTENCE),
-            paragraph(SENTENCE),
-        ];
-        mark(&mut blocks);
-        assert_eq!(folds(&blocks), [None, Some(Fold::Pictures), None, None]);
-    }
-
-    #[test]
     fn dates_and_links_at_the_edges_are_folded_the_middle_is_not() {
         let mut blocks = vec![
             Block::new(BlockKind::Title, "Budget Passes", 1),
@@ -424,6 +201,28 @@ mod tests {
         assert_eq!(
             folds(&blocks),
             [None, f, f, None, None, None, None, f, f, f, f],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn publication_stamps_are_folded_wherever_they_stand() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("PUBLISHED: 10:48, Tue, Nov 19, 2019"),
+            paragraph("| UPDATED: 11:05, Tue, Nov 19, 2019"),
+            paragraph("November 20, 2019 / 1:07 AM / Example News"),
+            paragraph(SENTENCE),
+            paragraph("The bridge was updated in March 2019 with a new deck and lights."),
+            paragraph("The vote was on Nov. 19, 2019 at 10:48."),
+            paragraph("Posted at the gate since 1998"),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, f, f, f, None, None, None, None, None],
             "{blocks:#?}"
         );
     }

@@ -4,7 +4,8 @@
 //! from the article: its own card, if the page sets it in one, carries more (a tag line, a
 //! second paragraph). Only a run that reaches the end of the article is folded.
 
-use super::{is_all_links, picture_alt};
+use super::is_all_links;
+use super::pictures::picture_alt;
 use crate::document::structure::{ends_sentence, has_cue, size_up_to};
 use crate::document::{Block, BlockKind, Fold};
 
