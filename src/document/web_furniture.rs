@@ -8,6 +8,7 @@
 mod cards;
 mod links;
 mod pictures;
+mod residue;
 
 use super::structure::{ends_sentence, has_cue, has_date, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
@@ -17,6 +18,7 @@ pub fn mark(blocks: &mut [Block]) {
     pictures::mark(blocks);
     cards::mark(blocks);
     links::mark(blocks);
+    residue::mark(blocks);
     for block in blocks.iter_mut() {
         if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) && is_stamp(&block.text)
         {
