@@ -5,6 +5,7 @@
 //! by its form and its place at an edge of the article, never by shortness alone, and folded,
 //! not deleted.
 
+mod author;
 mod cards;
 mod links;
 mod pictures;
@@ -50,6 +51,9 @@ pub fn mark(blocks: &mut [Block]) {
         }
         block.fold_as(Fold::Furniture);
     }
+    // After the edges, so that the end is still found where the article's last sentence is:
+    // the lines above an author's box are the article's, whatever their form.
+    author::mark(blocks);
 }
 
 /// A block at an edge of the article that is no part of it: a line of links, a furniture
