@@ -31,11 +31,22 @@ pub fn mark(blocks: &mut [Block]) {
         .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
         .unwrap_or(blocks.len());
     // The top: up to the first heading or sentence.
+    let said = |kind: BlockKind| {
+        blocks
+            .iter()
+            .find(|b| b.kind == kind)
+            .map(|b| words_of(&b.text))
+            .unwrap_or_default()
+    };
+    let (title, byline) = (said(BlockKind::Title), said(BlockKind::Byline));
     for block in &mut blocks[body_start..] {
         if block.kind == BlockKind::Leftover {
             continue;
         }
-        if block.kind == BlockKind::Heading || !is_edge_furniture(block, 6) {
+        let furniture = is_edge_furniture(block, 6)
+            || repeats_byline(block, &byline)
+            || is_breadcrumb(block, &title);
+        if block.kind == BlockKind::Heading || !furniture {
             break;
         }
         block.fold_as(Fold::Furniture);
@@ -68,6 +79,47 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
         || size <= 25 && has_cue(text)
         || size <= 12 && has_date(text) && !ends_sentence(text)
         || size <= words && !ends_sentence(text)
+}
+
+/// A text's words, lower-cased, without their punctuation.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The byline said again above the article: its names alone ("Ann Lee and Bo Chan, Example
+/// Press" under "By ANN LEE and BO CHAN, Example Press"), or a longer "By …" line that names
+/// one of them ("By Ann Lee, Bo Chan, Cy Dow" under "Ann Lee").
+fn repeats_byline(block: &Block, byline: &[String]) -> bool {
+    let text = block.text.trim();
+    let words = words_of(text);
+    if block.kind != BlockKind::Paragraph || byline.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let name: Vec<&String> = byline.iter().filter(|w| *w != "by").collect();
+    let within = words.iter().all(|w| byline.contains(w));
+    let shared = name.iter().filter(|w| words.contains(w)).count();
+    let by_line = words.first().is_some_and(|w| w == "by")
+        && !ends_sentence(text)
+        && shared >= name.len().min(2);
+    !words.is_empty() && (within || by_line)
+}
+
+/// A breadcrumb trail above the article: links to the sections that hold it, then the page's
+/// own title unlinked ("Home › News › The title").
+fn is_breadcrumb(block: &Block, title: &[String]) -> bool {
+    let rest = words_of(&unlinked_text(block));
+    let links = block
+        .spans
+        .iter()
+        .filter(|s| s.style == Inline::Link)
+        .count();
+    block.kind == BlockKind::Paragraph
+        && links >= 1
+        && !rest.is_empty()
+        && rest.iter().all(|w| title.contains(w))
 }
 
 /// The words that label when a page was published or changed.
@@ -229,6 +281,62 @@ mod tests {
         assert_eq!(
             folds(&blocks),
             [None, f, f, f, None, None, None, None, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn the_byline_said_again_and_a_breadcrumb_to_the_title_above_the_article_are_folded() {
+        let mut crumbs = paragraph("Home[1]Latest News[2]Budget Passes After Long Night");
+        for (start, end) in [(0, 4), (7, 18)] {
+            crumbs.spans.push(crate::document::Span {
+                start,
+                end,
+                style: Inline::Link,
+            });
+        }
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes After Long Night", 1),
+            Block::new(
+                BlockKind::Byline,
+                "By ANN LEE and BO CHAN, Example Press",
+                1,
+            ),
+            paragraph("Ann Lee and Bo Chan, Example Press"),
+            paragraph("By Ann Lee, Bo Chan and Cy Dow"),
+            crumbs,
+            paragraph(SENTENCE),
+            paragraph("Ann Lee and Bo Chan"),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, f, f, f, None, None, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_first_sentence_with_the_authors_or_the_title_words_is_text() {
+        let mut linked_sentence = paragraph("Budget passes[1] after a long night, said Ann Lee.");
+        linked_sentence.spans.push(crate::document::Span {
+            start: 0,
+            end: 13,
+            style: Inline::Link,
+        });
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes After Long Night", 1),
+            Block::new(BlockKind::Byline, "Ann Lee", 1),
+            paragraph("By the end of the night, Ann Lee said, the budget had passed."),
+            linked_sentence,
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, None, None, None],
             "{blocks:#?}"
         );
     }
