@@ -211,13 +211,40 @@ fn without_marks(text: &str) -> String {
     out
 }
 
+/// What the tests of the furniture rules build their articles from.
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod fixtures {
+    use super::{Block, BlockKind, Fold};
 
-    fn paragraph(text: &str) -> Block {
+    /// A sentence of an article's own.
+    pub const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the \
+        debate ran late into the night.";
+
+    pub fn paragraph(text: &str) -> Block {
         Block::new(BlockKind::Paragraph, text, 1)
     }
+
+    /// What each block is folded as, if it is.
+    pub fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
+        blocks
+            .iter()
+            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
+            .collect()
+    }
+
+    /// Whether each block is folded.
+    pub fn folded(blocks: &[Block]) -> Vec<bool> {
+        blocks
+            .iter()
+            .map(|b| b.kind == BlockKind::Leftover)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixtures::{SENTENCE, folds, paragraph};
+    use super::*;
 
     fn linked(text: &str) -> Block {
         let mut block = Block::new(BlockKind::ListItem, format!("• {text}[1]"), 1);
@@ -227,15 +254,6 @@ mod tests {
             style: Inline::Link,
         });
         block
-    }
-
-    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
-
-    fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
-        blocks
-            .iter()
-            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
-            .collect()
     }
 
     #[test]

@@ -98,21 +98,8 @@ fn is_box_line(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{SENTENCE, folded, paragraph};
     use super::*;
-
-    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate \
-        ran late into the night.";
-
-    fn paragraph(text: &str) -> Block {
-        Block::new(BlockKind::Paragraph, text, 1)
-    }
-
-    fn folded(blocks: &[Block]) -> Vec<bool> {
-        blocks
-            .iter()
-            .map(|b| b.kind == BlockKind::Leftover)
-            .collect()
-    }
 
     fn article(byline: &str, end: &[&str]) -> Vec<Block> {
         let mut blocks = vec![

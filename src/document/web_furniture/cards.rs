@@ -173,12 +173,9 @@ fn is_cut(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{folded, paragraph};
     use super::*;
     use crate::document::{Inline, Span};
-
-    fn paragraph(text: &str) -> Block {
-        Block::new(BlockKind::Paragraph, text, 1)
-    }
 
     /// A share row as a page sets one before each post: links numbered anew each time.
     fn share_row(n: usize) -> Block {
@@ -207,13 +204,6 @@ mod tests {
         paragraph(&format!(
             "Another post, number {n}, begins with a sentence of its own about the town{end}"
         ))
-    }
-
-    fn folded(blocks: &[Block]) -> Vec<bool> {
-        blocks
-            .iter()
-            .map(|b| b.kind == BlockKind::Leftover)
-            .collect()
     }
 
     fn page(cards: &[bool]) -> Vec<Block> {

@@ -128,15 +128,9 @@ fn is_capitalised_headline(block: &Block) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{SENTENCE, folded, paragraph};
     use super::*;
     use crate::document::{Inline, Span};
-
-    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate \
-        ran late into the night.";
-
-    fn paragraph(text: &str) -> Block {
-        Block::new(BlockKind::Paragraph, text, 1)
-    }
 
     /// A block of `before`, then `link` as link text numbered `[n]`.
     fn linked(kind: BlockKind, before: &str, link: &str, n: usize) -> Block {
@@ -147,13 +141,6 @@ mod tests {
             style: Inline::Link,
         });
         block
-    }
-
-    fn folded(blocks: &[Block]) -> Vec<bool> {
-        blocks
-            .iter()
-            .map(|b| b.kind == BlockKind::Leftover)
-            .collect()
     }
 
     #[test]

@@ -184,21 +184,8 @@ pub(super) fn mark(blocks: &mut [Block]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fixtures::{SENTENCE, folds, paragraph};
     use super::*;
-
-    fn paragraph(text: &str) -> Block {
-        Block::new(BlockKind::Paragraph, text, 1)
-    }
-
-    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
-
-    /// What each block is folded as, after the whole of the article's furniture is marked.
-    fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
-        blocks
-            .iter()
-            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
-            .collect()
-    }
 
     fn mark(blocks: &mut [Block]) {
         super::super::mark(blocks);
