@@ -5,22 +5,48 @@
 //! by its form and its place at an edge of the article, never by shortness alone, and folded,
 //! not deleted.
 
-use super::structure::{ends_sentence, ends_with_credit, has_cue, has_date, size_up_to};
+mod author;
+mod cards;
+mod links;
+mod pictures;
+mod residue;
+
+use super::structure::{ends_sentence, has_cue, has_date, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
 
 /// Fold the furniture of an extracted article (title and byline first, then the body).
 pub fn mark(blocks: &mut [Block]) {
-    mark_pictures(blocks);
+    pictures::mark(blocks);
+    cards::mark(blocks);
+    links::mark(blocks);
+    residue::mark(blocks);
+    for block in blocks.iter_mut() {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) && is_stamp(&block.text)
+        {
+            block.fold_as(Fold::Furniture);
+        }
+    }
     let body_start = blocks
         .iter()
         .position(|b| !matches!(b.kind, BlockKind::Title | BlockKind::Byline))
         .unwrap_or(blocks.len());
     // The top: up to the first heading or sentence.
+    let said = |kind: BlockKind| {
+        blocks
+            .iter()
+            .find(|b| b.kind == kind)
+            .map(|b| words_of(&b.text))
+            .unwrap_or_default()
+    };
+    let (title, byline) = (said(BlockKind::Title), said(BlockKind::Byline));
     for block in &mut blocks[body_start..] {
         if block.kind == BlockKind::Leftover {
             continue;
         }
-        if block.kind == BlockKind::Heading || !is_edge_furniture(block, 6) {
+        let furniture = is_edge_furniture(block, 6)
+            || repeats_byline(block, &byline)
+            || is_breadcrumb(block, &title);
+        if block.kind == BlockKind::Heading || !furniture {
             break;
         }
         block.fold_as(Fold::Furniture);
@@ -36,6 +62,9 @@ pub fn mark(blocks: &mut [Block]) {
         }
         block.fold_as(Fold::Furniture);
     }
+    // After the edges, so that the end is still found where the article's last sentence is:
+    // the lines above an author's box are the article's, whatever their form.
+    author::mark(blocks);
 }
 
 /// A block at an edge of the article that is no part of it: a line of links, a furniture
@@ -52,8 +81,91 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
         || size <= words && !ends_sentence(text)
 }
 
+/// A text's words, lower-cased, without their punctuation.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The byline said again above the article: its names alone ("Ann Lee and Bo Chan, Example
+/// Press" under "By ANN LEE and BO CHAN, Example Press"), or a longer "By …" line that names
+/// one of them ("By Ann Lee, Bo Chan, Cy Dow" under "Ann Lee").
+fn repeats_byline(block: &Block, byline: &[String]) -> bool {
+    let text = block.text.trim();
+    let words = words_of(text);
+    if block.kind != BlockKind::Paragraph || byline.is_empty() || words.len() > 12 {
+        return false;
+    }
+    let name: Vec<&String> = byline.iter().filter(|w| *w != "by").collect();
+    let within = words.iter().all(|w| byline.contains(w));
+    let shared = name.iter().filter(|w| words.contains(w)).count();
+    let by_line = words.first().is_some_and(|w| w == "by")
+        && !ends_sentence(text)
+        && shared >= name.len().min(2);
+    !words.is_empty() && (within || by_line)
+}
+
+/// A breadcrumb trail above the article: links to the sections that hold it, then the page's
+/// own title unlinked ("Home › News › The title").
+fn is_breadcrumb(block: &Block, title: &[String]) -> bool {
+    let rest = words_of(&unlinked_text(block));
+    let links = block
+        .spans
+        .iter()
+        .filter(|s| s.style == Inline::Link)
+        .count();
+    block.kind == BlockKind::Paragraph
+        && links >= 1
+        && !rest.is_empty()
+        && rest.iter().all(|w| title.contains(w))
+}
+
+/// The words that label when a page was published or changed.
+const STAMP_LABELS: &[&str] = &["published", "updated", "posted", "modified"];
+
+/// When the page was published or changed, wherever the page sets it: a short line with a
+/// date, labelled ("PUBLISHED: 10:48, Tue, Nov 19, 2019", "Updated: Nov. 20, 2019") or
+/// with a time of day ("November 20, 2019 / 1:07 AM / Example News").
+fn is_stamp(text: &str) -> bool {
+    let text = text.trim();
+    if size_up_to(text, 17) > 16 || !has_date(text) {
+        return false;
+    }
+    // The label opens the line or is followed by a colon: "was updated in March" is prose.
+    let lower = text.to_lowercase();
+    let first = lower
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty());
+    let labelled = first.is_some_and(|w| STAMP_LABELS.contains(&w))
+        || STAMP_LABELS
+            .iter()
+            .any(|label| lower.contains(&format!("{label}:")));
+    labelled || has_time_of_day(text) && !ends_sentence(text)
+}
+
+/// "10:48", "6:55 AM": hours and minutes.
+fn has_time_of_day(text: &str) -> bool {
+    text.split(|c: char| !(c.is_ascii_digit() || c == ':'))
+        .any(|w| match w.split_once(':') {
+            Some((h, m)) => {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+            }
+            None => false,
+        })
+}
+
 /// A block whose words are all link text ("Home[1]", "Read the report[4]").
 fn is_all_links(block: &Block) -> bool {
+    let words = letters(&unlinked_text(block));
+    !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
+}
+
+/// What a block says outside its links, without link numbers and pictures.
+fn unlinked_text(block: &Block) -> String {
     let mut linked = vec![false; block.text.len()];
     for span in block.spans.iter().filter(|s| s.style == Inline::Link) {
         for slot in linked.iter_mut().take(span.end).skip(span.start) {
@@ -66,8 +178,7 @@ fn is_all_links(block: &Block) -> bool {
         .filter(|(at, _)| !linked[*at])
         .map(|(_, c)| c)
         .collect();
-    let words = letters(&without_marks(&unlinked));
-    !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
+    without_marks(&unlinked)
 }
 
 fn letters(text: &str) -> usize {
@@ -100,134 +211,40 @@ fn without_marks(text: &str) -> String {
     out
 }
 
-/// The alternative text of the pictures a block shows, when pictures are all it shows, or
-/// pictures and their caption closed by a credit ("[image: …] A module to scale. Credit: ESA").
-fn picture_alt(block: &Block) -> Option<String> {
-    let text = block.text.trim_start_matches(['•', '\u{a0}', ' ']).trim();
-    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
-        || !text.starts_with("[image:")
-    {
-        return None;
+/// What the tests of the furniture rules build their articles from.
+#[cfg(test)]
+mod fixtures {
+    use super::{Block, BlockKind, Fold};
+
+    /// A sentence of an article's own.
+    pub const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the \
+        debate ran late into the night.";
+
+    pub fn paragraph(text: &str) -> Block {
+        Block::new(BlockKind::Paragraph, text, 1)
     }
-    let rest = without_marks(text);
-    if letters(&rest) > 0 && !(ends_with_credit(&rest) || is_credit_line(&rest)) {
-        return None;
+
+    /// What each block is folded as, if it is.
+    pub fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
+        blocks
+            .iter()
+            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
+            .collect()
     }
-    let alt: Vec<&str> = text
-        .split("[image:")
-        .filter_map(|part| part.split(']').next())
-        .collect();
-    Some(alt.join(" "))
-}
 
-/// "6", "Image 2 of 5", "1 of 4": a gallery's counter.
-fn is_counter(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let number = |w: &&str| w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 3;
-    match words.as_slice() {
-        [n] => number(n),
-        [a, "of", b] => number(a) && number(b),
-        [_, a, "of", b] => number(a) && number(b),
-        _ => false,
-    }
-}
-
-/// A credit standing alone: "(Image credit: NASA)", "Photo: AP".
-fn is_credit_line(text: &str) -> bool {
-    let inner = text
-        .trim()
-        .trim_start_matches('(')
-        .trim_end_matches(')')
-        .to_lowercase();
-    size_up_to(&inner, 13) <= 12
-        && [
-            "image credit",
-            "photo credit",
-            "credit",
-            "photo",
-            "image",
-            "picture",
-        ]
-        .iter()
-        .any(|cue| {
-            inner
-                .strip_prefix(cue)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-}
-
-fn word_set(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() > 2)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// A caption that says a picture's alternative text again: most of the words of one of them
-/// are found in the other.
-fn repeats(caption: &str, alt: &str) -> bool {
-    let alt = word_set(alt);
-    let caption = word_set(caption);
-    let covered = |a: &[String], b: &[String]| {
-        let shared = a.iter().filter(|w| b.contains(w)).count();
-        a.len() >= 3 && shared * 5 >= a.len() * 4
-    };
-    covered(&caption, &alt) || covered(&alt, &caption) && alt.len() <= 2 * caption.len()
-}
-
-/// A picture, and beside it its caption (its alternative text said again, or a line ending
-/// in a credit), its credit line and its gallery counter.
-fn mark_pictures(blocks: &mut [Block]) {
-    let mut i = 0;
-    // The alternative texts of the pictures met so far: a gallery says its captions again.
-    let mut alts = String::new();
-    while i < blocks.len() {
-        let Some(alt) = picture_alt(&blocks[i]) else {
-            i += 1;
-            continue;
-        };
-        alts.push(' ');
-        alts.push_str(&alt);
-        let start = i;
-        // A counter may stand before the picture.
-        let first = if i > 0 && is_counter(&blocks[i - 1].text) {
-            i - 1
-        } else {
-            i
-        };
-        let mut next = i + 1;
-        while let Some(block) = blocks.get_mut(next) {
-            let text = block.text.trim();
-            let caption = block.kind == BlockKind::Paragraph
-                && size_up_to(text, 81) <= 80
-                && (is_counter(text)
-                    || repeats(text, &alt)
-                    || repeats(text, &alts)
-                    || ends_with_credit(text)
-                    || is_credit_line(text));
-            if !caption {
-                break;
-            }
-            next += 1;
-        }
-        // A picture without words or caption is left as its one line "[image: ]": a fold
-        // would say no less in more words.
-        if letters(&alt) > 0 || next > start + 1 {
-            for block in &mut blocks[first..next] {
-                block.fold_as(Fold::Pictures);
-            }
-        }
-        i = next;
+    /// Whether each block is folded.
+    pub fn folded(blocks: &[Block]) -> Vec<bool> {
+        blocks
+            .iter()
+            .map(|b| b.kind == BlockKind::Leftover)
+            .collect()
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::fixtures::{SENTENCE, folds, paragraph};
     use super::*;
-
-    fn paragraph(text: &str) -> Block {
-        Block::new(BlockKind::Paragraph, text, 1)
-    }
 
     fn linked(text: &str) -> Block {
         let mut block = Block::new(BlockKind::ListItem, format!("• {text}[1]"), 1);
@@ -237,49 +254,6 @@ mod tests {
             style: Inline::Link,
         });
         block
-    }
-
-    const SENTENCE: &str = "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
-
-    fn folds(blocks: &[Block]) -> Vec<Option<Fold>> {
-        blocks
-            .iter()
-            .map(|b| (b.kind == BlockKind::Leftover).then_some(b.fold))
-            .collect()
-    }
-
-    #[test]
-    fn pictures_captions_credits_and_counters_are_folded() {
-        let mut blocks = vec![
-            paragraph(SENTENCE),
-            paragraph("Image 2 of 5"),
-            paragraph("[image: An artist's concept of the lander on the moon.]"),
-            paragraph("An artist's concept of the lander on the moon."),
-            paragraph("(Image credit: Example Space)"),
-            paragraph(SENTENCE),
-            paragraph("[image: A crowd in the square]"),
-            paragraph("Demonstrators gathered in the old square on Sunday. Photo: Getty Images"),
-            paragraph(SENTENCE),
-        ];
-        mark(&mut blocks);
-        let p = Some(Fold::Pictures);
-        assert_eq!(
-            folds(&blocks),
-            [None, p, p, p, p, None, p, p, None],
-            "{blocks:#?}"
-        );
-    }
-
-    #[test]
-    fn a_sentence_after_a_picture_is_text() {
-        let mut blocks = vec![
-            paragraph(SENTENCE),
-            paragraph("[image: A crowd in the square]"),
-            paragraph(SENTENCE),
-            paragraph(SENTENCE),
-        ];
-        mark(&mut blocks);
-        assert_eq!(folds(&blocks), [None, Some(Fold::Pictures), None, None]);
     }
 
     #[test]
@@ -303,6 +277,84 @@ mod tests {
         assert_eq!(
             folds(&blocks),
             [None, f, f, None, None, None, None, f, f, f, f],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn publication_stamps_are_folded_wherever_they_stand() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("PUBLISHED: 10:48, Tue, Nov 19, 2019"),
+            paragraph("| UPDATED: 11:05, Tue, Nov 19, 2019"),
+            paragraph("November 20, 2019 / 1:07 AM / Example News"),
+            paragraph(SENTENCE),
+            paragraph("The bridge was updated in March 2019 with a new deck and lights."),
+            paragraph("The vote was on Nov. 19, 2019 at 10:48."),
+            paragraph("Posted at the gate since 1998"),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, f, f, f, None, None, None, None, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn the_byline_said_again_and_a_breadcrumb_to_the_title_above_the_article_are_folded() {
+        let mut crumbs = paragraph("Home[1]Latest News[2]Budget Passes After Long Night");
+        for (start, end) in [(0, 4), (7, 18)] {
+            crumbs.spans.push(crate::document::Span {
+                start,
+                end,
+                style: Inline::Link,
+            });
+        }
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes After Long Night", 1),
+            Block::new(
+                BlockKind::Byline,
+                "By ANN LEE and BO CHAN, Example Press",
+                1,
+            ),
+            paragraph("Ann Lee and Bo Chan, Example Press"),
+            paragraph("By Ann Lee, Bo Chan and Cy Dow"),
+            crumbs,
+            paragraph(SENTENCE),
+            paragraph("Ann Lee and Bo Chan"),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, f, f, f, None, None, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_first_sentence_with_the_authors_or_the_title_words_is_text() {
+        let mut linked_sentence = paragraph("Budget passes[1] after a long night, said Ann Lee.");
+        linked_sentence.spans.push(crate::document::Span {
+            start: 0,
+            end: 13,
+            style: Inline::Link,
+        });
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes After Long Night", 1),
+            Block::new(BlockKind::Byline, "Ann Lee", 1),
+            paragraph("By the end of the night, Ann Lee said, the budget had passed."),
+            linked_sentence,
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, None, None, None],
             "{blocks:#?}"
         );
     }

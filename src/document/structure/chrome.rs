@@ -84,7 +84,8 @@ const CREDIT_CUES: &[&str] = &[
     "bild:",
 ];
 
-/// Text ending in a short credit line: "… hibernation pods. Credit: ESA".
+/// Text ending in a short credit line: "… hibernation pods. Credit: ESA", or the same credit
+/// in parentheses: "… in the square (Image: Getty)".
 pub(crate) fn ends_with_credit(text: &str) -> bool {
     if text.len() > 2000 {
         return false;
@@ -97,7 +98,17 @@ pub(crate) fn ends_with_credit(text: &str) -> bool {
                 .trim_end()
                 .chars()
                 .last()
-                .is_none_or(|c| ".!?)".contains(c));
+                .is_none_or(|c| ".!?)(".contains(c));
+            // In parentheses, the credit closes them and the text.
+            let in_parentheses = lower[..at].trim_end().ends_with('(');
+            let credit = if in_parentheses {
+                match credit.trim_end().strip_suffix(')') {
+                    Some(inner) if !inner.contains(['(', ')']) => inner,
+                    _ => return false,
+                }
+            } else {
+                credit
+            };
             starts_block_or_sentence
                 && credit.split_whitespace().count() <= 6
                 && !credit.trim_end().ends_with(['.', '!', '?'])

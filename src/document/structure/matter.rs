@@ -738,6 +738,16 @@ pub(super) mod tests {
             "A cross-section through the module showing the quarters. Credit: ESA"
         ));
         assert!(super::ends_with_credit("Photo: Getty Images"));
+        assert!(super::ends_with_credit(
+            "Rescue teams search the valley after the flood (Image: GETTY )"
+        ));
+        assert!(super::ends_with_credit(
+            "Can a duvet hurt your lungs? (Photo: Example Images)"
+        ));
+        // Parentheses that close before the end hold no credit of the picture.
+        assert!(!super::ends_with_credit(
+            "She showed the photograph (photo: below) to the council, which approved it"
+        ));
         assert!(!super::ends_with_credit(
             "The credit: it went to the team, who had earned it over many long months."
         ));

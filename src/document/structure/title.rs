@@ -197,6 +197,63 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+    // The months of the other languages whose pages quire reads most (Portuguese, Spanish,
+    // Italian, German, French, Indonesian), where they are no English word ("mars" is one).
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "agosto",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    "januar",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    "janvier",
+    "février",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "januari",
+    "februari",
+    "maret",
+    "mei",
+    "agustus",
+    "desember",
 ];
 
 /// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "2 days ago".
@@ -385,6 +442,12 @@ mod tests {
     #[test]
     fn dates_are_recognised() {
         assert!(super::has_date("November 18, 2019"));
+        assert!(super::has_date(
+            "segunda-feira, 22 de janeiro de 2018 às 0:13"
+        ));
+        assert!(super::has_date("Posted on Maret 30, 2015 by Admin"));
+        assert!(super::has_date("19. März 2019"));
+        assert!(!super::has_date("Mars 2020 lands on the red planet"));
         assert!(super::has_date("2019-11-18 10:00"));
         assert!(super::has_date("Catherine Shu / 2 days"));
         assert!(!super::has_date("Six Consensus points"));

@@ -1,0 +1,225 @@
+//! Links to other stories that a page sets inside an article: a box of headlines under a label
+//! ("More from UK", "You may also like…"), a cross-reference line ("Related: Another story"),
+//! a headline link in capitals between two paragraphs. Each is told by being wholly link text
+//! (but for its label), which the article's own sentences are not.
+
+use super::{is_all_links, letters, unlinked_text};
+use crate::document::structure::{ends_sentence, size_up_to};
+use crate::document::{Block, BlockKind, Fold};
+
+/// What labels a cross-reference line, lower-cased, without its colon.
+const CROSS_REFERENCE_LABELS: &[&str] = &[
+    "related",
+    "read more",
+    "read also",
+    "also read",
+    "see more",
+    "see also",
+    "more",
+    "also",
+    "watch",
+    "don't miss",
+    "recommended",
+];
+
+/// Fold the links to other stories.
+pub(super) fn mark(blocks: &mut [Block]) {
+    mark_boxes(blocks);
+    for block in blocks.iter_mut() {
+        if is_cross_reference(block) || is_capitalised_headline(block) {
+            block.fold_as(Fold::Furniture);
+        }
+    }
+}
+
+/// A headline that is one link: at least three words, all of them link text.
+fn is_story_link(block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
+    ) && is_all_links(block)
+        && size_up_to(&block.text, 3) >= 3
+}
+
+/// A list item with nothing in it but its bullet: a box's empty slot.
+fn is_empty_item(block: &Block) -> bool {
+    block.kind == BlockKind::ListItem && letters(&block.text) == 0
+}
+
+/// A line that names a box of links: a heading, or a few words that make no sentence
+/// ("More from UK", "You may also like...").
+fn is_label(block: &Block) -> bool {
+    let text = block.text.trim();
+    let ellipsis = text.ends_with("...") || text.ends_with('…');
+    match block.kind {
+        BlockKind::Heading => size_up_to(text, 9) <= 8,
+        BlockKind::Paragraph => {
+            size_up_to(text, 7) <= 6 && (ellipsis || !ends_sentence(text)) && !is_all_links(block)
+        }
+        _ => false,
+    }
+}
+
+/// Runs of headline links: three or more, or two under a label; the label goes with them.
+fn mark_boxes(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        if !is_story_link(&blocks[i]) {
+            i += 1;
+            continue;
+        }
+        // Empty bullets may stand before the first link.
+        let mut start = i;
+        while start > 0 && is_empty_item(&blocks[start - 1]) {
+            start -= 1;
+        }
+        let mut end = i;
+        let mut links = 0;
+        while end < blocks.len() && (is_story_link(&blocks[end]) || is_empty_item(&blocks[end])) {
+            links += usize::from(is_story_link(&blocks[end]));
+            end += 1;
+        }
+        let labelled = start > 0 && is_label(&blocks[start - 1]);
+        if links >= 3 || labelled && links >= 2 {
+            let from = if labelled { start - 1 } else { start };
+            for block in &mut blocks[from..end] {
+                block.fold_as(Fold::Furniture);
+            }
+        }
+        i = end;
+    }
+}
+
+/// "Related: Another story[3]", "Read more: …": a label of its own and one link after it.
+fn is_cross_reference(block: &Block) -> bool {
+    if block.kind != BlockKind::Paragraph || block.spans.is_empty() {
+        return false;
+    }
+    let unlinked = unlinked_text(block);
+    let label = unlinked.trim().trim_matches('*').trim();
+    let Some(name) = label.strip_suffix(':') else {
+        return false;
+    };
+    let name = name.trim().to_lowercase();
+    let opens = block
+        .text
+        .trim_start()
+        .trim_start_matches('*')
+        .starts_with(label);
+    opens
+        && CROSS_REFERENCE_LABELS.contains(&name.as_str())
+        && letters(&block.text) > letters(label) + 8
+}
+
+/// Another story's headline in capitals, set between paragraphs as one link.
+fn is_capitalised_headline(block: &Block) -> bool {
+    if block.kind != BlockKind::Paragraph || !is_all_links(block) || size_up_to(&block.text, 4) < 4
+    {
+        return false;
+    }
+    let cased: Vec<char> = block
+        .text
+        .chars()
+        .filter(|c| c.is_uppercase() || c.is_lowercase())
+        .collect();
+    let upper = cased.iter().filter(|c| c.is_uppercase()).count();
+    upper * 10 >= cased.len() * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{SENTENCE, folded, paragraph};
+    use super::*;
+    use crate::document::{Inline, Span};
+
+    /// A block of `before`, then `link` as link text numbered `[n]`.
+    fn linked(kind: BlockKind, before: &str, link: &str, n: usize) -> Block {
+        let mut block = Block::new(kind, format!("{before}{link}[{n}]"), 1);
+        block.spans.push(Span {
+            start: before.len(),
+            end: before.len() + link.len(),
+            style: Inline::Link,
+        });
+        block
+    }
+
+    #[test]
+    fn a_labelled_box_of_headlines_inside_the_article_is_folded() {
+        let mut heading = Block::new(BlockKind::Heading, "More from the city", 1);
+        heading.level = 3;
+        let item = |text: &str, n| linked(BlockKind::ListItem, "•  ", text, n);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            heading,
+            item("Bridge closed for repairs after the storm", 1),
+            Block::new(BlockKind::ListItem, "•", 1),
+            item("Schools reopen on Thursday across the county", 2),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folded(&blocks), [false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn two_links_without_a_label_and_a_list_of_short_links_are_kept() {
+        let item = |text: &str, n| linked(BlockKind::ListItem, "• ", text, n);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            item("The full report of the council", 1),
+            item("The minutes of the last meeting", 2),
+            paragraph(SENTENCE),
+            item("Report", 3),
+            item("Minutes", 4),
+            item("Budget", 5),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert!(folded(&blocks).iter().all(|f| !f), "{blocks:#?}");
+    }
+
+    #[test]
+    fn a_cross_reference_line_is_folded_a_sentence_with_a_link_is_not() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            linked(
+                BlockKind::Paragraph,
+                "Related: ",
+                "Seven signs the river is rising",
+                1,
+            ),
+            linked(
+                BlockKind::Paragraph,
+                "**Read more: **",
+                "How bridges are built",
+                2,
+            ),
+            linked(
+                BlockKind::Paragraph,
+                "The mayor said the plan was described in ",
+                "the council's report",
+                3,
+            ),
+            linked(BlockKind::Paragraph, "Note: ", "the council's report", 4),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folded(&blocks), [false, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_headline_link_in_capitals_between_paragraphs_is_folded() {
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            linked(
+                BlockKind::Paragraph,
+                "",
+                "MAYOR OPENS THE NEW BRIDGE AFTER TWO YEARS",
+                1,
+            ),
+            paragraph(SENTENCE),
+            linked(BlockKind::Paragraph, "", "NASA", 2),
+            linked(BlockKind::Paragraph, "", "The new bridge opens today", 3),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folded(&blocks), [false, true, false, false, false]);
+    }
+}
