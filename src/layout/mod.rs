@@ -309,7 +309,7 @@ impl Pages {
             pages.first_block = start;
             // The blocks up to the place in one go, then as many more as the rows still
             // wanted need, by their length, until they are there.
-            let mut end = end_of_fold_run(doc, (block + 1).min(doc.blocks.len()));
+            let mut end = end_of_fold_run(doc, (block + 1).min(doc.blocks.len()), leftovers_open);
             pages.append(lay_out_blocks(
                 doc,
                 start..end,
@@ -320,7 +320,8 @@ impl Pages {
             let wanted = height * WINDOW_SCREENS_AFTER;
             while end < doc.blocks.len() && pages.rows_from_block(block) < wanted {
                 let short = wanted - pages.rows_from_block(block);
-                let next = end_of_fold_run(doc, blocks_filling(doc, end, short, width));
+                let next =
+                    end_of_fold_run(doc, blocks_filling(doc, end, short, width), leftovers_open);
                 pages.append(lay_out_blocks(doc, end..next, width, leftovers_open, style));
                 end = next;
             }
@@ -351,7 +352,11 @@ impl Pages {
             if cancel.load(std::sync::atomic::Ordering::Relaxed) {
                 return None;
             }
-            let next = end_of_fold_run(doc, (end + CANCEL_CHECK_BLOCKS).min(doc.blocks.len()));
+            let next = end_of_fold_run(
+                doc,
+                (end + CANCEL_CHECK_BLOCKS).min(doc.blocks.len()),
+                leftovers_open,
+            );
             pages.append(lay_out_blocks(
                 doc,
                 end..next,
@@ -374,7 +379,8 @@ impl Pages {
         more: impl Fn(&Pages, usize) -> bool,
     ) {
         while end < doc.blocks.len() && more(self, end) {
-            let next = end_of_fold_run(doc, (end + step).min(doc.blocks.len()));
+            let next =
+                end_of_fold_run(doc, (end + step).min(doc.blocks.len()), self.leftovers_open);
             self.append(lay_out_blocks(
                 doc,
                 end..next,
@@ -566,10 +572,12 @@ fn window_start(
     start
 }
 
-/// `end`, or past it to the end of the run of leftovers it would cut: a run folds into one
-/// line, so a layout in parts never ends inside one.
-fn end_of_fold_run(doc: &Document, mut end: usize) -> usize {
-    while end < doc.blocks.len()
+/// `end`, or past it to the end of the run of folded leftovers it would cut: a folded run is
+/// one line, so a layout in parts never ends inside one. Open leftovers are blocks like any
+/// other (a run of them can be most of a text).
+fn end_of_fold_run(doc: &Document, mut end: usize, leftovers_open: bool) -> usize {
+    while !leftovers_open
+        && end < doc.blocks.len()
         && doc.blocks[end].kind == BlockKind::Leftover
         && doc.blocks[end - 1].kind == BlockKind::Leftover
     {

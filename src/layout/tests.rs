@@ -506,3 +506,28 @@ fn a_layout_in_the_background_is_the_whole_layout_unless_cancelled() {
     cancel.store(true, Ordering::Relaxed);
     assert!(Pages::whole_unless_cancelled(&doc, 50, 20, false, style, &cancel).is_none());
 }
+
+#[test]
+fn a_window_inside_a_long_run_of_open_leftovers_is_a_few_screens() {
+    let mut blocks = vec![crate::document::Block::new(BlockKind::Title, "A Title", 1)];
+    blocks.extend((0..5000).map(|n| {
+        let text = format!("Leftover line {n} of page furniture, repeated down the page.");
+        crate::document::Block::new(BlockKind::Leftover, text, n + 3)
+    }));
+    let doc = Document {
+        blocks,
+        ..Document::default()
+    };
+    let open = Pages::around(&doc, 50, 20, true, CodeLines::Cut, 2500);
+    assert!(open.holds_around(2500));
+    assert!(open.line_count() < 20 * 12, "{} rows", open.line_count());
+    let whole = Pages::new(&doc, 50, 20, true);
+    assert_window_reads_as_whole(&open, &whole);
+    // Folded, the run is one line, and the window holds all of it.
+    let folded = Pages::around(&doc, 50, 20, false, CodeLines::Cut, 2500);
+    assert!(folded.is_complete());
+    assert_eq!(
+        folded.line_count(),
+        Pages::new(&doc, 50, 20, false).line_count()
+    );
+}
