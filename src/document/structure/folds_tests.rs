@@ -182,3 +182,35 @@ fn furniture_in_the_middle_of_a_long_text_is_no_evidence_of_a_web_page() {
         interior_folds(&blocks)
     );
 }
+
+#[test]
+fn books_joined_into_one_file_each_show_and_only_their_headers_and_licences_fold() {
+    let second = gutenberg_book("Produced by David Widger")
+        .replace("War and Peace", "Anna Karenina")
+        .replace("WAR AND PEACE", "ANNA KARENINA")
+        .replace("Prince Andrew sighed", "Levin sighed");
+    let joined = format!(
+        "{}\nSection 1. General Terms of Use of this licence.\n\n{second}",
+        gutenberg_book("An Anonymous Volunteer, and David Widger")
+    );
+    let blocks = blocks(&joined);
+    let shown = |text: &str| {
+        blocks
+            .iter()
+            .any(|b| b.text.contains(text) && b.kind != BlockKind::Leftover)
+    };
+    // Both works' text shows: the second is not the first one's back matter.
+    assert!(shown("Prince Andrew sighed"));
+    assert!(shown("Levin sighed"));
+    assert!(shown("ANNA KARENINA"));
+    // What lies between them and around them folds: licence, header, credits.
+    let folded = |text: &str| {
+        blocks
+            .iter()
+            .any(|b| b.text.contains(text) && b.kind == BlockKind::Leftover)
+    };
+    assert!(folded("General Terms of Use"));
+    assert!(folded("The Project Gutenberg EBook of Anna Karenina"));
+    assert!(folded("Produced by David Widger"));
+    assert!(folded("Updated editions will replace"));
+}

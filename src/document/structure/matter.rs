@@ -43,32 +43,53 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     }
 }
 
-/// Project Gutenberg header and licence: everything up to the START marker and from the END
-/// marker on is front/back matter; so are the production credits just after the START marker.
+/// Project Gutenberg header and licence: everything before a START marker and from an END
+/// marker on is front/back matter, and so are the production credits just after a START
+/// marker. Files joined into one (`cat`, an omnibus) hold several START…END pairs: the text
+/// between each pair is a work and shows, and only what lies outside every pair folds.
 fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
-    if let Some(start) = raws.iter().position(|r| r.gutenberg_start()) {
-        for block in &mut blocks[..=start] {
+    let has_start = raws.iter().any(|r| r.gutenberg_start());
+    if !has_start && !raws.iter().any(|r| r.gutenberg_end()) {
+        return;
+    }
+    // Without a START marker the text begins as the work, and only an END marker folds.
+    let mut inside = !has_start;
+    let mut started = false;
+    let mut credits_left = 0;
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if raw.gutenberg_start() {
             block.fold_as(Fold::FrontMatter);
-        }
-        for block in blocks[start + 1..].iter_mut().take(4) {
-            let lower = block.text.to_lowercase();
-            let credit = [
-                "produced by",
-                "transcribed by",
-                "e-text prepared by",
-                "etext prepared by",
-                "updated editions",
-            ];
-            if credit.iter().any(|c| lower.starts_with(c)) {
+            (inside, started, credits_left) = (true, true, 4);
+        } else if raw.gutenberg_end() {
+            block.fold_as(Fold::BackMatter);
+            inside = false;
+        } else if !inside {
+            block.fold_as(if started {
+                Fold::BackMatter
+            } else {
+                Fold::FrontMatter
+            });
+        } else if credits_left > 0 {
+            credits_left -= 1;
+            if is_production_credit(&block.text) {
                 block.fold_as(Fold::FrontMatter);
             }
         }
     }
-    if let Some(end) = raws.iter().position(|r| r.gutenberg_end()) {
-        for block in &mut blocks[end..] {
-            block.fold_as(Fold::BackMatter);
-        }
-    }
+}
+
+/// "Produced by …", "Transcribed by …": who made the e-text, not part of the work.
+fn is_production_credit(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    [
+        "produced by",
+        "transcribed by",
+        "e-text prepared by",
+        "etext prepared by",
+        "updated editions",
+    ]
+    .iter()
+    .any(|c| lower.starts_with(c))
 }
 
 /// In a licence, a line centred over the text ("Preamble", "TERMS AND CONDITIONS", "How to
