@@ -54,17 +54,18 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
     }
     // Without a START marker the text begins as the work, and only an END marker folds.
     let mut inside = !has_start;
-    let mut started = false;
+    // Once a work has begun, what lies outside one comes after it: back matter.
+    let mut after_a_work = false;
     let mut credits_left = 0;
     for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
         if raw.gutenberg_start() {
             block.fold_as(Fold::FrontMatter);
-            (inside, started, credits_left) = (true, true, 4);
+            (inside, after_a_work, credits_left) = (true, true, 4);
         } else if raw.gutenberg_end() {
             block.fold_as(Fold::BackMatter);
-            inside = false;
+            (inside, after_a_work) = (false, true);
         } else if !inside {
-            block.fold_as(if started {
+            block.fold_as(if after_a_work {
                 Fold::BackMatter
             } else {
                 Fold::FrontMatter
