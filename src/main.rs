@@ -890,6 +890,10 @@ fn session_in_terminal(
             inbox.forward_whole(whole).context("cannot read the file")?;
             AppBuilder::preview(preview).store(None, data_dir(cli))
         }
+        Opening::Around(around, whole) => {
+            inbox.forward_whole(whole).context("cannot read the file")?;
+            AppBuilder::preview_around(*around).store(None, data_dir(cli))
+        }
     };
     inbox.listen().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;

@@ -220,6 +220,10 @@ fn measure(mode: &str, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
                     rest.then(Msg::WholeArrived(Box::new(whole.recv()?)));
                     AppBuilder::preview(preview)
                 }
+                Opening::Around(around, whole) => {
+                    rest.then(Msg::WholeArrived(Box::new(whole.recv()?)));
+                    AppBuilder::preview_around(*around)
+                }
             };
             let mut app = builder.screen(SCREEN).build();
             terminal.draw(|frame| quire::ui::render(app.model(), frame))?;

@@ -37,6 +37,10 @@ fn first_page(path: &Path, data_dir: &Path) -> Result<f64, Box<dyn std::error::E
             whole = Some(rest);
             AppBuilder::preview(preview)
         }
+        Opening::Around(around, rest) => {
+            whole = Some(rest);
+            AppBuilder::preview_around(*around)
+        }
     };
     let app = builder.screen(SIZE).build();
     let mut terminal = quire::app::terminal(TestBackend::new(SIZE.0, SIZE.1))?;

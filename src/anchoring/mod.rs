@@ -8,7 +8,7 @@
 
 mod saved;
 
-pub use saved::{Bookmark, Position};
+pub use saved::{Bookmark, LineMark, Position};
 
 use std::ops::Range;
 
@@ -576,7 +576,34 @@ pub fn position_at(flat: &FlatText, anchor: Anchor) -> Position {
     };
     let mut quote = flat.quote(span);
     quote.exact = flat.text[start..start + length].to_string();
-    Position { anchor, quote }
+    Position {
+        anchor,
+        quote,
+        line: None,
+        mark: None,
+    }
+}
+
+/// The reading position to save for `anchor` in `doc`, quoted from the text around it only;
+/// for plain text, with the line its paragraph starts on and the line mark before it, so a
+/// long file can be reopened there before it is read whole.
+pub fn reading_position(doc: &Document, anchor: Anchor) -> Position {
+    let around = FlatText::around_span(
+        doc,
+        Span {
+            start: anchor,
+            end: anchor,
+        },
+    );
+    let mut position = position_at(&around, anchor);
+    if doc.format == Some(crate::document::Format::Text) {
+        position.line = doc.blocks.get(anchor.block).map(|block| block.line);
+        position.mark = position
+            .line
+            .and_then(|line| doc.line_mark_before(line))
+            .map(|(line, byte)| LineMark { line, byte });
+    }
+    position
 }
 
 #[cfg(test)]

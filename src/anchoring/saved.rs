@@ -27,4 +27,18 @@ pub struct Bookmark {
 pub struct Position {
     pub anchor: Anchor,
     pub quote: TextQuote,
+    /// The line of the source file where the place's paragraph starts, when the document is
+    /// plain text: what lets a long file be reopened near the place before it is read whole.
+    pub line: Option<usize>,
+    /// Where a line at most a thousand or so before that one begins in the file: where to
+    /// start reading it from.
+    pub mark: Option<LineMark>,
+}
+
+/// Where a line of a plain text's file begins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineMark {
+    /// 1-based.
+    pub line: usize,
+    pub byte: u64,
 }

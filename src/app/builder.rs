@@ -20,6 +20,8 @@ enum Start {
     Whole(Box<Opened>),
     /// A preview of a big file's opening; the whole comes later as [`Msg::WholeArrived`].
     Preview(Document),
+    /// A preview of the text around the saved place, opened there; the whole comes later.
+    Around(Box<super::around::Around>),
 }
 
 #[derive(Debug)]
@@ -61,6 +63,12 @@ impl AppBuilder {
     /// A session showing a preview of a big file's opening until its whole arrives.
     pub fn preview(doc: Document) -> AppBuilder {
         AppBuilder::starting(Start::Preview(doc))
+    }
+
+    /// A session showing a preview of the text around the saved place of a big file, at that
+    /// place, until its whole arrives.
+    pub fn preview_around(around: super::around::Around) -> AppBuilder {
+        AppBuilder::starting(Start::Around(Box::new(around)))
     }
 
     fn starting(start: Start) -> AppBuilder {
@@ -180,6 +188,7 @@ impl AppBuilder {
         let mut model = match self.start {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
+            Start::Around(around) => Model::preview_around(around.doc, around.place, setup),
         };
         if let Some(title) = self.continuing {
             let _ = update(&mut model, Msg::Continuing { title });

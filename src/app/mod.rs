@@ -13,6 +13,7 @@
 //!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
 //!   to it, each in one write.
 
+pub mod around;
 pub mod backend;
 pub mod builder;
 pub mod fetch;

@@ -8,19 +8,23 @@
 //! in the preview.
 //!
 //! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8, or
-//! a book's first parts (an EPUB reads the same whether whole or begun), and no saved place to
-//! resume beyond the start (the first screen would be the wrong one). Any book is read this
-//! way, since a small archive can hold a long book; a short one is read whole on the way.
+//! a book's first parts (an EPUB reads the same whether whole or begun). With a saved place
+//! to resume beyond the start, the first screen is the place's: a plain text is previewed
+//! around it ([`super::around`]) when the place is found there as it was saved; otherwise
+//! (a book, a changed file) opening waits for the whole. Any book is read this way, since a
+//! small archive can hold a long book; a short one is read whole on the way.
 
 use std::fs::File;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use memchr::memmem;
 
+use super::around::{self, Around, Landmark};
 use super::session;
+use crate::anchoring::Position;
 use crate::document::{Anchor, BookOpening, Document, Format, LoadError, LoadOptions, input};
 use crate::reader::Opened;
 use crate::store::{Store, path_key};
@@ -58,6 +62,8 @@ pub struct Request {
 pub enum Opening {
     Ready(Box<Opened>, Option<Store>),
     Preview(Document, Receiver<Whole>),
+    /// A preview of the text around the saved place, opened at it.
+    Around(Box<Around>, Receiver<Whole>),
 }
 
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
@@ -178,40 +184,59 @@ struct Job {
     resume: bool,
 }
 
-/// Ask the store, on another thread, whether the document last opened from `path` has a
-/// saved place beyond its start. The answer is `true` when in doubt: waiting is never wrong.
-fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receiver<bool> {
+/// What the store had for the document last opened from a path.
+#[derive(Debug)]
+enum SavedPlace {
+    /// Nothing beyond the start: opening begins at the start.
+    Start,
+    /// A place inside the document.
+    Inside(Position),
+    /// The store could not be asked.
+    Unknown,
+}
+
+impl SavedPlace {
+    /// True when opening may jump into the document: waiting for it is never wrong.
+    fn maybe_inside(&self) -> bool {
+        !matches!(self, SavedPlace::Start)
+    }
+}
+
+/// Ask the store, on another thread, where the document last opened from `path` was left.
+fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receiver<SavedPlace> {
     let (sender, answer) = mpsc::channel();
     let (Some(dir), Some(path)) = (data_dir, path) else {
-        let _ = sender.send(false);
+        let _ = sender.send(SavedPlace::Start);
         return answer;
     };
     let spawned = std::thread::Builder::new()
         .name("peek".into())
         .spawn(move || {
-            let inside = match Store::peek_place_by_path(&dir, &path_key(&path)) {
-                Ok(place) => place.is_some_and(|place| place != Anchor::default()),
-                Err(_) => true,
+            let place = match Store::peek_place_by_path(&dir, &path_key(&path)) {
+                Ok(Some(place)) if place.anchor != Anchor::default() => SavedPlace::Inside(place),
+                Ok(_) => SavedPlace::Start,
+                Err(_) => SavedPlace::Unknown,
             };
-            let _ = sender.send(inside);
+            let _ = sender.send(place);
         });
-    // No thread: the sender went with the closure, and `recv` fails, which reads as `true`.
+    // No thread: the sender went with the closure, and `recv` fails, which reads as unknown.
     drop(spawned);
     answer
 }
 
-fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+fn open_with_peek(mut job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError> {
     if is_book(&job) {
         return open_book(job, peek);
     }
     let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
         return open_whole(job);
     };
-    let head = job.source.head()[..cut].to_vec();
-    let format = job
-        .options
-        .format
-        .unwrap_or_else(|| Format::detect(&job.name, &String::from_utf8_lossy(&head)));
+    let format = job.options.format.unwrap_or_else(|| {
+        Format::detect(
+            &job.name,
+            &String::from_utf8_lossy(&job.source.head()[..cut]),
+        )
+    });
     if format != Format::Text {
         return open_whole(job);
     }
@@ -219,8 +244,97 @@ fn open_with_peek(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> 
         format: Some(Format::Text),
         ..job.options
     };
-    let preview = Document::load(head, &job.name, options);
-    preview_then_whole(preview, job, peek)
+    let saved = if job.resume {
+        peek.recv().unwrap_or(SavedPlace::Unknown)
+    } else {
+        SavedPlace::Start
+    };
+    if let SavedPlace::Inside(position) = &saved
+        && let Some(around) = preview_around(&mut job, position, options)?
+    {
+        let whole = read_whole_behind(job)?;
+        return Ok(Opening::Around(Box::new(around), whole));
+    }
+    let preview = Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
+    preview_then_whole(preview, job, || saved.maybe_inside())
+}
+
+/// The preview around the saved place `position` of a plain text; `None` when there is no
+/// line to go by or the place is not found there as it was saved (the file changed). Of a
+/// file, what lies between the opening and the place is not read for it when the place has
+/// a line mark past the opening: the preview is read from some way before the mark.
+fn preview_around(
+    job: &mut Job,
+    position: &Position,
+    options: LoadOptions,
+) -> Result<Option<Around>, LoadError> {
+    let Some(line) = position.line else {
+        return Ok(None);
+    };
+    let io = LoadError::Io;
+    let found = match &mut job.source {
+        Source::Bytes(bytes) => {
+            let landmark = position
+                .mark
+                .and_then(|mark| {
+                    Some(Landmark {
+                        offset: usize::try_from(mark.byte)
+                            .ok()
+                            .filter(|&b| b <= bytes.len())?,
+                        line: mark.line,
+                    })
+                })
+                .unwrap_or(Landmark::START);
+            let none: &mut &[u8] = &mut &[][..];
+            around::read_to_line(none, bytes, u64::MAX, landmark, line)
+                .map_err(io)?
+                .map(|start| (bytes.as_slice(), landmark, start))
+                .and_then(|(bytes, landmark, start)| {
+                    around::preview(bytes, landmark, start, position, &job.name, options)
+                })
+        }
+        Source::File {
+            head,
+            file,
+            len,
+            limit,
+        } => match position.mark {
+            Some(mark) if mark.byte > head.len() as u64 && mark.byte < *len => {
+                let from = mark.byte.saturating_sub(around::LOOK_BACK as u64);
+                let landmark = Landmark {
+                    offset: usize::try_from(mark.byte - from).unwrap_or(0),
+                    line: mark.line,
+                };
+                file.seek(SeekFrom::Start(from)).map_err(io)?;
+                let mut bytes = Vec::new();
+                let start = around::read_to_line(
+                    file,
+                    &mut bytes,
+                    (*limit).saturating_sub(from),
+                    landmark,
+                    line,
+                );
+                // The whole is read on from the end of the opening.
+                file.seek(SeekFrom::Start(head.len() as u64)).map_err(io)?;
+                start.map_err(io)?.and_then(|start| {
+                    around::preview(&bytes, landmark, start, position, &job.name, options)
+                })
+            }
+            _ => {
+                // Room for all of it at once: what is read on the way to the place is the
+                // whole's opening, and a buffer grown step by step would be copied each time.
+                let all = usize::try_from((*len).min(*limit)).unwrap_or(0);
+                head.try_reserve_exact(all.saturating_sub(head.len()).saturating_add(1))
+                    .map_err(|e| LoadError::Io(std::io::Error::other(e)))?;
+                around::read_to_line(file, head, *limit, Landmark::START, line)
+                    .map_err(io)?
+                    .and_then(|start| {
+                        around::preview(head, Landmark::START, start, position, &job.name, options)
+                    })
+            }
+        },
+    };
+    Ok(found)
 }
 
 /// A book (EPUB), whatever its size: a small archive can unpack to a long book. Its archive
@@ -230,7 +344,7 @@ fn is_book(job: &Job) -> bool {
     Document::is_book(job.source.head(), &job.name, job.options) && !job.options.force
 }
 
-fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
+fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError> {
     let Job {
         source,
         name,
@@ -252,7 +366,10 @@ fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
         resume,
     };
     match opening {
-        Some(BookOpening::Begun(preview)) => preview_then_whole(Ok(preview), job, peek),
+        Some(BookOpening::Begun(preview)) => preview_then_whole(Ok(preview), job, || {
+            peek.recv()
+                .map_or(true, |saved: SavedPlace| saved.maybe_inside())
+        }),
         // Read whole already: not read again.
         Some(BookOpening::Whole(doc)) => {
             let (opened, store) = with_saved_place(
@@ -268,26 +385,18 @@ fn open_book(job: Job, peek: Receiver<bool>) -> Result<Opening, LoadError> {
 }
 
 /// Start reading the whole on another thread and hand back the preview, unless a saved place
-/// inside the document is to be resumed (then the whole is waited for).
+/// inside the document is to be resumed (then the whole is waited for). `resumes_inside`
+/// says whether there is one, asked once the whole is started.
 fn preview_then_whole(
     preview: Result<Document, LoadError>,
     job: Job,
-    peek: Receiver<bool>,
+    resumes_inside: impl FnOnce() -> bool,
 ) -> Result<Opening, LoadError> {
     let resume = job.resume;
     // Only now is the whole started: on a busy machine the two would share a core, and the
-    // preview is what the reader is waiting for. The bytes move to the thread: a big book is
-    // not copied to be read twice.
-    let (whole_sender, whole) = mpsc::channel();
-    std::thread::Builder::new()
-        .name("open".into())
-        .spawn(move || {
-            // The thread's own store connection goes with it: the runtime opens one for its
-            // writes when it has one to make.
-            let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
-        })
-        .map_err(LoadError::Io)?;
-    let resumes_inside = peek.recv().unwrap_or(true);
+    // preview is what the reader is waiting for.
+    let whole = read_whole_behind(job)?;
+    let resumes_inside = resumes_inside();
     match preview {
         Ok(preview) if !(resume && resumes_inside) => Ok(Opening::Preview(preview, whole)),
         _ => {
@@ -297,6 +406,21 @@ fn preview_then_whole(
             Ok(Opening::Ready(Box::new(opened), None))
         }
     }
+}
+
+/// Read (the rest of) the file and structure it whole on another thread. The bytes move to
+/// the thread: a big book is not copied to be read twice.
+fn read_whole_behind(job: Job) -> Result<Receiver<Whole>, LoadError> {
+    let (whole_sender, whole) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("open".into())
+        .spawn(move || {
+            // The thread's own store connection goes with it: the runtime opens one for its
+            // writes when it has one to make.
+            let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
+        })
+        .map_err(LoadError::Io)?;
+    Ok(whole)
 }
 
 fn load_whole(job: Job) -> Result<(Opened, Option<Store>), LoadError> {
@@ -533,32 +657,98 @@ mod tests {
         assert!(matches!(open(request).unwrap(), Opening::Ready(..)));
     }
 
-    #[test]
-    fn a_saved_place_inside_the_book_means_waiting_for_the_whole() {
+    /// A big file in a temporary folder with its place saved at paragraph `k`, the line
+    /// kept or not: the folder (kept alive), the file, the data directory.
+    fn saved_at(text: &str, k: usize, keep_line: bool) -> (tempfile::TempDir, PathBuf, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("book.txt");
-        let text = book(20_000);
-        std::fs::write(&file, &text).unwrap();
+        std::fs::write(&file, text).unwrap();
         let data = dir.path().join("data");
-        let doc = Document::from_text(&text, "book.txt");
+        let doc = Document::open(&file).unwrap();
         let loaded = session::load(Some(&data), &doc, Some(&file));
         let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
             panic!("the store should open");
         };
-        let flat = crate::anchoring::FlatText::new(&doc);
-        let place = crate::anchoring::position_at(&flat, Anchor::new(300, 0));
+        let mut place = crate::anchoring::reading_position(&doc, Anchor::new(k, 0));
+        assert!(place.line.is_some() && place.mark.is_some());
+        if !keep_line {
+            (place.line, place.mark) = (None, None);
+        }
         store.save_position(record, &place, None).unwrap();
-        drop(store);
+        (dir, file, data)
+    }
 
+    #[test]
+    fn a_saved_place_inside_a_long_text_is_previewed_around_it() {
+        let text = book(20_000);
+        let (_dir, file, data) = saved_at(&text, 12_000, true);
+        let opened = open_file(&file, LoadOptions::default(), Some(data.clone()), true).unwrap();
+        let Opening::Around(around, whole) = opened else {
+            panic!("a place with its line kept is previewed around it");
+        };
+        let shown = &around.doc.blocks[around.place.block];
+        assert!(shown.text.starts_with("Paragraph 12000 says"));
+        assert!(around.doc.blocks.len() < 2_000);
+        let opened = whole.recv().unwrap().unwrap();
+        assert_eq!(opened.saved.position, Some(Anchor::new(12_000, 0)));
+        assert_eq!(opened.doc.blocks, Document::open(&file).unwrap().blocks);
+
+        // From bytes (a request) as from a file.
+        let Opening::Around(around, _) =
+            open(request(&text, Some(data.clone()), Some(file.clone()))).unwrap()
+        else {
+            panic!("bytes with a saved place are previewed around it too");
+        };
+        assert!(
+            around.doc.blocks[around.place.block]
+                .text
+                .starts_with("Paragraph 12000 ")
+        );
+
+        // Reading from the start does not need it.
+        let from_start = open_file(&file, LoadOptions::default(), Some(data), false).unwrap();
+        assert!(matches!(from_start, Opening::Preview(..)));
+    }
+
+    #[test]
+    fn the_file_is_read_from_the_line_mark_before_the_place_and_whole_after_it() {
+        let text = book(20_000);
+        let (_dir, file, data) = saved_at(&text, 15_000, true);
+        let Opening::Around(around, whole) =
+            open_file(&file, LoadOptions::default(), Some(data), true).unwrap()
+        else {
+            panic!("a place with its line kept is previewed around it");
+        };
+        assert!(
+            around.doc.blocks[around.place.block]
+                .text
+                .starts_with("Paragraph 15000 says")
+        );
+        // The seek to the mark did not cost the whole its bytes.
+        let doc = whole.recv().unwrap().unwrap().doc;
+        assert_eq!(doc.blocks, Document::open(&file).unwrap().blocks);
+        assert_eq!(doc.line_marks, Document::open(&file).unwrap().line_marks);
+    }
+
+    #[test]
+    fn without_a_line_or_in_a_changed_file_a_saved_place_waits_for_the_whole() {
+        let text = book(20_000);
+        let (_dir, file, data) = saved_at(&text, 300, false);
         let opened = open(request(&text, Some(data.clone()), Some(file.clone()))).unwrap();
         let Opening::Ready(opened, _) = opened else {
             panic!("a place to resume needs the whole document first");
         };
         assert_eq!(opened.saved.position, Some(Anchor::new(300, 0)));
 
-        // Reading from the start does not need it.
-        let mut from_start = request(&text, Some(data), Some(file));
-        from_start.resume = false;
-        assert!(matches!(open(from_start).unwrap(), Opening::Preview(..)));
+        // Paragraphs added before the place: its line holds other words now. The whole
+        // finds the place by its quote, one paragraph further on.
+        let (_dir, file, data) = saved_at(&text, 300, true);
+        let edited = format!("A preface added later.\n\n{text}");
+        std::fs::write(&file, &edited).unwrap();
+        let opened = open_file(&file, LoadOptions::default(), Some(data), true).unwrap();
+        let Opening::Ready(opened, _) = opened else {
+            panic!("a changed file waits for the whole");
+        };
+        assert_eq!(opened.saved.position, Some(Anchor::new(301, 0)));
     }
 }

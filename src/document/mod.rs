@@ -307,6 +307,28 @@ pub struct Document {
     pub book: Option<Box<Book>>,
     /// How many bytes it was read from (0 when it was not read from bytes).
     pub source_len: usize,
+    /// Where every [`LINE_MARK_STEP`]th line begins in the bytes a plain text was read from
+    /// as UTF-8 (entry `k`: line `k * LINE_MARK_STEP + 1`, 1-based); empty for anything
+    /// else. A saved place keeps the mark before its line, so a long file can be reopened
+    /// there by reading from the mark instead of from the start.
+    pub line_marks: Vec<u64>,
+}
+
+/// How many lines apart [`Document::line_marks`] are: a few hundred KB of text at most to
+/// read from a mark to a place, and a few KB of marks for a 100 MB file.
+pub const LINE_MARK_STEP: usize = 1024;
+
+/// Where every [`LINE_MARK_STEP`]th line of `bytes` begins.
+fn line_marks(bytes: &[u8]) -> Vec<u64> {
+    let mut marks = vec![0];
+    let mut lines = 0;
+    for at in memchr::memchr_iter(b'\n', bytes) {
+        lines += 1;
+        if lines % LINE_MARK_STEP == 0 {
+            marks.push(at as u64 + 1);
+        }
+    }
+    marks
 }
 
 impl Document {
@@ -360,6 +382,7 @@ impl Document {
             format: Some(format),
             book: None,
             source_len: text_len,
+            line_marks: Vec::new(),
         }
     }
 
@@ -398,12 +421,18 @@ impl Document {
             encoding: options.encoding,
             force: options.force,
         };
+        // Counted on the bytes as read (the decoded text may be shorter by a byte-order mark),
+        // and kept only for what is reopened from them: plain text in UTF-8.
+        let marks = line_marks(&bytes);
         let decoded = decode::decode(bytes, decode_options)?;
         let format = options
             .format
             .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
         let mut doc = Document::structure_owned(decoded.text, fallback_name, format, options.ruby);
         doc.encoding = decoded.encoding;
+        if format == Format::Text && doc.encoding == encoding_rs::UTF_8.name() {
+            doc.line_marks = marks;
+        }
         Ok(doc)
     }
 
@@ -433,6 +462,14 @@ impl Document {
                     || Format::from_path(Path::new(name)) == Some(Format::Epub)
             }
         }
+    }
+
+    /// The mark at or before 1-based `line`: where a line at most [`LINE_MARK_STEP`] lines
+    /// before it begins in the bytes read, as (its line, its byte).
+    pub fn line_mark_before(&self, line: usize) -> Option<(usize, u64)> {
+        let k = line.checked_sub(1)? / LINE_MARK_STEP;
+        let byte = *self.line_marks.get(k)?;
+        Some((k * LINE_MARK_STEP + 1, byte))
     }
 
     /// Read and load a file.

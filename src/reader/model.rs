@@ -128,6 +128,11 @@ pub struct Model {
     /// True while the document is a preview of the file's opening and the whole is still
     /// being read: totals (pages, paragraphs, time left) are not known yet.
     pub(super) loading: bool,
+    /// While the preview is of the text around a saved place rather than of the opening:
+    /// where it opened. Page and paragraph numbers are not known, paging back from its first
+    /// page waits for the whole, and the whole takes the reader's place from it by the line
+    /// of the paragraph the reader is in.
+    pub(super) preview_inside: Option<Anchor>,
     pub(super) keymap: Keymap,
     pub(super) config: Config,
     /// The language the document's words are broken at their syllables in, when justified
@@ -210,6 +215,16 @@ impl Model {
         model
     }
 
+    /// A model showing a preview of the text around the saved place of a big file, at that
+    /// place, while its whole is read.
+    pub fn preview_around(doc: Document, place: Anchor, setup: Setup) -> Model {
+        let mut model = Model::build(doc, setup);
+        model.loading = true;
+        model.open_at(place);
+        model.preview_inside = Some(model.anchor);
+        model
+    }
+
     /// A book read from its start opens where its text begins: a first page that is only a
     /// cover picture is passed over (it is still there, a page up).
     fn skip_cover(&mut self) {
@@ -258,6 +273,7 @@ impl Model {
             outline,
             outline_state,
             loading: false,
+            preview_inside: None,
             keymap,
             config,
             hyphenation,
@@ -479,9 +495,14 @@ impl Model {
     /// The number of the page at the top of the screen (from 1), when it is known: not while
     /// only a window deep in the text is laid out.
     pub fn page_number(&self) -> Option<usize> {
-        self.pages
-            .counts_from_start()
+        (self.pages.counts_from_start() && self.preview_inside.is_none())
             .then(|| self.current_page() + 1)
+    }
+
+    /// True while the preview shown is of the text around a saved place: what comes before
+    /// it is not read yet, so no count from the start is known.
+    pub fn preview_begins_inside(&self) -> bool {
+        self.preview_inside.is_some()
     }
 
     /// The number of the page showing `place` (from 1), when it is known.

@@ -106,6 +106,8 @@ mod tests {
                 prefix: String::new(),
                 suffix: String::new(),
             },
+            line: None,
+            mark: None,
         }
     }
 

@@ -15,6 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
+use crate::anchoring::{Position, TextQuote};
 use crate::document::Anchor;
 
 pub use kept::{Aside, KEPT_DIR, KeptCopy, Settled, kept_dir};
@@ -94,6 +95,12 @@ const MIGRATIONS: &[&str] = &[
         content_type TEXT NOT NULL DEFAULT '',
         fetched_at INTEGER NOT NULL
     );",
+    // 4 → 5: the source line of the saved place's paragraph and where a line shortly before it
+    // begins in the file, for reopening a long plain text there before the whole is read
+    // (unknown for places saved before).
+    "ALTER TABLE positions ADD COLUMN line INTEGER;
+    ALTER TABLE positions ADD COLUMN mark_line INTEGER;
+    ALTER TABLE positions ADD COLUMN mark_byte INTEGER;",
 ];
 
 /// The schema version this build writes.
@@ -305,9 +312,9 @@ impl Store {
 
     /// Where the reader left the document last opened from `path`, looked up read-only in the
     /// store in `dir` without opening it for writing (no checks, no migrations): quick enough
-    /// to ask before the text is structured whether opening will jump into it. `None` when
-    /// there is no such place; an error when the store could not be read.
-    pub fn peek_place_by_path(dir: &Path, path: &str) -> Result<Option<Anchor>, StoreError> {
+    /// to ask before the text is structured whether opening will jump into it, and where.
+    /// `None` when there is no such place; an error when the store could not be read.
+    pub fn peek_place_by_path(dir: &Path, path: &str) -> Result<Option<Position>, StoreError> {
         let file = dir.join(DB_FILE);
         if !file.exists() {
             return Ok(None);
@@ -317,16 +324,36 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        // A store from before the line was kept has no such column; its place is all the
+        // same a place.
+        let lines = if version >= 5 {
+            "p.line, p.mark_line, p.mark_byte"
+        } else {
+            "NULL, NULL, NULL"
+        };
         let place = conn
             .query_row(
-                "SELECT p.block, p.byte FROM documents d JOIN positions p ON p.document = d.id
-                 WHERE d.last_path = ?1 ORDER BY d.seen_at DESC LIMIT 1",
+                &format!(
+                    "SELECT p.block, p.byte, p.exact, p.prefix, p.suffix, {lines}
+                     FROM documents d JOIN positions p ON p.document = d.id
+                     WHERE d.last_path = ?1 ORDER BY d.seen_at DESC LIMIT 1"
+                ),
                 [path],
                 |row| {
-                    Ok(Anchor::new(
-                        records::to_usize(row.get(0)?),
-                        records::to_usize(row.get(1)?),
-                    ))
+                    Ok(Position {
+                        anchor: Anchor::new(
+                            records::to_usize(row.get(0)?),
+                            records::to_usize(row.get(1)?),
+                        ),
+                        quote: TextQuote {
+                            exact: row.get(2)?,
+                            prefix: row.get(3)?,
+                            suffix: row.get(4)?,
+                        },
+                        line: row.get::<_, Option<i64>>(5)?.map(records::to_usize),
+                        mark: records::line_mark(row.get(6)?, row.get(7)?),
+                    })
                 },
             )
             .optional()?;

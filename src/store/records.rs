@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Store, StoreError, now};
-use crate::anchoring::{Bookmark, Position, Span, TextQuote};
+use crate::anchoring::{Bookmark, LineMark, Position, Span, TextQuote};
 use crate::document::Anchor;
 
 /// A document the store knows.
@@ -35,6 +35,14 @@ fn to_i64(n: usize) -> i64 {
 
 pub(super) fn to_usize(n: i64) -> usize {
     usize::try_from(n).unwrap_or(0)
+}
+
+/// A line mark as the positions table keeps it (both columns or neither).
+pub(super) fn line_mark(line: Option<i64>, byte: Option<i64>) -> Option<LineMark> {
+    Some(LineMark {
+        line: to_usize(line?),
+        byte: u64::try_from(byte?).ok()?,
+    })
 }
 
 fn document_from(row: &Row<'_>) -> rusqlite::Result<DocumentRecord> {
@@ -199,10 +207,11 @@ impl Store {
                 params![progress, now(), document],
             )?;
             tx.execute(
-                "INSERT INTO positions (document, block, byte, exact, prefix, suffix, saved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                "INSERT INTO positions (document, block, byte, exact, prefix, suffix, saved_at, line,
+                    mark_line, mark_byte)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
                  ON CONFLICT(document) DO UPDATE SET block = ?2, byte = ?3, exact = ?4, prefix = ?5,
-                 suffix = ?6, saved_at = ?7",
+                 suffix = ?6, saved_at = ?7, line = ?8, mark_line = ?9, mark_byte = ?10",
                 params![
                     document,
                     to_i64(position.anchor.block),
@@ -210,7 +219,10 @@ impl Store {
                     position.quote.exact,
                     position.quote.prefix,
                     position.quote.suffix,
-                    now()
+                    now(),
+                    position.line.map(to_i64),
+                    position.mark.map(|mark| to_i64(mark.line)),
+                    position.mark.map(|mark| i64::try_from(mark.byte).unwrap_or(i64::MAX))
                 ],
             )
             .map(drop)
@@ -221,7 +233,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT block, byte, exact, prefix, suffix FROM positions WHERE document = ?1",
+                "SELECT block, byte, exact, prefix, suffix, line, mark_line, mark_byte FROM positions
+                 WHERE document = ?1",
                 [document],
                 |row| {
                     Ok(Position {
@@ -231,6 +244,8 @@ impl Store {
                             prefix: row.get(3)?,
                             suffix: row.get(4)?,
                         },
+                        line: row.get::<_, Option<i64>>(5)?.map(to_usize),
+                        mark: line_mark(row.get(6)?, row.get(7)?),
                     })
                 },
             )

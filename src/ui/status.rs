@@ -96,7 +96,9 @@ fn parts(model: &Model) -> [(String, u8); 7] {
     } else {
         String::new()
     };
-    let paragraph = if model.loading() {
+    let paragraph = if model.preview_begins_inside() {
+        "¶ …/…".to_string()
+    } else if model.loading() {
         format!("¶ {k}/…")
     } else {
         format!("¶ {k}/{n}")

@@ -41,7 +41,7 @@ fn request(text: &str) -> Request {
 fn previewed(text: &str) -> (Document, Whole) {
     match opening::open(request(text)).unwrap() {
         Opening::Preview(preview, whole) => (preview, whole.recv().unwrap()),
-        Opening::Ready(..) => panic!("a big plain-text file opens as a preview"),
+        _ => panic!("a big plain-text file opens as a preview"),
     }
 }
 
@@ -219,7 +219,7 @@ fn a_binary_tail_is_refused_like_any_binary_file() {
         Opening::Preview(_, whole) => {
             assert!(matches!(whole.recv().unwrap(), Err(LoadError::Binary(_))));
         }
-        Opening::Ready(..) => panic!("the opening is text, so it is previewed"),
+        _ => panic!("the opening is text, so it is previewed"),
     }
 }
 
@@ -284,5 +284,122 @@ fn a_text_too_long_to_analyse_keeps_its_provisional_outline_without_a_job() {
     assert_eq!(
         app.model().outline(),
         &Outline::provisional(app.model().doc())
+    );
+}
+
+/// `text` in a file of a temporary folder, with the reader's place saved at paragraph `k` as
+/// a session saves it (its line kept), and the opening that reopens it there: the preview of
+/// the text around the place, and the whole, read to the end. The folder is kept alive.
+fn reopened_around(text: &str, k: usize) -> (tempfile::TempDir, quire::app::around::Around, Whole) {
+    use quire::anchoring::reading_position;
+    use quire::document::Anchor;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.txt");
+    std::fs::write(&file, text).unwrap();
+    let data = dir.path().join("data");
+    let doc = Document::open(&file).unwrap();
+    let loaded = quire::app::session::load(Some(&data), &doc, Some(&file));
+    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
+        panic!("the store should open");
+    };
+    let place = reading_position(&doc, Anchor::new(k, 0));
+    store.save_position(record, &place, None).unwrap();
+    drop(store);
+    match opening::open_file(&file, LoadOptions::default(), Some(data), true).unwrap() {
+        Opening::Around(around, whole) => (dir, *around, whole.recv().unwrap()),
+        _ => panic!("a long text with a saved place reopens around it"),
+    }
+}
+
+fn run_around(around: quire::app::around::Around, inbox: ScriptedInbox) -> Session {
+    let app = AppBuilder::preview_around(around)
+        .config(plain())
+        .screen(SIZE)
+        .build();
+    run_app(app, SIZE, inbox)
+}
+
+#[test]
+fn reopening_a_long_text_paints_the_saved_place_first_with_its_numbers_unknown() {
+    let (_dir, around, _whole) = reopened_around(&big_book(), 3_000);
+    let session = run_around(around, ScriptedInbox::default());
+    let model = session.app.model();
+    assert!(model.loading());
+    assert!(words_at_place(model).starts_with("Paragraph 3000 tells"));
+    let screen = session.screen();
+    let first_text_row = screen.lines().find(|l| l.contains("Paragraph")).unwrap();
+    assert!(first_text_row.contains("Paragraph 3000 tells"), "{screen}");
+    // Nothing before the preview is read: no page or paragraph number can be told yet.
+    let status = status(&session);
+    assert!(status.contains("page …/…"), "{status}");
+    assert!(status.contains("¶ …/…"), "{status}");
+}
+
+#[test]
+fn the_whole_takes_over_at_the_saved_place_or_where_the_reader_paged_to() {
+    let text = big_book();
+    // The reader did not move: the whole opens at the saved place, numbers known.
+    let (_dir, around, whole) = reopened_around(&text, 3_000);
+    let mut inbox = ScriptedInbox::default();
+    // The whole arrives; then its layout, made in the background for a long text.
+    inbox.then(arrives(whole)).idle().deliver();
+    let session = run_around(around, inbox);
+    let model = session.app.model();
+    assert!(!model.loading());
+    assert_eq!(model.anchor().block, 3_000);
+    let status = status(&session);
+    let page = model.page_number().unwrap();
+    assert!(
+        page > 1 && status.contains(&format!("page {page}/")),
+        "{status}"
+    );
+    assert!(!status.contains('…'), "{status}");
+
+    // Paged on in the preview: the whole opens where the reader got to.
+    let (_dir, around, _) = reopened_around(&text, 3_000);
+    let paged = run_around(around, ScriptedInbox::keys("  j").unwrap());
+    let seen = words_at_place(paged.app.model());
+    assert!(paged.app.model().loading() && !seen.starts_with("Paragraph 3000 "));
+    let (_dir, around, whole) = reopened_around(&text, 3_000);
+    let mut inbox = ScriptedInbox::keys("  j").unwrap();
+    inbox.then(arrives(whole)).idle();
+    let session = run_around(around, inbox);
+    assert!(!session.app.model().loading());
+    assert_eq!(words_at_place(session.app.model()), seen);
+}
+
+#[test]
+fn paging_back_past_the_start_of_the_preview_waits_for_the_whole() {
+    let text = big_book();
+    let (_dir, around, _) = reopened_around(&text, 3_000);
+    let first_line = around.doc.blocks[0].line;
+    let shown = run_around(around, ScriptedInbox::default());
+    let height = shown.app.model().pages().height();
+    let lines_before = shown.app.model().top_line();
+    assert!(
+        lines_before >= height,
+        "the preview holds a page before the place"
+    );
+    // Every page up the preview has room for acts on it; three more wait for the whole.
+    let keys = "b".repeat(lines_before / height + 3);
+    let (_dir, around, whole) = reopened_around(&text, 3_000);
+    let mut inbox = ScriptedInbox::keys(&keys).unwrap();
+    inbox.then(arrives(whole)).idle().deliver();
+    let session = run_around(around, inbox);
+    let model = session.app.model();
+    assert!(!model.loading());
+    // None was lost or cut short against the preview's first line: the three that waited
+    // went on from where the others stopped, a page each (the first to a page start).
+    let preview_start = model
+        .doc()
+        .blocks
+        .iter()
+        .position(|b| b.line == first_line)
+        .unwrap();
+    let start_line = model.pages().first_line_of_block(preview_start).unwrap();
+    assert!(
+        model.top_line() + 2 * height <= start_line,
+        "top {} against the preview's start at {start_line}",
+        model.top_line()
     );
 }

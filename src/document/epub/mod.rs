@@ -337,6 +337,7 @@ fn finish(name: String, mut book: Book, sink: Sink) -> Document {
         format: Some(Format::Epub),
         book: Some(Box::new(book)),
         source_len: 0,
+        line_marks: Vec::new(),
     }
 }
 

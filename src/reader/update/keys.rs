@@ -151,6 +151,9 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
     if !nothing_before {
         return false;
     }
+    if model.preview_begins_inside() {
+        return moves_inside_preview(model, action);
+    }
     // A preview ends before the document does; a window around the place moves with it.
     let on_last_page = model.loading && model.current_page() + 1 >= model.pages.page_count();
     match action {
@@ -158,6 +161,29 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
         Action::PageDown | Action::LineDown | Action::HalfPageDown | Action::NextParagraph => {
             !on_last_page
         }
+        _ => false,
+    }
+}
+
+/// Whether a move acts on a preview of the text around a saved place: when it stays within
+/// the preview. One that would stop short at either end of it (there is more text both
+/// ways) waits for the whole, so no step is lost or cut short.
+fn moves_inside_preview(model: &Model, action: Action) -> bool {
+    let top = model.top_line();
+    let last = model.pages.last_top();
+    let page = model.pages.height().max(1);
+    let half = (page / 2).max(1);
+    match action {
+        Action::PageUp => top >= page,
+        Action::HalfPageUp => top >= half,
+        Action::LineUp => top >= 1,
+        Action::PrevParagraph => model.anchor.block > 0,
+        Action::PageDown => top + page <= last,
+        Action::HalfPageDown => top + half <= last,
+        Action::LineDown => top < last,
+        // The preview's last paragraph may be cut short: the one before it is the last to
+        // go to.
+        Action::NextParagraph => model.anchor.block + 2 < model.doc.blocks.len(),
         _ => false,
     }
 }

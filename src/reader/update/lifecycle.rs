@@ -2,7 +2,7 @@
 //! paint came first), the terminal's size, the whole of a previewed document arriving, a
 //! background outline finished, and a store write that failed.
 
-use crate::document::{Anchor, LoadError};
+use crate::document::{Anchor, Document, LoadError};
 use crate::layout::Pages;
 use crate::outline::Outline;
 
@@ -128,29 +128,51 @@ pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>)
         Err(err) => return vec![Effect::Abort(err)],
     };
     let read_to = model.anchor;
-    // The preview's place holds in the whole document when its paragraph is there with the
-    // same words (the preview's last one may be cut short).
-    let same_place = read_to != Anchor::default()
-        && match (
-            model.doc.blocks.get(read_to.block),
-            opened.doc.blocks.get(read_to.block),
-        ) {
-            (Some(seen), Some(whole)) => whole.text.starts_with(seen.text.as_str()),
-            _ => false,
-        };
+    let carried = match model.preview_inside {
+        // Around a saved place, the whole opens there itself unless the reader moved.
+        Some(opened_at) if opened_at == read_to => None,
+        Some(_) => same_paragraph_by_line(&model.doc, &opened.doc, read_to),
+        // The preview's place holds in the whole document when its paragraph is there with
+        // the same words (the preview's last one may be cut short).
+        None => (read_to != Anchor::default()
+            && match (
+                model.doc.blocks.get(read_to.block),
+                opened.doc.blocks.get(read_to.block),
+            ) {
+                (Some(seen), Some(whole)) => whole.text.starts_with(seen.text.as_str()),
+                _ => false,
+            })
+        .then_some(read_to),
+    };
+    let from_start = model.preview_inside.is_none();
     let deferred = std::mem::take(&mut model.pending.deferred);
     let generation = model.generation + 1;
     *model = Model::open(opened, model.setup());
     model.generation = generation;
     let mut effects = Vec::new();
-    if same_place && model.anchor == Anchor::default() {
-        model.open_at(read_to);
+    if let Some(place) = carried
+        && (model.anchor == Anchor::default() || !from_start)
+    {
+        model.open_at(place);
         effects.extend(position_effect(model));
     }
     for input in deferred {
         effects.extend(update(model, super::super::msg::Msg::Input(input)));
     }
     effects
+}
+
+/// Where `place`, in a preview of part of a text, is in the whole `doc`: in the paragraph
+/// that starts on the same line of the file with the same words (the preview's last may be
+/// cut short).
+fn same_paragraph_by_line(preview: &Document, doc: &Document, place: Anchor) -> Option<Anchor> {
+    let seen = preview.blocks.get(place.block)?;
+    let first = doc.blocks.partition_point(|block| block.line < seen.line);
+    doc.blocks[first..]
+        .iter()
+        .take_while(|block| block.line == seen.line)
+        .position(|block| block.text.starts_with(seen.text.as_str()))
+        .map(|k| Anchor::new(first + k, place.byte))
 }
 
 /// Say that the session continues the document read last: "continuing: Title, ¶ 4,102" in

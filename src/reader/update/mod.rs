@@ -22,7 +22,7 @@ mod refresh;
 mod search;
 mod sidebar;
 
-use crate::anchoring::{FlatText, Span, position_at};
+use crate::anchoring::reading_position;
 use crate::document::Anchor;
 use crate::input::Action;
 
@@ -134,20 +134,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// The write of the reader's place, when the document has a record in the store.
 fn position_effect(model: &Model) -> Option<Effect> {
     let record = model.record?;
-    let place = model.anchor;
-    let around = FlatText::around_span(
-        &model.doc,
-        Span {
-            start: place,
-            end: place,
-        },
-    );
+    let position = reading_position(&model.doc, model.anchor);
     // The share read is only known once the whole document is laid out.
     let progress = (!model.loading && model.pages.is_complete())
         .then(|| u8::try_from(model.percent().min(100)).unwrap_or(100));
     Some(Effect::SavePosition {
         record,
-        position: position_at(&around, place),
+        position,
         progress,
     })
 }

@@ -66,11 +66,12 @@ pub(super) fn move_top(model: &mut Model, delta: isize) {
 }
 
 /// A page down: to the next page's start. While only the pages around a place deep in the
-/// text are laid out, their page starts are not the book's, so the move is a screen's height
-/// (past any blank rows), which is where the book's next page starts when the top is at one.
+/// text are laid out (or a preview of the text around a saved place is shown), their page
+/// starts are not the book's, so the move is a screen's height (past any blank rows), which
+/// is where the book's next page starts when the top is at one.
 pub(super) fn page_down(model: &mut Model) {
     let top = model.top_line();
-    if !model.pages.counts_from_start() {
+    if !model.pages.counts_from_start() || model.preview_begins_inside() {
         let height = model.pages.height();
         return move_top(model, height as isize);
     }
@@ -82,7 +83,7 @@ pub(super) fn page_down(model: &mut Model) {
 
 pub(super) fn page_up(model: &mut Model) {
     let top = model.top_line();
-    if !model.pages.counts_from_start() {
+    if !model.pages.counts_from_start() || model.preview_begins_inside() {
         let height = model.pages.height();
         return move_top(model, -(height as isize));
     }
