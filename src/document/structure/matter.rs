@@ -80,7 +80,7 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
 }
 
 /// "Produced by …", "Transcribed by …": who made the e-text, not part of the work.
-fn is_production_credit(text: &str) -> bool {
+pub(super) fn is_production_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
     [
         "produced by",

@@ -84,14 +84,18 @@ pub(super) fn mark_declared_title(blocks: &mut [Block], declared: Option<&str>) 
 }
 
 /// The first short line that stands alone before the body is the title: a plain line, or the
-/// only top-level heading. Page headers laid out in columns (code blocks) are passed over.
+/// only top-level heading. Page headers laid out in columns (code blocks) are passed over, and
+/// so is an e-text's production credit ("Produced by …"): it names who made the file, not the
+/// work, and a book saved without its licence header opens with one.
 pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
     let top_headings = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading && b.level == 1)
         .count();
     let Some(first) = blocks.iter().position(|b| {
-        b.kind != BlockKind::Leftover && (b.kind != BlockKind::Code || is_centred_line(&b.text))
+        b.kind != BlockKind::Leftover
+            && (b.kind != BlockKind::Code || is_centred_line(&b.text))
+            && !super::matter::is_production_credit(&b.text)
     }) else {
         return;
     };
@@ -398,6 +402,24 @@ mod tests {
         // A short two-line title and author block still is one.
         let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
         assert_eq!(got[0], Title, "{got:?}");
+    }
+
+    #[test]
+    fn a_production_credit_over_a_book_is_not_its_title() {
+        let text = "\n\nProduced by Anna Example, and the Online Proofreading Team\n\n\n\n\
+                    THE LIGHTHOUSE KEEPER\n\nBy Jane Doe\n\n\n\
+                    CHAPTER I.\n\nThe lamp was lit at dusk, as it had been every night for \
+                    forty years, and the keeper climbed down to his supper.\n\n\
+                    CHAPTER II.\n\nMorning came grey over the rocks.\n";
+        let doc = crate::document::Document::from_text(text, "keeper.txt");
+        assert_eq!(doc.name, "THE LIGHTHOUSE KEEPER");
+        // Shown all the same: it is not furniture at the edge of a licence here.
+        let credit = doc
+            .blocks
+            .iter()
+            .find(|b| b.text.starts_with("Produced by"))
+            .unwrap();
+        assert_ne!(credit.kind, crate::document::BlockKind::Title);
     }
 
     #[test]
