@@ -92,7 +92,16 @@ struct Flattener<'a> {
     in_text_element: bool,
     /// And its text is raw (script, style, not title or textarea): written as it is.
     raw: bool,
+    /// A `<form>` is open, as the parser's form element pointer says: another `<form>` start
+    /// is ignored, and `</form>` takes the form off the stack but leaves what was opened in
+    /// it open (still inside it on the page).
+    form_pointer: bool,
 }
+
+/// The name an element of the model's stack takes when the parser has taken it off its own
+/// stack but what was opened inside it is still open: it still counts towards their depth,
+/// matches no tag, and goes when nothing is open above it.
+const CLOSED_AROUND_OPEN: &str = "\u{0}closed";
 
 impl<'a> Flattener<'a> {
     fn new(out: Option<&'a mut String>) -> Self {
@@ -105,6 +114,22 @@ impl<'a> Flattener<'a> {
             out,
             in_text_element: false,
             raw: false,
+            form_pointer: false,
+        }
+    }
+
+    fn in_template(&self) -> bool {
+        self.stack.iter().any(|open| open.name == "template")
+    }
+
+    /// An element closed around elements still open goes once nothing is open above it.
+    fn settle(&mut self) {
+        while self
+            .stack
+            .last()
+            .is_some_and(|open| open.name == CLOSED_AROUND_OPEN)
+        {
+            self.stack.pop();
         }
     }
 
@@ -193,12 +218,14 @@ impl<'a> Flattener<'a> {
             && (matches!(
                 name.as_str(),
                 "html" | "body" | "head" | "frameset" | "frame"
-            ) || (is_table_part(&name) && !self.stack.iter().any(|open| open.name == "table")));
+            ) || (is_table_part(&name) && !self.stack.iter().any(|open| open.name == "table"))
+                || (name == "form" && self.form_pointer && !self.in_template()));
         let void = is_void(&name) || (foreign && tag.self_closing) || ignored;
         // In SVG and MathML a start tag is an element of its own, closing nothing (the tags
         // that leave them were dealt with above).
         if !void && !foreign {
             self.close_implied(&name);
+            self.settle();
         }
         // An element of raw text (a script, a style) holds no elements, and left out its text
         // would be read as the page's: it is kept at any depth.
@@ -227,6 +254,9 @@ impl<'a> Flattener<'a> {
             _ => false,
         };
         self.open(&name, foreign_content);
+        if !foreign && name == "form" && !self.in_template() {
+            self.form_pointer = true;
+        }
         if foreign_content || foreign {
             return TokenSinkResult::Continue;
         }
@@ -283,6 +313,12 @@ impl<'a> Flattener<'a> {
         }
         if self.in_foreign() {
             self.end_foreign(name);
+        } else if name == "form" && !self.in_template() {
+            // The form leaves the stack; what was opened in it stays open, inside it.
+            self.form_pointer = false;
+            if let Some(at) = self.find_open(name, end_tag_barrier(name)) {
+                self.stack[at].name = CLOSED_AROUND_OPEN.to_string();
+            }
         } else if let Some(at) = self.find_open(name, end_tag_barrier(name)) {
             if is_formatting(name) {
                 // The parser keeps what was opened inside it open (cloning the formatting
@@ -292,6 +328,7 @@ impl<'a> Flattener<'a> {
                 self.close_from(at);
             }
         }
+        self.settle();
         if let Some(out) = self.out.as_deref_mut() {
             out.push_str("</");
             out.push_str(name);

@@ -57,6 +57,19 @@ fn a_hundred_thousand_nested_divs_are_flattened_and_keep_their_text() {
 }
 
 #[test]
+fn forms_closed_around_open_elements_are_bounded() {
+    // `</form>` takes the form off the parser's stack but leaves the `<span>` opened in it
+    // open, inside it: each round nests two deeper on the page.
+    let page = "<form>a <span>b </form>c ".repeat(20_000);
+    let flat = bounded(&page);
+    let (deepest, words) = parsed(&flat);
+    assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
+    let (_, original) = parsed(&page[..page.len() / 40]);
+    assert_eq!(words.len(), 60_000);
+    assert_eq!(words[..original.len()], original[..]);
+}
+
+#[test]
 fn text_at_every_level_is_kept_in_order_in_paragraphs_of_its_own() {
     let depth = 1000;
     let page: String = (0..depth)
