@@ -136,8 +136,9 @@ pub struct Model {
     pub(super) keymap: Keymap,
     pub(super) config: Config,
     /// The language the document's words are broken at their syllables in, when justified
-    /// text is hyphenated; told from its opening paragraphs.
-    pub(super) hyphenation: Option<hypher::Lang>,
+    /// text is hyphenated; told from its opening paragraphs the first time it is needed (most
+    /// readers never justify, and a first frame need not wait for a language detector).
+    pub(super) hyphenation: std::cell::OnceCell<Option<hypher::Lang>>,
     /// The layout for the current page area: a cache, rebuilt on resize or fold change.
     pub(super) pages: Pages,
     /// The cancel flag of the whole layout being made in the background, if one is.
@@ -252,14 +253,17 @@ impl Model {
             OutlineTiming::InBackground => (Outline::provisional(&doc), OutlineState::Done),
         };
         let geometry = Geometry::new(screen, config.sidebar, &config.shape());
-        let hyphenation = hyphenation_of(&doc);
+        let hyphenation = std::cell::OnceCell::new();
+        if hyphenates(&config) {
+            let _ = hyphenation.set(hyphenation_of(&doc));
+        }
         // Only the first screen now: the rest is laid out after the first paint.
         let pages = Pages::first_screen(
             &doc,
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
-            layout_style(&config, hyphenation),
+            layout_style(&config, hyphenation.get().copied().flatten()),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
@@ -600,7 +604,12 @@ impl Model {
         let g = self.geometry();
         let width = (g.column.width as usize).max(crate::layout::MIN_COLUMN);
         let height = (g.column.height as usize).max(1);
-        (width, height, layout_style(&self.config, self.hyphenation))
+        let language = if hyphenates(&self.config) {
+            *self.hyphenation.get_or_init(|| hyphenation_of(&self.doc))
+        } else {
+            None
+        };
+        (width, height, layout_style(&self.config, language))
     }
 
     /// True for a text short enough to lay out whole between two keys (a few milliseconds).
@@ -738,11 +747,12 @@ impl Model {
     }
 }
 
-/// What the reading pane does with code lines wider than its column, per the settings.
-/// How the reading column sets the text out, from the settings.
+/// How the reading column sets the text out, from the settings: the hyphenation patterns
+/// when justified text is hyphenated, what is done with code lines wider than the column,
+/// the gap between paragraphs.
 fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
     Style {
-        hyphenation: language.filter(|_| config.justify && config.hyphenate),
+        hyphenation: language.filter(|_| hyphenates(config)),
         code: if config.wrap_code {
             CodeLines::Wrap
         } else {
@@ -752,12 +762,17 @@ fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
     }
 }
 
-/// Paragraphs looked at to tell the language words are hyphenated in: enough words to be sure
-/// (the detector stops at a few thousand), few enough to cost nothing at open.
+/// True when the settings justify text and hyphenate it.
+fn hyphenates(config: &Config) -> bool {
+    config.justify && config.hyphenate
+}
+
 /// Text shorter than this is laid out whole at once, on any resize or change of folding: a
 /// few milliseconds. Longer text gets the pages around the place first.
 const WHOLE_AT_ONCE_BYTES: usize = 256 * 1024;
 
+/// Paragraphs looked at to tell the language words are hyphenated in: enough words to be sure
+/// (the detector stops at a few thousand), few enough to cost little.
 const LANGUAGE_SAMPLE: usize = 200;
 
 /// The hyphenation patterns for the document's language, told from its opening paragraphs
