@@ -707,13 +707,63 @@ fn interactive(cli: &Cli) -> Result<ExitCode> {
     if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
         return page_session(cli, path, Start::default());
     }
+    // The settings (the store's remembered choices among them) and the terminal's answer
+    // about its colours are got while the file is read: neither needs the other.
+    let screen = named_file(cli).map(|_| ScreenSettings::start(cli));
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
         None if reads_stdin(cli) => return stdin_session(cli),
         None => ready(load(cli)?, data_dir.as_deref(), cli),
     };
-    session_in_terminal(opening, cli, TerminalInbox::new(), Start::default())
+    let start = Start {
+        screen,
+        ..Start::default()
+    };
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
+}
+
+/// The settings for a session in the terminal, with the theme resolved against the
+/// terminal's colours, got on a thread of their own. Dropped unused (opening the document
+/// failed), it waits for the thread: the terminal query must have given the terminal back
+/// before anything is said on it.
+struct ScreenSettings {
+    thread: Option<std::thread::JoinHandle<Settings>>,
+}
+
+impl ScreenSettings {
+    fn start(cli: &Cli) -> ScreenSettings {
+        let cli = cli.clone();
+        let thread = std::thread::Builder::new()
+            .name("settings".into())
+            .spawn(move || screen_settings(&cli))
+            .ok();
+        ScreenSettings { thread }
+    }
+
+    /// The settings, waited for; worked out here should the thread have failed.
+    fn take(mut self, cli: &Cli) -> Settings {
+        self.thread
+            .take()
+            .and_then(|thread| thread.join().ok())
+            .unwrap_or_else(|| screen_settings(cli))
+    }
+}
+
+impl Drop for ScreenSettings {
+    fn drop(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The settings with the theme resolved against the terminal's colours (asked when the
+/// theme is `auto`).
+fn screen_settings(cli: &Cli) -> Settings {
+    let mut settings = settings(cli);
+    settings.resolve_theme(light_terminal(&settings));
+    settings
 }
 
 /// A page from the web (fetched, or its kept copy) read in the terminal.
@@ -815,6 +865,8 @@ struct Start {
     notice: Option<String>,
     /// Reading standard input, with the copy kept of it (when one could be kept).
     stdin_copy: Option<Option<PathBuf>>,
+    /// The settings, being got while the document was opened.
+    screen: Option<ScreenSettings>,
 }
 
 impl Start {
@@ -880,8 +932,10 @@ fn session_in_terminal(
     mut inbox: TerminalInbox,
     start: Start,
 ) -> Result<ExitCode> {
-    let mut settings = settings(cli);
-    settings.resolve_theme(light_terminal(&settings));
+    let settings = match start.screen {
+        Some(screen) => screen.take(cli),
+        None => screen_settings(cli),
+    };
     let builder = match opening {
         Opening::Ready(opened, store) => AppBuilder::opened(*opened)
             .store(store, data_dir(cli))
