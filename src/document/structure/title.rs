@@ -261,36 +261,83 @@ const MONTHS: &[&str] = &[
 ];
 
 /// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "2 days ago".
+///
+/// Asked of most short lines of every text (headings, bylines, furniture), so it looks at
+/// each word once, lower-cases only a word that may be a month's name, and passes over a
+/// line without a digit at once: every form holds a number.
 pub fn has_date(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
-    let year = |w: &str| {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let is_year = |w: &str| {
         w.len() == 4
-            && w.chars().all(|c| c.is_ascii_digit())
+            && w.bytes().all(|b| b.is_ascii_digit())
             && (w.starts_with("19") || w.starts_with("20"))
     };
-    let month = words
-        .iter()
-        .any(|w| MONTHS.contains(&w.trim_end_matches('.')));
-    let any_year = words.iter().any(|w| year(w));
-    let numeric_date = words.iter().any(|w| {
-        let parts: Vec<&str> = w.split(['-', '.']).collect();
-        parts.len() == 3
-            && parts
-                .iter()
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-            && parts.iter().any(|p| year(p))
-    });
-    let ago = words.windows(2).any(|p| {
-        p[0].chars().all(|c| c.is_ascii_digit())
-            && ["days", "hours", "minutes", "weeks", "day", "hour"].contains(&p[1])
-    });
-    (month && (any_year || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))))
-        || numeric_date
-        || ago
+    let (mut month, mut year, mut number, mut numeric_date, mut ago) =
+        (false, false, false, false, false);
+    let mut after_number = false;
+    let words = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let all_digits = word.bytes().all(|b| b.is_ascii_digit());
+        month = month || is_month(word.trim_end_matches('.'));
+        year = year || is_year(word);
+        number = number || all_digits;
+        numeric_date = numeric_date || {
+            let mut parts = word.split(['-', '.']);
+            let three: Vec<&str> = parts.by_ref().take(4).collect();
+            three.len() == 3
+                && three
+                    .iter()
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+                && three.iter().any(|p| is_year(p))
+        };
+        ago = ago
+            || after_number
+                && ["days", "hours", "minutes", "weeks", "day", "hour"]
+                    .iter()
+                    .any(|unit| lower_is(word, unit));
+        after_number = all_digits;
+    }
+    (month && (year || number)) || numeric_date || ago
+}
+
+/// The longest month name in [`MONTHS`], in bytes.
+const LONGEST_MONTH: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < MONTHS.len() {
+        if MONTHS[i].len() > longest {
+            longest = MONTHS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `word` is a month's name in any case.
+fn is_month(word: &str) -> bool {
+    if word.len() > 2 * LONGEST_MONTH || !word.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    if word.is_ascii() {
+        MONTHS
+            .iter()
+            .any(|m| m.len() == word.len() && m.eq_ignore_ascii_case(word))
+    } else {
+        MONTHS.contains(&word.to_lowercase().as_str())
+    }
+}
+
+/// Whether `word` lower-cased is `lower`, lower-casing only what is not ASCII.
+fn lower_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
 }
 
 pub(super) fn is_byline_text(text: &str) -> bool {
@@ -402,6 +449,65 @@ mod tests {
         // A short two-line title and author block still is one.
         let got = kinds(&format!("羅生門\n芥川龍之介\n\n{PROSE}\n\n{PROSE}"));
         assert_eq!(got[0], Title, "{got:?}");
+    }
+
+    /// The definition `has_date` had before it was made quick, kept to check it against.
+    fn has_date_as_defined(text: &str) -> bool {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/')
+            .filter(|w| !w.is_empty())
+            .collect();
+        let year = |w: &str| {
+            w.len() == 4
+                && w.chars().all(|c| c.is_ascii_digit())
+                && (w.starts_with("19") || w.starts_with("20"))
+        };
+        let month = words
+            .iter()
+            .any(|w| super::MONTHS.contains(&w.trim_end_matches('.')));
+        let any_year = words.iter().any(|w| year(w));
+        let numeric_date = words.iter().any(|w| {
+            let parts: Vec<&str> = w.split(['-', '.']).collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+                && parts.iter().any(|p| year(p))
+        });
+        let ago = words.windows(2).any(|p| {
+            p[0].chars().all(|c| c.is_ascii_digit())
+                && ["days", "hours", "minutes", "weeks", "day", "hour"].contains(&p[1])
+        });
+        (month && (any_year || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))))
+            || numeric_date
+            || ago
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn has_date_says_what_its_definition_says(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "2019", "18", "1999", "3", "2019-11-18", "18.11.2019", "1.2.3", "20-1-2",
+                    "November", "NOV.", "nov", "März", "MÄRZ", "Août", "décembre", "Maret",
+                    "days", "DAYS", "hour", "ago", "Posted", "by", "Chapter", "I.", "x",
+                    "2019.", "-", ".", "", "İ", "septembre", "Sept.", "sept",
+                ]),
+                0..8,
+            ),
+            separators in proptest::collection::vec(
+                proptest::sample::select(vec![" ", ", ", "|", "/", "  ", "\t", "-"]),
+                8,
+            ),
+        ) {
+            let mut text = String::new();
+            for (word, separator) in words.iter().zip(&separators) {
+                text.push_str(word);
+                text.push_str(separator);
+            }
+            proptest::prop_assert_eq!(super::has_date(&text), has_date_as_defined(&text), "{:?}", text);
+        }
     }
 
     #[test]
