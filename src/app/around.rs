@@ -59,10 +59,13 @@ pub fn read_to_line(
     landmark: Landmark,
     line: usize,
 ) -> std::io::Result<Option<usize>> {
+    // Lines count from 1: a line 0 is a store written by hand, not a place.
+    let Some(mut newlines) = landmark.line.checked_sub(1) else {
+        return Ok(None);
+    };
     if line < landmark.line {
         return Ok(None);
     }
-    let mut newlines = landmark.line - 1;
     let mut scanned = landmark.offset;
     let mut line_start = (line == landmark.line).then_some(landmark.offset);
     let mut at_end = false;
@@ -121,10 +124,11 @@ pub fn preview(
     // The preview counts its lines from its own start; the store counts them in the file.
     let lines_between =
         |from: usize, to: usize| memchr::memchr_iter(b'\n', &bytes[from..to]).count();
+    let lines_to_landmark = landmark.line.checked_sub(1)?;
     let before = if range.start <= landmark.offset {
-        (landmark.line - 1).checked_sub(lines_between(range.start, landmark.offset))?
+        lines_to_landmark.checked_sub(lines_between(range.start, landmark.offset))?
     } else {
-        landmark.line - 1 + lines_between(landmark.offset, range.start)
+        lines_to_landmark + lines_between(landmark.offset, range.start)
     };
     for block in &mut doc.blocks {
         block.line = block.line.saturating_add(before);
@@ -372,6 +376,20 @@ mod tests {
             u64::MAX,
             wrong,
             line,
+        );
+        assert_eq!(read.unwrap(), None);
+        // Nor is a mark or a place on line 0 (a store edited by hand): no panic, no preview.
+        let zero = Landmark { offset: 0, line: 0 };
+        let mut bytes = Vec::new();
+        let read = read_to_line(&mut text.as_bytes(), &mut bytes, u64::MAX, zero, line);
+        assert_eq!(read.unwrap(), None);
+        let mut bytes = Vec::new();
+        let read = read_to_line(
+            &mut text.as_bytes(),
+            &mut bytes,
+            u64::MAX,
+            Landmark::START,
+            0,
         );
         assert_eq!(read.unwrap(), None);
     }
