@@ -244,18 +244,24 @@ fn open_with_peek(mut job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, L
         format: Some(Format::Text),
         ..job.options
     };
-    let saved = if job.resume {
-        peek.recv().unwrap_or(SavedPlace::Unknown)
+    // The store is asked on another thread. Unless it has already said that there is a place
+    // inside the text, the opening is structured meanwhile: most openings show it.
+    let early = if job.resume {
+        peek.try_recv().ok()
     } else {
-        SavedPlace::Start
+        Some(SavedPlace::Start)
     };
+    let load_opening =
+        |job: &Job| Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
+    let opening = (!matches!(early, Some(SavedPlace::Inside(_)))).then(|| load_opening(&job));
+    let saved = early.unwrap_or_else(|| peek.recv().unwrap_or(SavedPlace::Unknown));
     if let SavedPlace::Inside(position) = &saved
         && let Some(around) = preview_around(&mut job, position, options)?
     {
         let whole = read_whole_behind(job)?;
         return Ok(Opening::Around(Box::new(around), whole));
     }
-    let preview = Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
+    let preview = opening.unwrap_or_else(|| load_opening(&job));
     preview_then_whole(preview, job, || saved.maybe_inside())
 }
 
