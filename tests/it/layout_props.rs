@@ -547,7 +547,13 @@ proptest! {
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         prop_assert_eq!(squeeze(&seen), squeeze(&text));
         let alphabetic = |w: &str| w.chars().all(|c| (c as u32) < 0x2e80);
-        if text.split_whitespace().all(|w| columns(w) <= column && alphabetic(w)) {
+        // A line may also break after a slash, as lines break in any text (a web address
+        // parts there, "https://|example"), so a word with one can part too.
+        let slashless = |w: &str| !w.contains('/');
+        if text
+            .split_whitespace()
+            .all(|w| columns(w) <= column && alphabetic(w) && slashless(w))
+        {
             prop_assert_eq!(words(&seen), words(&text));
         }
     }
