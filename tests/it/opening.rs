@@ -84,6 +84,11 @@ fn the_preview_is_painted_with_totals_still_unknown() {
 fn keys_typed_while_the_whole_is_read_act_on_the_whole_document() {
     let text = big_book();
     let (preview, whole) = previewed(&text);
+    // Before the whole is in, the key is seen to be taken and kept.
+    let waiting = run_preview(preview.clone(), ScriptedInbox::keys("G").unwrap());
+    assert_eq!(waiting.app.model().current_page(), 0);
+    let said = status(&waiting);
+    assert!(said.contains("reading the rest of the file"), "{said}");
     // `G` goes to the end: on the preview that would be the end of its opening.
     let mut inbox = ScriptedInbox::keys("G").unwrap();
     inbox.then(arrives(whole)).idle().deliver();

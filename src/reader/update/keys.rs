@@ -26,6 +26,8 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
         !model.loading && model.prompt.is_some() && model.pending.deferred.is_empty();
     if waiting && !prompt_types && !acts_on_preview(model, input) {
         model.pending.deferred.push_back(input);
+        // Said at once, so a key that waits is seen to be taken.
+        model.message = Some(waiting_message(model).to_string());
         return Vec::new();
     }
     // The library screen covers the text: the wheel moves its cursor, a click does nothing.
@@ -47,6 +49,15 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
             sidebar::click(model, column, row);
             Vec::new()
         }
+    }
+}
+
+/// What keys typed now wait for.
+fn waiting_message(model: &Model) -> &'static str {
+    if model.loading {
+        "reading the rest of the file… (keys typed now act once it is in)"
+    } else {
+        "laying out the whole text… (keys typed now act once it is done)"
     }
 }
 
