@@ -158,6 +158,7 @@ impl Inbox for TerminalInbox {
 
     fn spawn(&mut self, work: Work) {
         let postbox = self.postbox();
+        let background = work.is_background();
         let (run, failed) = work.into_parts();
         // The work moves to its thread through a slot, so that if no thread can be had the
         // work is still here to be done on this one.
@@ -166,6 +167,9 @@ impl Inbox for TerminalInbox {
         let spawned = std::thread::Builder::new()
             .name("work".into())
             .spawn(move || {
+                if background {
+                    yield_to_the_loop();
+                }
                 // Work that panics would leave the reader waiting; the guard says so instead.
                 let guard = SaysIfDropped(Some((postbox.clone(), failed)));
                 let run = taken.lock().ok().and_then(|mut slot| slot.take());
@@ -180,6 +184,23 @@ impl Inbox for TerminalInbox {
             if let Some(run) = run {
                 let _ = self.sender.send(run());
             }
+        }
+    }
+}
+
+/// How far below the loop's priority background work runs (in `nice` steps).
+const BACKGROUND_NICENESS: i32 = 10;
+
+/// Lower the calling thread's priority by [`BACKGROUND_NICENESS`] steps (at most to the
+/// lowest): on Linux a thread has a niceness of its own. Elsewhere, and when it cannot be
+/// done, the thread runs as it is.
+fn yield_to_the_loop() {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{getpriority_process, setpriority_process};
+        let me = Some(rustix::thread::gettid());
+        if let Ok(now) = getpriority_process(me) {
+            let _ = setpriority_process(me, (now + BACKGROUND_NICENESS).min(19));
         }
     }
 }
@@ -312,5 +333,41 @@ impl Inbox for ScriptedInbox {
     fn spawn(&mut self, work: Work) {
         self.jobs += 1;
         self.held.push_back(work.run());
+    }
+}
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+
+    /// The niceness of the calling thread.
+    fn niceness() -> i32 {
+        rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap_or(0)
+    }
+
+    /// Run `work` on the inbox's thread and read what it says.
+    fn said_by(work: Work) -> String {
+        let mut inbox = TerminalInbox::new();
+        inbox.spawn(work);
+        // Waiting on the channel, not a clock: the answer comes when the thread is done.
+        match inbox.receiver.recv() {
+            Ok(Msg::Say(said)) => said,
+            other => panic!("the work should say its niceness, not {other:?}"),
+        }
+    }
+
+    #[test]
+    fn background_work_runs_below_the_loop_and_other_work_beside_it() {
+        let here = niceness();
+        let report = || Msg::Say(niceness().to_string());
+        let failed = || Msg::Say("died".into());
+        let background = said_by(Work::new(report, failed()).in_background());
+        let foreground = said_by(Work::new(report, failed()));
+        assert_eq!(background, (here + BACKGROUND_NICENESS).min(19).to_string());
+        assert_eq!(foreground, here.to_string());
+        // The outline is background work; laying out and searching are waited for.
+        let doc = std::sync::Arc::new(crate::document::Document::from_text("A text.", "t"));
+        let outline = crate::reader::Job::BuildOutline { generation: 1, doc };
+        assert!(Work::job(outline).is_background());
     }
 }

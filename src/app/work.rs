@@ -8,6 +8,9 @@ use crate::reader::{Job, Msg};
 pub struct Work {
     run: Box<dyn FnOnce() -> Msg + Send>,
     failed: Msg,
+    /// Nobody waits for it: it runs at a lower priority than the loop, so that on a busy
+    /// machine it never delays a frame.
+    background: bool,
 }
 
 impl Work {
@@ -16,13 +19,31 @@ impl Work {
         Work {
             run: Box::new(run),
             failed,
+            background: false,
         }
+    }
+
+    /// The same work, run at a lower priority than the loop.
+    pub fn in_background(mut self) -> Work {
+        self.background = true;
+        self
+    }
+
+    /// Whether it runs at a lower priority than the loop.
+    pub fn is_background(&self) -> bool {
+        self.background
     }
 
     /// The reader's job, as work.
     pub fn job(job: Job) -> Work {
         let failed = job.failed();
-        Work::new(move || job.run(), failed)
+        let background = job.is_background();
+        let work = Work::new(move || job.run(), failed);
+        if background {
+            work.in_background()
+        } else {
+            work
+        }
     }
 
     /// Do it, here.
@@ -40,6 +61,7 @@ impl std::fmt::Debug for Work {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Work")
             .field("failed", &self.failed)
+            .field("background", &self.background)
             .finish()
     }
 }

@@ -242,6 +242,12 @@ pub enum Job {
 }
 
 impl Job {
+    /// True for work nobody waits for (the full outline replaces a provisional one that is
+    /// already shown): it is to yield to the drawing thread, whose frames are waited for.
+    pub fn is_background(&self) -> bool {
+        matches!(self, Job::BuildOutline { .. })
+    }
+
     /// Do the work, on whatever thread the runtime chose.
     pub fn run(self) -> Msg {
         match self {
