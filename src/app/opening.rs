@@ -68,7 +68,11 @@ pub enum Opening {
 
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
 pub fn open(request: Request) -> Result<Opening, LoadError> {
-    let peek = peek_saved_place(request.data_dir.clone(), request.path.clone());
+    let peek = peek_saved_place(
+        request.data_dir.clone(),
+        request.path.clone(),
+        request.resume,
+    );
     let job = Job {
         source: Source::Bytes(request.bytes),
         name: request.name,
@@ -89,7 +93,7 @@ pub fn open_file(
     data_dir: Option<PathBuf>,
     resume: bool,
 ) -> Result<Opening, LoadError> {
-    let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()));
+    let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()), resume);
     let name = Document::file_name(path);
     // What is no file, too big, or binary from its first block is refused here, before the
     // rest is read.
@@ -203,9 +207,15 @@ impl SavedPlace {
 }
 
 /// Ask the store, on another thread, where the document last opened from `path` was left.
-fn peek_saved_place(data_dir: Option<PathBuf>, path: Option<PathBuf>) -> Receiver<SavedPlace> {
+/// Read from the start (`resume` false), it is not asked: the thread would only take a core
+/// from the first frame.
+fn peek_saved_place(
+    data_dir: Option<PathBuf>,
+    path: Option<PathBuf>,
+    resume: bool,
+) -> Receiver<SavedPlace> {
     let (sender, answer) = mpsc::channel();
-    let (Some(dir), Some(path)) = (data_dir, path) else {
+    let (Some(dir), Some(path), true) = (data_dir, path, resume) else {
         let _ = sender.send(SavedPlace::Start);
         return answer;
     };
