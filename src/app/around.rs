@@ -5,9 +5,15 @@
 //! the preview again by its quote, and the whole is structured behind it, as for a preview of
 //! the opening. When anything does not agree (the file changed, the line is gone, the text
 //! there is not the quoted text) there is no such preview and opening waits for the whole.
+//!
+//! The same holds for `G` typed while a long file is still read whole: its last paragraphs
+//! are read and structured as a preview of its end ([`end`]), their line numbers counted on
+//! the way, so the whole can take the reader's place from it.
 
+use std::fs::File;
 use std::io::Read;
 use std::ops::Range;
+use std::path::Path;
 
 use memchr::memmem;
 
@@ -136,6 +142,57 @@ pub fn preview(
     let block = doc.blocks.iter().position(|b| b.line == line)?;
     let place = find(&doc, block, position)?;
     Some(Around { doc, place })
+}
+
+/// A preview of the end of the file at `path`: its last paragraphs (about [`BEFORE`] and
+/// [`AFTER`] together), with the file's line numbers, the lines before them counted on the
+/// way at memory speed. `None` when the end is not plain UTF-8 text or cannot be read.
+pub fn end(path: &Path, options: LoadOptions) -> Option<Document> {
+    let mut file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    let kept = (BEFORE + AFTER) as u64;
+    let from = len.saturating_sub(kept + REACH as u64);
+    let mut lines_before = 0;
+    let mut buffer = vec![0; CHUNK as usize];
+    let mut left = from;
+    while left > 0 {
+        let want = usize::try_from(left.min(CHUNK)).ok()?;
+        let read = file.read(&mut buffer[..want]).ok()?;
+        if read == 0 {
+            return None;
+        }
+        lines_before += memchr::memchr_iter(b'\n', &buffer[..read]).count();
+        left -= read as u64;
+    }
+    let mut bytes = Vec::new();
+    file.take(kept + REACH as u64)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    // Begin at a paragraph break in the reach before what is kept (failing one, a line's
+    // start); from the file's start when that is where the reach begins.
+    let reach = bytes.len().saturating_sub(kept as usize);
+    let start = if from == 0 && reach == 0 {
+        0
+    } else {
+        last_break(&bytes[..reach])
+            .or_else(|| memchr::memrchr(b'\n', &bytes[..reach]).map(|at| at + 1))
+            .or((from == 0).then_some(0))?
+    };
+    let text = std::str::from_utf8(&bytes[start..]).ok()?;
+    let options = LoadOptions {
+        format: Some(Format::Text),
+        ..options
+    };
+    let name = Document::file_name(path);
+    let mut doc = Document::load(text.as_bytes().to_vec(), &name, options).ok()?;
+    // A part of a text has no title of its own.
+    doc.name = name;
+    doc.line_marks.clear();
+    let before = lines_before + memchr::memchr_iter(b'\n', &bytes[..start]).count();
+    for block in &mut doc.blocks {
+        block.line = block.line.saturating_add(before);
+    }
+    Some(doc)
 }
 
 /// Where the preview begins and ends in `bytes`: a paragraph break some way before the
@@ -392,6 +449,36 @@ mod tests {
             0,
         );
         assert_eq!(read.unwrap(), None);
+    }
+
+    #[test]
+    fn the_end_of_a_file_is_its_last_paragraphs_on_their_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("book.txt");
+        let text = book(50_000);
+        std::fs::write(&file, &text).unwrap();
+        let tail = end(&file, LoadOptions::default()).unwrap();
+        let whole = Document::from_text(&text, "book.txt");
+        assert_eq!(tail.name, "book.txt");
+        assert!(tail.blocks.len() > 300 && tail.blocks.len() < 2_000);
+        // The last paragraphs of the whole, each on its line of the file.
+        let first = whole.blocks.len() - tail.blocks.len();
+        for (seen, real) in tail.blocks.iter().zip(&whole.blocks[first..]) {
+            assert_eq!((seen.line, &seen.text), (real.line, &real.text));
+        }
+        // A short file is its own end; a file that does not end in UTF-8 has none here.
+        std::fs::write(&file, book(3)).unwrap();
+        let short = end(&file, LoadOptions::default()).unwrap();
+        assert_eq!(
+            short.blocks,
+            Document::from_text(&book(3), "book.txt").blocks
+        );
+        let mut latin = text.clone().into_bytes();
+        let at = latin.len() - 100;
+        latin[at] = 0xE9;
+        std::fs::write(&file, latin).unwrap();
+        assert!(end(&file, LoadOptions::default()).is_none());
+        assert!(end(&dir.path().join("gone.txt"), LoadOptions::default()).is_none());
     }
 
     #[test]

@@ -293,6 +293,9 @@ impl App {
                     place,
                     generation,
                 } => inbox.spawn(self.opener.refresh(source, place, generation)),
+                Effect::ReadEnd { source, generation } => {
+                    inbox.spawn(self.opener.read_end(source, generation))
+                }
                 Effect::ReadLibrary => followups.push(self.read_library()),
                 Effect::ReadTitles(paths) => inbox.spawn(folder::title_work(paths)),
                 Effect::Forget(record) => {

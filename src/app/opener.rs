@@ -87,6 +87,26 @@ impl Opener {
     }
 }
 
+impl Opener {
+    /// The work of reading the end of `source` as a preview (only a file has one to read).
+    pub(super) fn read_end(&self, source: Source, generation: u64) -> Work {
+        let load = self.load;
+        Work::new(
+            move || {
+                let doc = match &source {
+                    Source::File(path) => super::around::end(path, load).map(Box::new),
+                    Source::Web(_) | Source::Stdin(_) => None,
+                };
+                Msg::EndRead { generation, doc }
+            },
+            Msg::EndRead {
+                generation,
+                doc: None,
+            },
+        )
+    }
+}
+
 /// A file for the session, with what the store has for it.
 fn open_file(path: &Path, data_dir: Option<&Path>, load: LoadOptions) -> Result<Opened, String> {
     let doc = Document::open_with(path, load).map_err(|err| {

@@ -112,6 +112,9 @@ pub(super) struct Pending {
     pub(super) count: Option<usize>,
     /// Input that came while a preview was shown and must act on the whole document.
     pub(super) deferred: VecDeque<Input>,
+    /// The end of the file was asked for ([`crate::reader::Effect::ReadEnd`]) and has not
+    /// come back yet.
+    pub(super) end_asked: bool,
 }
 
 #[derive(Debug)]
@@ -133,6 +136,9 @@ pub struct Model {
     /// page waits for the whole, and the whole takes the reader's place from it by the line
     /// of the paragraph the reader is in.
     pub(super) preview_inside: Option<Anchor>,
+    /// The preview inside the text is of its end (asked for by `G`): the whole takes the
+    /// reader's place from it even if the reader did not move.
+    pub(super) preview_at_end: bool,
     pub(super) keymap: Keymap,
     pub(super) config: Config,
     /// The language the document's words are broken at their syllables in, when justified
@@ -278,6 +284,7 @@ impl Model {
             outline_state,
             loading: false,
             preview_inside: None,
+            preview_at_end: false,
             keymap,
             config,
             hyphenation,

@@ -68,6 +68,12 @@ pub enum Msg {
         generation: u64,
         result: Box<Result<Opened, String>>,
     },
+    /// The end of the file being read for the document of `generation`, asked for by `G`
+    /// ([`Effect::ReadEnd`]), as a preview; `None` when it could not be read as one.
+    EndRead {
+        generation: u64,
+        doc: Option<Box<Document>>,
+    },
     /// Show the library screen (`quire library` starts with it).
     ShowLibrary,
     /// The library asked for with [`Effect::ReadLibrary`]: its entries and the time they were
@@ -187,6 +193,9 @@ pub enum Effect {
         place: Position,
         generation: u64,
     },
+    /// Read the end of `source` (a file still being read whole) as a preview, and send it back
+    /// as [`Msg::EndRead`]: `G` need not wait for the whole.
+    ReadEnd { source: Source, generation: u64 },
     /// Read the library (the documents in the store, or the folder being listed) and send it
     /// back as [`Msg::LibraryRead`].
     ReadLibrary,

@@ -408,3 +408,105 @@ fn paging_back_past_the_start_of_the_preview_waits_for_the_whole() {
         model.top_line()
     );
 }
+
+/// `text` in a file of a temporary folder (kept alive), opened from the start as quire opens
+/// a named file: its preview, and its whole read to the end.
+fn opened_from_file(text: &str) -> (tempfile::TempDir, std::path::PathBuf, Document, Whole) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.txt");
+    std::fs::write(&file, text).unwrap();
+    match opening::open_file(&file, LoadOptions::default(), None, false).unwrap() {
+        Opening::Preview(preview, whole) => (dir, file, preview, whole.recv().unwrap()),
+        _ => panic!("a big plain-text file opens as a preview"),
+    }
+}
+
+fn run_file_preview(preview: Document, file: &std::path::Path, inbox: ScriptedInbox) -> Session {
+    let app = AppBuilder::preview(preview)
+        .files(vec![file.to_path_buf()], LoadOptions::default())
+        .config(plain())
+        .screen(SIZE)
+        .build();
+    run_app(app, SIZE, inbox)
+}
+
+/// The reading column of a screen: what is right of the sidebar's edge on each row.
+fn column_of(screen: &str) -> String {
+    screen
+        .lines()
+        .map(|row| row.split_once('│').map_or(row, |(_, column)| column))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn g_while_the_whole_is_read_shows_the_end_of_the_file_first() {
+    let text = big_book();
+    let last = text.matches("Paragraph ").count();
+    let last_words = format!("Paragraph {last} tells");
+    let (_dir, file, preview, _) = opened_from_file(&text);
+
+    // Asked for and not read yet: said, and the screen stays.
+    let asked = run_file_preview(preview.clone(), &file, ScriptedInbox::keys("G").unwrap());
+    assert_eq!(asked.app.model().current_page(), 0);
+    assert!(status(&asked).contains("reading the end of the file"));
+
+    // Read: the end is shown before the whole has come, its numbers unknown.
+    let mut inbox = ScriptedInbox::keys("G").unwrap();
+    inbox.deliver();
+    let at_end = run_file_preview(preview.clone(), &file, inbox);
+    let model = at_end.app.model();
+    assert!(model.loading());
+    assert!(
+        column_of(&at_end.screen()).contains(&last_words),
+        "{}",
+        at_end.screen()
+    );
+    assert!(status(&at_end).contains("page …/…"), "{}", status(&at_end));
+    // A page up acts on it at once.
+    let mut inbox = ScriptedInbox::keys("Gb").unwrap();
+    inbox.deliver();
+    let paged = run_file_preview(preview.clone(), &file, inbox);
+    assert!(paged.app.model().loading());
+    assert!(!column_of(&paged.screen()).contains(&last_words));
+
+    // Then the whole comes: the end stays on screen, now with its numbers.
+    let (_dir, file, preview, whole) = opened_from_file(&text);
+    let mut inbox = ScriptedInbox::keys("G").unwrap();
+    inbox.deliver().then(arrives(whole)).idle().deliver();
+    let session = run_file_preview(preview, &file, inbox);
+    let model = session.app.model();
+    assert!(!model.loading());
+    assert!(
+        column_of(&session.screen()).contains(&last_words),
+        "{}",
+        session.screen()
+    );
+    let pages = model.page_total().unwrap();
+    assert!(
+        status(&session).contains(&format!("/{pages}")),
+        "{}",
+        status(&session)
+    );
+}
+
+#[test]
+fn the_end_read_after_the_whole_came_is_dropped() {
+    let text = big_book();
+    let (_dir, file, preview, whole) = opened_from_file(&text);
+    // `G` asks for the end; the whole comes first and `G` acts on it; the end, delivered
+    // late, changes nothing.
+    let mut inbox = ScriptedInbox::keys("G").unwrap();
+    inbox
+        .then(arrives(whole))
+        .idle()
+        .deliver()
+        .then_keys("g")
+        .unwrap();
+    inbox.deliver();
+    let session = run_file_preview(preview, &file, inbox);
+    let model = session.app.model();
+    assert!(!model.loading());
+    assert_eq!(model.current_page(), 0);
+    assert_eq!(model.doc().blocks, Document::open(&file).unwrap().blocks);
+}

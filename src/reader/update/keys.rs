@@ -25,10 +25,11 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
     let prompt_types =
         !model.loading && model.prompt.is_some() && model.pending.deferred.is_empty();
     if waiting && !prompt_types && !acts_on_preview(model, input) {
+        let end = ask_for_the_end(model, input);
         model.pending.deferred.push_back(input);
         // Said at once, so a key that waits is seen to be taken.
         model.message = Some(waiting_message(model).to_string());
-        return Vec::new();
+        return end;
     }
     // The library screen covers the text: the wheel moves its cursor, a click does nothing.
     if let Some(library) = model.library.as_mut() {
@@ -52,9 +53,46 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
     }
 }
 
+/// `G` typed first while a file is read whole: its end is read as a preview meanwhile, as
+/// `less` goes to a file's end without reading what comes before.
+fn ask_for_the_end(model: &mut Model, input: Input) -> Vec<Effect> {
+    let asks = model.loading
+        && !model.pending.end_asked
+        && !model.preview_at_end
+        && model.pending.deferred.is_empty()
+        && model.pending.count.is_none()
+        && is_bottom(model, input);
+    let Some(source) = model.files.sources.get(model.files.current).cloned() else {
+        return Vec::new();
+    };
+    if !asks || !matches!(source, crate::reader::Source::File(_)) {
+        return Vec::new();
+    }
+    model.pending.end_asked = true;
+    vec![Effect::ReadEnd {
+        source,
+        generation: model.generation,
+    }]
+}
+
+/// Whether `input` alone is `G` (the end), nothing typed before it.
+pub(super) fn is_bottom(model: &Model, input: Input) -> bool {
+    let Input::Key(key) = input else {
+        return false;
+    };
+    model.pending.keys.is_empty()
+        && model.mode() == Mode::Reader
+        && matches!(
+            model.keymap.lookup(Mode::Reader, &[key]),
+            Lookup::Found(Action::Bottom)
+        )
+}
+
 /// What keys typed now wait for.
 fn waiting_message(model: &Model) -> &'static str {
-    if model.loading {
+    if model.pending.end_asked {
+        "reading the end of the file…"
+    } else if model.loading {
         "reading the rest of the file… (keys typed now act once it is in)"
     } else {
         "laying out the whole text… (keys typed now act once it is done)"

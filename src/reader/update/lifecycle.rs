@@ -130,7 +130,7 @@ pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>)
     let read_to = model.anchor;
     let carried = match model.preview_inside {
         // Around a saved place, the whole opens there itself unless the reader moved.
-        Some(opened_at) if opened_at == read_to => None,
+        Some(opened_at) if opened_at == read_to && !model.preview_at_end => None,
         Some(_) => same_paragraph_by_line(&model.doc, &opened.doc, read_to),
         // The preview's place holds in the whole document when its paragraph is there with
         // the same words (the preview's last one may be cut short).
@@ -156,6 +156,42 @@ pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>)
         model.open_at(place);
         effects.extend(position_effect(model));
     }
+    for input in deferred {
+        effects.extend(update(model, super::super::msg::Msg::Input(input)));
+    }
+    effects
+}
+
+/// The end of the file, asked for by `G` while the whole is read: shown as a preview at its
+/// last page, in place of the `G` that waited for it (the keys typed after it act on it as
+/// they would on any preview). Dropped when the whole came first, or when the key waiting
+/// first is no longer that `G`; when it could not be read, the `G` waits for the whole.
+pub(super) fn end_read(
+    model: &mut Model,
+    generation: u64,
+    doc: Option<Box<Document>>,
+) -> Vec<Effect> {
+    if generation != model.generation || !model.loading {
+        return Vec::new();
+    }
+    model.pending.end_asked = false;
+    let Some(doc) = doc else {
+        return Vec::new();
+    };
+    let asked_by = model.pending.deferred.front().copied();
+    if !asked_by.is_some_and(|input| super::keys::is_bottom(model, input)) {
+        return Vec::new();
+    }
+    let mut deferred = std::mem::take(&mut model.pending.deferred);
+    deferred.pop_front();
+    *model = Model::preview_around(*doc, Anchor::default(), model.setup());
+    model.generation = generation;
+    // A preview is short: laid out whole, its last page is known.
+    model.complete_layout();
+    super::navigation::bottom(model, None);
+    model.preview_inside = Some(model.anchor);
+    model.preview_at_end = true;
+    let mut effects = Vec::new();
     for input in deferred {
         effects.extend(update(model, super::super::msg::Msg::Input(input)));
     }

@@ -64,6 +64,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::WholeArrived(whole) => lifecycle::whole_arrived(model, *whole),
+        Msg::EndRead { generation, doc } => lifecycle::end_read(model, generation, doc),
         Msg::OutlineBuilt {
             generation,
             outline,
