@@ -11,6 +11,7 @@ mod common;
 mod config;
 mod corpus;
 mod epub;
+mod epub_opening;
 mod fetch;
 mod files;
 mod folder_screen;
