@@ -7,6 +7,7 @@ pub mod geometry;
 mod paginate;
 mod room;
 mod rows;
+mod window;
 pub mod wrap;
 
 use crate::document::{Anchor, BlockKind, Document};
@@ -14,6 +15,7 @@ use paginate::{UNPAGED, paginate};
 pub use room::Room;
 pub use rows::ScreenLines;
 use rows::{PackedRow, blocks_started_by, row_index};
+use window::{blocks_filling, end_of_fold_run, window_start};
 
 /// The widest grapheme cluster, in columns: no text is wrapped narrower than this.
 const WIDEST_CLUSTER: usize = 2;
@@ -530,60 +532,6 @@ impl Pages {
         let index = block.checked_sub(self.first_block)?;
         self.block_first_line.get(index).map(|&l| l as usize)
     }
-}
-
-/// About how many rows block `index` takes at `width`, from its length alone: a byte a column
-/// and its gap. Right for most prose; a script of wider or longer characters takes fewer
-/// rows, so a window asking for two screens gets at least one and a half.
-fn rows_guess(doc: &Document, index: usize, width: usize) -> usize {
-    doc.blocks[index].text.len() / width + 2
-}
-
-/// The end of the blocks from `start` that fill about `rows` rows (at least one block).
-fn blocks_filling(doc: &Document, start: usize, rows: usize, width: usize) -> usize {
-    let mut end = start;
-    let mut filled = 0;
-    while end < doc.blocks.len() && (filled < rows || end == start) {
-        filled += rows_guess(doc, end, width);
-        end += 1;
-    }
-    end
-}
-
-/// The first block of a window around `block`: far enough back that the blocks before `block`
-/// fill about `rows_wanted` rows, and never inside a run of folded leftovers, which is one line.
-fn window_start(
-    doc: &Document,
-    block: usize,
-    width: usize,
-    rows_wanted: usize,
-    leftovers_open: bool,
-) -> usize {
-    let mut start = block;
-    let mut rows = 0;
-    while start > 0 && rows < rows_wanted {
-        start -= 1;
-        rows += rows_guess(doc, start, width);
-    }
-    let folded = |b: usize| !leftovers_open && doc.blocks[b].kind == BlockKind::Leftover;
-    while start > 0 && folded(start) && folded(start - 1) {
-        start -= 1;
-    }
-    start
-}
-
-/// `end`, or past it to the end of the run of folded leftovers it would cut: a folded run is
-/// one line, so a layout in parts never ends inside one. Open leftovers are blocks like any
-/// other (a run of them can be most of a text).
-fn end_of_fold_run(doc: &Document, mut end: usize, leftovers_open: bool) -> usize {
-    while !leftovers_open
-        && end < doc.blocks.len()
-        && doc.blocks[end].kind == BlockKind::Leftover
-        && doc.blocks[end - 1].kind == BlockKind::Leftover
-    {
-        end += 1;
-    }
-    end
 }
 
 /// Below this much text, one thread lays out faster than two.
