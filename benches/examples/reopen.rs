@@ -10,7 +10,9 @@
 //!   way every reopening worked before), so the whole text is structured first.
 //!
 //! The place is at the given share of the paragraphs (60 % unless said). Each run's whole is
-//! let finish, untimed, before the next run.
+//! let finish, untimed, before the next run. Last, the time `G` takes to read the file's end
+//! while the whole is still being read (`quire::app::around::end`: counting the lines before
+//! the end, then structuring its last paragraphs), the median of the same number of runs.
 //!
 //! `cargo run --release --example reopen -- FILE [RUNS] [PERCENT]`
 
@@ -139,6 +141,20 @@ fn main() -> Result<(), Error> {
         min(&times_whole),
         max(&times_whole)
     );
-    println!("RESULT around_ms={a:.1} whole_ms={w:.1}");
+    let mut times_end = Vec::new();
+    let mut end_blocks = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let end = quire::app::around::end(&path, LoadOptions::default());
+        times_end.push(started.elapsed().as_secs_f64() * 1000.0);
+        end_blocks = end.map_or(0, |doc| doc.blocks.len());
+    }
+    let e = median(times_end.clone());
+    println!(
+        "the end for G: {e:.1} ms ({:.1}-{:.1}), {end_blocks} blocks",
+        min(&times_end),
+        max(&times_end)
+    );
+    println!("RESULT around_ms={a:.1} whole_ms={w:.1} end_ms={e:.1}");
     Ok(())
 }
