@@ -25,6 +25,10 @@ const LAYERS: &[&str] = &[
 
 type Module = Vec<String>;
 
+/// The source files that are no module of the library: its root, the build script, and the
+/// binary with its own modules (the binary may use any layer; nothing in the library uses it).
+const BINARY_AND_ROOTS: &[&str] = &["lib", "build", "main", "sessions"];
+
 /// Every library source file (not the binary) with its module path.
 fn sources() -> Vec<(Module, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -41,8 +45,7 @@ fn sources() -> Vec<(Module, String)> {
             if module.last().is_some_and(|m| m == "mod") {
                 module.pop();
             }
-            if matches!(module.as_slice(), [one] if one == "main" || one == "build" || one == "lib")
-            {
+            if matches!(module.as_slice(), [one] if BINARY_AND_ROOTS.contains(&one.as_str())) {
                 return None;
             }
             let text = std::fs::read_to_string(&path).ok()?;

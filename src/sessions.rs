@@ -1,0 +1,377 @@
+//! The reader's sessions in the terminal, as the binary starts them: a file named on the
+//! command line (its settings and the terminal's colours got beside it), standard input, a
+//! page from the web, the document read last, the library and a folder's list; then taking
+//! the terminal, running the reader and giving the terminal back, with what was not saved said.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+
+use quire::app::backend::FrameBackend;
+use quire::app::folder::Folder;
+use quire::app::opening::{self, Opening};
+use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, stdin};
+use quire::cli::library as library_cli;
+use quire::document::Document;
+use quire::document::sanitize::sanitize_line;
+use quire::reader::library::Location;
+use quire::reader::{Exit, Opened};
+use quire::settings::Settings;
+use quire::store::Store;
+use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
+
+use crate::{
+    Cli, cannot_open, data_dir, light_terminal, load, load_options, named_file, read_page,
+    reads_stdin, settings, shown_path, url_of, written,
+};
+
+/// Read standard input in the terminal, keeping a copy of it for the library.
+pub(crate) fn stdin_session(cli: &Cli) -> Result<ExitCode> {
+    let bytes = stdin::read(load_options(cli)).context("cannot read standard input")?;
+    let data_dir = data_dir(cli);
+    let read = stdin::open(
+        bytes,
+        load_options(cli),
+        data_dir.as_deref(),
+        !cli.from_start,
+    )
+    .context("cannot open standard input")?;
+    let start = Start {
+        stdin_copy: Some(read.copy),
+        ..Start::default()
+    };
+    let opening = Opening::Ready(Box::new(read.opened), read.store);
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
+}
+
+/// Bookmarks the store never took (a full disk, a read-only store): listed on stderr when the
+/// session ends, so nothing made in it is lost without a word.
+pub(crate) fn report_unsaved(bookmarks: &[quire::anchoring::Bookmark]) {
+    if bookmarks.is_empty() {
+        return;
+    }
+    let mut err = io::stderr().lock();
+    let noun = if bookmarks.len() == 1 {
+        "bookmark was"
+    } else {
+        "bookmarks were"
+    };
+    let _ = writeln!(
+        err,
+        "quire: {} {noun} not saved; here they are:",
+        bookmarks.len()
+    );
+    for bookmark in bookmarks {
+        let quote = quire::text::excerpt::opening(&sanitize_line(&bookmark.quote.exact), 72);
+        let _ = writeln!(err, "  “{quote}”");
+        if !bookmark.note.is_empty() {
+            let _ = writeln!(err, "    note: {}", sanitize_line(&bookmark.note));
+        }
+    }
+}
+
+/// Read the document for the terminal: a big file opened by name shows its opening at once
+/// while the rest is read (see `quire::app::opening`).
+pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
+    let options = load_options(cli);
+    let data_dir = data_dir(cli);
+    if cli.files.is_empty()
+        && let Some((location, title)) = last_read(cli, data_dir.as_deref())
+    {
+        return continue_last(cli, location, Start::continuing(title));
+    }
+    if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
+        return page_session(cli, path, Start::default());
+    }
+    // The settings (the store's remembered choices among them) and the terminal's answer
+    // about its colours are got while the file is read: neither needs the other.
+    let screen = named_file(cli).map(|_| ScreenSettings::start(cli));
+    let opening = match named_file(cli) {
+        Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
+            .with_context(|| cannot_open(path))?,
+        None if reads_stdin(cli) => return stdin_session(cli),
+        None => ready(load(cli)?, data_dir.as_deref(), cli),
+    };
+    let start = Start {
+        screen,
+        ..Start::default()
+    };
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
+}
+
+/// The settings for a session in the terminal, with the theme resolved against the
+/// terminal's colours, got on a thread of their own. Dropped unused (opening the document
+/// failed), it waits for the thread: the terminal query must have given the terminal back
+/// before anything is said on it.
+pub(crate) struct ScreenSettings {
+    thread: Option<std::thread::JoinHandle<Settings>>,
+}
+
+impl ScreenSettings {
+    fn start(cli: &Cli) -> ScreenSettings {
+        let cli = cli.clone();
+        let thread = std::thread::Builder::new()
+            .name("settings".into())
+            .spawn(move || screen_settings(&cli))
+            .ok();
+        ScreenSettings { thread }
+    }
+
+    /// The settings, waited for; worked out here should the thread have failed.
+    fn take(mut self, cli: &Cli) -> Settings {
+        self.thread
+            .take()
+            .and_then(|thread| thread.join().ok())
+            .unwrap_or_else(|| screen_settings(cli))
+    }
+}
+
+impl Drop for ScreenSettings {
+    fn drop(&mut self) {
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The settings with the theme resolved against the terminal's colours (asked when the
+/// theme is `auto`).
+pub(crate) fn screen_settings(cli: &Cli) -> Settings {
+    let mut settings = settings(cli);
+    settings.resolve_theme(light_terminal(&settings));
+    settings
+}
+
+/// A page from the web (fetched, or its kept copy) read in the terminal.
+pub(crate) fn page_session(cli: &Cli, path: &Path, start: Start) -> Result<ExitCode> {
+    let page = read_page(cli, path)?;
+    let loaded = session::load(data_dir(cli).as_deref(), &page.doc, Some(path));
+    let opened = Opened {
+        doc: page.doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    let start = Start {
+        notice: join_notices(start.notice, page.notice),
+        ..start
+    };
+    let opening = Opening::Ready(Box::new(opened), loaded.store);
+    session_in_terminal(opening, cli, TerminalInbox::new(), start)
+}
+
+/// `quire` alone: the document read last, where it was left. A web page opens from its kept
+/// copy (`R` fetches it anew), a text once piped in from the copy kept of it.
+pub(crate) fn continue_last(cli: &Cli, location: Location, start: Start) -> Result<ExitCode> {
+    let data_dir = data_dir(cli);
+    match location {
+        Location::Web(url) => {
+            let continuing = Cli {
+                files: vec![PathBuf::from(&url)],
+                offline: true,
+                ..cli.clone()
+            };
+            page_session(&continuing, Path::new(&url), start)
+        }
+        Location::Stdin(Some(copy)) => {
+            let doc = stdin::read_kept(&copy, load_options(cli)).map_err(anyhow::Error::msg)?;
+            let start = Start {
+                stdin_copy: Some(Some(copy)),
+                ..start
+            };
+            let opening = ready(doc, data_dir.as_deref(), cli);
+            session_in_terminal(opening, cli, TerminalInbox::new(), start)
+        }
+        Location::File(path) | Location::Missing(path) => {
+            let opening = opening::open_file(&path, load_options(cli), data_dir, !cli.from_start)
+                .with_context(|| cannot_open(&path))?;
+            let continuing = Cli {
+                files: vec![path],
+                ..cli.clone()
+            };
+            session_in_terminal(opening, &continuing, TerminalInbox::new(), start)
+        }
+        Location::Stdin(None) | Location::Bundled => {
+            let opening = ready(load(cli)?, data_dir.as_deref(), cli);
+            session_in_terminal(opening, cli, TerminalInbox::new(), start)
+        }
+    }
+}
+
+/// The document `quire` alone continues: the one read last that can be read again, unless
+/// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
+/// to continue (the session that opens will say what the trouble is).
+pub(crate) fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(Location, String)> {
+    if cli.bundled || stdin::has_input() {
+        return None;
+    }
+    let store = Store::open(data_dir?).ok()?.store;
+    quire::app::library::last_read(&store).ok().flatten()
+}
+
+/// A document read whole, with what the store has for it (known by its text: no path), opening
+/// at its saved place unless `--from-start`.
+pub(crate) fn ready(doc: Document, data_dir: Option<&Path>, cli: &Cli) -> Opening {
+    let loaded = session::load(data_dir, &doc, None);
+    let opened = Opened {
+        doc,
+        saved: loaded.saved,
+        resume: !cli.from_start,
+    };
+    Opening::Ready(Box::new(opened), loaded.store)
+}
+
+/// Two things to say, one after the other.
+pub(crate) fn join_notices(first: Option<String>, second: Option<String>) -> Option<String> {
+    match (first, second) {
+        (Some(a), Some(b)) => Some(format!("{a} · {b}")),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How a session starts besides its document.
+#[derive(Default)]
+pub(crate) struct Start {
+    /// Continuing the document read last, titled so.
+    continuing: Option<String>,
+    /// With the library screen open.
+    library: bool,
+    /// Listing this folder on the library screen.
+    folder: Option<Folder>,
+    /// Something to say first (a page read from its kept copy).
+    notice: Option<String>,
+    /// Reading standard input, with the copy kept of it (when one could be kept).
+    stdin_copy: Option<Option<PathBuf>>,
+    /// The settings, being got while the document was opened.
+    screen: Option<ScreenSettings>,
+}
+
+impl Start {
+    fn continuing(title: String) -> Start {
+        Start {
+            continuing: Some(title),
+            ..Start::default()
+        }
+    }
+}
+
+/// The library screen (or a folder's list) over the document read last, or the bundled
+/// article when there is none: closing the screen leaves the reader there.
+pub(crate) fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitCode> {
+    let data_dir = data_dir(cli);
+    let base = Cli {
+        files: Vec::new(),
+        ..cli.clone()
+    };
+    let start = Start {
+        library: true,
+        folder,
+        ..Start::default()
+    };
+    if let Some((location, _)) = last_read(&base, data_dir.as_deref()) {
+        return continue_last(&base, location, start);
+    }
+    let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
+    let opening = ready(doc, data_dir.as_deref(), cli);
+    session_in_terminal(opening, &base, TerminalInbox::new(), start)
+}
+
+/// `quire DIR`: the folder's readable documents, on the library screen or, piped, as a list.
+pub(crate) fn folder(cli: &Cli, dir: &Path) -> Result<ExitCode> {
+    let piped = cli.print || !io::stdout().is_terminal();
+    // Piped, every title is read before the list is written; on the screen they fill in.
+    let folder = if piped {
+        quire::app::folder::scan_folder(dir)
+    } else {
+        quire::app::folder::list_folder(dir)
+    };
+    if folder.entries.is_empty() {
+        anyhow::bail!(
+            "cannot open '{}': no readable documents in this folder",
+            shown_path(dir)
+        );
+    }
+    if piped {
+        let mut store = data_dir(cli)
+            .and_then(|dir| Store::open(&dir).ok())
+            .map(|o| o.store);
+        let mut out = io::stdout().lock();
+        written(library_cli::write_folder(folder, store.as_mut(), &mut out))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    library_session(cli, Some(folder))
+}
+
+/// Take the terminal and read until the reader quits.
+pub(crate) fn session_in_terminal(
+    opening: Opening,
+    cli: &Cli,
+    mut inbox: TerminalInbox,
+    start: Start,
+) -> Result<ExitCode> {
+    let settings = match start.screen {
+        Some(screen) => screen.take(cli),
+        None => screen_settings(cli),
+    };
+    let builder = match opening {
+        Opening::Ready(opened, store) => AppBuilder::opened(*opened)
+            .store(store, data_dir(cli))
+            .search(cli.search.clone()),
+        Opening::Preview(preview, whole) => {
+            inbox.forward_whole(whole).context("cannot read the file")?;
+            AppBuilder::preview(preview).store(None, data_dir(cli))
+        }
+        Opening::Around(around, whole) => {
+            inbox.forward_whole(whole).context("cannot read the file")?;
+            AppBuilder::preview_around(*around).store(None, data_dir(cli))
+        }
+    };
+    inbox.listen().context("cannot watch for signals")?;
+    let guard = TerminalGuard::enter().context("cannot use the terminal")?;
+    let mut terminal =
+        quire::app::terminal(FrameBackend::new(io::stdout())).context("cannot use the terminal")?;
+    // Cleared once (in the first frame's write), the screen is known blank: the first frame
+    // then writes the spaces between words instead of moving the cursor over them.
+    terminal.clear().context("cannot use the terminal")?;
+    // No input is known to make quire panic, so the way back from one is proved with this
+    // switch, which only debug builds (the ones tests run) have.
+    if cfg!(debug_assertions) && std::env::var_os("QUIRE_DEBUG_PANIC").is_some() {
+        panic!("QUIRE_DEBUG_PANIC is set");
+    }
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let builder = builder
+        .config(settings.config.clone())
+        .keymap(settings.keymap.clone())
+        .continuing(start.continuing)
+        .show_library(start.library)
+        .folder(start.folder)
+        .notice(join_notices(start.notice, settings.summary()))
+        .files(cli.files.clone(), load_options(cli))
+        .screen((size.width, size.height));
+    let builder = match start.stdin_copy {
+        Some(copy) => builder.stdin_copy(copy),
+        None => builder,
+    };
+    let mut app = builder.build();
+    let exit = app.run(&mut terminal, &mut inbox);
+    // The terminal is given back before anything more is said.
+    drop(terminal);
+    drop(guard);
+    report_unsaved(&app.unsaved_bookmarks());
+    let exit = exit.map_err(|err| match err {
+        // The whole of a previewed file can still be refused (a binary tail): that is about
+        // the file, not the terminal.
+        AppError::Document(load) => {
+            let file = cli.file().map(PathBuf::as_path).unwrap_or(Path::new("-"));
+            anyhow::Error::new(load).context(cannot_open(file))
+        }
+        AppError::Terminal(err) => anyhow::Error::new(err).context("terminal error"),
+    })?;
+    Ok(match exit {
+        Exit::Quit | Exit::Signal(0) => ExitCode::SUCCESS,
+        // The interrupt key ends quire as the interrupt signal does.
+        Exit::Interrupted => ExitCode::from(128 + 2),
+        Exit::Signal(n) => ExitCode::from(128u8.saturating_add(n as u8)),
+    })
+}
