@@ -1,7 +1,8 @@
 //! The `quire` binary: parses the command line, loads the document before touching the
 //! terminal, then either prints (when stdout is not a terminal, or with `--print`/`--outline`)
 //! or runs the interactive reader, and always hands the terminal back as it found it. The work
-//! itself is the library's; this file only decides which part runs and words the errors.
+//! itself is the library's; this file only decides which part runs and words the errors, and
+//! `sessions.rs` starts the reader's sessions in the terminal.
 //!
 //! Exit codes: 0 success; 1 the document could not be read or the terminal failed;
 //! 2 usage error; 128+N when stopped by signal N (SIGHUP 129, SIGINT 130, SIGTERM 143).
