@@ -140,6 +140,23 @@ fn paging_within_the_preview_acts_at_once_and_the_whole_opens_at_the_same_place(
 }
 
 #[test]
+fn g_goes_back_to_the_start_within_the_preview_at_once() {
+    let (preview, whole) = previewed(&big_book());
+    // Paged on, then `g`: the start is in the preview, so nothing waits for the whole.
+    let session = run_preview(preview.clone(), ScriptedInbox::keys("   g").unwrap());
+    let model = session.app.model();
+    assert!(model.loading(), "the preview is still shown");
+    assert_eq!((model.current_page(), model.top_line()), (0, 0));
+    assert!(!status(&session).contains("reading the rest"));
+    // And the whole, arriving after, opens there.
+    let mut inbox = ScriptedInbox::keys("   g").unwrap();
+    inbox.then(arrives(whole)).idle().deliver();
+    let session = run_preview(preview, inbox);
+    assert!(!session.app.model().loading());
+    assert_eq!(session.app.model().top_line(), 0);
+}
+
+#[test]
 fn paging_past_the_preview_waits_for_the_whole_document() {
     let text = big_book();
     let (preview, whole) = previewed(&text);

@@ -207,6 +207,8 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
     let on_last_page = model.loading && model.current_page() + 1 >= model.pages.page_count();
     match action {
         Action::PageUp | Action::LineUp | Action::HalfPageUp | Action::PrevParagraph => true,
+        // A preview of the opening holds the start.
+        Action::Top => model.loading,
         Action::PageDown | Action::LineDown | Action::HalfPageDown | Action::NextParagraph => {
             !on_last_page
         }
