@@ -121,7 +121,10 @@ pub(super) fn store_saved(model: &mut Model, uids: &[String]) {
 
 /// The whole of a previewed document: it replaces the preview, at the preview's place when
 /// that paragraph reads the same in the whole (else at its saved place), with its bookmarks;
-/// then the input kept for it acts, in order. A refusal ends the session with its reason.
+/// then the input kept for it acts, in order. The paragraph is found by its index after a
+/// preview of the opening, and by the line of the file it starts on after a preview of a part
+/// inside the text (around a saved place, whose place the whole finds itself unless the
+/// reader moved, or of the end). A refusal ends the session with its reason.
 pub(super) fn whole_arrived(model: &mut Model, whole: Result<Opened, LoadError>) -> Vec<Effect> {
     let opened = match whole {
         Ok(opened) => opened,
