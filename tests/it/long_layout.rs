@@ -238,3 +238,20 @@ fn typing_a_search_whose_hit_unfolds_leftovers_goes_on_while_the_whole_is_laid_o
     assert!(typed.status().starts_with("/zy"), "{}", typed.status());
     assert!(typed.screen().contains("zyzzyva"), "{}", typed.screen());
 }
+
+#[test]
+fn the_share_read_is_saved_once_the_whole_layout_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    // A page down while only the first screen is laid out: the place is saved, the share read
+    // is not known yet. Then the whole layout arrives and the reader stays still.
+    let mut inbox = ScriptedInbox::keys("<Space>").unwrap();
+    inbox.idle().deliver().idle();
+    let size = (80, 24);
+    let app = crate::common::stored_session(dir.path(), long_book(), None, true, size).build();
+    let session = crate::common::run_app(app, size, inbox);
+    assert!(session.app.model().pages().is_complete());
+    let store = quire::store::Store::open(dir.path()).unwrap().store;
+    let progress = store.library().unwrap()[0].progress;
+    let percent = u8::try_from(session.app.model().percent()).unwrap();
+    assert_eq!(progress, Some(percent));
+}

@@ -74,11 +74,14 @@ pub(super) fn laid_out(
     if model.loading {
         return Vec::new();
     }
+    // The share read is known now: the place is written again with it, so a reader who stays
+    // still until quitting does not leave the library the share of an earlier session.
+    let mut effects: Vec<Effect> = position_effect(model).into_iter().collect();
     let deferred = std::mem::take(&mut model.pending.deferred);
-    deferred
-        .into_iter()
-        .flat_map(|input| update(model, super::super::msg::Msg::Input(input)))
-        .collect()
+    for input in deferred {
+        effects.extend(update(model, super::super::msg::Msg::Input(input)));
+    }
+    effects
 }
 
 /// The full outline for the document of `generation` is built.
