@@ -314,17 +314,11 @@ pub(crate) fn session_in_terminal(
         Some(screen) => screen.take(cli),
         None => screen_settings(cli),
     };
-    let builder = match opening {
-        Opening::Ready(opened, store) => AppBuilder::opened(*opened)
-            .store(store, data_dir(cli))
-            .search(cli.search.clone()),
-        Opening::Preview(preview, whole) => {
+    let builder = match AppBuilder::for_opening(opening, data_dir(cli)) {
+        (builder, None) => builder.search(cli.search.clone()),
+        (builder, Some(whole)) => {
             inbox.forward_whole(whole).context("cannot read the file")?;
-            AppBuilder::preview(preview).store(None, data_dir(cli))
-        }
-        Opening::Around(around, whole) => {
-            inbox.forward_whole(whole).context("cannot read the file")?;
-            AppBuilder::preview_around(*around).store(None, data_dir(cli))
+            builder
         }
     };
     inbox.listen().context("cannot watch for signals")?;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use quire::app::AppBuilder;
-use quire::app::opening::{self, Opening};
+use quire::app::opening;
 use quire::document::{Document, LoadOptions};
 use ratatui::backend::TestBackend;
 
@@ -30,18 +30,7 @@ fn first_page(path: &Path, data_dir: &Path) -> Result<f64, Box<dyn std::error::E
         Some(data_dir.to_path_buf()),
         true,
     )?;
-    let mut whole = None;
-    let builder = match opening {
-        Opening::Ready(opened, store) => AppBuilder::opened(*opened).store(store, None),
-        Opening::Preview(preview, rest) => {
-            whole = Some(rest);
-            AppBuilder::preview(preview)
-        }
-        Opening::Around(around, rest) => {
-            whole = Some(rest);
-            AppBuilder::preview_around(*around)
-        }
-    };
+    let (builder, whole) = AppBuilder::for_opening(opening, None);
     let app = builder.screen(SIZE).build();
     let mut terminal = quire::app::terminal(TestBackend::new(SIZE.0, SIZE.1))?;
     terminal.draw(|f| quire::ui::render(app.model(), f))?;

@@ -21,7 +21,7 @@ use std::time::Instant;
 
 use quire::anchoring::reading_position;
 use quire::app::AppBuilder;
-use quire::app::opening::{self, Opening};
+use quire::app::opening;
 use quire::document::{Anchor, Document, LoadOptions};
 use ratatui::backend::TestBackend;
 
@@ -54,18 +54,7 @@ fn save_place(
 fn first_frame(path: &Path, data: &Path) -> Result<(f64, String), Error> {
     let started = Instant::now();
     let opening = opening::open_file(path, LoadOptions::default(), Some(data.into()), true)?;
-    let mut whole = None;
-    let builder = match opening {
-        Opening::Ready(opened, store) => AppBuilder::opened(*opened).store(store, None),
-        Opening::Preview(preview, rest) => {
-            whole = Some(rest);
-            AppBuilder::preview(preview)
-        }
-        Opening::Around(around, rest) => {
-            whole = Some(rest);
-            AppBuilder::preview_around(*around)
-        }
-    };
+    let (builder, whole) = AppBuilder::for_opening(opening, None);
     let app = builder.screen(SIZE).build();
     let mut terminal = quire::app::terminal(TestBackend::new(SIZE.0, SIZE.1))?;
     terminal.draw(|f| quire::ui::render(app.model(), f))?;

@@ -117,16 +117,6 @@ pub fn preview(
 ) -> Option<Around> {
     let line = position.line?;
     let range = window(bytes, line_start);
-    let text = std::str::from_utf8(&bytes[range.clone()]).ok()?;
-    let options = LoadOptions {
-        format: Some(Format::Text),
-        ..options
-    };
-    let mut doc = Document::load(text.as_bytes().to_vec(), name, options).ok()?;
-    // A part of a text has no title of its own: the file's name stands in until the whole
-    // is read.
-    doc.name = name.to_string();
-    doc.line_marks.clear();
     // The preview counts its lines from its own start; the store counts them in the file.
     let lines_between =
         |from: usize, to: usize| memchr::memchr_iter(b'\n', &bytes[from..to]).count();
@@ -136,9 +126,7 @@ pub fn preview(
     } else {
         lines_to_landmark + lines_between(landmark.offset, range.start)
     };
-    for block in &mut doc.blocks {
-        block.line = block.line.saturating_add(before);
-    }
+    let doc = part_of_file(&bytes[range], name, before, options)?;
     let block = doc.blocks.iter().position(|b| b.line == line)?;
     let place = find(&doc, block, position)?;
     Some(Around { doc, place })
@@ -178,19 +166,29 @@ pub fn end(path: &Path, options: LoadOptions) -> Option<Document> {
             .or_else(|| memchr::memrchr(b'\n', &bytes[..reach]).map(|at| at + 1))
             .or((from == 0).then_some(0))?
     };
-    let text = std::str::from_utf8(&bytes[start..]).ok()?;
+    let before = lines_before + memchr::memchr_iter(b'\n', &bytes[..start]).count();
+    part_of_file(&bytes[start..], &Document::file_name(path), before, options)
+}
+
+/// `bytes`, a part of a plain-text file that `lines_before` lines of it come before, as a
+/// document numbered with the file's lines; `None` unless it is UTF-8. A part has no title of
+/// its own: the file's name stands in until the whole is read.
+fn part_of_file(
+    bytes: &[u8],
+    name: &str,
+    lines_before: usize,
+    options: LoadOptions,
+) -> Option<Document> {
+    let text = std::str::from_utf8(bytes).ok()?;
     let options = LoadOptions {
         format: Some(Format::Text),
         ..options
     };
-    let name = Document::file_name(path);
-    let mut doc = Document::load(text.as_bytes().to_vec(), &name, options).ok()?;
-    // A part of a text has no title of its own.
-    doc.name = name;
+    let mut doc = Document::load(text.as_bytes().to_vec(), name, options).ok()?;
+    doc.name = name.to_string();
     doc.line_marks.clear();
-    let before = lines_before + memchr::memchr_iter(b'\n', &bytes[..start]).count();
     for block in &mut doc.blocks {
-        block.line = block.line.saturating_add(before);
+        block.line = block.line.saturating_add(lines_before);
     }
     Some(doc)
 }
@@ -288,6 +286,20 @@ mod tests {
         .unwrap()
     }
 
+    /// The preview of `text` read from its start around `position`, as reopening a file
+    /// with no line mark past its opening makes it.
+    fn previewed(text: &str, position: &Position) -> Option<Around> {
+        let start = line_start(text, position.line?);
+        preview(
+            text.as_bytes(),
+            Landmark::START,
+            start,
+            position,
+            "book.txt",
+            LoadOptions::default(),
+        )
+    }
+
     #[test]
     fn reading_stops_a_little_past_the_line() {
         let text = book(50_000);
@@ -336,16 +348,7 @@ mod tests {
     fn the_preview_holds_the_place_with_the_files_line_numbers() {
         let text = book(50_000);
         let position = saved_at(&text, 10_000);
-        let start = line_start(&text, position.line.unwrap());
-        let around = preview(
-            text.as_bytes(),
-            Landmark::START,
-            start,
-            &position,
-            "book.txt",
-            LoadOptions::default(),
-        )
-        .unwrap();
+        let around = previewed(&text, &position).unwrap();
         let block = &around.doc.blocks[around.place.block];
         assert!(
             block
@@ -409,16 +412,7 @@ mod tests {
             LoadOptions::default(),
         )
         .unwrap();
-        let start = line_start(&text, line);
-        let whole = preview(
-            text.as_bytes(),
-            Landmark::START,
-            start,
-            &position,
-            "book.txt",
-            LoadOptions::default(),
-        )
-        .unwrap();
+        let whole = previewed(&text, &position).unwrap();
         assert_eq!(seeked.doc.blocks, whole.doc.blocks);
         assert_eq!(seeked.place, whole.place);
         // A mark that is not at a line's start (the file changed) is refused.
@@ -487,16 +481,7 @@ mod tests {
         let doc = Document::from_text(&text, "book.txt");
         let mut position = position_at(&FlatText::new(&doc), Anchor::new(20_000, 17));
         position.line = Some(doc.blocks[20_000].line);
-        let start = line_start(&text, position.line.unwrap());
-        let around = preview(
-            text.as_bytes(),
-            Landmark::START,
-            start,
-            &position,
-            "book.txt",
-            LoadOptions::default(),
-        )
-        .unwrap();
+        let around = previewed(&text, &position).unwrap();
         assert_eq!(around.place.byte, 17);
         assert!(
             around.doc.blocks[around.place.block]

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::Receiver;
 
 use crate::document::{Document, LoadOptions};
 use crate::input::Keymap;
@@ -11,6 +12,7 @@ use crate::reader::model::Files;
 use crate::reader::{Config, Model, Msg, Opened, OutlineTiming, Saved, Setup, Source, update};
 use crate::store::Store;
 
+use super::opening::{Opening, Whole};
 use super::writer::Writer;
 use super::{App, Opener};
 
@@ -63,6 +65,28 @@ impl AppBuilder {
     /// A session showing a preview of a big file's opening until its whole arrives.
     pub fn preview(doc: Document) -> AppBuilder {
         AppBuilder::starting(Start::Preview(doc))
+    }
+
+    /// The session to start on `opening`, with the store in `data_dir`: on the whole document
+    /// (and the store it was found in), or on its preview, with the whole still being read
+    /// behind it, for the caller to deliver as [`Msg::WholeArrived`].
+    pub fn for_opening(
+        opening: Opening,
+        data_dir: Option<PathBuf>,
+    ) -> (AppBuilder, Option<Receiver<Whole>>) {
+        match opening {
+            Opening::Ready(opened, store) => {
+                (AppBuilder::opened(*opened).store(store, data_dir), None)
+            }
+            Opening::Preview(preview, whole) => (
+                AppBuilder::preview(preview).store(None, data_dir),
+                Some(whole),
+            ),
+            Opening::Around(around, whole) => (
+                AppBuilder::preview_around(*around).store(None, data_dir),
+                Some(whole),
+            ),
+        }
     }
 
     /// A session showing a preview of the text around the saved place of a big file, at that
