@@ -13,6 +13,9 @@
 //! peak resident memory (VmHWM) is read, with how much of it is the program's own code and
 //! libraries mapped from disk (RssFile). Memory is given in MB of 10^6 bytes, like the sizes.
 
+#[path = "common/books.rs"]
+mod books;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -23,6 +26,8 @@ use quire::app::{AppBuilder, ScriptedInbox};
 use quire::document::{Document, LoadOptions};
 use quire::reader::Msg;
 use ratatui::backend::TestBackend;
+
+use books::corpus_book_bodies;
 
 const BOOK_BYTES: usize = 100 * 1024 * 1024;
 const LINE_BYTES: usize = 10 * 1024 * 1024;
@@ -260,7 +265,7 @@ fn peak_rss_kb() -> Option<u64> {
 }
 
 fn write_files(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, Box<dyn std::error::Error>> {
-    let sources = book_sources();
+    let sources = corpus_book_bodies();
     let book = dir.join("book-100mb.txt");
     let mut out = std::io::BufWriter::new(std::fs::File::create(&book)?);
     let mut written = 0;
@@ -295,38 +300,4 @@ fn write_files(dir: &Path) -> Result<Vec<(&'static str, PathBuf)>, Box<dyn std::
         ("one 10 MB line", line),
         ("1M one-word lines", lines),
     ])
-}
-
-/// Texts to repeat into the book: the corpus books when `QUIRE_CORPUS` names the corpus.
-fn book_sources() -> Vec<String> {
-    let from_corpus = std::env::var_os("QUIRE_CORPUS").and_then(|root| {
-        let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(&root).join("A-books"))
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        // Each book's own text, without its Project Gutenberg header and licence: repeated,
-        // those would make one book of the first and fold the rest away as back matter.
-        let texts: Vec<String> = paths
-            .iter()
-            .filter_map(|p| std::fs::read_to_string(p).ok())
-            .map(|text| gutenberg_body(&text).to_string())
-            .collect();
-        (!texts.is_empty()).then_some(texts)
-    });
-    from_corpus.unwrap_or_else(|| vec![quire::BUNDLED_ARTICLE.to_string()])
-}
-
-/// The text between a Project Gutenberg file's START and END marker lines (the whole text when
-/// it has none).
-fn gutenberg_body(text: &str) -> &str {
-    let start = text
-        .find("*** START OF")
-        .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
-        .unwrap_or(0);
-    let end = text[start..]
-        .find("*** END OF")
-        .map_or(text.len(), |at| start + at);
-    &text[start..end]
 }

@@ -9,6 +9,9 @@
 //!
 //! Run: `QUIRE_CORPUS=/path/to/corpus cargo run --release --example resize_latency [ROUNDS]`
 
+#[path = "common/books.rs"]
+mod books;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -18,6 +21,8 @@ use quire::layout::Pages;
 use quire::reader::{Effect, Model, Msg, Opened, Setup, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+
+use books::gutenberg_body;
 
 const BIG_BOOK: usize = 100 * 1024 * 1024;
 const SIZES: [(u16, u16); 2] = [(200, 60), (120, 40)];
@@ -142,18 +147,6 @@ fn books(corpus: Option<&Path>) -> Vec<(String, String)> {
         ("Moby-Dick (1.3 MB)".into(), moby),
         ("book (100 MB)".into(), repeated(&source, BIG_BOOK)),
     ]
-}
-
-/// The text between a Project Gutenberg file's START and END marker lines.
-fn gutenberg_body(text: &str) -> &str {
-    let start = text
-        .find("*** START OF")
-        .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
-        .unwrap_or(0);
-    let end = text[start..]
-        .find("*** END OF")
-        .map_or(text.len(), |at| start + at);
-    &text[start..end]
 }
 
 /// `source` over and over, until `bytes` long.

@@ -11,13 +11,17 @@
 //! book is made from the texts in `$QUIRE_CORPUS/A-books` when that is set, else from the
 //! bundled article, repeated to 100 MB.
 
-use std::path::{Path, PathBuf};
+#[path = "common/books.rs"]
+mod books;
+
 use std::time::Instant;
 
 use quire::document::Document;
 use quire::input::key::parse_keys;
 use quire::reader::{Effect, Model, Msg, Opened, Setup, update};
 use ratatui::backend::TestBackend;
+
+use books::corpus_book_bodies;
 
 const BOOK_BYTES: usize = 100 * 1024 * 1024;
 const SCREEN: (u16, u16) = (200, 60);
@@ -187,22 +191,7 @@ fn reset_peak() -> bool {
 /// About 100 MB of book text: the corpus books (their Project Gutenberg header and licence
 /// left out) when `QUIRE_CORPUS` names the corpus, else the bundled article, repeated.
 fn book_text() -> String {
-    let sources = std::env::var_os("QUIRE_CORPUS")
-        .and_then(|root| {
-            let mut paths: Vec<PathBuf> = std::fs::read_dir(Path::new(&root).join("A-books"))
-                .ok()?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-                .collect();
-            paths.sort();
-            let texts: Vec<String> = paths
-                .iter()
-                .filter_map(|p| std::fs::read_to_string(p).ok())
-                .map(|text| gutenberg_body(&text).to_string())
-                .collect();
-            (!texts.is_empty()).then_some(texts)
-        })
-        .unwrap_or_else(|| vec![quire::BUNDLED_ARTICLE.to_string()]);
+    let sources = corpus_book_bodies();
     let mut book = String::with_capacity(BOOK_BYTES + 1024 * 1024);
     while book.len() < BOOK_BYTES {
         for text in &sources {
@@ -211,17 +200,4 @@ fn book_text() -> String {
         }
     }
     book
-}
-
-/// The text between a Project Gutenberg file's START and END marker lines (the whole text when
-/// it has none).
-fn gutenberg_body(text: &str) -> &str {
-    let start = text
-        .find("*** START OF")
-        .and_then(|at| text[at..].find('\n').map(|end| at + end + 1))
-        .unwrap_or(0);
-    let end = text[start..]
-        .find("*** END OF")
-        .map_or(text.len(), |at| start + at);
-    &text[start..end]
 }
