@@ -210,10 +210,17 @@ pub fn division_with_title(text: &str) -> bool {
 }
 
 /// The section number at the start of a line and the depth it shows: "2.3.1." → 3, "IV." → 1,
-/// "A.2." → 2, "Appendix A." → 1. Returns the depth and the title after the number.
+/// "A.2." → 2, "Appendix A." → 1, "2.4 - Title" → 2. Returns the depth and the title after
+/// the number.
 pub fn numbered(text: &str) -> Option<(u8, &str)> {
     let (number, rest) = text.split_once(char::is_whitespace)?;
     let rest = rest.trim_start();
+    // A dash between number and title closes the number as a full stop does ("1 - Scope",
+    // "2.4.1 – Rules"): a common style of older standards and plain-text manuals.
+    let (dashed, rest) = match rest.strip_prefix(['-', '–', '—']) {
+        Some(title) if title.starts_with(char::is_whitespace) => (true, title.trim_start()),
+        _ => (false, rest),
+    };
     let (number, rest) =
         if number.eq_ignore_ascii_case("appendix") || number.eq_ignore_ascii_case("annex") {
             let (n, r) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
@@ -221,7 +228,7 @@ pub fn numbered(text: &str) -> Option<(u8, &str)> {
         } else {
             (number, rest)
         };
-    let trailing_dot = number.ends_with('.');
+    let trailing_dot = number.ends_with('.') || dashed;
     let parts: Vec<&str> = number.trim_end_matches('.').split('.').collect();
     let numeric = |p: &&str| !p.is_empty() && p.len() <= 3 && p.chars().all(|c| c.is_ascii_digit());
     let letter = |p: &&str| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase());
@@ -458,6 +465,24 @@ mod tests {
             Some(Form::Numbered(1))
         );
         assert_eq!(standalone("1984 was a year"), None);
+    }
+
+    #[test]
+    fn a_dash_may_close_a_section_number() {
+        assert_eq!(standalone("1 - Scope"), Some(Form::Numbered(1)));
+        assert_eq!(
+            standalone("2.4.1 - Records Present (Any Value)"),
+            Some(Form::Numbered(3))
+        );
+        assert_eq!(standalone("3 – Error Handling"), Some(Form::Numbered(1)));
+        // Arithmetic, a range and a numbered clause of a sentence stay prose.
+        assert_eq!(standalone("4 - 2 = 2"), None);
+        assert_eq!(standalone("10 - 20 pages"), None);
+        assert_eq!(
+            standalone("5 - the rest is kept for later, as before."),
+            None
+        );
+        assert_eq!(standalone("2 -Scope"), None);
     }
 
     #[test]
