@@ -10,6 +10,7 @@ use super::heading::{self, Form};
 use super::lines::{self, Cursor, Line, is_blank};
 use super::raw::Raw;
 use crate::document::BlockKind;
+use unicode_width::UnicodeWidthStr;
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
     let base = base_indent(text);
@@ -178,7 +179,8 @@ enum Starts {
     /// Also at a line indented with an ideographic space (U+3000): Chinese and Japanese texts
     /// mark paragraphs that way and hard-wrap the lines between.
     AtIdeographicIndent,
-    /// At every line: Aozora Bunko texts put each paragraph on one line, with no blank lines.
+    /// At every line: Aozora Bunko texts put each paragraph on one line, with no blank lines,
+    /// and so do texts saved from an editor or a web form that were never hard-wrapped.
     EveryLine,
 }
 
@@ -190,15 +192,16 @@ impl Starts {
             end -= 1;
         }
         let sample = &text[..end];
-        let (mut filled, mut indented) = (0usize, 0usize);
+        let (mut filled, mut indented, mut blank) = (0usize, 0usize, 0usize);
         for line in sample.lines() {
             if line.trim().is_empty() {
+                blank += 1;
                 continue;
             }
             filled += 1;
             indented += usize::from(line.starts_with('\u{3000}'));
         }
-        if is_aozora(sample) {
+        if is_aozora(sample) || blank * 4 < filled && is_unwrapped(sample, filled) {
             Starts::EveryLine
         } else if indented >= 3 && indented * 20 >= filled {
             Starts::AtIdeographicIndent
@@ -214,6 +217,44 @@ impl Starts {
             Starts::EveryLine => true,
         }
     }
+}
+
+/// Lines wider than any hard wrap: how wide a line of text may be before it is taken for a
+/// paragraph left unwrapped.
+const WIDER_THAN_A_WRAP: usize = 100;
+
+/// A text that was never hard-wrapped: a fifth of its lines or more run past any wrap width,
+/// and no width recurs as a wrap width does. A text wrapped at 80 columns has a crowd of
+/// lines 78–80 wide, one in ten or more at the commonest width; an unwrapped one has lines of
+/// every width.
+fn is_unwrapped(sample: &str, filled: usize) -> bool {
+    // A line is never wider than it has bytes: most texts are answered without measuring.
+    let long_enough = sample
+        .lines()
+        .filter(|line| line.len() > WIDER_THAN_A_WRAP)
+        .count();
+    if filled < 20 || long_enough * 5 < filled {
+        return false;
+    }
+    // Lines of prose only: a table's rows ("1F600      ; fully-qualified  # …") are long and
+    // of every width too, but they are lines by their nature, whatever the text's habit.
+    let mut widths: Vec<usize> = sample
+        .lines()
+        .filter(|line| !line.trim().contains("   "))
+        .map(|line| line.trim_end().width())
+        .filter(|&width| width > 40)
+        .collect();
+    let long = widths.iter().filter(|&&w| w > WIDER_THAN_A_WRAP).count();
+    if long * 5 < filled {
+        return false;
+    }
+    widths.sort_unstable();
+    let commonest = widths
+        .chunk_by(|a, b| a == b)
+        .map(<[usize]>::len)
+        .max()
+        .unwrap_or(0);
+    commonest * 10 < widths.len()
 }
 
 /// Aozora Bunko's notation: its legend of the marks it uses, or several of its input notes

@@ -320,3 +320,73 @@ fn a_table_of_contents_keeps_one_entry_a_line() {
         kinds(list)
     );
 }
+
+/// `count` lines of prose, each a paragraph of its own, of widths that vary as sentences do.
+fn unwrapped_lines(count: usize) -> String {
+    (0..count)
+        .map(|i| {
+            let sentence = "The clerk read the notice aloud and the room went quiet. ";
+            let aside = "and then ".repeat(i % 7);
+            format!("{}{aside}Line {i} ends here.\n", sentence.repeat(1 + i % 4))
+        })
+        .collect()
+}
+
+#[test]
+fn a_text_never_hard_wrapped_has_a_paragraph_per_line() {
+    let text = unwrapped_lines(30);
+    let got = kinds(&text);
+    assert_eq!(got.len(), 30, "{got:?}");
+    assert!(got.iter().all(|(kind, _, _)| *kind == BlockKind::Paragraph));
+    assert!(got[7].2.ends_with("Line 7 ends here."), "{:?}", got[7]);
+}
+
+#[test]
+fn a_text_wrapped_wide_still_joins_its_lines() {
+    // Wrapped at 110 columns: long lines, but a crowd of them of the same width.
+    let words = "word ".repeat(22);
+    let paragraph = format!(
+        "{}\n{}\n{}\nend.\n",
+        words.trim_end(),
+        words.trim_end(),
+        words
+    );
+    let text: String = (0..10)
+        .map(|_| paragraph.as_str())
+        .collect::<Vec<_>>()
+        .join("");
+    assert!(!is_unwrapped(&text, 40));
+    // Lines with no blank between them are one paragraph.
+    assert_eq!(kinds(&text).len(), 1);
+}
+
+#[test]
+fn a_wrapped_text_with_a_few_long_addresses_keeps_its_paragraphs() {
+    let mut text = String::new();
+    for i in 0..20 {
+        text.push_str("A paragraph of prose wrapped at the usual width of seventy\n");
+        text.push_str("columns, as plain-text books and mail are.\n");
+        if i % 5 == 0 {
+            text.push_str(&format!("https://example.org/{}\n", "segment/".repeat(14)));
+        }
+        text.push('\n');
+    }
+    assert_eq!(kinds(&text).len(), 20);
+}
+
+#[test]
+fn long_rows_of_a_table_do_not_make_a_text_unwrapped() {
+    let text: String = (0..40)
+        .map(|i| {
+            let pad = " ".repeat(30 + i % 9);
+            let name = "a sample name ".repeat(1 + i % 5);
+            format!(
+                "{:04X}{pad}; category-{}     # {name}\n",
+                0x1F600 + i,
+                i % 3
+            )
+        })
+        .collect();
+    let filled = text.lines().count();
+    assert!(!is_unwrapped(&text, filled));
+}
