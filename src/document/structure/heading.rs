@@ -195,7 +195,26 @@ pub fn division(text: &str) -> Option<u8> {
             return Some(2);
         }
     }
-    None
+    korean_division(first)
+}
+
+/// Korean: 제 + number + 편 (part), 장 (chapter), 절 (section) or 관 (subsection), as laws and
+/// books number their divisions ("제3장", "제1절"). An article (조) is a paragraph's number,
+/// not a division.
+fn korean_division(word: &str) -> Option<u8> {
+    let number = word.strip_prefix('제')?;
+    let digits = number.chars().take_while(char::is_ascii_digit).count();
+    let unit = number[digits..].chars().next()?;
+    if digits == 0 || digits > 3 || number[digits..].chars().count() != 1 {
+        return None;
+    }
+    match unit {
+        '편' => Some(1),
+        '장' => Some(2),
+        '절' => Some(3),
+        '관' => Some(4),
+        _ => None,
+    }
 }
 
 /// A division whose title starts with a capital, as a title does ("CHAPTER 56. Of the Less
@@ -320,7 +339,8 @@ pub fn standalone(text: &str) -> Option<Form> {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if upper == 0 && lower == 0 {
         // A number to end on ("סעיף יא.", article 11 in Hebrew letters), or digits anywhere:
-        // a short last word, not any short word ("כל" of a sentence).
+        // a short last word, not any short word ("כל" of a sentence). A number that opens a
+        // line with a sentence after it ("제40조 입법권은 국회에 속한다.", "③ …") is a clause.
         let numeral = text
             .split_whitespace()
             .next_back()
@@ -328,6 +348,17 @@ pub fn standalone(text: &str) -> Option<Form> {
             .is_some_and(|w| w.chars().count() <= 3)
             || text.chars().any(char::is_numeric);
         let ends = text.ends_with(['.', '。', '۔', '！', '？', '!', '?', '」', '”', ',', '、']);
+        let opened_by_number = text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.chars().any(char::is_numeric));
+        let closes_on_number = text
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.chars().any(char::is_numeric));
+        if ends && opened_by_number && !closes_on_number {
+            return None;
+        }
         // A comma leaves the sentence open: whatever its last word, no heading ends on one.
         let open_clause = text.ends_with([',', '、', '،']);
         return (letters > 0
@@ -447,6 +478,17 @@ mod tests {
     }
 
     #[test]
+    fn korean_divisions_by_their_unit() {
+        assert_eq!(standalone("제2편 총칙"), Some(Form::Division(1)));
+        assert_eq!(standalone("제3장 국회"), Some(Form::Division(2)));
+        assert_eq!(standalone("제1절 대통령"), Some(Form::Division(3)));
+        // An article, a word that starts with 제, and a number alone are no divisions.
+        assert_eq!(division("제1조 모든 국민은 법 앞에 평등하다."), None);
+        assert_eq!(division("제목 없음"), None);
+        assert_eq!(division("제12 장"), None);
+    }
+
+    #[test]
     fn numbered_sections_and_their_depth() {
         assert_eq!(standalone("1.  Introduction"), Some(Form::Numbered(1)));
         assert_eq!(
@@ -494,6 +536,9 @@ mod tests {
         assert_eq!(standalone("and the rest of it"), None);
         assert_eq!(standalone("סעיף א."), Some(Form::Uncased));
         assert_eq!(standalone("제 1 조"), Some(Form::Uncased));
+        // A clause under its number is a sentence, not a heading.
+        assert_eq!(standalone("제40조 입법권은 국회에 속한다."), None);
+        assert_eq!(standalone("③의무교육은 무상으로 한다."), None);
         assert_eq!(standalone("“Help!”"), None);
     }
 }

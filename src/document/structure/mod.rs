@@ -447,6 +447,35 @@ mod tests {
     }
 
     #[test]
+    fn a_law_never_hard_wrapped_has_its_chapters_and_articles_apart() {
+        // Korean laws are kept one paragraph to a line: chapter lines set in, then the
+        // articles, each on its line, with no blank line between.
+        let preamble = "이 법은 국민의 자유와 권리를 보장하고 나라의 기본 질서를 정하기 위하여 \
+                        제정되었으며 여러 차례 개정되어 오늘에 이르렀다. "
+            .repeat(3);
+        let mut text = format!("기본법\n\n{preamble}\n\n");
+        for (chapter, title) in [(1, "총강"), (2, "국민의 권리와 의무"), (3, "국회")] {
+            text.push_str(&format!("       제{chapter}장 {title}\n"));
+            for article in 1..=8 {
+                let clause = "모든 국민은 법률이 정하는 바에 의하여 권리를 가진다. ";
+                let more = "및 ".repeat(article * 3 + chapter * 7);
+                let number = chapter * 10 + article;
+                text.push_str(&format!("  제{number}조 {clause}{more}\n"));
+            }
+        }
+        let got = headings(&text);
+        let chapters: Vec<&str> = got.iter().map(|h| h.2.as_str()).collect();
+        assert_eq!(
+            chapters,
+            ["제1장 총강", "제2장 국민의 권리와 의무", "제3장 국회"],
+            "{got:?}"
+        );
+        let blocks = structure(&text);
+        let articles = blocks.iter().filter(|b| b.text.starts_with("제1")).count();
+        assert!(articles >= 8, "each article is a paragraph of its own");
+    }
+
+    #[test]
     fn a_run_of_chapter_lines_is_a_table_of_contents() {
         let mut text = contents_list(1..=5);
         text.push_str("CHAPTER 1. Name\n\nCall me Ishmael, and listen to the story I have to tell of the sea.\n");
