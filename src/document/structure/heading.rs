@@ -1,7 +1,11 @@
 //! Heading forms: how a line shows it names a part of the text. Markdown ATX ("## Title"),
 //! underlined titles, numbered sections ("2.3.1. Format", "IV. The End", "Appendix A."),
 //! divisions ("Chapter 12", "CHAPTER XII.", "Section 4.2", "第十回"), and short lines standing
-//! alone in capitals or title case. Pure functions of one line; context is checked by the caller.
+//! alone in capitals or title case. Pure functions of one line, context being checked by the
+//! caller; the one rule that reads the headings around is a heading said twice in a row
+//! ([`settle_repeated`]).
+
+use crate::document::{Block, BlockKind};
 
 /// How a heading was marked; the level follows from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -260,6 +264,51 @@ pub fn numbered(text: &str) -> Option<(u8, &str)> {
         [] => false,
     };
     (ok && !rest.is_empty()).then_some((parts.len().min(6) as u8, rest))
+}
+
+/// A heading said again by the next one before any body text ("HISTORY." over an essay's
+/// epigraph, then "I. HISTORY." over the essay): the outline keeps the one nearest the text,
+/// and the first stays on the page as a line of its own. Between them there may be verse, a
+/// quotation, an attribution, but no paragraph of prose and no list: a changelog's "Bug
+/// fixes:" over a list, then the next release's, are two sections.
+pub fn settle_repeated(blocks: &mut [Block]) {
+    for i in 0..blocks.len() {
+        if blocks[i].kind != BlockKind::Heading {
+            continue;
+        }
+        let next = blocks[i + 1..]
+            .iter()
+            .take(12)
+            .position(|b| {
+                matches!(b.kind, BlockKind::Heading | BlockKind::ListItem) || is_body_prose(b)
+            })
+            .map(|at| i + 1 + at);
+        let Some(next) = next.filter(|&n| blocks[n].kind == BlockKind::Heading) else {
+            continue;
+        };
+        let name = |text: &str| -> String {
+            let title = numbered(text).map_or(text, |(_, title)| title);
+            title
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let first = name(&blocks[i].text);
+        if !first.is_empty() && first == name(&blocks[next].text) {
+            blocks[i].kind = BlockKind::Paragraph;
+            blocks[i].level = 0;
+        }
+    }
+}
+
+/// A paragraph of the body: set flush in the column, and long enough to be prose (a stanza or
+/// an attribution is set in, or short).
+fn is_body_prose(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph
+        && block.placement.first == 0
+        && block.placement.rest == 0
+        && block.text.split_whitespace().nth(24).is_some()
 }
 
 /// A title closed by a full stop: one clause, a few words, each longer word capitalised

@@ -133,6 +133,7 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
 /// Levels and surrounding matter, read from the blocks' source lines (or what was read from
 /// them) and texts.
 fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
+    heading::settle_repeated(&mut blocks);
     assign_levels(shapes, &mut blocks);
     matter::mark(shapes, &mut blocks, declared);
     blocks
@@ -473,6 +474,38 @@ mod tests {
         let blocks = structure(&text);
         let articles = blocks.iter().filter(|b| b.text.starts_with("제1")).count();
         assert!(articles >= 8, "each article is a paragraph of its own");
+    }
+
+    #[test]
+    fn a_title_said_over_an_epigraph_and_again_over_the_text_heads_once() {
+        let essay = "THERE is one mind common to all men, and every man is an inlet to the same \
+                     and to all of the same, as the record of history shows to those who read.";
+        let text = format!(
+            "     HISTORY.\n\n     There is no great and no small\n     To the Soul that maketh \
+             all:\n\n\nI. HISTORY.\n\n{essay}\n\n{essay}\n\n     LOVE.\n\n     A verse \
+             line\n     and its fellow\n\nII. LOVE.\n\n{essay}\n"
+        );
+        let got = headings(&text);
+        let names: Vec<&str> = got.iter().map(|h| h.2.as_str()).collect();
+        assert_eq!(names, ["I. HISTORY.", "II. LOVE."], "{got:?}");
+        // The first saying stays on the page.
+        assert!(structure(&text).iter().any(|b| b.text == "HISTORY."));
+    }
+
+    #[test]
+    fn headings_of_the_same_name_apart_in_the_text_both_stay() {
+        let prose = "The chapter goes on at length about the sea, the ship and its crew, and \
+                     what they saw on the long voyage south to the islands of the cape.";
+        let text = format!("1. Notes\n\n{prose}\n\n2. Notes\n\n{prose}\n");
+        assert_eq!(headings(&text).len(), 2);
+        let text = "# Changes\n\n## Bug fixes\n\n* A crash on empty input.\n* A leak.\n\n\
+                    ## Bug fixes\n\n* A typo in the help.\n* A wrong exit code.\n";
+        let fixes = headings(text);
+        assert_eq!(
+            fixes.iter().filter(|h| h.2 == "Bug fixes").count(),
+            2,
+            "{fixes:?}"
+        );
     }
 
     #[test]
