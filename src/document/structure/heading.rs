@@ -390,11 +390,14 @@ pub fn standalone(text: &str) -> Option<Form> {
         // A number to end on ("סעיף יא.", article 11 in Hebrew letters), or digits anywhere:
         // a short last word, not any short word ("כל" of a sentence). A number that opens a
         // line with a sentence after it ("제40조 입법권은 국회에 속한다.", "③ …") is a clause.
-        let numeral = text
-            .split_whitespace()
-            .next_back()
-            .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
-            .is_some_and(|w| w.chars().count() <= 3)
+        // A line of one word is that word, not a label and its number: "堀木。" and "地獄。"
+        // are sentences of a Japanese novel.
+        let numeral = words >= 2
+            && text
+                .split_whitespace()
+                .next_back()
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                .is_some_and(|w| w.chars().count() <= 3)
             || text.chars().any(char::is_numeric);
         let ends = text.ends_with(['.', '。', '۔', '！', '？', '!', '?', '」', '”', ',', '、']);
         let opened_by_number = text
@@ -588,6 +591,9 @@ mod tests {
         // A clause under its number is a sentence, not a heading.
         assert_eq!(standalone("제40조 입법권은 국회에 속한다."), None);
         assert_eq!(standalone("③의무교육은 무상으로 한다."), None);
+        // A one-word sentence of a text without spaces is a sentence.
+        assert_eq!(standalone("地獄。"), None);
+        assert_eq!(standalone("お茶目。"), None);
         assert_eq!(standalone("“Help!”"), None);
     }
 }
