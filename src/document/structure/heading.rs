@@ -171,7 +171,16 @@ fn is_roman(word: &str) -> bool {
 }
 
 fn is_numeral(word: &str) -> bool {
+    // A footnote's mark may sit on the number ("XVIII(*)", "IV[1]", "3*").
     let word = word.trim_end_matches(['.', ':', ',']);
+    let word = ["(*)", "(+)", "*", "†"]
+        .iter()
+        .find_map(|mark| word.strip_suffix(mark))
+        .or_else(|| {
+            let (number, note) = word.strip_suffix(']')?.rsplit_once('[')?;
+            note.chars().all(|c| c.is_ascii_digit()).then_some(number)
+        })
+        .unwrap_or(word);
     !word.is_empty()
         && (word.chars().all(|c| c.is_numeric() || c == '.')
             || is_roman(word)
@@ -521,6 +530,12 @@ mod tests {
             Some(Form::Division(2))
         );
         assert_eq!(standalone("Section 4.2"), Some(Form::Division(2)));
+        assert_eq!(
+            standalone("CHAPTER XVIII(*) -- CONCERNING THE WAY"),
+            Some(Form::Division(2))
+        );
+        assert_eq!(standalone("Chapter 4[2]"), Some(Form::Division(2)));
+        assert_eq!(division("Chapter (*)"), None);
         assert_eq!(standalone("BOOK ONE"), Some(Form::Division(1)));
         assert_eq!(
             standalone("第十回　袁守誠妙算無私曲"),
