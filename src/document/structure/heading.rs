@@ -371,6 +371,12 @@ pub fn standalone(text: &str) -> Option<Form> {
     if words == 0 || words > 16 || text.chars().count() > 100 {
         return None;
     }
+    // A line ending in a colon leads into what follows it: a label ("NOTE:"), the words
+    // before an example ("Some examples appear below:"), a literal block ("3. Rewritten
+    // without a generator::"). Titles rarely end so.
+    if text.ends_with([':', '：']) {
+        return None;
+    }
     if let Some((depth, title)) = numbered(text) {
         let first = title.chars().next()?;
         let (upper, lower) = cased_letters(title);
@@ -599,6 +605,10 @@ mod tests {
         assert_eq!(standalone("ETYMOLOGY."), Some(Form::Caps));
         assert_eq!(standalone("Status of This Memo"), Some(Form::Titled));
         assert_eq!(standalone("Tabs or Spaces?"), Some(Form::Titled));
+        // Lead-ins end in a colon.
+        assert_eq!(standalone("NOTE:"), None);
+        assert_eq!(standalone("Some Examples Appear Below:"), None);
+        assert_eq!(standalone("3. A template for a transaction::"), None);
         assert_eq!(standalone("Then he left."), None);
         assert_eq!(standalone("and the rest of it"), None);
         assert_eq!(standalone("סעיף א."), Some(Form::Uncased));
