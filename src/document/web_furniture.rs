@@ -1,11 +1,12 @@
 //! The furniture an article extractor leaves in the article it takes from a saved web page:
 //! pictures with their captions, credits and counters ("Image 2 of 5"); at the article's top,
 //! the dates, repeated author names and breadcrumbs above its first sentence; at its end, the
-//! run of related links, newsletter boxes and teasers after its last sentence. Each is told
-//! by its form and its place at an edge of the article, never by shortness alone, and folded,
-//! not deleted.
+//! run of related links, newsletter boxes, calls to follow or subscribe and teasers after its
+//! last sentence. Each is told by its form and its place at an edge of the article, never by
+//! shortness alone, and folded, not deleted.
 
 mod author;
+mod calls;
 mod cards;
 mod links;
 mod pictures;
@@ -67,8 +68,9 @@ pub fn mark(blocks: &mut [Block]) {
     author::mark(blocks);
 }
 
-/// A block at an edge of the article that is no part of it: a line of links, a furniture
-/// phrase, a date line, or a few words that make no sentence (at most `words` of them).
+/// A block at an edge of the article that is no part of it: a line of links, a call to the
+/// reader to follow or subscribe, a furniture phrase, a date line, or a few words that make no
+/// sentence (at most `words` of them).
 fn is_edge_furniture(block: &Block, words: usize) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return false;
@@ -76,6 +78,7 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
     let text = block.text.trim();
     let size = size_up_to(text, 26);
     is_all_links(block)
+        || calls::is_call(block)
         || size <= 25 && has_cue(text)
         || size <= 12 && has_date(text) && !ends_sentence(text)
         || size <= words && !ends_sentence(text)
