@@ -53,15 +53,33 @@ pub fn mark(blocks: &mut [Block]) {
         block.fold_as(Fold::Furniture);
     }
     // The end: back to the last sentence.
-    for block in blocks[body_start..].iter_mut().rev() {
+    // A bullet with nothing after it is a box's empty slot, not an item the article lists: the
+    // walk goes past it, and folds it with the furniture beside it. Alone, it is left as it
+    // is: a fold would say no less in more words.
+    let mut slots = Vec::new();
+    let mut folded_any = false;
+    for at in (body_start..blocks.len()).rev() {
+        let block = &blocks[at];
         if block.kind == BlockKind::Leftover {
+            continue;
+        }
+        if block.kind == BlockKind::ListItem && !block.text.chars().any(char::is_alphanumeric) {
+            slots.push(at);
             continue;
         }
         let list = block.kind == BlockKind::ListItem && !is_all_links(block);
         if list || block.kind != BlockKind::Heading && !is_edge_furniture(block, 12) {
             break;
         }
-        block.fold_as(Fold::Furniture);
+        for slot in slots.drain(..).chain([at]) {
+            blocks[slot].fold_as(Fold::Furniture);
+        }
+        folded_any = true;
+    }
+    if folded_any {
+        for slot in slots {
+            blocks[slot].fold_as(Fold::Furniture);
+        }
     }
     // After the edges, so that the end is still found where the article's last sentence is:
     // the lines above an author's box are the article's, whatever their form.
@@ -360,6 +378,35 @@ mod tests {
             [None, None, None, None, None],
             "{blocks:#?}"
         );
+    }
+
+    #[test]
+    fn empty_bullets_between_links_after_the_article_are_folded_with_them() {
+        let slot = || Block::new(BlockKind::ListItem, "•", 1);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            slot(),
+            linked("Another story entirely"),
+            slot(),
+            linked("A third story"),
+            slot(),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(folds(&blocks), [None, f, f, f, f, f], "{blocks:#?}");
+    }
+
+    #[test]
+    fn an_empty_bullet_alone_after_the_article_is_left_and_the_list_above_it_kept() {
+        let item = |text: &str| Block::new(BlockKind::ListItem, format!("• {text}"), 1);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            item("Three ships were lost."),
+            item("Two came home."),
+            Block::new(BlockKind::ListItem, "•", 1),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folds(&blocks), [None, None, None, None], "{blocks:#?}");
     }
 
     #[test]
