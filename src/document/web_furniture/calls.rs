@@ -153,4 +153,16 @@ mod tests {
         super::super::mark(&mut blocks);
         assert_eq!(folded(&blocks), [false, false, false, true, true]);
     }
+
+    #[test]
+    fn a_call_above_the_first_sentence_is_folded() {
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes", 1),
+            paragraph("Get breaking news alerts and special reports, delivered weekday mornings."),
+            paragraph(SENTENCE),
+            paragraph("Follow the river north and you reach the old mill, which reopened in May."),
+        ];
+        super::super::mark(&mut blocks);
+        assert_eq!(folded(&blocks), [false, true, false, false]);
+    }
 }
