@@ -1,11 +1,12 @@
 //! The furniture an article extractor leaves in the article it takes from a saved web page:
 //! pictures with their captions, credits and counters ("Image 2 of 5"); at the article's top,
 //! the dates, repeated author names and breadcrumbs above its first sentence; at its end, the
-//! run of related links, newsletter boxes and teasers after its last sentence. Each is told
-//! by its form and its place at an edge of the article, never by shortness alone, and folded,
-//! not deleted.
+//! run of related links, newsletter boxes, calls to follow or subscribe and teasers after its
+//! last sentence. Each is told by its form and its place at an edge of the article, never by
+//! shortness alone, and folded, not deleted.
 
 mod author;
+mod calls;
 mod cards;
 mod links;
 mod pictures;
@@ -52,23 +53,42 @@ pub fn mark(blocks: &mut [Block]) {
         block.fold_as(Fold::Furniture);
     }
     // The end: back to the last sentence.
-    for block in blocks[body_start..].iter_mut().rev() {
+    // A bullet with nothing after it is a box's empty slot, not an item the article lists: the
+    // walk goes past it, and folds it with the furniture beside it. Alone, it is left as it
+    // is: a fold would say no less in more words.
+    let mut slots = Vec::new();
+    let mut folded_any = false;
+    for at in (body_start..blocks.len()).rev() {
+        let block = &blocks[at];
         if block.kind == BlockKind::Leftover {
+            continue;
+        }
+        if block.kind == BlockKind::ListItem && !block.text.chars().any(char::is_alphanumeric) {
+            slots.push(at);
             continue;
         }
         let list = block.kind == BlockKind::ListItem && !is_all_links(block);
         if list || block.kind != BlockKind::Heading && !is_edge_furniture(block, 12) {
             break;
         }
-        block.fold_as(Fold::Furniture);
+        for slot in slots.drain(..).chain([at]) {
+            blocks[slot].fold_as(Fold::Furniture);
+        }
+        folded_any = true;
+    }
+    if folded_any {
+        for slot in slots {
+            blocks[slot].fold_as(Fold::Furniture);
+        }
     }
     // After the edges, so that the end is still found where the article's last sentence is:
     // the lines above an author's box are the article's, whatever their form.
     author::mark(blocks);
 }
 
-/// A block at an edge of the article that is no part of it: a line of links, a furniture
-/// phrase, a date line, or a few words that make no sentence (at most `words` of them).
+/// A block at an edge of the article that is no part of it: a line of links, a call to the
+/// reader to follow or subscribe, a furniture phrase, a date line, or a few words that make no
+/// sentence (at most `words` of them).
 fn is_edge_furniture(block: &Block, words: usize) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) {
         return false;
@@ -76,6 +96,7 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
     let text = block.text.trim();
     let size = size_up_to(text, 26);
     is_all_links(block)
+        || calls::is_call(block)
         || size <= 25 && has_cue(text)
         || size <= 12 && has_date(text) && !ends_sentence(text)
         || size <= words && !ends_sentence(text)
@@ -357,6 +378,35 @@ mod tests {
             [None, None, None, None, None],
             "{blocks:#?}"
         );
+    }
+
+    #[test]
+    fn empty_bullets_between_links_after_the_article_are_folded_with_them() {
+        let slot = || Block::new(BlockKind::ListItem, "•", 1);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            slot(),
+            linked("Another story entirely"),
+            slot(),
+            linked("A third story"),
+            slot(),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(folds(&blocks), [None, f, f, f, f, f], "{blocks:#?}");
+    }
+
+    #[test]
+    fn an_empty_bullet_alone_after_the_article_is_left_and_the_list_above_it_kept() {
+        let item = |text: &str| Block::new(BlockKind::ListItem, format!("• {text}"), 1);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            item("Three ships were lost."),
+            item("Two came home."),
+            Block::new(BlockKind::ListItem, "•", 1),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folds(&blocks), [None, None, None, None], "{blocks:#?}");
     }
 
     #[test]

@@ -55,7 +55,7 @@ fn outline_and_fidelity_figures_do_not_regress() {
         s.print_scraped_f1.all
     );
     assert!(
-        s.print_html_f1.all >= 0.87,
+        s.print_html_f1.all >= 0.94,
         "--print body F1 on saved pages {:.3}",
         s.print_html_f1.all
     );
