@@ -55,7 +55,7 @@ pub fn structure(html: &str) -> Article {
         .byline
         .as_deref()
         .map(sanitize_line)
-        .filter(|b| !b.is_empty())
+        .filter(|b| !b.is_empty() && !is_form_label(&bounded, b))
     {
         blocks.push(Block::new(BlockKind::Byline, byline, 1));
     }
@@ -140,6 +140,31 @@ fn visible_text(html: &str) -> String {
     }
     out.push_str(&decode_entities(rest));
     out
+}
+
+/// Whether `text` is what a form field's label says (`<label for="author">Name
+/// <span>*</span></label>` of a comment form), the label naming its field: the extractor takes a field named "author" for
+/// the article's author, and a byline reading "Name (required)" would be shown over the text.
+fn is_form_label(html: &str, text: &str) -> bool {
+    let wanted: Vec<&str> = text.split_whitespace().collect();
+    let bytes = html.as_bytes();
+    memchr::memmem::find_iter(bytes, b"<label").any(|at| {
+        let rest = &html[at..];
+        let Some(end) = find_end_tag(rest, "label") else {
+            return false;
+        };
+        // A label runs a few words; a longer one is no field's name. A label that names no
+        // field (`for=`) is a page's way of setting text ("<label>Ann Lee</label>" under a
+        // headline) and may well be the author.
+        let Some(open) = rest[..end].find('>') else {
+            return false;
+        };
+        end < 2_000
+            && rest[..open].to_ascii_lowercase().contains(" for=")
+            && visible_text(&rest[open + 1..end])
+                .split_whitespace()
+                .eq(wanted.iter().copied())
+    })
 }
 
 /// Where the end tag `</name` begins in `text`, in any case: searched from each `</`, so a
@@ -234,6 +259,43 @@ continents, which is why the lamp problem is now taught in introductory courses.
             "{text:?}"
         );
         assert!(article.title.is_some_and(|t| t.contains("Moths at Night")));
+    }
+
+    #[test]
+    fn a_comment_forms_field_label_is_no_byline() {
+        let body = "<p>Moths find their way by the moon, or so the story goes. Researchers \
+                    have spent decades testing the idea with lamps, nets and patient nights in \
+                    the field, and the answer is more complicated than anyone expected.</p>"
+            .repeat(4);
+        let page = format!(
+            "<html><head><title>Moths</title></head><body><article><h1>Moths</h1>{body}\
+             </article><form id=\"commentform\"><p class=\"comment-form-author\">\
+             <label for=\"author\">Name <span class=\"required\">*</span></label>\
+             <input id=\"author\" name=\"author\"></p></form></body></html>"
+        );
+        let article = structure(&page);
+        let bylines: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Byline)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert!(!bylines.contains(&"Name *"), "{bylines:?}");
+        // A real byline stays.
+        assert!(
+            structure(PAGE)
+                .blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Byline),
+            "the byline of an article with no form"
+        );
+        assert!(is_form_label(&page, "Name *"));
+        assert!(!is_form_label(&page, "Ann Example"));
+        // A label that names no field is text set by the page: an author, perhaps.
+        assert!(!is_form_label(
+            "<div><label>Ann Lee</label></div>",
+            "Ann Lee"
+        ));
     }
 
     #[test]
