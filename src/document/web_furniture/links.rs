@@ -61,7 +61,10 @@ fn is_label(block: &Block) -> bool {
 }
 
 /// Runs of headline links: three or more, or two under a label; the label goes with them.
+/// What is folded already (the addresses a box's links point to, listed after each of them)
+/// stands outside the text and does not break a run.
 fn mark_boxes(blocks: &mut [Block]) {
+    let folded = |b: &Block| b.kind == BlockKind::Leftover;
     let mut i = 0;
     while i < blocks.len() {
         if !is_story_link(&blocks[i]) {
@@ -70,19 +73,21 @@ fn mark_boxes(blocks: &mut [Block]) {
         }
         // Empty bullets may stand before the first link.
         let mut start = i;
-        while start > 0 && is_empty_item(&blocks[start - 1]) {
+        while start > 0 && (is_empty_item(&blocks[start - 1]) || folded(&blocks[start - 1])) {
             start -= 1;
         }
         let mut end = i;
         let mut links = 0;
-        while end < blocks.len() && (is_story_link(&blocks[end]) || is_empty_item(&blocks[end])) {
+        while end < blocks.len()
+            && (is_story_link(&blocks[end]) || is_empty_item(&blocks[end]) || folded(&blocks[end]))
+        {
             links += usize::from(is_story_link(&blocks[end]));
             end += 1;
         }
         let labelled = start > 0 && is_label(&blocks[start - 1]);
         if links >= 3 || labelled && links >= 2 {
             let from = if labelled { start - 1 } else { start };
-            for block in &mut blocks[from..end] {
+            for block in blocks[from..end].iter_mut().filter(|b| !folded(b)) {
                 block.fold_as(Fold::Furniture);
             }
         }
@@ -158,6 +163,35 @@ mod tests {
         ];
         mark(&mut blocks);
         assert_eq!(folded(&blocks), [false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn a_box_whose_links_each_list_their_address_is_one_box() {
+        // Each paragraph's link addresses follow it, folded already: they do not break the
+        // run of headlines, and they stay what they are.
+        let addresses = |n: usize| {
+            let mut block = paragraph(&format!("[{n}]: https://example.org/story-{n}"));
+            block.fold_as(Fold::LinkAddresses);
+            block
+        };
+        let item = |text: &str, n| linked(BlockKind::Paragraph, "", text, n);
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            item("Bridge closed for repairs after the storm", 1),
+            addresses(1),
+            item("Schools reopen on Thursday across the county", 2),
+            addresses(2),
+            item("Council approves the new budget for the harbour", 3),
+            addresses(3),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folded(&blocks),
+            [false, true, true, true, true, true, true, false]
+        );
+        assert_eq!(blocks[2].fold, Fold::LinkAddresses);
+        assert_eq!(blocks[1].fold, Fold::Furniture);
     }
 
     #[test]
