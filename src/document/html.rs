@@ -142,6 +142,9 @@ fn visible_text(html: &str) -> String {
     out
 }
 
+/// How far a label's end is looked for, in bytes.
+const LABEL_REACH: usize = 2_000;
+
 /// Whether `text` is what a form field's label says (`<label for="author">Name
 /// <span>*</span></label>` of a comment form), the label naming its field: the extractor takes a field named "author" for
 /// the article's author, and a byline reading "Name (required)" would be shown over the text.
@@ -149,18 +152,22 @@ fn is_form_label(html: &str, text: &str) -> bool {
     let wanted: Vec<&str> = text.split_whitespace().collect();
     let bytes = html.as_bytes();
     memchr::memmem::find_iter(bytes, b"<label").any(|at| {
-        let rest = &html[at..];
+        // A label runs a few words; a longer one is no field's name. Its end is looked for
+        // that far only, so a page of unclosed labels costs a pass, not one per label.
+        let mut reach = (at + LABEL_REACH).min(html.len());
+        while !html.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let rest = &html[at..reach];
         let Some(end) = find_end_tag(rest, "label") else {
             return false;
         };
-        // A label runs a few words; a longer one is no field's name. A label that names no
-        // field (`for=`) is a page's way of setting text ("<label>Ann Lee</label>" under a
-        // headline) and may well be the author.
+        // A label that names no field (`for=`) is a page's way of setting text ("<label>Ann
+        // Lee</label>" under a headline) and may well be the author.
         let Some(open) = rest[..end].find('>') else {
             return false;
         };
-        end < 2_000
-            && rest[..open].to_ascii_lowercase().contains(" for=")
+        rest[..open].to_ascii_lowercase().contains(" for=")
             && visible_text(&rest[open + 1..end])
                 .split_whitespace()
                 .eq(wanted.iter().copied())
@@ -296,6 +303,9 @@ continents, which is why the lamp problem is now taught in introductory courses.
             "<div><label>Ann Lee</label></div>",
             "Ann Lee"
         ));
+        // Unclosed labels by the thousand, a reach that ends inside a character: answered.
+        let hostile = format!("{}<label for=x>Näme", "<label for=x>é".repeat(50_000));
+        assert!(!is_form_label(&hostile, "Name *"));
     }
 
     #[test]
