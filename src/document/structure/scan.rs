@@ -192,7 +192,7 @@ impl Starts {
             end -= 1;
         }
         let sample = &text[..end];
-        let (mut filled, mut indented, mut blank) = (0usize, 0usize, 0usize);
+        let (mut filled, mut indented, mut blank, mut long) = (0usize, 0usize, 0usize, 0usize);
         for line in sample.lines() {
             if line.trim().is_empty() {
                 blank += 1;
@@ -200,8 +200,12 @@ impl Starts {
             }
             filled += 1;
             indented += usize::from(line.starts_with('\u{3000}'));
+            // A line is never wider than it has bytes: most texts are answered without
+            // measuring a line's width.
+            long += usize::from(line.len() > WIDER_THAN_A_WRAP);
         }
-        if is_aozora(sample) || blank * 4 < filled && is_unwrapped(sample, filled) {
+        let may_be_unwrapped = filled >= 20 && blank * 4 < filled && long * 5 >= filled;
+        if is_aozora(sample) || may_be_unwrapped && is_unwrapped(sample, filled) {
             Starts::EveryLine
         } else if indented >= 3 && indented * 20 >= filled {
             Starts::AtIdeographicIndent
@@ -228,14 +232,6 @@ const WIDER_THAN_A_WRAP: usize = 100;
 /// lines 78–80 wide, one in ten or more at the commonest width; an unwrapped one has lines of
 /// every width.
 fn is_unwrapped(sample: &str, filled: usize) -> bool {
-    // A line is never wider than it has bytes: most texts are answered without measuring.
-    let long_enough = sample
-        .lines()
-        .filter(|line| line.len() > WIDER_THAN_A_WRAP)
-        .count();
-    if filled < 20 || long_enough * 5 < filled {
-        return false;
-    }
     // Lines of prose only: a table's rows ("1F600      ; fully-qualified  # …") are long and
     // of every width too, but they are lines by their nature, whatever the text's habit.
     let mut widths: Vec<usize> = sample
