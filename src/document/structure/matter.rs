@@ -183,8 +183,10 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
 pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
-    let (mut count, mut width, mut punctuated) = (0usize, 0usize, 0usize);
-    for line in filled_lines(raw) {
+    let (mut count, mut width, mut punctuated, mut set_in) = (0usize, 0usize, 0usize, 0usize);
+    for line in raw.lines().filter(|l| !l.trim().is_empty()) {
+        set_in += usize::from(line.starts_with(['\t', ' ']));
+        let line = line.trim();
         count += 1;
         // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
         width += crate::text::display_width(line);
@@ -194,7 +196,11 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
             punctuated += 1;
         }
     }
-    count >= 3 && width / count < 40 && punctuated * 5 <= count && !is_table_of_figures(raw)
+    count >= 3
+        && width / count < 40
+        && punctuated * 5 <= count
+        && set_in * 2 <= count
+        && !is_table_of_figures(raw)
 }
 
 /// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or
@@ -511,8 +517,15 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             break;
         }
     }
+    // The page's edges, before the article and after it, are folded where furniture shows:
+    // on a web page, or where a menu or a button sits among them. Else what lies there is
+    // the text's own (a changelog's latest entries before its first paragraph of prose).
+    let shows_chrome = |range: std::ops::Range<usize>| {
+        web_page || range.into_iter().any(|i| is_chrome(&raws[i], &blocks[i]))
+    };
+    let (fold_top, fold_end) = (shows_chrome(0..first), shows_chrome(last + 1..blocks.len()));
     // Before the first prose block: keep the title, byline, and a heading that opens the body.
-    for (i, block) in blocks[..first].iter_mut().enumerate() {
+    for (i, block) in blocks[..first].iter_mut().enumerate().filter(|_| fold_top) {
         let keep = match block.kind {
             BlockKind::Title | BlockKind::Byline | BlockKind::Leftover => true,
             BlockKind::Heading | BlockKind::Code => i + 1 == first && !has_cue(&block.text),
@@ -531,8 +544,11 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         }
     }
     // Inside the body of a web page: captions and credits, menus and short cue lines, and
-    // short unpunctuated lines with no prose on either side (datelines, "Share" rows).
-    for i in first + 1..last {
+    // short unpunctuated lines with no prose on either side (datelines, "Share" rows). Only
+    // on a page whose furniture is a fair share of it: a manual or a changelog that says
+    // "print", "menu" or "email" now and then has lines of that shape all through it (the
+    // line that introduces an example, an entry), and they are its text.
+    for i in (first + 1..last).filter(|_| web_page) {
         // A heading that is a button or a box's name ("Advertisement", "Related") is furniture.
         if blocks[i].kind == BlockKind::Heading && is_chrome_phrase(&blocks[i].text) {
             blocks[i].fold_as(Fold::Furniture);
@@ -560,7 +576,7 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         }
     }
     // After the last prose block: all of it but an author note.
-    for block in &mut blocks[last + 1..] {
+    for block in blocks[last + 1..].iter_mut().filter(|_| fold_end) {
         if !matches!(block.kind, BlockKind::Byline | BlockKind::Leftover) {
             block.fold_as(Fold::Furniture);
         }
