@@ -320,8 +320,21 @@ fn is_body_prose(block: &Block) -> bool {
         && block.text.split_whitespace().nth(24).is_some()
 }
 
-/// A title closed by a full stop: one clause, a few words, each longer word capitalised
-/// ("Definitions.", "Conveying Verbatim Copies.", "Use with the Affero License.").
+/// English words of the closed classes (prepositions, conjunctions, determiners) that a title
+/// leaves in lower case however long they are: "Use with the Affero License", "Application
+/// of this License". A lower-case word outside them ("Run the tests", "Click the Save
+/// button") is a sentence's.
+const TITLE_LOWER_WORDS: &[&str] = &[
+    "about", "above", "across", "after", "against", "along", "among", "around", "before", "behind",
+    "below", "beside", "between", "beyond", "during", "each", "either", "every", "except", "from",
+    "inside", "into", "like", "near", "neither", "onto", "over", "past", "such", "than", "that",
+    "their", "these", "this", "those", "through", "toward", "towards", "under", "until", "upon",
+    "when", "where", "whether", "which", "while", "with", "within", "without", "your",
+];
+
+/// A title closed by a full stop: one clause, a few words, each longer word capitalised but
+/// for the small words a title keeps in lower case ("Definitions.", "Conveying Verbatim
+/// Copies.", "Use with the Affero License.", "Application of this License.").
 fn is_stopped_title(title: &str) -> bool {
     let Some(body) = title.strip_suffix('.') else {
         return false;
@@ -329,9 +342,11 @@ fn is_stopped_title(title: &str) -> bool {
     let words: Vec<&str> = body.split_whitespace().collect();
     (1..=10).contains(&words.len())
         && !body.contains(['.', ',', ';', ':', '!', '?'])
-        && words.iter().all(|w| {
+        && words.iter().enumerate().all(|(i, w)| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-            letters < 4 || w.chars().next().is_some_and(|c| !c.is_lowercase())
+            letters < 4
+                || w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || i > 0 && TITLE_LOWER_WORDS.contains(w)
         })
 }
 
@@ -574,6 +589,17 @@ mod tests {
         // A numbered sentence is not a heading; a title closed by a full stop is.
         assert_eq!(standalone("3. and then it went on, for a while."), None);
         assert_eq!(standalone("2. Run the tests."), None);
+        assert_eq!(standalone("2. Click the Save button."), None);
+        assert_eq!(standalone("4. With the tests run."), None);
+        // Small words stay in lower case in a title, however long.
+        assert_eq!(
+            standalone("5. Application of this License."),
+            Some(Form::Numbered(1))
+        );
+        assert_eq!(
+            standalone("13. Use with the GNU Affero General Public License."),
+            Some(Form::Numbered(1))
+        );
         assert_eq!(standalone("0. Definitions."), Some(Form::Numbered(1)));
         assert_eq!(
             standalone("4. Conveying Verbatim Copies."),
