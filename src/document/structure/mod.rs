@@ -218,7 +218,12 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         // A centred title (one line set in by spaces, no sentence) is no quotation.
         let centred_title =
             |raw: &Raw<'_>| raw.line_count() == 1 && !matter::ends_sentence(raw.text().trim());
+        // An attribution sits under its quotation; a line set apart from the block above by
+        // two blank lines or more starts something new (a manual's "DELETING A LINE" under
+        // an example).
+        let set_apart = i > 0 && raws[i].line >= raws[i - 1].line + raws[i - 1].line_count() + 2;
         let after_quotation = i > 0
+            && !set_apart
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1]);
@@ -610,6 +615,26 @@ mod tests {
         // The same short line before body text, with no verse above it, is still a heading.
         let text = "Some opening paragraph that is long enough to be body text here.\n\nOliver Cromwell\n\nA long paragraph of body text follows the heading and tells the story of the man at length.\n";
         assert_eq!(headings(text).len(), 1, "{:?}", headings(text));
+    }
+
+    #[test]
+    fn a_short_line_set_apart_from_an_example_above_it_is_a_heading() {
+        // A manual's section title, two blank lines under an example: it starts something
+        // new, where an attribution sits right under its quotation.
+        let example = "Some opening paragraph that is long enough to be body text here.\n\n        dd\n        dw\n        x\n";
+        let body = "To delete a whole line use the dd command, and the lines below move up to fill the gap it leaves.\n";
+        let text = format!("{example}\n\nDELETING A LINE\n\n{body}");
+        assert_eq!(
+            headings(&text),
+            vec![(2, 8, "DELETING A LINE".into())],
+            "two blank lines"
+        );
+        let text = format!("{example}\nDELETING A LINE\n\n{body}");
+        assert!(
+            headings(&text).is_empty(),
+            "one blank line: {:?}",
+            headings(&text)
+        );
     }
 
     #[test]
