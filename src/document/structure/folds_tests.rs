@@ -314,3 +314,38 @@ fn a_changelogs_entries_stay_though_they_name_furniture() {
         .collect();
     assert_eq!(folded, Vec::<&str>::new(), "{blocks:#?}");
 }
+
+/// A list of changes: many short pieces, a few long enough to read as prose, and short
+/// entries that name things web furniture is made of ("Print fixed.", "Menu sorted.").
+fn list_of_changes() -> String {
+    let entries = [
+        "Print fixed.",
+        "Menu sorted.",
+        "Share cache.",
+        "Reply codes.",
+        "Tags sorted.",
+    ];
+    let mut text = String::new();
+    for n in 0..40 {
+        if n % 6 == 3 {
+            text.push_str("Overhaul the cache so that each directory gets one file that can be mapped in whole, and read it back at start.\n\n");
+        } else {
+            text.push_str(entries[n % entries.len()]);
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!("src/fccache.c | {n} +-\n\n"));
+    }
+    text
+}
+
+#[test]
+fn a_list_of_changes_made_of_short_pieces_is_not_an_article_among_furniture() {
+    // Its furniture-like entries are a fair share of it, as a web page's are, but no run of
+    // it holds most of its prose: there is no article to keep and no furniture around it.
+    let blocks = blocks(&list_of_changes());
+    let folded = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .count();
+    assert_eq!(folded, 0, "{blocks:#?}");
+}

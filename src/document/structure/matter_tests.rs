@@ -1,0 +1,222 @@
+//! The tests of what surrounds the text: web-page furniture folded, the article and the
+//! sentences next to it kept, front fields.
+
+use crate::document::Block;
+use crate::document::BlockKind::{self, *};
+
+/// The blocks alone.
+pub(in crate::document::structure) fn structure(text: &str) -> Vec<Block> {
+    crate::document::structure::structure(text, crate::document::Ruby::default()).0
+}
+
+/// The kinds the structure gives the blocks of `text`.
+pub(in crate::document::structure) fn kinds(text: &str) -> Vec<BlockKind> {
+    structure(text).iter().map(|b| b.kind).collect()
+}
+
+/// A sentence of plain body prose.
+pub(in crate::document::structure) const PROSE: &str =
+    "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
+
+#[test]
+fn hard_wrapped_chinese_prose_is_not_a_menu() {
+    // Lines of ideographs wrapped at 37 characters, some ending mid-sentence: body text.
+    let para = "石猿喜不自勝，急抽身往外便走，復瞑目蹲身，跳出水外，打了兩個呵呵道：\n「大造化！大造化！」眾猴把他圍住，問道：「裏面怎麼樣？水有多深？」石猴\n道：「沒水！沒水！原來是一座鐵板橋，橋那邊是一座天造地設的家當。」眾猴\n道：「怎見得是個家當？」石猴笑道：「這股水乃是橋下沖貫石橋，倒掛下來遮";
+    let text = format!("{PROSE}\n\n{para}\n\n{para}\n\n{para}\n\n{para}\n\n{PROSE}");
+    let got = kinds(&text);
+    assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
+    assert!(got[1..].iter().all(|&k| k == Paragraph), "{got:?}");
+}
+
+#[test]
+fn web_debris_is_folded_and_body_kept() {
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to main content\nNews\nSport\nCulture\n\nSign in\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n{PROSE}\n\nMost popular\n\nPrivacy policy\nCookie policy\nTerms & conditions\n\nLeave a comment"
+    );
+    assert_eq!(
+        kinds(&text),
+        vec![
+            Title, Leftover, Leftover, Paragraph, Leftover, Paragraph, Leftover, Leftover, Leftover
+        ]
+    );
+}
+
+#[test]
+fn short_sentences_next_to_the_article_are_kept_with_it() {
+    // A standfirst of two short sentences, a picture's name, the line that introduces the
+    // body: each shorter than a paragraph of prose, none of them furniture.
+    let text = format!(
+        "Standings | Example Racing\n\nNews\nResults\nCalendar\nDrivers\n\nSign in\n\n\
+         On this page you will always find the latest standings!\n\n\
+         Bookmark it and come back after every race to see them.\n\n\
+         Kyle Busch\n\n\
+         The final standings of the season after all the races:\n\n\
+         {PROSE}\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind != Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(shown.contains(&"On this page you will always find the latest standings!"));
+    assert!(shown.contains(&"Bookmark it and come back after every race to see them."));
+    assert!(shown.contains(&"The final standings of the season after all the races:"));
+    // The menu, the sign-in and share rows and the footer are still folded.
+    assert!(
+        !shown
+            .iter()
+            .any(|t| t.contains("Sign in") || t.contains("Share")),
+        "{shown:?}"
+    );
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn a_table_of_figures_is_the_article_not_a_list_of_links() {
+    // Rows of a results table end no sentence and are short, as a menu's lines are; their
+    // figures say what they are.
+    let table = "Pos Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex 5035 7\n3 Kevin Harvick 5033 4\n4 Denny Hamlin 5027 6\n5 Joey Logano 2380 2";
+    let text = format!(
+        "Standings | Example Racing\n\nNews\nResults\nCalendar\nDrivers\n\nSign in\n\n\
+         {table}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Latest Headlines\nRain delays the start in Texas\nA new sponsor for the team\nThe rookie of the year named\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let table_block = blocks.iter().find(|b| b.text.contains("Kyle Busch"));
+    assert!(
+        table_block.is_some_and(|b| b.kind != Leftover),
+        "{blocks:#?}"
+    );
+    // The headlines after it, a list of links, are furniture.
+    let headlines = blocks.iter().find(|b| b.text.contains("Rain delays"));
+    assert!(headlines.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn readers_comments_after_the_article_are_folded() {
+    let text = format!(
+        "Budget Passes | Example News\n\nNews\nSport\nCulture\nOpinion\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Woyzeck 2 days ago at 07:52 am It is good to see the council agree on something for once.\n\n\
+         I think this is it, and the long debate was worth it in the end, whatever the critics say about the cost of it all.\n\n\
+         Nick A 2 days ago at 07:47 am The bezels of this budget are large, and the debate should have covered the schools too.\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind != Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        shown.iter().filter(|t| **t == PROSE).count(),
+        2,
+        "{shown:?}"
+    );
+    assert!(
+        !shown
+            .iter()
+            .any(|t| t.contains("ago") || t.contains("I think")),
+        "{shown:?}"
+    );
+}
+
+#[test]
+fn a_short_news_item_that_opens_on_its_dateline_is_still_the_article() {
+    // Its first lines look like a teaser's head (a byline with a date); it is the only
+    // prose of the page, so it is the article, and the teasers after it are not.
+    let text = "Son Of Former President Stabbed | Example Post\n\nNews\nOpinion\nWorld\nBusiness\n\n\
+         Sign in\n\n\
+         By POST STAFF NOVEMBER 20, 2019 10:43\nThe son of a former president was stabbed to death on Tuesday, while another man was injured trying to stop the attacker, police said. A man of 57 was arrested.\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Rival parties blame each other for the deadlock\n\nBy POST STAFF 11/20/2019 01:14 PM\n\n\
+         Strikes on the border are the wrong move, says minister\n\nBy REUTERS 11/20/2019 10:08 AM\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions";
+    let blocks = structure(text);
+    let body = blocks.iter().find(|b| b.text.contains("stabbed to death"));
+    assert!(body.is_some_and(|b| b.kind != Leftover), "{blocks:#?}");
+    let teaser = blocks.iter().find(|b| b.text.contains("wrong move"));
+    assert!(teaser.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn teaser_cards_after_the_article_are_folded() {
+    let card = "Rob Crilly\nWednesday November 20, 2019\nThe television interview was devised as an opportunity for the prince to explain himself at length.";
+    let text = format!(
+        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nMore from Example News\n\nA headline about something else\n\n{card}\n\nAnother headline here\n\n{card}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let got = kinds(&text);
+    assert_eq!(
+        &got[..4],
+        &[Title, Leftover, Paragraph, Paragraph],
+        "{got:?}"
+    );
+    assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+}
+
+#[test]
+fn prose_cut_off_from_the_article_by_furniture_is_folded() {
+    let form = "Leave a Reply\n\nYour email address will not be published.\n\nComment\n\nName *\n\nEmail *\n\nWebsite\n\nShare this\n\nSubscribe";
+    let notice = "Your personal data will only be disclosed to third parties for the purposes of spam filtering, as the law allows.";
+    let text = format!(
+        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nA subheading\n\n{PROSE}\n\n{form}\n\n{notice}"
+    );
+    let got = kinds(&text);
+    let body: Vec<usize> = (0..got.len()).filter(|&i| got[i] == Paragraph).collect();
+    assert_eq!(body.len(), 3, "{got:?}");
+    assert_eq!(*got.last().expect("blocks"), Leftover, "{got:?}");
+}
+
+#[test]
+fn repeated_boxes_and_headline_stacks_are_not_article() {
+    let form = "Email *\nSelect Edition(s) *\nHold Ctrl or Cmd to select multiple editions, then press the button to send them to us.";
+    let popular = "Solar will power ahead to offer more output for lower module costs\nA maker launches a half cut monocrystalline module with 440 W output\nScientists claim 8.8% efficiency for an amorphous solar cell";
+    let text = format!(
+        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare this\n\nKeep up to date\n\n{form}\n\nMost popular\n\n{popular}\n\nSubscribe\n\n{form}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let got = kinds(&text);
+    assert_eq!(
+        &got[..4],
+        &[Title, Leftover, Paragraph, Paragraph],
+        "{got:?}"
+    );
+    assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+}
+
+#[test]
+fn captions_with_credit_lines_are_folded_on_web_pages() {
+    assert!(super::ends_with_credit(
+        "A cross-section through the module showing the quarters. Credit: ESA"
+    ));
+    assert!(super::ends_with_credit("Photo: Getty Images"));
+    assert!(super::ends_with_credit(
+        "Rescue teams search the valley after the flood (Image: GETTY )"
+    ));
+    assert!(super::ends_with_credit(
+        "Can a duvet hurt your lungs? (Photo: Example Images)"
+    ));
+    // Parentheses that close before the end hold no credit of the picture.
+    assert!(!super::ends_with_credit(
+        "She showed the photograph (photo: below) to the council, which approved it"
+    ));
+    assert!(!super::ends_with_credit(
+        "The credit: it went to the team, who had earned it over many long months."
+    ));
+    let caption = "A reference module for a crewed Mars mission compared to its hibernation-based twin, drawn to scale. Credit: ESA";
+    let text = format!(
+        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{caption}\n\n{PROSE} Again.\n\nShare this\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let got = kinds(&text);
+    assert_eq!(&got[2..5], &[Paragraph, Leftover, Paragraph], "{got:?}");
+}
+
+#[test]
+fn front_fields_are_front_matter() {
+    let text = format!(
+        "PEP: 257\nTitle: Docstring Conventions\nAuthor: Someone\n\nAbstract\n========\n\n{PROSE}"
+    );
+    assert_eq!(kinds(&text)[0], Leftover);
+}
