@@ -1,0 +1,109 @@
+//! What quire folds in texts nobody wrote a rule for: point it at folders of plain text
+//! (manuals, change logs, licences, notes) and it structures each file as the reader would and
+//! counts the blocks folded as web-page furniture and the source lines they cover, the texts
+//! that lose the most first. Only a web page copied as text has furniture, so in such folders
+//! every folded line is one to look at: the figure to keep near zero.
+//!
+//! Run: `cargo run --release --example fold_census -- DIR_OR_FILE... [--top N]`
+//! (`.txt`, `.md`, `.markdown`, `.rst` and `.text` files, folders walked without following
+//! links; a file that is not UTF-8 is read with replacement characters.)
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use quire::document::{BlockKind, Document, Fold};
+
+/// One text's furniture: how many folds (runs of folded blocks) and the source lines under them.
+struct Census {
+    path: PathBuf,
+    folds: usize,
+    lines: usize,
+}
+
+fn is_text(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["txt", "md", "markdown", "rst", "text"].contains(&e))
+}
+
+fn walk(path: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return;
+    };
+    if meta.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
+        let mut children: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+        children.sort();
+        for child in children {
+            walk(&child, out);
+        }
+    } else if meta.is_file() && is_text(path) {
+        out.push(path.to_path_buf());
+    }
+}
+
+fn census(path: &Path) -> Option<Census> {
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let name = path.file_name()?.to_string_lossy();
+    let doc = Document::from_text(&text, &name);
+    let total_lines = text.lines().count();
+    let (mut folds, mut lines, mut in_fold) = (0, 0, false);
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let furniture = block.kind == BlockKind::Leftover && block.fold == Fold::Furniture;
+        if furniture {
+            folds += usize::from(!in_fold);
+            let next = doc.blocks.get(i + 1).map_or(total_lines + 1, |b| b.line);
+            lines += next.saturating_sub(block.line).max(1);
+        }
+        in_fold = furniture;
+    }
+    Some(Census {
+        path: path.to_path_buf(),
+        folds,
+        lines,
+    })
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut top = 20usize;
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--top" {
+            let n = args.next().context("--top needs a number")?;
+            top = n.parse().context("--top needs a number")?;
+        } else {
+            roots.push(arg.into());
+        }
+    }
+    anyhow::ensure!(
+        !roots.is_empty(),
+        "usage: fold_census DIR_OR_FILE... [--top N]"
+    );
+    let mut files = Vec::new();
+    for root in &roots {
+        walk(root, &mut files);
+    }
+    let mut all: Vec<Census> = files.iter().filter_map(|f| census(f)).collect();
+    all.sort_by(|a, b| b.lines.cmp(&a.lines).then(a.path.cmp(&b.path)));
+    let folded: Vec<&Census> = all.iter().filter(|c| c.folds > 0).collect();
+    println!(
+        "{} texts, {} with furniture folded: {} folds over {} source lines",
+        all.len(),
+        folded.len(),
+        folded.iter().map(|c| c.folds).sum::<usize>(),
+        folded.iter().map(|c| c.lines).sum::<usize>()
+    );
+    for c in folded.iter().take(top) {
+        println!(
+            "{:>7} lines {:>5} folds  {}",
+            c.lines,
+            c.folds,
+            c.path.display()
+        );
+    }
+    Ok(())
+}
