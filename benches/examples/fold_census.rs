@@ -6,7 +6,7 @@
 //!
 //! Run: `cargo run --release --example fold_census -- DIR_OR_FILE... [--top N]`
 //! (`.txt`, `.md`, `.markdown`, `.rst` and `.text` files, folders walked without following
-//! links; a file that is not UTF-8 is read with replacement characters.)
+//! links; each opened as the reader opens it, its encoding and format detected.)
 
 use std::path::{Path, PathBuf};
 
@@ -45,11 +45,12 @@ fn walk(path: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn census(path: &Path) -> Option<Census> {
-    let bytes = std::fs::read(path).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let name = path.file_name()?.to_string_lossy();
-    let doc = Document::from_text(&text, &name);
-    let total_lines = text.lines().count();
+    // As the reader opens it: encoding and format (Markdown, HTML, text) detected.
+    let doc = Document::open(path).ok()?;
+    let total_lines = doc
+        .blocks
+        .last()
+        .map_or(0, |b| b.line + b.text.lines().count());
     let (mut folds, mut lines, mut in_fold) = (0, 0, false);
     for (i, block) in doc.blocks.iter().enumerate() {
         let furniture = block.kind == BlockKind::Leftover && block.fold == Fold::Furniture;
