@@ -349,3 +349,31 @@ fn a_list_of_changes_made_of_short_pieces_is_not_an_article_among_furniture() {
         .count();
     assert_eq!(folded, 0, "{blocks:#?}");
 }
+
+#[test]
+fn a_log_whose_only_paragraph_is_a_sliver_of_it_is_not_an_article_among_furniture() {
+    // One message long enough to read as prose among a commit log's headers and file
+    // lists: the best run of prose holds a small share of the text's words, so it is no
+    // article and the rest no furniture.
+    let mut text = String::new();
+    for n in 0..30 {
+        text.push_str(&format!(
+            "commit {n:040x}\nAuthor: A Writer <writer@example.org>\nDate: Mon Jun 10 2019\n\n"
+        ));
+        if n == 12 {
+            text.push_str("Overhaul the cache so that each directory gets one file that can be mapped in whole, and read it back at start.\n\n");
+        } else {
+            text.push_str(["Print fixed.", "Menu sorted.", "Tags sorted."][n % 3]);
+            text.push_str("\n\n");
+        }
+        text.push_str(&format!(
+            "src/fccache.c | {n} +-\nsrc/fcxml.c | 2 +-\nsrc/fcint.h | 4 ++--\n\n"
+        ));
+    }
+    let blocks = blocks(&text);
+    let folded = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .count();
+    assert_eq!(folded, 0, "{blocks:#?}");
+}
