@@ -526,12 +526,16 @@ fn underline_char(line: &str) -> Option<char> {
 }
 
 /// An underline belongs to the line above when it is about as wide as it and the line is short.
+/// A line underlined to its full width is a title however long it runs: reStructuredText
+/// manuals title a section with the error message it is about ("ImportError: cannot import
+/// name …", 128 columns under 128 tildes), and tildes that long are no code fence.
 fn fits_underline(text: &str, underline: &str) -> bool {
     let width = text.trim().chars().count();
     let under = underline.trim().chars().count();
     let words = text.split_whitespace().count();
-    words <= 16
-        && width <= 100
+    let short = words <= 16 && width <= 100;
+    let full_width = under >= width && words <= 32 && width <= 200;
+    (short || full_width)
         && indent(text) <= 3
         && (under * 10 >= width * 6 || under >= 3 && underline.trim().starts_with('='))
 }

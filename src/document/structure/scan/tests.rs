@@ -57,6 +57,30 @@ fn setext_and_rst_headings() {
 }
 
 #[test]
+fn a_long_title_underlined_to_its_full_width_is_a_heading_not_a_fence() {
+    let title = "ImportError: cannot import name 'DEFAULT_CIPHERS' from 'urllib3.util.ssl_' in an old release of the library";
+    let under = "~".repeat(title.chars().count());
+    let text = format!(
+        "Upgrading\n=========\n\nSome text.\n\n{title}\n{under}\n\nPin the old version.\n\nNext issue\n~~~~~~~~~~\n\nMore text.\n"
+    );
+    let raws = scan(&text);
+    let headings: Vec<usize> = raws
+        .iter()
+        .filter(|r| r.kind == BlockKind::Heading)
+        .map(|r| r.line)
+        .collect();
+    assert_eq!(headings, vec![1, 6, 11], "{raws:#?}");
+    // What follows is text, not the inside of a code fence.
+    assert!(
+        raws.iter()
+            .any(|r| r.text() == "More text." && r.kind == BlockKind::Paragraph)
+    );
+    // A long line under a short rule of tildes is still no heading.
+    let text = format!("Intro.\n\n{title}\n~~~~~~~~~~\n\nMore text.\n");
+    assert!(scan(&text).iter().all(|r| r.kind != BlockKind::Heading));
+}
+
+#[test]
 fn lists_quotes_and_indented_code() {
     let text = "Some text:\n\n- first item\n  continues\n- second item\n\n1. one\n2. two\n\n> quoted line\n> more\n\n    let x = 1;\n    let y = 2;";
     let got: Vec<BlockKind> = scan(text).iter().map(|r| r.kind).collect();
