@@ -377,3 +377,37 @@ fn a_log_whose_only_paragraph_is_a_sliver_of_it_is_not_an_article_among_furnitur
         .count();
     assert_eq!(folded, 0, "{blocks:#?}");
 }
+
+#[test]
+fn a_licences_title_stacked_over_its_terms_heads_them() {
+    let text = "                    THE EXAMPLE PUBLIC LICENSE\n                       Version 2, May 2030\n\n                            Preamble\n\n  The licenses for most works are designed to take away your freedom to share them.\n\n                    THE EXAMPLE PUBLIC LICENSE\n   TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n  0. This License applies to any work which contains a notice placed by the holder.\n\n  1. You may copy and distribute verbatim copies of the work as you receive it.\n\n                     END OF TERMS AND CONDITIONS\n";
+    let structured = blocks(text);
+    let headings: Vec<(u8, &str)> = structured
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| (b.level, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            (1, "Preamble"),
+            (
+                1,
+                "THE EXAMPLE PUBLIC LICENSE TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION"
+            ),
+            (1, "END OF TERMS AND CONDITIONS"),
+        ],
+        "{structured:#?}"
+    );
+    // Two lines of capitals that are not centred are a paragraph of the text.
+    let text = text.replace(
+        "                    THE EXAMPLE PUBLIC LICENSE\n   TERMS",
+        "THE EXAMPLE PUBLIC LICENSE\n   TERMS",
+    );
+    assert!(
+        blocks(&text)
+            .iter()
+            .all(|b| !b.text.starts_with("THE EXAMPLE PUBLIC LICENSE TERMS")
+                || b.kind != BlockKind::Heading)
+    );
+}

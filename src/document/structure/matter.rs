@@ -27,7 +27,7 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     }
     title::mark_subtitle(raws, blocks);
     if genre == genre::Genre::Licence {
-        mark_centred_titles(blocks);
+        mark_centred_titles(raws, blocks);
     }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
@@ -94,11 +94,14 @@ pub(super) fn is_production_credit(text: &str) -> bool {
 }
 
 /// In a licence, a line centred over the text ("Preamble", "TERMS AND CONDITIONS", "How to
-/// Apply These Terms") heads the part under it; its numbered sections sit one level below.
-fn mark_centred_titles(blocks: &mut [Block]) {
+/// Apply These Terms"), or a title stacked on two lines, heads the part under it; its
+/// numbered sections sit one level below.
+fn mark_centred_titles(raws: &[impl Shaped], blocks: &mut [Block]) {
     let mut centred = false;
-    for block in blocks.iter_mut() {
-        if block.kind == BlockKind::Code && is_centred_title(&block.text) {
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if block.kind == BlockKind::Code && is_centred_title(&block.text)
+            || block.kind == BlockKind::Paragraph && raw.stacked_title()
+        {
             block.kind = BlockKind::Heading;
             block.text = block.text.trim().to_string();
             block.level = 1;
@@ -107,6 +110,24 @@ fn mark_centred_titles(blocks: &mut [Block]) {
             block.level = (block.level + 1).min(6);
         }
     }
+}
+
+/// Two or three lines of capitals stacked, the first centred: a licence's name said again
+/// over the part it opens ("GNU GENERAL PUBLIC LICENSE" over "TERMS AND CONDITIONS FOR
+/// COPYING, DISTRIBUTION AND MODIFICATION"), one title set on two lines.
+pub(super) fn is_stacked_title(raw: &Raw<'_>) -> bool {
+    if raw.kind != BlockKind::Paragraph || !(2..=3).contains(&raw.line_count()) {
+        return false;
+    }
+    let first = raw.first_line();
+    first.len() - first.trim_start().len() >= 8
+        && raw.lines().all(|line| {
+            let line = line.trim();
+            line.split_whitespace().count() <= 12
+                && line.chars().any(char::is_uppercase)
+                && !line.chars().any(char::is_lowercase)
+                && !ends_sentence(line)
+        })
 }
 
 /// One line set in by eight spaces or more, with no columns in it: a few words, no sentence,

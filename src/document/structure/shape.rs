@@ -5,7 +5,7 @@
 use super::heading::Form;
 use super::matter::{
     is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu,
-    is_table_of_figures, is_teaser_card,
+    is_stacked_title, is_table_of_figures, is_teaser_card,
 };
 use super::raw::Raw;
 
@@ -24,6 +24,7 @@ pub trait Shaped {
     fn gutenberg_end(&self) -> bool;
     fn front_fields(&self) -> bool;
     fn column_header(&self) -> bool;
+    fn stacked_title(&self) -> bool;
 }
 
 impl Shaped for Raw<'_> {
@@ -57,6 +58,9 @@ impl Shaped for Raw<'_> {
     fn column_header(&self) -> bool {
         is_column_header(self)
     }
+    fn stacked_title(&self) -> bool {
+        is_stacked_title(self)
+    }
 }
 
 /// A block's answers to [`Shaped`], read from its lines once.
@@ -72,6 +76,7 @@ pub struct Shape {
     gutenberg_end: bool,
     front_fields: bool,
     column_header: bool,
+    stacked_title: bool,
 }
 
 impl Shape {
@@ -87,6 +92,7 @@ impl Shape {
             gutenberg_end: raw.gutenberg_end(),
             front_fields: raw.front_fields(),
             column_header: raw.column_header(),
+            stacked_title: raw.stacked_title(),
         }
     }
 }
@@ -121,5 +127,8 @@ impl Shaped for Shape {
     }
     fn column_header(&self) -> bool {
         self.column_header
+    }
+    fn stacked_title(&self) -> bool {
+        self.stacked_title
     }
 }
