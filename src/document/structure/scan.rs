@@ -577,7 +577,19 @@ fn starts_list_item(cursor: &Cursor<'_>, line: &str) -> bool {
         return false;
     }
     let listy = |l: &str| bullet(l) || ordered(l);
-    cursor.peek(1).is_some_and(|next| listy(next.text)) || cursor.previous().is_some_and(listy)
+    // A numbered line whose next line is set in to where its words start ("1. Redistributions
+    // of source code must retain …" over "   notice, this list of conditions …") is an item
+    // of a list, even the first, under a paragraph it interrupts: a wrapped sentence does not
+    // hang its lines so.
+    let hangs = || {
+        let hang = hanging_indent(line);
+        cursor.peek(1).is_some_and(|next| {
+            !next.is_blank() && hang > indent(line) && indent(next.text) == hang
+        })
+    };
+    cursor.peek(1).is_some_and(|next| listy(next.text))
+        || cursor.previous().is_some_and(listy)
+        || hangs()
 }
 
 fn bullet(line: &str) -> bool {

@@ -277,7 +277,8 @@ fn is_preformatted(lines: &[&str], base: usize) -> bool {
 }
 
 /// A bullet ("- ", "* ", "• ", RFC "o  ") always starts an item; a number ("1. ", "2) ") only
-/// among other items, so a numbered heading standing alone stays a heading.
+/// among other items or over a line hung to its words, so a numbered heading standing alone
+/// stays a heading.
 fn starts_list_item(lines: &[&str], i: usize) -> bool {
     if bullet(lines[i]) {
         return true;
@@ -286,10 +287,14 @@ fn starts_list_item(lines: &[&str], i: usize) -> bool {
         return false;
     }
     let listy = |l: &&str| bullet(l) || ordered(l);
+    let hang = hanging_indent(lines[i]);
+    let hangs =
+        |next: &&str| !next.trim().is_empty() && hang > indent(lines[i]) && indent(next) == hang;
     lines.get(i + 1).is_some_and(listy)
         || i.checked_sub(1)
             .and_then(|p| lines.get(p))
             .is_some_and(listy)
+        || lines.get(i + 1).is_some_and(hangs)
 }
 
 /// How deep the literal block a finished block opens sits: a paragraph ending in "::" or a code

@@ -104,6 +104,31 @@ fn a_numbered_item_with_a_hanging_indent_stays_whole() {
 }
 
 #[test]
+fn numbered_items_that_hang_their_lines_interrupt_the_paragraph_above() {
+    // A licence's conditions: the list starts right under the sentence that leads into it.
+    let raws = scan(
+        "Redistribution and use are permitted provided that the following conditions\nare met:\n1. Redistributions of source code must retain the above copyright\n   notice, this list of conditions and the following disclaimer.\n2. Neither the name of the author nor the names of its contributors\n   may be used to endorse products.\n",
+    );
+    let kinds: Vec<BlockKind> = raws.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            BlockKind::Paragraph,
+            BlockKind::ListItem,
+            BlockKind::ListItem
+        ],
+        "{raws:#?}"
+    );
+    assert_eq!(raws[1].line_count(), 2);
+    // A wrapped sentence whose line happens to start with a number does not hang its next
+    // line, and stays one paragraph.
+    let raws = scan(
+        "The committee met on the first of May and agreed on the budget for\n2. That was the second item on a list nobody\nhad read before the meeting began.\n",
+    );
+    assert_eq!(raws.len(), 1, "{raws:#?}");
+}
+
+#[test]
 fn hash_lines_inside_an_indented_example_are_not_headings() {
     let raws = scan(
         "Example::\n\n   # Correct:\n\n   # Aligned with opening delimiter.\n   foo = bar(a,\n             b)\n\nIntro.\n\n  ## Real heading\n\nText.",
