@@ -219,7 +219,7 @@ impl Pages {
         for part in parts {
             pages.append(part);
         }
-        pages.finish(true)
+        pages.finish(doc, true)
     }
 
     /// A layout with no lines yet, to [`Pages::append`] laid-out block ranges to.
@@ -256,10 +256,21 @@ impl Pages {
     }
 
     /// Paginate what was appended.
-    fn finish(mut self, complete: bool) -> Pages {
+    fn finish(mut self, doc: &Document, complete: bool) -> Pages {
         self.reaches_end |= complete;
         // Growing by doubling leaves up to half the room unused; a long book keeps its rows.
-        self.page_starts = paginate(&mut self.rows, &mut self.block_first_line, self.height);
+        let first_block = self.first_block;
+        let heading = |block: usize| {
+            doc.blocks
+                .get(first_block + block)
+                .is_some_and(|b| matches!(b.kind, BlockKind::Heading | BlockKind::Title))
+        };
+        self.page_starts = paginate(
+            &mut self.rows,
+            &mut self.block_first_line,
+            self.height,
+            heading,
+        );
         self.rows.shrink_to_fit();
         self.block_first_line.shrink_to_fit();
         self.complete = complete;
@@ -399,7 +410,7 @@ impl Pages {
     fn finish_window(mut self, doc: &Document) -> Pages {
         self.reaches_end = self.first_block + self.block_first_line.len() >= doc.blocks.len();
         let complete = self.first_block == 0 && self.reaches_end;
-        self.finish(complete)
+        self.finish(doc, complete)
     }
 
     /// Rows from the first line of `block` to the window's end (0 when it is not laid out).
@@ -466,6 +477,18 @@ impl Pages {
     pub fn lines_from(&self, index: usize) -> ScreenLines<'_> {
         ScreenLines::new(&self.rows, &self.block_first_line, self.first_block, index)
     }
+    /// How many rows a screen whose top row is `top` shows: a page, or less when `top` starts a
+    /// page that ends early, before a heading kept with its text on the next.
+    pub fn rows_shown_from(&self, top: usize) -> usize {
+        match self.page_starts.binary_search(&top) {
+            Ok(page) => self
+                .page_starts
+                .get(page + 1)
+                .map_or(self.height, |&next| (next - top).min(self.height)),
+            Err(_) => self.height,
+        }
+    }
+
     pub fn page_count(&self) -> usize {
         self.page_starts.len()
     }

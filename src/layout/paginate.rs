@@ -1,10 +1,12 @@
 //! Page starts. A page is `height` rows; the next starts at the first row after that which
-//! holds text, so no page starts blank. A page break in the text (Aozora Bunko's `［＃改ページ］`)
+//! holds text, so no page starts blank. A heading does not end a page: when the last text rows
+//! of a page are a heading's, the page ends before it and the heading starts the next, over
+//! its text, as a book sets it. A page break in the text (Aozora Bunko's `［＃改ページ］`)
 //! ends its page: the rest of the page is filled with blank rows, so the text after the break
 //! starts the next page, as it would in a book. Plain output has one endless page and no such
 //! filling: there the break's own row is all that marks it.
 
-use super::rows::{PackedRow, row_index};
+use super::rows::{PackedRow, blocks_started_by, row_index};
 
 /// A page height at or past this is plain output's one page: nothing is filled after a break.
 pub(super) const UNPAGED: usize = usize::MAX / 4;
@@ -15,22 +17,32 @@ const FREE_PAGES: usize = 64;
 /// The page starts of `rows` at `height` rows a page. When the rows hold page breaks, the rest
 /// of each break's page is filled with blank rows (inserted into `rows`, with
 /// `block_first_line` moved to match).
+/// `heading` says whether a block (by its index among the blocks laid out) is a heading or a
+/// title, which keeps with the text after it.
 pub(super) fn paginate(
     rows: &mut Vec<PackedRow>,
     block_first_line: &mut [u32],
     height: usize,
+    heading: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
-    if height >= UNPAGED || !rows.iter().any(|r| r.is_page_break()) {
-        return page_starts(rows, height);
+    if height < UNPAGED && rows.iter().any(|r| r.is_page_break()) {
+        let (filled, shifts) = fill_after_breaks(rows, height);
+        *rows = filled;
+        shift_rows(block_first_line, &shifts);
     }
-    let (filled, shifts) = fill_after_breaks(rows, height);
-    *rows = filled;
-    shift_rows(block_first_line, &shifts);
-    page_starts(rows, height)
+    let heading_row = |row: usize| {
+        rows[row].is_text() && heading(blocks_started_by(block_first_line, row).saturating_sub(1))
+    };
+    page_starts(rows, height, heading_row)
 }
 
-/// Every `height` rows, moved past rows without text.
-fn page_starts(rows: &[PackedRow], height: usize) -> Vec<usize> {
+/// Every `height` rows, moved past rows without text, and back to the start of a heading
+/// whose text the page would leave to the next.
+fn page_starts(
+    rows: &[PackedRow],
+    height: usize,
+    heading_row: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let mut starts = vec![0];
     let mut start = 0;
     loop {
@@ -41,10 +53,42 @@ fn page_starts(rows: &[PackedRow], height: usize) -> Vec<usize> {
         if next >= rows.len() {
             break;
         }
+        if height < UNPAGED {
+            next = before_stranded_heading(rows, start, next, &heading_row);
+        }
         starts.push(next);
         start = next;
     }
     starts
+}
+
+/// Where the page from `start` should end instead of at `next`: at the first row of the
+/// heading rows (with the blank rows among them) that close it, unless the page would be left
+/// with nothing else.
+fn before_stranded_heading(
+    rows: &[PackedRow],
+    start: usize,
+    next: usize,
+    heading_row: impl Fn(usize) -> bool,
+) -> usize {
+    let mut first = next;
+    let mut row = next;
+    while row > start + 1 {
+        row -= 1;
+        if rows[row].is_empty_of_text() {
+            continue;
+        }
+        if !heading_row(row) {
+            break;
+        }
+        first = row;
+    }
+    // Nothing but headings (and blank rows) from the page's second row on: a page of headings
+    // ends where it would.
+    if first == next || first <= start + 1 || !rows[first].is_first_of_block() {
+        return next;
+    }
+    first
 }
 
 /// The rows with blank rows after each page break, up to where its page ends, found by

@@ -72,6 +72,11 @@ impl PackedRow {
         self.meta & KIND_MASK == KIND_BREAK
     }
 
+    /// The first row of its block.
+    pub(super) fn is_first_of_block(self) -> bool {
+        self.meta & FIRST_OF_BLOCK != 0
+    }
+
     /// A row that holds no text: a page may not start with one.
     pub(super) fn is_empty_of_text(self) -> bool {
         self.is_blank() || self.is_page_break()

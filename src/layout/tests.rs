@@ -531,3 +531,65 @@ fn a_window_inside_a_long_run_of_open_leftovers_is_a_few_screens() {
         Pages::new(&doc, 50, 20, false).line_count()
     );
 }
+
+/// A text of one-line paragraphs with headings among them, each heading over two paragraphs.
+fn sections() -> Document {
+    let mut text = String::new();
+    for n in 1..=12 {
+        text.push_str(&format!(
+            "## Part {n}\n\nThe first paragraph of part {n}.\n\nThe second paragraph of part {n}.\n\n"
+        ));
+    }
+    Document::from_text(&text, "sections")
+}
+
+#[test]
+fn no_page_ends_on_a_heading_whose_text_is_on_the_next() {
+    let doc = sections();
+    let heading_row = |pages: &Pages, line: usize| {
+        pages.line(line).is_some_and(|l| {
+            l.kind == LineKind::Text && doc.blocks[l.block as usize].kind == BlockKind::Heading
+        })
+    };
+    let mut ended_early = 0;
+    for height in 3..16 {
+        let pages = Pages::new(&doc, 40, height, false);
+        let starts = pages.page_starts().to_vec();
+        for (page, &start) in starts.iter().enumerate() {
+            let shown = pages.rows_shown_from(start);
+            let end = (start + shown).min(pages.line_count());
+            // The last row with text on the page is not a heading's (unless the page holds
+            // nothing else).
+            let last_text = (start..end)
+                .rev()
+                .find(|&l| pages.line(l).is_some_and(|x| x.kind == LineKind::Text));
+            let only_headings = (start..end)
+                .filter(|&l| pages.line(l).is_some_and(|x| x.kind == LineKind::Text))
+                .all(|l| heading_row(&pages, l));
+            if let Some(last) = last_text
+                && end < pages.line_count()
+                && !only_headings
+            {
+                assert!(
+                    !heading_row(&pages, last),
+                    "height {height}: page {page} ends on a heading"
+                );
+            }
+            if shown < height && page + 1 < starts.len() {
+                ended_early += 1;
+                // The page ends where the next starts, with that heading.
+                assert_eq!(starts[page + 1], start + shown);
+                assert!(heading_row(&pages, starts[page + 1]));
+            }
+        }
+    }
+    assert!(
+        ended_early > 0,
+        "no page ended before a heading: the case went untested"
+    );
+    // Plain output is one page, and a screen away from a page start shows a whole screen.
+    let print = Pages::for_print(&doc, 40);
+    assert_eq!(print.page_count(), 1);
+    let pages = Pages::new(&doc, 40, 7, false);
+    assert_eq!(pages.rows_shown_from(1), 7);
+}

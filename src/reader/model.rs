@@ -531,7 +531,7 @@ impl Model {
     pub fn visible_blocks(&self) -> (usize, usize) {
         let pages = &self.pages;
         let top = self.top_line();
-        let mut bottom = (top + pages.height())
+        let mut bottom = (top + pages.rows_shown_from(top))
             .min(pages.line_count())
             .saturating_sub(1);
         // A blank line (or a page break) belongs to the block after it, which is not on screen
@@ -571,7 +571,8 @@ impl Model {
     /// The share of the document above the bottom of the screen, in percent.
     pub fn percent(&self) -> usize {
         let total = self.pages.line_count().max(1);
-        let seen = (self.top_line() + self.pages.height()).min(total);
+        let top = self.top_line();
+        let seen = (top + self.pages.rows_shown_from(top)).min(total);
         seen * 100 / total
     }
 

@@ -19,7 +19,8 @@ pub fn render_landing(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf:
     };
     let line = model.pages().line_of(target);
     let top = model.top_line();
-    let Some(row) = line.checked_sub(top).filter(|&r| r < area.height as usize) else {
+    let shown = model.pages().rows_shown_from(top).min(area.height as usize);
+    let Some(row) = line.checked_sub(top).filter(|&r| r < shown) else {
         return;
     };
     let x = if area.x >= pane.x + 2 {
@@ -38,12 +39,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
     if !has_marks {
         return;
     }
-    for (row, line) in model
-        .pages()
-        .lines_from(top)
-        .take(area.height as usize)
-        .enumerate()
-    {
+    let shown = model.pages().rows_shown_from(top).min(area.height as usize);
+    for (row, line) in model.pages().lines_from(top).take(shown).enumerate() {
         if line.kind != LineKind::Text {
             continue;
         }

@@ -17,12 +17,9 @@ use crate::text::display_width;
 
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let top = model.top_line();
-    for (row, line) in model
-        .pages()
-        .lines_from(top)
-        .take(area.height as usize)
-        .enumerate()
-    {
+    // A page that ends before a heading leaves its last rows blank: the heading opens the next.
+    let shown = model.pages().rows_shown_from(top).min(area.height as usize);
+    for (row, line) in model.pages().lines_from(top).take(shown).enumerate() {
         let y = area.y + row as u16;
         match line.kind {
             LineKind::Blank => {}

@@ -227,11 +227,33 @@ fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: boo
             "page starting at line {start} starts blank"
         );
     }
+    // A page is shorter than the screen only where it ends before a heading it would have
+    // stranded at its foot: what it leaves to the next page is that heading (and the blank
+    // rows among its lines), and the next page starts with it.
+    let heading = |line: usize| {
+        pages.line(line).is_some_and(|l| {
+            matches!(
+                doc.blocks[l.block as usize].kind,
+                BlockKind::Heading | BlockKind::Title
+            )
+        })
+    };
     for pair in starts.windows(2) {
+        if pair[1] - pair[0] >= height.max(1) {
+            continue;
+        }
+        let first = pages.line(pair[1]).expect("a page start is a line");
         assert!(
-            pair[1] - pair[0] >= height.max(1),
-            "a page shorter than the screen: {pair:?}"
+            heading(pair[1]) && first.first_of_block,
+            "a page shorter than the screen does not end before a heading: {pair:?}"
         );
+        for line in pair[1]..pair[0] + height {
+            let gap = pages.line(line).is_some_and(|l| l.kind.is_gap());
+            assert!(
+                gap || heading(line),
+                "a page {pair:?} ends early before more than a heading (line {line})"
+            );
+        }
     }
     let last = *starts.last().unwrap_or(&0);
     assert!(

@@ -267,8 +267,10 @@ fn keep_in_view(model: &mut Model, place: Anchor) {
     let line = model.pages.line_of(place);
     let top = model.top_line();
     let height = model.pages.height();
-    if line >= top + height {
-        let new_top = (line + 1).saturating_sub(height);
+    if line >= top + model.pages.rows_shown_from(top) {
+        // Past a page that ends early (before a heading) the top moves on by a row at least:
+        // away from the page's start, the screen shows its whole height.
+        let new_top = (line + 1).saturating_sub(height).max(top + 1);
         model.anchor = model.pages.anchor_at_line(new_top);
     }
 }
