@@ -1,5 +1,5 @@
 //! Bytes to text: byte-order marks, UTF-8 (with broken bytes replaced when most of it is
-//! UTF-8), UTF-16 with a BOM or told by its NUL bytes, legacy encodings guessed with `chardetng`
+//! UTF-8), UTF-16 and UTF-32 with a BOM or told by their NUL bytes, legacy encodings guessed with `chardetng`
 //! and decoded with `encoding_rs`, and refusing binary files ([`super::sniff`] judges the
 //! opening). Nothing here looks at structure; the text it returns is not yet sanitized.
 
@@ -43,6 +43,9 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
             encoding: encoding.name(),
         });
     }
+    if let Some(big_endian) = sniff::utf32_bom(&bytes) {
+        return Ok(utf32(&bytes[4..], big_endian));
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         if encoding == UTF_8 {
             // Drop the BOM in place: a 100 MB book is not copied just to lose three bytes.
@@ -61,6 +64,7 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
     let verdict = sniff::judge_head(&bytes, true);
     match verdict {
         Verdict::Utf16(encoding) => return decode_as(&bytes, encoding, options),
+        Verdict::Utf32 { big_endian } => return Ok(utf32(&bytes, big_endian)),
         Verdict::Binary(reason) if !options.force => return Err(LoadError::Binary(reason)),
         Verdict::Binary(_) | Verdict::Text => {}
     }
@@ -87,6 +91,14 @@ pub fn decode(bytes: Vec<u8>, options: DecodeOptions) -> Result<Decoded, LoadErr
     }
     let encoding = sniff::guess_encoding(sample, sample.len() == bytes.len());
     decode_as(&bytes, encoding, options)
+}
+
+/// UTF-32, which `encoding_rs` (following the web's encodings) does not read.
+fn utf32(bytes: &[u8], big_endian: bool) -> Decoded {
+    Decoded {
+        text: sniff::utf32_chars(bytes, big_endian).collect(),
+        encoding: if big_endian { "UTF-32BE" } else { "UTF-32LE" },
+    }
 }
 
 /// UTF-8 with every broken sequence shown as a replacement character; refused when that makes
@@ -203,6 +215,37 @@ mod tests {
             &d.text[..40]
         );
         assert!(d.text.ends_with("caf\u{fffd}."));
+    }
+
+    fn utf32(text: &str, big_endian: bool, mark: bool) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for c in (mark.then_some('\u{feff}')).into_iter().chain(text.chars()) {
+            let value = c as u32;
+            bytes.extend(if big_endian {
+                value.to_be_bytes()
+            } else {
+                value.to_le_bytes()
+            });
+        }
+        bytes
+    }
+
+    #[test]
+    fn utf32_is_read_with_or_without_its_mark_in_either_order() {
+        let text = "Date: 2030\nRashōmon 羅生門 🙂\n";
+        for big_endian in [false, true] {
+            for mark in [false, true] {
+                let d = auto(&utf32(text, big_endian, mark)).expect("UTF-32 is text");
+                let name = if big_endian { "UTF-32BE" } else { "UTF-32LE" };
+                assert_eq!((d.text.as_str(), d.encoding), (text, name), "{name} {mark}");
+            }
+        }
+        // UTF-16 stays UTF-16: its letters sit where UTF-32 keeps NULs.
+        let d = auto(&[b'h', 0, b'i', 0, b'!', 0, b'?', 0]).expect("UTF-16 is text");
+        assert_eq!(d.encoding, "UTF-16LE");
+        // NULs without the pattern, or values no character has, are binary.
+        assert!(auto(&[0, 0, 0, 0, 1, 2, 3, 0, 0, 0x11, 0, 0]).is_err());
+        assert!(auto(&[0xFF, 0xFF, 0x11, 0, b'a', 0, 0, 0]).is_err());
     }
 
     #[test]

@@ -124,7 +124,7 @@ pub fn check_head(
     }
     match sniff::judge_head(head, at_end) {
         Verdict::Binary(reason) => Err(LoadError::Binary(reason)),
-        Verdict::Text | Verdict::Utf16(_) => Ok(()),
+        Verdict::Text | Verdict::Utf16(_) | Verdict::Utf32 { .. } => Ok(()),
     }
 }
 

@@ -1,6 +1,6 @@
 //! What the first bytes of a file say about the rest: text or binary, UTF-16 without a
-//! byte-order mark (told by its NUL bytes, one in every other byte), or mostly UTF-8 with a few
-//! broken bytes. Decided on the opening block alone, so an endless or huge binary stream is
+//! byte-order mark (told by its NUL bytes, one in every other byte), UTF-32 with or without one
+//! (two or three NULs in every four bytes), or mostly UTF-8 with a few broken bytes. Decided on the opening block alone, so an endless or huge binary stream is
 //! refused before the rest of it is read, and the decoder makes the same decision.
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
@@ -30,6 +30,8 @@ pub enum Verdict {
     Text,
     /// UTF-16 without a byte-order mark, in this byte order.
     Utf16(&'static Encoding),
+    /// UTF-32, big-endian or not, with or without a byte-order mark.
+    Utf32 { big_endian: bool },
     /// Not text, for this reason.
     Binary(&'static str),
 }
@@ -39,6 +41,17 @@ pub enum Verdict {
 pub fn judge_head(bytes: &[u8], at_end: bool) -> Verdict {
     let head = &bytes[..bytes.len().min(HEAD_LEN)];
     let at_end = at_end && head.len() == bytes.len();
+    // UTF-32's little-endian mark starts with UTF-16's, so it is looked for first.
+    if let Some(big_endian) = utf32_bom(head) {
+        return Verdict::Utf32 { big_endian };
+    }
+    // Small numbers stored four bytes each have the same NULs: what they spell must read as
+    // text too.
+    if let Some(big_endian) = utf32_order(head)
+        && !looks_binary(&utf32_chars(head, big_endian).collect::<String>())
+    {
+        return Verdict::Utf32 { big_endian };
+    }
     if Encoding::for_bom(head).is_some() {
         return Verdict::Text;
     }
@@ -101,6 +114,65 @@ pub fn utf16_order(sample: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// The byte order a UTF-32 byte-order mark says (true for big-endian), if the sample opens
+/// with one.
+pub fn utf32_bom(sample: &[u8]) -> Option<bool> {
+    match sample.get(..4)? {
+        [0xFF, 0xFE, 0, 0] => Some(false),
+        [0, 0, 0xFE, 0xFF] => Some(true),
+        _ => None,
+    }
+}
+
+/// The byte order of UTF-32 text without a byte-order mark (true for big-endian): every group
+/// of four bytes is a character, nine in ten of them in the first plane (their two high bytes
+/// NUL). Text in UTF-16 has a letter where UTF-32 keeps its NULs; a binary
+/// file has NULs without the pattern or values no character has.
+pub fn utf32_order(sample: &[u8]) -> Option<bool> {
+    if sample.len() < 8 {
+        return None;
+    }
+    // Text is mostly in the first plane (emoji and rare ideographs aside); two UTF-16
+    // characters read as one value land past it.
+    let text_in = |big_endian: bool| {
+        let (mut units, mut first_plane) = (0usize, 0usize);
+        let all_characters = sample.chunks_exact(4).all(|u| {
+            units += 1;
+            let value = unit_value(u, big_endian).unwrap_or(0);
+            first_plane += usize::from(value <= 0xFFFF);
+            value != 0 && char::from_u32(value).is_some()
+        });
+        all_characters && first_plane * 10 >= units * 9
+    };
+    if text_in(false) {
+        Some(false)
+    } else if text_in(true) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// The characters of UTF-32 bytes, a value that is no character and a cut last group as
+/// U+FFFD.
+pub fn utf32_chars(bytes: &[u8], big_endian: bool) -> impl Iterator<Item = char> + '_ {
+    bytes.chunks(4).map(move |unit| {
+        unit_value(unit, big_endian)
+            .and_then(char::from_u32)
+            .unwrap_or(char::REPLACEMENT_CHARACTER)
+    })
+}
+
+/// Four bytes as a number in the byte order given; None for fewer.
+fn unit_value(unit: &[u8], big_endian: bool) -> Option<u32> {
+    let bytes: [u8; 4] = unit.try_into().ok()?;
+    Some(if big_endian {
+        u32::from_be_bytes(bytes)
+    } else {
+        u32::from_le_bytes(bytes)
+    })
 }
 
 /// How much of a sample is UTF-8: its valid non-ASCII characters and its invalid sequences.

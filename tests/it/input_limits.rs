@@ -175,6 +175,40 @@ fn utf16_without_a_mark_and_mostly_utf8_text_read_as_what_they_are() {
 }
 
 #[test]
+fn utf32_with_or_without_a_mark_reads_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Rashōmon\n\nThe servant waited under the gate for the rain to stop: 羅生門.\n";
+    let with_mark: Vec<u8> = std::iter::once('\u{feff}')
+        .chain(text.chars())
+        .flat_map(|c| (c as u32).to_le_bytes())
+        .collect();
+    let without_mark: Vec<u8> = text
+        .chars()
+        .flat_map(|c| (c as u32).to_be_bytes())
+        .collect();
+    for (name, bytes, encoding) in [
+        ("le.txt", with_mark, "UTF-32LE"),
+        ("be.txt", without_mark, "UTF-32BE"),
+    ] {
+        let file = write(dir.path(), name, &bytes);
+        let out = quire(&["--print", &file]);
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{name}: {printed}");
+        assert!(
+            printed.contains("waited under the gate") && printed.contains("羅生門"),
+            "{name}: {printed}"
+        );
+        assert!(
+            !printed.contains('\u{2400}'),
+            "{name}: NULs shown: {printed}"
+        );
+        let out = quire(&["--outline", &file]);
+        let outline = String::from_utf8_lossy(&out.stdout);
+        assert!(outline.contains(encoding), "{name}: {outline}");
+    }
+}
+
+#[test]
 fn binary_that_looks_like_utf16_names_the_flag_that_would_read_it() {
     let dir = tempfile::tempdir().unwrap();
     let bytes: Vec<u8> = (0..4000u32).flat_map(|i| [(i % 8 + 1) as u8, 0]).collect();
