@@ -411,3 +411,38 @@ fn a_licences_title_stacked_over_its_terms_heads_them() {
                 || b.kind != BlockKind::Heading)
     );
 }
+
+#[test]
+fn a_1990s_etext_folds_its_small_print_header_and_its_closing_line_as_a_book_does() {
+    let text = format!(
+        "The Project Gutenberg Etext of The Visit, by A. Writer\n\n\
+         Please take a look at the important information in this header.\n\n\
+         **Welcome To The World of Free Plain Vanilla Electronic Texts**\n\n\
+         *END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\
+         THE VISIT\n\n{STORY}\n\
+         End of Project Gutenberg Etext of The Visit, by A. Writer\n"
+    );
+    let doc = Document::from_text(&text, "visit.txt");
+    let folded: Vec<(Fold, &str)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .map(|b| (b.fold, b.text.as_str()))
+        .collect();
+    assert!(folded.len() >= 4, "{folded:?}");
+    assert!(
+        folded[..folded.len() - 1]
+            .iter()
+            .all(|(fold, _)| *fold == Fold::FrontMatter),
+        "{folded:?}"
+    );
+    assert_eq!(
+        folded.last().copied(),
+        Some((
+            Fold::BackMatter,
+            "End of Project Gutenberg Etext of The Visit, by A. Writer"
+        ))
+    );
+    assert_eq!(interior_folds(&doc.blocks), Vec::<&str>::new());
+    assert_eq!(doc.name, "THE VISIT");
+}

@@ -146,15 +146,37 @@ fn is_centred_title(text: &str) -> bool {
         && !title::has_date(line)
 }
 
-/// A line of the Project Gutenberg START or END marker (`word` says which).
+/// A line of the Project Gutenberg START or END marker (`word` says which). Etexts of the
+/// 1990s have none: their header closes with "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN
+/// ETEXTS*…*END*", which starts the work as a START marker does, and the work closes with a
+/// line "End of (the) Project Gutenberg Etext of …", which ends it as an END marker does.
 pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
-    raw.source().contains("***")
+    let marked = raw.source().contains("***")
         && raw.lines().any(|l| {
             let l = l.trim_start();
             l.starts_with("***")
                 && l.contains(word)
                 && l.to_uppercase().contains("PROJECT GUTENBERG")
-        })
+        });
+    marked
+        || match word {
+            "START OF" => {
+                raw.source().contains("SMALL PRINT")
+                    && raw.lines().any(|l| {
+                        let l = l.trim_start().trim_start_matches('*');
+                        l.starts_with("END*THE SMALL PRINT") || l.starts_with("END THE SMALL PRINT")
+                    })
+            }
+            "END OF" => {
+                raw.line_count() <= 3 && {
+                    let first = raw.first_line().trim_start();
+                    let lower = first.chars().take(40).collect::<String>().to_lowercase();
+                    lower.starts_with("end of the project gutenberg")
+                        || lower.starts_with("end of project gutenberg")
+                }
+            }
+            _ => false,
+        }
 }
 
 /// A block of "Field: value" lines at the top (e-mail style headers of PEPs and memos), or a
