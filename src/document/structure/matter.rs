@@ -207,6 +207,11 @@ pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
 
 /// Two or more "Field: value" lines (a line starting with a space continues a field).
 pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
+    are_fields(raw.lines())
+}
+
+/// [`is_front_fields`] for lines given one by one.
+pub(super) fn are_fields<'a>(mut lines: impl Iterator<Item = &'a str> + Clone) -> bool {
     let field = |line: &str| {
         let Some((key, _)) = line.split_once(": ") else {
             return line.starts_with(' ');
@@ -216,7 +221,11 @@ pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
             && key.chars().next().is_some_and(char::is_uppercase)
             && key.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    raw.line_count() >= 2 && raw.lines().all(field) && !raw.first_line().starts_with(' ')
+    let opens_flush = lines
+        .clone()
+        .next()
+        .is_some_and(|first| !first.starts_with(' '));
+    lines.clone().nth(1).is_some() && opens_flush && lines.all(field)
 }
 
 pub(crate) fn ends_sentence(text: &str) -> bool {

@@ -215,7 +215,8 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         let dated = title::has_date(&text);
         // A short line right after verse or a quotation is its attribution ("G.J.", "Oliver
         // Cromwell"), not a heading over what follows.
-        // A centred title (one line set in by spaces, no sentence) is no quotation.
+        // A centred title (one line set in by spaces, no sentence) is no quotation, nor are
+        // lines of fields ("Posted: …" over "Updated: …").
         let centred_title =
             |raw: &Raw<'_>| raw.line_count() == 1 && !matter::ends_sentence(raw.text().trim());
         // An attribution sits under its quotation; a line set apart from the block above by
@@ -226,7 +227,8 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             && !set_apart
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
-            && !centred_title(&raws[i - 1]);
+            && !centred_title(&raws[i - 1])
+            && !matter::is_front_fields(&raws[i - 1]);
         // A caption, a picture's credit, or the short credit under a caption ("Video: In
         // this talk …" over "TEDMED") heads nothing.
         let label = chrome::is_caption_label(&text)
@@ -615,6 +617,17 @@ mod tests {
         // The same short line before body text, with no verse above it, is still a heading.
         let text = "Some opening paragraph that is long enough to be body text here.\n\nOliver Cromwell\n\nA long paragraph of body text follows the heading and tells the story of the man at length.\n";
         assert_eq!(headings(text).len(), 1, "{:?}", headings(text));
+    }
+
+    #[test]
+    fn a_short_line_under_lines_of_fields_is_no_attribution() {
+        let text = "Swimmers broke three state records at the meet on Saturday, the coach said.\n\nPosted: Fri 6:45 PM, Feb 16, 2018 |\nUpdated: Sat 8:31 PM, Feb 17, 2018\n\nSTATE SWIM RESULTS\n\nThe full results of every race are listed below, from the relays to the diving final.\n";
+        assert_eq!(
+            headings(text),
+            vec![(2, 6, "STATE SWIM RESULTS".into())],
+            "{:?}",
+            headings(text)
+        );
     }
 
     #[test]

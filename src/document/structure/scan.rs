@@ -424,7 +424,11 @@ fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
 fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
     if let Some(mut raw) = pending.take() {
         let shape = Shape::of(&raw);
-        if raw.kind == BlockKind::Paragraph && shape.is_preformatted(base) {
+        // Lines of fields ("Copyright: 1998 The Open Group" over "Copyright: 1999 Red Hat",
+        // "From:" over "Subject:") are each a line of their own, as a table's rows are.
+        if raw.kind == BlockKind::Paragraph
+            && (shape.is_preformatted(base) || super::matter::is_front_fields(&raw))
+        {
             raw.kind = BlockKind::Code;
         }
         raw.set_in = shape.least_indent > base;

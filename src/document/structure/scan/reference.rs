@@ -235,7 +235,10 @@ fn heading_raw(title: &str, line: usize, form: Form) -> Raw<'_> {
 
 fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize) {
     if let Some(mut raw) = pending.take() {
-        if raw.kind == BlockKind::Paragraph && is_preformatted(&raw.lines, base) {
+        if raw.kind == BlockKind::Paragraph
+            && (is_preformatted(&raw.lines, base)
+                || crate::document::structure::matter::are_fields(raw.lines.iter().copied()))
+        {
             raw.kind = BlockKind::Code;
         }
         raw.set_in = raw.lines.iter().map(|l| indent(l)).min().unwrap_or(0) > base;

@@ -104,6 +104,19 @@ fn a_numbered_item_with_a_hanging_indent_stays_whole() {
 }
 
 #[test]
+fn lines_of_fields_keep_their_lines() {
+    let raws = scan(
+        "Some opening text of the page.\n\nPosted: Fri 6:45 PM, Feb 16, 2018 |\nUpdated: Sat 8:31 PM, Feb 17, 2018\n\nWordcount: 717\nTags: ads, news\n",
+    );
+    assert_eq!(raws[1].kind, BlockKind::Code, "{raws:#?}");
+    assert_eq!(raws[1].line_count(), 2);
+    assert_eq!(raws[2].kind, BlockKind::Code, "{raws:#?}");
+    // A sentence with a colon in it, wrapped, is still a paragraph.
+    let raws = scan("Note: the council met on Monday and\nagreed on the budget for next year.\n");
+    assert_eq!(raws[0].kind, BlockKind::Paragraph, "{raws:#?}");
+}
+
+#[test]
 fn numbered_items_that_hang_their_lines_interrupt_the_paragraph_above() {
     // A licence's conditions: the list starts right under the sentence that leads into it.
     let raws = scan(
