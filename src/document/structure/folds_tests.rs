@@ -23,6 +23,15 @@ fn interior_folds(blocks: &[Block]) -> Vec<&str> {
         .collect()
 }
 
+/// The texts of every folded block.
+fn folded_texts(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 /// Short lines of narrative and dialogue, several holding a word that web furniture uses
 /// ("reply", "print", "share", "comment").
 const STORY: &str = "\"Well, Prince, so the estates are now just family estates. I warn you, if you \
@@ -114,11 +123,7 @@ fn a_contents_list_ends_where_its_first_entry_comes_again() {
 fn a_story_without_markers_folds_nothing() {
     let text = format!("The Visit\n\n{STORY}\n{STORY}");
     let blocks = blocks(&text);
-    let folded: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let folded = folded_texts(&blocks);
     assert_eq!(folded, Vec::<&str>::new());
 }
 
@@ -254,11 +259,7 @@ fn manual() -> String {
 #[test]
 fn a_manuals_examples_and_the_lines_that_introduce_them_stay() {
     let blocks = blocks(&manual());
-    let folded: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let folded = folded_texts(&blocks);
     assert_eq!(folded, Vec::<&str>::new(), "{blocks:#?}");
     // An example of three short unpunctuated lines set in is no menu.
     let example = blocks.iter().find(|b| b.text.contains("edit -R notes.txt"));
@@ -307,11 +308,7 @@ fn changelog() -> String {
 #[test]
 fn a_changelogs_entries_stay_though_they_name_furniture() {
     let blocks = blocks(&changelog());
-    let folded: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let folded = folded_texts(&blocks);
     assert_eq!(folded, Vec::<&str>::new(), "{blocks:#?}");
 }
 
@@ -343,10 +340,7 @@ fn a_list_of_changes_made_of_short_pieces_is_not_an_article_among_furniture() {
     // Its furniture-like entries are a fair share of it, as a web page's are, but no run of
     // it holds most of its prose: there is no article to keep and no furniture around it.
     let blocks = blocks(&list_of_changes());
-    let folded = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Leftover)
-        .count();
+    let folded = folded_texts(&blocks).len();
     assert_eq!(folded, 0, "{blocks:#?}");
 }
 
@@ -371,10 +365,7 @@ fn a_log_whose_only_paragraph_is_a_sliver_of_it_is_not_an_article_among_furnitur
         ));
     }
     let blocks = blocks(&text);
-    let folded = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Leftover)
-        .count();
+    let folded = folded_texts(&blocks).len();
     assert_eq!(folded, 0, "{blocks:#?}");
 }
 
