@@ -32,6 +32,11 @@ fn folded_texts(blocks: &[Block]) -> Vec<&str> {
         .collect()
 }
 
+/// That no block of a text without page furniture is folded.
+fn assert_nothing_folded(blocks: &[Block]) {
+    assert_eq!(folded_texts(blocks), Vec::<&str>::new(), "{blocks:#?}");
+}
+
 /// Short lines of narrative and dialogue, several holding a word that web furniture uses
 /// ("reply", "print", "share", "comment").
 const STORY: &str = "\"Well, Prince, so the estates are now just family estates. I warn you, if you \
@@ -123,8 +128,7 @@ fn a_contents_list_ends_where_its_first_entry_comes_again() {
 fn a_story_without_markers_folds_nothing() {
     let text = format!("The Visit\n\n{STORY}\n{STORY}");
     let blocks = blocks(&text);
-    let folded = folded_texts(&blocks);
-    assert_eq!(folded, Vec::<&str>::new());
+    assert_nothing_folded(&blocks);
 }
 
 /// A PEP: a header of fields, prose, reStructuredText literal blocks and directives.
@@ -259,8 +263,7 @@ fn manual() -> String {
 #[test]
 fn a_manuals_examples_and_the_lines_that_introduce_them_stay() {
     let blocks = blocks(&manual());
-    let folded = folded_texts(&blocks);
-    assert_eq!(folded, Vec::<&str>::new(), "{blocks:#?}");
+    assert_nothing_folded(&blocks);
     // An example of three short unpunctuated lines set in is no menu.
     let example = blocks.iter().find(|b| b.text.contains("edit -R notes.txt"));
     assert!(example.is_some_and(|b| b.kind != BlockKind::Leftover));
@@ -308,8 +311,7 @@ fn changelog() -> String {
 #[test]
 fn a_changelogs_entries_stay_though_they_name_furniture() {
     let blocks = blocks(&changelog());
-    let folded = folded_texts(&blocks);
-    assert_eq!(folded, Vec::<&str>::new(), "{blocks:#?}");
+    assert_nothing_folded(&blocks);
 }
 
 /// A list of changes: many short pieces, a few long enough to read as prose, and short
@@ -340,8 +342,7 @@ fn a_list_of_changes_made_of_short_pieces_is_not_an_article_among_furniture() {
     // Its furniture-like entries are a fair share of it, as a web page's are, but no run of
     // it holds most of its prose: there is no article to keep and no furniture around it.
     let blocks = blocks(&list_of_changes());
-    let folded = folded_texts(&blocks).len();
-    assert_eq!(folded, 0, "{blocks:#?}");
+    assert_nothing_folded(&blocks);
 }
 
 #[test]
@@ -365,8 +366,7 @@ fn a_log_whose_only_paragraph_is_a_sliver_of_it_is_not_an_article_among_furnitur
         ));
     }
     let blocks = blocks(&text);
-    let folded = folded_texts(&blocks).len();
-    assert_eq!(folded, 0, "{blocks:#?}");
+    assert_nothing_folded(&blocks);
 }
 
 #[test]

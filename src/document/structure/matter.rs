@@ -151,7 +151,11 @@ fn is_centred_title(text: &str) -> bool {
 /// ETEXTS*…*END*", which starts the work as a START marker does, and the work closes with a
 /// line "End of (the) Project Gutenberg Etext of …", which ends it as an END marker does.
 pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
-    let marked = raw.source().contains("***")
+    // Both kinds of START line have stars: one byte search rules out almost every paragraph
+    // of a book, which this is asked of twice.
+    let starred = raw.source().contains('*');
+    let marked = starred
+        && raw.source().contains("***")
         && raw.lines().any(|l| {
             let l = l.trim_start();
             l.starts_with("***")
@@ -161,7 +165,8 @@ pub(super) fn is_gutenberg_marker(raw: &Raw<'_>, word: &str) -> bool {
     marked
         || match word {
             "START OF" => {
-                raw.source().contains("SMALL PRINT")
+                starred
+                    && raw.source().contains("SMALL PRINT")
                     && raw.lines().any(|l| {
                         let l = l.trim_start().trim_start_matches('*');
                         l.starts_with("END*THE SMALL PRINT") || l.starts_with("END THE SMALL PRINT")
