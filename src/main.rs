@@ -224,6 +224,7 @@ fn settings(cli: &Cli) -> Settings {
         data_dir(cli).and_then(|dir| quire::store::Store::peek_settings(&dir).ok())
     {
         config.apply_remembered(&remembered, cli.width.is_some());
+        settings.remembered_light = quire::reader::config::remembered_light(&remembered);
     }
     if cli.wrap_code {
         config.wrap_code = true;

@@ -6,6 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::mpsc::{self, Receiver};
 
 use anyhow::{Context, Result};
 
@@ -17,7 +18,7 @@ use quire::cli::library as library_cli;
 use quire::document::Document;
 use quire::document::sanitize::sanitize_line;
 use quire::reader::library::Location;
-use quire::reader::{Exit, Opened};
+use quire::reader::{Exit, Msg, Opened};
 use quire::settings::Settings;
 use quire::store::Store;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
@@ -101,36 +102,71 @@ pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
     session_in_terminal(opening, cli, TerminalInbox::new(), start)
 }
 
-/// The settings for a session in the terminal, with the theme resolved against the
-/// terminal's colours, got on a thread of their own. Dropped unused (opening the document
-/// failed), it waits for the thread: the terminal query must have given the terminal back
-/// before anything is said on it.
+/// The settings for a session in the terminal, got on a thread of their own while the file
+/// is read. The same thread then asks the terminal about its colours (when the theme is
+/// `auto`), once told to: by then the terminal is in raw mode, so that the question neither
+/// echoes nor leaves the terminal's modes changed behind quire's back, and the first frame is
+/// out. A terminal can take milliseconds to answer (a network round trip over ssh), so the
+/// first frame does not wait: it is drawn with the background remembered from the last
+/// session, and the answer is taken before quire reads any input (only one reader of the
+/// terminal at a time). Dropped unused (opening the document failed), it waits for the thread.
 pub(crate) struct ScreenSettings {
-    thread: Option<std::thread::JoinHandle<Settings>>,
+    settings: Receiver<Settings>,
+    /// Told once raw mode is on: ask the terminal now.
+    ask: Option<mpsc::Sender<()>>,
+    /// The terminal's answer (`None`: not asked, or no answer).
+    answer: Option<std::thread::JoinHandle<Option<bool>>>,
 }
 
 impl ScreenSettings {
     fn start(cli: &Cli) -> ScreenSettings {
         let cli = cli.clone();
-        let thread = std::thread::Builder::new()
+        let (settings_tx, settings_rx) = mpsc::channel();
+        let (ask_tx, ask_rx) = mpsc::channel();
+        let answer = std::thread::Builder::new()
             .name("settings".into())
-            .spawn(move || screen_settings(&cli))
+            .spawn(move || {
+                let settings = settings(&cli);
+                let asked = settings.clone();
+                let _ = settings_tx.send(settings);
+                // Not told (the session never took the terminal): nothing is asked.
+                ask_rx.recv().ok()?;
+                light_terminal(&asked)
+            })
             .ok();
-        ScreenSettings { thread }
+        ScreenSettings {
+            settings: settings_rx,
+            ask: Some(ask_tx),
+            answer,
+        }
     }
 
-    /// The settings, waited for; worked out here should the thread have failed.
-    fn take(mut self, cli: &Cli) -> Settings {
-        self.thread
-            .take()
-            .and_then(|thread| thread.join().ok())
-            .unwrap_or_else(|| screen_settings(cli))
+    /// The settings, with the theme resolved against the remembered background; worked out
+    /// here should the thread have failed.
+    fn settings(&self, cli: &Cli) -> Settings {
+        let mut settings = self.settings.recv().unwrap_or_else(|_| settings(cli));
+        settings.resolve_theme(settings.remembered_light);
+        settings
+    }
+
+    /// Ask the terminal whether its background is light (the terminal in raw mode, nothing
+    /// else writing to it) and wait for the answer; asked here should the thread have failed.
+    fn answer(mut self, settings: &Settings) -> Option<bool> {
+        if let Some(ask) = self.ask.take() {
+            let _ = ask.send(());
+        }
+        match self.answer.take() {
+            Some(thread) => thread.join().ok().flatten(),
+            None => light_terminal(settings),
+        }
     }
 }
 
 impl Drop for ScreenSettings {
     fn drop(&mut self) {
-        if let Some(thread) = self.thread.take() {
+        // Unasked, the thread ends without a word to the terminal.
+        self.ask = None;
+        if let Some(thread) = self.answer.take() {
             let _ = thread.join();
         }
     }
@@ -310,9 +346,9 @@ pub(crate) fn session_in_terminal(
     mut inbox: TerminalInbox,
     start: Start,
 ) -> Result<ExitCode> {
-    let settings = match start.screen {
-        Some(screen) => screen.take(cli),
-        None => screen_settings(cli),
+    let (mut settings, colours) = match start.screen {
+        Some(screen) => (screen.settings(cli), Some(screen)),
+        None => (screen_settings(cli), None),
     };
     let builder = match AppBuilder::for_opening(opening, data_dir(cli)) {
         (builder, None) => builder.search(cli.search.clone()),
@@ -321,7 +357,7 @@ pub(crate) fn session_in_terminal(
             builder
         }
     };
-    inbox.listen().context("cannot watch for signals")?;
+    inbox.watch_signals().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;
     let mut terminal =
         quire::app::terminal(FrameBackend::new(io::stdout())).context("cannot use the terminal")?;
@@ -348,7 +384,25 @@ pub(crate) fn session_in_terminal(
         None => builder,
     };
     let mut app = builder.build();
-    let exit = app.run(&mut terminal, &mut inbox);
+    // The first frame is out before the terminal is asked about its colours: the question
+    // is written in pieces, which a frame must not come between, and it holds standard
+    // output while it waits. Keys are read once it is answered.
+    let exit = app.paint_first(&mut terminal, &mut inbox).and_then(|()| {
+        if let Some(colours) = colours {
+            let first = settings.config.palette;
+            let light = colours.answer(&settings);
+            settings.resolve_theme(light);
+            if settings.config.palette != first {
+                inbox.postbox().post(Msg::TerminalBackground {
+                    light: light == Some(true),
+                    palette: Box::new(settings.config.palette),
+                });
+            }
+        }
+        guard.report_mouse().map_err(AppError::Terminal)?;
+        inbox.read_terminal().map_err(AppError::Terminal)?;
+        app.run(&mut terminal, &mut inbox)
+    });
     // The terminal is given back before anything more is said.
     drop(terminal);
     drop(guard);

@@ -73,7 +73,8 @@ impl Default for TerminalInbox {
 
 impl TerminalInbox {
     /// An inbox nothing posts to yet: [`TerminalInbox::listen`] starts the terminal and signal
-    /// threads once quire holds the terminal.
+    /// threads once quire holds the terminal
+    /// ([`TerminalInbox::watch_signals`], [`TerminalInbox::read_terminal`]).
     pub fn new() -> TerminalInbox {
         let (sender, receiver) = mpsc::channel();
         TerminalInbox { receiver, sender }
@@ -83,13 +84,8 @@ impl TerminalInbox {
         Postbox(self.sender.clone())
     }
 
-    /// Start reading the terminal and watching for the stop signals.
-    ///
-    /// Terminal input is read on a thread of its own. When the terminal goes away (a closed
-    /// window, a killed tmux pane) a read can spin on end-of-file inside the terminal library
-    /// and never return; reading elsewhere keeps the loop free to notice the hang-up signal, or
-    /// the vanished terminal, and shut down cleanly.
-    pub fn listen(&mut self) -> io::Result<()> {
+    /// Watch for the stop signals: each is posted as [`Msg::Signal`].
+    pub fn watch_signals(&mut self) -> io::Result<()> {
         let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
         let postbox = self.postbox();
         std::thread::Builder::new()
@@ -101,6 +97,16 @@ impl TerminalInbox {
                     }
                 }
             })?;
+        Ok(())
+    }
+
+    /// Start reading the terminal's input, once nothing else reads it.
+    ///
+    /// Terminal input is read on a thread of its own. When the terminal goes away (a closed
+    /// window, a killed tmux pane) a read can spin on end-of-file inside the terminal library
+    /// and never return; reading elsewhere keeps the loop free to notice the hang-up signal, or
+    /// the vanished terminal, and shut down cleanly.
+    pub fn read_terminal(&mut self) -> io::Result<()> {
         let postbox = self.postbox();
         std::thread::Builder::new()
             .name("terminal-input".into())

@@ -114,6 +114,8 @@ pub struct App {
     folder: Option<folder::Folder>,
     /// Messages for the reader before the first frame (`quire library` opens the library).
     at_start: Vec<Msg>,
+    /// What ended the session before the loop began (in [`App::paint_first`]), for `run`.
+    ended_at_start: Option<Exit>,
 }
 
 impl App {
@@ -126,6 +128,7 @@ impl App {
             clipboard: Vec::new(),
             folder: None,
             at_start: Vec::new(),
+            ended_at_start: None,
         }
     }
 
@@ -146,11 +149,7 @@ impl App {
         B::Error: std::error::Error + Send + Sync + 'static,
         I: Inbox,
     {
-        let mut exit = None;
-        for msg in std::mem::take(&mut self.at_start) {
-            exit = exit.or(self.step(msg, inbox)?);
-        }
-        if let Some(exit) = exit {
+        if let Some(exit) = self.start(inbox)? {
             self.save_position();
             return Ok(exit);
         }
@@ -158,6 +157,36 @@ impl App {
         // On the way out, whatever ended the session: the place is not lost.
         self.save_position();
         exit
+    }
+
+    /// Carry out what the session starts with and draw the first frame, before the terminal's
+    /// input is read (something else may still be reading it: the terminal's answer about its
+    /// colours). [`App::run`] goes on from there; should the start have ended the session,
+    /// `run` returns at once.
+    pub fn paint_first<B, I>(
+        &mut self,
+        terminal: &mut Terminal<B>,
+        inbox: &mut I,
+    ) -> Result<(), AppError>
+    where
+        B: Resizable,
+        B::Error: std::error::Error + Send + Sync + 'static,
+        I: Inbox,
+    {
+        self.ended_at_start = self.start(inbox)?;
+        if self.ended_at_start.is_none() {
+            self.ended_at_start = self.draw(terminal, inbox)?;
+        }
+        Ok(())
+    }
+
+    /// The messages the session starts with, once; what ended the session if one did.
+    fn start<I: Inbox>(&mut self, inbox: &mut I) -> Result<Option<Exit>, AppError> {
+        let mut exit = self.ended_at_start.take();
+        for msg in std::mem::take(&mut self.at_start) {
+            exit = exit.or(self.step(msg, inbox)?);
+        }
+        Ok(exit)
     }
 
     fn serve<B, I>(&mut self, terminal: &mut Terminal<B>, inbox: &mut I) -> Result<Exit, AppError>

@@ -1,6 +1,7 @@
 //! Holding the terminal and giving it back as it was found: raw mode, the alternate screen and
-//! mouse capture are taken by [`TerminalGuard::enter`] and undone once — when the guard drops,
-//! on every exit path, and from the panic hook before the panic's one line is written.
+//! mouse capture are taken by [`TerminalGuard::enter`] and [`TerminalGuard::report_mouse`] and
+//! undone once — when the guard drops, on every exit path, and from the panic hook before
+//! the panic's one line is written.
 
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -18,14 +19,22 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 pub struct TerminalGuard;
 
 impl TerminalGuard {
-    /// Take the terminal: raw mode, the alternate screen, mouse reports.
+    /// Take the terminal: raw mode and the alternate screen. Mouse reports come with
+    /// [`TerminalGuard::report_mouse`], once quire reads the terminal's input: until then
+    /// something else may be reading it (the terminal's answer about its colours), which
+    /// a report would get in the way of.
     pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         TERMINAL_TAKEN.store(true, Ordering::SeqCst);
         enable_raw_mode()?;
         let guard = TerminalGuard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
         Ok(guard)
+    }
+
+    /// Ask the terminal for mouse reports.
+    pub fn report_mouse(&self) -> io::Result<()> {
+        execute!(io::stdout(), EnableMouseCapture)
     }
 }
 

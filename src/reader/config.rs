@@ -100,6 +100,20 @@ impl Config {
 pub const REMEMBERED_WIDTH: &str = "reading.width";
 /// The store's name for whether the sidebar was last shown or hidden.
 pub const REMEMBERED_SIDEBAR: &str = "sidebar.shown";
+/// The store's name for the terminal's background as last asked: `light` or `dark`.
+pub const REMEMBERED_BACKGROUND: &str = "terminal.background";
+
+/// Whether the terminal's background was light when last asked, if the store remembers.
+pub fn remembered_light(remembered: &[(String, String)]) -> Option<bool> {
+    let (_, value) = remembered
+        .iter()
+        .find(|(key, _)| key == REMEMBERED_BACKGROUND)?;
+    match value.as_str() {
+        "light" => Some(true),
+        "dark" => Some(false),
+        _ => None,
+    }
+}
 
 impl Config {
     /// Take the choices the reader made in earlier sessions (from the store) over the settings
@@ -168,5 +182,22 @@ mod tests {
         assert_eq!(config, Config::default());
         config.apply_remembered(&pairs(&[(REMEMBERED_WIDTH, "5")]), false);
         assert_eq!(config.max_width, MIN_READING_WIDTH);
+    }
+
+    #[test]
+    fn the_remembered_background_is_light_dark_or_unknown() {
+        assert_eq!(
+            remembered_light(&pairs(&[(REMEMBERED_BACKGROUND, "light")])),
+            Some(true)
+        );
+        assert_eq!(
+            remembered_light(&pairs(&[(REMEMBERED_BACKGROUND, "dark")])),
+            Some(false)
+        );
+        assert_eq!(
+            remembered_light(&pairs(&[(REMEMBERED_BACKGROUND, "grey")])),
+            None
+        );
+        assert_eq!(remembered_light(&pairs(&[(REMEMBERED_WIDTH, "60")])), None);
     }
 }

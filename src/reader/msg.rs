@@ -15,6 +15,7 @@ use crate::search::{Found, Matcher};
 
 use super::library::{Entry, TitleRead};
 use super::marks::{Persistence, StoreChange};
+use super::palette::Palette;
 use super::source::Source;
 
 /// One message for the reader.
@@ -35,6 +36,10 @@ pub enum Msg {
     StartSearch(String),
     /// Say this on the status line (after anything already said there).
     Say(String),
+    /// The terminal said whether its background is light, after the first frame was drawn
+    /// with the background remembered from the last session: the palette its answer gives,
+    /// to draw with from now on and to remember.
+    TerminalBackground { light: bool, palette: Box<Palette> },
     /// The session continues the document read last (quire was given nothing to read): say
     /// so, with its title and the paragraph it resumed at.
     Continuing { title: String },

@@ -25,6 +25,9 @@ pub struct Settings {
     pub problems: Vec<Problem>,
     /// The theme's colours as the file changed them (applied when the theme is resolved).
     colors: Vec<(String, Option<ratatui::style::Color>)>,
+    /// Whether the terminal's background was light when last asked (remembered in the
+    /// store): the first frame is drawn with it while the terminal is asked again.
+    pub remembered_light: Option<bool>,
 }
 
 /// Where the settings file is: `--config FILE`, else `QUIRE_CONFIG`, else
@@ -50,6 +53,7 @@ impl Settings {
             file: None,
             problems: Vec::new(),
             colors: Vec::new(),
+            remembered_light: None,
         }
     }
 
@@ -79,6 +83,7 @@ impl Settings {
             file: Some(path.to_path_buf()),
             problems: applied.problems,
             colors: applied.colors,
+            remembered_light: None,
         }
     }
 

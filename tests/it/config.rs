@@ -312,7 +312,7 @@ fn a_width_of_40_and_page_down_on_x_hold_in_the_real_reader() {
     let Some((tmux, _dir)) = in_tmux("width40", config, (100, 30)) else {
         return;
     };
-    let first = tmux.wait_for("the article", |t| t.pane().contains("page 1/"));
+    let first = tmux.wait_for_reader("the article", |t| t.pane().contains("page 1/"));
     let text_rows: Vec<&str> = first.lines().take(29).collect();
     let widest = text_rows
         .iter()
@@ -321,7 +321,7 @@ fn a_width_of_40_and_page_down_on_x_hold_in_the_real_reader() {
         .unwrap_or(0);
     assert!(widest <= 40, "a line of {widest} columns:\n{first}");
     tmux.send(&["x"]);
-    tmux.wait_for("the second page", |t| t.pane().contains("page 2/"));
+    tmux.wait_for_reader("the second page", |t| t.pane().contains("page 2/"));
     tmux.send(&["q"]);
 }
 
@@ -330,7 +330,7 @@ fn a_broken_config_still_opens_the_article_and_says_config() {
     let Some((tmux, _dir)) = in_tmux("broken", "[reading\nwidth = = 3\n", (100, 30)) else {
         return;
     };
-    let pane = tmux.wait_for("the article and the complaint", |t| {
+    let pane = tmux.wait_for_reader("the article and the complaint", |t| {
         let pane = t.pane();
         pane.contains("config") && pane.contains("America Should")
     });
@@ -489,5 +489,60 @@ fn equals_resets_a_changed_width_and_otherwise_shows_the_facts() {
         let run = session(config(), (100, 30), keys);
         assert!(run.screen().contains("About this document"), "{keys}");
         assert_eq!(width(&run), 60, "{keys}");
+    }
+}
+
+/// The light theme's title colour, as a truecolor terminal is sent it.
+const LIGHT_TITLE: &str = "38;2;0;95;135m";
+/// The dark theme's.
+const DARK_TITLE: &str = "38;2;127;212;230m";
+
+#[test]
+fn an_auto_theme_follows_the_terminals_background_and_remembers_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("keeper.txt");
+    std::fs::write(
+        &file,
+        "The Keeper of Gull Point\n\nMr. Abel kept the light at Gull Point. He rowed out \
+         each evening at six.\n\nThe lamp took an hour to trim. Nobody thanked him for it.\n",
+    )
+    .unwrap();
+    let Some(tmux) = Tmux::start("background", (80, 24), "sh") else {
+        return;
+    };
+    let data = dir.path().join("data");
+    let command = format!(
+        "COLORTERM=truecolor QUIRE_DATA_DIR='{}' '{}' '{}'",
+        data.display(),
+        env!("CARGO_BIN_EXE_quire"),
+        file.display()
+    );
+    let coloured = |t: &Tmux| {
+        t.run(&[
+            "capture-pane",
+            "-p",
+            "-e",
+            "-t",
+            crate::common::tmux::SESSION,
+        ])
+        .unwrap_or_default()
+    };
+    let remembered = || quire::store::Store::peek_settings(&data).unwrap_or_default();
+    // tmux answers a program's question about the background with its window style's.
+    for (style, title, said) in [
+        ("bg=#ffffff,fg=#000000", LIGHT_TITLE, "light"),
+        ("bg=#000000,fg=#ffffff", DARK_TITLE, "dark"),
+    ] {
+        tmux.run(&["set", "-g", "window-style", style])
+            .expect("tmux sets the window style");
+        tmux.send(&[&command, "Enter"]);
+        tmux.wait_for_reader(said, |t| coloured(t).contains(title));
+        tmux.send(&["q"]);
+        tmux.wait_for("quire to quit", |t| t.flag("alternate_on") == "0");
+        assert!(
+            remembered().contains(&("terminal.background".into(), said.into())),
+            "{said}: {:?}",
+            remembered()
+        );
     }
 }

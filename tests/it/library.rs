@@ -124,7 +124,7 @@ fn quire_alone_continues_the_last_document_at_its_place() {
     let Some(tmux) = in_tmux("continue", &data, "") else {
         return;
     };
-    let pane = tmux.wait_for("the status line", |t| t.pane().contains("continuing:"));
+    let pane = tmux.wait_for_reader("the status line", |t| t.pane().contains("continuing:"));
     assert!(pane.contains("continuing: The Lighthouse, ¶ 6"), "{pane}");
     assert!(pane.contains("Paragraph 6 of The Lighthouse"), "{pane}");
     tmux.send(&["q"]);
@@ -137,7 +137,7 @@ fn bundled_and_a_fresh_data_directory_open_the_bundled_article() {
     let Some(tmux) = in_tmux("fresh", &data, "") else {
         return;
     };
-    let pane = tmux.wait_for("the bundled article", |t| t.pane().contains("G20"));
+    let pane = tmux.wait_for_reader("the bundled article", |t| t.pane().contains("G20"));
     assert!(!pane.contains("continuing"), "{pane}");
     tmux.send(&["q"]);
     drop(tmux);
@@ -147,7 +147,7 @@ fn bundled_and_a_fresh_data_directory_open_the_bundled_article() {
     let Some(tmux) = in_tmux("bundled", &data, "--bundled") else {
         return;
     };
-    let pane = tmux.wait_for("the bundled article", |t| t.pane().contains("G20"));
+    let pane = tmux.wait_for_reader("the bundled article", |t| t.pane().contains("G20"));
     assert!(!pane.contains("The Harbour"), "{pane}");
     tmux.send(&["q"]);
 }
@@ -162,7 +162,7 @@ fn a_pipe_on_stdin_wins_over_continuing() {
     let Some(tmux) = in_tmux("pipe", &data, &format!("< '{}'", piped.display())) else {
         return;
     };
-    let pane = tmux.wait_for("the piped text", |t| t.pane().contains("Piped Words"));
+    let pane = tmux.wait_for_reader("the piped text", |t| t.pane().contains("Piped Words"));
     assert!(!pane.contains("continuing"), "{pane}");
     tmux.send(&["q"]);
 }
@@ -176,7 +176,7 @@ fn a_text_read_from_stdin_is_kept_and_the_library_lists_it() {
         return;
     };
     // The text is kept as it is opened, before its first page is drawn.
-    tmux.wait_for("the piped text", |t| t.pane().contains("Piped Words"));
+    tmux.wait_for_reader("the piped text", |t| t.pane().contains("Piped Words"));
     tmux.send(&["q"]);
     drop(tmux);
     std::fs::remove_file(&piped).unwrap();
@@ -200,7 +200,7 @@ fn a_text_read_from_stdin_is_kept_and_the_library_lists_it() {
     let Some(tmux) = in_tmux("continue-stdin", &data, "") else {
         return;
     };
-    let pane = tmux.wait_for("the status line", |t| t.pane().contains("continuing:"));
+    let pane = tmux.wait_for_reader("the status line", |t| t.pane().contains("continuing:"));
     assert!(pane.contains("continuing: Piped Words"), "{pane}");
     tmux.send(&["q"]);
 }

@@ -157,6 +157,13 @@ pub(crate) fn run_in_pty(
     };
     if ready.is_some() {
         collect(&mut output, Instant::now() + Duration::from_secs(10), ready);
+        // Keys go once quire reads them: it asks for mouse reports then (its first frame comes
+        // before, while the terminal is asked about its colours).
+        collect(
+            &mut output,
+            Instant::now() + Duration::from_secs(10),
+            Some(b"\x1b[?1000h"),
+        );
     }
     let mut writer = &*pty;
     for key in keys {

@@ -423,3 +423,51 @@ fn the_width_chosen_and_the_hidden_sidebar_are_remembered_for_every_document() {
     );
     assert!(remembered.iter().any(|(key, _)| key == REMEMBERED_SIDEBAR));
 }
+
+#[test]
+fn the_first_frame_comes_before_the_terminals_colours_which_are_then_drawn_and_remembered() {
+    use quire::reader::Msg;
+    use quire::reader::config::{Config, REMEMBERED_BACKGROUND};
+    use quire::reader::palette::Palette;
+    let dir = tempfile::tempdir().unwrap();
+    // In colour, with the default (dark) theme, as an `auto` theme is before the answer.
+    let mut app = stored_session(
+        dir.path(),
+        Document::from_text(&text(), "keeper.txt"),
+        None,
+        false,
+        (80, 24),
+    )
+    .config(Config::default())
+    .build();
+    let mut terminal = test_terminal((80, 24));
+    // The answer waits in the inbox; the first frame is drawn without it.
+    let mut inbox = ScriptedInbox::default();
+    inbox.then(Msg::TerminalBackground {
+        light: true,
+        palette: Box::new(Palette::light()),
+    });
+    app.paint_first(&mut terminal, &mut inbox).unwrap();
+    let colours = |terminal: &Terminal<TestBackend>| {
+        let buffer = terminal.backend().buffer();
+        buffer
+            .content()
+            .iter()
+            .map(|cell| format!("{:?}", cell.fg))
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let first = colours(&terminal);
+    assert!(
+        Store::peek_settings(dir.path()).unwrap().is_empty(),
+        "nothing is remembered before the terminal answers"
+    );
+
+    app.run(&mut terminal, &mut inbox).unwrap();
+    assert_ne!(colours(&terminal), first, "the light palette is drawn");
+    assert!(
+        Store::peek_settings(dir.path())
+            .unwrap()
+            .contains(&(REMEMBERED_BACKGROUND.into(), "light".into())),
+        "the answer is remembered for the next first frame"
+    );
+}

@@ -23,12 +23,13 @@ fn wrap_code_starts_wrapped_and_w_cuts_again() {
     let Some(tmux) = Tmux::start("wrap-code", (60, 20), &command) else {
         return;
     };
-    let wrapped = tmux.wait_for("the wrapped code line", |t| t.pane().contains("HIDDENTAIL"));
+    let wrapped =
+        tmux.wait_for_reader("the wrapped code line", |t| t.pane().contains("HIDDENTAIL"));
     assert!(wrapped.contains('↪'), "{wrapped}");
     assert!(wrapped.contains("echo done"), "{wrapped}");
 
     tmux.send(&["w"]);
-    let cut = tmux.wait_for("the cut code line", |t| {
+    let cut = tmux.wait_for_reader("the cut code line", |t| {
         let pane = t.pane();
         !pane.contains("HIDDENTAIL") && pane.contains('›')
     });

@@ -5,6 +5,8 @@
 use crate::document::{Anchor, Document, LoadError};
 use crate::layout::Pages;
 use crate::outline::Outline;
+use crate::reader::config::REMEMBERED_BACKGROUND;
+use crate::reader::palette::Palette;
 
 use super::super::model::{Model, OutlineState};
 use super::super::msg::{Effect, Job, Opened, Write};
@@ -39,6 +41,17 @@ pub(super) fn painted(model: &mut Model) -> Vec<Effect> {
         generation: model.generation,
         doc: std::sync::Arc::clone(&model.doc),
     })]
+}
+
+/// The terminal's answer about its background: its palette is drawn from now on, and the
+/// answer remembered so that the next session's first frame is drawn with it.
+pub(super) fn terminal_background(model: &mut Model, light: bool, palette: Palette) -> Vec<Effect> {
+    model.config.palette = palette;
+    let background = if light { "light" } else { "dark" };
+    vec![Effect::Remember {
+        key: REMEMBERED_BACKGROUND,
+        value: Some(background.to_string()),
+    }]
 }
 
 pub(super) fn resize(model: &mut Model, width: u16, height: u16) {

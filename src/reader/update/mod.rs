@@ -55,6 +55,9 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             });
             Vec::new()
         }
+        Msg::TerminalBackground { light, palette } => {
+            lifecycle::terminal_background(model, light, *palette)
+        }
         Msg::Continuing { title } => {
             lifecycle::continuing(model, &title);
             Vec::new()

@@ -75,6 +75,12 @@ impl Tmux {
             .unwrap_or_default()
     }
 
+    /// Wait until quire reads keys (it has asked for mouse reports, which it does once it
+    /// reads input: its first frame comes before) and `ready` holds; the pane's text.
+    pub fn wait_for_reader(&self, what: &str, ready: impl Fn(&Tmux) -> bool) -> String {
+        self.wait_for(what, |t| t.flag("mouse_any_flag") == "1" && ready(t))
+    }
+
     /// Wait (up to 10 s) until `ready` holds, then return the pane's text.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&Tmux) -> bool) -> String {
         let start = Instant::now();
