@@ -210,7 +210,9 @@ pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
     lines >= 2 && set * 3 >= lines * 2
 }
 
-/// Two or more "Field: value" lines (a line starting with a space continues a field).
+/// Two or more "Field: value" lines, as mail headers and the stanzas of machine-readable
+/// copyright and control files set them: a line starting with a space continues a field,
+/// and a field may have its whole value on such lines ("Files:" over " src/*.c").
 pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
     are_fields(raw.lines())
 }
@@ -218,8 +220,13 @@ pub(super) fn is_front_fields(raw: &Raw<'_>) -> bool {
 /// [`is_front_fields`] for lines given one by one.
 pub(super) fn are_fields<'a>(mut lines: impl Iterator<Item = &'a str> + Clone) -> bool {
     let field = |line: &str| {
-        let Some((key, _)) = line.split_once(": ") else {
-            return line.starts_with(' ');
+        let key = match line.split_once(": ") {
+            Some((key, _)) => key,
+            None if line.starts_with(' ') => return true,
+            None => match line.strip_suffix(':') {
+                Some(key) => key,
+                None => return false,
+            },
         };
         !key.is_empty()
             && key.len() <= 24

@@ -114,6 +114,22 @@ fn lines_of_fields_keep_their_lines() {
     // A sentence with a colon in it, wrapped, is still a paragraph.
     let raws = scan("Note: the council met on Monday and\nagreed on the budget for next year.\n");
     assert_eq!(raws[0].kind, BlockKind::Paragraph, "{raws:#?}");
+    // So is a line ending in a colon over the sentence it leads into.
+    let raws = scan("Before you start:\nread the whole of this page first.\n");
+    assert_eq!(raws[0].kind, BlockKind::Paragraph, "{raws:#?}");
+}
+
+#[test]
+fn a_stanza_of_fields_with_values_on_lines_of_their_own_keeps_its_lines() {
+    // A machine-readable copyright file: each stanza names files, holders and a licence.
+    let raws = scan(
+        "Files: *\nCopyright:\n 2012 Canonical Ltd\n 2008-2011 Johan Dahlin\nLicense: GPL-2+\n\nFiles:\n girepository/*.c\n tools/compiler.c\nCopyright:\n 2018 Christoph Reiter\nLicense: LGPL-2+\n",
+    );
+    assert_eq!(raws.len(), 2, "{raws:#?}");
+    for raw in &raws {
+        assert_eq!(raw.kind, BlockKind::Code, "{raws:#?}");
+    }
+    assert_eq!(raws[1].line_count(), 6);
 }
 
 #[test]
