@@ -16,10 +16,14 @@ pub enum Genre {
     Rfc,
     /// A memo opening with "Field: value" lines and written in reStructuredText (a PEP).
     Memo,
-    /// A licence or other legal text that names itself so in its title.
+    /// A licence or other legal text that names itself so in its title, or grants licences
+    /// near its start (a copyright file).
     Licence,
     /// Plain text marked up as Markdown: "#" headings or fenced code.
     Markdown,
+    /// A change log or release notes: entries headed by commits, dated authors, package
+    /// versions or release numbers.
+    Log,
     /// Anything else: an essay, notes, or the visible text of a web page.
     Page,
 }
@@ -49,8 +53,11 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     if shapes.first().is_some_and(Shaped::front_fields) && blocks.iter().any(is_rst_markup) {
         return Genre::Memo;
     }
-    if blocks.iter().take(3).any(|b| names_a_licence(&b.text)) {
+    if blocks.iter().take(3).any(|b| names_a_licence(&b.text)) || grants_licences(blocks) {
         return Genre::Licence;
+    }
+    if keeps_a_log(blocks) {
+        return Genre::Log;
     }
     let forms = || shapes.iter().filter_map(Shaped::form);
     if forms().filter(|f| matches!(f, Form::Aozora(_))).count() >= 2 {
@@ -91,6 +98,126 @@ fn names_a_licence(text: &str) -> bool {
     })
 }
 
+/// How many blocks from the start the clauses of a licence are looked for in.
+const CLAUSE_BLOCKS: usize = 60;
+
+/// What the clauses of the common free-software licences say, each in words no page uses
+/// about anything else.
+const LICENCE_CLAUSES: &[&str] = &[
+    "redistribute it and/or modify",
+    "permission is hereby granted",
+    "redistribution and use in source and binary forms",
+    "without any warranty",
+    "express or implied warranties",
+    "the above copyright notice",
+    "licensed under the apache license",
+    "permission to use, copy, modify",
+    "in no event shall",
+    "provided \"as is\"",
+];
+
+/// A text whose first blocks grant licences in two places or more: a copyright file listing
+/// who holds what and under which terms, or a licence without a title. Its copyright lines
+/// and short notices are its text, not a page's footer.
+fn grants_licences(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .take(CLAUSE_BLOCKS)
+        .filter(|b| {
+            let lower = b.text.to_lowercase();
+            LICENCE_CLAUSES.iter().any(|clause| lower.contains(clause))
+        })
+        .nth(1)
+        .is_some()
+}
+
+/// The entries of a change log, told by their heads in its first blocks: two heads of the
+/// kinds a tool writes (a commit, a dated author, a Debian package version or its sign-off),
+/// or three short lines naming a release.
+fn keeps_a_log(blocks: &[Block]) -> bool {
+    let (mut written, mut releases) = (0, 0);
+    for block in blocks.iter().take(CLAUSE_BLOCKS) {
+        let head: String = block.text.chars().take(120).collect();
+        if is_written_entry_head(&head) {
+            written += 1;
+        } else if names_a_release(&block.text) {
+            releases += 1;
+        }
+        if written >= 2 || releases >= 3 {
+            return true;
+        }
+    }
+    false
+}
+
+/// "commit 2539e539…", "Author: … Date: …", "libthai (0.1.29-1) unstable; urgency=medium",
+/// " -- A Maintainer <a@example.org>  Mon, 6 Sep 2021", "2013-09-07  A Writer  <a@…>".
+fn is_written_entry_head(head: &str) -> bool {
+    let trimmed = head.trim_start();
+    let commit = trimmed.strip_prefix("commit ").is_some_and(|rest| {
+        let hex = rest.chars().take_while(char::is_ascii_hexdigit).count();
+        hex >= 7 && rest[hex..].chars().next().is_none_or(char::is_whitespace)
+    });
+    let authored = trimmed.starts_with("Author: ") && trimmed.contains("Date:");
+    let packaged = head.contains(") ") && head.contains("; urgency=");
+    let signed = trimmed.starts_with("-- ") && trimmed.contains('<') && trimmed.contains(">  ");
+    let dated = trimmed
+        .get(..11)
+        .is_some_and(|day| day.ends_with(char::is_whitespace) && is_iso_date(day.trim_end()))
+        && trimmed.len() > 12;
+    commit || authored || packaged || signed || dated || released_on(trimmed)
+}
+
+/// "0.2.5 2020-06-01": a version number, then the day it was released.
+fn released_on(head: &str) -> bool {
+    let mut words = head.split_whitespace();
+    let version = words.next().is_some_and(|w| {
+        let w = w.strip_prefix('v').unwrap_or(w);
+        w.split('.').count() >= 2
+            && w.split('.')
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    version && words.take(4).any(is_iso_date)
+}
+
+/// "2020-06-01", in brackets or not.
+fn is_iso_date(word: &str) -> bool {
+    let bytes = word.trim_matches(|c: char| !c.is_ascii_digit()).as_bytes();
+    bytes.len() == 10
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
+
+/// A short line naming a release: a word, then a version number ("Release 3.7.9", "libXmu
+/// 1.1.2", "procps-ng-4.0.2", "Changes in 1.2.13 (13 Oct 2022)"). A section number opens
+/// its line ("2.1 Overview"), so a line opened by the number names none.
+fn names_a_release(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() > 8
+        || words
+            .first()
+            .is_none_or(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let is_version = |token: &str| {
+        let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let token = token.strip_prefix('v').unwrap_or(token);
+        let mut parts = token.split('.');
+        let numbered = parts.clone().count() >= 2;
+        numbered && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    };
+    words.iter().enumerate().any(|(i, word)| {
+        // "procps-ng-4.0.2": the version joined to the name by a hyphen.
+        let joined = word
+            .rsplit_once('-')
+            .is_some_and(|(name, v)| name.chars().any(char::is_alphabetic) && is_version(v));
+        (i > 0 && is_version(word)) || joined
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +243,35 @@ mod tests {
         assert_eq!(genre(markdown), Genre::Markdown);
         let page = "Example News\n\nSign in\n\nThe council met on Monday to discuss the budget.\n\nShare this\n";
         assert_eq!(genre(page), Genre::Page);
+    }
+
+    #[test]
+    fn a_copyright_file_that_grants_licences_is_legal_text() {
+        let copyright = "This is the packaged version of the Example C Library.\n\n* Most of the library is under the following copyright:\n\n    Copyright (C) 1991-2015 Example Foundation, Inc.\n\n    The Example C Library is free software; you can redistribute it and/or\n    modify it under the terms of the GNU Lesser General Public License.\n\n* The utilities are under the following copyright:\n\n    Copyright (C) 1990 The Regents of the University of Example.\n\n    Redistribution and use in source and binary forms, with or without\n    modification, are permitted provided that the conditions are met.\n";
+        assert_eq!(genre(copyright), Genre::Licence);
+        let permissive = "This software is copyrighted by the Regents and other parties.\n\nThe authors hereby grant permission to use, copy, modify, distribute, and license this software for any purpose.\n\nIN NO EVENT SHALL THE AUTHORS OR DISTRIBUTORS BE LIABLE TO ANY PARTY FOR DAMAGES.\n";
+        assert_eq!(genre(permissive), Genre::Licence);
+        // A page whose footer says who holds its copyright and under which licence it is
+        // shared grants nothing itself.
+        let page = "Example News\n\nSign in\n\nThe council met on Monday to discuss the budget.\n\nContent licensed under the Creative Commons BY 4.0 licence.\n\nCopyright 2020 Example News. All rights reserved.\n";
+        assert_eq!(genre(page), Genre::Page);
+    }
+
+    #[test]
+    fn change_logs_are_told_by_their_entry_heads() {
+        let git = "commit 2539e539eafdac88177c8ee30b043c5d52f017e4\nAuthor: A Writer <a@example.org>\nDate:   Sat Sep 7 21:28:14 2013 -0700\n\n    Example 1.1.2\n\ncommit 54043bd96cc474b8f96d64a46cf99d76aac8206d\nAuthor: A Writer <a@example.org>\nDate:   Sat Sep 7 21:27:41 2013 -0700\n\n    Add missing copyright notices\n";
+        assert_eq!(genre(git), Genre::Log);
+        let debian = "example (0.1.29-1) unstable; urgency=medium\n\n  * New upstream version 0.1.29\n\n -- A Maintainer <a@example.org>  Mon, 06 Sep 2021 10:00:00 +0200\n\nexample (0.1.28-3) unstable; urgency=low\n\n  * Drop a patch\n";
+        assert_eq!(genre(debian), Genre::Log);
+        let gnu = "2013-09-07  A Writer  <a@example.org>\n\n\t* src/main.c: Fix a leak.\n\n2013-08-01  B Writer  <b@example.org>\n\n\t* src/util.c: Share the buffer.\n";
+        assert_eq!(genre(gnu), Genre::Log);
+        let dated = "0.2.5 2020-06-01\n\nAllow question marks in plain scalars\n\n0.2.4 2020-04-19\n\nFix a leak in the parser\n";
+        assert_eq!(genre(dated), Genre::Log);
+        let releases = "Changes in 1.2.13 (13 Oct 2022)\n- Fix a configure issue\n\nChanges in 1.2.12 (27 Mar 2022)\n- Fix a bug\n\nChanges in 1.2.11 (15 Jan 2017)\n- Print a warning\n";
+        assert_eq!(genre(releases), Genre::Log);
+        // Numbered sections and a sentence with a version in it name no release.
+        let manual = "1.2 Installing\n\nRun the installer.\n\n1.3 Upgrading\n\nThe new release needs Python 3.8 or later and about 2.5 GB of disk space to run well.\n\n2.1 Removing\n\nDelete the folder.\n";
+        assert_eq!(genre(manual), Genre::Page);
     }
 
     #[test]
