@@ -24,6 +24,9 @@ pub enum Genre {
     /// A change log or release notes: entries headed by commits, dated authors, package
     /// versions or release numbers.
     Log,
+    /// A plain-text manual in the help format of Vim and its plug-ins: its first line tags the
+    /// file by name (`*ft_ada.txt*  For Vim version 9.0`).
+    Help,
     /// Anything else: an essay, notes, or the visible text of a web page.
     Page,
 }
@@ -55,6 +58,9 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     }
     if blocks.iter().take(3).any(|b| names_a_licence(&b.text)) || grants_licences(blocks) {
         return Genre::Licence;
+    }
+    if blocks.first().is_some_and(|b| tags_a_help_file(&b.text)) {
+        return Genre::Help;
     }
     if keeps_a_log(blocks) {
         return Genre::Log;
@@ -131,12 +137,23 @@ fn grants_licences(blocks: &[Block]) -> bool {
         .is_some()
 }
 
+/// `*name.txt*` opening the first line: the tag a help file is found by.
+fn tags_a_help_file(text: &str) -> bool {
+    text.split_whitespace().next().is_some_and(|tag| {
+        tag.len() > 6 && tag.starts_with('*') && tag.ends_with(".txt*") && !tag.contains("**")
+    })
+}
+
+/// How many blocks from the start the entries of a change log are looked for in.
+const LOG_BLOCKS: usize = 200;
+
 /// The entries of a change log, told by their heads in its first blocks: two heads of the
 /// kinds a tool writes (a commit, a dated author, a Debian package version or its sign-off),
 /// or three short lines naming a release.
 fn keeps_a_log(blocks: &[Block]) -> bool {
     let (mut written, mut releases) = (0, 0);
-    for block in blocks.iter().take(CLAUSE_BLOCKS) {
+    // A release can list dozens of changes, each a block of its own.
+    for block in blocks.iter().take(LOG_BLOCKS) {
         let head: String = block.text.chars().take(120).collect();
         if is_written_entry_head(&head) {
             written += 1;
@@ -194,7 +211,7 @@ fn is_iso_date(word: &str) -> bool {
 /// 1.1.2", "procps-ng-4.0.2", "Changes in 1.2.13 (13 Oct 2022)"). A section number opens
 /// its line ("2.1 Overview"), so a line opened by the number names none.
 fn names_a_release(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = text.split_whitespace().take(9).collect();
     if words.len() > 8
         || words
             .first()
@@ -258,6 +275,14 @@ mod tests {
     }
 
     #[test]
+    fn a_help_file_is_told_by_its_tag() {
+        let help = "*example.txt*\tFor Vim version 9.0.  Last change: 2022 Mar 13\n\n\t\t    EXAMPLE PLUG-IN MANUAL~\n\n1. Usage\t\t|example-usage|\n";
+        assert_eq!(genre(help), Genre::Help);
+        let emphasis = "*Note* that the file is read first.\n\nThen the rest.\n";
+        assert_eq!(genre(emphasis), Genre::Page);
+    }
+
+    #[test]
     fn change_logs_are_told_by_their_entry_heads() {
         let git = "commit 2539e539eafdac88177c8ee30b043c5d52f017e4\nAuthor: A Writer <a@example.org>\nDate:   Sat Sep 7 21:28:14 2013 -0700\n\n    Example 1.1.2\n\ncommit 54043bd96cc474b8f96d64a46cf99d76aac8206d\nAuthor: A Writer <a@example.org>\nDate:   Sat Sep 7 21:27:41 2013 -0700\n\n    Add missing copyright notices\n";
         assert_eq!(genre(git), Genre::Log);
@@ -269,6 +294,16 @@ mod tests {
         assert_eq!(genre(dated), Genre::Log);
         let releases = "Changes in 1.2.13 (13 Oct 2022)\n- Fix a configure issue\n\nChanges in 1.2.12 (27 Mar 2022)\n- Fix a bug\n\nChanges in 1.2.11 (15 Jan 2017)\n- Print a warning\n";
         assert_eq!(genre(releases), Genre::Log);
+        // Releases of many changes each, every change a block.
+        let long: String = (0..3)
+            .map(|r| {
+                let changes: String = (0..40)
+                    .map(|c| format!("- Fix bug {c} in the parser\n\n"))
+                    .collect();
+                format!("Changes in 1.2.{r} (13 Oct 2022)\n\n{changes}")
+            })
+            .collect();
+        assert_eq!(genre(&long), Genre::Log);
         // Numbered sections and a sentence with a version in it name no release.
         let manual = "1.2 Installing\n\nRun the installer.\n\n1.3 Upgrading\n\nThe new release needs Python 3.8 or later and about 2.5 GB of disk space to run well.\n\n2.1 Removing\n\nDelete the folder.\n";
         assert_eq!(genre(manual), Genre::Page);
