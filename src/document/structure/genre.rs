@@ -24,6 +24,8 @@ pub enum Genre {
     /// A change log or release notes: entries headed by commits, dated authors, package
     /// versions or release numbers.
     Log,
+    /// A mail message, or a mailbox of them: mail headers open it.
+    Mail,
     /// A plain-text manual in the help format of Vim and its plug-ins: its first line tags the
     /// file by name (`*ft_ada.txt*  For Vim version 9.0`).
     Help,
@@ -58,6 +60,12 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     }
     if blocks.iter().take(3).any(|b| names_a_licence(&b.text)) || grants_licences(blocks) {
         return Genre::Licence;
+    }
+    if blocks
+        .first()
+        .is_some_and(|b| opens_with_mail_headers(&b.text))
+    {
+        return Genre::Mail;
     }
     if blocks.first().is_some_and(|b| tags_a_help_file(&b.text)) {
         return Genre::Help;
@@ -135,6 +143,35 @@ fn grants_licences(blocks: &[Block]) -> bool {
         })
         .nth(1)
         .is_some()
+}
+
+/// The headers every mail message carries (lower-cased).
+const MAIL_HEADERS: &[&str] = &[
+    "from: ",
+    "to: ",
+    "subject: ",
+    "date: ",
+    "message-id: ",
+    "mime-version: ",
+    "received: ",
+    "return-path: ",
+    "content-type: ",
+];
+
+/// A mailbox's "From " line or a mail header opening the text, and two of the headers every
+/// message carries among its first lines.
+fn opens_with_mail_headers(text: &str) -> bool {
+    let head: String = text.chars().take(2000).collect::<String>().to_lowercase();
+    let opens = head.starts_with("from ") || MAIL_HEADERS.iter().any(|h| head.starts_with(h));
+    let carried = MAIL_HEADERS
+        .iter()
+        .filter(|h| {
+            head.starts_with(*h)
+                || head.contains(&format!("\n{h}"))
+                || head.contains(&format!(" {h}"))
+        })
+        .count();
+    opens && carried >= 2
 }
 
 /// `*name.txt*` opening the first line: the tag a help file is found by.
@@ -272,6 +309,17 @@ mod tests {
         // shared grants nothing itself.
         let page = "Example News\n\nSign in\n\nThe council met on Monday to discuss the budget.\n\nContent licensed under the Creative Commons BY 4.0 licence.\n\nCopyright 2020 Example News. All rights reserved.\n";
         assert_eq!(genre(page), Genre::Page);
+    }
+
+    #[test]
+    fn a_mail_message_is_told_by_its_headers() {
+        let mbox = "From a@example.org  Fri Nov 26 21:40:36 2004\nMIME-Version: 1.0\nFrom: A Writer <a@example.org>\nTo: <b@example.org>\nSubject: The minutes\n\nHere are the minutes of the meeting.\n";
+        assert_eq!(genre(mbox), Genre::Mail);
+        let message = "Return-Path: <a@example.org>\nFrom: A Writer <a@example.org>\nSubject: The minutes\n\nHere they are.\n";
+        assert_eq!(genre(message), Genre::Mail);
+        // A sentence that opens with "From" is no mailbox.
+        let prose = "From the hill we could see the whole town and the subject of our walk.\n\nThen we went down.\n";
+        assert_eq!(genre(prose), Genre::Page);
     }
 
     #[test]
