@@ -19,7 +19,8 @@ pub enum Genre {
     /// A licence or other legal text that names itself so in its title, or grants licences
     /// near its start (a copyright file).
     Licence,
-    /// Plain text marked up as Markdown: "#" headings or fenced code.
+    /// Plain text marked up as Markdown or reStructuredText: "#" headings, or headings
+    /// underlined with "===" or "---".
     Markdown,
     /// A change log or release notes: entries headed by commits, dated authors, package
     /// versions or release numbers.
@@ -77,7 +78,14 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     if forms().filter(|f| matches!(f, Form::Aozora(_))).count() >= 2 {
         return Genre::Book;
     }
-    if forms().filter(|f| matches!(f, Form::Atx(_))).count() >= 2 {
+    // Headings marked up with "#" or underlined with "===" or "---": text written to be
+    // read as plain text (Markdown, reStructuredText), which the visible text of a web page
+    // never is.
+    if forms()
+        .filter(|f| matches!(f, Form::Atx(_) | Form::Underline { .. }))
+        .count()
+        >= 2
+    {
         return Genre::Markdown;
     }
     Genre::Page
@@ -308,6 +316,15 @@ mod tests {
         // A page whose footer says who holds its copyright and under which licence it is
         // shared grants nothing itself.
         let page = "Example News\n\nSign in\n\nThe council met on Monday to discuss the budget.\n\nContent licensed under the Creative Commons BY 4.0 licence.\n\nCopyright 2020 Example News. All rights reserved.\n";
+        assert_eq!(genre(page), Genre::Page);
+    }
+
+    #[test]
+    fn underlined_headings_mark_a_text_written_as_plain_text() {
+        let readme = "An index to the files.\n\nThis file says what each file is for, and may lag behind.\n\nFILES\n=====\n\nStartup\n-------\nmain.py  # starts it\n";
+        assert_eq!(genre(readme), Genre::Markdown);
+        // One underlined line is not enough.
+        let page = "Example News\n============\n\nSign in\n\nThe council met on Monday.\n\nShare this\n";
         assert_eq!(genre(page), Genre::Page);
     }
 
