@@ -437,3 +437,32 @@ fn a_1990s_etext_folds_its_small_print_header_and_its_closing_line_as_a_book_doe
     assert_eq!(interior_folds(&doc.blocks), Vec::<&str>::new());
     assert_eq!(doc.name, "THE VISIT");
 }
+
+#[test]
+fn a_change_logs_release_lines_head_its_changes() {
+    let text = "Changes in 1.2.13 (13 Oct 2022)\n- Fix a configure issue\n- Correct the inputs of the checksum\n\nChanges in 1.2.12 (27 Mar 2022)\n- Fix a bug in the block type selection\n\nChanges in 1.2.11 (15 Jan 2017)\n- Print a warning\n";
+    let release = blocks(text);
+    let heads: Vec<&str> = release
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        heads,
+        vec![
+            "Changes in 1.2.13 (13 Oct 2022)",
+            "Changes in 1.2.12 (27 Mar 2022)",
+            "Changes in 1.2.11 (15 Jan 2017)"
+        ],
+        "{release:#?}"
+    );
+    assert_nothing_folded(&release);
+    // A Debian package's change log heads each version with its package line.
+    let debian = "example (0.1.29-1) unstable; urgency=medium\n\n  * New upstream version 0.1.29\n\n -- A Maintainer <a@example.org>  Mon, 06 Sep 2021 10:00:00 +0200\n\nexample (0.1.28-3) unstable; urgency=low\n\n  * Drop a patch\n\n -- A Maintainer <a@example.org>  Sun, 05 Sep 2021 10:00:00 +0200\n";
+    let packaged = blocks(debian);
+    assert!(
+        packaged.iter().any(|b| b.kind == BlockKind::Heading
+            && b.text == "example (0.1.28-3) unstable; urgency=low"),
+        "{packaged:#?}"
+    );
+}

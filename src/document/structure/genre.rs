@@ -71,10 +71,13 @@ pub fn of(shapes: &[impl Shaped], blocks: &[Block]) -> Genre {
     if blocks.first().is_some_and(|b| tags_a_help_file(&b.text)) {
         return Genre::Help;
     }
-    if keeps_a_log(blocks) {
+    let forms = || shapes.iter().filter_map(Shaped::form);
+    // A manual in Markdown may name versions in short lines ("Added in: v10.0.0") and is no
+    // change log for it.
+    let atx = forms().filter(|f| matches!(f, Form::Atx(_))).count();
+    if atx < 2 && keeps_a_log(blocks) {
         return Genre::Log;
     }
-    let forms = || shapes.iter().filter_map(Shaped::form);
     if forms().filter(|f| matches!(f, Form::Aozora(_))).count() >= 2 {
         return Genre::Book;
     }
@@ -212,6 +215,16 @@ fn keeps_a_log(blocks: &[Block]) -> bool {
     false
 }
 
+/// A line heading a change log's entry for a release, for the outline: a line naming one
+/// ("Changes in 1.2.13 (13 Oct 2022)", "libXmu 1.1.2"), a Debian package's version line, or
+/// a version and the day it was released.
+pub fn heads_a_release(text: &str) -> bool {
+    let head: String = text.chars().take(120).collect();
+    names_a_release(text)
+        || head.contains(") ") && head.contains("; urgency=") && text.len() < 120
+        || released_on(&head) && text.split_whitespace().nth(8).is_none()
+}
+
 /// "commit 2539e539…", "Author: … Date: …", "libthai (0.1.29-1) unstable; urgency=medium",
 /// " -- A Maintainer <a@example.org>  Mon, 6 Sep 2021", "2013-09-07  A Writer  <a@…>".
 fn is_written_entry_head(head: &str) -> bool {
@@ -257,7 +270,9 @@ fn is_iso_date(word: &str) -> bool {
 /// its line ("2.1 Overview"), so a line opened by the number names none.
 fn names_a_release(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(9).collect();
+    // "Added in: v10.0.0" is a field naming a version, not a release.
     if words.len() > 8
+        || text.contains(": ")
         || words
             .first()
             .is_none_or(|w| w.starts_with(|c: char| c.is_ascii_digit()))
@@ -324,7 +339,8 @@ mod tests {
         let readme = "An index to the files.\n\nThis file says what each file is for, and may lag behind.\n\nFILES\n=====\n\nStartup\n-------\nmain.py  # starts it\n";
         assert_eq!(genre(readme), Genre::Markdown);
         // One underlined line is not enough.
-        let page = "Example News\n============\n\nSign in\n\nThe council met on Monday.\n\nShare this\n";
+        let page =
+            "Example News\n============\n\nSign in\n\nThe council met on Monday.\n\nShare this\n";
         assert_eq!(genre(page), Genre::Page);
     }
 
@@ -369,6 +385,9 @@ mod tests {
             })
             .collect();
         assert_eq!(genre(&long), Genre::Log);
+        // A manual's fields naming the version a function came in head no releases.
+        let manual = "Reading lines\n\nAdded in: v10.0.0\n\nThe reader reads lines.\n\nClosing\n\nAdded in: v0.1.98\n\nIt closes.\n\nPausing\n\nAdded in: v0.1.98\n\nIt pauses.\n";
+        assert_eq!(genre(manual), Genre::Page);
         // Numbered sections and a sentence with a version in it name no release.
         let manual = "1.2 Installing\n\nRun the installer.\n\n1.3 Upgrading\n\nThe new release needs Python 3.8 or later and about 2.5 GB of disk space to run well.\n\n2.1 Removing\n\nDelete the folder.\n";
         assert_eq!(genre(manual), Genre::Page);

@@ -29,6 +29,9 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     if genre == genre::Genre::Licence {
         mark_centred_titles(raws, blocks);
     }
+    if genre == genre::Genre::Log {
+        mark_release_heads(blocks);
+    }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
     if genre.has_chrome() && shows_web_furniture(raws, blocks) {
@@ -108,6 +111,22 @@ fn mark_centred_titles(raws: &[impl Shaped], blocks: &mut [Block]) {
             centred = true;
         } else if centred && block.kind == BlockKind::Heading {
             block.level = (block.level + 1).min(6);
+        }
+    }
+}
+
+/// In a change log, the line over each release's changes heads them, so the outline lists
+/// the releases. A line already taken for a heading keeps its level; the newest release is
+/// no title for the whole log.
+fn mark_release_heads(blocks: &mut [Block]) {
+    for block in blocks.iter_mut() {
+        if matches!(block.kind, BlockKind::Paragraph | BlockKind::Title)
+            && !block.text.contains('\n')
+            && genre::heads_a_release(&block.text)
+        {
+            block.kind = BlockKind::Heading;
+            block.text = block.text.trim().to_string();
+            block.level = 1;
         }
     }
 }
