@@ -78,21 +78,34 @@ pub(crate) fn report_unsaved(bookmarks: &[quire::anchoring::Bookmark]) {
 pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
     let options = load_options(cli);
     let data_dir = data_dir(cli);
+    // The settings (the store's remembered choices among them) and the terminal's answer
+    // about its colours are got while the document is read: neither needs the other.
+    let screen = Some(ScreenSettings::start(cli));
     if cli.files.is_empty()
         && let Some((location, title)) = last_read(cli, data_dir.as_deref())
     {
-        return continue_last(cli, location, Start::continuing(title));
+        let start = Start {
+            screen,
+            ..Start::continuing(title)
+        };
+        return continue_last(cli, location, start);
     }
     if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
-        return page_session(cli, path, Start::default());
+        let start = Start {
+            screen,
+            ..Start::default()
+        };
+        return page_session(cli, path, start);
     }
-    // The settings (the store's remembered choices among them) and the terminal's answer
-    // about its colours are got while the file is read: neither needs the other.
-    let screen = named_file(cli).map(|_| ScreenSettings::start(cli));
     let opening = match named_file(cli) {
         Some(path) => opening::open_file(path, options, data_dir, !cli.from_start)
             .with_context(|| cannot_open(path))?,
-        None if reads_stdin(cli) => return stdin_session(cli),
+        None if reads_stdin(cli) => {
+            // Standard input is read whole before the terminal is taken; its session gets
+            // its settings then.
+            drop(screen);
+            return stdin_session(cli);
+        }
         None => ready(load(cli)?, data_dir.as_deref(), cli),
     };
     let start = Start {
