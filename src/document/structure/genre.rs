@@ -246,13 +246,17 @@ fn is_written_entry_head(head: &str) -> bool {
 /// "0.2.5 2020-06-01": a version number, then the day it was released.
 fn released_on(head: &str) -> bool {
     let mut words = head.split_whitespace();
-    let version = words.next().is_some_and(|w| {
-        let w = w.strip_prefix('v').unwrap_or(w);
-        w.split('.').count() >= 2
-            && w.split('.')
-                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-    });
-    version && words.take(4).any(is_iso_date)
+    words.next().is_some_and(is_version) && words.take(4).any(is_iso_date)
+}
+
+/// "1.2.13", "v10.0", "(0.2.5)": numbers joined by full stops, two or more.
+fn is_version(token: &str) -> bool {
+    let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    let token = token.strip_prefix('v').unwrap_or(token);
+    token.split('.').count() >= 2
+        && token
+            .split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "2020-06-01", in brackets or not.
@@ -279,13 +283,6 @@ fn names_a_release(text: &str) -> bool {
     {
         return false;
     }
-    let is_version = |token: &str| {
-        let token = token.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        let token = token.strip_prefix('v').unwrap_or(token);
-        let mut parts = token.split('.');
-        let numbered = parts.clone().count() >= 2;
-        numbered && parts.all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    };
     words.iter().enumerate().any(|(i, word)| {
         // "procps-ng-4.0.2": the version joined to the name by a hyphen.
         let joined = word
