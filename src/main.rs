@@ -268,10 +268,15 @@ fn check_config(cli: &Cli) -> Result<ExitCode> {
     }
 }
 
-/// Whether the terminal's background is light, when it says (asked briefly, before the
-/// reader takes the terminal); `None` when it does not answer or the theme does not ask.
+/// Whether the terminal is asked about its background: only for the `auto` theme, in colour.
+fn asks_terminal(settings: &Settings) -> bool {
+    settings.config.theme == quire::reader::palette::ThemeName::Auto && settings.config.color
+}
+
+/// Whether the terminal's background is light, when it says (asked briefly); `None` when it
+/// does not answer or the theme does not ask.
 fn light_terminal(settings: &Settings) -> Option<bool> {
-    if settings.config.theme != quire::reader::palette::ThemeName::Auto || !settings.config.color {
+    if !asks_terminal(settings) {
         return None;
     }
     let mut options = terminal_colorsaurus::QueryOptions::default();

@@ -24,8 +24,8 @@ use quire::store::Store;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 use crate::{
-    Cli, cannot_open, data_dir, light_terminal, load, load_options, named_file, read_page,
-    reads_stdin, settings, shown_path, url_of, written,
+    Cli, asks_terminal, cannot_open, data_dir, light_terminal, load, load_options, named_file,
+    read_page, reads_stdin, settings, shown_path, url_of, written,
 };
 
 /// Read standard input in the terminal, keeping a copy of it for the library.
@@ -401,7 +401,9 @@ pub(crate) fn session_in_terminal(
     // is written in pieces, which a frame must not come between, and it holds standard
     // output while it waits. Keys are read once it is answered.
     let exit = app.paint_first(&mut terminal, &mut inbox).and_then(|()| {
-        if let Some(colours) = colours {
+        // Not asked (another theme, or no colour), the terminal has said nothing to follow
+        // or to remember.
+        if let Some(colours) = colours.filter(|_| asks_terminal(&settings)) {
             let first = settings.config.palette;
             let light = colours.answer(&settings);
             settings.resolve_theme(light);

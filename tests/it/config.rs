@@ -529,14 +529,18 @@ fn an_auto_theme_follows_the_terminals_background_and_remembers_it() {
     };
     let remembered = || quire::store::Store::peek_settings(&data).unwrap_or_default();
     // tmux answers a program's question about the background with its window style's.
-    for (style, title, said) in [
-        ("bg=#ffffff,fg=#000000", LIGHT_TITLE, "light"),
-        ("bg=#000000,fg=#ffffff", DARK_TITLE, "dark"),
+    // Without colour, nothing is asked, so nothing new is remembered.
+    for (style, no_color, title, said) in [
+        ("bg=#ffffff,fg=#000000", "", LIGHT_TITLE, "light"),
+        ("bg=#000000,fg=#ffffff", "NO_COLOR=1 ", "", "light"),
+        ("bg=#000000,fg=#ffffff", "", DARK_TITLE, "dark"),
     ] {
         tmux.run(&["set", "-g", "window-style", style])
             .expect("tmux sets the window style");
-        tmux.send(&[&command, "Enter"]);
-        tmux.wait_for_reader(said, |t| coloured(t).contains(title));
+        tmux.send(&[&format!("{no_color}{command}"), "Enter"]);
+        tmux.wait_for_reader(said, |t| {
+            coloured(t).contains(title) && t.pane().contains("Gull Point")
+        });
         tmux.send(&["q"]);
         tmux.wait_for("quire to quit", |t| t.flag("alternate_on") == "0");
         assert!(
