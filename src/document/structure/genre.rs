@@ -236,17 +236,17 @@ fn is_written_entry_head(head: &str) -> bool {
     let authored = trimmed.starts_with("Author: ") && trimmed.contains("Date:");
     let packaged = head.contains(") ") && head.contains("; urgency=");
     let signed = trimmed.starts_with("-- ") && trimmed.contains('<') && trimmed.contains(">  ");
-    let dated = trimmed
-        .get(..11)
-        .is_some_and(|day| day.ends_with(char::is_whitespace) && is_iso_date(day.trim_end()))
-        && trimmed.len() > 12;
+    // "2013-09-07  A Writer", "2022/04/11: fix a leak": a day, then what happened on it.
+    let dated = trimmed.split_whitespace().next().is_some_and(|first| {
+        first.len() < trimmed.len() && is_day(first.strip_suffix(':').unwrap_or(first))
+    });
     commit || authored || packaged || signed || dated || released_on(trimmed)
 }
 
 /// "0.2.5 2020-06-01": a version number, then the day it was released.
 fn released_on(head: &str) -> bool {
     let mut words = head.split_whitespace();
-    words.next().is_some_and(is_version) && words.take(4).any(is_iso_date)
+    words.next().is_some_and(is_version) && words.take(4).any(is_day)
 }
 
 /// "1.2.13", "v10.0", "(0.2.5)": numbers joined by full stops, two or more.
@@ -259,14 +259,16 @@ fn is_version(token: &str) -> bool {
             .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// "2020-06-01", in brackets or not.
-fn is_iso_date(word: &str) -> bool {
+/// "2020-06-01" or "2020/06/01", in brackets or not.
+fn is_day(word: &str) -> bool {
     let bytes = word.trim_matches(|c: char| !c.is_ascii_digit()).as_bytes();
     bytes.len() == 10
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            4 | 7 => *b == b'-',
-            _ => b.is_ascii_digit(),
-        })
+        && matches!(bytes[4], b'-' | b'/')
+        && bytes[7] == bytes[4]
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit())
 }
 
 /// A short line naming a release: a word, then a version number ("Release 3.7.9", "libXmu
@@ -275,13 +277,14 @@ fn is_iso_date(word: &str) -> bool {
 fn names_a_release(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().take(9).collect();
     // "Added in: v10.0.0" is a field naming a version, not a release.
-    if words.len() > 8
-        || text.contains(": ")
-        || words
-            .first()
-            .is_none_or(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-    {
+    if words.len() > 8 || text.contains(": ") {
         return false;
+    }
+    // "v1.5.4 (Feb 2023)": a version marked as one; a bare number is a section's.
+    match words.first() {
+        Some(first) if first.starts_with('v') && is_version(first) => return true,
+        Some(first) if !first.starts_with(|c: char| c.is_ascii_digit()) => {}
+        _ => return false,
     }
     words.iter().enumerate().any(|(i, word)| {
         // "procps-ng-4.0.2": the version joined to the name by a hyphen.
@@ -368,6 +371,10 @@ mod tests {
         assert_eq!(genre(debian), Genre::Log);
         let gnu = "2013-09-07  A Writer  <a@example.org>\n\n\t* src/main.c: Fix a leak.\n\n2013-08-01  B Writer  <b@example.org>\n\n\t* src/util.c: Share the buffer.\n";
         assert_eq!(genre(gnu), Genre::Log);
+        let slashed = "History\n\n2022/04/11: implement a whole option\n2022/04/04: fix a leak\n\n2021/04/14: Version 6.9.7\n";
+        assert_eq!(genre(slashed), Genre::Log);
+        let marked = "v1.5.4 (Feb 2023)\n\nperf: faster decompression\n\nv1.5.2 (Jan 2022)\n\ncli: keep the original file\n\nv1.5.1 (Dec 2021)\n\nfix: a leak\n";
+        assert_eq!(genre(marked), Genre::Log);
         let dated = "0.2.5 2020-06-01\n\nAllow question marks in plain scalars\n\n0.2.4 2020-04-19\n\nFix a leak in the parser\n";
         assert_eq!(genre(dated), Genre::Log);
         let releases = "Changes in 1.2.13 (13 Oct 2022)\n- Fix a configure issue\n\nChanges in 1.2.12 (27 Mar 2022)\n- Fix a bug\n\nChanges in 1.2.11 (15 Jan 2017)\n- Print a warning\n";
