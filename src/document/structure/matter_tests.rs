@@ -142,19 +142,25 @@ fn a_short_news_item_that_opens_on_its_dateline_is_still_the_article() {
     assert!(teaser.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
 }
 
-#[test]
-fn teaser_cards_after_the_article_are_folded() {
-    let card = "Rob Crilly\nWednesday November 20, 2019\nThe television interview was devised as an opportunity for the prince to explain himself at length.";
-    let text = format!(
-        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nMore from Example News\n\nA headline about something else\n\n{card}\n\nAnother headline here\n\n{card}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
-    );
-    let got = kinds(&text);
+/// The page's title, its menu folded, its article's two paragraphs, and everything after
+/// them folded.
+fn assert_article_then_furniture(text: &str) {
+    let got = kinds(text);
     assert_eq!(
         &got[..4],
         &[Title, Leftover, Paragraph, Paragraph],
         "{got:?}"
     );
     assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+}
+
+#[test]
+fn teaser_cards_after_the_article_are_folded() {
+    let card = "Rob Crilly\nWednesday November 20, 2019\nThe television interview was devised as an opportunity for the prince to explain himself at length.";
+    let text = format!(
+        "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nMore from Example News\n\nA headline about something else\n\n{card}\n\nAnother headline here\n\n{card}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    assert_article_then_furniture(&text);
 }
 
 #[test]
@@ -177,13 +183,7 @@ fn repeated_boxes_and_headline_stacks_are_not_article() {
     let text = format!(
         "Budget Passes\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare this\n\nKeep up to date\n\n{form}\n\nMost popular\n\n{popular}\n\nSubscribe\n\n{form}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
     );
-    let got = kinds(&text);
-    assert_eq!(
-        &got[..4],
-        &[Title, Leftover, Paragraph, Paragraph],
-        "{got:?}"
-    );
-    assert!(got[4..].iter().all(|&k| k == Leftover), "{got:?}");
+    assert_article_then_furniture(&text);
 }
 
 #[test]
