@@ -29,7 +29,9 @@ pub fn structure(html: &str) -> Article {
     // A page nested thousands deep would take the parser and the extractor minutes: past a
     // depth, its elements are flattened into their ancestor first.
     let bounded = nesting::bounded(html);
-    let parsed = Readability::new(&*bounded, None, Some(config)).and_then(|mut r| r.parse());
+    let page = dom_query::Document::from(&*bounded);
+    keep_embedded_posts(&page);
+    let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
     };
@@ -62,6 +64,42 @@ pub fn structure(html: &str) -> Article {
     blocks.extend(body);
     super::web_furniture::mark(&mut blocks);
     Article { blocks, title }
+}
+
+/// The quoted posts a page embeds (a tweet, an Instagram or TikTok post, a Reddit comment) as
+/// their site's script expects them: a `blockquote` holding the post's text, its author and
+/// date, which the script would turn into a card. They are part of the story the article tells
+/// ("a whole lot of people on Twitter pointed it out", then the posts). Pages wrap them in
+/// elements named for what they are, `social-media-embed` and the like, and the extractor takes
+/// any element whose class says "social" or "embed" for a share row and drops it. So a wrapper
+/// that holds nothing but the post is replaced by the post itself; a wrapper holding anything
+/// else (a sidebar of posts, a share row) is left as it is.
+fn keep_embedded_posts(page: &dom_query::Document) {
+    const POSTS: &str = "blockquote.twitter-tweet, blockquote.twitter-video, \
+        blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq, \
+        blockquote.reddit-card, blockquote.bluesky-embed, blockquote.mastodon-embed";
+    for post in page.select(POSTS).nodes() {
+        let post_text = post.text();
+        let post_text = post_text.trim();
+        if post_text.is_empty() {
+            continue;
+        }
+        let mut outermost = None;
+        let mut wrapper = post.parent();
+        while let Some(candidate) = wrapper.filter(|w| w.is_element()) {
+            let name = candidate.node_name().unwrap_or_default();
+            if matches!(&*name, "body" | "html" | "article" | "main")
+                || candidate.text().trim() != post_text
+            {
+                break;
+            }
+            outermost = Some(candidate);
+            wrapper = candidate.parent();
+        }
+        if let Some(wrapper) = outermost {
+            wrapper.replace_with(&post.id);
+        }
+    }
 }
 
 /// The article's reading text: headings and body blocks, without title, byline, leftovers or
@@ -266,6 +304,32 @@ continents, which is why the lamp problem is now taught in introductory courses.
             "{text:?}"
         );
         assert!(article.title.is_some_and(|t| t.contains("Moths at Night")));
+    }
+
+    #[test]
+    fn a_post_the_article_quotes_is_kept_and_a_share_row_is_not() {
+        let said = "<p>Moths find their way by the moon, or so the story goes. Researchers \
+                    have spent decades testing the idea with lamps, nets and patient nights in \
+                    the field, and a whole lot of people online had something to say.</p>"
+            .repeat(3);
+        let post = "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">\
+                    <p lang=\"en\">A moth just flew into my lamp again \
+                    <a href=\"https://t.co/x\">https://t.co/x</a></p>&mdash; Ann Lee (@annlee) \
+                    <a href=\"https://twitter.com/annlee/status/1\">November 18, 2019</a>\
+                    </blockquote><script async src=\"https://platform.twitter.com/widgets.js\">\
+                    </script></div>";
+        let share = "<div class=\"social-share\"><a href=\"/s\">Share on Twitter</a> \
+                     <a href=\"/f\">Share on Facebook</a></div>";
+        let page = format!(
+            "<html><head><title>Moths</title></head><body><article><h1>Moths</h1>{said}{post}\
+             {said}{share}</article></body></html>"
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let kept = |words: &str| text.iter().any(|t| t.contains(words));
+        assert!(kept("A moth just flew into my lamp again"), "{text:?}");
+        assert!(kept("Ann Lee (@annlee)"), "{text:?}");
+        assert!(!kept("Share on Facebook"), "{text:?}");
     }
 
     #[test]
