@@ -25,6 +25,12 @@ const CROSS_REFERENCE_LABELS: &[&str] = &[
 /// Fold the links to other stories.
 pub(super) fn mark(blocks: &mut [Block]) {
     mark_boxes(blocks);
+    for at in 1..blocks.len() {
+        if is_label(&blocks[at - 1]) && is_line_of_headlines(&blocks[at]) {
+            blocks[at - 1].fold_as(Fold::Furniture);
+            blocks[at].fold_as(Fold::Furniture);
+        }
+    }
     for block in blocks.iter_mut() {
         if is_cross_reference(block) || is_capitalised_headline(block) {
             block.fold_as(Fold::Furniture);
@@ -39,6 +45,23 @@ fn is_story_link(block: &Block) -> bool {
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
     ) && is_all_links(block)
         && size_up_to(&block.text, 3) >= 3
+}
+
+/// Several headlines set as one line under a label ("DON'T MISS", then "Macron's jibe[2]
+/// [INSIGHT] | Lakers vs Nets: the final decision[3] [VIDEO]"): two links or more, and outside
+/// them a few tags and separators, not a sentence.
+fn is_line_of_headlines(block: &Block) -> bool {
+    let links = block
+        .spans
+        .iter()
+        .filter(|s| s.style == crate::document::Inline::Link)
+        .count();
+    let unlinked = unlinked_text(block);
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem)
+        && links >= 2
+        && size_up_to(&block.text, 6) >= 6
+        && size_up_to(&unlinked, 7) <= 6
+        && letters(&unlinked) * 5 <= letters(&block.text)
 }
 
 /// A list item with nothing in it but its bullet: a box's empty slot.
@@ -237,6 +260,46 @@ mod tests {
         ];
         mark(&mut blocks);
         assert_eq!(folded(&blocks), [false, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_line_of_headlines_under_a_label_is_folded_a_linked_sentence_is_not() {
+        let mut line = linked(
+            BlockKind::Paragraph,
+            "",
+            "Mayor opens the new bridge after two years",
+            1,
+        );
+        let second = "Council votes on the river budget tonight";
+        let start = line.text.len() + " [VIDEO] | ".len();
+        line.text
+            .push_str(&format!(" [VIDEO] | {second}[2] [**INSIGHT]"));
+        line.spans.push(Span {
+            start,
+            end: start + second.len(),
+            style: Inline::Link,
+        });
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("DON'T MISS"),
+            line.clone(),
+            paragraph(SENTENCE),
+            paragraph("Our sources"),
+            linked(
+                BlockKind::Paragraph,
+                "The mayor said the plan was described in ",
+                "the council's report",
+                3,
+            ),
+            paragraph(SENTENCE),
+            line,
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folded(&blocks),
+            [false, true, true, false, false, false, false, false, false]
+        );
     }
 
     #[test]
