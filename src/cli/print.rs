@@ -14,7 +14,7 @@ use crate::outline::Outline;
 use crate::text::display_width;
 
 /// Write the whole document laid out at `width` columns, as the reader shows it: each run of
-/// folded blocks is one line saying what it holds ("[ 24 lines of page furniture folded ]").
+/// folded blocks is one line saying what it holds ("[ 24 lines folded: page furniture ]").
 /// Prose is wrapped; code lines are written whole, however wide: cut as on screen, a pipe
 /// would lose their ends.
 pub fn write_text(doc: &Document, width: usize, out: &mut impl Write) -> io::Result<()> {
@@ -184,11 +184,13 @@ fn write_fold(blocks: &[Block], lines: usize, out: &mut impl Write) -> io::Resul
     writeln!(out, "{}", fold_marker(blocks, lines))
 }
 
-/// "[ 24 lines of page furniture folded ]": how much a fold hides and what it is.
+/// "[ 24 lines folded: page furniture, link addresses ]": how much a fold hides and what it
+/// is, in as few words as say it: in a page printed to be read as the article, every word of a
+/// marker is a word the article does not have.
 pub fn fold_marker(blocks: &[Block], lines: usize) -> String {
     let noun = if lines == 1 { "line" } else { "lines" };
     let what = Fold::describe_run(blocks);
-    format!("[ {lines} {noun} of {what} folded ]")
+    format!("[ {lines} {noun} folded: {what} ]")
 }
 
 #[derive(Serialize)]
@@ -431,13 +433,13 @@ mod tests {
         assert!(
             markers
                 .iter()
-                .all(|m| m.ends_with("of page furniture folded ]")),
+                .all(|m| m.ends_with("folded: page furniture ]")),
             "{markers:?}"
         );
         // The share row between the paragraphs (one line, laid out) is one marker line, with a
         // gap on either side.
         assert!(
-            text.contains("into the night.\n\n[ 1 line of page furniture folded ]\n\nThe vote"),
+            text.contains("into the night.\n\n[ 1 line folded: page furniture ]\n\nThe vote"),
             "{text}"
         );
     }
@@ -449,7 +451,7 @@ mod tests {
         for word in PAGE.split_whitespace() {
             assert!(text.contains(word), "{word} missing from {text}");
         }
-        assert!(!text.contains("folded ]"), "{text}");
+        assert!(!text.contains(" folded: "), "{text}");
     }
 
     #[test]
@@ -458,8 +460,7 @@ mod tests {
         let doc = Document::from_text(text, "x.txt");
         let out = printed(&doc, false);
         assert!(
-            out.trim_end()
-                .ends_with("[ 2 lines of back matter folded ]"),
+            out.trim_end().ends_with("[ 2 lines folded: back matter ]"),
             "{out}"
         );
     }

@@ -188,7 +188,7 @@ impl Fold {
     }
 
     /// What a run of folded blocks holds: its kinds in the order they first come ("front
-    /// matter and table of contents").
+    /// matter, table of contents").
     pub fn describe_run<'a>(blocks: impl IntoIterator<Item = &'a Block>) -> String {
         let mut seen: Vec<Fold> = Vec::new();
         for block in blocks {
@@ -199,8 +199,8 @@ impl Fold {
         let names: Vec<&str> = seen.iter().map(|f| f.description()).collect();
         match names.as_slice() {
             [] => Fold::default().description().to_string(),
-            [one] => (*one).to_string(),
-            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            // Commas, not "and": a kind's own name may hold one ("pictures and captions").
+            _ => names.join(", "),
         }
     }
 }
@@ -595,5 +595,26 @@ mod tests {
         assert_eq!(doc.author(), "Ann Author");
         let none = Document::from_text("A Title\n\nJust a paragraph of body text.\n", "b.txt");
         assert_eq!(none.author(), "");
+    }
+
+    #[test]
+    fn a_fold_says_each_kind_it_holds_once_in_the_order_they_come() {
+        let folded = |text: &str, fold: Fold| {
+            let mut block = Block::new(BlockKind::Paragraph, text, 1);
+            block.fold_as(fold);
+            block
+        };
+        let run = [
+            folded("Share", Fold::Furniture),
+            folded("[image: a boat]", Fold::Pictures),
+            folded("Tweet", Fold::Furniture),
+            folded("[1] https://example.com/", Fold::LinkAddresses),
+        ];
+        assert_eq!(
+            Fold::describe_run(&run),
+            "page furniture, pictures and captions, link addresses"
+        );
+        assert_eq!(Fold::describe_run(&run[..1]), "page furniture");
+        assert_eq!(Fold::describe_run(&[]), "page furniture");
     }
 }

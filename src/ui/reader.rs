@@ -29,7 +29,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             LineKind::Fold { count } => {
                 let noun = if count == 1 { "block" } else { "blocks" };
-                let text = format!("▸ {count} folded leftover {noun} · z opens");
+                // What the fold holds, as `--print` says it: a reader who is not told what
+                // is hidden has no reason to open it.
+                let first = line.block as usize;
+                let held = model
+                    .doc()
+                    .blocks
+                    .get(first..first.saturating_add(count as usize))
+                    .unwrap_or_default();
+                let what = crate::document::Fold::describe_run(held);
+                let text = format!("▸ {count} {noun} folded: {what} · z opens");
                 buf.set_stringn(area.x, y, text, area.width as usize, theme.dim());
             }
             LineKind::Text => {

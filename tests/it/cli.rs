@@ -104,7 +104,7 @@ fn print_of_the_bundled_article() {
     let printed = text(&out.stdout);
     assert_eq!(words(&printed), words(quire::BUNDLED_ARTICLE));
     let folded = text(&quire(&["--print"]).stdout);
-    assert!(folded.contains("of page furniture folded ]"), "{folded}");
+    assert!(folded.contains(" folded: page furniture"), "{folded}");
 }
 
 #[test]

@@ -164,7 +164,7 @@ fn z_unfolds_and_folds_the_leftovers() {
     assert!(
         folded
             .screen()
-            .contains("▸ 3 folded leftover blocks · z opens")
+            .contains("▸ 3 blocks folded: page furniture · z opens")
     );
     assert!(!folded.screen().contains("Leave a Reply"));
     let open = after("Gz");
@@ -172,7 +172,7 @@ fn z_unfolds_and_folds_the_leftovers() {
     assert!(open.status().starts_with("leftovers shown"));
     let closed = after("GzGz");
     assert!(!closed.screen().contains("Leave a Reply"));
-    assert!(closed.screen().contains("folded leftover"));
+    assert!(closed.screen().contains("blocks folded: page furniture"));
 }
 
 #[test]
