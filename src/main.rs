@@ -288,6 +288,25 @@ fn light_terminal(settings: &Settings) -> Option<bool> {
     }
 }
 
+/// Ask the terminal, already in raw mode, about its background, keeping the keys typed while
+/// it answers; `None` and no keys when the theme does not ask.
+fn ask_raw_terminal(settings: &Settings) -> quire::app::colour_question::Answer {
+    if !asks_terminal(settings) {
+        return quire::app::colour_question::Answer::default();
+    }
+    #[cfg(target_os = "linux")]
+    {
+        quire::app::colour_question::ask(std::time::Duration::from_millis(150))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        quire::app::colour_question::Answer {
+            light: light_terminal(settings),
+            typed: Vec::new(),
+        }
+    }
+}
+
 fn parse_encoding(name: &str) -> Result<&'static encoding_rs::Encoding, String> {
     encoding_for_label(name).ok_or_else(|| format!("unknown encoding '{name}'"))
 }

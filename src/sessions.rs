@@ -11,21 +11,23 @@ use std::sync::mpsc::{self, Receiver};
 use anyhow::{Context, Result};
 
 use quire::app::backend::FrameBackend;
+use quire::app::colour_question::Answer;
 use quire::app::folder::Folder;
 use quire::app::opening::{self, Opening};
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, stdin};
 use quire::cli::library as library_cli;
 use quire::document::Document;
 use quire::document::sanitize::sanitize_line;
+use quire::input::key::Key;
 use quire::reader::library::Location;
-use quire::reader::{Exit, Msg, Opened};
+use quire::reader::{Exit, Input, Msg, Opened};
 use quire::settings::Settings;
 use quire::store::Store;
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 use crate::{
-    Cli, asks_terminal, cannot_open, data_dir, light_terminal, load, load_options, named_file,
-    read_page, reads_stdin, settings, shown_path, url_of, written,
+    Cli, ask_raw_terminal, asks_terminal, cannot_open, data_dir, light_terminal, load,
+    load_options, named_file, read_page, reads_stdin, settings, shown_path, url_of, written,
 };
 
 /// Read standard input in the terminal, keeping a copy of it for the library.
@@ -127,8 +129,9 @@ pub(crate) struct ScreenSettings {
     settings: Receiver<Settings>,
     /// Told once raw mode is on: ask the terminal now.
     ask: Option<mpsc::Sender<()>>,
-    /// The terminal's answer (`None`: not asked, or no answer).
-    answer: Option<std::thread::JoinHandle<Option<bool>>>,
+    /// The terminal's answer (no colour: not asked, or no answer), with the keys typed
+    /// meanwhile.
+    answer: Option<std::thread::JoinHandle<Answer>>,
 }
 
 impl ScreenSettings {
@@ -143,8 +146,10 @@ impl ScreenSettings {
                 let asked = settings.clone();
                 let _ = settings_tx.send(settings);
                 // Not told (the session never took the terminal): nothing is asked.
-                ask_rx.recv().ok()?;
-                light_terminal(&asked)
+                if ask_rx.recv().is_err() {
+                    return Answer::default();
+                }
+                ask_raw_terminal(&asked)
             })
             .ok();
         ScreenSettings {
@@ -163,14 +168,15 @@ impl ScreenSettings {
     }
 
     /// Ask the terminal whether its background is light (the terminal in raw mode, nothing
-    /// else writing to it) and wait for the answer; asked here should the thread have failed.
-    fn answer(mut self, settings: &Settings) -> Option<bool> {
+    /// else writing to it or reading from it) and wait for the answer and the keys typed
+    /// meanwhile; asked here should the thread have failed.
+    fn answer(mut self, settings: &Settings) -> Answer {
         if let Some(ask) = self.ask.take() {
             let _ = ask.send(());
         }
         match self.answer.take() {
-            Some(thread) => thread.join().ok().flatten(),
-            None => light_terminal(settings),
+            Some(thread) => thread.join().unwrap_or_default(),
+            None => ask_raw_terminal(settings),
         }
     }
 }
@@ -405,13 +411,18 @@ pub(crate) fn session_in_terminal(
         // or to remember.
         if let Some(colours) = colours.filter(|_| asks_terminal(&settings)) {
             let first = settings.config.palette;
-            let light = colours.answer(&settings);
-            settings.resolve_theme(light);
+            let answer = colours.answer(&settings);
+            settings.resolve_theme(answer.light);
             if settings.config.palette != first {
                 inbox.postbox().post(Msg::TerminalBackground {
-                    light: light == Some(true),
+                    light: answer.light == Some(true),
                     palette: Box::new(settings.config.palette),
                 });
+            }
+            // Keys typed before quire read any (while it started, or while the terminal
+            // answered) came in with the answer: they are the reader's first keys.
+            for key in answer.typed {
+                inbox.postbox().post(Msg::Input(Input::Key(Key::from(key))));
             }
         }
         guard.report_mouse().map_err(AppError::Terminal)?;

@@ -16,6 +16,7 @@
 pub mod around;
 pub mod backend;
 pub mod builder;
+pub mod colour_question;
 pub mod fetch;
 pub mod folder;
 pub mod inbox;

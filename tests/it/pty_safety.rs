@@ -312,3 +312,77 @@ fn frames_written_in_runs_stay_safe() {
         panic!("foreign sequence in quire's output: {problem}");
     }
 }
+
+/// Run the bundled article in a pseudo-terminal that answers quire's colour question with
+/// `reply` (keys mixed in as a fast typist's would be), and give back how it ended and what it
+/// wrote.
+fn answered_in_pty(reply: &[u8]) -> (Option<std::process::ExitStatus>, Vec<u8>) {
+    let data = tempfile::tempdir().unwrap();
+    let (pty, pts) = pty_process::blocking::open().unwrap();
+    pty.resize(pty_process::Size::new(24, 80)).unwrap();
+    let mut child = pty_process::blocking::Command::new(env!("CARGO_BIN_EXE_quire"))
+        .args(["--from-start", "--data-dir"])
+        .arg(data.path())
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .spawn(pts)
+        .unwrap();
+    let pty = std::sync::Arc::new(pty);
+    let reader_pty = std::sync::Arc::clone(&pty);
+    let (tx, rx) = mpsc::channel::<Vec<u8>>();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = (&*reader_pty).read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut output = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let asked = |out: &[u8]| out.windows(4).any(|w| w == b"\x1b]11");
+    while !asked(&output) && Instant::now() < deadline {
+        if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(50)) {
+            output.extend_from_slice(&chunk);
+        }
+    }
+    assert!(asked(&output), "quire never asked about the background");
+    (&*pty).write_all(reply).unwrap();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(20)) {
+            output.extend_from_slice(&chunk);
+        }
+    };
+    (status, output)
+}
+
+/// The answers of a terminal with black text on white.
+const LIGHT_ANSWERS: &[u8] =
+    b"\x1b]10;rgb:0000/0000/0000\x1b\\\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?62;22c";
+
+#[test]
+fn keys_typed_while_the_terminal_answers_are_not_lost() {
+    // "q" typed before the answers came, then after them in the same read: either way it is
+    // the reader's first key, and quire ends (waiting forever for a key would fail here).
+    let mut before = b"q".to_vec();
+    before.extend_from_slice(LIGHT_ANSWERS);
+    let mut after = LIGHT_ANSWERS.to_vec();
+    after.extend_from_slice(b"q");
+    for reply in [before, after] {
+        let (status, output) = answered_in_pty(&reply);
+        let shown = String::from_utf8_lossy(&output);
+        assert!(
+            status.is_some_and(|s| s.success()),
+            "quire did not take the q typed with the answers {:?}: {status:?}\n{shown}",
+            String::from_utf8_lossy(&reply)
+        );
+    }
+}
