@@ -32,7 +32,7 @@ pub(super) fn mark(blocks: &mut [Block]) {
         }
     }
     for block in blocks.iter_mut() {
-        if is_cross_reference(block) || is_capitalised_headline(block) {
+        if is_cross_reference(block) || is_capitalised_headline(block) || is_tag_line(block) {
             block.fold_as(Fold::Furniture);
         }
     }
@@ -137,6 +137,38 @@ fn is_cross_reference(block: &Block) -> bool {
     opens
         && CROSS_REFERENCE_LABELS.contains(&name.as_str())
         && letters(&block.text) > letters(label) + 8
+}
+
+/// What labels a line of the page's tags, lower-cased, without its colon.
+const TAG_LABELS: &[&str] = &[
+    "tags",
+    "tagged",
+    "tagged with",
+    "topics",
+    "filed under",
+    "categories",
+    "keywords",
+];
+
+/// The page's tags: "Tags: budget[3], council[4]" or "Filed under budget[3] · council[4]", a
+/// label and nothing else outside the links but the marks between them.
+fn is_tag_line(block: &Block) -> bool {
+    if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) || block.spans.is_empty() {
+        return false;
+    }
+    let unlinked = unlinked_text(block);
+    let label: String = unlinked
+        .chars()
+        .filter(|c| !matches!(c, ',' | '|' | '·' | '/' | '•' | ';' | '*' | ':'))
+        .collect();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    let opens = block
+        .text
+        .trim_start()
+        .trim_start_matches(['*', '•', ' '])
+        .to_lowercase()
+        .starts_with(&label.to_lowercase());
+    opens && TAG_LABELS.contains(&label.to_lowercase().as_str())
 }
 
 /// Another story's headline in capitals, set between paragraphs as one link.
@@ -299,6 +331,40 @@ mod tests {
         assert_eq!(
             folded(&blocks),
             [false, true, true, false, false, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn a_line_of_the_pages_tags_is_folded_a_sentence_about_tags_is_not() {
+        let tags = |before: &str, links: &[&str], between: &str| {
+            let mut block = Block::new(BlockKind::Paragraph, before, 1);
+            for (n, link) in links.iter().enumerate() {
+                if n > 0 {
+                    block.text.push_str(between);
+                }
+                let start = block.text.len();
+                block.text.push_str(&format!("{link}[{}]", n + 1));
+                block.spans.push(Span {
+                    start,
+                    end: start + link.len(),
+                    style: Inline::Link,
+                });
+            }
+            block
+        };
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            tags("Tags ", &["budget", "river council", "bridges"], ", "),
+            tags("**Filed under:** ", &["Budget"], ""),
+            tags("Topics: ", &["Budget", "Council"], " · "),
+            tags("Read about the ", &["tags"], ""),
+            tags("Tags were added to the ", &["bridge"], ", said the mayor."),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folded(&blocks),
+            [false, true, true, true, false, false],
+            "{blocks:#?}"
         );
     }
 
