@@ -94,17 +94,21 @@ fn read_document(
 ) -> Result<(i64, String), StoreError> {
     let hash = content_hash(doc);
     let key = path.map(path_key);
-    let lookup = store.lookup_document(&hash, key.as_deref(), &doc.name)?;
-    let (record, changed) = match lookup {
-        Lookup::Same(r) | Lookup::New(r) => (r, false),
-        Lookup::Changed(r) => (r, true),
-    };
     let author = doc.author();
     let facts = ReadingFacts {
         author: &author,
         format: doc.format.map_or("text", Format::name),
     };
-    store.note_reading(record.id, facts)?;
+    // What an open records is no reason to wait for the disk before the first page.
+    let (record, changed) = store.without_flush(|store| {
+        let lookup = store.lookup_document(&hash, key.as_deref(), &doc.name)?;
+        let (record, changed) = match lookup {
+            Lookup::Same(r) | Lookup::New(r) => (r, false),
+            Lookup::Changed(r) => (r, true),
+        };
+        store.note_reading(record.id, facts)?;
+        Ok((record, changed))
+    })?;
     // The whole text as one string is a copy of the document: made only when a bookmark or
     // a saved place has to be looked for, not when each is still where it was saved.
     let flat_text = std::cell::OnceCell::new();
