@@ -466,3 +466,50 @@ fn a_change_logs_release_lines_head_its_changes() {
         "{packaged:#?}"
     );
 }
+
+#[test]
+fn a_vim_help_files_ruled_lines_head_its_sections() {
+    let rule = |c: char| c.to_string().repeat(78);
+    let text = format!(
+        "*moths.txt*\tFor Moths version 1.0.  Last change: 2024 Jan 1\n\n\
+         This file tells how moths find their way by the moon.\n\n\
+         {eq}\n*moths-1*\tFinding the moon\n\n\
+         A moth keeps the moon at one angle to its path, and so flies straight.\n\n\
+         {dash}\nLamps\t\t\t\t\t\t*moths-lamps*\n\n\
+         A lamp is near: kept at one angle, it draws the moth in a spiral.\n\n\
+         {eq}\nThe rule above and this line are a paragraph of two lines.\n\
+         And a third line makes it no heading.\n\n\
+         {eq}\n vim:tw=78:ts=8:noet:ft=help:norl:\n",
+        eq = rule('='),
+        dash = rule('-'),
+    );
+    let doc = Document::from_text(&text, "moths.txt");
+    let heads: Vec<(String, u8)> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| {
+            (
+                b.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                b.level,
+            )
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        vec![
+            ("*moths-1* Finding the moon".to_string(), 1),
+            ("Lamps *moths-lamps*".to_string(), 2)
+        ],
+        "{:#?}",
+        doc.blocks
+    );
+    // Every word of the text is still there.
+    let shown: String = doc.blocks.iter().map(|b| format!("{} ", b.text)).collect();
+    for word in text
+        .split_whitespace()
+        .filter(|w| !w.starts_with("==") && !w.starts_with("--"))
+    {
+        assert!(shown.contains(word), "{word} is missing");
+    }
+}

@@ -32,6 +32,9 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     if genre == genre::Genre::Log {
         mark_release_heads(blocks);
     }
+    if genre == genre::Genre::Help {
+        mark_ruled_heads(raws, blocks);
+    }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
     if genre.has_chrome() && shows_web_furniture(raws, blocks) {
@@ -127,6 +130,37 @@ fn mark_release_heads(blocks: &mut [Block]) {
             block.kind = BlockKind::Heading;
             block.text = block.text.trim().to_string();
             block.level = 1;
+        }
+    }
+}
+
+/// In a Vim help file, a rule of `=` over a line opens a section ("*02.1*  Running Vim for
+/// the First Time"), and a rule of `-` a part of one: the line heads what follows, a level
+/// below for `-`. The rule is the heading's mark, as an underline is in Markdown, and the
+/// heading says the line alone, its words and tags as written.
+fn mark_ruled_heads(raws: &[impl Shaped], blocks: &mut [Block]) {
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if block.kind != BlockKind::Paragraph || raw.line_count() != 2 {
+            continue;
+        }
+        // The two lines are joined by now: the rule is the first word.
+        let Some((rule, line)) = block.text.trim_start().split_once(char::is_whitespace) else {
+            continue;
+        };
+        let level = match rule.chars().next() {
+            Some('=') => 1,
+            Some('-') => 2,
+            _ => continue,
+        };
+        let ruled = rule.len() >= 20 && rule.bytes().all(|b| b == rule.as_bytes()[0]);
+        let line = line.trim();
+        // The file's last line tells Vim how to show it ("vim:tw=78:ts=8:ft=help"): no heading.
+        let modeline = ["vim:", "vi:", "ex:"].iter().any(|m| line.starts_with(m));
+        if ruled && !modeline && line.chars().any(char::is_alphabetic) {
+            // The tabs that set its tag at the right margin are no part of a heading.
+            block.text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+            block.kind = BlockKind::Heading;
+            block.level = level;
         }
     }
 }
