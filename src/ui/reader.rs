@@ -38,7 +38,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     .get(first..first.saturating_add(count as usize))
                     .unwrap_or_default();
                 let what = crate::document::Fold::describe_run(held);
-                let text = format!("▸ {count} {noun} folded: {what} · z opens");
+                // The key first: a narrow column cuts the list of what is held, with "…".
+                let text = crate::outline::fit_label(
+                    &format!("▸ {count} {noun} folded (z opens): {what}"),
+                    area.width as usize,
+                );
                 buf.set_stringn(area.x, y, text, area.width as usize, theme.dim());
             }
             LineKind::Text => {
