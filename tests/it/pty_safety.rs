@@ -117,6 +117,85 @@ fn allow_list_rejects_what_it_should() {
     }
 }
 
+/// quire running in a pseudo-terminal: the terminal's side (to type on) and what quire
+/// writes, as it comes.
+struct InPty {
+    child: std::process::Child,
+    pty: std::sync::Arc<pty_process::blocking::Pty>,
+    written: mpsc::Receiver<Vec<u8>>,
+    output: Vec<u8>,
+}
+
+impl InPty {
+    /// Start quire with `args` in a pseudo-terminal of `rows`×`cols`.
+    fn start(args: &[&std::ffi::OsStr], (rows, cols): (u16, u16)) -> InPty {
+        let (pty, pts) = pty_process::blocking::open().unwrap();
+        pty.resize(pty_process::Size::new(rows, cols)).unwrap();
+        let child = pty_process::blocking::Command::new(env!("CARGO_BIN_EXE_quire"))
+            .args(args)
+            .env("TERM", "xterm-256color")
+            .env_remove("NO_COLOR")
+            .spawn(pts)
+            .unwrap();
+        let pty = std::sync::Arc::new(pty);
+        let reader_pty = std::sync::Arc::clone(&pty);
+        let (tx, written) = mpsc::channel::<Vec<u8>>();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // Ends with an error (EIO) once the child has exited and the pty is closed.
+            while let Ok(n) = (&*reader_pty).read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        InPty {
+            child,
+            pty,
+            written,
+            output: Vec::new(),
+        }
+    }
+
+    /// Take what quire writes until `until`, or until `want` has been written.
+    fn collect(&mut self, until: Instant, want: Option<&[u8]>) {
+        while Instant::now() < until {
+            if let Ok(chunk) = self.written.recv_timeout(Duration::from_millis(50)) {
+                self.output.extend_from_slice(&chunk);
+            }
+            if want.is_some_and(|w| self.output.windows(w.len()).any(|win| win == w)) {
+                return;
+            }
+        }
+    }
+
+    /// Type `bytes` (the child may have exited already: a failed write is not a test's point).
+    fn type_in(&self, bytes: &[u8]) {
+        let _ = (&*self.pty).write_all(bytes);
+    }
+
+    /// How quire ended (None: it had to be killed after 10 s), and every byte it wrote.
+    fn finish(mut self) -> (Option<std::process::ExitStatus>, Vec<u8>) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                let _ = self.child.wait();
+                break None;
+            }
+            self.collect(Instant::now() + Duration::from_millis(20), None);
+        };
+        self.collect(Instant::now() + Duration::from_millis(300), None);
+        if let Some(dump) = std::env::var_os("QUIRE_PTY_DUMP") {
+            std::fs::write(dump, &self.output).unwrap();
+        }
+        (status, self.output)
+    }
+}
+
 /// Run quire in a 30×110 pseudo-terminal with `args`, wait for `ready` to be drawn (if any),
 /// type `keys` one at a time, and return its exit status (None if it had to be killed) and
 /// every byte it wrote to the terminal.
@@ -125,77 +204,21 @@ pub(crate) fn run_in_pty(
     ready: Option<&[u8]>,
     keys: &[&str],
 ) -> (Option<std::process::ExitStatus>, Vec<u8>) {
-    let (pty, pts) = pty_process::blocking::open().unwrap();
-    pty.resize(pty_process::Size::new(30, 110)).unwrap();
-    let mut child = pty_process::blocking::Command::new(env!("CARGO_BIN_EXE_quire"))
-        .args(args)
-        .env("TERM", "xterm-256color")
-        .spawn(pts)
-        .unwrap();
-    let pty = std::sync::Arc::new(pty);
-    let reader_pty = std::sync::Arc::clone(&pty);
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        // Ends with an error (EIO) once the child has exited and the pty is closed.
-        while let Ok(n) = (&*reader_pty).read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut output = Vec::new();
-    let collect = |output: &mut Vec<u8>, until: Instant, want: Option<&[u8]>| {
-        while Instant::now() < until {
-            if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(50)) {
-                output.extend_from_slice(&chunk);
-            }
-            if want.is_some_and(|w| output.windows(w.len()).any(|win| win == w)) {
-                return;
-            }
-        }
-    };
+    let mut quire = InPty::start(args, (30, 110));
     if ready.is_some() {
-        collect(&mut output, Instant::now() + Duration::from_secs(10), ready);
+        quire.collect(Instant::now() + Duration::from_secs(10), ready);
         // Keys go once quire reads them: it asks for mouse reports then (its first frame comes
         // before, while the terminal is asked about its colours).
-        collect(
-            &mut output,
+        quire.collect(
             Instant::now() + Duration::from_secs(10),
             Some(b"\x1b[?1000h"),
         );
     }
-    let mut writer = &*pty;
     for key in keys {
-        // The child may already have exited (a refusal): a failed write is not the test's point.
-        let _ = writer.write_all(key.as_bytes());
-        collect(
-            &mut output,
-            Instant::now() + Duration::from_millis(150),
-            None,
-        );
+        quire.type_in(key.as_bytes());
+        quire.collect(Instant::now() + Duration::from_millis(150), None);
     }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    collect(
-        &mut output,
-        Instant::now() + Duration::from_millis(300),
-        None,
-    );
-    if let Some(dump) = std::env::var_os("QUIRE_PTY_DUMP") {
-        std::fs::write(dump, &output).unwrap();
-    }
-    (status, output)
+    quire.finish()
 }
 
 /// A file name that tries every trick, for the status line and error messages.
@@ -318,50 +341,19 @@ fn frames_written_in_runs_stay_safe() {
 /// wrote.
 fn answered_in_pty(reply: &[u8]) -> (Option<std::process::ExitStatus>, Vec<u8>) {
     let data = tempfile::tempdir().unwrap();
-    let (pty, pts) = pty_process::blocking::open().unwrap();
-    pty.resize(pty_process::Size::new(24, 80)).unwrap();
-    let mut child = pty_process::blocking::Command::new(env!("CARGO_BIN_EXE_quire"))
-        .args(["--from-start", "--data-dir"])
-        .arg(data.path())
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .spawn(pts)
-        .unwrap();
-    let pty = std::sync::Arc::new(pty);
-    let reader_pty = std::sync::Arc::clone(&pty);
-    let (tx, rx) = mpsc::channel::<Vec<u8>>();
-    std::thread::spawn(move || {
-        let mut buf = [0u8; 8192];
-        while let Ok(n) = (&*reader_pty).read(&mut buf) {
-            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut output = Vec::new();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let asked = |out: &[u8]| out.windows(4).any(|w| w == b"\x1b]11");
-    while !asked(&output) && Instant::now() < deadline {
-        if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(50)) {
-            output.extend_from_slice(&chunk);
-        }
-    }
-    assert!(asked(&output), "quire never asked about the background");
-    (&*pty).write_all(reply).unwrap();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        while let Ok(chunk) = rx.recv_timeout(Duration::from_millis(20)) {
-            output.extend_from_slice(&chunk);
-        }
-    };
-    (status, output)
+    let args = [
+        "--from-start".as_ref(),
+        "--data-dir".as_ref(),
+        data.path().as_os_str(),
+    ];
+    let mut quire = InPty::start(&args, (24, 80));
+    quire.collect(Instant::now() + Duration::from_secs(10), Some(b"\x1b]11"));
+    assert!(
+        quire.output.windows(4).any(|w| w == b"\x1b]11"),
+        "quire never asked about the background"
+    );
+    quire.type_in(reply);
+    quire.finish()
 }
 
 /// The answers of a terminal with black text on white.
