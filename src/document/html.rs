@@ -79,27 +79,44 @@ fn keep_embedded_posts(page: &dom_query::Document) {
         blockquote.instagram-media, blockquote.tiktok-embed, blockquote.reddit-embed-bq, \
         blockquote.reddit-card, blockquote.bluesky-embed, blockquote.mastodon-embed";
     for post in page.select(POSTS).nodes() {
-        let post_text = post.text();
-        let post_text = post_text.trim();
-        if post_text.is_empty() {
+        if post.text().trim().is_empty() {
             continue;
         }
         let mut outermost = None;
-        let mut wrapper = post.parent();
+        let (mut inner, mut wrapper) = (*post, post.parent());
         while let Some(candidate) = wrapper.filter(|w| w.is_element()) {
             let name = candidate.node_name().unwrap_or_default();
             if matches!(&*name, "body" | "html" | "article" | "main")
-                || candidate.text().trim() != post_text
+                || !holds_only(&candidate, &inner)
             {
                 break;
             }
             outermost = Some(candidate);
-            wrapper = candidate.parent();
+            (inner, wrapper) = (candidate, candidate.parent());
         }
         if let Some(wrapper) = outermost {
             wrapper.replace_with(&post.id);
         }
     }
+}
+
+/// Whether `wrapper` holds nothing but `inner`, beside scripts and what shows no text. It
+/// stops at the first other thing it meets, so a page of a thousand posts in one container
+/// costs a look at each post's first neighbour, not a reading of the whole container per post.
+fn holds_only(wrapper: &dom_query::NodeRef<'_>, inner: &dom_query::NodeRef<'_>) -> bool {
+    let mut child = wrapper.first_child();
+    while let Some(node) = child {
+        let script = matches!(
+            node.node_name().as_deref(),
+            Some("script" | "noscript" | "style" | "template")
+        );
+        let shows_nothing = !(node.is_element() || node.is_text()) || node.text().trim().is_empty();
+        if node.id != inner.id && !script && !shows_nothing {
+            return false;
+        }
+        child = node.next_sibling();
+    }
+    true
 }
 
 /// The article's reading text: headings and body blocks, without title, byline, leftovers or
