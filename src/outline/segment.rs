@@ -5,10 +5,11 @@
 //! root of its content words: ~200 words for an RFC, ~1,000 for a novel), so a book is cut
 //! where its chapters turn, not at every change of scene. How many sections: every valley
 //! deeper than the mean valley depth less half its spread (TextTiling's cut-off), never two
-//! boundaries closer than one block — the count follows the text's length and cohesion.
+//! boundaries closer than half a block — the count follows the text's length and cohesion.
+//! Smoothing finds the valleys; the cut goes where the unsmoothed similarity bottoms out.
 //! Paragraph cues: a section does not open with a line of dialogue (a chapter rarely starts
-//! mid-conversation); a glossary whose entries run in alphabetical order is cut at each new
-//! initial letter instead.
+//! mid-conversation) nor with a lower-case letter (the sentence before it goes on); a glossary
+//! whose entries run in alphabetical order is cut at each new initial letter instead.
 
 use crate::document::Document;
 
@@ -30,7 +31,10 @@ pub fn section_starts(doc: &Document, units: &[usize]) -> Vec<usize> {
     }
     let mut vocab = Vocabulary::new(Language::detect_in(texts.iter().take(40).copied()));
     let terms = unit_terms(doc, units, &mut vocab);
-    let may_open: Vec<bool> = texts.iter().map(|t| !opens_dialogue(t)).collect();
+    let may_open: Vec<bool> = texts
+        .iter()
+        .map(|t| !opens_dialogue(t) && !continues_a_sentence(t))
+        .collect();
     boundaries(&terms, vocab.len(), &may_open)
 }
 
@@ -38,6 +42,16 @@ pub fn section_starts(doc: &Document, units: &[usize]) -> Vec<usize> {
 pub fn opens_dialogue(text: &str) -> bool {
     text.trim_start()
         .starts_with(['"', '“', '‘', '\'', '「', '『', '«', '„', '—', '―'])
+}
+
+/// A paragraph that starts with a lower-case letter goes on with the sentence before it, after
+/// a quotation, a verse or a formula set apart ("where x is the count…"), so no section opens
+/// there.
+pub fn continues_a_sentence(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// The initial of a glossary entry's head word: "ABASEMENT, n.  A decent…" → 'A'. The head
@@ -90,7 +104,8 @@ pub fn boundaries(units: &[Vec<u32>], vocab_size: usize, may_open: &[bool]) -> V
     let block_words = 3.0 * (total as f64).sqrt();
     let w = ((block_words / mean).ceil() as usize).clamp(1, (n / 4).max(1));
     let idf = inverse_frequencies(units, vocab_size);
-    let scores = smooth(&gap_similarities(units, &idf, w, vocab_size));
+    let raw = gap_similarities(units, &idf, w, vocab_size);
+    let scores = smooth(&raw);
     let depths = depth_scores(&scores);
     // Gap i lies before unit i + 1. Valleys: gaps no higher than either neighbour.
     let valley = |i: usize| {
@@ -108,11 +123,14 @@ pub fn boundaries(units: &[Vec<u32>], vocab_size: usize, may_open: &[bool]) -> V
         / count)
         .sqrt();
     let cutoff = m - 0.5 * sd;
-    let min_len = w.max(2);
+    // A section spans at least half a comparison block: the similarity either side of a
+    // valley is read over a block, so two cuts nearer than that measure much the same text.
+    let min_len = (w / 2).max(2);
     let mut candidates: Vec<(f64, usize)> = valleys
         .iter()
-        .filter(|&&i| depths[i] >= cutoff && may_open.get(i + 1).copied().unwrap_or(true))
-        .map(|&i| (depths[i], i + 1))
+        .filter(|&&i| depths[i] >= cutoff)
+        .map(|&i| (depths[i], lowest_nearby(&raw, i) + 1))
+        .filter(|&(_, unit)| may_open.get(unit).copied().unwrap_or(true))
         .collect();
     candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut chosen: Vec<usize> = Vec::new();
@@ -127,6 +145,13 @@ pub fn boundaries(units: &[Vec<u32>], vocab_size: usize, may_open: &[bool]) -> V
     chosen.push(0);
     chosen.sort_unstable();
     chosen
+}
+
+/// Smoothing finds the valleys but blurs where they bottom out: the cut goes to the gap, among
+/// the valley's and its two neighbours, across which the unsmoothed similarity is lowest.
+fn lowest_nearby(raw: &[f64], gap: usize) -> usize {
+    let around = gap.saturating_sub(1)..(gap + 2).min(raw.len());
+    around.fold(gap, |best, g| if raw[g] < raw[best] { g } else { best })
 }
 
 fn inverse_frequencies(units: &[Vec<u32>], vocab_size: usize) -> Vec<f64> {
@@ -325,6 +350,48 @@ mod tests {
         assert!(opens_dialogue("“Yes,” he said."));
         assert!(opens_dialogue("„Ja“, sagte er."));
         assert!(!opens_dialogue("Yes, he said."));
+    }
+
+    #[test]
+    fn the_cut_goes_where_the_unsmoothed_similarity_is_lowest() {
+        let raw = [0.9, 0.5, 0.2, 0.4, 0.9];
+        assert_eq!(lowest_nearby(&raw, 3), 2);
+        assert_eq!(lowest_nearby(&raw, 1), 2);
+        assert_eq!(lowest_nearby(&raw, 2), 2);
+        // A tie keeps the valley's own gap; the ends of the list are no trouble.
+        assert_eq!(lowest_nearby(&[0.3, 0.3, 0.3], 1), 1);
+        assert_eq!(lowest_nearby(&[0.1, 0.3], 0), 0);
+        assert_eq!(lowest_nearby(&[0.3, 0.1], 1), 1);
+    }
+
+    #[test]
+    fn no_section_opens_with_the_rest_of_a_sentence() {
+        // The topic changes before paragraph 8, which is the end of a sentence set apart.
+        let ships = "The ship sailed the ocean; sailors hauled ropes, mended sails and watched the waves and the sea.";
+        let bread = "The baker kneaded dough; flour, yeast and ovens made the bread rise in the bakery each morning.";
+        let mut paragraphs = vec![ships; 8];
+        paragraphs.push("where the baker kneaded dough, flour and yeast in the bakery ovens.");
+        paragraphs.extend([bread; 7]);
+        let doc = Document::from_text(&paragraphs.join("\n\n"), "t");
+        let units: Vec<usize> = (0..doc.blocks.len()).collect();
+        assert_eq!(units.len(), 16);
+        assert!(!section_starts(&doc, &units).contains(&8));
+        assert!(continues_a_sentence("  and so the matter rested."));
+        assert!(!continues_a_sentence("And so the matter rested."));
+        assert!(!continues_a_sentence("1. Definitions."));
+    }
+
+    #[test]
+    fn a_short_section_between_two_long_ones_is_found() {
+        // 24 paragraphs of four words: the block is six paragraphs, and the middle topic is
+        // four long, shorter than a block but not than half of one.
+        let units: Vec<Vec<u32>> = [
+            vec![vec![1, 2, 3, 4]; 10],
+            vec![vec![5, 6, 7, 8]; 4],
+            vec![vec![9, 10, 11, 12]; 10],
+        ]
+        .concat();
+        assert_eq!(boundaries(&units, 13, &[true; 24]), vec![0, 10, 14]);
     }
 
     #[test]

@@ -27,11 +27,19 @@ fn outline_and_fidelity_figures_do_not_regress() {
         "body recall {:.3}",
         first(s.body_recall)
     );
+    // Pk: 29 % under the best baseline is what is asked (0.292 against 0.428 now); over the
+    // whole corpus 0.358 against 0.420 now.
     assert!(
-        first(s.pk) <= 0.32 && first(s.pk) <= 0.75 * first(s.pk_baseline),
+        first(s.pk) <= 0.31 && first(s.pk) <= 0.71 * first(s.pk_baseline),
         "Pk {:.3} vs baseline {:.3}",
         first(s.pk),
         first(s.pk_baseline)
+    );
+    assert!(
+        s.pk.all <= 0.88 * s.pk_baseline.all,
+        "Pk over the whole corpus {:.3} vs baseline {:.3}",
+        s.pk.all,
+        s.pk_baseline.all
     );
     assert!(
         first(s.label_hits) >= 0.50,
