@@ -484,7 +484,7 @@ fn a_vim_help_files_ruled_lines_head_its_sections() {
         dash = rule('-'),
     );
     let doc = Document::from_text(&text, "moths.txt");
-    let heads: Vec<(String, u8)> = doc
+    let heads: Vec<(String, u8, usize)> = doc
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Heading)
@@ -492,14 +492,16 @@ fn a_vim_help_files_ruled_lines_head_its_sections() {
             (
                 b.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 b.level,
+                b.line,
             )
         })
         .collect();
+    // A heading is on its own line, not on the rule's over it.
     assert_eq!(
         heads,
         vec![
-            ("*moths-1* Finding the moon".to_string(), 1),
-            ("Lamps *moths-lamps*".to_string(), 2)
+            ("*moths-1* Finding the moon".to_string(), 1, 6),
+            ("Lamps *moths-lamps*".to_string(), 2, 11)
         ],
         "{:#?}",
         doc.blocks

@@ -161,6 +161,8 @@ fn mark_ruled_heads(raws: &[impl Shaped], blocks: &mut [Block]) {
             block.text = line.split_whitespace().collect::<Vec<_>>().join(" ");
             block.kind = BlockKind::Heading;
             block.level = level;
+            // The outline, and what it is checked against, name the heading's own line.
+            block.line += 1;
         }
     }
 }
