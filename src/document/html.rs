@@ -5,6 +5,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+use super::html_text::{find_end_tag, visible_text};
 use super::markdown;
 use super::nesting;
 use super::sanitize::{sanitize, sanitize_line};
@@ -147,56 +148,6 @@ fn fallback(html: &str) -> Article {
     }
 }
 
-/// Tags removed, script/style bodies dropped, common entities decoded; block-level tags
-/// become paragraph breaks.
-fn visible_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut rest = html;
-    while let Some(open) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..open]));
-        let after = &rest[open + 1..];
-        let Some(close) = after.find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = after[..close].trim_start_matches('/').to_ascii_lowercase();
-        let name: String = tag
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        rest = &after[close + 1..];
-        if matches!(name.as_str(), "script" | "style" | "noscript" | "template")
-            && !after.starts_with('/')
-        {
-            rest = find_end_tag(rest, &name).map_or("", |at| &rest[at..]);
-            continue;
-        }
-        if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "li"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "tr"
-                | "blockquote"
-                | "pre"
-                | "section"
-                | "article"
-        ) {
-            out.push_str("\n\n");
-        } else {
-            out.push(' ');
-        }
-    }
-    out.push_str(&decode_entities(rest));
-    out
-}
-
 /// How far a label's end is looked for, in bytes.
 const LABEL_REACH: usize = 2_000;
 
@@ -227,62 +178,6 @@ fn is_form_label(html: &str, text: &str) -> bool {
                 .split_whitespace()
                 .eq(wanted.iter().copied())
     })
-}
-
-/// Where the end tag `</name` begins in `text`, in any case: searched from each `</`, so a
-/// page of many scripts is read in one pass.
-fn find_end_tag(text: &str, name: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    memchr::memmem::find_iter(bytes, b"</").find(|&at| {
-        bytes
-            .get(at + 2..at + 2 + name.len())
-            .is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes()))
-    })
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let entity_end = after.find(';').filter(|&e| e <= 10);
-        let decoded = entity_end.and_then(|e| entity(&after[..e]));
-        match (decoded, entity_end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let number = name.strip_prefix('#')?;
-            let code = match number.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => number.parse().ok()?,
-            };
-            char::from_u32(code)
-        }
-    }
 }
 
 #[cfg(test)]
@@ -421,17 +316,5 @@ continents, which is why the lamp problem is now taught in introductory courses.
                 block.text
             );
         }
-    }
-
-    #[test]
-    fn fallback_shows_visible_text() {
-        let text =
-            visible_text("<p>One &amp; two</p><script>var x = '<p>';</script><p>Three&#33;</p>");
-        let paragraphs: Vec<String> = text
-            .split("\n\n")
-            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
-            .filter(|p| !p.is_empty())
-            .collect();
-        assert_eq!(paragraphs, vec!["One & two", "Three!"]);
     }
 }

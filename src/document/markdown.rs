@@ -57,6 +57,8 @@ struct Builder<'a> {
     link_targets: Vec<String>,
     in_code: bool,
     in_table_cell: bool,
+    /// The raw lines of the HTML block being read, and where it began.
+    html_block: Option<(String, usize)>,
 }
 
 impl<'a> Builder<'a> {
@@ -77,6 +79,7 @@ impl<'a> Builder<'a> {
             link_targets: Vec::new(),
             in_code: false,
             in_table_cell: false,
+            html_block: None,
         }
     }
 
@@ -197,8 +200,17 @@ impl<'a> Builder<'a> {
             }
             Event::FootnoteReference(name) => self.push_text(&format!("[{name}]"), offset),
             Event::Rule => self.flush(),
-            // Raw HTML is markup, not text to read.
-            Event::Html(_) | Event::InlineHtml(_) => {}
+            // Raw HTML is markup, but what it says is text: a README's centred tagline
+            // (`<p align="center">`), a `<details>` summary, a table written in HTML. A
+            // block's lines are gathered and read when it ends. Inline, the markup is the
+            // tags around text that comes as text, and a `<br>` parts words as a break does.
+            Event::Html(raw) => {
+                if let Some((lines, _)) = self.html_block.as_mut() {
+                    lines.push_str(&raw);
+                }
+            }
+            Event::InlineHtml(tag) if is_line_break_tag(&tag) => self.push_text(" ", offset),
+            Event::InlineHtml(_) => {}
             Event::InlineMath(math) | Event::DisplayMath(math) => self.push_text(&math, offset),
         }
     }
@@ -293,6 +305,10 @@ impl<'a> Builder<'a> {
                     self.push_text(" │ ", offset);
                 }
             }
+            Tag::HtmlBlock => {
+                self.flush();
+                self.html_block = Some((String::new(), offset));
+            }
             Tag::FootnoteDefinition(name) => {
                 self.start(BlockKind::ListItem, offset);
                 self.push_text(&format!("[{name}] "), offset);
@@ -343,7 +359,46 @@ impl<'a> Builder<'a> {
                 }
             }
             TagEnd::Table => self.flush(),
+            TagEnd::HtmlBlock => self.html_block_text(),
             _ => {}
+        }
+    }
+
+    /// The text an HTML block shows, a block for each of its paragraphs, each on the line
+    /// where its first word stands.
+    fn html_block_text(&mut self) {
+        let Some((raw, start)) = self.html_block.take() else {
+            return;
+        };
+        let text = super::html_text::text_with_cells(&raw, super::html_text::CELL);
+        let mut searched = 0;
+        for paragraph in text.split("\n\n") {
+            let words: Vec<&str> = paragraph.split_whitespace().collect();
+            let Some(first) = words
+                .first()
+                .filter(|w| **w != super::html_text::CELL.trim())
+            else {
+                continue;
+            };
+            // Looked for a little way on only: a word whose entities were decoded is not
+            // found as written, and a search to the end for each would be quadratic.
+            let window = &raw.as_bytes()[searched..(searched + 4096).min(raw.len())];
+            if let Some(at) = memchr::memmem::find(window, first.as_bytes()) {
+                searched += at;
+            }
+            // A table's row keeps its columns apart, as a Markdown table's does.
+            let row = paragraph.contains(super::html_text::CELL);
+            let kind = if row {
+                BlockKind::Code
+            } else {
+                self.paragraph_kind()
+            };
+            self.start(kind, start + searched);
+            if let Some(block) = self.current.as_mut() {
+                block.tight = row;
+            }
+            self.push_text(&words.join(" "), start + searched);
+            self.flush();
         }
     }
 
@@ -353,6 +408,13 @@ impl<'a> Builder<'a> {
             block.text.extend(std::iter::repeat_n('\u{a0}', columns));
         }
     }
+}
+
+/// `<br>`, `<br/>`, `<BR />`: a line break written in HTML.
+fn is_line_break_tag(tag: &str) -> bool {
+    let name = tag.trim().trim_start_matches('<').trim_end_matches('>');
+    let name = name.trim_end_matches('/').trim();
+    name.eq_ignore_ascii_case("br")
 }
 
 /// True for an entry of a numbered link-reference list ("[3] https://…").
@@ -498,5 +560,35 @@ mod tests {
             "{:?}",
             blocks[0].text
         );
+    }
+
+    #[test]
+    fn what_html_in_markdown_says_is_shown() {
+        let md = "# Tool\n\n<p align=\"center\">\n  <b>A tool for finding moths</b>\n  \
+                  on <i>every</i> night &amp; day.\n</p>\n\n<!-- badges > here -->\n\n\
+                  <details>\n<summary>More options</summary>\n\nHidden *text*.\n\n</details>\n\n\
+                  | a | b |\n|---|---|\n| x | one<br>two |\n\nA line<br/>broken &#27;[31m.\n\n\
+                  <table>\n<tr><th>Key</th><th>Does</th></tr>\n\
+                  <tr><td>Ctrl + U</td><td>Delete to the line start</td></tr>\n</table>\n";
+        let (blocks, _) = structure(md);
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                (BlockKind::Heading, "Tool", 1),
+                (
+                    BlockKind::Paragraph,
+                    "A tool for finding moths on every night & day.",
+                    4
+                ),
+                (BlockKind::Paragraph, "More options", 11),
+                (BlockKind::Paragraph, "Hidden text.", 13),
+                (BlockKind::Code, "a │ b", 17),
+                (BlockKind::Code, "x │ one two", 19),
+                (BlockKind::Paragraph, "A line broken [31m.", 21),
+                (BlockKind::Code, "Key │ Does", 24),
+                (BlockKind::Code, "Ctrl + U │ Delete to the line start", 25),
+            ]
+        );
+        assert!(blocks[7].tight && blocks[8].tight);
     }
 }

@@ -7,6 +7,7 @@ mod decode;
 pub mod epub;
 pub mod format;
 mod html;
+mod html_text;
 pub mod input;
 mod markdown;
 mod nesting;

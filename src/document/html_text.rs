@@ -1,0 +1,162 @@
+//! The text an HTML fragment shows, without a parser: tags dropped, comments and the bodies of
+//! scripts and styles skipped, entities decoded, block-level tags made paragraph breaks. For a
+//! page with no article the extractor can find, and for the HTML a Markdown text holds.
+
+/// Tags removed, comments and script/style bodies dropped, common entities decoded;
+/// block-level tags become paragraph breaks.
+pub fn visible_text(html: &str) -> String {
+    text_with_cells(html, " ")
+}
+
+/// What a table row of [`text_with_cells`] may get between its cells, to keep its columns
+/// apart as a Markdown table's rows show them.
+pub const CELL: &str = " │ ";
+
+/// [`visible_text`], with `between_cells` set between the cells of a table row.
+pub fn text_with_cells(html: &str, between_cells: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    // Whether the row being read has had a cell yet.
+    let mut row_has_cell = false;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&decode_entities(&rest[..open]));
+        let after = &rest[open + 1..];
+        // A comment may hold a '>' of its own; it ends at its "-->" (or with the text).
+        if let Some(comment) = after.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let Some(close) = after.find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = after[..close].trim_start_matches('/').to_ascii_lowercase();
+        let name: String = tag
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        rest = &after[close + 1..];
+        if matches!(name.as_str(), "td" | "th") && !after.starts_with('/') {
+            out.push_str(if row_has_cell { between_cells } else { " " });
+            row_has_cell = true;
+            continue;
+        }
+        if name == "tr" {
+            row_has_cell = false;
+        }
+        if matches!(name.as_str(), "script" | "style" | "noscript" | "template")
+            && !after.starts_with('/')
+        {
+            rest = find_end_tag(rest, &name).map_or("", |at| &rest[at..]);
+            continue;
+        }
+        if matches!(
+            name.as_str(),
+            "p" | "div"
+                | "br"
+                | "li"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "tr"
+                | "blockquote"
+                | "pre"
+                | "section"
+                | "article"
+        ) {
+            out.push_str("\n\n");
+        } else {
+            out.push(' ');
+        }
+    }
+    out.push_str(&decode_entities(rest));
+    out
+}
+
+/// Where the end tag `</name` begins in `text`, in any case: searched from each `</`, so a
+/// page of many scripts is read in one pass.
+pub fn find_end_tag(text: &str, name: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    memchr::memmem::find_iter(bytes, b"</").find(|&at| {
+        bytes
+            .get(at + 2..at + 2 + name.len())
+            .is_some_and(|tag| tag.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
+fn decode_entities(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let entity_end = after.find(';').filter(|&e| e <= 10);
+        let decoded = entity_end.and_then(|e| entity(&after[..e]));
+        match (decoded, entity_end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &after[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        "nbsp" => Some('\u{a0}'),
+        _ => {
+            let number = name.strip_prefix('#')?;
+            let code = match number.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => number.parse().ok()?,
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_text_has_the_words_and_paragraphs() {
+        let text = visible_text(
+            "<p>One &amp; two</p><!-- a > b --><script>var x = '<p>';</script><p>Three&#33;</p>",
+        );
+        let paragraphs: Vec<String> = text
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(paragraphs, vec!["One & two", "Three!"]);
+    }
+
+    #[test]
+    fn a_tables_cells_are_kept_apart() {
+        let html = "<table><tr><th>Key</th><th>Does</th></tr><tr><td>a</td><td>b</td></tr></table>";
+        let rows: Vec<String> = text_with_cells(html, CELL)
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        assert_eq!(rows, vec!["Key │ Does", "a │ b"]);
+    }
+}
