@@ -32,6 +32,7 @@ pub fn structure(html: &str) -> Article {
     let bounded = nesting::bounded(html);
     let page = dom_query::Document::from(&*bounded);
     keep_embedded_posts(&page);
+    keep_admonitions(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
@@ -97,6 +98,39 @@ fn keep_embedded_posts(page: &dom_query::Document) {
         }
         if let Some(wrapper) = outermost {
             wrapper.replace_with(&post.id);
+        }
+    }
+}
+
+/// The notes, tips and warnings a documentation page sets apart in a box (Sphinx's and MkDocs'
+/// `admonition`, GitHub's `markdown-alert`, Quarto's and others' `callout`, mdBook's `alert`
+/// around a quotation). The extractor drops any `div` short enough and with a fifth of its text
+/// in links, which a one-sentence note naming two or three items often is ("Variables,
+/// function parameters, const items and static items must be Sized."). Such a box is part of
+/// the text it sits in: it becomes the quotation it reads as, which the extractor keeps.
+fn keep_admonitions(page: &dom_query::Document) {
+    const BOXES: &str = "div[class*=admonition], aside[class*=admonition], \
+        div[class*=markdown-alert], div[class*=callout], aside[class*=callout], \
+        div[class*=alert-]:has(> blockquote)";
+    for note in page.select(BOXES).nodes() {
+        let class = note.attr("class").unwrap_or_default().to_ascii_lowercase();
+        // Only a box named for what it holds; "alert-" also names the banners of a site's
+        // frame (a cookie notice), which hold no quotation and are left to the extractor.
+        let named = class.split_whitespace().any(|token| {
+            token.contains("admonition")
+                || token.starts_with("markdown-alert")
+                || token.starts_with("callout")
+                || [
+                    "alert-note",
+                    "alert-tip",
+                    "alert-important",
+                    "alert-warning",
+                    "alert-caution",
+                ]
+                .contains(&token)
+        });
+        if named && !note.text().trim().is_empty() {
+            note.rename("blockquote");
         }
     }
 }
@@ -242,6 +276,42 @@ continents, which is why the lamp problem is now taught in introductory courses.
         assert!(kept("A moth just flew into my lamp again"), "{text:?}");
         assert!(kept("Ann Lee (@annlee)"), "{text:?}");
         assert!(!kept("Share on Facebook"), "{text:?}");
+    }
+
+    #[test]
+    fn a_note_set_apart_in_a_documentation_page_is_kept() {
+        let said = "<p>Most types have a fixed size that is known at compile time. A type whose \
+                    size is known only at run time is called a dynamically sized type, and such \
+                    types can only be used in certain cases, which this page lists.</p>"
+            .repeat(3);
+        // Three boxes in the shapes documentation tools write them, each a short sentence
+        // a fifth of which is links.
+        let boxes = [
+            "<div class=\"alert alert-note\"><blockquote><p class=\"alert-title\">Note</p>\
+             <p><a href=\"v.html\">Variables</a>, function parameters, <a href=\"c.html\">\
+             const</a> items, and <a href=\"s.html\">static</a> items must be Sized.</p>\
+             </blockquote></div>",
+            "<div class=\"admonition warning\"><p class=\"admonition-title\">Warning</p>\
+             <p>Read <a href=\"a.html\">the unsafe guide</a> and <a href=\"b.html\">the \
+             layout rules</a> before you cast.</p></div>",
+            "<div class=\"markdown-alert markdown-alert-tip\"><p>Tip</p><p>Use \
+             <a href=\"t.html\">the type alias</a> and <a href=\"u.html\">its helper</a> here.\
+             </p></div>",
+        ];
+        let banner = "<div class=\"alert alert-warning\"><a href=\"/c\">We use cookies</a> \
+                      on <a href=\"/p\">this site</a>.</div>";
+        let page = format!(
+            "<html><head><title>Types</title></head><body><main><h1>Dynamically sized \
+             types</h1>{said}{}{said}{}{said}{}{banner}</main></body></html>",
+            boxes[0], boxes[1], boxes[2]
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let kept = |words: &str| text.iter().any(|t| t.contains(words));
+        assert!(kept("items must be Sized."), "{text:?}");
+        assert!(kept("before you cast."), "{text:?}");
+        assert!(kept("Use the type alias"), "{text:?}");
+        assert!(!kept("We use cookies"), "{text:?}");
     }
 
     #[test]
