@@ -334,3 +334,30 @@ fn equals_says_what_the_document_is_and_m_lists_the_messages() {
     let last = screen.find("bookmarked ¶").expect("the last message");
     assert!(first < last, "{screen}");
 }
+
+/// `g` goes back to the first page as the book opened on it: its licence header, folded at
+/// the start, stays folded (it used to open, and the book gained pages).
+#[test]
+fn g_returns_to_the_first_page_without_opening_the_folded_header() {
+    let mut text = String::from(
+        "The Project Gutenberg EBook of A Tale, by A. Writer\n\n\
+         This eBook is for the use of anyone anywhere at no cost.\n\n\
+         *** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\n",
+    );
+    for i in 0..60 {
+        text.push_str(&format!(
+            "Paragraph {i} of the tale: the ship sailed on, and the sea was calm that night.\n\n"
+        ));
+    }
+    text.push_str("*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\nThe licence.\n");
+    let doc = quire::document::Document::from_text(&text, "tale.txt");
+    let opened = run(doc.clone(), SIZE, "");
+    let pages = opened.app.model().pages().page_count();
+    let first = opened.app.model().top_line();
+    let back = run(doc, SIZE, "Gg");
+    let model = back.app.model();
+    assert!(!model.leftovers_open());
+    assert_eq!(model.pages().page_count(), pages);
+    assert_eq!(model.top_line(), first);
+    assert_eq!(shown(&back), shown(&opened));
+}

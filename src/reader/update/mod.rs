@@ -23,7 +23,6 @@ mod search;
 mod sidebar;
 
 use crate::anchoring::reading_position;
-use crate::document::Anchor;
 use crate::input::Action;
 
 use super::model::{Focus, Model, Popup};
@@ -165,7 +164,7 @@ fn act(model: &mut Model, action: Action, count: Option<usize>) -> Vec<Effect> {
         Action::LineUp => navigation::move_top(model, -1),
         Action::HalfPageDown => navigation::half_page(model, true),
         Action::HalfPageUp => navigation::half_page(model, false),
-        Action::Top => model.jump_to(Anchor::default()),
+        Action::Top => navigation::top(model),
         Action::Bottom => navigation::bottom(model, count),
         Action::NextParagraph => navigation::next_paragraph(model),
         Action::PrevParagraph => navigation::prev_paragraph(model),

@@ -38,6 +38,17 @@ pub(super) fn bottom(model: &mut Model, count: Option<usize>) {
     }
 }
 
+/// `g`: the first page, as the text opened on it. Folded leftovers at the start (a licence
+/// header) stay folded: their fold line is where the text begins, and going to the start is
+/// no reason to open them.
+pub(super) fn top(model: &mut Model) {
+    let left = model.anchor;
+    set_top(model, 0, true);
+    if model.anchor != left {
+        model.history.record(left);
+    }
+}
+
 /// Put a line at the top of the screen. A blank line (or a page break, and the blank rows
 /// after it) is never the top: the move continues past every such row in the direction of
 /// travel, or the other way when there is no text that way.
