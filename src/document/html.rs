@@ -33,6 +33,7 @@ pub fn structure(html: &str) -> Article {
     let page = dom_query::Document::from(&*bounded);
     keep_embedded_posts(&page);
     keep_admonitions(&page);
+    keep_cross_references(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
@@ -131,6 +132,71 @@ fn keep_admonitions(page: &dom_query::Document) {
         });
         if named && !note.text().trim().is_empty() {
             note.rename("blockquote");
+        }
+    }
+}
+
+/// A documentation page's cross-references: links to a place in a page of the same set
+/// ("../paths.html#grammar-SimplePath"). A passage made mostly of them — a grammar whose every
+/// symbol links to its definition — reads to the extractor as a list of links to other
+/// articles, and it is dropped whole. In a paragraph, item or cell where such links are more
+/// than a fifth of the text and there is no other link, they are made plain text: the words
+/// stay, and an address that was never one to follow from a saved page goes. Elsewhere a
+/// cross-reference stays a link.
+fn keep_cross_references(page: &dom_query::Document) {
+    let is_cross_reference = |href: &str| {
+        href.split_once('#').is_some_and(|(target, fragment)| {
+            // Another site, a path from the site's root or a query: an article of its own.
+            !(target.is_empty()
+                || fragment.is_empty()
+                || target.contains(':')
+                || target.starts_with('/')
+                || target.contains('?'))
+        })
+    };
+    let mut passages: Vec<dom_query::NodeRef<'_>> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for link in page.select("a[href*='#']").nodes() {
+        if !is_cross_reference(&link.attr("href").unwrap_or_default()) {
+            continue;
+        }
+        let mut up = link.parent();
+        while let Some(node) = up {
+            let name = node.node_name().unwrap_or_default();
+            if matches!(
+                &*name,
+                "p" | "li" | "td" | "th" | "dd" | "div" | "pre" | "body"
+            ) {
+                break;
+            }
+            up = node.parent();
+        }
+        if let Some(passage) = up
+            && seen.insert(passage.id)
+        {
+            passages.push(passage);
+        }
+    }
+    for passage in passages {
+        let links = dom_query::Selection::from(passage).select("a");
+        let chars = |text: &str| {
+            text.split_whitespace()
+                .map(|w| w.chars().count())
+                .sum::<usize>()
+        };
+        let mut linked = 0;
+        for link in links.nodes() {
+            if !is_cross_reference(&link.attr("href").unwrap_or_default()) {
+                linked = usize::MAX;
+                break;
+            }
+            linked += chars(&link.text());
+        }
+        if linked != usize::MAX && linked * 5 > chars(&passage.text()) {
+            for link in links.nodes() {
+                link.remove_attr("href");
+                link.rename("span");
+            }
         }
     }
 }
@@ -312,6 +378,32 @@ continents, which is why the lamp problem is now taught in introductory courses.
         assert!(kept("before you cast."), "{text:?}");
         assert!(kept("Use the type alias"), "{text:?}");
         assert!(!kept("We use cookies"), "{text:?}");
+    }
+
+    #[test]
+    fn a_grammar_whose_symbols_link_to_their_definitions_is_kept() {
+        let said = "<p>A use declaration creates one or more local name bindings synonymous \
+                    with some other path. Usually a use declaration is used to shorten the path \
+                    required to refer to a module item, at the top of a module.</p>"
+            .repeat(3);
+        let grammar = "<div class=\"grammar-container\"><p><a href=\"use.html#g-UseDecl\">\
+                       UseDeclaration</a> → use <a href=\"use.html#g-UseTree\">UseTree</a> ;\
+                       </p><p><a href=\"use.html#g-UseTree\">UseTree</a> → \
+                       <a href=\"../paths.html#g-SimplePath\">SimplePath</a> :: *</p></div>";
+        let related = "<div><p><a href=\"https://news.example/a#top\">Moths return to the \
+                       lamps</a> <a href=\"/b#c\">A summer of moths</a></p></div>";
+        let page = format!(
+            "<html><head><title>Use</title></head><body><main><h1>Use declarations</h1>\
+             {grammar}{said}{related}</main></body></html>"
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        let kept = |words: &str| text.iter().any(|t| t.contains(words));
+        assert!(kept("UseDeclaration → use UseTree ;"), "{text:?}");
+        assert!(kept("UseTree → SimplePath :: *"), "{text:?}");
+        assert!(!kept("A summer of moths"), "{text:?}");
+        // The grammar's symbols are words now, with no addresses listed for them.
+        assert!(!text.iter().any(|t| t.contains("g-UseTree")), "{text:?}");
     }
 
     #[test]
