@@ -404,6 +404,31 @@ fn a_licences_title_stacked_over_its_terms_heads_them() {
 }
 
 #[test]
+fn a_line_of_capitals_over_a_licences_numbered_sections_heads_them_wherever_it_is_set() {
+    // Set in as the whole licence is, three spaces: not centred, still the part's title.
+    let text = "\n                                 Example License\n                           Version 2.0, January 2030\n\n   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n   1. Definitions.\n\n      \"License\" shall mean the terms and conditions for use, reproduction, and distribution.\n\n      \"Licensor\" shall mean the copyright owner or entity granting the License.\n\n   2. Grant of Licence.\n\n      Each Contributor grants to You a perpetual, worldwide licence to reproduce the Work.\n\n   END OF TERMS AND CONDITIONS\n\n   APPENDIX: How to apply the Example License to your work.\n\n   THE WORK IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,\n   INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY.\n";
+    let structured = blocks(text);
+    let headings: Vec<(u8, &str)> = structured
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| (b.level, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            (
+                1,
+                "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"
+            ),
+            (2, "1. Definitions."),
+            (2, "2. Grant of Licence."),
+            (1, "END OF TERMS AND CONDITIONS"),
+        ],
+        "{structured:#?}"
+    );
+}
+
+#[test]
 fn a_1990s_etext_folds_its_small_print_header_and_its_closing_line_as_a_book_does() {
     let text = format!(
         "The Project Gutenberg Etext of The Visit, by A. Writer\n\n\

@@ -107,6 +107,9 @@ fn mark_centred_titles(raws: &[impl Shaped], blocks: &mut [Block]) {
     for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
         if block.kind == BlockKind::Code && is_centred_title(&block.text)
             || block.kind == BlockKind::Paragraph && raw.stacked_title()
+            || matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
+                && raw.line_count() == 1
+                && is_part_in_capitals(&block.text)
         {
             block.kind = BlockKind::Heading;
             block.text = block.text.trim().to_string();
@@ -183,6 +186,19 @@ pub(super) fn is_stacked_title(raw: &Raw<'_>) -> bool {
                 && !line.chars().any(char::is_lowercase)
                 && !ends_sentence(line)
         })
+}
+
+/// A line in capitals alone over a licence's part, wherever it is set ("TERMS AND CONDITIONS
+/// FOR USE, REPRODUCTION, AND DISTRIBUTION", "END OF TERMS AND CONDITIONS"): a few words, no
+/// sentence, no number. A licence's disclaimer in capitals runs over several lines.
+fn is_part_in_capitals(text: &str) -> bool {
+    let line = text.trim();
+    let words = line.split_whitespace().count();
+    (2..=12).contains(&words)
+        && line.chars().filter(|c| c.is_alphabetic()).count() >= 8
+        && !line.chars().any(|c| c.is_lowercase() || c.is_numeric())
+        && !ends_sentence(line)
+        && !line.ends_with(':')
 }
 
 /// One line set in by eight spaces or more, with no columns in it: a few words, no sentence,
