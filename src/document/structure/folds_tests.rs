@@ -429,6 +429,49 @@ fn a_line_of_capitals_over_a_licences_numbered_sections_heads_them_wherever_it_i
 }
 
 #[test]
+fn a_licences_sections_whose_titles_run_into_their_text_get_headings_and_keep_every_word() {
+    let text = "                                 Example License\n                           Version 2.0, January 2030\n\n   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n   1. Definitions.\n\n      \"License\" shall mean the terms and conditions for use and distribution.\n\n   2. Grant of Copyright License. Subject to the terms and conditions of this License,\n      each Contributor grants You a licence to reproduce the Work.\n\n   2.1. Scope of Grant. The grant covers the Work and its Derivative Works in any form.\n\n   3. Redistribution. You may reproduce and distribute copies of the Work in any medium.\n\n   4. This License applies to any work. It says so in the notice placed by its holder.\n";
+    let structured = blocks(text);
+    let headings: Vec<(u8, &str)> = structured
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| (b.level, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            (
+                1,
+                "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION"
+            ),
+            (2, "1. Definitions."),
+            (2, "2. Grant of Copyright License."),
+            (3, "2.1. Scope of Grant."),
+            (2, "3. Redistribution."),
+        ],
+        "{structured:#?}"
+    );
+    let split = structured
+        .iter()
+        .position(|b| b.text == "2. Grant of Copyright License.")
+        .expect("the heading");
+    assert_eq!(structured[split + 1].kind, BlockKind::Paragraph);
+    assert!(
+        structured[split + 1]
+            .text
+            .starts_with("Subject to the terms")
+    );
+    assert_eq!(structured[split + 1].line, structured[split].line);
+    // Every word of the text is still there, in order.
+    let shown: Vec<&str> = structured
+        .iter()
+        .flat_map(|b| b.text.split_whitespace())
+        .collect();
+    let source: Vec<&str> = text.split_whitespace().collect();
+    assert_eq!(shown, source);
+}
+
+#[test]
 fn a_1990s_etext_folds_its_small_print_header_and_its_closing_line_as_a_book_does() {
     let text = format!(
         "The Project Gutenberg Etext of The Visit, by A. Writer\n\n\

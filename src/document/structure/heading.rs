@@ -275,6 +275,32 @@ pub fn numbered(text: &str) -> Option<(u8, &str)> {
     (ok && !rest.is_empty()).then_some((parts.len().min(6) as u8, rest))
 }
 
+/// A section of legal text whose title runs into its first sentence: "2. Grant of Copyright
+/// License. Subject to the terms …". Returns the number's depth and where the title ends (its
+/// full stop included). The title is a few words, each longer one capitalised, and a sentence
+/// follows it; "0. This License applies to any program …" is a sentence, not a title.
+pub fn run_in(text: &str) -> Option<(u8, usize)> {
+    let (depth, rest) = numbered(text)?;
+    let stop = rest.find(". ")?;
+    let title = &rest[..stop];
+    let after = rest[stop + 2..].trim_start();
+    let words: Vec<&str> = title.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let long_words_capitalised = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(capitalised);
+    let titled = (1..=8).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && long_words_capitalised
+        && !title
+            .chars()
+            .any(|c| c.is_numeric() || matches!(c, ',' | ';' | ':' | '"' | '('));
+    let sentence_follows =
+        after.split_whitespace().count() >= 4 && after.starts_with(|c: char| c.is_uppercase());
+    (titled && sentence_follows).then(|| (depth, text.len() - rest.len() + stop + 1))
+}
+
 /// A heading said again by the next one before any body text ("HISTORY." over an essay's
 /// epigraph, then "I. HISTORY." over the essay): the outline keeps the one nearest the text,
 /// and the first stays on the page as a line of its own. Between them there may be verse, a
@@ -624,6 +650,25 @@ mod tests {
             None
         );
         assert_eq!(standalone("2 -Scope"), None);
+    }
+
+    #[test]
+    fn a_title_run_into_its_first_sentence() {
+        let text = "2. Grant of Copyright License. Subject to the terms of this License, you may.";
+        let (depth, end) = run_in(text).expect("a run-in title");
+        assert_eq!((depth, &text[..end]), (1, "2. Grant of Copyright License."));
+        let (_, end) = run_in("4.1. Trademarks. This License does not grant any rights.").unwrap();
+        assert_eq!(end, "4.1. Trademarks.".len());
+        // Sentences, quotations and lists are no titles.
+        for text in [
+            "0. This License applies to any program. It says so here and there.",
+            "1.1. \"Contributor\" means each individual. Who creates it, or more.",
+            "3. Red, green and blue. These are the colours we use here.",
+            "2. Grant of licence. subject to the terms of this, you may.",
+            "5. Notices.",
+        ] {
+            assert_eq!(run_in(text), None, "{text}");
+        }
     }
 
     #[test]

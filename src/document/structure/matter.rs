@@ -18,7 +18,8 @@ use super::shape::Shaped;
 use super::title;
 use crate::document::{Block, BlockKind, Fold};
 
-pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) {
+/// Marks the matter around the text, and says what kind of text it found.
+pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) -> genre::Genre {
     let genre = genre::of(raws, blocks);
     mark_gutenberg_matter(raws, blocks);
     mark_front_fields(raws, blocks);
@@ -47,6 +48,59 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     } else {
         mark_front_contents(raws, blocks);
     }
+    genre
+}
+
+/// In a licence, sections whose titles run into their first sentence ("2. Grant of Copyright
+/// License. Subject to …", as the Apache License and CC0 set most of theirs) are split: the
+/// title becomes a heading, at the level of the licence's other numbered headings of that
+/// depth, and the sentence starts the paragraph under it. Three such sections at least, or
+/// a numbered paragraph that happens to start with a short capitalised phrase is left alone.
+/// Every word stays, in order.
+pub fn split_run_in_sections(blocks: &mut Vec<Block>) {
+    let run_ins: Vec<Option<(u8, usize)>> = blocks
+        .iter()
+        .map(|b| {
+            let plain = b.spans.is_empty() && b.notes.is_empty() && !b.text.contains('\n');
+            (matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) && plain)
+                .then(|| super::heading::run_in(&b.text))
+                .flatten()
+        })
+        .collect();
+    if run_ins.iter().flatten().count() < 3 {
+        return;
+    }
+    // The level a heading of each depth has in this licence (under a part title, one more).
+    let mut levels: HashMap<u8, u8> = HashMap::new();
+    for block in blocks.iter().filter(|b| b.kind == BlockKind::Heading) {
+        if let Some((depth, _)) = super::heading::numbered(&block.text) {
+            levels.entry(depth).or_insert(block.level);
+        }
+    }
+    let mut out = Vec::with_capacity(blocks.len() + run_ins.len());
+    for (block, run_in) in std::mem::take(blocks).into_iter().zip(run_ins) {
+        let Some((depth, end)) = run_in else {
+            out.push(block);
+            continue;
+        };
+        let mut heading = block.clone();
+        heading.kind = BlockKind::Heading;
+        // A depth no heading has yet sits under the nearest shallower one that has.
+        let level = (1..=depth)
+            .rev()
+            .find_map(|d| levels.get(&d).map(|&level| level + (depth - d)))
+            .unwrap_or(depth);
+        heading.level = level.clamp(1, 6);
+        heading.text = block.text[..end].to_string();
+        heading.tight = false;
+        let mut rest = block;
+        rest.kind = BlockKind::Paragraph;
+        rest.text = rest.text[end..].trim_start().to_string();
+        rest.tight = false;
+        out.push(heading);
+        out.push(rest);
+    }
+    *blocks = out;
 }
 
 /// Project Gutenberg header and licence: everything before a START marker and from an END

@@ -135,7 +135,9 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
 fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
     heading::settle_repeated(&mut blocks);
     assign_levels(shapes, &mut blocks);
-    matter::mark(shapes, &mut blocks, declared);
+    if matter::mark(shapes, &mut blocks, declared) == genre::Genre::Licence {
+        matter::split_run_in_sections(&mut blocks);
+    }
     blocks
 }
 
