@@ -36,9 +36,14 @@ pub fn text_with_cells(html: &str, between_cells: &str) -> String {
             .take_while(|c| c.is_ascii_alphanumeric())
             .collect();
         rest = &after[close + 1..];
-        if matches!(name.as_str(), "td" | "th") && !after.starts_with('/') {
-            out.push_str(if row_has_cell { between_cells } else { " " });
-            row_has_cell = true;
+        // A cell parts the words of its row, not the row: its end is a space.
+        if matches!(name.as_str(), "td" | "th") {
+            if after.starts_with('/') {
+                out.push(' ');
+            } else {
+                out.push_str(if row_has_cell { between_cells } else { " " });
+                row_has_cell = true;
+            }
             continue;
         }
         if name == "tr" {
@@ -50,23 +55,7 @@ pub fn text_with_cells(html: &str, between_cells: &str) -> String {
             rest = find_end_tag(rest, &name).map_or("", |at| &rest[at..]);
             continue;
         }
-        if matches!(
-            name.as_str(),
-            "p" | "div"
-                | "br"
-                | "li"
-                | "h1"
-                | "h2"
-                | "h3"
-                | "h4"
-                | "h5"
-                | "h6"
-                | "tr"
-                | "blockquote"
-                | "pre"
-                | "section"
-                | "article"
-        ) {
+        if name == "br" || is_block(&name) {
             out.push_str("\n\n");
         } else {
             out.push(' ');
@@ -130,6 +119,57 @@ fn entity(name: &str) -> Option<char> {
             char::from_u32(code)
         }
     }
+}
+
+/// Elements that start and end a block of text.
+pub fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+    )
 }
 
 #[cfg(test)]
