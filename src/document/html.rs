@@ -136,8 +136,8 @@ fn keep_admonitions(page: &dom_query::Document) {
     }
 }
 
-/// A documentation page's cross-references: links to a place in a page of the same set
-/// ("../paths.html#grammar-SimplePath"). A passage made mostly of them — a grammar whose every
+/// A documentation page's cross-references: links to a place in this page or in a page of the
+/// same set ("#grammar-Token", "../paths.html#grammar-SimplePath"). A passage made mostly of them — a grammar whose every
 /// symbol links to its definition — reads to the extractor as a list of links to other
 /// articles, and it is dropped whole. In a paragraph, item or cell where such links are more
 /// than a fifth of the text and there is no other link, they are made plain text: the words
@@ -147,8 +147,8 @@ fn keep_cross_references(page: &dom_query::Document) {
     let is_cross_reference = |href: &str| {
         href.split_once('#').is_some_and(|(target, fragment)| {
             // Another site, a path from the site's root or a query: an article of its own.
-            !(target.is_empty()
-                || fragment.is_empty()
+            // An empty target is a place in this very page.
+            !(fragment.is_empty()
                 || target.contains(':')
                 || target.starts_with('/')
                 || target.contains('?'))
@@ -390,17 +390,34 @@ continents, which is why the lamp problem is now taught in introductory courses.
                        UseDeclaration</a> → use <a href=\"use.html#g-UseTree\">UseTree</a> ;\
                        </p><p><a href=\"use.html#g-UseTree\">UseTree</a> → \
                        <a href=\"../paths.html#g-SimplePath\">SimplePath</a> :: *</p></div>";
+        // A grammar whose symbols link within the page itself.
+        let production = |name: &str| {
+            format!(
+                "<p><a href=\"#g-{name}\">{name}</a> → <a href=\"#g-Ident\">IDENTIFIER</a> \
+                 | <a href=\"#g-Path\">SimplePath</a> | <a href=\"#g-Alias\">UseAlias</a></p>"
+            )
+        };
+        let in_page = format!(
+            "<div class=\"grammar-container\">{}{}{}</div>",
+            production("UseBound"),
+            production("UseRename"),
+            production("UseGlob")
+        );
         let related = "<div><p><a href=\"https://news.example/a#top\">Moths return to the \
                        lamps</a> <a href=\"/b#c\">A summer of moths</a></p></div>";
         let page = format!(
             "<html><head><title>Use</title></head><body><main><h1>Use declarations</h1>\
-             {grammar}{said}{related}</main></body></html>"
+             {grammar}{said}{in_page}{said}{related}</main></body></html>"
         );
         let article = structure(&page);
         let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
         let kept = |words: &str| text.iter().any(|t| t.contains(words));
         assert!(kept("UseDeclaration → use UseTree ;"), "{text:?}");
         assert!(kept("UseTree → SimplePath :: *"), "{text:?}");
+        assert!(
+            kept("UseRename → IDENTIFIER | SimplePath | UseAlias"),
+            "{text:?}"
+        );
         assert!(!kept("A summer of moths"), "{text:?}");
         // The grammar's symbols are words now, with no addresses listed for them.
         assert!(!text.iter().any(|t| t.contains("g-UseTree")), "{text:?}");
