@@ -415,7 +415,9 @@ pub fn standalone(text: &str) -> Option<Form> {
     // A line ending in a colon leads into what follows it: a label ("NOTE:"), the words
     // before an example ("Some examples appear below:"), a literal block ("3. Rewritten
     // without a generator::"). Titles rarely end so.
-    if text.ends_with([':', '：']) {
+    // So does a line ending in a lone '>', which in a Vim help file opens the example under
+    // it ("Summary:          *help-summary*  >").
+    if text.ends_with([':', '：']) || text.ends_with(" >") {
         return None;
     }
     if let Some((depth, title)) = numbered(text) {
@@ -650,6 +652,13 @@ mod tests {
             None
         );
         assert_eq!(standalone("2 -Scope"), None);
+    }
+
+    #[test]
+    fn a_line_that_opens_an_example_heads_nothing() {
+        assert_eq!(standalone("Summary:          *help-summary*  >"), None);
+        assert_eq!(standalone("Some examples appear below:"), None);
+        assert!(standalone("Summary of Commands").is_some());
     }
 
     #[test]
