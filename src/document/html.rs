@@ -137,12 +137,12 @@ fn keep_admonitions(page: &dom_query::Document) {
 }
 
 /// A documentation page's cross-references: links to a place in this page or in a page of the
-/// same set ("#grammar-Token", "../paths.html#grammar-SimplePath"). A passage made mostly of them — a grammar whose every
-/// symbol links to its definition — reads to the extractor as a list of links to other
-/// articles, and it is dropped whole. In a paragraph, item or cell where such links are more
-/// than a fifth of the text and there is no other link, they are made plain text: the words
-/// stay, and an address that was never one to follow from a saved page goes. Elsewhere a
-/// cross-reference stays a link.
+/// same set ("#grammar-Token", "../paths.html#grammar-SimplePath"). A passage made mostly of
+/// them — a grammar whose every symbol links to its definition — reads to the extractor as a
+/// list of links to other articles, and it is dropped whole. In a paragraph, item or cell
+/// where such links are more than a fifth of the text and there is no other link, they are
+/// made plain text: the words stay, and an address that was never one to follow from a saved
+/// page goes. Elsewhere a cross-reference stays a link.
 fn keep_cross_references(page: &dom_query::Document) {
     let is_cross_reference = |href: &str| {
         href.split_once('#').is_some_and(|(target, fragment)| {
@@ -177,22 +177,19 @@ fn keep_cross_references(page: &dom_query::Document) {
             passages.push(passage);
         }
     }
+    let chars = |text: &str| {
+        text.split_whitespace()
+            .map(|w| w.chars().count())
+            .sum::<usize>()
+    };
     for passage in passages {
         let links = dom_query::Selection::from(passage).select("a");
-        let chars = |text: &str| {
-            text.split_whitespace()
-                .map(|w| w.chars().count())
-                .sum::<usize>()
-        };
-        let mut linked = 0;
-        for link in links.nodes() {
-            if !is_cross_reference(&link.attr("href").unwrap_or_default()) {
-                linked = usize::MAX;
-                break;
-            }
-            linked += chars(&link.text());
-        }
-        if linked != usize::MAX && linked * 5 > chars(&passage.text()) {
+        // The characters of its links, when every one is a cross-reference.
+        let linked = links.nodes().iter().try_fold(0, |sum, link| {
+            is_cross_reference(&link.attr("href").unwrap_or_default())
+                .then(|| sum + chars(&link.text()))
+        });
+        if linked.is_some_and(|linked| linked * 5 > chars(&passage.text())) {
             for link in links.nodes() {
                 link.remove_attr("href");
                 link.rename("span");

@@ -33,6 +33,15 @@ fn folded_texts(blocks: &[Block]) -> Vec<&str> {
 }
 
 /// That no block of a text without page furniture is folded.
+/// The headings of `blocks`, each with its level.
+fn levelled_headings(blocks: &[Block]) -> Vec<(u8, &str)> {
+    blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Heading)
+        .map(|b| (b.level, b.text.as_str()))
+        .collect()
+}
+
 fn assert_nothing_folded(blocks: &[Block]) {
     assert_eq!(folded_texts(blocks), Vec::<&str>::new(), "{blocks:#?}");
 }
@@ -373,11 +382,7 @@ fn a_log_whose_only_paragraph_is_a_sliver_of_it_is_not_an_article_among_furnitur
 fn a_licences_title_stacked_over_its_terms_heads_them() {
     let text = "                    THE EXAMPLE PUBLIC LICENSE\n                       Version 2, May 2030\n\n                            Preamble\n\n  The licenses for most works are designed to take away your freedom to share them.\n\n                    THE EXAMPLE PUBLIC LICENSE\n   TERMS AND CONDITIONS FOR COPYING, DISTRIBUTION AND MODIFICATION\n\n  0. This License applies to any work which contains a notice placed by the holder.\n\n  1. You may copy and distribute verbatim copies of the work as you receive it.\n\n                     END OF TERMS AND CONDITIONS\n";
     let structured = blocks(text);
-    let headings: Vec<(u8, &str)> = structured
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| (b.level, b.text.as_str()))
-        .collect();
+    let headings = levelled_headings(&structured);
     assert_eq!(
         headings,
         vec![
@@ -408,11 +413,7 @@ fn a_line_of_capitals_over_a_licences_numbered_sections_heads_them_wherever_it_i
     // Set in as the whole licence is, three spaces: not centred, still the part's title.
     let text = "\n                                 Example License\n                           Version 2.0, January 2030\n\n   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n   1. Definitions.\n\n      \"License\" shall mean the terms and conditions for use, reproduction, and distribution.\n\n      \"Licensor\" shall mean the copyright owner or entity granting the License.\n\n   2. Grant of Licence.\n\n      Each Contributor grants to You a perpetual, worldwide licence to reproduce the Work.\n\n   END OF TERMS AND CONDITIONS\n\n   APPENDIX: How to apply the Example License to your work.\n\n   THE WORK IS PROVIDED AS IS, WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED,\n   INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY.\n";
     let structured = blocks(text);
-    let headings: Vec<(u8, &str)> = structured
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| (b.level, b.text.as_str()))
-        .collect();
+    let headings = levelled_headings(&structured);
     assert_eq!(
         headings,
         vec![
@@ -432,11 +433,7 @@ fn a_line_of_capitals_over_a_licences_numbered_sections_heads_them_wherever_it_i
 fn a_licences_sections_whose_titles_run_into_their_text_get_headings_and_keep_every_word() {
     let text = "                                 Example License\n                           Version 2.0, January 2030\n\n   TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION\n\n   1. Definitions.\n\n      \"License\" shall mean the terms and conditions for use and distribution.\n\n   2. Grant of Copyright License. Subject to the terms and conditions of this License,\n      each Contributor grants You a licence to reproduce the Work.\n\n   2.1. Scope of Grant. The grant covers the Work and its Derivative Works in any form.\n\n   3. Redistribution. You may reproduce and distribute copies of the Work in any medium.\n\n   4. This License applies to any work. It says so in the notice placed by its holder.\n";
     let structured = blocks(text);
-    let headings: Vec<(u8, &str)> = structured
-        .iter()
-        .filter(|b| b.kind == BlockKind::Heading)
-        .map(|b| (b.level, b.text.as_str()))
-        .collect();
+    let headings = levelled_headings(&structured);
     assert_eq!(
         headings,
         vec![

@@ -83,20 +83,20 @@ pub fn split_run_in_sections(blocks: &mut Vec<Block>) {
             out.push(block);
             continue;
         };
-        let mut heading = block.clone();
-        heading.kind = BlockKind::Heading;
         // A depth no heading has yet sits under the nearest shallower one that has.
         let level = (1..=depth)
             .rev()
             .find_map(|d| levels.get(&d).map(|&level| level + (depth - d)))
             .unwrap_or(depth);
-        heading.level = level.clamp(1, 6);
-        heading.text = block.text[..end].to_string();
+        let mut heading = block;
+        let sentence = heading.text[end..].trim_start().to_string();
+        heading.text.truncate(end);
         heading.tight = false;
-        let mut rest = block;
+        let mut rest = heading.clone();
         rest.kind = BlockKind::Paragraph;
-        rest.text = rest.text[end..].trim_start().to_string();
-        rest.tight = false;
+        rest.text = sentence;
+        heading.kind = BlockKind::Heading;
+        heading.level = level.clamp(1, 6);
         out.push(heading);
         out.push(rest);
     }
