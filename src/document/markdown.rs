@@ -374,10 +374,8 @@ impl<'a> Builder<'a> {
         let mut searched = 0;
         for paragraph in text.split("\n\n") {
             let words: Vec<&str> = paragraph.split_whitespace().collect();
-            let Some(first) = words
-                .first()
-                .filter(|w| **w != super::html_text::CELL.trim())
-            else {
+            // A row may open on an empty cell: its first word is after the mark between cells.
+            let Some(first) = words.iter().find(|w| **w != super::html_text::CELL.trim()) else {
                 continue;
             };
             // Looked for a little way on only: a word whose entities were decoded is not
@@ -569,7 +567,8 @@ mod tests {
                   <details>\n<summary>More options</summary>\n\nHidden *text*.\n\n</details>\n\n\
                   | a | b |\n|---|---|\n| x | one<br>two |\n\nA line<br/>broken &#27;[31m.\n\n\
                   <table>\n<tr><th>Key</th><th>Does</th></tr>\n\
-                  <tr><td>Ctrl + U</td><td>Delete to the line start</td></tr>\n</table>\n";
+                  <tr><td>Ctrl + U</td><td>Delete to the line start</td></tr>\n\
+                  <tr><td></td><td>or to the end</td></tr>\n</table>\n";
         let (blocks, _) = structure(md);
         assert_eq!(
             kinds(&blocks),
@@ -587,6 +586,7 @@ mod tests {
                 (BlockKind::Paragraph, "A line broken [31m.", 21),
                 (BlockKind::Code, "Key │ Does", 24),
                 (BlockKind::Code, "Ctrl + U │ Delete to the line start", 25),
+                (BlockKind::Code, "│ or to the end", 26),
             ]
         );
         assert!(blocks[7].tight && blocks[8].tight);
