@@ -2,8 +2,9 @@
 //! sent as one write per frame. It remembers what the screen shows, so that a run of unchanged
 //! cells between two changed ones (the spaces between words) is written out again when that is
 //! shorter than moving the cursor over it, and it follows the cursor across wide characters
-//! instead of placing it anew after each one. Frames are what a page turn costs: most of it is
-//! the bytes crossing to the terminal, not the drawing.
+//! instead of placing it anew after each one; and a frame of several pens (the sidebar, its
+//! border, the text) is written pen by pen when that is shorter than row by row. Frames are
+//! what a page turn costs: most of it is the bytes crossing to the terminal, not the drawing.
 
 use std::io::{self, Write};
 
@@ -136,32 +137,13 @@ impl<W: Write> FrameBackend<W> {
         Ok(())
     }
 
-    /// Where the cursor is after `symbol` is written at `at`: known only for one character of
-    /// width one or two that does not reach the last column (a terminal's pending wrap, and
-    /// how it advances over a cluster or a zero-width character, differ from one to another).
-    fn after(&self, at: Position, symbol: &str) -> Option<Position> {
-        let mut chars = symbol.chars();
-        let (Some(only), None) = (chars.next(), chars.next()) else {
-            return None;
-        };
-        let width = match only.width() {
-            Some(w @ (1 | 2)) => w as u16,
-            _ => return None,
-        };
-        let x = at.x.checked_add(width)?;
-        (x < self.screen.width()).then_some(Position { x, y: at.y })
-    }
-}
-
-impl<W: Write> Backend for FrameBackend<W> {
-    type Error = io::Error;
-
-    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
-    where
-        I: Iterator<Item = (u16, u16, &'a Cell)>,
-    {
+    /// Write `cells`, in the order given, each where it belongs.
+    fn write_cells<'a>(
+        &mut self,
+        cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
         let mut pen = Pen::default();
-        for (x, y, cell) in content {
+        for (x, y, cell) in cells {
             let target = Position { x, y };
             let wanted = Pen::of(cell);
             // The gap before the cell may be drawn as the cell is (a space after a highlighted
@@ -183,6 +165,64 @@ impl<W: Write> Backend for FrameBackend<W> {
         }
         if pen != Pen::default() {
             queue!(self.frame, SetAttribute(Attribute::Reset))?;
+        }
+        Ok(())
+    }
+
+    /// Whether the cells may be written in another order than row by row: only narrow
+    /// characters, over cells whose content is known. What a terminal leaves beside a cell
+    /// written into a wide character or a cluster varies from one terminal to another, and row
+    /// by row is the order every one of them is known to draw right.
+    fn may_reorder(&self, cells: &[(u16, u16, &Cell)]) -> bool {
+        let mut pens = cells.iter().map(|(_, _, cell)| Pen::of(cell));
+        let first = pens.next();
+        pens.any(|pen| Some(pen) != first)
+            && cells.iter().all(|&(x, y, cell)| {
+                is_narrow(cell.symbol()) && self.screen.is_known(Position { x, y })
+            })
+    }
+
+    /// Where the cursor is after `symbol` is written at `at`: known only for one character of
+    /// width one or two that does not reach the last column (a terminal's pending wrap, and
+    /// how it advances over a cluster or a zero-width character, differ from one to another).
+    fn after(&self, at: Position, symbol: &str) -> Option<Position> {
+        let mut chars = symbol.chars();
+        let (Some(only), None) = (chars.next(), chars.next()) else {
+            return None;
+        };
+        let width = match only.width() {
+            Some(w @ (1 | 2)) => w as u16,
+            _ => return None,
+        };
+        let x = at.x.checked_add(width)?;
+        (x < self.screen.width()).then_some(Position { x, y: at.y })
+    }
+}
+
+impl<W: Write> Backend for FrameBackend<W> {
+    type Error = io::Error;
+
+    /// The changed cells are written in the order ratatui gives them (row by row) or, when
+    /// that is shorter, pen by pen (see [`by_pen`]).
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        if !self.may_reorder(&cells) {
+            return self.write_cells(cells);
+        }
+        let (start, screen, cursor) = (self.frame.len(), self.screen.clone(), self.cursor);
+        self.write_cells(cells.iter().copied())?;
+        let by_rows = self.frame.split_off(start);
+        let screen_by_rows = std::mem::replace(&mut self.screen, screen);
+        let cursor_by_rows = std::mem::replace(&mut self.cursor, cursor);
+        self.write_cells(by_pen(cells))?;
+        if self.frame.len() - start > by_rows.len() {
+            self.frame.truncate(start);
+            self.frame.extend_from_slice(&by_rows);
+            self.screen = screen_by_rows;
+            self.cursor = cursor_by_rows;
         }
         Ok(())
     }
@@ -279,6 +319,36 @@ impl<W: Write> Backend for FrameBackend<W> {
         }
         self.out.flush()
     }
+}
+
+/// `cells` regrouped by the pen they are drawn with, each group in the order given: first the
+/// terminal's plain pen (what a frame starts with), then the others in the order they first
+/// appear. A reader's frame changes pen several times a row (outline, its border, the text,
+/// a heading), and each change is an escape sequence of up to a dozen bytes; drawn pen by
+/// pen, a row costs a cursor jump per run instead. Which way is shorter depends on the frame,
+/// so both are tried.
+fn by_pen(cells: Vec<(u16, u16, &Cell)>) -> Vec<(u16, u16, &Cell)> {
+    let mut pens: Vec<Pen> = vec![Pen::default()];
+    let mut ranked: Vec<(usize, (u16, u16, &Cell))> = cells
+        .into_iter()
+        .map(|entry| {
+            let pen = Pen::of(entry.2);
+            let rank = pens.iter().position(|p| *p == pen).unwrap_or_else(|| {
+                pens.push(pen);
+                pens.len() - 1
+            });
+            (rank, entry)
+        })
+        .collect();
+    // Stable: within a pen, the cells keep their row-by-row order.
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// One character of width one: a cell whose writing touches no other cell.
+fn is_narrow(symbol: &str) -> bool {
+    let mut chars = symbol.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.width() == Some(1))
 }
 
 /// Add one parameter to those of an SGR sequence.

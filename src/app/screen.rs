@@ -106,6 +106,11 @@ impl Screen {
         self.cells[start..end].fill(None);
     }
 
+    /// What the terminal shows at `at` is known (one narrow character, or a blank).
+    pub fn is_known(&self, at: Position) -> bool {
+        self.index(at).is_some_and(|i| self.cells[i].is_some())
+    }
+
     /// The `len` cells from `at` rightwards are all known, narrow and drawn with `pen`.
     pub fn is_plain_run(&self, at: Position, len: u16, pen: Pen) -> bool {
         self.run(at, len)

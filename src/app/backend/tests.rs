@@ -109,6 +109,43 @@ fn a_page_turn_writes_its_new_line_whole() {
     ));
 }
 
+#[test]
+fn a_border_down_every_row_is_written_in_one_run_of_its_pen() {
+    let (width, height) = (60, 20);
+    let mut terminal = terminal(width, height);
+    let border = Style::default()
+        .fg(Color::Indexed(59))
+        .add_modifier(Modifier::DIM);
+    let completed = terminal
+        .draw(|frame| {
+            let buffer = frame.buffer_mut();
+            for y in 0..height {
+                buffer.set_string(
+                    0,
+                    y,
+                    "Outline entry",
+                    Style::default().fg(Color::Indexed(116)),
+                );
+                buffer.set_string(20, y, "│", border);
+                buffer.set_string(24, y, "Call me Ishmael. Some years ago", Style::default());
+            }
+        })
+        .unwrap()
+        .buffer
+        .clone();
+    let writes = std::mem::take(&mut terminal.backend_mut().writer_mut().writes);
+    let frame = writes.concat();
+    // Row by row, the pen would change four times a row; pen by pen, once for each pen.
+    let border_pens = frame
+        .windows(b"38;5;59".len())
+        .filter(|w| *w == b"38;5;59")
+        .count();
+    assert_eq!(border_pens, 1, "{:?}", String::from_utf8_lossy(&frame));
+    let mut model = Model::new(width, height);
+    model.replay(&frame);
+    assert_eq!(model.differences(&completed), Vec::new());
+}
+
 /// A small terminal: cursor positioning and moves, erasing, SGR colours and attributes, and
 /// printing with autowrap; enough to replay what the backend writes.
 struct Model {
@@ -329,8 +366,9 @@ fn attribute_number(attribute: crossterm::style::Attribute) -> u16 {
 }
 
 /// A few lines of random words, each word in one of a few styles: plain, wide, styled, blank.
-fn random_lines(seed: &mut u64, height: usize) -> Vec<Vec<(&'static str, Style)>> {
-    let words = [
+/// With `narrow`, no word has a wide character (such frames may be written pen by pen).
+fn random_lines(seed: &mut u64, height: usize, narrow: bool) -> Vec<Vec<(&'static str, Style)>> {
+    let all = [
         "the ",
         "whale ",
         "Ahab",
@@ -342,6 +380,10 @@ fn random_lines(seed: &mut u64, height: usize) -> Vec<Vec<(&'static str, Style)>
         "sea, ",
         "x",
     ];
+    let words: Vec<&str> = all
+        .into_iter()
+        .filter(|word| !narrow || word.chars().all(|c| c.width() == Some(1)))
+        .collect();
     let styles = [
         Style::default(),
         Style::default(),
@@ -384,14 +426,62 @@ fn draw_words(buffer: &mut Buffer, lines: &[Vec<(&str, Style)>]) {
     }
 }
 
+/// Draw `frames` one after another, replaying each frame's bytes on a model terminal, and
+/// say where the model and the frame ratatui drew differ.
+fn replayed_frames(
+    width: u16,
+    height: u16,
+    mut seed: u64,
+    narrow: bool,
+    border: Option<u16>,
+) -> Result<(), proptest::test_runner::TestCaseError> {
+    let mut terminal = terminal(width, height);
+    let mut model = Model::new(width, height);
+    for _ in 0..4 {
+        let lines = random_lines(&mut seed, usize::from(height), narrow);
+        let completed = terminal
+            .draw(|frame| {
+                draw_words(frame.buffer_mut(), &lines);
+                // A sidebar's border: the same character in its own pen on every row.
+                if let Some(x) = border.filter(|x| *x < width) {
+                    let pen = Style::default()
+                        .fg(Color::Indexed(59))
+                        .add_modifier(Modifier::DIM);
+                    for y in 0..height {
+                        frame.buffer_mut().set_string(x, y, "│", pen);
+                    }
+                }
+            })
+            .unwrap()
+            .buffer
+            .clone();
+        let writes = std::mem::take(&mut terminal.backend_mut().writer_mut().writes);
+        proptest::prop_assert!(writes.len() <= 1);
+        model.replay(&writes.concat());
+        let differences = model.differences(&completed);
+        proptest::prop_assert!(differences.is_empty(), "{:?}", differences);
+    }
+    Ok(())
+}
+
 proptest::proptest! {
+    #[test]
+    fn narrow_frames_end_up_right_in_whichever_order_they_are_written(
+        seed in 1u64..,
+        width in 5u16..40,
+        height in 1u16..8,
+        border in proptest::option::of(0u16..40),
+    ) {
+        replayed_frames(width, height, seed, true, border)?;
+    }
+
     #[test]
     fn the_terminal_ends_up_showing_each_frame(seed in 1u64.., width in 5u16..40, height in 1u16..8) {
         let mut terminal = terminal(width, height);
         let mut model = Model::new(width, height);
         let mut seed = seed;
         for _ in 0..4 {
-            let lines = random_lines(&mut seed, usize::from(height));
+            let lines = random_lines(&mut seed, usize::from(height), false);
             let completed = terminal
                 .draw(|frame| draw_words(frame.buffer_mut(), &lines))
                 .unwrap()
