@@ -636,7 +636,7 @@ fn file_config(cli: &Cli) -> Config {
         std::env::var_os("QUIRE_CONFIG").as_deref(),
     );
     match located {
-        Some((path, named)) => Settings::load(&path, named, Config::default()).config,
+        Some((path, _)) => Settings::load_config(&path, Config::default()),
         None => Config::default(),
     }
 }

@@ -3,6 +3,7 @@
 //! The defaults live in `assets/keymap.toml`; the help overlay is generated from the same map.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use super::action::Action;
 use super::key::{Key, KeyError, parse_keys};
@@ -94,10 +95,18 @@ pub struct Keymap {
 
 impl Keymap {
     /// The embedded defaults. They are tested to parse, so a failure here is a build defect.
+    /// They are parsed once per process and copied after that: a start-up asks for them
+    /// several times (settings, session, reader), and each parse took a tenth of a
+    /// millisecond or more before the first frame.
     pub fn default_keymap() -> Keymap {
-        Keymap::parse(DEFAULT_KEYMAP).unwrap_or_else(|_| Keymap {
-            bindings: HashMap::new(),
-        })
+        static DEFAULTS: OnceLock<Keymap> = OnceLock::new();
+        DEFAULTS
+            .get_or_init(|| {
+                Keymap::parse(DEFAULT_KEYMAP).unwrap_or_else(|_| Keymap {
+                    bindings: HashMap::new(),
+                })
+            })
+            .clone()
     }
 
     pub fn parse(source: &str) -> Result<Keymap, KeymapError> {

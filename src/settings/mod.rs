@@ -87,6 +87,17 @@ impl Settings {
         }
     }
 
+    /// The settings file at `path` over `base`, without its keys or colours: what reading a
+    /// document asks of the settings. A file that cannot be read leaves `base` as it is; the
+    /// problem is said where the settings are read in full ([`Settings::load`]). With no file,
+    /// no key map is built: parsing the embedded one is left to the settings' own thread.
+    pub fn load_config(path: &Path, base: Config) -> Config {
+        match std::fs::read_to_string(path) {
+            Ok(text) => file::apply(&text, path, base, Keymap::default_keymap()).config,
+            Err(_) => base,
+        }
+    }
+
     /// Make the theme concrete: `auto` is light on a light terminal (`light_terminal`, when the
     /// terminal said), else dark; then the file's colour changes go on top.
     pub fn resolve_theme(&mut self, light_terminal: Option<bool>) {
@@ -156,6 +167,23 @@ mod tests {
                 .unwrap_or_default()
                 .contains("cannot read it")
         );
+    }
+
+    #[test]
+    fn a_document_reads_the_files_reading_settings_and_nothing_breaks_without_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "[reading]\nruby = \"hidden\"\nwidth = 60\n").unwrap();
+        let config = Settings::load_config(&path, Config::default());
+        assert_eq!(config.ruby, crate::document::Ruby::Hidden);
+        assert_eq!(config.max_width, 60);
+        assert_eq!(
+            config.ruby,
+            Settings::load(&path, true, Config::default()).config.ruby
+        );
+        let missing = Settings::load_config(&dir.path().join("none.toml"), Config::default());
+        assert_eq!(missing.ruby, Config::default().ruby);
+        assert_eq!(missing.max_width, Config::default().max_width);
     }
 
     #[test]
