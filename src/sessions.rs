@@ -369,12 +369,9 @@ pub(crate) fn session_in_terminal(
         Some(screen) => (screen.settings(cli), Some(screen)),
         None => (screen_settings(cli), None),
     };
-    let builder = match AppBuilder::for_opening(opening, data_dir(cli)) {
-        (builder, None) => builder.search(cli.search.clone()),
-        (builder, Some(whole)) => {
-            inbox.forward_whole(whole).context("cannot read the file")?;
-            builder
-        }
+    let (builder, whole) = match AppBuilder::for_opening(opening, data_dir(cli)) {
+        (builder, None) => (builder.search(cli.search.clone()), None),
+        (builder, whole) => (builder, whole),
     };
     inbox.watch_signals().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;
@@ -407,6 +404,13 @@ pub(crate) fn session_in_terminal(
     // is written in pieces, which a frame must not come between, and it holds standard
     // output while it waits. Keys are read once it is answered.
     let exit = app.paint_first(&mut terminal, &mut inbox).and_then(|()| {
+        // The whole of a previewed file is read once the first frame is out (see
+        // `PendingWhole`), and comes in as a message.
+        if let Some(whole) = whole {
+            inbox
+                .forward_whole(whole.start())
+                .map_err(|err| AppError::Document(quire::document::LoadError::Io(err)))?;
+        }
         // Not asked (another theme, or no colour), the terminal has said nothing to follow
         // or to remember.
         if let Some(colours) = colours.filter(|_| asks_terminal(&settings)) {

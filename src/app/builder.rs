@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Receiver;
 
 use crate::document::{Document, LoadOptions};
 use crate::input::Keymap;
@@ -12,7 +11,7 @@ use crate::reader::model::Files;
 use crate::reader::{Config, Model, Msg, Opened, OutlineTiming, Saved, Setup, Source, update};
 use crate::store::Store;
 
-use super::opening::{Opening, Whole};
+use super::opening::{Opening, PendingWhole};
 use super::writer::Writer;
 use super::{App, Opener};
 
@@ -68,12 +67,12 @@ impl AppBuilder {
     }
 
     /// The session to start on `opening`, with the store in `data_dir`: on the whole document
-    /// (and the store it was found in), or on its preview, with the whole still being read
-    /// behind it, for the caller to deliver as [`Msg::WholeArrived`].
+    /// (and the store it was found in), or on its preview, with the whole still to be read
+    /// behind it, for the caller to start and deliver as [`Msg::WholeArrived`].
     pub fn for_opening(
         opening: Opening,
         data_dir: Option<PathBuf>,
-    ) -> (AppBuilder, Option<Receiver<Whole>>) {
+    ) -> (AppBuilder, Option<PendingWhole>) {
         match opening {
             Opening::Ready(opened, store) => {
                 (AppBuilder::opened(*opened).store(store, data_dir), None)

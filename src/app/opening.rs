@@ -2,10 +2,10 @@
 //!
 //! Structuring a whole book takes tens of milliseconds (seconds for a 100 MB one), while the
 //! first screen needs only its opening pages. So for a big plain-text file the opening is
-//! structured at once as a *preview* and painted, while another thread decodes and structures
-//! the whole file and finds it in the bookmark store. The reader swaps the whole document in
-//! when it arrives (as [`crate::reader::Msg::WholeArrived`]), at the place the reader paged to
-//! in the preview.
+//! structured at once as a *preview* and painted; then another thread decodes and structures
+//! the whole file and finds it in the bookmark store ([`PendingWhole`] says why only then).
+//! The reader swaps the whole document in when it arrives (as
+//! [`crate::reader::Msg::WholeArrived`]), at the place the reader paged to in the preview.
 //!
 //! A preview is only used when it cannot mislead: plain text whose opening is valid UTF-8, or
 //! a book's first parts (an EPUB reads the same whether whole or begun). With a saved place
@@ -17,8 +17,8 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Mutex};
 
 use memchr::memmem;
 
@@ -61,9 +61,53 @@ pub struct Request {
 #[derive(Debug)]
 pub enum Opening {
     Ready(Box<Opened>, Option<Store>),
-    Preview(Document, Receiver<Whole>),
+    Preview(Document, PendingWhole),
     /// A preview of the text around the saved place, opened at it.
-    Around(Box<Around>, Receiver<Whole>),
+    Around(Box<Around>, PendingWhole),
+}
+
+/// The whole of a previewed document: read and structured on another thread once
+/// [`PendingWhole::start`] sets it going (some openings have set it going already).
+///
+/// The terminal session starts it only once the first frame is out. Reading a big file
+/// faults in page after page of fresh memory, and each fault holds the process's memory map
+/// for a moment; the first frame's own work (allocating its screen buffers, starting the
+/// threads that watch signals) must take that map for writing, and on a machine with two
+/// cores it waited behind the reading thread for milliseconds at a time.
+pub struct PendingWhole(Pending);
+
+enum Pending {
+    Later(Box<Job>),
+    Started(Receiver<Whole>),
+}
+
+impl PendingWhole {
+    fn later(job: Job) -> PendingWhole {
+        PendingWhole(Pending::Later(Box::new(job)))
+    }
+
+    /// Set the reading going (unless it is already): the whole arrives on the receiver.
+    pub fn start(self) -> Receiver<Whole> {
+        match self.0 {
+            Pending::Started(whole) => whole,
+            Pending::Later(job) => read_whole_behind(*job),
+        }
+    }
+
+    /// Start the reading and wait for the whole.
+    pub fn recv(self) -> Result<Whole, mpsc::RecvError> {
+        self.start().recv()
+    }
+}
+
+impl std::fmt::Debug for PendingWhole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let state = match &self.0 {
+            Pending::Later(job) => format!("not started: {}", job.name),
+            Pending::Started(_) => "started".to_string(),
+        };
+        f.debug_tuple("PendingWhole").field(&state).finish()
+    }
 }
 
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
@@ -268,11 +312,11 @@ fn open_with_peek(mut job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, L
     if let SavedPlace::Inside(position) = &saved
         && let Some(around) = preview_around(&mut job, position, options)?
     {
-        let whole = read_whole_behind(job)?;
-        return Ok(Opening::Around(Box::new(around), whole));
+        return Ok(Opening::Around(Box::new(around), PendingWhole::later(job)));
     }
     let preview = opening.unwrap_or_else(|| load_opening(&job));
-    preview_then_whole(preview, job, || saved.maybe_inside())
+    let waits = job.resume && saved.maybe_inside();
+    preview_then_whole(preview, job, Resumes::Known(waits))
 }
 
 /// The preview around the saved place `position` of a plain text; `None` when there is no
@@ -382,10 +426,14 @@ fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError>
         resume,
     };
     match opening {
-        Some(BookOpening::Begun(preview)) => preview_then_whole(Ok(preview), job, || {
-            peek.recv()
-                .map_or(true, |saved: SavedPlace| saved.maybe_inside())
-        }),
+        Some(BookOpening::Begun(preview)) => {
+            let resumes = if job.resume {
+                Resumes::Asked(peek)
+            } else {
+                Resumes::Known(false)
+            };
+            preview_then_whole(Ok(preview), job, resumes)
+        }
         // Read whole already: not read again.
         Some(BookOpening::Whole(doc)) => {
             let (opened, store) = with_saved_place(
@@ -400,43 +448,70 @@ fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError>
     }
 }
 
-/// Start reading the whole on another thread and hand back the preview, unless a saved place
-/// inside the document is to be resumed (then the whole is waited for). `resumes_inside`
-/// says whether there is one, asked once the whole is started.
+/// Whether opening waits for the whole, to resume a saved place inside it.
+enum Resumes {
+    /// Known already.
+    Known(bool),
+    /// The store's answer is still to come: the whole is read meanwhile.
+    Asked(Receiver<SavedPlace>),
+}
+
+/// Hand back the preview with the whole still to read, unless a saved place inside the
+/// document is to be resumed (or the preview failed): then the whole is read and waited for.
 fn preview_then_whole(
     preview: Result<Document, LoadError>,
     job: Job,
-    resumes_inside: impl FnOnce() -> bool,
+    resumes: Resumes,
 ) -> Result<Opening, LoadError> {
-    let resume = job.resume;
-    // Only now is the whole started: on a busy machine the two would share a core, and the
-    // preview is what the reader is waiting for.
-    let whole = read_whole_behind(job)?;
-    let resumes_inside = resumes_inside();
-    match preview {
-        Ok(preview) if !(resume && resumes_inside) => Ok(Opening::Preview(preview, whole)),
-        _ => {
-            let opened = whole.recv().map_err(|_| {
-                LoadError::Io(std::io::Error::other("the file could not be read"))
-            })??;
-            Ok(Opening::Ready(Box::new(opened), None))
+    match (preview, resumes) {
+        (Ok(preview), Resumes::Known(false)) => {
+            Ok(Opening::Preview(preview, PendingWhole::later(job)))
+        }
+        (_, Resumes::Known(true)) | (Err(_), Resumes::Known(false)) => open_whole(job),
+        (preview, Resumes::Asked(peek)) => {
+            // The store can take a while to answer (it checks itself as it opens): the whole
+            // is read meanwhile, since it may be what opening waits for.
+            let whole = read_whole_behind(job);
+            let inside = peek.recv().map_or(true, |saved| saved.maybe_inside());
+            match preview {
+                Ok(preview) if !inside => Ok(Opening::Preview(
+                    preview,
+                    PendingWhole(Pending::Started(whole)),
+                )),
+                _ => {
+                    let opened = whole.recv().map_err(|_| {
+                        LoadError::Io(std::io::Error::other("the file could not be read"))
+                    })??;
+                    Ok(Opening::Ready(Box::new(opened), None))
+                }
+            }
         }
     }
 }
 
 /// Read (the rest of) the file and structure it whole on another thread. The bytes move to
-/// the thread: a big book is not copied to be read twice.
-fn read_whole_behind(job: Job) -> Result<Receiver<Whole>, LoadError> {
+/// the thread: a big book is not copied to be read twice. Should no thread be had, the work
+/// is done here, late but whole.
+fn read_whole_behind(job: Job) -> Receiver<Whole> {
     let (whole_sender, whole) = mpsc::channel();
-    std::thread::Builder::new()
+    let slot = Arc::new(Mutex::new(Some(job)));
+    let taken = Arc::clone(&slot);
+    let sender = whole_sender.clone();
+    let spawned = std::thread::Builder::new()
         .name("open".into())
         .spawn(move || {
-            // The thread's own store connection goes with it: the runtime opens one for its
-            // writes when it has one to make.
-            let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
-        })
-        .map_err(LoadError::Io)?;
-    Ok(whole)
+            if let Some(job) = taken.lock().ok().and_then(|mut job| job.take()) {
+                // The thread's own store connection goes with it: the runtime opens one for
+                // its writes when it has one to make.
+                let _ = sender.send(load_whole(job).map(|(opened, _store)| opened));
+            }
+        });
+    if spawned.is_err()
+        && let Some(job) = slot.lock().ok().and_then(|mut job| job.take())
+    {
+        let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
+    }
+    whole
 }
 
 fn load_whole(job: Job) -> Result<(Opened, Option<Store>), LoadError> {
@@ -583,6 +658,21 @@ mod tests {
             path,
             resume: true,
         }
+    }
+
+    #[test]
+    fn a_preview_leaves_the_whole_unread_until_it_is_started() {
+        let text = format!("The Whale Book\n\n{}", book(20_000));
+        let Opening::Preview(_, whole) = open(request(&text, None, None)).unwrap() else {
+            panic!("a big plain-text file should open as a preview");
+        };
+        // Nothing reads the rest while the first frame is made: the session starts it after.
+        assert_eq!(
+            format!("{whole:?}"),
+            "PendingWhole(\"not started: book.txt\")"
+        );
+        let doc = whole.start().recv().unwrap().unwrap().doc;
+        assert_eq!(doc.blocks, Document::from_text(&text, "book.txt").blocks);
     }
 
     #[test]
