@@ -117,16 +117,25 @@ pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
     session_in_terminal(opening, cli, TerminalInbox::new(), start)
 }
 
+/// The reader's terminal: its frame buffers and the backend that writes them.
+type ReaderTerminal = ratatui::Terminal<FrameBackend<io::Stdout>>;
+
 /// The settings for a session in the terminal, got on a thread of their own while the file
-/// is read. The same thread then asks the terminal about its colours (when the theme is
-/// `auto`), once told to: by then the terminal is in raw mode, so that the question neither
-/// echoes nor leaves the terminal's modes changed behind quire's back, and the first frame is
-/// out. A terminal can take milliseconds to answer (a network round trip over ssh), so the
-/// first frame does not wait: it is drawn with the background remembered from the last
-/// session, and the answer is taken before quire reads any input (only one reader of the
-/// terminal at a time). Dropped unused (opening the document failed), it waits for the thread.
+/// is read. The same thread then makes the frame buffers ready: two screens' worth of cells
+/// (over a megabyte at 200×60), whose first touch of fresh memory cost the first frame half a
+/// millisecond when it was made on the way to it. Last, it asks the terminal about its
+/// colours (when the theme is `auto`), once told to: by then the terminal is in raw mode, so
+/// that the question neither echoes nor leaves the terminal's modes changed behind quire's
+/// back, and the first frame is out. A terminal can take milliseconds to answer (a network
+/// round trip over ssh), so the first frame does not wait: it is drawn with the background
+/// remembered from the last session, and the answer is taken before quire reads any input
+/// (only one reader of the terminal at a time). Dropped unused (opening the document
+/// failed), it waits for the thread.
 pub(crate) struct ScreenSettings {
     settings: Receiver<Settings>,
+    /// The frame buffers, made for the terminal's size as it was then (nothing is written to
+    /// the terminal in making them).
+    screen: Receiver<io::Result<ReaderTerminal>>,
     /// Told once raw mode is on: ask the terminal now.
     ask: Option<mpsc::Sender<()>>,
     /// The terminal's answer (no colour: not asked, or no answer), with the keys typed
@@ -138,6 +147,7 @@ impl ScreenSettings {
     fn start(cli: &Cli) -> ScreenSettings {
         let cli = cli.clone();
         let (settings_tx, settings_rx) = mpsc::channel();
+        let (screen_tx, screen_rx) = mpsc::channel();
         let (ask_tx, ask_rx) = mpsc::channel();
         let answer = std::thread::Builder::new()
             .name("settings".into())
@@ -145,6 +155,7 @@ impl ScreenSettings {
                 let settings = settings(&cli);
                 let asked = settings.clone();
                 let _ = settings_tx.send(settings);
+                let _ = screen_tx.send(new_screen());
                 // Not told (the session never took the terminal): nothing is asked.
                 if ask_rx.recv().is_err() {
                     return Answer::default();
@@ -154,6 +165,7 @@ impl ScreenSettings {
             .ok();
         ScreenSettings {
             settings: settings_rx,
+            screen: screen_rx,
             ask: Some(ask_tx),
             answer,
         }
@@ -165,6 +177,11 @@ impl ScreenSettings {
         let mut settings = self.settings.recv().unwrap_or_else(|_| settings(cli));
         settings.resolve_theme(settings.remembered_light);
         settings
+    }
+
+    /// The frame buffers made ready on the thread; made here should it have failed.
+    fn screen(&self) -> io::Result<ReaderTerminal> {
+        self.screen.recv().unwrap_or_else(|_| new_screen())
     }
 
     /// Ask the terminal whether its background is light (the terminal in raw mode, nothing
@@ -189,6 +206,11 @@ impl Drop for ScreenSettings {
             let _ = thread.join();
         }
     }
+}
+
+/// Frame buffers for the terminal's size, and the backend that writes them to stdout.
+fn new_screen() -> io::Result<ReaderTerminal> {
+    quire::app::terminal(FrameBackend::new(io::stdout()))
 }
 
 /// The settings with the theme resolved against the terminal's colours (asked when the
@@ -375,8 +397,11 @@ pub(crate) fn session_in_terminal(
     };
     inbox.watch_signals().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;
-    let mut terminal =
-        quire::app::terminal(FrameBackend::new(io::stdout())).context("cannot use the terminal")?;
+    let mut terminal = match &colours {
+        Some(screen) => screen.screen(),
+        None => new_screen(),
+    }
+    .context("cannot use the terminal")?;
     // Cleared once (in the first frame's write), the screen is known blank: the first frame
     // then writes the spaces between words instead of moving the cursor over them.
     terminal.clear().context("cannot use the terminal")?;
