@@ -14,6 +14,10 @@ pub const SESSION: &str = "t";
 /// A tmux server of our own (its own socket), killed when the test ends.
 pub struct Tmux {
     socket: String,
+    /// Where the socket file is, asked of the server as it starts: tmux leaves the file
+    /// behind when its server ends (one per test, run after run, in the user's tmux folder),
+    /// so it is removed with the server.
+    socket_path: Option<String>,
 }
 
 impl Tmux {
@@ -24,8 +28,9 @@ impl Tmux {
             println!("skipped: tmux is not installed");
             return None;
         }
-        let tmux = Tmux {
+        let mut tmux = Tmux {
             socket: format!("quire-test-{}-{name}", std::process::id()),
+            socket_path: None,
         };
         let (width, height) = (width.to_string(), height.to_string());
         let ok = tmux.run(&[
@@ -40,6 +45,10 @@ impl Tmux {
             command,
         ]);
         assert!(ok.is_some(), "tmux could not start a session");
+        tmux.socket_path = tmux
+            .run(&["display", "-p", "#{socket_path}"])
+            .map(|path| path.trim().to_string())
+            .filter(|path| !path.is_empty());
         Some(tmux)
     }
 
@@ -99,5 +108,8 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
