@@ -342,6 +342,31 @@ continents, which is why the lamp problem is now taught in introductory courses.
     }
 
     #[test]
+    fn lines_a_page_breaks_with_br_stay_lines() {
+        let said = "<p>A use declaration creates one or more local name bindings synonymous \
+                    with some other path. Usually it is used to shorten the path required to \
+                    refer to a module item, and it may appear in modules and blocks.</p>"
+            .repeat(3);
+        let grammar = "<p>UseTree → <br>      ( SimplePath? :: )? * <br>    | \
+                       ( SimplePath? :: )? { UseTree } <br>    | SimplePath ( as IDENTIFIER )?</p>";
+        let address = "<p>Herman Melville<br>Arrowhead Farm<br>Pittsfield, Massachusetts</p>";
+        let page = format!(
+            "<html><head><title>Use</title></head><body><main><h1>Use declarations</h1>\
+             {grammar}{said}{address}</main></body></html>"
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            text.contains(&"UseTree →\n( SimplePath? :: )? *\n| ( SimplePath? :: )? { UseTree }\n| SimplePath ( as IDENTIFIER )?"),
+            "{text:?}"
+        );
+        assert!(
+            text.contains(&"Herman Melville\nArrowhead Farm\nPittsfield, Massachusetts"),
+            "{text:?}"
+        );
+    }
+
+    #[test]
     fn a_note_set_apart_in_a_documentation_page_is_kept() {
         let said = "<p>Most types have a fixed size that is known at compile time. A type whose \
                     size is known only at run time is called a dynamically sized type, and such \

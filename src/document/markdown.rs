@@ -159,6 +159,26 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A hard break (two spaces or a backslash at a line's end, or `<br>` in a saved page):
+    /// the author's own line end, in an address, a verse, a grammar's alternatives. It stays
+    /// a line break (the layout keeps one inside a paragraph), except in a heading, which is
+    /// one line.
+    fn line_break(&mut self, offset: usize) {
+        let one_line = self
+            .current
+            .as_ref()
+            .is_some_and(|block| matches!(block.kind, BlockKind::Heading | BlockKind::Title));
+        if one_line {
+            return self.push_text(" ", offset);
+        }
+        if let Some(block) = self.current.as_mut()
+            && !block.text.is_empty()
+            && !block.text.ends_with('\n')
+        {
+            block.text.push('\n');
+        }
+    }
+
     fn open_style(&mut self, style: Inline, offset: usize) {
         if self.current.is_none() {
             let kind = self.paragraph_kind();
@@ -194,7 +214,8 @@ impl<'a> Builder<'a> {
                 self.push_text(&code, offset);
                 self.close_style(Inline::Code);
             }
-            Event::SoftBreak | Event::HardBreak => self.push_text(" ", offset),
+            Event::SoftBreak => self.push_text(" ", offset),
+            Event::HardBreak => self.line_break(offset),
             Event::TaskListMarker(done) => {
                 self.push_text(if done { "[x] " } else { "[ ] " }, offset)
             }
@@ -479,6 +500,25 @@ mod tests {
         assert_eq!(
             spans,
             vec![("soft", Inline::Emphasis), ("text", Inline::Strong)]
+        );
+    }
+
+    #[test]
+    fn a_hard_break_keeps_the_authors_line_and_a_soft_break_joins() {
+        // A setext heading may hold a hard break; it is still one line.
+        let md = "An address\\\nwith a break\n===\n\nHerman Melville  \nArrowhead Farm\\\n\
+                  Pittsfield, Massachusetts\n\nA soft\nbreak joins.\n\n\
+                  - a verse  \n  in an item\n";
+        let (blocks, _) = structure(md);
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "An address with a break",
+                "Herman Melville\nArrowhead Farm\nPittsfield, Massachusetts",
+                "A soft break joins.",
+                "• a verse\nin an item",
+            ]
         );
     }
 
