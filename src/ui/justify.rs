@@ -37,9 +37,13 @@ impl Spread {
             return Spread::default();
         };
         let trimmed = text.trim_end();
-        // The paragraph's last line stays ragged, as in print.
+        // The paragraph's last line stays ragged, as in print; so does a line the author
+        // ended (a hard break: the line of an address or a verse before it).
         let rest = block.text.get(range.end..).unwrap_or("");
-        if rest.trim().is_empty() || text.contains('\n') {
+        if rest.trim().is_empty()
+            || text.contains('\n')
+            || rest.trim_start_matches(' ').starts_with('\n')
+        {
             return Spread::default();
         }
         let spaces: Vec<usize> = trimmed
@@ -133,6 +137,33 @@ mod tests {
             // Off, nothing moves.
             assert!(Spread::of(block, line, 30, false, false).is_empty());
         }
+    }
+
+    #[test]
+    fn a_line_the_author_ended_stays_ragged() {
+        let mut doc = Document::from_text("Title\n\nplaceholder", "j.txt");
+        // An address line long enough to wrap, then a line break the author set.
+        doc.blocks[1].text = "Arrowhead Farm, a long line of the address that goes on and on \
+                              so that it wraps\nPittsfield, Massachusetts"
+            .to_string();
+        let pages = Pages::new(&doc, 30, 100, false);
+        let lines: Vec<Line> = pages
+            .lines_from(0)
+            .filter(|l| l.kind == LineKind::Text && l.block == 1)
+            .collect();
+        let block = &doc.blocks[1];
+        let before_break = lines
+            .iter()
+            .position(|l| block.text[l.range().end..].starts_with('\n'))
+            .expect("a line ends at the break");
+        assert!(before_break > 0, "the address line wraps");
+        let texts: Vec<&str> = lines.iter().map(|l| &block.text[l.range()]).collect();
+        // The line before it is justified; the one the author ended is not.
+        assert!(
+            !Spread::of(block, &lines[1], 30, true, false).is_empty(),
+            "{texts:?}"
+        );
+        assert!(Spread::of(block, &lines[before_break], 30, true, false).is_empty());
     }
 
     #[test]
