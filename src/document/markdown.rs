@@ -224,13 +224,17 @@ impl<'a> Builder<'a> {
             // Raw HTML is markup, but what it says is text: a README's centred tagline
             // (`<p align="center">`), a `<details>` summary, a table written in HTML. A
             // block's lines are gathered and read when it ends. Inline, the markup is the
-            // tags around text that comes as text, and a `<br>` parts words as a break does.
+            // tags around text that comes as text, and a `<br>` is a hard break (a space in
+            // a table's cell, whose row is one line).
             Event::Html(raw) => {
                 if let Some((lines, _)) = self.html_block.as_mut() {
                     lines.push_str(&raw);
                 }
             }
-            Event::InlineHtml(tag) if is_line_break_tag(&tag) => self.push_text(" ", offset),
+            Event::InlineHtml(tag) if is_line_break_tag(&tag) && self.in_table_cell => {
+                self.push_text(" ", offset)
+            }
+            Event::InlineHtml(tag) if is_line_break_tag(&tag) => self.line_break(offset),
             Event::InlineHtml(_) => {}
             Event::InlineMath(math) | Event::DisplayMath(math) => self.push_text(&math, offset),
         }
@@ -623,7 +627,7 @@ mod tests {
                 (BlockKind::Paragraph, "Hidden text.", 13),
                 (BlockKind::Code, "a │ b", 17),
                 (BlockKind::Code, "x │ one two", 19),
-                (BlockKind::Paragraph, "A line broken [31m.", 21),
+                (BlockKind::Paragraph, "A line\nbroken [31m.", 21),
                 (BlockKind::Code, "Key │ Does", 24),
                 (BlockKind::Code, "Ctrl + U │ Delete to the line start", 25),
                 (BlockKind::Code, "│ or to the end", 26),
