@@ -111,16 +111,27 @@ fn is_rst_markup(block: &Block) -> bool {
 }
 
 /// A short title that says the text is a licence ("GNU GENERAL PUBLIC LICENSE", "Mozilla
-/// Public License Version 2.0", "The MIT License").
+/// Public License Version 2.0", "The MIT License") or legal code: Creative Commons heads each
+/// of its licences and its public-domain waiver "Creative Commons Legal Code".
 fn names_a_licence(text: &str) -> bool {
     let words = text.split_whitespace().count();
     if words == 0 || words > 12 {
         return false;
     }
-    text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        let lower = w.to_lowercase();
-        lower == "license" || lower == "licence" || lower == "unlicense"
-    })
+    let mut lowered = text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .peekable();
+    while let Some(word) = lowered.next() {
+        if word == "license" || word == "licence" || word == "unlicense" {
+            return true;
+        }
+        if word == "legal" && lowered.peek().is_some_and(|next| next == "code") {
+            return true;
+        }
+    }
+    false
 }
 
 /// How many blocks from the start the clauses of a licence are looked for in.
@@ -316,6 +327,11 @@ mod tests {
         assert_eq!(genre(pep), Genre::Memo);
         let licence = "                    THE EXAMPLE PUBLIC LICENSE\n                       Version 1, May 2030\n\n  0. Definitions.\n\n  \"This License\" refers to version 1 of the Example Public License.\n";
         assert_eq!(genre(licence), Genre::Licence);
+        // Legal code that waives rights instead of licensing them names itself so.
+        let waiver = "Example Commons Legal Code\n\nEC0 1.0 Universal\n\nStatement of Purpose\n\nThe laws of most places give an author rights in a work.\n";
+        assert_eq!(genre(waiver), Genre::Licence);
+        let essay = "Notes on the legal history of code\n\nSome words about law.\n";
+        assert_eq!(genre(essay), Genre::Page);
         let markdown = "# Guide\n\nSome words.\n\n## Setup\n\nMore words.\n";
         assert_eq!(genre(markdown), Genre::Markdown);
         let page = "Example News\n\nSign in\n\nThe council met on Monday to discuss the budget.\n\nShare this\n";
