@@ -230,7 +230,8 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1])
-            && !matter::is_front_fields(&raws[i - 1]);
+            && !matter::is_front_fields(&raws[i - 1])
+            && !is_notice_in_capitals(&raws[i - 1]);
         // A caption, a picture's credit, or the short credit under a caption ("Video: In
         // this talk …" over "TEDMED") heads nothing.
         let label = chrome::is_caption_label(&text)
@@ -334,6 +335,18 @@ fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
         }
         .clamp(1, 6);
     }
+}
+
+/// Lines in capitals, a sentence or more of them: a notice (a licence's disclaimer, a
+/// warning set in by spaces), not a quotation or verse that the short line under it could
+/// sign.
+fn is_notice_in_capitals(raw: &Raw<'_>) -> bool {
+    let (mut letters, mut capitals) = (0usize, 0usize);
+    for c in raw.text().chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        capitals += usize::from(c.is_uppercase());
+    }
+    letters >= 40 && capitals * 10 >= letters * 9
 }
 
 #[cfg(test)]
@@ -619,6 +632,23 @@ mod tests {
         // The same short line before body text, with no verse above it, is still a heading.
         let text = "Some opening paragraph that is long enough to be body text here.\n\nOliver Cromwell\n\nA long paragraph of body text follows the heading and tells the story of the man at length.\n";
         assert_eq!(headings(text).len(), 1, "{:?}", headings(text));
+    }
+
+    #[test]
+    fn a_title_under_a_notice_in_capitals_is_a_heading_not_its_signature() {
+        let notice = "Example Legal Code\n\n    THIS NOTICE IS NOT LEGAL ADVICE. THE AUTHORS PROVIDE THIS TEXT\n    AS IS AND GIVE NO WARRANTY ABOUT WHAT FOLLOWS FROM ITS USE.\n\n";
+        let body = "The laws of most places give the author of a work rights in it, and some authors wish to give those rights up for good.\n";
+        let text = format!("{notice}Statement of Purpose\n\n{body}");
+        assert_eq!(
+            headings(&text),
+            vec![(2, 6, "Statement of Purpose".into())],
+            "{:?}",
+            headings(&text)
+        );
+        // Under a quotation in mixed case, the same line still signs it.
+        let quotation = "Example Legal Code\n\n    The law is reason, free from passion, and a good deal of it\n    is written down so that nobody has to remember it all.\n\n";
+        let text = format!("{quotation}Statement of Purpose\n\n{body}");
+        assert!(headings(&text).is_empty(), "{:?}", headings(&text));
     }
 
     #[test]
