@@ -15,7 +15,7 @@ use crate::input::Key;
 use crate::input::key::{KeyError, parse_keys};
 use crate::reader::{Input, Msg};
 
-use super::work::Work;
+use super::work::{RanOn, Work};
 
 use super::opening::Whole;
 
@@ -166,31 +166,16 @@ impl Inbox for TerminalInbox {
         let postbox = self.postbox();
         let background = work.is_background();
         let (run, failed) = work.into_parts();
-        // The work moves to its thread through a slot, so that if no thread can be had the
-        // work is still here to be done on this one.
-        let slot = std::sync::Arc::new(std::sync::Mutex::new(Some(run)));
-        let taken = std::sync::Arc::clone(&slot);
-        let spawned = std::thread::Builder::new()
-            .name("work".into())
-            .spawn(move || {
-                if background {
-                    yield_to_the_loop();
-                }
-                // Work that panics would leave the reader waiting; the guard says so instead.
-                let guard = SaysIfDropped(Some((postbox.clone(), failed)));
-                let run = taken.lock().ok().and_then(|mut slot| slot.take());
-                if let Some(run) = run {
-                    postbox.post(run());
-                }
-                guard.disarm();
-            });
-        if spawned.is_err() {
-            // No thread to be had: do the work here, late but whole.
-            let run = slot.lock().ok().and_then(|mut slot| slot.take());
-            if let Some(run) = run {
-                let _ = self.sender.send(run());
+        super::work::on_a_thread("work", move |ran_on| {
+            // Only a thread of its own yields: the loop's thread keeps its priority.
+            if background && ran_on == RanOn::OwnThread {
+                yield_to_the_loop();
             }
-        }
+            // Work that panics would leave the reader waiting; the guard says so instead.
+            let guard = SaysIfDropped(Some((postbox.clone(), failed)));
+            postbox.post(run());
+            guard.disarm();
+        });
     }
 }
 

@@ -17,8 +17,8 @@
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
-use std::sync::{Arc, Mutex};
 
 use memchr::memmem;
 
@@ -493,24 +493,12 @@ fn preview_then_whole(
 /// the thread: a big book is not copied to be read twice. Should no thread be had, the work
 /// is done here, late but whole.
 fn read_whole_behind(job: Job) -> Receiver<Whole> {
-    let (whole_sender, whole) = mpsc::channel();
-    let slot = Arc::new(Mutex::new(Some(job)));
-    let taken = Arc::clone(&slot);
-    let sender = whole_sender.clone();
-    let spawned = std::thread::Builder::new()
-        .name("open".into())
-        .spawn(move || {
-            if let Some(job) = taken.lock().ok().and_then(|mut job| job.take()) {
-                // The thread's own store connection goes with it: the runtime opens one for
-                // its writes when it has one to make.
-                let _ = sender.send(load_whole(job).map(|(opened, _store)| opened));
-            }
-        });
-    if spawned.is_err()
-        && let Some(job) = slot.lock().ok().and_then(|mut job| job.take())
-    {
-        let _ = whole_sender.send(load_whole(job).map(|(opened, _store)| opened));
-    }
+    let (sender, whole) = mpsc::channel();
+    super::work::on_a_thread("open", move |_| {
+        // The thread's own store connection goes with it: the runtime opens one for its
+        // writes when it has one to make.
+        let _ = sender.send(load_whole(job).map(|(opened, _store)| opened));
+    });
     whole
 }
 

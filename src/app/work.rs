@@ -1,7 +1,10 @@
 //! Background work as the runtime runs it: something to do off the loop that ends in a message
 //! for the reader, and the message that says it died before it could. The reader's pure jobs
 //! (building an outline) and the runtime's own (reading another file) both become `Work`, so an
-//! inbox has one way to run them: on a thread for real, on the spot in a test script.
+//! inbox has one way to run them: on a thread for real, on the spot in a test script. Here
+//! too is how any such job gets a thread of its own without being lost when none can be had.
+
+use std::sync::{Arc, Mutex};
 
 use crate::reader::{Job, Msg};
 
@@ -63,5 +66,34 @@ impl std::fmt::Debug for Work {
             .field("failed", &self.failed)
             .field("background", &self.background)
             .finish()
+    }
+}
+
+/// Where a job given to [`on_a_thread`] ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RanOn {
+    /// A thread of its own.
+    OwnThread,
+    /// The caller's thread: no other could be had.
+    CallersThread,
+}
+
+/// Run `job` on a new thread named `name`, or, should no thread be had, here and now: late, but
+/// done once either way. The job moves to its thread through a slot, so that a thread that
+/// could not start leaves it behind to be run here.
+pub fn on_a_thread(name: &str, job: impl FnOnce(RanOn) + Send + 'static) {
+    let slot = Arc::new(Mutex::new(Some(job)));
+    let taken = Arc::clone(&slot);
+    let spawned = std::thread::Builder::new()
+        .name(name.into())
+        .spawn(move || {
+            if let Some(job) = taken.lock().ok().and_then(|mut slot| slot.take()) {
+                job(RanOn::OwnThread);
+            }
+        });
+    if spawned.is_err()
+        && let Some(job) = slot.lock().ok().and_then(|mut slot| slot.take())
+    {
+        job(RanOn::CallersThread);
     }
 }
