@@ -94,8 +94,8 @@ struct Cli {
     /// anything longer is refused.
     #[arg(long, value_name = "SIZE", value_parser = input::parse_size)]
     max_size: Option<u64>,
-    /// Start with code lines wider than the column wrapped onto the next rows (each marked ↪)
-    /// instead of cut at the column; `w` switches in the reader.
+    /// Start with code lines too wide for the screen wrapped onto the next rows (each marked ↪)
+    /// instead of cut at the pane's edge; `w` switches in the reader.
     #[arg(long)]
     wrap_code: bool,
     /// How Japanese ruby (the reading of a word, in Aozora Bunko texts) is shown: after its

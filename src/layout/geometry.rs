@@ -48,6 +48,10 @@ pub struct Geometry {
     pub pane: Rect,
     /// The reading column, centred in the pane.
     pub column: Rect,
+    /// The columns a code line may take from the column's left edge: on to the pane's right
+    /// margin, so preformatted text wider than the measure for prose is not cut while the
+    /// screen has room for it. At least the column's width.
+    pub code_width: u16,
     pub status: Option<Rect>,
 }
 
@@ -87,11 +91,14 @@ impl Geometry {
         let column_width = pane.width.saturating_sub(margin).min(max);
         let column_x = pane.x + (pane.width - column_width) / 2;
         let column = Rect::new(column_x, 0, column_width, body_height);
+        let right_gap = (pane.x + pane.width) - (column.x + column.width);
+        let code_width = column.width + right_gap.saturating_sub(shape.margin.min(right_gap));
         Geometry {
             screen,
             sidebar,
             pane,
             column,
+            code_width,
             status,
         }
     }
@@ -165,6 +172,25 @@ mod tests {
         assert_eq!((g.pane.x, g.pane.width), (0, 90));
         assert_eq!(g.column.width, 84);
         assert_eq!(g.column.x, 3);
+        // The column fills the pane but its margins: code gets no more room than prose.
+        assert_eq!(g.code_width, 84);
+    }
+
+    #[test]
+    fn code_may_take_the_panes_room_right_of_the_column_up_to_its_margin() {
+        let g = Geometry::new((200, 50), true, &Shape::default());
+        assert_eq!(g.column.x + g.code_width, g.pane.x + g.pane.width - 1);
+        let wide_margins = Shape {
+            margin: 4,
+            ..Shape::default()
+        };
+        let g = Geometry::new((200, 50), false, &wide_margins);
+        assert_eq!(g.column.x + g.code_width, 200 - 4);
+        for width in 0..=120 {
+            let g = Geometry::new((width, 10), true, &Shape::default());
+            assert!(g.code_width >= g.column.width);
+            assert!(g.column.x + g.code_width <= g.pane.x + g.pane.width);
+        }
     }
 
     #[test]

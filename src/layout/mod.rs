@@ -105,6 +105,10 @@ pub enum CodeLines {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub code: CodeLines,
+    /// The columns a code line may take from the column's left edge: the pane's room right of
+    /// the column too, so a wide screen shows a wide line whole instead of cutting it at the
+    /// measure that suits prose. Never less than the column (0 means just the column).
+    pub code_width: usize,
     pub paragraph_gap: u8,
     /// Prose may also break inside a word, at its syllables in this language, with a hyphen
     /// drawn: what keeps justified lines from gaping. `None` breaks only between words.
@@ -115,6 +119,7 @@ impl From<CodeLines> for Style {
     fn from(code: CodeLines) -> Style {
         Style {
             code,
+            code_width: 0,
             paragraph_gap: 1,
             hyphenation: None,
         }
@@ -461,6 +466,10 @@ impl Pages {
     pub fn style(&self) -> Style {
         self.style
     }
+    /// The columns a code line may take (see [`Style::code_width`]).
+    pub fn code_width(&self) -> usize {
+        self.style.code_width.max(self.width)
+    }
     /// How many screen lines the layout has.
     pub fn line_count(&self) -> usize {
         self.rows.len()
@@ -699,14 +708,15 @@ fn lay_out_block<Row: From<Line>>(
 ) {
     let block = &doc.blocks[index];
     let first_row = rows.len();
+    let code_width = style.code_width.max(width);
     match (block.kind, style.code) {
         (BlockKind::Code, CodeLines::Cut) => {
-            for (range, cut) in wrap::cut_preformatted(&block.text, width) {
+            for (range, cut) in wrap::cut_preformatted(&block.text, code_width) {
                 push_row(rows, index, first_row, range, cut, 0, false);
             }
         }
         (BlockKind::Code, CodeLines::Wrap) => {
-            for row in code::wrap_preformatted(&block.text, width) {
+            for row in code::wrap_preformatted(&block.text, code_width) {
                 push_row(rows, index, first_row, row.range, false, row.hang, false);
             }
         }

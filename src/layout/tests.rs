@@ -251,6 +251,7 @@ fn the_paragraph_gap_parts_prose_and_never_joins_a_heading_to_its_text() {
             code: CodeLines::Cut,
             paragraph_gap: gap,
             hyphenation: None,
+            ..Style::from(CodeLines::Cut)
         };
         let pages = Pages::with_code_lines(&doc, 60, 40, false, style);
         // Each block with the blank lines before it.

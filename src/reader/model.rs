@@ -151,6 +151,9 @@ pub struct Model {
     pub(super) layout_job: Option<Arc<AtomicBool>>,
     /// The bytes of the document's text: what decides whether it is laid out whole at once.
     pub(super) text_bytes: usize,
+    /// Whether any block is code: only then does the room beside the column for code lines
+    /// matter, so a text without code is not laid out again when a resize changes only that.
+    pub(super) has_code: bool,
     /// Terminal size.
     pub(super) screen: (u16, u16),
     /// The reader's place: the start of the top line on screen.
@@ -263,13 +266,18 @@ impl Model {
         if hyphenates(&config) {
             let _ = hyphenation.set(hyphenation_of(&doc));
         }
+        let has_code = doc.blocks.iter().any(|b| b.kind == BlockKind::Code);
         // Only the first screen now: the rest is laid out after the first paint.
         let pages = Pages::first_screen(
             &doc,
             geometry.column.width as usize,
             geometry.column.height as usize,
             false,
-            layout_style(&config, hyphenation.get().copied().flatten()),
+            layout_style(
+                &config,
+                hyphenation.get().copied().flatten(),
+                code_room(&geometry, has_code),
+            ),
             0,
         );
         let message = doc.is_empty().then(|| "this document is empty".to_string());
@@ -291,6 +299,7 @@ impl Model {
             pages,
             layout_job: None,
             text_bytes,
+            has_code,
             screen,
             anchor: Anchor::default(),
             focus: Focus::Reader,
@@ -617,7 +626,8 @@ impl Model {
         } else {
             None
         };
-        (width, height, layout_style(&self.config, language))
+        let style = layout_style(&self.config, language, code_room(&g, self.has_code));
+        (width, height, style)
     }
 
     /// True for a text short enough to lay out whole between two keys (a few milliseconds).
@@ -757,9 +767,11 @@ impl Model {
 
 /// How the reading column sets the text out, from the settings: the hyphenation patterns
 /// when justified text is hyphenated, what is done with code lines wider than the column,
-/// the gap between paragraphs.
-fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
+/// the gap between paragraphs; and how wide code lines may be drawn (`code_width`, from the
+/// screen's geometry).
+fn layout_style(config: &Config, language: Option<hypher::Lang>, code_width: u16) -> Style {
     Style {
+        code_width: usize::from(code_width),
         hyphenation: language.filter(|_| hyphenates(config)),
         code: if config.wrap_code {
             CodeLines::Wrap
@@ -768,6 +780,12 @@ fn layout_style(config: &Config, language: Option<hypher::Lang>) -> Style {
         },
         paragraph_gap: config.paragraph_spacing,
     }
+}
+
+/// The columns code lines may take: the geometry's room for them, or none past the column
+/// (0) in a text without code, whose layout that room cannot change.
+fn code_room(geometry: &Geometry, has_code: bool) -> u16 {
+    if has_code { geometry.code_width } else { 0 }
 }
 
 /// True when the settings justify text and hyphenate it.

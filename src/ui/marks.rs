@@ -50,6 +50,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, pane: Rect, buf: &mut Bu
             continue;
         };
         let range = line.range();
+        let area = super::reader::row_area(model, block, area, buf.area);
         let x = super::reader::text_left(block, &line, area);
         let room = (area.x + area.width).saturating_sub(x);
         let spread = super::justify::spread_of(model, block, &line, room);

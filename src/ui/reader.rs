@@ -47,6 +47,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             }
             LineKind::Text => {
                 let block = &model.doc().blocks[line.block as usize];
+                let area = row_area(model, block, area, buf.area);
                 let text = &block.text[line.range()];
                 let (style, prefix) = match block.kind {
                     BlockKind::Title => (theme.title(), ""),
@@ -72,9 +73,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 let right = area.x + area.width;
                 // A cut line's text stops before the marker's cell (a right-to-left line too).
                 let text_right = if line.cut {
-                    x.saturating_add(model.pages().width() as u16)
-                        .min(right)
-                        .saturating_sub(1)
+                    right.saturating_sub(1)
                 } else {
                     right
                 };
@@ -110,6 +109,21 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 }
             }
         }
+    }
+}
+
+/// Where a row of `block` is drawn: the reading column, or for code the column stretched
+/// right as far as the layout let code lines go (into the pane's room beside the column),
+/// never past the screen. Shared with the overlays, so they paint the cells drawn.
+pub(super) fn row_area(model: &Model, block: &Block, column: Rect, screen: Rect) -> Rect {
+    if block.kind != BlockKind::Code {
+        return column;
+    }
+    let room = screen.right().saturating_sub(column.x);
+    let code_width = u16::try_from(model.pages().code_width()).unwrap_or(u16::MAX);
+    Rect {
+        width: code_width.min(room).max(column.width.min(room)),
+        ..column
     }
 }
 

@@ -37,7 +37,8 @@ fn markdown(text: &str) -> Document {
     Document::load(text.as_bytes().to_vec(), "setup.md", options).unwrap()
 }
 
-/// The reading column's rows with their leading spaces (code indentation) kept.
+/// The reading column's rows with their leading spaces (code indentation) kept, as far right
+/// as code lines may be drawn.
 fn column_rows(session: &crate::common::Session) -> Vec<String> {
     let g = session.app.model().geometry();
     let buffer = session.terminal.backend().buffer();
@@ -45,7 +46,7 @@ fn column_rows(session: &crate::common::Session) -> Vec<String> {
         .map(|y| {
             let mut row = String::new();
             let mut skip = 0;
-            for x in g.column.x..g.column.x + g.column.width {
+            for x in g.column.x..g.column.x + g.code_width {
                 let symbol = buffer[(x, y)].symbol();
                 // A wide character's cell is followed by a filler cell.
                 if skip > 0 {
@@ -190,7 +191,8 @@ proptest! {
     ) {
         let (session, block) = fenced_code_session(&code, (width, 40), "");
         let model = session.app.model();
-        let column = model.pages().width();
+        // Code may be drawn past the prose column, into the pane's room beside it.
+        let column = model.pages().code_width();
         let rows = column_rows(&session);
         let first_row = model.pages().first_line_of_block(block).unwrap() - model.top_line();
         for (n, source_line) in model.doc().blocks[block].text.split('\n').enumerate() {
@@ -204,7 +206,7 @@ proptest! {
                 prop_assert_eq!(row.as_str(), source_line.trim_end());
             }
         }
-        let pages = Pages::new(model.doc(), column, 40, false);
+        let pages = Pages::with_code_lines(model.doc(), model.pages().width(), 40, false, model.pages().style());
         for line in pages.lines_from(0).filter(|l| l.block as usize == block) {
             let shown = &model.doc().blocks[block].text[line.range()];
             prop_assert!(columns(shown) + usize::from(line.cut) <= column);
@@ -394,7 +396,8 @@ proptest! {
     ) {
         let (session, block) = fenced_code_session(&code, (width, 60), "w");
         let model = session.app.model();
-        let column = model.pages().width();
+        // Code may be drawn past the prose column, into the pane's room beside it.
+        let column = model.pages().code_width();
         let text = &model.doc().blocks[block].text;
         let rows = column_rows(&session);
         let top = model.top_line();
@@ -423,15 +426,118 @@ proptest! {
         }
         prop_assert_eq!(rebuilt.as_str(), text.as_str());
         // The layout on its own agrees, and cut again it is one row per line.
-        let pages = Pages::with_code_lines(model.doc(), column, 60, false, CodeLines::Wrap);
+        let width = model.pages().width();
+        let pages = Pages::with_code_lines(model.doc(), width, 60, false, model.pages().style());
+        prop_assert_eq!(pages.code_lines(), CodeLines::Wrap);
         let alone: Vec<_> = pages.lines_from(0).collect();
         let in_model: Vec<_> = model.pages().lines_from(0).collect();
         prop_assert_eq!(alone, in_model);
-        let cut = Pages::new(model.doc(), column, 60, false);
+        let cut = Pages::new(model.doc(), width, 60, false);
         let cut_rows = cut
             .lines_from(0)
             .filter(|l| l.block as usize == block && l.kind == LineKind::Text)
             .count();
         prop_assert_eq!(cut_rows, text.split('\n').count());
     }
+}
+
+/// The row at `y` from the column's left edge to `right`, trailing blanks dropped.
+fn row_from_column(session: &crate::common::Session, y: u16, right: u16) -> String {
+    let g = session.app.model().geometry();
+    let buffer = session.terminal.backend().buffer();
+    (g.column.x..right)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect::<String>()
+        .trim_end()
+        .to_string()
+}
+
+#[test]
+fn on_a_wide_screen_a_code_line_goes_on_past_the_column_whole() {
+    // 220 columns: the 72-column measure leaves about 55 blank columns right of the text,
+    // and the 120-column shell line fits in them.
+    let session = run(markdown(MARKDOWN), (220, 16), "");
+    let g = session.app.model().geometry();
+    assert!(g.code_width > g.column.width, "{g:?}");
+    let curl = MARKDOWN.lines().find(|l| l.starts_with("curl")).unwrap();
+    let japanese = MARKDOWN.lines().find(|l| l.contains("名前")).unwrap();
+    let right = g.column.x + g.code_width;
+    let rows: Vec<String> = (g.column.y..g.column.y + g.column.height)
+        .map(|y| row_from_column(&session, y, right))
+        .collect();
+    assert!(rows.iter().any(|r| r == curl), "{}", session.screen());
+    assert!(
+        !session.screen().contains(CUT_MARKER),
+        "{}",
+        session.screen()
+    );
+    // Prose keeps its measure: nothing but code is drawn right of the column.
+    let buffer = session.terminal.backend().buffer();
+    for (row, y) in rows.iter().zip(g.column.y..) {
+        let past: String = (g.column.x + g.column.width..right)
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        if !past.trim().is_empty() {
+            // A wide character's filler cell reads as a space here.
+            let squeezed: String = row.split_whitespace().collect();
+            let code = |line: &str| line.split_whitespace().collect::<String>() == squeezed;
+            assert!(code(curl) || code(japanese.trim()), "{row:?} is not code");
+        }
+    }
+}
+
+#[test]
+fn a_code_line_wider_than_the_pane_is_cut_at_the_panes_margin() {
+    let session = run(markdown(MARKDOWN), (170, 16), "");
+    let g = session.app.model().geometry();
+    assert!(g.code_width > g.column.width, "{g:?}");
+    // One blank column is kept before the pane's edge, as the margin asks.
+    assert_eq!(g.column.x + g.code_width, g.pane.x + g.pane.width - 1);
+    let right = g.column.x + g.code_width;
+    let buffer = session.terminal.backend().buffer();
+    let marked: Vec<u16> = (g.column.y..g.column.y + g.column.height)
+        .filter(|&y| buffer[(right - 1, y)].symbol() == CUT_MARKER)
+        .collect();
+    assert_eq!(marked.len(), 1, "{}", session.screen());
+    let shown = row_from_column(&session, marked[0], right - 1);
+    assert!(shown.starts_with("curl") && shown.len() > 72, "{shown:?}");
+}
+
+#[test]
+fn a_search_hit_past_the_column_is_lit_where_it_is_drawn() {
+    let session = run(markdown(MARKDOWN), (220, 16), "/minimal<Enter>");
+    let g = session.app.model().geometry();
+    let buffer = session.terminal.backend().buffer();
+    let curl = MARKDOWN.lines().find(|l| l.starts_with("curl")).unwrap();
+    let hit = curl.find("minimal").unwrap() as u16;
+    let y = (g.column.y..g.column.y + g.column.height)
+        .find(|&y| buffer[(g.column.x, y)].symbol() == "c")
+        .unwrap();
+    assert!(
+        g.column.x + hit >= g.column.x + g.column.width,
+        "the hit is past the column"
+    );
+    for dx in 0..7 {
+        let cell = &buffer[(g.column.x + hit + dx, y)];
+        assert!(cell.modifier.contains(Modifier::REVERSED), "{cell:?}");
+    }
+}
+
+#[test]
+fn a_selection_covers_a_code_line_past_the_column() {
+    let curl = MARKDOWN.lines().find(|l| l.starts_with("curl")).unwrap();
+    let doc = markdown(&format!("```\n{curl}\n```\n\nAfter the code.\n"));
+    let session = run(doc, (220, 16), "v");
+    let g = session.app.model().geometry();
+    let buffer = session.terminal.backend().buffer();
+    let y = g.column.y;
+    assert_eq!(
+        row_from_column(&session, y, g.column.x + g.code_width),
+        curl
+    );
+    let reversed: String = (g.column.x..g.column.x + g.code_width)
+        .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+        .map(|x| buffer[(x, y)].symbol())
+        .collect();
+    assert_eq!(reversed, curl, "{}", session.screen());
 }

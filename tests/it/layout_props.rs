@@ -150,17 +150,45 @@ fn lines_by_block(pages: &Pages, doc: &Document) -> Vec<Vec<(std::ops::Range<usi
 }
 
 fn check_layout(doc: &Document, width: usize, height: usize, leftovers_open: bool) {
-    let pages = Pages::new(doc, width, height, leftovers_open);
+    check_layout_with_code_room(doc, width, height, leftovers_open, 0);
+}
+
+/// As [`check_layout`], with code lines let `code_room` columns past the column (as the pane's
+/// room beside it allows): code is checked against that wider edge, and prose is laid out
+/// exactly as without it.
+fn check_layout_with_code_room(
+    doc: &Document,
+    width: usize,
+    height: usize,
+    leftovers_open: bool,
+    code_room: usize,
+) {
+    let style = Style {
+        code_width: width + code_room,
+        ..Style::from(CodeLines::Cut)
+    };
+    let pages = Pages::with_code_lines(doc, width, height, leftovers_open, style);
     let column = width.max(MIN_COLUMN);
+    let code_column = (width + code_room).max(column);
     let per_block = lines_by_block(&pages, doc);
+    let narrow = (code_room > 0).then(|| {
+        let pages = Pages::new(doc, width, height, leftovers_open);
+        lines_by_block(&pages, doc)
+    });
     for (index, (block, ranges)) in doc.blocks.iter().zip(&per_block).enumerate() {
         if block.kind == BlockKind::Leftover && !leftovers_open {
             assert!(ranges.is_empty(), "a folded block shows text");
             continue;
         }
         if block.kind == BlockKind::Code {
-            check_code_lines(index, &block.text, ranges, column);
+            check_code_lines(index, &block.text, ranges, code_column);
             continue;
+        }
+        if let Some(narrow) = &narrow {
+            assert_eq!(
+                ranges, &narrow[index],
+                "block {index}: room for code moved prose"
+            );
         }
         assert!(
             ranges.iter().all(|(_, cut)| !cut),
@@ -334,10 +362,15 @@ fn check_code_lines(
 /// With long code lines wrapped: prose is laid out exactly as when they are cut; each code
 /// line's rows fit the column (hang included) and, concatenated, give the line back; every
 /// row after a line's first is a continuation with a hang, and no other row is.
-fn check_wrapped_code(doc: &Document, width: usize, height: usize) {
-    let wrapped = Pages::with_code_lines(doc, width, height, true, CodeLines::Wrap);
+/// `code_room` lets code lines go that many columns past the column.
+fn check_wrapped_code(doc: &Document, width: usize, height: usize, code_room: usize) {
+    let style = Style {
+        code_width: width + code_room,
+        ..Style::from(CodeLines::Wrap)
+    };
+    let wrapped = Pages::with_code_lines(doc, width, height, true, style);
     let cut = Pages::new(doc, width, height, true);
-    let column = width.max(MIN_COLUMN);
+    let column = (width + code_room).max(MIN_COLUMN);
     let rows_of = |pages: &Pages, block: usize| -> Vec<quire::layout::Line> {
         pages
             .lines_from(0)
@@ -431,8 +464,9 @@ proptest! {
         width in 1usize..200,
         height in 1usize..80,
         leftovers_open: bool,
+        code_room in prop_oneof![Just(0usize), 1usize..100],
     ) {
-        check_layout(&doc, width, height, leftovers_open);
+        check_layout_with_code_room(&doc, width, height, leftovers_open, code_room);
     }
 
     #[test]
@@ -440,8 +474,9 @@ proptest! {
         doc in document(),
         width in 1usize..200,
         height in 1usize..80,
+        code_room in prop_oneof![Just(0usize), 1usize..100],
     ) {
-        check_wrapped_code(&doc, width, height);
+        check_wrapped_code(&doc, width, height, code_room);
     }
 
     #[test]
@@ -538,6 +573,7 @@ proptest! {
             code: CodeLines::Cut,
             paragraph_gap: 1,
             hyphenation: Some(hypher::Lang::English),
+            ..Style::from(CodeLines::Cut)
         };
         let pages = Pages::with_code_lines(&doc, width, 10, false, style);
         let column = width.max(MIN_COLUMN);
