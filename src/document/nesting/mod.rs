@@ -81,9 +81,10 @@ struct Flattener<'a> {
     /// Start tags left out, by name, whose end tags are to be left out with them (a map: a
     /// page can use any number of names).
     dropped: HashMap<String, usize>,
-    /// Open SVG or MathML elements left out: their content is still read as the parser reads
-    /// SVG (no raw text, `<x/>` closes itself), and their elements are left out with them.
-    dropped_foreign: usize,
+    /// Open SVG or MathML elements left out, by name, innermost last: their content is still
+    /// read as the parser reads SVG (no raw text, `<x/>` closes itself), and their elements
+    /// are left out with them.
+    dropped_foreign: Vec<String>,
     /// A left-out block ended or began: the next text starts a new paragraph.
     break_pending: bool,
     out: Option<&'a mut String>,
@@ -108,7 +109,7 @@ impl<'a> Flattener<'a> {
         Flattener {
             stack: Vec::new(),
             flattened: false,
-            dropped_foreign: 0,
+            dropped_foreign: Vec::new(),
             dropped: HashMap::new(),
             break_pending: false,
             out,
@@ -138,7 +139,8 @@ impl<'a> Flattener<'a> {
     }
 
     fn in_foreign(&self) -> bool {
-        self.dropped_foreign > 0 || self.stack.last().is_some_and(|open| open.foreign_content)
+        !self.dropped_foreign.is_empty()
+            || self.stack.last().is_some_and(|open| open.foreign_content)
     }
 
     fn token(&mut self, token: Token) -> TokenSinkResult<()> {
@@ -197,11 +199,11 @@ impl<'a> Flattener<'a> {
             self.leave_foreign();
             foreign = false;
         }
-        if self.dropped_foreign > 0 {
+        if !self.dropped_foreign.is_empty() {
             // Inside SVG or MathML that was left out: so is this.
             self.flattened = true;
             if !tag.self_closing {
-                self.dropped_foreign += 1;
+                self.dropped_foreign.push(name);
             }
             return TokenSinkResult::Continue;
         }
@@ -236,7 +238,7 @@ impl<'a> Flattener<'a> {
         if !void && !holds_raw_text && self.stack.len() + room > MAX_DEPTH {
             if foreign || matches!(name.as_str(), "svg" | "math") {
                 self.flattened = true;
-                self.dropped_foreign += 1;
+                self.dropped_foreign.push(name);
             } else {
                 self.drop_start(name);
             }
@@ -291,14 +293,19 @@ impl<'a> Flattener<'a> {
     }
 
     fn end_tag(&mut self, name: &str) {
-        if self.dropped_foreign > 0 {
+        if !self.dropped_foreign.is_empty() {
             if matches!(name, "p" | "br") {
                 // Read as HTML: it leaves SVG and MathML.
                 self.leave_foreign();
             } else {
-                // Taken to close the innermost element left out (a mismatched one at worst
-                // keeps an element open in the model, which only counts deeper).
-                self.dropped_foreign -= 1;
+                // It closes the innermost element left out of its name, with those inside
+                // it. One that names none closes nothing in the model: taken off, an `<svg>`
+                // left out would let the `<title>` after it be read as HTML's, whose text is
+                // not shown, where the page had SVG's. Kept open, the model only counts
+                // deeper and leaves more out, and text is kept either way.
+                if let Some(at) = self.dropped_foreign.iter().rposition(|n| n == name) {
+                    self.dropped_foreign.truncate(at);
+                }
                 return;
             }
         }
@@ -338,7 +345,7 @@ impl<'a> Flattener<'a> {
 
     /// Close every SVG and MathML element open, kept or left out.
     fn leave_foreign(&mut self) {
-        self.dropped_foreign = 0;
+        self.dropped_foreign.clear();
         while self.stack.last().is_some_and(|open| open.foreign_content) {
             self.stack.pop();
         }

@@ -321,3 +321,19 @@ fn rows_inside_drawings_are_bounded() {
     assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
     assert_eq!(words.len(), 3 * 349);
 }
+
+/// An end tag that closes nothing in SVG (`</div>` there is ignored) must not close an `<svg>`
+/// left out in the model: the `<title>` after it is SVG's, whose text is shown, not HTML's,
+/// which would read the rest of the page as its text.
+#[test]
+fn a_stray_end_tag_in_a_drawing_left_out_keeps_it_open() {
+    let mut page = String::new();
+    for w in 0..250 {
+        page.push_str(&format!("<svg>a{w} </div>b{w} <title>c{w} "));
+    }
+    assert!(parsed(&page).0 > 4 * MAX_DEPTH, "the shape nests deep");
+    let (deepest, words) = parsed(&bounded(&page));
+    assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
+    let original = parsed(&page).1;
+    assert_eq!(words, original);
+}
