@@ -513,10 +513,20 @@ impl Model {
     }
 
     /// The number of the page at the top of the screen (from 1), when it is known: not while
-    /// only a window deep in the text is laid out.
+    /// only a window deep in the text is laid out. A screen that shows the end of a complete
+    /// layout is on the last page, whichever page its top line is on (`G` stops a screen
+    /// short of a last page that holds only a fold line), as the share read says 100 % there.
     pub fn page_number(&self) -> Option<usize> {
-        (self.pages.counts_from_start() && self.preview_inside.is_none())
-            .then(|| self.current_page() + 1)
+        if !self.pages.counts_from_start() || self.preview_inside.is_some() {
+            return None;
+        }
+        let top = self.top_line();
+        let shows_the_end = top + self.pages.rows_shown_from(top) >= self.pages.line_count();
+        Some(if shows_the_end && self.pages.is_complete() {
+            self.pages.page_count()
+        } else {
+            self.current_page() + 1
+        })
     }
 
     /// True while the preview shown is of the text around a saved place: what comes before

@@ -4,6 +4,7 @@
 use crate::common::{Session, bundled, run, run_inbox};
 use quire::app::ScriptedInbox;
 use quire::document::BlockKind;
+use quire::layout::LineKind;
 use quire::reader::Exit;
 use quire::reader::{Input, Msg};
 
@@ -360,4 +361,37 @@ fn g_returns_to_the_first_page_without_opening_the_folded_header() {
     assert_eq!(model.pages().page_count(), pages);
     assert_eq!(model.top_line(), first);
     assert_eq!(shown(&back), shown(&opened));
+}
+
+/// At the end of a book whose last page would hold only the fold line of its back matter, `G`
+/// shows the last screen of text with that fold under it. The status says the last page
+/// there, as its share read says 100 %, not the page before.
+#[test]
+fn the_end_of_a_book_is_on_its_last_page_even_when_that_page_is_a_fold() {
+    let mut text = String::from("*** START OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\n");
+    for i in 0..40 {
+        text.push_str(&format!(
+            "Paragraph {i} of the tale: the ship sailed on, and the sea was calm that night.\n\n"
+        ));
+    }
+    text.push_str("*** END OF THE PROJECT GUTENBERG EBOOK A TALE ***\n\nThe licence.\n");
+    let doc = quire::document::Document::from_text(&text, "tale.txt");
+    let mut seen_fold_page = false;
+    for height in 6..40 {
+        let session = run(doc.clone(), (60, height), "G");
+        let model = session.app.model();
+        let total = model.pages().page_count();
+        let last_start = *model.pages().page_starts().last().unwrap();
+        let only_fold = model
+            .pages()
+            .lines_from(last_start)
+            .all(|l| matches!(l.kind, LineKind::Fold { .. }) || l.kind.is_gap());
+        seen_fold_page |= only_fold;
+        let status = session.status();
+        assert!(
+            status.contains(&format!("page {total}/{total}")) && status.contains("100%"),
+            "height {height}: {status}"
+        );
+    }
+    assert!(seen_fold_page, "no height gave a last page of only a fold");
 }
