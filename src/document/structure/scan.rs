@@ -429,12 +429,100 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         if raw.kind == BlockKind::Paragraph
             && (shape.is_preformatted(base) || super::matter::is_front_fields(&raw))
         {
-            raw.kind = BlockKind::Code;
+            // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
+            // is a quotation that flows to the column; kept line for line it would be cut at
+            // a narrow one. Verse, code, tables and fields keep their lines.
+            raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw) {
+                BlockKind::Quote
+            } else {
+                BlockKind::Code
+            };
         }
         raw.set_in = shape.least_indent > base;
         out.push(raw);
     }
 }
+
+/// Lines of prose wrapped at a measure, not broken by sense. All of these hold:
+/// - the lines after the first share one indent, and the first sits there or deeper (a
+///   paragraph's first-line indent), where verse turns a long line over deeper, or hangs
+///   its opening quotation mark;
+/// - each line but the last is full: the next line's first word would not have fitted after
+///   it within the longest line;
+/// - the longest line is as long as a wrapping width makes it, longer than most lines of
+///   verse;
+/// - a sentence goes on across some break in lower case (verse starts each line with a
+///   capital, and may break anywhere in a sentence, so a line ending without a stop says
+///   nothing), unless it is all in capitals;
+/// - the lines are words, numbers and punctuation, not code or a figure.
+///
+/// Asked only of blocks set in like preformatted text.
+fn reads_as_wrapped_prose(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
+    let (Some(first), Some(second)) = (lines.first(), lines.get(1)) else {
+        return false;
+    };
+    let body_indent = indent(second);
+    let first_indent = indent(first);
+    if lines[1..].iter().any(|line| indent(line) != body_indent)
+        || !(body_indent..=body_indent + MOST_FIRST_LINE_INDENT).contains(&first_indent)
+        || lines.iter().any(|line| looks_like_code(line))
+    {
+        return false;
+    }
+    let width = |line: &str| line.chars().count() - body_indent;
+    let longest = lines.iter().map(|line| width(line)).max().unwrap_or(0);
+    if longest < MEASURE_OF_WRAPPED_PROSE {
+        return false;
+    }
+    let full = lines.windows(2).all(|pair| {
+        let next_word = pair[1].split_whitespace().next().unwrap_or("");
+        width(pair[0]) + 1 + next_word.chars().count() > longest
+    });
+    let goes_on_in_lower_case = lines[1..].iter().any(|line| {
+        line.trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    });
+    let text: String = lines.concat();
+    let wordy = text
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'\"’“”-—()*".contains(c))
+        .count();
+    // A notice set all in capitals (a disclaimer) has no case to tell by: three full lines
+    // of it are evidence enough.
+    let in_capitals = lines.len() >= 3 && !text.chars().any(char::is_lowercase);
+    full && (goes_on_in_lower_case || in_capitals) && wordy * 20 >= text.chars().count() * 19
+}
+
+/// The most a paragraph's first line is set in past its other lines: further in, the first
+/// line is something else (a help file's tag over an example).
+const MOST_FIRST_LINE_INDENT: usize = 4;
+
+/// Marks that prose does without and code, markup and figures use: braces, operators, comment
+/// marks, an underscore inside a name (not the underscores of `_italics_`), a name called with
+/// `(` straight after it.
+fn looks_like_code(line: &str) -> bool {
+    let marks = [
+        '{', '}', '<', '>', '=', '#', '\\', '|', '~', '`', '@', '$', '^',
+    ];
+    if line.contains(marks) || line.contains("//") || line.contains("/*") || line.contains("&&") {
+        return true;
+    }
+    let bytes = line.as_bytes();
+    let called = bytes
+        .windows(2)
+        .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1] == b'(');
+    let in_a_name = bytes.windows(3).any(|three| {
+        three[1] == b'_' && three[0].is_ascii_alphanumeric() && three[2].is_ascii_alphanumeric()
+    });
+    called || in_a_name
+}
+
+/// The shortest longest line of prose wrapped at a measure (its indent aside): most lines of
+/// verse are shorter (a pentameter runs to about fifty), as are lists and addresses.
+const MEASURE_OF_WRAPPED_PROSE: usize = 55;
 
 /// How a block's lines are laid out, found in one pass over them.
 struct Shape {

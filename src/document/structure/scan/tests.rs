@@ -468,3 +468,71 @@ fn long_rows_of_a_table_do_not_make_a_text_unwrapped() {
     let filled = text.lines().count();
     assert!(!is_unwrapped(&text, filled));
 }
+
+/// A book's body at the margin, around a block set in by hand.
+fn set_in_a_book(block: &str) -> Vec<(BlockKind, usize, String)> {
+    let body = "The keeper climbed down from the lamp room when the light was lit, and sat\n\
+                a while by the stove before he opened the letter that had come that day.";
+    kinds(&format!("{body}\n\n{block}\n\n{body}"))
+}
+
+#[test]
+fn a_passage_of_wrapped_prose_set_in_is_a_quotation_that_flows() {
+    // A letter set in five spaces, wrapped at about seventy columns, a first-line indent.
+    let letter = "       My dear brother, the winter has been long on the island, and the\n     \
+                  supply boat came only twice since the autumn storms; we have kept the\n     \
+                  lamp burning every night all the same, as you would have wished.";
+    let got = set_in_a_book(letter);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1].0, BlockKind::Quote, "{got:?}");
+    assert!(
+        got[1].2.starts_with("My dear brother, the winter"),
+        "{got:?}"
+    );
+    assert!(!got[1].2.contains('\n'), "its lines flow: {got:?}");
+    assert!(got[1].2.ends_with("as you would have wished."), "{got:?}");
+    // A footnote of two lines, as an edition sets them under a paragraph.
+    let note = "     (*) The keeper's brother, who had served on the Northern Lights tender\n     \
+                until the year the new lighthouse was built on the far headland.";
+    assert_eq!(set_in_a_book(note)[1].0, BlockKind::Quote);
+    // A disclaimer all in capitals.
+    let notice = "    THE KEEPER'S ASSOCIATION IS NOT A SHIPPING LINE AND DOES NOT PROVIDE\n    \
+                  PASSAGE. READING THIS NOTICE DOES NOT MAKE YOU A PASSENGER OF ANY KIND\n    \
+                  ON ANY VESSEL.";
+    assert_eq!(set_in_a_book(notice)[1].0, BlockKind::Quote);
+}
+
+#[test]
+fn verse_code_and_tables_set_in_keep_their_lines() {
+    let cases = [
+        // A couplet of long lines, each starting with a capital.
+        "     \"Forgive his crimes, forgive his virtues too, and all his many faults,\n     \
+         Those smaller faults, half converts to the right, that live in all.\"",
+        // Verse whose sentence runs on across lines in lower case, a long line turned over
+        // deeper.
+        "     Thou art not gone being gone, where'er thou art, and where I go,\n      \
+         Thou leav'st in him thy watchful eyes, in him thy watchful heart and\n        \
+         loving mind, that follows after thee through every land and sea.",
+        // Short lines: a stanza.
+        "     Fountain-heads and pathless groves,\n     Places which pale passion loves,\n     \
+         and moonlight walks, when all the fowls",
+        // Code in a plain-text manual.
+        "     for (i = 0; i < count; i++) { total += weights[i] * values[i]; }\n     \
+         if (total > limit) { report(total, limit, \"over the limit\"); return -1; }\n     \
+         else { return total; /* within the limit, as expected */ }",
+        // A table.
+        "     Name          Type     Meaning of the field in the record\n     \
+         TTL           int      how long the record may be kept in a cache",
+        // A hex dump: full lines of letters and digits, columns two spaces apart.
+        "     0000000: 1f8b 0808 39d7 173b 0203 7474 002b 4e49  ....9..;..tt.+NI\n     \
+         0000010: 4b2c 8660 eb9c ecac c462 eb94 345e 2e30  K,.`.....b..4^.0",
+        // A help file's tag far right over the example it opens.
+        "                                                  *keeper-settings*\n     \
+         lamp wick trimmed nightly and the lens cleaned of salt",
+    ];
+    for block in cases {
+        let got = set_in_a_book(block);
+        assert_eq!(got[1].0, BlockKind::Code, "{block:?}: {got:?}");
+        assert_eq!(got[1].2.lines().count(), block.lines().count(), "{got:?}");
+    }
+}
