@@ -96,6 +96,29 @@ impl Totals {
         (words + cjk).ceil() as usize
     }
 
+    /// The share of the body's reading (words and Chinese and Japanese characters) before
+    /// `place`, from 0 to 1: the blocks before it, and the part of its own block before its
+    /// byte, in proportion. It depends on the text alone, not on how it is laid out, so it
+    /// is the same on any screen. A text with nothing to read has read none of it.
+    pub fn share_before(&self, doc: &Document, place: super::Anchor) -> f64 {
+        let units = |block: usize| {
+            let at = |list: &[usize]| list.get(block).or(list.last()).copied().unwrap_or(0);
+            at(&self.words_before) + at(&self.cjk_before)
+        };
+        let total = units(usize::MAX);
+        if total == 0 {
+            return 0.0;
+        }
+        let before = units(place.block);
+        let own = units(place.block.saturating_add(1)).saturating_sub(before);
+        let within = doc
+            .blocks
+            .get(place.block)
+            .filter(|b| !b.text.is_empty())
+            .map_or(0.0, |b| (place.byte.min(b.text.len()) as f64) / b.text.len() as f64);
+        ((before as f64 + own as f64 * within) / total as f64).clamp(0.0, 1.0)
+    }
+
     /// The block of body paragraph `k` (1-based, as "¶ k/n" counts), if `doc` has one.
     pub fn block_of_paragraph(&self, doc: &Document, k: usize) -> Option<usize> {
         let block = self.paragraph_ordinal.partition_point(|&o| o < k);
@@ -194,5 +217,34 @@ mod tests {
         assert_eq!(totals.paragraph_position(first).1, 2);
         assert_eq!(totals.words_from(first), 5);
         assert_eq!(totals.block_of_paragraph(&doc, 3), None);
+    }
+
+    #[test]
+    fn the_share_read_counts_the_text_before_the_place() {
+        use crate::document::Anchor;
+        let doc = Document::from_text(
+            "Title\n\nOne two three four.\n\nFive six seven eight.\n\n天下大势分久必合\n",
+            "t",
+        );
+        let totals = Totals::of(&doc);
+        let share = |block, byte| totals.share_before(&doc, Anchor { block, byte });
+        let second = (0..doc.blocks.len())
+            .find(|&b| doc.blocks[b].text.starts_with("Five"))
+            .unwrap();
+        // Sixteen units: eight words and eight characters.
+        assert_eq!(share(0, 0), 0.0);
+        assert_eq!(share(second, 0), 4.0 / 16.0);
+        // Halfway through the second paragraph's bytes, halfway through its words.
+        let half = doc.blocks[second].text.len() / 2;
+        assert!((share(second, half) - 6.0 / 16.0).abs() < 0.02);
+        assert_eq!(share(doc.blocks.len(), 0), 1.0);
+        let mut last = 0.0;
+        for block in 0..=doc.blocks.len() {
+            let now = share(block, 0);
+            assert!(now >= last, "the share falls at block {block}");
+            last = now;
+        }
+        let empty = Document::from_text("", "t");
+        assert_eq!(Totals::of(&empty).share_before(&empty, Anchor::default()), 0.0);
     }
 }

@@ -520,13 +520,34 @@ impl Model {
         if !self.pages.counts_from_start() || self.preview_inside.is_some() {
             return None;
         }
-        let top = self.top_line();
-        let shows_the_end = top + self.pages.rows_shown_from(top) >= self.pages.line_count();
-        Some(if shows_the_end && self.pages.is_complete() {
+        Some(if self.shows_the_end() {
             self.pages.page_count()
         } else {
             self.current_page() + 1
         })
+    }
+
+    /// True when the screen shows the last line of a complete layout.
+    pub fn shows_the_end(&self) -> bool {
+        let top = self.top_line();
+        self.pages.is_complete()
+            && top + self.pages.rows_shown_from(top) >= self.pages.line_count()
+    }
+
+    /// How far through the text the reader is, in percent, as the library keeps it: the
+    /// share of the reading before the top of the screen, or 100 at the end. Unlike
+    /// [`Model::percent`], the same on any screen, so a book read in two terminals shows one
+    /// figure. Only known once the whole document is read.
+    pub fn share_read(&self) -> Option<u8> {
+        if self.loading {
+            return None;
+        }
+        if self.shows_the_end() {
+            return Some(100);
+        }
+        let share = self.totals.share_before(&self.doc, self.anchor);
+        // Short of the end is short of 100 %, however little is left.
+        Some(((share * 100.0).floor() as u8).min(99))
     }
 
     /// True while the preview shown is of the text around a saved place: what comes before

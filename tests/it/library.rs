@@ -261,3 +261,25 @@ fn a_folder_piped_lists_its_readable_documents_by_title_with_progress() {
         "{listed}"
     );
 }
+
+/// How far a book was read is a share of its text, not of its pages: at the same place, a
+/// small screen and a large one keep the same figure, and the end is 100 on both.
+#[test]
+fn the_share_read_is_the_same_on_any_screen() {
+    let doc = Document::from_text(&book("The Flats", 120), "flats.txt");
+    let at = |size: (u16, u16), keys: &str| {
+        let session = crate::common::run(doc.clone(), size, keys);
+        let model = session.app.model();
+        (model.share_read(), model.percent())
+    };
+    let (small, small_screen) = at((60, 12), ":¶40<Enter>");
+    let (large, large_screen) = at((200, 60), ":¶40<Enter>");
+    assert_eq!(small, large);
+    // About a third of the way: 39 paragraphs of 120, the title aside.
+    assert!(small.is_some_and(|p| (30..=34).contains(&p)), "{small:?}");
+    // The share of the screen's lines differs with the screen, which is why it is not kept.
+    assert_ne!(small_screen, large_screen);
+    assert_eq!(at((60, 12), "G").0, Some(100));
+    assert_eq!(at((200, 60), "G").0, Some(100));
+    assert_eq!(at((60, 12), "").0, Some(0));
+}

@@ -138,9 +138,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn position_effect(model: &Model) -> Option<Effect> {
     let record = model.record?;
     let position = reading_position(&model.doc, model.anchor);
-    // The share read is only known once the whole document is laid out.
-    let progress = (!model.loading && model.pages.is_complete())
-        .then(|| u8::try_from(model.percent().min(100)).unwrap_or(100));
+    let progress = model.share_read();
     Some(Effect::SavePosition {
         record,
         position,
