@@ -114,6 +114,10 @@ pub struct Placement {
     pub from_right: Option<u16>,
     /// The block starts a new page (what comes before it ends its page).
     pub new_page: bool,
+    /// A preformatted block whose lines are words (verse set in by hand): a line too long
+    /// for the screen turns over onto the next row, as a printed book turns a long line of
+    /// verse, instead of being cut. Code, tables and figures are cut, as their columns ask.
+    pub turn_over: bool,
 }
 
 /// A note of the source's markup that the reader is not shown: an Aozora Bunko input note

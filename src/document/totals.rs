@@ -115,7 +115,9 @@ impl Totals {
             .blocks
             .get(place.block)
             .filter(|b| !b.text.is_empty())
-            .map_or(0.0, |b| (place.byte.min(b.text.len()) as f64) / b.text.len() as f64);
+            .map_or(0.0, |b| {
+                (place.byte.min(b.text.len()) as f64) / b.text.len() as f64
+            });
         ((before as f64 + own as f64 * within) / total as f64).clamp(0.0, 1.0)
     }
 
@@ -245,6 +247,9 @@ mod tests {
             last = now;
         }
         let empty = Document::from_text("", "t");
-        assert_eq!(Totals::of(&empty).share_before(&empty, Anchor::default()), 0.0);
+        assert_eq!(
+            Totals::of(&empty).share_before(&empty, Anchor::default()),
+            0.0
+        );
     }
 }

@@ -709,7 +709,12 @@ fn lay_out_block<Row: From<Line>>(
     let block = &doc.blocks[index];
     let first_row = rows.len();
     let code_width = style.code_width.max(width);
-    match (block.kind, style.code) {
+    // Verse turns a long line over even where code is cut.
+    let code_lines = match style.code {
+        CodeLines::Cut if block.placement.turn_over => CodeLines::Wrap,
+        lines => lines,
+    };
+    match (block.kind, code_lines) {
         (BlockKind::Code, CodeLines::Cut) => {
             for (range, cut) in wrap::cut_preformatted(&block.text, code_width) {
                 push_row(rows, index, first_row, range, cut, 0, false);

@@ -594,3 +594,42 @@ fn no_page_ends_on_a_heading_whose_text_is_on_the_next() {
     let pages = Pages::new(&doc, 40, 7, false);
     assert_eq!(pages.rows_shown_from(1), 7);
 }
+
+#[test]
+fn verse_turns_a_long_line_over_where_code_is_cut() {
+    let line = "Thou leav'st in him thy watchful eyes, in him thy loving heart";
+    let block = |turn_over: bool| {
+        let mut block =
+            crate::document::Block::new(BlockKind::Code, format!("{line}\nShort line."), 3);
+        block.placement.turn_over = turn_over;
+        block
+    };
+    let doc_of = |turn_over: bool| Document {
+        name: "verse".into(),
+        blocks: vec![
+            crate::document::Block::new(BlockKind::Title, "T".to_string(), 1),
+            block(turn_over),
+        ],
+        encoding: "UTF-8",
+        ..Document::default()
+    };
+    let rows = |doc: &Document, code: CodeLines| -> Vec<Line> {
+        laid_out_lines(doc, 30, false, code)
+            .into_iter()
+            .filter(|l| l.block == 1 && l.kind == LineKind::Text)
+            .collect()
+    };
+    let verse = doc_of(true);
+    let turned = rows(&verse, CodeLines::Cut);
+    assert!(turned.iter().all(|l| !l.cut), "{turned:?}");
+    assert!(turned.iter().any(Line::is_continuation), "{turned:?}");
+    // Laid out as wrapped code is, every character once.
+    assert_eq!(turned, rows(&verse, CodeLines::Wrap));
+    // Code of the same text is cut; plain output keeps the line whole either way.
+    let code = doc_of(false);
+    assert!(rows(&code, CodeLines::Cut).iter().any(|l| l.cut));
+    assert_eq!(
+        rows(&verse, CodeLines::Whole),
+        rows(&code, CodeLines::Whole)
+    );
+}

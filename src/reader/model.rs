@@ -530,8 +530,7 @@ impl Model {
     /// True when the screen shows the last line of a complete layout.
     pub fn shows_the_end(&self) -> bool {
         let top = self.top_line();
-        self.pages.is_complete()
-            && top + self.pages.rows_shown_from(top) >= self.pages.line_count()
+        self.pages.is_complete() && top + self.pages.rows_shown_from(top) >= self.pages.line_count()
     }
 
     /// How far through the text the reader is, in percent, as the library keeps it: the

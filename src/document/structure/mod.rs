@@ -151,6 +151,7 @@ fn placed(raw: &Raw<'_>, mut block: Block) -> Block {
     if raw.kind == BlockKind::Paragraph {
         block.placement.first = raw.ideographic_indent();
     }
+    block.placement.turn_over = raw.kind == BlockKind::Code && raw.turn_over;
     block
 }
 

@@ -19,6 +19,9 @@ pub struct Raw<'a> {
     /// Every line sits deeper than the body text of the document: verse, a quotation or an
     /// example set in by hand.
     pub set_in: bool,
+    /// Preformatted lines of words (verse), which turn over when too long rather than being
+    /// cut (see [`crate::document::Placement::turn_over`]).
+    pub turn_over: bool,
     /// The raw lines, from the start of the first to the end of the last.
     span: &'a str,
     count: usize,
@@ -79,6 +82,7 @@ impl<'a> Raw<'a> {
             line: number,
             form: None,
             set_in: false,
+            turn_over: false,
             // Line ranges come from splitting the source at '\n', so they always slice it.
             span: source.get(first.start..last.end).unwrap_or_default(),
             count,
@@ -93,6 +97,7 @@ impl<'a> Raw<'a> {
             line: number,
             form: None,
             set_in: false,
+            turn_over: false,
             span: title,
             count: 1,
             reading: Reading::Verbatim,

@@ -435,6 +435,8 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
             raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw) {
                 BlockKind::Quote
             } else {
+                // Lines of words (verse) turn over on a narrow screen; columns are cut.
+                raw.turn_over = shape.columned == 0 && is_lines_of_words(&raw);
                 BlockKind::Code
             };
         }
@@ -486,14 +488,34 @@ fn reads_as_wrapped_prose(raw: &Raw<'_>) -> bool {
             .is_some_and(char::is_lowercase)
     });
     let text: String = lines.concat();
-    let wordy = text
-        .chars()
-        .filter(|&c| c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'\"’“”-—()*".contains(c))
-        .count();
+    let wordy = text.chars().filter(|&c| is_wordy(c)).count();
     // A notice set all in capitals (a disclaimer) has no case to tell by: three full lines
     // of it are evidence enough.
     let in_capitals = lines.len() >= 3 && !text.chars().any(char::is_lowercase);
     full && (goes_on_in_lower_case || in_capitals) && wordy * 20 >= text.chars().count() * 19
+}
+
+/// Lines of words and punctuation, set as lines (verse, an address, a list set in by hand),
+/// not code or a figure: no code marks, and nearly every character a letter, a digit, a
+/// space or a mark of punctuation prose uses.
+fn is_lines_of_words(raw: &Raw<'_>) -> bool {
+    let mut characters = 0;
+    let mut wordy = 0;
+    for line in raw.lines() {
+        if looks_like_code(line) {
+            return false;
+        }
+        for c in line.trim().chars() {
+            characters += 1;
+            wordy += usize::from(is_wordy(c));
+        }
+    }
+    characters > 0 && wordy * 20 >= characters * 19
+}
+
+/// A character of prose: a letter, a digit, a space, or punctuation prose uses.
+fn is_wordy(c: char) -> bool {
+    c.is_alphanumeric() || c.is_whitespace() || ".,;:!?'\"’‘“”-—–()*_".contains(c)
 }
 
 /// The most a paragraph's first line is set in past its other lines: further in, the first

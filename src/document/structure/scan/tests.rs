@@ -536,3 +536,28 @@ fn verse_code_and_tables_set_in_keep_their_lines() {
         assert_eq!(got[1].2.lines().count(), block.lines().count(), "{got:?}");
     }
 }
+
+#[test]
+fn verse_set_in_turns_over_and_code_and_tables_are_cut() {
+    let body = "The keeper climbed down from the lamp room when the light was lit, and sat\n\
+                a while by the stove before he opened the letter that had come that day.";
+    let set_in = |block: &str| {
+        let text = format!("{body}\n\n{block}\n\n{body}");
+        let raws = scan(&text);
+        assert_eq!(raws[1].kind, BlockKind::Code, "{block:?}");
+        raws[1].turn_over
+    };
+    assert!(set_in(
+        "     Fountain-heads and pathless groves,\n     Places which pale passion loves,\n     \
+         Moonlight walks, when all the fowls\n     Are safely housed, save bats and owls."
+    ));
+    assert!(!set_in(
+        "     for (i = 0; i < count; i++) { total += weights[i]; }\n     return total;"
+    ));
+    assert!(!set_in(
+        "     Name          Type     Meaning\n     TTL           int      how long it is kept"
+    ));
+    assert!(!set_in(
+        "     +--------+     +--------+\n     | client | --> | server |"
+    ));
+}
