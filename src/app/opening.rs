@@ -67,31 +67,23 @@ pub enum Opening {
 }
 
 /// The whole of a previewed document: read and structured on another thread once
-/// [`PendingWhole::start`] sets it going (some openings have set it going already).
+/// [`PendingWhole::start`] sets it going.
 ///
 /// The terminal session starts it only once the first frame is out. Reading a big file
 /// faults in page after page of fresh memory, and each fault holds the process's memory map
 /// for a moment; the first frame's own work (allocating its screen buffers, starting the
 /// threads that watch signals) must take that map for writing, and on a machine with two
 /// cores it waited behind the reading thread for milliseconds at a time.
-pub struct PendingWhole(Pending);
-
-enum Pending {
-    Later(Box<Job>),
-    Started(Receiver<Whole>),
-}
+pub struct PendingWhole(Box<Job>);
 
 impl PendingWhole {
     fn later(job: Job) -> PendingWhole {
-        PendingWhole(Pending::Later(Box::new(job)))
+        PendingWhole(Box::new(job))
     }
 
-    /// Set the reading going (unless it is already): the whole arrives on the receiver.
+    /// Set the reading going: the whole arrives on the receiver.
     pub fn start(self) -> Receiver<Whole> {
-        match self.0 {
-            Pending::Started(whole) => whole,
-            Pending::Later(job) => read_whole_behind(*job),
-        }
+        read_whole_behind(*self.0)
     }
 
     /// Start the reading and wait for the whole.
@@ -102,19 +94,17 @@ impl PendingWhole {
 
 impl std::fmt::Debug for PendingWhole {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let state = match &self.0 {
-            Pending::Later(job) => format!("not started: {}", job.name),
-            Pending::Started(_) => "started".to_string(),
-        };
-        f.debug_tuple("PendingWhole").field(&state).finish()
+        f.debug_tuple("PendingWhole")
+            .field(&format!("not started: {}", self.0.name))
+            .finish()
     }
 }
 
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
 pub fn open(request: Request) -> Result<Opening, LoadError> {
-    let peek = peek_saved_place(
-        request.data_dir.clone(),
-        request.path.clone(),
+    let saved = saved_place(
+        request.data_dir.as_deref(),
+        request.path.as_deref(),
         request.resume,
     );
     let job = Job {
@@ -125,19 +115,18 @@ pub fn open(request: Request) -> Result<Opening, LoadError> {
         path: request.path,
         resume: request.resume,
     };
-    open_with_peek(job, peek)
+    open_knowing(job, saved)
 }
 
 /// Open the file at `path` as [`open`] does. Of a big file only the opening is read before
-/// the first paint; the rest is read on the thread that structures the whole. The store is
-/// asked about a saved place meanwhile, so the answer costs no wait.
+/// the first paint; the rest is read on the thread that structures the whole.
 pub fn open_file(
     path: &Path,
     options: LoadOptions,
     data_dir: Option<PathBuf>,
     resume: bool,
 ) -> Result<Opening, LoadError> {
-    let peek = peek_saved_place(data_dir.clone(), Some(path.to_path_buf()), resume);
+    let saved = saved_place(data_dir.as_deref(), Some(path), resume);
     let name = Document::file_name(path);
     // What is no file, too big, or binary from its first block is refused here, before the
     // rest is read.
@@ -168,7 +157,7 @@ pub fn open_file(
         path: Some(path.to_path_buf()),
         resume,
     };
-    open_with_peek(job, peek)
+    open_knowing(job, saved)
 }
 
 /// Where a document's bytes come from: all in memory, or a file of which only the opening has
@@ -250,37 +239,29 @@ impl SavedPlace {
     }
 }
 
-/// Ask the store, on another thread, where the document last opened from `path` was left.
-/// Read from the start (`resume` false), it is not asked: the thread would only take a core
-/// from the first frame.
-fn peek_saved_place(
-    data_dir: Option<PathBuf>,
-    path: Option<PathBuf>,
-    resume: bool,
-) -> Receiver<SavedPlace> {
-    let (sender, answer) = mpsc::channel();
+/// Ask the store where the document last opened from `path` was left. Read from the start
+/// (`resume` false), it is not asked.
+///
+/// It is asked here, before anything is structured: the answer takes a few tenths of a
+/// millisecond (a store that does not exist yet, none), and it decides what the first
+/// frame shows. Asked on another thread, it left this one to structure the file's opening
+/// meanwhile, which a reopening at a place inside then did not show; and a new thread often
+/// starts a millisecond late on a busy machine.
+fn saved_place(data_dir: Option<&Path>, path: Option<&Path>, resume: bool) -> SavedPlace {
     let (Some(dir), Some(path), true) = (data_dir, path, resume) else {
-        let _ = sender.send(SavedPlace::Start);
-        return answer;
+        return SavedPlace::Start;
     };
-    let spawned = std::thread::Builder::new()
-        .name("peek".into())
-        .spawn(move || {
-            let place = match Store::peek_place_by_path(&dir, &path_key(&path)) {
-                Ok(Some(place)) if place.anchor != Anchor::default() => SavedPlace::Inside(place),
-                Ok(_) => SavedPlace::Start,
-                Err(_) => SavedPlace::Unknown,
-            };
-            let _ = sender.send(place);
-        });
-    // No thread: the sender went with the closure, and `recv` fails, which reads as unknown.
-    drop(spawned);
-    answer
+    match Store::peek_place_by_path(dir, &path_key(path)) {
+        Ok(Some(place)) if place.anchor != Anchor::default() => SavedPlace::Inside(place),
+        Ok(_) => SavedPlace::Start,
+        Err(_) => SavedPlace::Unknown,
+    }
 }
 
-fn open_with_peek(mut job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError> {
+/// Open `job`, knowing what the store has for it.
+fn open_knowing(mut job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
     if is_book(&job) {
-        return open_book(job, peek);
+        return open_book(job, saved);
     }
     let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
         return open_whole(job);
@@ -298,25 +279,14 @@ fn open_with_peek(mut job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, L
         format: Some(Format::Text),
         ..job.options
     };
-    // The store is asked on another thread. Unless it has already said that there is a place
-    // inside the text, the opening is structured meanwhile: most openings show it.
-    let early = if job.resume {
-        peek.try_recv().ok()
-    } else {
-        Some(SavedPlace::Start)
-    };
-    let load_opening =
-        |job: &Job| Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
-    let opening = (!matches!(early, Some(SavedPlace::Inside(_)))).then(|| load_opening(&job));
-    let saved = early.unwrap_or_else(|| peek.recv().unwrap_or(SavedPlace::Unknown));
     if let SavedPlace::Inside(position) = &saved
         && let Some(around) = preview_around(&mut job, position, options)?
     {
         return Ok(Opening::Around(Box::new(around), PendingWhole::later(job)));
     }
-    let preview = opening.unwrap_or_else(|| load_opening(&job));
+    let preview = Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
     let waits = job.resume && saved.maybe_inside();
-    preview_then_whole(preview, job, Resumes::Known(waits))
+    preview_then_whole(preview, job, waits)
 }
 
 /// The preview around the saved place `position` of a plain text; `None` when there is no
@@ -404,7 +374,7 @@ fn is_book(job: &Job) -> bool {
     Document::is_book(job.source.head(), &job.name, job.options) && !job.options.force
 }
 
-fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError> {
+fn open_book(job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
     let Job {
         source,
         name,
@@ -427,12 +397,8 @@ fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError>
     };
     match opening {
         Some(BookOpening::Begun(preview)) => {
-            let resumes = if job.resume {
-                Resumes::Asked(peek)
-            } else {
-                Resumes::Known(false)
-            };
-            preview_then_whole(Ok(preview), job, resumes)
+            let waits = job.resume && saved.maybe_inside();
+            preview_then_whole(Ok(preview), job, waits)
         }
         // Read whole already: not read again.
         Some(BookOpening::Whole(doc)) => {
@@ -448,44 +414,17 @@ fn open_book(job: Job, peek: Receiver<SavedPlace>) -> Result<Opening, LoadError>
     }
 }
 
-/// Whether opening waits for the whole, to resume a saved place inside it.
-enum Resumes {
-    /// Known already.
-    Known(bool),
-    /// The store's answer is still to come: the whole is read meanwhile.
-    Asked(Receiver<SavedPlace>),
-}
-
 /// Hand back the preview with the whole still to read, unless a saved place inside the
-/// document is to be resumed (or the preview failed): then the whole is read and waited for.
+/// document is to be resumed (`waits`) or the preview failed: then the whole is read and
+/// waited for.
 fn preview_then_whole(
     preview: Result<Document, LoadError>,
     job: Job,
-    resumes: Resumes,
+    waits: bool,
 ) -> Result<Opening, LoadError> {
-    match (preview, resumes) {
-        (Ok(preview), Resumes::Known(false)) => {
-            Ok(Opening::Preview(preview, PendingWhole::later(job)))
-        }
-        (_, Resumes::Known(true)) | (Err(_), Resumes::Known(false)) => open_whole(job),
-        (preview, Resumes::Asked(peek)) => {
-            // The store can take a while to answer (it checks itself as it opens): the whole
-            // is read meanwhile, since it may be what opening waits for.
-            let whole = read_whole_behind(job);
-            let inside = peek.recv().map_or(true, |saved| saved.maybe_inside());
-            match preview {
-                Ok(preview) if !inside => Ok(Opening::Preview(
-                    preview,
-                    PendingWhole(Pending::Started(whole)),
-                )),
-                _ => {
-                    let opened = whole.recv().map_err(|_| {
-                        LoadError::Io(std::io::Error::other("the file could not be read"))
-                    })??;
-                    Ok(Opening::Ready(Box::new(opened), None))
-                }
-            }
-        }
+    match preview {
+        Ok(preview) if !waits => Ok(Opening::Preview(preview, PendingWhole::later(job))),
+        _ => open_whole(job),
     }
 }
 
