@@ -125,6 +125,7 @@ fn line_around<'a>(text: &'a str, part: &'a str) -> &'a str {
 fn classified(text: &str) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
     split_centred_head(text, &mut raws);
+    split_titles_run_on(text, &mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -183,6 +184,93 @@ fn split_centred_head<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
         start = end + 1;
     }
     raws.splice(0..1, parts);
+}
+
+/// A numbered title on the first line of a block whose text follows on the next lines with no
+/// blank line between ("3.4. Intellectual Property Matters" over "(a) Third Party Claims. If
+/// Contributor has…", as MPL 1.1 sets its sections) is a block of its own, so that it can be
+/// taken for the heading it is. A list item's first line is told from it by what wrapping
+/// would do: a wrapped line is full (the next line's first word would not have fitted after
+/// it), and a title's words are capitalised.
+fn split_titles_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
+    if !raws.iter().any(|raw| title_run_on(raw).is_some()) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut split = Vec::with_capacity(raws.len() + 8);
+    for raw in raws.drain(..) {
+        let Some(title_end) = title_run_on(&raw) else {
+            split.push(raw);
+            continue;
+        };
+        let source = raw.source();
+        let start = source.as_ptr() as usize - base;
+        let title = lines::Line {
+            text: lines::clean(&source[..title_end]),
+            start,
+            end: start + title_end,
+        };
+        let rest_source = &source[title_end + 1..];
+        let last_start = rest_source.rfind('\n').map_or(0, |i| i + 1);
+        let line_of = |from: usize, to: usize| lines::Line {
+            text: lines::clean(&rest_source[from..to]),
+            start: start + title_end + 1 + from,
+            end: start + title_end + 1 + to,
+        };
+        let first_end = rest_source.find('\n').unwrap_or(rest_source.len());
+        let mut rest = Raw::spanning(
+            raw.kind,
+            raw.line + 1,
+            text,
+            (
+                line_of(0, first_end),
+                line_of(last_start, rest_source.len()),
+            ),
+            raw.line_count() - 1,
+        );
+        rest.set_in = raw.set_in;
+        split.push(Raw::starting(raw.kind, raw.line, text, title));
+        split.push(rest);
+    }
+    *raws = split;
+}
+
+/// Where the title ends in `raw`'s source, when its first line is a numbered title run on to
+/// the text under it (see [`split_titles_run_on`]).
+fn title_run_on(raw: &Raw<'_>) -> Option<usize> {
+    if raw.kind != BlockKind::Paragraph || raw.line_count() < 2 {
+        return None;
+    }
+    let mut lines = raw.lines();
+    let first = lines.next()?;
+    let trimmed = first.trim();
+    if !trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let next_word = lines.next()?.split_whitespace().next()?;
+    let longest = raw.lines().map(|l| l.chars().count()).max()?;
+    let wrapped = first.chars().count() + 1 + next_word.chars().count() > longest;
+    if wrapped || !matches!(heading::standalone(trimmed), Some(Form::Numbered(_))) {
+        return None;
+    }
+    let (_, title) = heading::numbered(trimmed)?;
+    // Its words of four letters or more, and at least one there is, capitalised: a range of
+    // numbers over what it is for ("23 - 3,840") has none.
+    let mut words = title
+        .split_whitespace()
+        .filter(|word| word.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .peekable();
+    let has_words = words.peek().is_some();
+    let capitalised = words.all(|word| {
+        word.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+    });
+    let opens_on_a_capital = title.chars().next().is_some_and(char::is_uppercase);
+    if !(has_words && capitalised && opens_on_a_capital) || title.ends_with([',', ';', ':']) {
+        return None;
+    }
+    raw.source().find('\n')
 }
 
 /// A paragraph of one line (two for a numbered or division title wrapped over two lines) is a heading when
@@ -688,6 +776,67 @@ mod tests {
         let text = "Opening words of a long paragraph that sets the scene for everything after it.\n\nThe Storm\n\nIt rained for days and days, and nobody in the village could remember such weather.\n\nTHE END";
         let got = headings(text);
         assert_eq!(got, vec![(2, 3, "The Storm".into())]);
+    }
+
+    /// Terms of an agreement that run each numbered title on to its clauses, no blank line
+    /// between, the clauses set in under the title's words.
+    const RUN_ON_TERMS: &str = "\
+1. Licence to Read
+
+   The Keeper grants you the right to read the logbook at any hour of the day or
+   night, in the lamp room or in the cottage, and to copy out what you read there.
+
+2. Duties of the Reader
+
+   2.1. Care of the Pages
+        (a) Candles. No candle may be set down on an open page of the logbook at
+        any time, and a page that is marked by wax must be shown to the Keeper.
+
+   2.2. Return of the Logbook
+        The logbook goes back to its shelf when the reader is done with it, and
+        the key of the shelf goes back to the Keeper before the lamp is lit.
+";
+
+    #[test]
+    fn a_numbered_title_run_on_to_its_clauses_is_a_heading() {
+        let got = headings(RUN_ON_TERMS);
+        let titles: Vec<&str> = got.iter().map(|(_, _, t)| t.as_str()).collect();
+        assert!(titles.contains(&"2.1. Care of the Pages"), "{got:?}");
+        assert!(titles.contains(&"2.2. Return of the Logbook"), "{got:?}");
+        let blocks = structure(RUN_ON_TERMS);
+        let clause = blocks
+            .iter()
+            .find(|b| b.text.starts_with("(a) Candles."))
+            .expect("the clause is a block of its own");
+        assert_eq!(clause.line, 9);
+        assert!(clause.text.ends_with("must be shown to the Keeper."));
+    }
+
+    #[test]
+    fn a_list_item_or_a_range_over_its_text_stays_whole() {
+        for text in [
+            // A list item's first line broken short, in sentence case.
+            "Steps to follow:\n\n1. Install the tools\n   with the package manager of your system, and then open the\n   terminal again so that the path is read afresh by the shell.\n",
+            // A range of numbers over what it is for, as a registry lists them.
+            "Values:\n\n23 - 3,840\nAssigned by the keeper of the registry to those who ask for a\nnumber, each one for a single use and never for two at once.\n",
+            // A title wrapped on to a second line is one title.
+            "1. Licence to Read the Logbook of the Lighthouse at Any Hour of the Day\n   or Night\n\nThe Keeper grants you the right to read it.\n",
+        ] {
+            let blocks = structure(text);
+            let first_line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with(char::is_numeric))
+                .unwrap()
+                + 1;
+            let block = blocks
+                .iter()
+                .find(|b| b.line == first_line)
+                .expect("a block there");
+            assert!(
+                block.text.contains(' ') && block.text.split_whitespace().count() > 6,
+                "{text:?}: {blocks:#?}"
+            );
+        }
     }
 }
 
