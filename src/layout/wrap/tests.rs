@@ -332,3 +332,38 @@ fn korean_breaks_at_spaces_not_inside_words() {
     assert!(lines.len() > 1);
     assert!(lines.iter().all(|r| display_width(&long[r.clone()]) <= 10));
 }
+
+#[test]
+fn thai_breaks_between_its_words_not_inside_them() {
+    // Thai sets no space between words: its break opportunities come from a word model.
+    let words = [
+        "ประเทศ",
+        "ไทย",
+        "มี",
+        "ภาษา",
+        "ของ",
+        "เขา",
+        "และ",
+        "วัฒนธรรม",
+        "ที่",
+        "สวย",
+    ];
+    let text = words.concat().repeat(3);
+    let mut boundaries = vec![0];
+    for word in words.iter().cycle().take(words.len() * 3) {
+        boundaries.push(boundaries.last().unwrap() + word.len());
+    }
+    for width in [8, 12, 16, 20, 30] {
+        let got = lines(&text, width);
+        assert!(got.len() > 1, "{got:?}");
+        let mut at = 0;
+        for line in &got {
+            at = text[at..].find(line).map(|i| at + i).unwrap() + line.len();
+            assert!(
+                boundaries.contains(&at),
+                "width {width}: broke inside a word after {line:?}"
+            );
+            assert!(display_width(line) <= width, "{line:?}");
+        }
+    }
+}
