@@ -16,7 +16,7 @@ use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::Modifier;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::screen::{Pen, Screen};
 
@@ -169,6 +169,46 @@ impl<W: Write> FrameBackend<W> {
         Ok(())
     }
 
+    /// `cells` and, where one of them is written over the first cell of a cluster of several
+    /// characters ("สำ"), a blank over each of the cluster's other cells that no cell of the
+    /// frame covers. ratatui takes such a cluster for one wide character, whose other half a
+    /// terminal erases when the first is written over, and does not send that half again; but
+    /// a terminal draws the cluster's characters in cells of their own, and the rest would be
+    /// left standing. Not sent again, such a cell is blank in the frame (ratatui blanks the
+    /// cells a wide character covers, and an unchanged cell is the same as before).
+    fn with_cluster_tails<'a>(
+        &self,
+        cells: Vec<(u16, u16, &'a Cell)>,
+    ) -> Vec<(u16, u16, &'a Cell)> {
+        if !self.screen.has_cluster_tails() {
+            return cells;
+        }
+        let covered: std::collections::HashSet<(u16, u16)> = cells
+            .iter()
+            .flat_map(|&(x, y, cell)| {
+                let width = UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                (x..x.saturating_add(width)).map(move |x| (x, y))
+            })
+            .collect();
+        // A wide character written over a cluster's first cell covers it too.
+        let mut tails: Vec<(u16, u16, &'a Cell)> = covered
+            .iter()
+            .flat_map(|&(x, y)| self.screen.cluster_tail(Position { x, y }))
+            .filter(|at| !covered.contains(&(at.x, at.y)))
+            .map(|at| (at.x, at.y, &BLANK_CELL))
+            .collect();
+        if tails.is_empty() {
+            return cells;
+        }
+        tails.sort_by_key(|&(x, y, _)| (y, x));
+        tails.dedup_by_key(|&mut (x, y, _)| (x, y));
+        let mut all = cells;
+        all.extend(tails);
+        // Row by row, as ratatui gives them, so the cursor moves as little as it did.
+        all.sort_by_key(|&(x, y, _)| (y, x));
+        all
+    }
+
     /// Whether the cells may be written in another order than row by row: only narrow
     /// characters, over cells whose content is known. What a terminal leaves beside a cell
     /// written into a wide character or a cluster varies from one terminal to another, and row
@@ -208,7 +248,7 @@ impl<W: Write> Backend for FrameBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let cells = self.with_cluster_tails(content.collect());
         if !self.may_reorder(&cells) {
             return self.write_cells(cells);
         }
@@ -346,6 +386,10 @@ fn by_pen(cells: Vec<(u16, u16, &Cell)>) -> Vec<(u16, u16, &Cell)> {
 }
 
 /// One character of width one: a cell whose writing touches no other cell.
+/// A blank cell in the terminal's own colours: what ratatui leaves in the cells a wide
+/// character covers.
+static BLANK_CELL: Cell = Cell::EMPTY;
+
 fn is_narrow(symbol: &str) -> bool {
     let mut chars = symbol.chars();
     matches!((chars.next(), chars.next()), (Some(c), None) if c.width() == Some(1))

@@ -60,6 +60,11 @@ pub struct Screen {
     width: u16,
     height: u16,
     cells: Vec<Option<Plain>>,
+    /// Cells after the first of a cluster of several characters ("สำ", Thai SARA AM after its
+    /// consonant): a terminal prints each of its spacing characters in a cell of its own, so
+    /// writing over the cluster's first cell leaves the rest standing, as a wide character's
+    /// other half is not.
+    tails: Vec<bool>,
 }
 
 impl Screen {
@@ -78,6 +83,7 @@ impl Screen {
             self.width = width;
             self.height = height;
             self.cells = vec![None; usize::from(width) * usize::from(height)];
+            self.tails = vec![false; self.cells.len()];
         }
     }
 
@@ -94,7 +100,10 @@ impl Screen {
             return;
         };
         let mut chars = symbol.chars();
-        if let (Some(ch), None) = (chars.next(), chars.next())
+        let first = chars.next();
+        let several = chars.next().is_some();
+        self.tails[start] = false;
+        if let (Some(ch), false) = (first, several)
             && ch.width() == Some(1)
         {
             self.cells[start] = Some(Plain { ch, pen });
@@ -104,6 +113,25 @@ impl Screen {
         let row_end = start - usize::from(at.x) + usize::from(self.width);
         let end = (start - usize::from(at.x) + covered).min(row_end);
         self.cells[start..end].fill(None);
+        self.tails[start + 1..end.max(start + 1)].fill(several);
+    }
+
+    /// The cells after `at` that still show the rest of a cluster written there, which
+    /// writing over `at` leaves standing.
+    pub fn cluster_tail(&self, at: Position) -> impl Iterator<Item = Position> + '_ {
+        let start = self.index(at);
+        (1..self.width.saturating_sub(at.x))
+            .map(move |dx| (dx, start.map(|i| i + usize::from(dx))))
+            .take_while(|(_, i)| i.is_some_and(|i| self.tails.get(i) == Some(&true)))
+            .map(move |(dx, _)| Position {
+                x: at.x + dx,
+                y: at.y,
+            })
+    }
+
+    /// Whether any cluster's rest is on screen: only then can one be left standing.
+    pub fn has_cluster_tails(&self) -> bool {
+        self.tails.contains(&true)
     }
 
     /// What the terminal shows at `at` is known (one narrow character, or a blank).
@@ -174,6 +202,7 @@ impl Screen {
                 return;
             }
         };
+        self.tails[range.clone()].fill(false);
         self.cells[range].fill(Some(BLANK));
     }
 }

@@ -285,6 +285,19 @@ impl Model {
 
     fn print(&mut self, c: char) {
         let width = c.width().unwrap_or(0);
+        if width == 0 {
+            // A combining mark joins the character before it, in its cell; the cursor stays.
+            let row = self.y * self.width;
+            let before = if self.pending_wrap {
+                row + self.x
+            } else {
+                row + self.x.saturating_sub(1)
+            };
+            if let Some(cell) = self.cells.get_mut(before) {
+                cell.0.push(c);
+            }
+            return;
+        }
         if self.pending_wrap {
             self.pending_wrap = false;
             self.x = 0;
@@ -330,10 +343,17 @@ impl Model {
                 skip -= 1;
                 continue;
             }
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol()).saturating_sub(1);
+            let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
+            skip = width.saturating_sub(1);
             let expected_pen = pen_of(cell.fg, cell.bg, cell.modifier);
-            let (symbol, pen) = &self.cells[i];
-            if symbol != cell.symbol() || (*pen != expected_pen && pen != ANY_PEN) {
+            // A cluster of spacing characters ("สำ") fills as many cells as it is wide, one
+            // character a cell, as a terminal prints them.
+            let row_end = (i / self.width + 1) * self.width;
+            let shown = &self.cells[i..(i + width.max(1)).min(row_end)];
+            let symbol: String = shown.iter().map(|(s, _)| s.as_str()).collect();
+            let pen = &shown[0].1;
+            let pens_agree = shown.iter().all(|(_, p)| p == pen || p == ANY_PEN);
+            if symbol != cell.symbol() || !pens_agree || (*pen != expected_pen && pen != ANY_PEN) {
                 found.push((
                     i % self.width,
                     i / self.width,
@@ -379,6 +399,9 @@ fn random_lines(seed: &mut u64, height: usize, narrow: bool) -> Vec<Vec<(&'stati
         "  ",
         "sea, ",
         "x",
+        // Thai: "สำ" is one cluster of two spacing characters, two cells a terminal fills
+        // one by one, not one wide character.
+        "สำคัญ ",
     ];
     let words: Vec<&str> = all
         .into_iter()
