@@ -95,12 +95,13 @@ fn write_laid_out(
 }
 
 /// What sets a line of `block` in, as the reader sets it: its placement's indent in
-/// ideographic spaces (as Chinese and Japanese texts write one; a space for an odd column), or
-/// the spaces that put a line against the right edge.
+/// ideographic spaces for a line of Chinese or Japanese (as those texts write one; a space for
+/// an odd column), in spaces for any other line (a passage set in), or the spaces that put a
+/// line against the right edge.
 fn indent_text(block: &Block, first_line: bool, text: &str, width: usize) -> String {
     let room = Room::of(block, width);
     let columns = room.indent(first_line, display_width(text));
-    if room.flush_right {
+    if room.flush_right || !text.chars().any(crate::text::script::is_cjk) {
         return " ".repeat(columns);
     }
     let mut indent = "\u{3000}".repeat(columns / 2);

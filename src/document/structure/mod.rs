@@ -146,11 +146,19 @@ fn to_block(raw: &Raw<'_>) -> Block {
     placed(raw, Block::new(raw.kind, raw.text(), raw.line))
 }
 
+/// The columns a passage of prose set in by hand is set in by, whatever its source's indent:
+/// enough to tell it from the body, little enough to leave a narrow column its words.
+const PASSAGE_INDENT: u16 = 4;
+
 /// A paragraph keeps its first line's indent of ideographic spaces as its first-line indent,
 /// as Chinese and Japanese typesetting sets it (its text is trimmed of them).
 fn placed(raw: &Raw<'_>, mut block: Block) -> Block {
     if raw.kind == BlockKind::Paragraph {
         block.placement.first = raw.ideographic_indent();
+    }
+    if raw.kind == BlockKind::Paragraph && raw.passage {
+        block.placement.first = block.placement.first.max(PASSAGE_INDENT);
+        block.placement.rest = PASSAGE_INDENT;
     }
     block.placement.turn_over = raw.kind == BlockKind::Code && raw.turn_over;
     block

@@ -22,6 +22,9 @@ pub struct Raw<'a> {
     /// Preformatted lines of words (verse), which turn over when too long rather than being
     /// cut (see [`crate::document::Placement::turn_over`]).
     pub turn_over: bool,
+    /// A passage of wrapped prose set in by hand (a letter, a footnote): a paragraph that
+    /// flows, set in as the source sets it.
+    pub passage: bool,
     /// The raw lines, from the start of the first to the end of the last.
     span: &'a str,
     count: usize,
@@ -83,6 +86,7 @@ impl<'a> Raw<'a> {
             form: None,
             set_in: false,
             turn_over: false,
+            passage: false,
             // Line ranges come from splitting the source at '\n', so they always slice it.
             span: source.get(first.start..last.end).unwrap_or_default(),
             count,
@@ -98,6 +102,7 @@ impl<'a> Raw<'a> {
             form: None,
             set_in: false,
             turn_over: false,
+            passage: false,
             span: title,
             count: 1,
             reading: Reading::Verbatim,

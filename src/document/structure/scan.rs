@@ -430,10 +430,11 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
             && (shape.is_preformatted(base) || super::matter::is_front_fields(&raw))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
-            // is a quotation that flows to the column; kept line for line it would be cut at
-            // a narrow one. Verse, code, tables and fields keep their lines.
+            // is a paragraph that flows to the column, set in; kept line for line it would be
+            // cut at a narrow one. Verse, code, tables and fields keep their lines.
             raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw) {
-                BlockKind::Quote
+                raw.passage = true;
+                BlockKind::Paragraph
             } else {
                 // Lines of words (verse) turn over on a narrow screen; columns are cut.
                 raw.turn_over = shape.columned == 0 && is_lines_of_words(&raw);

@@ -477,29 +477,47 @@ fn set_in_a_book(block: &str) -> Vec<(BlockKind, usize, String)> {
 }
 
 #[test]
-fn a_passage_of_wrapped_prose_set_in_is_a_quotation_that_flows() {
+fn a_passage_of_wrapped_prose_set_in_is_a_paragraph_that_flows_set_in() {
+    // Its text, and whether it was read as a passage, through the scan.
+    let body = "The keeper climbed down from the lamp room when the light was lit, and \
+                sat\na while by the stove before he opened the letter that had come that day.";
+    let passage = |block: &str| {
+        let text = format!("{body}\n\n{block}\n\n{body}");
+        let raws = scan(&text);
+        assert_eq!(raws.len(), 3, "{block:?}");
+        assert_eq!(raws[1].kind, BlockKind::Paragraph, "{block:?}");
+        (raws[1].passage, raws[1].text())
+    };
     // A letter set in five spaces, wrapped at about seventy columns, a first-line indent.
     let letter = "       My dear brother, the winter has been long on the island, and the\n     \
                   supply boat came only twice since the autumn storms; we have kept the\n     \
                   lamp burning every night all the same, as you would have wished.";
-    let got = set_in_a_book(letter);
-    assert_eq!(got.len(), 3, "{got:?}");
-    assert_eq!(got[1].0, BlockKind::Quote, "{got:?}");
+    let (is_passage, text) = passage(letter);
+    assert!(is_passage);
+    assert!(text.starts_with("My dear brother, the winter"), "{text:?}");
+    assert!(!text.contains('\n'), "its lines flow: {text:?}");
+    assert!(text.ends_with("as you would have wished."), "{text:?}");
+    // Structured, it is set in from both edges of its lines, as the source sets it.
+    let doc =
+        crate::document::Document::from_text(&format!("{body}\n\n{letter}\n\n{body}"), "l.txt");
+    let block = doc
+        .blocks
+        .iter()
+        .find(|b| b.text.starts_with("My dear"))
+        .unwrap();
     assert!(
-        got[1].2.starts_with("My dear brother, the winter"),
-        "{got:?}"
+        block.placement.first > 0 && block.placement.rest > 0,
+        "{block:?}"
     );
-    assert!(!got[1].2.contains('\n'), "its lines flow: {got:?}");
-    assert!(got[1].2.ends_with("as you would have wished."), "{got:?}");
     // A footnote of two lines, as an edition sets them under a paragraph.
     let note = "     (*) The keeper's brother, who had served on the Northern Lights tender\n     \
                 until the year the new lighthouse was built on the far headland.";
-    assert_eq!(set_in_a_book(note)[1].0, BlockKind::Quote);
+    assert!(passage(note).0);
     // A disclaimer all in capitals.
     let notice = "    THE KEEPER'S ASSOCIATION IS NOT A SHIPPING LINE AND DOES NOT PROVIDE\n    \
                   PASSAGE. READING THIS NOTICE DOES NOT MAKE YOU A PASSENGER OF ANY KIND\n    \
                   ON ANY VESSEL.";
-    assert_eq!(set_in_a_book(notice)[1].0, BlockKind::Quote);
+    assert!(passage(notice).0);
 }
 
 #[test]
