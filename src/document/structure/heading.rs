@@ -427,10 +427,13 @@ pub fn standalone(text: &str) -> Option<Form> {
         // Verbatim Copies."); a sentence does not read as one.
         let ends_sentence =
             title.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(title);
+        // A title has words: a number over a range ("23 - 3,840") or a list of numbers
+        // has none, whatever comes under it.
+        let has_letters = title.chars().any(char::is_alphabetic);
         if (first.is_uppercase()
             || first == '"'
             || first == '“'
-            || !first.is_alphabetic() && upper + lower == 0)
+            || !first.is_alphabetic() && upper + lower == 0 && has_letters)
             && !ends_sentence
             && title.split_whitespace().count() <= 14
         {
@@ -618,6 +621,9 @@ mod tests {
         assert_eq!(standalone("3. and then it went on, for a while."), None);
         assert_eq!(standalone("2. Run the tests."), None);
         assert_eq!(standalone("2. Click the Save button."), None);
+        // Numbers with no words: a range a registry lists, a version.
+        assert_eq!(standalone("23 - 3,840"), None);
+        assert_eq!(standalone("1.2.3"), None);
         assert_eq!(standalone("4. With the tests run."), None);
         // Small words stay in lower case in a title, however long.
         assert_eq!(
