@@ -176,6 +176,10 @@ const ROLES: &[&str] = &[
 /// A caption or credit label, a gallery counter or a line naming a writer's role: page text
 /// about a picture or a person, never a heading over what follows.
 pub(crate) fn is_caption_label(text: &str) -> bool {
+    // Asked of every paragraph of some texts: a long one is told without lower-casing it.
+    if text.split_whitespace().nth(40).is_some() {
+        return false;
+    }
     let lower = text.trim().to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     if words.is_empty() || words.len() > 40 {

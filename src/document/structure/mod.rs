@@ -306,6 +306,20 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         let Some(form) = forms[i] else {
             continue;
         };
+        // A marked or numbered form is a heading whatever surrounds it: nothing below is
+        // asked of it (each question reads text, the next block's whole text among them).
+        if matches!(
+            form,
+            Form::Numbered(_)
+                | Form::Division(_)
+                | Form::Atx(_)
+                | Form::Underline { .. }
+                | Form::Aozora(_)
+        ) {
+            raws[i].kind = BlockKind::Heading;
+            raws[i].form = Some(form);
+            continue;
+        }
         let text = raws[i].text();
         let next = raws.get(i + 1);
         let next_text = next.map(Raw::text).unwrap_or_default();
