@@ -126,6 +126,7 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
     split_centred_head(text, &mut raws);
     split_titles_run_on(text, &mut raws);
+    split_help_examples(text, &mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -241,6 +242,130 @@ fn split_titles_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
         split.push(rest);
     }
     *raws = split;
+}
+
+/// An example in a help file written as Vim's are: a line ending in `>` opens it, its lines
+/// are set in deeper, and it ends at a line starting with `<` (or at one starting in the first
+/// column). When no blank line parts it from the text around it, the scan read it all as one
+/// paragraph and ran the code into prose. Such a block is parted into its text and its
+/// examples, each example a block of code; a `<` alone on its line is markup and goes.
+fn split_help_examples<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
+    if !raws.iter().any(|raw| help_example_at(raw).is_some()) {
+        return;
+    }
+    let base = text.as_ptr() as usize;
+    let mut split = Vec::with_capacity(raws.len() + 8);
+    for raw in raws.drain(..) {
+        if help_example_at(&raw).is_none() {
+            split.push(raw);
+            continue;
+        }
+        let source = raw.source();
+        let offset = source.as_ptr() as usize - base;
+        // Each source line: its start and end in `text`.
+        let mut spans = Vec::with_capacity(raw.line_count());
+        let mut start = offset;
+        for line in source.split('\n') {
+            spans.push((start, start + line.len()));
+            start += line.len() + 1;
+        }
+        let line_at = |(from, to): (usize, usize)| lines::Line {
+            text: lines::clean(&text[from..to]),
+            start: from,
+            end: to,
+        };
+        let mut push = |kind: BlockKind, first: usize, last: usize, skip: usize| {
+            let (from, _) = spans[first];
+            let opening = line_at((from + skip, spans[first].1));
+            let closing = if first == last {
+                opening
+            } else {
+                line_at(spans[last])
+            };
+            split.push(Raw::spanning(
+                kind,
+                raw.line + first,
+                text,
+                (opening, closing),
+                last - first + 1,
+            ));
+        };
+        let count = spans.len();
+        let mut first = 0;
+        let mut skip = 0;
+        let mut i = 0;
+        while i < count {
+            let line = &text[spans[i].0..spans[i].1];
+            if !opens_help_example(line)
+                || i + 1 >= count
+                || !deeper(&text[spans[i + 1].0..spans[i + 1].1], line)
+            {
+                i += 1;
+                continue;
+            }
+            push(BlockKind::Paragraph, first, i, skip);
+            let example = i + 1;
+            let mut end = example;
+            while end < count && !closes_help_example(&text[spans[end].0..spans[end].1]) {
+                end += 1;
+            }
+            push(BlockKind::Code, example, end - 1, 0);
+            // What follows the example: the text after its `<`, or the line that ended it.
+            let closing =
+                text.get(spans.get(end).map_or(0, |s| s.0)..spans.get(end).map_or(0, |s| s.1));
+            match closing {
+                Some(line) if line.starts_with('<') && line[1..].trim().is_empty() => {
+                    (first, skip) = (end + 1, 0);
+                }
+                Some(line) if line.starts_with('<') => (first, skip) = (end, 1),
+                _ => (first, skip) = (end, 0),
+            }
+            i = first;
+        }
+        if first < count {
+            push(BlockKind::Paragraph, first, count - 1, skip);
+        }
+    }
+    *raws = split;
+}
+
+/// The first line of `raw` that opens a help file's example run into its paragraph (see
+/// [`split_help_examples`]).
+fn help_example_at(raw: &Raw<'_>) -> Option<usize> {
+    if raw.kind != BlockKind::Paragraph || raw.reading() != raw::Reading::Cleaned {
+        return None;
+    }
+    let lines: Vec<&str> = raw.source().split('\n').collect();
+    lines
+        .windows(2)
+        .position(|pair| opens_help_example(pair[0]) && deeper(pair[1], pair[0]))
+}
+
+/// A line ending in `>` after a space or a tab, or `>` alone: what opens an example.
+fn opens_help_example(line: &str) -> bool {
+    let line = line.trim_end();
+    line == ">" || line.ends_with(" >") || line.ends_with("\t>")
+}
+
+/// What ends an example: a line starting with `<`, or one starting in the first column.
+fn closes_help_example(line: &str) -> bool {
+    line.starts_with('<') || line.starts_with(|c: char| !c.is_whitespace())
+}
+
+/// `line` is set in deeper than `above`, a tab counting as reaching the next tab stop of 8.
+fn deeper(line: &str, above: &str) -> bool {
+    let indent = |l: &str| {
+        let mut column = 0;
+        for c in l.chars() {
+            match c {
+                ' ' => column += 1,
+                '\t' => column = (column / 8 + 1) * 8,
+                _ => return Some(column),
+            }
+        }
+        None
+    };
+    matches!((indent(line), indent(above)), (Some(a), Some(b)) if a > b)
 }
 
 /// Where the title ends in `raw`'s source, when its first line is a numbered title run on to
@@ -818,6 +943,50 @@ mod tests {
         The logbook goes back to its shelf when the reader is done with it, and
         the key of the shelf goes back to the Keeper before the lamp is lit.
 ";
+
+    #[test]
+    fn a_help_files_examples_run_into_its_text_are_code_of_their_own() {
+        // A help file's entry: text, an example opened by '>', closed by '<' with text after
+        // it, a second example closed by a lone '<', no blank line anywhere.
+        let help = "The lamp settings live in a file of their own.\n\n\
+                    \t\tTo light the lamp at dusk, put this in it: >\n\
+                    \t\t\tset lamp=dusk\n\
+                    \t\t\tset wick=trimmed\n\
+                    <\t\tThe keeper may also say when: >\n\
+                    \t\t\tset hour=18\n\
+                    <\n\
+                    \t\tThat is all there is to it, and it is read at every start.\n";
+        let blocks = structure(help);
+        let shown: Vec<(BlockKind, &str)> = blocks
+            .iter()
+            .map(|b| (b.kind, b.text.trim_start()))
+            .collect();
+        let code: Vec<&str> = shown
+            .iter()
+            .filter(|(kind, _)| *kind == BlockKind::Code)
+            .map(|(_, text)| *text)
+            .collect();
+        assert_eq!(code.len(), 2, "{shown:#?}");
+        assert!(code[0].starts_with("set lamp=dusk") && code[0].contains("set wick=trimmed"));
+        assert!(code[1].starts_with("set hour=18"), "{shown:#?}");
+        let text_of = |start: &str| {
+            shown
+                .iter()
+                .find(|(_, t)| t.starts_with(start))
+                .map(|s| s.0)
+        };
+        assert_eq!(text_of("To light the lamp"), Some(BlockKind::Paragraph));
+        // The '<' that closed the example is markup: the text after it stands alone.
+        assert_eq!(
+            text_of("The keeper may also say"),
+            Some(BlockKind::Paragraph)
+        );
+        assert_eq!(text_of("That is all"), Some(BlockKind::Paragraph));
+        assert!(blocks.iter().all(|b| b.text.trim() != "<"), "{shown:#?}");
+        // A line ending in '>' over text at its own depth opens nothing.
+        let plain = "Intro.\n\nThe arrow points right: >\nand the text goes on at the margin.\n";
+        assert!(structure(plain).iter().all(|b| b.kind != BlockKind::Code));
+    }
 
     #[test]
     fn a_numbered_title_run_on_to_its_clauses_is_a_heading() {
