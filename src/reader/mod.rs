@@ -27,6 +27,7 @@ pub mod outline_rows;
 pub mod palette;
 pub mod prompt;
 pub mod search;
+mod setting_out;
 pub mod source;
 pub mod update;
 

@@ -7,11 +7,12 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
+use super::setting_out::{code_room, hyphenates, hyphenation_of, layout_style};
 use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
 use crate::input::{Key, Keymap, Mode};
 use crate::layout::geometry::Geometry;
-use crate::layout::{CodeLines, LineKind, Pages, Style};
+use crate::layout::{LineKind, Pages, Style};
 use crate::outline::Outline;
 
 use super::config::Config;
@@ -795,50 +796,6 @@ impl Model {
     }
 }
 
-/// How the reading column sets the text out, from the settings: the hyphenation patterns
-/// when justified text is hyphenated, what is done with code lines wider than the column,
-/// the gap between paragraphs; and how wide code lines may be drawn (`code_width`, from the
-/// screen's geometry).
-fn layout_style(config: &Config, language: Option<hypher::Lang>, code_width: u16) -> Style {
-    Style {
-        code_width: usize::from(code_width),
-        hyphenation: language.filter(|_| hyphenates(config)),
-        code: if config.wrap_code {
-            CodeLines::Wrap
-        } else {
-            CodeLines::Cut
-        },
-        paragraph_gap: config.paragraph_spacing,
-    }
-}
-
-/// The columns code lines may take: the geometry's room for them, or none past the column
-/// (0) in a text without code, whose layout that room cannot change.
-fn code_room(geometry: &Geometry, has_code: bool) -> u16 {
-    if has_code { geometry.code_width } else { 0 }
-}
-
-/// True when the settings justify text and hyphenate it.
-fn hyphenates(config: &Config) -> bool {
-    config.justify && config.hyphenate
-}
-
 /// Text shorter than this is laid out whole at once, on any resize or change of folding: a
 /// few milliseconds. Longer text gets the pages around the place first.
 const WHOLE_AT_ONCE_BYTES: usize = 256 * 1024;
-
-/// Paragraphs looked at to tell the language words are hyphenated in: enough words to be sure
-/// (the detector stops at a few thousand), few enough to cost little.
-const LANGUAGE_SAMPLE: usize = 200;
-
-/// The hyphenation patterns for the document's language, told from its opening paragraphs
-/// (not its furniture); `None` when the language has none or is not clear.
-fn hyphenation_of(doc: &Document) -> Option<hypher::Lang> {
-    let paragraphs = doc
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-        .take(LANGUAGE_SAMPLE)
-        .map(|b| b.text.as_str());
-    crate::outline::language::Language::detect_in(paragraphs).hyphenation()
-}
