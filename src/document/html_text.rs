@@ -57,7 +57,7 @@ pub fn text_with_cells(html: &str, between_cells: &str) -> String {
         }
         if name == "br" || is_block(&name) {
             out.push_str("\n\n");
-        } else {
+        } else if !is_phrasing(&name) {
             out.push(' ');
         }
     }
@@ -85,13 +85,11 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp + 1..];
-        let entity_end = after.find(';').filter(|&e| e <= 10);
-        let decoded = entity_end.and_then(|e| entity(&after[..e]));
+        // The longest entity name HTML has runs to 31 letters.
+        let entity_end = after.find(';').filter(|&e| e <= 32);
+        let decoded = entity_end.and_then(|e| entity(&after[..e], &mut out));
         match (decoded, entity_end) {
-            (Some(c), Some(e)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
+            (Some(()), Some(e)) => rest = &after[e + 1..],
             _ => {
                 out.push('&');
                 rest = after;
@@ -102,23 +100,59 @@ fn decode_entities(text: &str) -> String {
     out
 }
 
-fn entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        _ => {
-            let number = name.strip_prefix('#')?;
+/// Writes what the entity `name` (between `&` and `;`) stands for: a number, or any of HTML's
+/// named entities (`&rsquo;`, `&mdash;`, `&eacute;`), which saved books and pages use for
+/// their quotation marks and accents.
+fn entity(name: &str, out: &mut String) -> Option<()> {
+    match name.strip_prefix('#') {
+        Some(number) => {
             let code = match number.strip_prefix(['x', 'X']) {
                 Some(hex) => u32::from_str_radix(hex, 16).ok()?,
                 None => number.parse().ok()?,
             };
-            char::from_u32(code)
+            out.push(char::from_u32(code)?);
         }
+        None => out.push_str(quick_xml::escape::resolve_html5_entity(name)?),
     }
+    Some(())
+}
+
+/// Elements that set words within a line: a browser shows their text run on to what is beside
+/// it ("F<sub>1</sub>" is "F1", "<i>wo</i>rd" is "word"), so they part nothing.
+fn is_phrasing(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "mark"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
 }
 
 /// Elements that start and end a block of text.
@@ -187,6 +221,22 @@ mod tests {
             .filter(|p| !p.is_empty())
             .collect();
         assert_eq!(paragraphs, vec!["One & two", "Three!"]);
+    }
+
+    #[test]
+    fn named_entities_are_the_characters_they_name() {
+        let text = visible_text(
+            "<p>It&rsquo;s &ldquo;&eacute;t&eacute;&rdquo;&mdash;&hellip; &x; &amp &#xD7;</p>",
+        );
+        assert_eq!(text.trim(), "It’s “été”—… &x; &amp ×");
+    }
+
+    #[test]
+    fn words_set_in_inline_elements_run_on() {
+        let text = visible_text(
+            "<p>F<sub>1</sub> and <i>wo</i>rd, <a href=x>one</a> two<img src=y>three</p>",
+        );
+        assert_eq!(text.trim(), "F1 and word, one two three");
     }
 
     #[test]
