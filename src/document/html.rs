@@ -5,6 +5,7 @@
 
 use dom_smoothie::{Config, Readability, TextMode};
 
+use super::html_book;
 use super::html_text::{find_end_tag, visible_text};
 use super::markdown;
 use super::nesting;
@@ -31,6 +32,10 @@ pub fn structure(html: &str) -> Article {
     // depth, its elements are flattened into their ancestor first.
     let bounded = nesting::bounded(html);
     let page = dom_query::Document::from(&*bounded);
+    if html_book::is_book_page(&bounded) {
+        let (blocks, title) = html_book::structure(&page);
+        return Article { blocks, title };
+    }
     keep_embedded_posts(&page);
     keep_admonitions(&page);
     keep_cross_references(&page);

@@ -7,6 +7,7 @@ mod decode;
 pub mod epub;
 pub mod format;
 mod html;
+mod html_book;
 mod html_text;
 pub mod input;
 mod markdown;
@@ -26,6 +27,8 @@ pub use decode::{Decoded, encoding_for_label};
 pub use epub::{BookError, BookOpening};
 pub use format::Format;
 pub use html::body_text as html_body_text;
+/// The words a page shows, for measuring what its reading keeps of them.
+pub use html_text::visible_text as html_visible_text;
 
 /// What a block of text is, as far as reading goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -7,6 +7,9 @@
 //!   source's paragraph starts (a line after a blank line, or one opening with an ideographic
 //!   space). A text printed with fewer than 70 % of them (and more than 50 starts) has lost
 //!   paragraph breaks.
+//! - words kept, for a book saved as a web page: the share of the words the page shows that
+//!   `--print --unfold` writes (counted as multisets, without case). An article extractor that
+//!   takes a book for an article keeps one part of it and drops the rest; this catches that.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -19,13 +22,15 @@ use super::{files_ending, short_name};
 pub struct FidelityFigures {
     pub interior_folds: usize,
     pub short_of_paragraphs: usize,
+    /// The least share of its shown words a saved page keeps (1 with no page).
+    pub least_words_kept: f64,
 }
 
 /// The texts the fidelity check reads.
 fn texts(root: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for folder in ["A-books", "B-nonlatin", "D-headings"] {
-        for ext in [".txt", ".md", ".rst"] {
+        for ext in [".txt", ".md", ".rst", ".html"] {
             out.extend(files_ending(&root.join(folder), ext));
         }
     }
@@ -81,6 +86,52 @@ fn paragraph_starts(text: &str) -> usize {
     starts
 }
 
+/// The words of a text, without case, as a multiset.
+fn word_counts(text: &str) -> std::collections::HashMap<String, usize> {
+    let mut counts = std::collections::HashMap::new();
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *counts.entry(word.to_lowercase()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The share of the words a saved page shows that the unfolded print writes.
+fn words_kept(path: &Path, doc: &Document) -> f64 {
+    let shown = word_counts(&quire::document::html_visible_text(&source_text(path)));
+    let mut out = Vec::new();
+    if quire::cli::print::write_unfolded(doc, 60_000, &mut out).is_err() {
+        return 0.0;
+    }
+    let printed = word_counts(&String::from_utf8_lossy(&out));
+    let total: usize = shown.values().sum();
+    let kept: usize = shown
+        .iter()
+        .map(|(word, n)| (*n).min(printed.get(word).copied().unwrap_or(0)))
+        .sum();
+    if super::verbose() {
+        let mut missing: Vec<(usize, &String)> = shown
+            .iter()
+            .map(|(word, n)| {
+                (
+                    n.saturating_sub(printed.get(word).copied().unwrap_or(0)),
+                    word,
+                )
+            })
+            .filter(|(n, _)| *n > 0)
+            .collect();
+        missing.sort_unstable_by(|a, b| b.cmp(a));
+        eprintln!(
+            "{}: most missed {:?}",
+            short_name(path),
+            &missing[..missing.len().min(12)]
+        );
+    }
+    kept as f64 / total.max(1) as f64
+}
+
 /// Paragraphs of printed text: runs of filled lines.
 fn printed_paragraphs(doc: &Document) -> usize {
     let mut out = Vec::new();
@@ -111,12 +162,34 @@ pub fn fidelity(root: &Path, table: &mut String) -> FidelityFigures {
     let mut figures = FidelityFigures {
         interior_folds: 0,
         short_of_paragraphs: 0,
+        least_words_kept: 1.0,
     };
     for path in texts(root) {
         let Ok(doc) = Document::open(&path) else {
             continue;
         };
         let interior = interior_folds(&doc);
+        if path.extension().is_some_and(|e| e == "html") {
+            // A page's paragraphs are its tags, not its lines: its words are counted instead.
+            let kept = words_kept(&path, &doc);
+            let mark = if interior.is_empty() && kept >= 0.95 {
+                ""
+            } else {
+                "  <"
+            };
+            let _ = writeln!(
+                table,
+                "{:<52} {:>8}   words kept {kept:.3}{mark}",
+                short_name(&path),
+                interior.len(),
+            );
+            if !interior.is_empty() {
+                let _ = writeln!(table, "    folds at lines {interior:?}");
+            }
+            figures.interior_folds += interior.len();
+            figures.least_words_kept = figures.least_words_kept.min(kept);
+            continue;
+        }
         let printed = printed_paragraphs(&doc);
         let starts = paragraph_starts(&source_text(&path));
         let ratio = printed as f64 / starts.max(1) as f64;
@@ -140,8 +213,8 @@ pub fn fidelity(root: &Path, table: &mut String) -> FidelityFigures {
     }
     let _ = writeln!(
         table,
-        "{:<52} {:>8}   {} texts short of paragraphs\n",
-        "OVERALL", figures.interior_folds, figures.short_of_paragraphs
+        "{:<52} {:>8}   {} texts short of paragraphs, least words kept from a page {:.3}\n",
+        "OVERALL", figures.interior_folds, figures.short_of_paragraphs, figures.least_words_kept
     );
     figures
 }

@@ -127,6 +127,8 @@ pub struct Summary {
     pub interior_folds: usize,
     /// Texts printed with fewer than 70 % of their source's paragraph starts.
     pub short_of_paragraphs: usize,
+    /// The least share of the words a book saved as a web page shows that its print keeps.
+    pub least_words_kept: f64,
 }
 
 pub struct Gold {
@@ -274,6 +276,7 @@ pub fn run(root: &Path, timed: bool) -> (String, Summary) {
         label_hits: segments.label_hits,
         interior_folds: fidelity.interior_folds,
         short_of_paragraphs: fidelity.short_of_paragraphs,
+        least_words_kept: fidelity.least_words_kept,
     };
     write_summary(&summary, &mut table);
     (table, summary)
@@ -308,7 +311,7 @@ fn write_summary(s: &Summary, table: &mut String) {
     }
     let _ = writeln!(
         table,
-        "fidelity: {} folds inside a body | {} texts printed with fewer than 70 % of their paragraph starts",
-        s.interior_folds, s.short_of_paragraphs
+        "fidelity: {} folds inside a body | {} texts printed with fewer than 70 % of their paragraph starts | least share of a saved book's words printed {:.3}",
+        s.interior_folds, s.short_of_paragraphs, s.least_words_kept
     );
 }

@@ -140,11 +140,12 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
 }
 
 /// "Produced by …", "Transcribed by …": who made the e-text, not part of the work.
-pub(super) fn is_production_credit(text: &str) -> bool {
+pub(crate) fn is_production_credit(text: &str) -> bool {
     let lower = text.to_lowercase();
     [
         "produced by",
         "transcribed by",
+        "transcribed from the",
         "e-text prepared by",
         "etext prepared by",
         "updated editions",
