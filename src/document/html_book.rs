@@ -23,6 +23,7 @@ pub fn is_book_page(html: &str) -> bool {
     }
     let head = &html[..reach];
     head.contains("id=\"pg-header\"")
+        || head.contains("pgheader")
         || head
             .lines()
             .any(|line| is_marker_line(after_tags(line), "START OF"))

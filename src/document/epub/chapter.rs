@@ -10,7 +10,7 @@ use super::sink::Sink;
 use super::table::Grid;
 use super::tree::{Attr, MAX_DEPTH, Node, Tree};
 use crate::document::sanitize::sanitize_line;
-use crate::document::{BlockKind, Inline};
+use crate::document::{BlockKind, Fold, Inline};
 
 /// Write the chapter at `path`, parsed as `tree`, into `sink`.
 pub fn write(tree: &Tree, path: &str, sink: &mut Sink) {
@@ -110,6 +110,8 @@ impl Chapter<'_> {
         if let Some(id) = &id {
             self.sink.begin_target(id.clone());
         }
+        let boilerplate = block.then(|| self.boilerplate(node)).flatten();
+        let first_block = self.sink.blocks.len();
         self.element(node, name, depth);
         if cut && !self.stopped {
             self.stop();
@@ -119,6 +121,27 @@ impl Chapter<'_> {
         }
         if block {
             self.block_end();
+        }
+        if let Some(fold) = boilerplate {
+            for written in self.sink.blocks.iter_mut().skip(first_block) {
+                written.fold_as(fold);
+            }
+        }
+    }
+
+    /// Project Gutenberg's header and licence, in the section its books set them in
+    /// (`<section class="pg-boilerplate pgheader" id="pg-header">`, and `pg-footer`): front
+    /// and back matter, folded as in the plain-text editions.
+    fn boilerplate(&self, node: usize) -> Option<Fold> {
+        let id = self.tree.attr(node, Attr::Id).unwrap_or_default();
+        let class = self.tree.attr(node, Attr::Class).unwrap_or_default();
+        let classed = |name: &str| class.split_whitespace().any(|c| c == name);
+        if id == "pg-header" || classed("pgheader") && id != "pg-footer" {
+            Some(Fold::FrontMatter)
+        } else if id == "pg-footer" || classed("pgfooter") {
+            Some(Fold::BackMatter)
+        } else {
+            None
         }
     }
 
@@ -450,5 +473,38 @@ mod tests {
             blocks(&Tree::parse(text)),
             vec!["Before the poem.", "Line one\nLine two"]
         );
+    }
+
+    #[test]
+    fn a_gutenberg_books_header_and_licence_fold_and_its_text_does_not() {
+        let text = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\
+            <section class=\"pg-boilerplate pgheader\" id=\"pg-header\">\
+            <h2>The Project Gutenberg eBook of The Tide</h2><p>This ebook is for the use of \
+            anyone anywhere.</p><div id=\"pg-start-separator\"><span>*** START OF THE \
+            PROJECT GUTENBERG EBOOK THE TIDE ***</span></div></section>\
+            <h1>THE TIDE</h1><p>The shore at dawn.</p>\
+            <section class=\"pg-boilerplate pgheader\" id=\"pg-footer\"><div \
+            id=\"pg-end-separator\"><span>*** END OF THE PROJECT GUTENBERG EBOOK THE TIDE \
+            ***</span></div><p>Updated editions will replace the previous one.</p></section>\
+            </body></html>";
+        let mut sink = Sink::default();
+        write(&Tree::parse(text), "c.xhtml", &mut sink);
+        sink.flush();
+        let shown: Vec<&str> = sink
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Leftover)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(shown, ["THE TIDE", "The shore at dawn."]);
+        let folds: Vec<Fold> = sink
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Leftover)
+            .map(|b| b.fold)
+            .collect();
+        assert_eq!(folds.first(), Some(&Fold::FrontMatter));
+        assert_eq!(folds.last(), Some(&Fold::BackMatter));
+        assert_eq!(folds.len(), 5, "every block of both sections: {folds:?}");
     }
 }
