@@ -22,11 +22,13 @@ use crate::anchoring::{
 };
 use crate::document::{Anchor, Document, Format, LoadOptions};
 
-/// How much text before the place's paragraph the preview holds: a few screens to page back
-/// through before the whole arrives.
-const BEFORE: usize = 16 * 1024;
-/// How much after it: a few screens even on a very large terminal.
-const AFTER: usize = 32 * 1024;
+/// How much text before the place's paragraph the preview holds: a screen or two to page back
+/// through before the whole arrives. Structuring is most of a reopening's time before its
+/// first frame, and it grows with the preview: keys that go past it wait for the whole, and
+/// say so.
+const BEFORE: usize = 4 * 1024;
+/// How much after it: four screens of prose at 200×60, and one on a terminal of 200 rows.
+const AFTER: usize = 16 * 1024;
 /// How far back from [`BEFORE`] a paragraph break is looked for to begin the preview at.
 const REACH: usize = 48 * 1024;
 /// How far before a line mark a preview read from it starts: room for [`BEFORE`] and the
@@ -357,9 +359,14 @@ mod tests {
         );
         assert_eq!(block.line, position.line.unwrap());
         assert_eq!(around.place.byte, 0);
-        // Paragraphs before the place to page back through, and after it.
-        assert!(around.place.block > 100);
-        assert!(around.doc.blocks.len() - around.place.block > 200);
+        // Paragraphs before the place to page back through, and after it: about the bytes
+        // asked for each way, less what lies past the last paragraph break.
+        let bytes = |blocks: &[crate::document::Block]| -> usize {
+            blocks.iter().map(|b| b.text.len() + 2).sum()
+        };
+        let (before, after) = around.doc.blocks.split_at(around.place.block);
+        assert!(bytes(before) >= BEFORE, "{} bytes before", bytes(before));
+        assert!(bytes(after) >= AFTER - 1024, "{} bytes after", bytes(after));
         assert_eq!(around.doc.name, "book.txt");
         // Every paragraph of the preview is the whole text's, on its line.
         let whole = Document::from_text(&text, "book.txt");
