@@ -47,6 +47,33 @@ pub(crate) fn has_cue(text: &str) -> bool {
     DEBRIS_CUES.iter().any(|c| lower.contains(c))
 }
 
+/// A site's notice about its cookies, asking the reader's consent ("This website uses cookies
+/// to improve your experience", "Necessary cookies are absolutely essential for the website to
+/// function properly"): however long and well punctuated, no article's prose. An article about
+/// cookies speaks of websites in the third person; a notice says "this website" or "we", or
+/// names the kinds of cookies a reader may allow.
+pub(crate) fn is_cookie_notice(text: &str) -> bool {
+    if !text.contains("ookie") {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    [
+        "this website uses cookies",
+        "this site uses cookies",
+        "our website uses cookies",
+        "our site uses cookies",
+        "we use cookies",
+        "we use third-party cookies",
+        "consent to the use of cookies",
+        "accept all cookies",
+        "cookie settings",
+        "cookie preferences",
+        "necessary cookies",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
+}
+
 /// How much text a block carries (a CJK character counts as half a word), counting no further
 /// than `limit`: the checks ask "at least 15?" or "at most 12?", and a paragraph of a book
 /// answers that in its first few words.
@@ -299,6 +326,22 @@ impl TimeAgo {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_sites_notice_about_its_cookies_is_told_from_an_article_about_cookies() {
+        assert!(is_cookie_notice(
+            "This website uses cookies to improve your experience. Accept Read More"
+        ));
+        assert!(is_cookie_notice(
+            "We use cookies and similar tools to give you the best experience."
+        ));
+        assert!(!is_cookie_notice(
+            "Google said on Tuesday that Chrome would stop supporting third-party cookies, \
+             which advertisers use to follow people from site to site."
+        ));
+        assert!(!is_cookie_notice("She baked cookies for the whole street."));
+    }
+
     use super::*;
 
     #[test]

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::chrome::{
     QUOTATION_MARKS, TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase,
-    is_flattened_menu, size_up_to,
+    is_cookie_notice, is_flattened_menu, size_up_to,
 };
 use super::genre;
 use super::headline;
@@ -432,6 +432,7 @@ fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         && !is_flattened_menu(&block.text)
         && !TimeAgo::of(&block.text).is_not_article()
         && !is_contents_entry(block)
+        && !is_cookie_notice(&block.text)
 }
 
 /// A list item that opens with a division and its number: an entry of a table of contents.
@@ -480,6 +481,7 @@ fn article_span(
             _ if repeated[i]
                 || raws[i].menu()
                 || is_flattened_menu(&block.text)
+                || is_cookie_notice(&block.text)
                 || TimeAgo::of(&block.text).is_not_article()
                 || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
             {

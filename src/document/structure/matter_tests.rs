@@ -220,3 +220,31 @@ fn front_fields_are_front_matter() {
     );
     assert_eq!(kinds(&text)[0], Leftover);
 }
+
+#[test]
+fn a_cookie_notice_longer_than_the_article_is_not_taken_for_it() {
+    // A short review between adverts, then a site's consent box of several long paragraphs:
+    // the box outweighed the review, which was folded and the box shown.
+    let notice = "This website uses cookies to improve your experience while you navigate \
+                  through the website. Out of these cookies, the cookies that are categorized \
+                  as necessary are stored on your browser as they are essential for the \
+                  working of basic functionalities of the website. We also use third-party \
+                  cookies that help us analyze and understand how you use this website.";
+    let necessary = "Necessary cookies are absolutely essential for the website to function \
+                     properly. This category only includes cookies that ensure basic \
+                     functionalities and security features of the website.";
+    let text = format!(
+        "Book review | Example Bikes\n\nSkip to content\nNews\nReviews\nKit\nVideo\n\n\
+         Book review\n\n{PROSE}\n\nAdvert\n\n{PROSE} It was late.\n\nAdvert\n\n\
+         Share on Facebook\nShare on Twitter\n\n{notice}\n\n{notice}\n\n{necessary}\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind != Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(shown.contains(&PROSE), "{shown:?}");
+    assert!(!shown.iter().any(|t| t.contains("cookies")), "{shown:?}");
+}
