@@ -57,6 +57,8 @@ struct Builder<'a> {
     link_targets: Vec<String>,
     in_code: bool,
     in_table_cell: bool,
+    /// Whether the table being read has shown a row yet: the rows after its first sit close.
+    table_has_row: bool,
     /// The raw lines of the HTML block being read, and where it began.
     html_block: Option<(String, usize)>,
 }
@@ -79,6 +81,7 @@ impl<'a> Builder<'a> {
             link_targets: Vec::new(),
             in_code: false,
             in_table_cell: false,
+            table_has_row: false,
             html_block: None,
         }
     }
@@ -316,12 +319,16 @@ impl<'a> Builder<'a> {
                 self.open_style(Inline::Link, offset);
             }
             Tag::Image { .. } => self.push_text("[image: ", offset),
-            Tag::Table(_) => self.flush(),
+            Tag::Table(_) => {
+                self.flush();
+                self.table_has_row = false;
+            }
             Tag::TableHead => self.start(BlockKind::Code, offset),
             Tag::TableRow => {
                 self.start(BlockKind::Code, offset);
+                let tight = self.table_has_row;
                 if let Some(block) = self.current.as_mut() {
-                    block.tight = true;
+                    block.tight = tight;
                 }
             }
             Tag::TableCell => {
@@ -358,9 +365,22 @@ impl<'a> Builder<'a> {
                 self.flush();
                 self.lists.pop();
             }
-            TagEnd::Item | TagEnd::TableHead | TagEnd::TableRow | TagEnd::FootnoteDefinition => {
+            TagEnd::TableHead | TagEnd::TableRow => {
+                // A row of empty cells (the header a table written without one is given when
+                // it becomes Markdown) shows nothing: no blank row is kept for it.
+                let empty = self
+                    .current
+                    .as_ref()
+                    .is_some_and(|row| row.text.chars().all(|c| c.is_whitespace() || c == '│'));
+                if empty {
+                    self.current = None;
+                    self.open.clear();
+                } else {
+                    self.table_has_row = true;
+                }
                 self.flush()
             }
+            TagEnd::Item | TagEnd::FootnoteDefinition => self.flush(),
             TagEnd::TableCell => self.in_table_cell = false,
             TagEnd::Emphasis => self.close_style(Inline::Emphasis),
             TagEnd::Strong => self.close_style(Inline::Strong),
@@ -580,6 +600,22 @@ mod tests {
                 ("• loose two", false),
                 ("h │ i", false),
                 ("1 │ 2", true),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_table_with_an_empty_header_shows_no_blank_row() {
+        // What a page's table written without a header becomes in Markdown.
+        let md = "Text.\n\n|  |  |\n|---|---|\n| I. | The Sea |\n| II. | The Shore |\n";
+        let (blocks, _) = structure(md);
+        let rows: Vec<(&str, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.tight)).collect();
+        assert_eq!(
+            rows,
+            [
+                ("Text.", false),
+                ("I. │ The Sea", false),
+                ("II. │ The Shore", true)
             ]
         );
     }
