@@ -107,10 +107,44 @@ fn tidy(page: &dom_query::Document) {
             link.rename("span");
         }
     }
+    join_verse_lines(page);
     // A title page sets a heading's words over lines ("ALICE'S ADVENTURES<br>IN
     // WONDERLAND"); a heading is one line, and its words are one title.
     page.select("h1 br, h2 br, h3 br, h4 br, h5 br, h6 br")
         .replace_with_html(" ");
+}
+
+/// The elements that part a text into blocks: a line of verse holds none of them.
+const BLOCK_ELEMENTS: &str =
+    "div, p, table, ul, ol, dl, h1, h2, h3, h4, h5, h6, pre, blockquote, br";
+
+/// The longest a line of verse runs, in characters: longer, an element is a paragraph of a
+/// prose poem, which keeps its breaks.
+const MAX_VERSE_LINE: usize = 120;
+
+/// Verse as e-texts set it: a stanza (or a poem with no stanzas) whose lines are elements of
+/// their own (`<div class="stanza"><div class="verse">How doth…</div>…`). Each line would
+/// become a paragraph, and the stanza's breaks would be lost among them. A stanza is made one
+/// paragraph with a line break after each line, as the EPUB reading keeps verse.
+fn join_verse_lines(page: &dom_query::Document) {
+    for container in page.select(".stanza, .poem, .poetry").nodes() {
+        let lines = container.element_children();
+        let only_lines = lines.len() >= 2
+            && lines.iter().all(|line| {
+                matches!(line.node_name().as_deref(), Some("div" | "p" | "span"))
+                    && line.text().chars().count() <= MAX_VERSE_LINE
+                    && dom_query::Selection::from(*line)
+                        .select(BLOCK_ELEMENTS)
+                        .is_empty()
+            })
+            && container
+                .children_it(false)
+                .all(|child| child.is_element() || child.text().trim().is_empty());
+        if only_lines {
+            let joined: Vec<String> = lines.iter().map(|l| l.inner_html().to_string()).collect();
+            container.replace_with_html(format!("<p>{}</p>", joined.join("<br>")));
+        }
+    }
 }
 
 /// Everything up to the START marker is the e-text's header, and the production credits just
@@ -422,6 +456,31 @@ Licence terms.
         assert_eq!(
             shown(&blocks),
             ["The Tide", "Ann Example", "SCENE I.", "The shore at dawn."]
+        );
+    }
+
+    #[test]
+    fn a_stanza_set_line_by_line_is_one_block_of_lines() {
+        let page = "<html><body><div id=\"pg-start-separator\"><span>*** START OF THE \
+                    PROJECT GUTENBERG EBOOK THE TIDE ***</span></div><div class=\"poetry\">\
+                    <div class=\"stanza\"><div class=\"verse indent0\">How doth the little \
+                    crocodile</div><div class=\"verse indent2\">Improve his <i>shining</i> \
+                    tail,</div></div><div class=\"stanza\"><div class=\"verse\">On every \
+                    golden scale!</div><div class=\"verse\">How neatly spread his claws,\
+                    </div></div></div><div class=\"poem\"><p>A paragraph of a prose poem \
+                    that runs on and on, far longer than any line of verse is set, until it \
+                    has said what it had to say about the sea.</p><p>And a second one.</p>\
+                    </div></body></html>";
+        let (blocks, _) = structured(page);
+        assert_eq!(
+            shown(&blocks),
+            [
+                "How doth the little crocodile\nImprove his shining tail,",
+                "On every golden scale!\nHow neatly spread his claws,",
+                "A paragraph of a prose poem that runs on and on, far longer than any line of \
+                 verse is set, until it has said what it had to say about the sea.",
+                "And a second one."
+            ]
         );
     }
 
