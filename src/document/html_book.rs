@@ -152,7 +152,7 @@ fn join_verse_lines(page: &dom_query::Document) {
 /// Gutenberg EBook of …" that comes before it) on is its licence. A marker set in the same
 /// block as text of the work (a header's `pre` that runs on into the work) leaves that block
 /// shown: when in doubt, show.
-fn mark_matter(blocks: &mut [Block]) {
+pub(crate) fn mark_matter(blocks: &mut [Block]) {
     let Some(start) = blocks.iter().position(|b| holds_start(&b.text)) else {
         return;
     };

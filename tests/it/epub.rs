@@ -676,3 +676,28 @@ fn damaged_books_never_panic() {
         let _ = Document::load(bytes, "b.epub", LoadOptions::default());
     }
 }
+
+#[test]
+fn an_older_gutenberg_books_header_and_licence_fold_and_its_chapters_show() {
+    let header = "<pre>\nThe Project Gutenberg EBook of The Tide\n\nTitle: The Tide\n\n\
+                  *** START OF THIS PROJECT GUTENBERG EBOOK THE TIDE ***\n</pre>\
+                  <h1>THE TIDE</h1><p>The shore at dawn.</p>";
+    let last = "<p>The boats came home.</p><pre>\nEnd of the Project Gutenberg EBook of The \
+                Tide\n\n*** END OF THIS PROJECT GUTENBERG EBOOK THE TIDE ***\n</pre>\
+                <p>Licence terms.</p>";
+    let doc = Book::epub3(
+        &[("one.xhtml", header), ("two.xhtml", last)],
+        &[(1, "one.xhtml", "The Tide"), (1, "two.xhtml", "Home")],
+    )
+    .load();
+    let shown: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        shown,
+        ["THE TIDE", "The shore at dawn.", "The boats came home."]
+    );
+}

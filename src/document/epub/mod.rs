@@ -289,11 +289,19 @@ fn table_of_contents(epub: &Epub, sink: &Sink, cut_part: Option<&str>) -> Vec<To
 /// reading starts.
 fn finish(name: String, mut book: Book, sink: Sink) -> Document {
     let Sink {
-        blocks,
+        mut blocks,
         mut targets,
         mut links,
         ..
     } = sink;
+    // An older Project Gutenberg book sets its header in a `pre` closed by the START marker,
+    // with no section of its own to fold it by: it folds as the plain-text editions' does.
+    if !blocks
+        .iter()
+        .any(|b| b.fold == crate::document::Fold::FrontMatter)
+    {
+        crate::document::html_book::mark_matter(&mut blocks);
+    }
     let end = Anchor::new(
         blocks.len().saturating_sub(1),
         blocks.last().map_or(0, |b| b.text.len()),
