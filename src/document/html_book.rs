@@ -108,10 +108,39 @@ fn tidy(page: &dom_query::Document) {
         }
     }
     join_verse_lines(page);
+    unwrap_cells(page);
     // A title page sets a heading's words over lines ("ALICE'S ADVENTURES<br>IN
     // WONDERLAND"); a heading is one line, and its words are one title.
     page.select("h1 br, h2 br, h3 br, h4 br, h5 br, h6 br")
         .replace_with_html(" ");
+}
+
+/// A table's cells as e-texts set them, each its words in a paragraph of its own
+/// (`<td><p>The Shepherd</p></td><td><p>3</p></td>`): a table with blocks in its cells is no
+/// Markdown table, and each cell became a paragraph, a contents list a column of titles and
+/// page numbers. A cell holding one such block and nothing else holds its words instead, so
+/// each row is a line with its columns apart.
+fn unwrap_cells(page: &dom_query::Document) {
+    for cell in page.select("td, th").nodes() {
+        let children = cell.element_children();
+        let [only] = children.as_slice() else {
+            continue;
+        };
+        // A heading in a cell is the book's own mark (a part's title in its contents): kept.
+        let wrapper = matches!(only.node_name().as_deref(), Some("p" | "div"));
+        let alone = cell
+            .children_it(false)
+            .all(|child| child.id == only.id || child.text().trim().is_empty());
+        let flat = dom_query::Selection::from(*only)
+            .select(BLOCK_ELEMENTS)
+            .is_empty();
+        if wrapper && alone && flat {
+            // Unwrapping the block's first child takes the block away around its children.
+            if let Some(first) = only.first_child() {
+                first.unwrap_node();
+            }
+        }
+    }
 }
 
 /// The elements that part a text into blocks: a line of verse holds none of them.
@@ -482,6 +511,35 @@ Licence terms.
                 "And a second one."
             ]
         );
+    }
+
+    #[test]
+    fn a_contents_table_with_its_cells_in_paragraphs_is_a_row_a_line() {
+        // A part's title in a heading of its own row, then a title and its page a row.
+        let page = "<html><body><div id=\"pg-start-separator\"><span>*** START OF THE \
+                    PROJECT GUTENBERG EBOOK THE TIDE ***</span></div><h2>CONTENTS</h2><table>\
+                    <tr><td colspan=\"2\"><h3>SONGS OF THE SHORE</h3></td></tr>\
+                    <tr><td><p>The Shepherd</p></td><td><p class=\"r\"><a href=\"#p3\">3\
+                    </a></p></td></tr><tr><td><p>The Lamb</p></td><td><p>6</p></td></tr>\
+                    <tr><td><p>One</p><p>Two</p></td><td>9</td></tr></table></body></html>";
+        let (blocks, _) = structured(page);
+        let text = shown(&blocks);
+        let row = |title: &str, page: &str| {
+            text.iter().any(|t| {
+                t.lines()
+                    .any(|line| line.starts_with(title) && line.trim_end().ends_with(page))
+            })
+        };
+        assert!(row("The Shepherd", "3"), "{text:?}");
+        assert!(row("The Lamb", "6"), "{text:?}");
+        assert!(
+            blocks
+                .iter()
+                .any(|b| b.kind == BlockKind::Heading && b.text == "SONGS OF THE SHORE"),
+            "{text:?}"
+        );
+        // A cell of two paragraphs keeps them apart.
+        assert!(!text.iter().any(|t| t.contains("OneTwo")), "{text:?}");
     }
 
     #[test]
