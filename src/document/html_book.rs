@@ -22,8 +22,11 @@ pub fn is_book_page(html: &str) -> bool {
         reach -= 1;
     }
     let head = &html[..reach];
-    head.contains("id=\"pg-header\"")
-        || head.contains("pgheader")
+    // A news site may name its own page header "pg-header" in its style sheet: the section
+    // counts only beside the distributor's name.
+    let boilerplate = (head.contains("id=\"pg-header\"") || head.contains("pg-boilerplate"))
+        && head.contains("Project Gutenberg");
+    boilerplate
         || head
             .lines()
             .any(|line| is_marker_line(after_tags(line), "START OF"))
@@ -375,6 +378,13 @@ Licence terms.
                      <div id=\"pg-start-separator\"><span>*** START OF THE PROJECT GUTENBERG \
                      EBOOK THE TIDE ***</span></div></section><p>Text.</p></body></html>";
         assert!(is_book_page(newer));
+        let newer_header = "<html><body><header class=\"pg-boilerplate pgheader\" \
+                            id=\"pg-header\"><h2>The Project Gutenberg eBook of The Tide</h2>\
+                            </header><p>Text.</p></body></html>";
+        assert!(is_book_page(newer_header));
+        let news = "<html><head><style>.pg-header-entitlement{float:right}.pgheader{}</style>\
+                    </head><body><div class=\"pg-header\">News</div><p>Text.</p></body></html>";
+        assert!(!is_book_page(news));
         let quoting = "<html><body><article><p>Project Gutenberg books open with a line \
                        reading START OF THE PROJECT GUTENBERG EBOOK.</p></article></body></html>";
         assert!(!is_book_page(quoting));
