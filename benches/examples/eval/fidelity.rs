@@ -169,39 +169,27 @@ pub fn fidelity(root: &Path, table: &mut String) -> FidelityFigures {
             continue;
         };
         let interior = interior_folds(&doc);
-        if path.extension().is_some_and(|e| e == "html") {
-            // A page's paragraphs are its tags, not its lines: its words are counted instead.
+        // A page's paragraphs are its tags, not its lines: its words are counted instead.
+        let (columns, fine) = if path.extension().is_some_and(|e| e == "html") {
             let kept = words_kept(&path, &doc);
-            let mark = if interior.is_empty() && kept >= 0.95 {
-                ""
-            } else {
-                "  <"
-            };
-            let _ = writeln!(
-                table,
-                "{:<52} {:>8}   words kept {kept:.3}{mark}",
-                short_name(&path),
-                interior.len(),
-            );
-            if !interior.is_empty() {
-                let _ = writeln!(table, "    folds at lines {interior:?}");
-            }
-            figures.interior_folds += interior.len();
             figures.least_words_kept = figures.least_words_kept.min(kept);
-            continue;
-        }
-        let printed = printed_paragraphs(&doc);
-        let starts = paragraph_starts(&source_text(&path));
-        let ratio = printed as f64 / starts.max(1) as f64;
-        let short = starts > 50 && ratio < 0.7;
-        let mark = if interior.is_empty() && !short {
+            (format!("  words kept {kept:.3}"), kept >= 0.95)
+        } else {
+            let printed = printed_paragraphs(&doc);
+            let starts = paragraph_starts(&source_text(&path));
+            let ratio = printed as f64 / starts.max(1) as f64;
+            let short = starts > 50 && ratio < 0.7;
+            figures.short_of_paragraphs += usize::from(short);
+            (format!("{printed:>8} {starts:>8} {ratio:>6.2}"), !short)
+        };
+        let mark = if interior.is_empty() && fine {
             ""
         } else {
             "  <"
         };
         let _ = writeln!(
             table,
-            "{:<52} {:>8} {printed:>8} {starts:>8} {ratio:>6.2}{mark}",
+            "{:<52} {:>8} {columns}{mark}",
             short_name(&path),
             interior.len(),
         );
@@ -209,7 +197,6 @@ pub fn fidelity(root: &Path, table: &mut String) -> FidelityFigures {
             let _ = writeln!(table, "    folds at lines {interior:?}");
         }
         figures.interior_folds += interior.len();
-        figures.short_of_paragraphs += usize::from(short);
     }
     let _ = writeln!(
         table,
