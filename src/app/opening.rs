@@ -272,6 +272,9 @@ fn open_knowing(mut job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
             &String::from_utf8_lossy(&job.source.head()[..cut]),
         )
     });
+    if format == Format::Html {
+        return open_html(job, &saved);
+    }
     if format != Format::Text {
         return open_whole(job);
     }
@@ -412,6 +415,41 @@ fn open_book(job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
         }
         None => open_whole(job),
     }
+}
+
+/// A saved web page: read whole, unless it is a Project Gutenberg book, whose opening is
+/// read as the whole is (a book page is converted as it stands, not searched for an
+/// article) and shown while the rest is read. An article's opening would not do: the
+/// article may lie anywhere in the page.
+fn open_html(job: Job, saved: &SavedPlace) -> Result<Opening, LoadError> {
+    let head = job.source.head();
+    let cut = html_preview_cut(head);
+    let Some(cut) =
+        cut.filter(|&cut| std::str::from_utf8(&head[..cut]).is_ok_and(Document::is_html_book_page))
+    else {
+        return open_whole(job);
+    };
+    let options = LoadOptions {
+        format: Some(Format::Html),
+        ..job.options
+    };
+    let preview = Document::load(head[..cut].to_vec(), &job.name, options);
+    let waits = job.resume && saved.maybe_inside();
+    preview_then_whole(preview, job, waits)
+}
+
+/// Where a page's opening ends in `bytes`: after the last block closed in the preview's
+/// window, so no paragraph is cut; `None` when there is none, or the opening is not UTF-8.
+fn html_preview_cut(bytes: &[u8]) -> Option<usize> {
+    let window = bytes[..PREVIEW_BYTES.min(bytes.len())].to_ascii_lowercase();
+    let cut = [
+        "</p>", "</div>", "</pre>", "</table>", "</h1>", "</h2>", "</h3>", "</h4>",
+    ]
+    .iter()
+    .filter_map(|end| memmem::rfind(&window, end.as_bytes()).map(|at| at + end.len()))
+    .max()?;
+    std::str::from_utf8(&bytes[..cut]).ok()?;
+    Some(cut)
 }
 
 /// Hand back the preview with the whole still to read, unless a saved place inside the

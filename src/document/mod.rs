@@ -462,6 +462,12 @@ impl Document {
     /// Whether the bytes are to be read as a book: asked for with `--format epub`, or a ZIP
     /// archive or a file named `.epub` when no other format was asked for. Checked before the
     /// text decoder, which would refuse the archive as binary.
+    /// Whether an HTML page's opening is a Project Gutenberg book's: such a page is read as a
+    /// book, and its opening shows as the whole's does.
+    pub fn is_html_book_page(opening: &str) -> bool {
+        html_book::is_book_page(opening)
+    }
+
     pub fn is_book(bytes: &[u8], name: &str, options: LoadOptions) -> bool {
         match options.format {
             Some(format) => format == Format::Epub,

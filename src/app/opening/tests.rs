@@ -175,6 +175,52 @@ fn devices_and_binary_openings_are_refused_before_the_rest_is_read() {
     ));
 }
 
+/// A saved page of `paragraphs` paragraphs, a Gutenberg book's when `book`.
+fn page(paragraphs: usize, book: bool) -> String {
+    let header = if book {
+        "<pre>\nTitle: The Whale Book\n\nAuthor: Ann Example\n\n\
+         *** START OF THE PROJECT GUTENBERG EBOOK THE WHALE BOOK ***\n</pre>\n"
+    } else {
+        ""
+    };
+    let body: String = (0..paragraphs)
+        .map(|i| {
+            let heading = if i % 50 == 0 {
+                format!("<h2>CHAPTER {}</h2>\n", i / 50 + 1)
+            } else {
+                String::new()
+            };
+            format!("{heading}<p>Paragraph {i} says something about the sea and its whales.</p>\n")
+        })
+        .collect();
+    format!("<html><head><title>The Whale Book</title></head><body>\n{header}{body}</body></html>")
+}
+
+#[test]
+fn a_big_gutenberg_page_opens_as_a_preview_that_begins_like_the_whole() {
+    let text = page(8_000, true);
+    let mut request = request(&text, None, None);
+    request.name = "book.html".into();
+    let Opening::Preview(preview, whole) = open(request).unwrap() else {
+        panic!("a big Gutenberg page should open as a preview");
+    };
+    let doc = whole.recv().unwrap().unwrap().doc;
+    assert!(preview.blocks.len() > 100 && preview.blocks.len() < doc.blocks.len());
+    assert_eq!(preview.name, "The Whale Book");
+    assert_eq!(preview.name, doc.name);
+    // Every block of the preview is the whole document's block, its header folded alike.
+    assert_eq!(preview.blocks[..], doc.blocks[..preview.blocks.len()]);
+    assert_eq!(preview.blocks[2].kind, crate::document::BlockKind::Leftover);
+}
+
+#[test]
+fn a_big_article_page_opens_whole() {
+    let text = page(8_000, false);
+    let mut request = request(&text, None, None);
+    request.name = "page.html".into();
+    assert!(matches!(open(request).unwrap(), Opening::Ready(..)));
+}
+
 #[test]
 fn markdown_opens_whole() {
     let text = format!("# Title\n\n{}", book(20_000));
