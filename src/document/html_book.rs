@@ -10,26 +10,42 @@ use super::sanitize::{sanitize, sanitize_line};
 use super::structure::is_production_credit;
 use super::{Block, BlockKind, Fold};
 
-/// How far into the page the marks of an e-text are looked for: Project Gutenberg sets its
-/// header before the work, after the page's style sheet, which can run to tens of kilobytes.
+/// How far into the page the body is looked for: Project Gutenberg sets its header after the
+/// page's style sheet, which can run to tens of kilobytes.
 const HEADER_REACH: usize = 64 * 1024;
+/// How far into the body the e-text's header is looked for. It opens the body (its START
+/// marker some 600 bytes in, on the corpus's pages; the newer editions' section a few
+/// kilobytes): an article that quotes the marker further on is no e-text.
+const BODY_REACH: usize = 8 * 1024;
 
 /// Whether `html` is an e-text's page: its header's START marker ("*** START OF THE PROJECT
-/// GUTENBERG EBOOK …"), or the boilerplate section the newer editions wrap it in.
+/// GUTENBERG EBOOK …"), or the boilerplate section the newer editions wrap it in, at the
+/// opening of its body.
 pub fn is_book_page(html: &str) -> bool {
-    let mut reach = html.len().min(HEADER_REACH);
-    while !html.is_char_boundary(reach) {
-        reach -= 1;
-    }
-    let head = &html[..reach];
+    let head = prefix(html, HEADER_REACH);
+    let body = memchr::memmem::find(&head.as_bytes().to_ascii_lowercase(), b"<body")
+        .map_or(head, |at| &head[at..]);
+    let opening = prefix(body, BODY_REACH);
     // A news site may name its own page header "pg-header" in its style sheet: the section
     // counts only beside the distributor's name.
-    let boilerplate = (head.contains("id=\"pg-header\"") || head.contains("pg-boilerplate"))
+    let boilerplate = (opening.contains("id=\"pg-header\"") || opening.contains("pg-boilerplate"))
         && head.contains("Project Gutenberg");
     boilerplate
-        || head
+        || opening
             .lines()
             .any(|line| is_marker_line(after_tags(line), "START OF"))
+}
+
+/// How many blocks into a book its e-text header's START marker may be.
+const HEADER_BLOCKS: usize = 60;
+
+/// The first `len` bytes of `text`, or fewer, to a character's boundary.
+fn prefix(text: &str, len: usize) -> &str {
+    let mut end = text.len().min(len);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// A line of a page without the tags it opens with (`<p><span>*** START OF …`).
@@ -185,7 +201,12 @@ fn join_verse_lines(page: &dom_query::Document) {
 /// block as text of the work (a header's `pre` that runs on into the work) leaves that block
 /// shown: when in doubt, show.
 pub(crate) fn mark_matter(blocks: &mut [Block]) {
-    let Some(start) = blocks.iter().position(|b| holds_start(&b.text)) else {
+    // The header opens the book: a marker quoted further in (a book about e-texts) is text.
+    let Some(start) = blocks
+        .iter()
+        .take(HEADER_BLOCKS)
+        .position(|b| holds_start(&b.text))
+    else {
         return;
     };
     let start_closes_its_block = closes_its_block(&blocks[start].text);
@@ -382,6 +403,12 @@ Licence terms.
                             id=\"pg-header\"><h2>The Project Gutenberg eBook of The Tide</h2>\
                             </header><p>Text.</p></body></html>";
         assert!(is_book_page(newer_header));
+        let quoting_deep = format!(
+            "<html><body><nav>{}</nav><article><p>A parser looks for this line:</p><pre>\n\
+             *** START OF THE PROJECT GUTENBERG EBOOK X ***\n</pre></article></body></html>",
+            "<a href=\"/a\">Menu item</a> ".repeat(400)
+        );
+        assert!(!is_book_page(&quoting_deep));
         let news = "<html><head><style>.pg-header-entitlement{float:right}.pgheader{}</style>\
                     </head><body><div class=\"pg-header\">News</div><p>Text.</p></body></html>";
         assert!(!is_book_page(news));
@@ -550,6 +577,31 @@ Licence terms.
         );
         // A cell of two paragraphs keeps them apart.
         assert!(!text.iter().any(|t| t.contains("OneTwo")), "{text:?}");
+    }
+
+    #[test]
+    fn a_marker_quoted_deep_in_a_book_folds_nothing() {
+        let mut blocks: Vec<Block> = (0..100)
+            .map(|i| {
+                Block::new(
+                    BlockKind::Paragraph,
+                    format!("Paragraph {i} of the book."),
+                    1,
+                )
+            })
+            .collect();
+        blocks.push(Block::new(
+            BlockKind::Code,
+            "*** START OF THE PROJECT GUTENBERG EBOOK X ***".to_string(),
+            1,
+        ));
+        blocks.push(Block::new(
+            BlockKind::Paragraph,
+            "More of the book.".to_string(),
+            1,
+        ));
+        mark_matter(&mut blocks);
+        assert!(blocks.iter().all(|b| b.kind != BlockKind::Leftover));
     }
 
     #[test]
