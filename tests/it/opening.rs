@@ -527,3 +527,47 @@ fn the_end_read_after_the_whole_came_is_dropped() {
     assert_eq!(model.current_page(), 0);
     assert_eq!(model.doc().blocks, Document::open(&file).unwrap().blocks);
 }
+
+#[test]
+fn g_while_a_saved_books_page_is_read_waits_for_the_whole_and_shows_no_markup() {
+    // A Gutenberg book saved as HTML opens from a preview too; its end, read as plain text,
+    // would be the page's markup.
+    let mut page = String::from(
+        "<html><head><title>A Very Long Book</title></head><body>\n<pre>\nTitle: A Very Long \
+         Book\n\n*** START OF THE PROJECT GUTENBERG EBOOK A VERY LONG BOOK ***\n</pre>\n",
+    );
+    let mut paragraph = 0;
+    while page.len() < 3 * opening::PREVIEW_MIN_FILE {
+        paragraph += 1;
+        page.push_str(&format!(
+            "<p class=\"text\">Paragraph {paragraph} tells of voyage {paragraph}, of the harbour \
+             it left and the weather it met on the way.</p>\n"
+        ));
+    }
+    page.push_str("</body></html>\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.html");
+    std::fs::write(&file, &page).unwrap();
+    let Opening::Preview(preview, whole) =
+        opening::open_file(&file, LoadOptions::default(), None, false).unwrap()
+    else {
+        panic!("a big Gutenberg page opens as a preview");
+    };
+    let whole = whole.recv().unwrap();
+    let mut inbox = ScriptedInbox::keys("G").unwrap();
+    inbox.deliver();
+    let asked = run_file_preview(preview.clone(), &file, inbox);
+    assert!(!asked.screen().contains("<p"), "{}", asked.screen());
+    assert_eq!(asked.app.model().current_page(), 0);
+    // The whole comes: `G` acts on it.
+    let mut inbox = ScriptedInbox::keys("G").unwrap();
+    inbox.deliver().then(arrives(whole)).idle().deliver();
+    let session = run_file_preview(preview, &file, inbox);
+    let last_words = format!("Paragraph {paragraph} tells");
+    assert!(!session.app.model().loading());
+    assert!(
+        column_of(&session.screen()).contains(&last_words),
+        "{}",
+        session.screen()
+    );
+}

@@ -54,9 +54,11 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
 }
 
 /// `G` typed first while a file is read whole: its end is read as a preview meanwhile, as
-/// `less` goes to a file's end without reading what comes before.
+/// `less` goes to a file's end without reading what comes before. Only a plain text's end
+/// reads as its text: a saved page's or a book's end is markup, so `G` waits for the whole.
 fn ask_for_the_end(model: &mut Model, input: Input) -> Vec<Effect> {
     let asks = model.loading
+        && model.doc.format == Some(crate::document::Format::Text)
         && !model.pending.end_asked
         && !model.preview_at_end
         && model.pending.deferred.is_empty()
