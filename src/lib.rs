@@ -8,6 +8,10 @@
 //! runtime), [`cli`] (plain output and commands).
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+// The library serves the `quire` binary, and its documentation is a map for the people who
+// work on it, where a module's notes name the private parts that do the work. Read it with
+// `cargo doc --document-private-items`, where every such link resolves.
+#![allow(rustdoc::private_intra_doc_links)]
 
 pub mod anchoring;
 pub mod app;

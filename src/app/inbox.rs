@@ -72,9 +72,8 @@ impl Default for TerminalInbox {
 }
 
 impl TerminalInbox {
-    /// An inbox nothing posts to yet: [`TerminalInbox::listen`] starts the terminal and signal
-    /// threads once quire holds the terminal
-    /// ([`TerminalInbox::watch_signals`], [`TerminalInbox::read_terminal`]).
+    /// An inbox nothing posts to yet: the terminal and signal threads are started once quire
+    /// holds the terminal ([`TerminalInbox::watch_signals`], [`TerminalInbox::read_terminal`]).
     pub fn new() -> TerminalInbox {
         let (sender, receiver) = mpsc::channel();
         TerminalInbox { receiver, sender }

@@ -10,7 +10,7 @@
 //!   for reading offline; [`stdin`]: a text from standard input, kept for the library;
 //!   `opener`: another document of the session read (or the same one again), off the loop.
 //! - [`inbox`]: where messages come from; [`writer`]: where the reader's writes go;
-//!   [`terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
+//!   [`mod@terminal`]: taking the terminal and always giving it back; [`backend`]: writing frames
 //!   to it, each in one write.
 
 pub mod around;

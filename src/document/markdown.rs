@@ -460,7 +460,7 @@ fn is_line_break_tag(tag: &str) -> bool {
     name.eq_ignore_ascii_case("br")
 }
 
-/// True for an entry of a numbered link-reference list ("[3] https://…").
+/// True for an entry of a numbered link-reference list ("\[3\] https://…").
 pub fn is_reference_entry(block: &Block) -> bool {
     block.kind == BlockKind::ListItem
         && block.text.starts_with('[')

@@ -204,7 +204,7 @@ fn has_time_of_day(text: &str) -> bool {
         })
 }
 
-/// A block whose words are all link text ("Home[1]", "Read the report[4]").
+/// A block whose words are all link text ("Home\[1\]", "Read the report\[4\]").
 fn is_all_links(block: &Block) -> bool {
     let words = letters(&unlinked_text(block));
     !block.spans.is_empty() && words == 0 && letters(&block.text) > 0
@@ -231,7 +231,7 @@ fn letters(text: &str) -> usize {
     text.chars().filter(|c| c.is_alphabetic()).count()
 }
 
-/// A text without its link numbers ("[3]"), pictures ("[image: …]") and list marks.
+/// A text without its link numbers ("\[3\]"), pictures ("[image: …]") and list marks.
 fn without_marks(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;

@@ -1,5 +1,5 @@
 //! One key press and its notation: `Key` (Shift folded into the character, Ctrl and Alt as
-//! flags), parsing notation such as "gg", "<C-d>" or "<Space>" into keys, and naming a key for
+//! flags), parsing notation such as `gg`, `<C-d>` or `<Space>` into keys, and naming a key for
 //! the help screen. Knows nothing of what keys do.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -50,7 +50,7 @@ pub enum KeyError {
     Empty,
 }
 
-/// Parse a key sequence in notation ("gg", "<C-d>", "<Space>").
+/// Parse a key sequence in notation (`gg`, `<C-d>`, `<Space>`).
 pub fn parse_keys(notation: &str) -> Result<Vec<Key>, KeyError> {
     let mut keys = Vec::new();
     let mut rest = notation;

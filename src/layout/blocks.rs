@@ -1,5 +1,5 @@
 //! One range of blocks laid out into rows: the blank rows between blocks, prose wrapped,
-//! headings balanced, code cut, wrapped or kept whole. What [`Pages`](super::Pages) is built
+//! headings balanced, code cut, wrapped or kept whole. What [`Pages`] is built
 //! from, a range at a time.
 
 use super::*;

@@ -223,9 +223,9 @@ fn leader_dots(run: &str) -> usize {
     run.chars().filter(|&c| c == '.' || c == '…').count()
 }
 
-/// One entry of a list of references: a citation key in brackets ("[RFC1034]  Mockapetris,
-/// P., …"), a reStructuredText target or footnote (".. _Docutils: https://…", ".. [1] …"), or a
-/// Markdown link definition ("[1]: https://…"), followed by the reference itself.
+/// One entry of a list of references: a citation key in brackets ("\[RFC1034\]  Mockapetris,
+/// P., …"), a reStructuredText target or footnote (".. _Docutils: https://…", ".. \[1\] …"), or a
+/// Markdown link definition ("\[1\]: https://…"), followed by the reference itself.
 fn is_reference(text: &str) -> bool {
     let text = text.trim_start();
     if let Some(rest) = text.strip_prefix(".. ") {

@@ -1,5 +1,5 @@
 //! Links in labels. A list of links is named by what its links say, never by the words of
-//! their addresses ("https", "www", "com"): an entry of a reference list ("[3] https://…") by
+//! their addresses ("https", "www", "com"): an entry of a reference list ("\[3\] https://…") by
 //! the text that links to it, a paragraph made of links by their texts, a line of bare
 //! addresses by the first one's host and path. Elsewhere, the words inside an address weigh
 //! nothing in a key phrase.
@@ -36,7 +36,7 @@ pub fn link_label(doc: &Document, index: usize) -> Option<String> {
     None
 }
 
-/// The number of a reference entry, "[3] https://…" → 3: a block that is one link whose
+/// The number of a reference entry, "\[3\] https://…" → 3: a block that is one link whose
 /// text opens with its number in brackets.
 fn reference_number(block: &Block) -> Option<usize> {
     let [span] = block.spans.as_slice() else {
@@ -51,7 +51,7 @@ fn reference_number(block: &Block) -> Option<usize> {
 }
 
 /// The text of the link numbered `number` in the blocks before a reference entry: the link
-/// span followed by its "[number]".
+/// span followed by its "\[number\]".
 fn linking_text(doc: &Document, index: usize, number: usize) -> Option<String> {
     let mark = format!("[{number}]");
     let from = index.saturating_sub(LINKING_REACH);
@@ -82,7 +82,7 @@ fn link_texts(block: &Block) -> Vec<&str> {
         .collect()
 }
 
-/// Letters of a block outside its links, their "[3]" numbers and its list mark.
+/// Letters of a block outside its links, their "\[3\]" numbers and its list mark.
 fn unlinked_letters(block: &Block) -> usize {
     let mut linked = vec![false; block.text.len()];
     for span in block.spans.iter().filter(|s| s.style == Inline::Link) {

@@ -1,12 +1,12 @@
 //! The reader: the core of the program, with no terminal, store, clock or drawing in it. A
-//! [`Model`] holds everything the screen is drawn from; [`update`] is the only code that changes
+//! [`Model`] holds everything the screen is drawn from; [`update()`] is the only code that changes
 //! it, one [`Msg`] at a time, answering with [`Effect`]s for the runtime. Everything here runs
 //! headless and is tested by feeding it messages.
 //!
 //! - [`model`]: the state and its read-only accessors; [`config`]: the settings it is made with,
 //!   [`palette`] the colours among them.
 //! - [`msg`]: what comes in ([`Msg`], [`Input`]) and what goes out ([`Effect`], [`Job`]).
-//! - [`update`]: input interpretation and every action, split by concern.
+//! - [`mod@update`]: input interpretation and every action, split by concern.
 //! - Parts of the state with their own rules: [`marks`] (bookmarks, selection, panel),
 //!   [`search`] (hits and the results list), [`prompt`] (the `/` and `:` line and go-to
 //!   commands), [`folds`] (the sidebar's folded branches), [`history`] (the jump history),

@@ -1,6 +1,6 @@
 //! What reaches the reader and what it asks for. A [`Msg`] is anything that can change the
 //! reader: terminal input, a frame painted, background work finished, a write that failed.
-//! [`update`](super::update) answers each with [`Effect`]s for the runtime to carry out (quit,
+//! [`update`](super::update()) answers each with [`Effect`]s for the runtime to carry out (quit,
 //! write to the store, start a [`Job`]). Plain data: nothing here does anything.
 
 use std::sync::Arc;

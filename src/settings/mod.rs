@@ -1,4 +1,4 @@
-//! Settings from a file: where the file is, what it says ([`file`]), the default file as
+//! Settings from a file: where the file is, what it says ([`mod@file`]), the default file as
 //! `--generate config` prints it ([`generate`]), and the theme made concrete (`auto` decided by
 //! the terminal's background). A bad file never stops the reader: what is wrong keeps its
 //! default and is said once.

@@ -66,7 +66,7 @@ fn author_name(blocks: &[Block]) -> Option<String> {
     ((1..=4).contains(&words) && letters >= 3 && !name.contains(',')).then(|| name.to_string())
 }
 
-/// A line that is the name and nothing else ("Ann Lee[4]").
+/// A line that is the name and nothing else ("Ann Lee\[4\]").
 fn says_name(block: &Block, name: &str) -> bool {
     matches!(block.kind, BlockKind::Paragraph | BlockKind::Heading)
         && without_marks(&block.text)

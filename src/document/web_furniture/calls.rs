@@ -1,6 +1,6 @@
 //! Calls to the reader that a page sets at an edge of its article: to follow the writer or the
 //! publication on a network, to subscribe to a newsletter, a channel or a magazine, to join its
-//! forum ("Follow @example on Twitter[1] for the latest", "Sign up to our newsletter", "Want
+//! forum ("Follow @example on Twitter\[1\] for the latest", "Sign up to our newsletter", "Want
 //! more science? Get a subscription …", "If you enjoyed this article, …"). They speak to the
 //! reader about the publication, not about what the article tells.
 //!

@@ -47,8 +47,8 @@ fn is_story_link(block: &Block) -> bool {
         && size_up_to(&block.text, 3) >= 3
 }
 
-/// Several headlines set as one line under a label ("DON'T MISS", then "Macron's jibe[2]
-/// [INSIGHT] | Lakers vs Nets: the final decision[3] [VIDEO]"): two links or more, and outside
+/// Several headlines set as one line under a label ("DON'T MISS", then "Macron's jibe\[2\]
+/// \[INSIGHT\] | Lakers vs Nets: the final decision\[3\] \[VIDEO\]"): two links or more, and outside
 /// them a few tags and separators, not a sentence.
 fn is_line_of_headlines(block: &Block) -> bool {
     let links = block
@@ -118,7 +118,7 @@ fn mark_boxes(blocks: &mut [Block]) {
     }
 }
 
-/// "Related: Another story[3]", "Read more: …": a label of its own and one link after it.
+/// "Related: Another story\[3\]", "Read more: …": a label of its own and one link after it.
 fn is_cross_reference(block: &Block) -> bool {
     if block.kind != BlockKind::Paragraph || block.spans.is_empty() {
         return false;
@@ -150,7 +150,7 @@ const TAG_LABELS: &[&str] = &[
     "keywords",
 ];
 
-/// The page's tags: "Tags: budget[3], council[4]" or "Filed under budget[3] · council[4]", a
+/// The page's tags: "Tags: budget\[3\], council\[4\]" or "Filed under budget\[3\] · council\[4\]", a
 /// label and nothing else outside the links but the marks between them.
 fn is_tag_line(block: &Block) -> bool {
     if !matches!(block.kind, BlockKind::Paragraph | BlockKind::ListItem) || block.spans.is_empty() {
