@@ -17,6 +17,8 @@ const HEADER_REACH: usize = 64 * 1024;
 /// marker some 600 bytes in, on the corpus's pages; the newer editions' section a few
 /// kilobytes): an article that quotes the marker further on is no e-text.
 const BODY_REACH: usize = 8 * 1024;
+/// How many blocks into a book its e-text header's START marker may be.
+const HEADER_BLOCKS: usize = 60;
 
 /// Whether `html` is an e-text's page: its header's START marker ("*** START OF THE PROJECT
 /// GUTENBERG EBOOK …"), or the boilerplate section the newer editions wrap it in, at the
@@ -35,9 +37,6 @@ pub fn is_book_page(html: &str) -> bool {
             .lines()
             .any(|line| is_marker_line(after_tags(line), "START OF"))
 }
-
-/// How many blocks into a book its e-text header's START marker may be.
-const HEADER_BLOCKS: usize = 60;
 
 /// The first `len` bytes of `text`, or fewer, to a character's boundary.
 fn prefix(text: &str, len: usize) -> &str {
