@@ -112,6 +112,7 @@ fn tidy(page: &dom_query::Document) {
     }
     page.select("span.pagenum, span.pageno, div.pagenum")
         .remove();
+    drop_margin_numbers(page);
     // A link to a place in the book (a note, a page) or to a larger copy of a picture leads
     // nowhere from a terminal, and each would add an address to a list under the section:
     // its words stay, as plain text.
@@ -131,6 +132,73 @@ fn tidy(page: &dom_query::Document) {
     // WONDERLAND"); a heading is one line, and its words are one title.
     page.select("h1 br, h2 br, h3 br, h4 br, h5 br, h6 br")
         .replace_with_html(" ");
+}
+
+/// The longest a number set in the margin runs ("I. 1. 25", "[Pg 301]"); longer, an element
+/// placed there is a side note, which is text.
+const MARGIN_NUMBER: usize = 16;
+
+/// Numbers the page's own style sheet sets in the margin, out of the text's flow (`span.linenum
+/// {position: absolute; right: 5%}`): a play's line and scene numbers, a printed edition's
+/// pages. In a column they would run into the sentence beside them ("You are a 20
+/// Counsellor"); a reflowed column has no lines of the print to count. An element of such a
+/// class that holds a short number goes; one that holds words (a side note) stays.
+fn drop_margin_numbers(page: &dom_query::Document) {
+    let classes = absolutely_placed_classes(&page.select("style").text());
+    if classes.is_empty() {
+        return;
+    }
+    // The classes are the page's own words: matched as tokens, never made into a selector.
+    for node in page.select("[class]").nodes() {
+        let class = node.attr("class").unwrap_or_default();
+        if !class
+            .split_whitespace()
+            .any(|c| classes.iter().any(|k| k == c))
+        {
+            continue;
+        }
+        let text = node.text();
+        let text = text.trim();
+        if text.chars().count() <= MARGIN_NUMBER && text.chars().any(|c| c.is_ascii_digit()) {
+            node.remove_from_parent();
+        }
+    }
+}
+
+/// The classes a style sheet places with `position: absolute`: the last class named in each
+/// selector of such a rule ("span.linenum", ".pagenum", "p .note").
+fn absolutely_placed_classes(styles: &str) -> Vec<String> {
+    let mut classes: Vec<String> = Vec::new();
+    let mut rest = styles;
+    while let Some(open) = rest.find('{') {
+        let selectors = &rest[..open];
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
+        let declarations: String = rest[open + 1..open + close]
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        rest = &rest[open + close + 1..];
+        if !declarations.contains("position:absolute") {
+            continue;
+        }
+        for selector in selectors.split(',') {
+            let last = selector.split_whitespace().last().unwrap_or_default();
+            let Some(class) = last.rsplit('.').next().filter(|_| last.contains('.')) else {
+                continue;
+            };
+            let class: String = class
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                .collect();
+            if !class.is_empty() && !classes.contains(&class) {
+                classes.push(class);
+            }
+        }
+    }
+    classes
 }
 
 /// A table's cells as e-texts set them, each its words in a paragraph of its own
@@ -601,6 +669,34 @@ Licence terms.
         ));
         mark_matter(&mut blocks);
         assert!(blocks.iter().all(|b| b.kind != BlockKind::Leftover));
+    }
+
+    #[test]
+    fn numbers_the_page_sets_in_its_margin_leave_the_column_and_side_notes_stay() {
+        let page = "<html><head><style>\n.mynote {margin-left: 10%}\nspan.linenum, \
+                    .scenenum {position: absolute; right: 5%}\n.side { position : absolute }\
+                    \n.1x {position: absolute}\n</style></head><body><div \
+                    id=\"pg-start-separator\"><span>*** START OF THE PROJECT GUTENBERG EBOOK \
+                    THE TIDE ***</span></div><p>You are a <span class=\"linenum\">20</span>\
+                    Counsellor; cheerly, good <span class=\"scenenum\">I. 1. 25</span>hearts!\
+                    </p><p>The sea.<span class=\"side\">A note of 1611 that says more than a \
+                    number.</span></p><p class=\"1x\">Kept.</p></body></html>";
+        let (blocks, _) = structured(page);
+        let text = shown(&blocks);
+        assert!(
+            text.contains(&"You are a Counsellor; cheerly, good hearts!"),
+            "{text:?}"
+        );
+        assert!(
+            text.iter()
+                .any(|t| t.contains("A note of 1611 that says more")),
+            "{text:?}"
+        );
+        assert!(text.contains(&"Kept."), "{text:?}");
+        assert_eq!(
+            absolutely_placed_classes("a.b, .c d.e {position:absolute} .f {top:0}"),
+            ["b", "e"]
+        );
     }
 
     #[test]

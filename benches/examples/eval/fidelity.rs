@@ -8,8 +8,9 @@
 //!   space). A text printed with fewer than 70 % of them (and more than 50 starts) has lost
 //!   paragraph breaks.
 //! - words kept, for a book saved as a web page: the share of the words the page shows that
-//!   `--print --unfold` writes (counted as multisets, without case). An article extractor that
-//!   takes a book for an article keeps one part of it and drops the rest; this catches that.
+//!   `--print --unfold` writes (counted as multisets, without case; numbers alone left out).
+//!   An article extractor that takes a book for an article keeps one part of it and drops the
+//!   rest; this catches that.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -86,12 +87,14 @@ fn paragraph_starts(text: &str) -> usize {
     starts
 }
 
-/// The words of a text, without case, as a multiset.
+/// The words of a text, without case, as a multiset. A number alone is no word here: the
+/// numbers a book's page sets in its margin (its print's pages, a play's lines) are left out
+/// of its column on purpose.
 fn word_counts(text: &str) -> std::collections::HashMap<String, usize> {
     let mut counts = std::collections::HashMap::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphabetic))
     {
         *counts.entry(word.to_lowercase()).or_insert(0) += 1;
     }
