@@ -14,6 +14,15 @@ pub(in crate::document::structure) fn kinds(text: &str) -> Vec<BlockKind> {
     structure(text).iter().map(|b| b.kind).collect()
 }
 
+/// The texts of the blocks a reader sees: all but the folded ones.
+fn shown(blocks: &[Block]) -> Vec<&str> {
+    blocks
+        .iter()
+        .filter(|b| b.kind != Leftover)
+        .map(|b| b.text.as_str())
+        .collect()
+}
+
 /// A sentence of plain body prose.
 pub(in crate::document::structure) const PROSE: &str =
     "The council met on Monday to discuss the new budget, and the debate ran late into the night.";
@@ -55,11 +64,7 @@ fn short_sentences_next_to_the_article_are_kept_with_it() {
          Privacy policy\nCookie policy\nTerms & conditions"
     );
     let blocks = structure(&text);
-    let shown: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind != Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let shown = shown(&blocks);
     assert!(shown.contains(&"On this page you will always find the latest standings!"));
     assert!(shown.contains(&"Bookmark it and come back after every race to see them."));
     assert!(shown.contains(&"The final standings of the season after all the races:"));
@@ -106,11 +111,7 @@ fn readers_comments_after_the_article_are_folded() {
          Privacy policy\nCookie policy\nTerms & conditions"
     );
     let blocks = structure(&text);
-    let shown: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind != Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let shown = shown(&blocks);
     assert_eq!(
         shown.iter().filter(|t| **t == PROSE).count(),
         2,
@@ -240,11 +241,7 @@ fn a_cookie_notice_longer_than_the_article_is_not_taken_for_it() {
          Privacy policy\nCookie policy\nTerms & conditions"
     );
     let blocks = structure(&text);
-    let shown: Vec<&str> = blocks
-        .iter()
-        .filter(|b| b.kind != Leftover)
-        .map(|b| b.text.as_str())
-        .collect();
+    let shown = shown(&blocks);
     assert!(shown.contains(&PROSE), "{shown:?}");
     assert!(!shown.iter().any(|t| t.contains("cookies")), "{shown:?}");
 }

@@ -44,16 +44,8 @@ pub(super) fn split_centred_head<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
 /// would do: a wrapped line is full (the next line's first word would not have fitted after
 /// it), and a title's words are capitalised.
 pub(super) fn split_titles_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
-    if !raws.iter().any(|raw| title_run_on(raw).is_some()) {
-        return;
-    }
     let base = text.as_ptr() as usize;
-    let mut split = Vec::with_capacity(raws.len() + 8);
-    for raw in raws.drain(..) {
-        let Some(title_end) = title_run_on(&raw) else {
-            split.push(raw);
-            continue;
-        };
+    part_where(raws, title_run_on, |raw, title_end, split| {
         let source = raw.source();
         let start = source.as_ptr() as usize - base;
         let title = lines::Line {
@@ -82,6 +74,27 @@ pub(super) fn split_titles_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
         rest.set_in = raw.set_in;
         split.push(Raw::starting(raw.kind, raw.line, text, title));
         split.push(rest);
+    });
+}
+
+/// `raws` with each block `find` answers for parted by `part` (given the block, the answer,
+/// and where its parts go); each block is asked once, and nothing is rebuilt when none needs
+/// parting.
+fn part_where<'a, T>(
+    raws: &mut Vec<Raw<'a>>,
+    find: impl Fn(&Raw<'a>) -> Option<T>,
+    mut part: impl FnMut(Raw<'a>, T, &mut Vec<Raw<'a>>),
+) {
+    let found: Vec<Option<T>> = raws.iter().map(&find).collect();
+    if found.iter().all(Option::is_none) {
+        return;
+    }
+    let mut split = Vec::with_capacity(raws.len() + 8);
+    for (raw, found) in raws.drain(..).zip(found) {
+        match found {
+            Some(found) => part(raw, found, &mut split),
+            None => split.push(raw),
+        }
     }
     *raws = split;
 }
@@ -92,16 +105,8 @@ pub(super) fn split_titles_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
 /// paragraph and ran the code into prose. Such a block is parted into its text and its
 /// examples, each example a block of code; a `<` alone on its line is markup and goes.
 pub(super) fn split_help_examples<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
-    if !raws.iter().any(|raw| help_example_at(raw).is_some()) {
-        return;
-    }
     let base = text.as_ptr() as usize;
-    let mut split = Vec::with_capacity(raws.len() + 8);
-    for raw in raws.drain(..) {
-        if help_example_at(&raw).is_none() {
-            split.push(raw);
-            continue;
-        }
+    part_where(raws, help_example_at, |raw, _, split| {
         let source = raw.source();
         let offset = source.as_ptr() as usize - base;
         // Each source line: its start and end in `text`.
@@ -167,8 +172,7 @@ pub(super) fn split_help_examples<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
         if first < count {
             push(BlockKind::Paragraph, first, count - 1, skip);
         }
-    }
-    *raws = split;
+    });
 }
 
 /// The first line of `raw` that opens a help file's example run into its paragraph (see
