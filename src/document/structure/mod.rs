@@ -16,6 +16,7 @@ mod matter;
 mod parting;
 mod raw;
 mod scan;
+mod series;
 mod shape;
 mod title;
 
@@ -129,6 +130,7 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
     split_centred_head(text, &mut raws);
     split_titles_run_on(text, &mut raws);
     split_help_examples(text, &mut raws);
+    series::mark(&mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -236,13 +238,24 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
                 let before = raws[i - 1].text();
                 chrome::is_caption_label(&before) && before.contains(':')
             };
+        // A line between the two halves of one sentence (a page's number or running head left
+        // where the page broke: "…the mill, and" / "Page 12" / "then down to the river…")
+        // heads nothing.
+        let interrupts_sentence = i > 0
+            && raws[i - 1].kind == BlockKind::Paragraph
+            && raws[i - 1]
+                .text()
+                .trim_end()
+                .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            && next.is_some_and(|n| n.kind == BlockKind::Paragraph)
+            && next_text.starts_with(char::is_lowercase);
         let accept = match form {
             Form::Numbered(_)
             | Form::Division(_)
             | Form::Atx(_)
             | Form::Underline { .. }
             | Form::Aozora(_) => true,
-            _ if dated || after_quotation || label => false,
+            _ if dated || after_quotation || label || interrupts_sentence => false,
             Form::Caps => followed_by_body,
             Form::Titled => {
                 followed_by_body

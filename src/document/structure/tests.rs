@@ -447,3 +447,72 @@ fn a_list_item_or_a_range_over_its_text_stays_whole() {
         );
     }
 }
+
+/// A declaration set as its translations set it: a title, a preamble, then articles under a
+/// label and a number, each over a clause or two.
+fn declaration(label: impl Fn(usize) -> String) -> String {
+    let mut text = String::from("Deklarasjon om rettar\n\nInnleiing\n\n");
+    text.push_str("Alle skal ha dei same rettane, og ingen skal takast frå dei.\n\n");
+    for n in 1..=5 {
+        text.push_str(&format!(
+            "{}\n\nKvar person har rett til liv og fridom nummer {n}.\n\n",
+            label(n)
+        ));
+    }
+    text
+}
+
+#[test]
+fn articles_under_a_label_and_a_number_are_headings_in_any_language() {
+    for label in [
+        |n| format!("Artikkel {n}."),
+        |n| format!("{n} artihkal"),
+        // Each is the same word under another number: five articles, none said again.
+        |n| format!("{n}. stat’t’u"),
+        |n| {
+            format!(
+                "Mataki na {} ({n})",
+                ["farko", "biyu", "uku", "huɗu", "biyar"][n - 1]
+            )
+        },
+        |n: usize| format!("{n}."),
+    ] {
+        let text = declaration(label);
+        let found = headings(&text);
+        let articles: Vec<&str> = found
+            .iter()
+            .map(|(_, _, t)| t.as_str())
+            .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+            .collect();
+        assert_eq!(articles.len(), 5, "{text}\n{found:?}");
+        assert!(found.iter().all(|(level, _, _)| *level == 2), "{found:?}");
+    }
+}
+
+#[test]
+fn articles_in_another_script_count_in_its_digits() {
+    let text = declaration(|n| format!("અનુચ્છેદ {}:", ['૧', '૨', '૩', '૪', '૫'][n - 1]));
+    assert_eq!(headings(&text).len(), 6, "the preamble and five articles");
+}
+
+#[test]
+fn page_numbers_and_numbers_that_do_not_count_head_nothing() {
+    // A page's number falls where the page ended, in the middle of a sentence.
+    let mut pages = String::from("A Book\n\n");
+    for n in 1..=5 {
+        pages.push_str(&format!(
+            "The road ran on past the farm and the mill, and\n\nPage {n}\n\nthen down to the river where they waited.\n\n"
+        ));
+    }
+    assert!(headings(&pages).is_empty(), "{:?}", headings(&pages));
+    // Labels whose numbers do not count up are lines of a list, an address, a table.
+    // Counting up, the same lines are a series (the fixture is sound).
+    let counting = declaration(|n| format!("{n} rom"));
+    assert_eq!(headings(&counting).len(), 6, "{:?}", headings(&counting));
+    let text = declaration(|n| format!("{} rom", [12, 7, 40, 3, 19][n - 1]));
+    let found = headings(&text);
+    assert!(
+        found.iter().all(|(_, _, t)| !t.ends_with("rom")),
+        "{found:?}"
+    );
+}

@@ -1,0 +1,267 @@
+//! Headings told by their series: short lines that give one label and a number counting up
+//! through the text ("Artikkel 1.", "Artikkel 2.", …; "1 artihkal"; "Član 3."; "અનુચ્છેદ ૧:"),
+//! or a number alone ("1.", "2.", …), each over text of its own. Laws, declarations,
+//! constitutions, treaties and contracts number their articles so in every language. A word
+//! list of division names ("Chapter", "Article") knows a few languages; the series knows the
+//! form, whatever the label's language.
+//!
+//! One such line proves little ("Room 12" may be a line of an address), so the evidence is the
+//! series: three lines or more with the same label whose numbers mostly go up by one, each with
+//! text under it, most of them after a finished sentence (a page number, the other series a
+//! plain text carries, falls where the page did, in the middle of a sentence).
+
+use super::heading::{self, Form};
+use super::raw::Raw;
+use crate::document::BlockKind;
+use std::collections::HashMap;
+
+/// The fewest lines that make a series.
+const LEAST_MEMBERS: usize = 3;
+/// The longest line, in characters, that can be a label and its number.
+const LONGEST_LINE: usize = 40;
+/// The most words a label may have beside its number.
+const MOST_LABEL_WORDS: usize = 6;
+
+/// Marks the members of every series among the blocks of one line as headings (a division of
+/// the second level, as an article or a chapter is).
+pub(super) fn mark(raws: &mut [Raw<'_>]) {
+    let mut groups: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    for (i, raw) in raws.iter().enumerate() {
+        if raw.kind != BlockKind::Paragraph || raw.line_count() != 1 {
+            continue;
+        }
+        let text = raw.text();
+        // A numbered title or a named division is a heading of its own form, at its own depth.
+        if matches!(
+            heading::standalone(text.trim()),
+            Some(Form::Numbered(_) | Form::Division(_))
+        ) {
+            continue;
+        }
+        if let Some((key, value)) = member(text.trim()) {
+            groups.entry(key).or_default().push((i, value));
+        }
+    }
+    for members in groups.values() {
+        // Each member heads text of its own: not another member, not a heading.
+        let heading_text: Vec<(usize, u32)> = members
+            .iter()
+            .copied()
+            .filter(|&(i, _)| {
+                raws.get(i + 1).is_some_and(|next| {
+                    next.kind != BlockKind::Heading && !members.iter().any(|&(j, _)| j == i + 1)
+                })
+            })
+            .collect();
+        if is_series(&heading_text) && mostly_after_sentences(raws, &heading_text) {
+            for &(i, _) in &heading_text {
+                raws[i].kind = BlockKind::Heading;
+                raws[i].form = Some(Form::Division(2));
+            }
+        }
+    }
+}
+
+/// Numbers that count: most steps go up by one or start the count again (a law's articles
+/// numbered afresh in each chapter), and at least two go up by one.
+fn is_series(members: &[(usize, u32)]) -> bool {
+    if members.len() < LEAST_MEMBERS {
+        return false;
+    }
+    let (mut up_by_one, mut good) = (0, 0);
+    for pair in members.windows(2) {
+        let (before, after) = (pair[0].1, pair[1].1);
+        if after == before + 1 {
+            up_by_one += 1;
+            good += 1;
+        } else if after <= 1 && before > after {
+            good += 1;
+        }
+    }
+    let steps = members.len() - 1;
+    up_by_one >= 2 && good * 3 >= steps * 2
+}
+
+/// Most members follow a finished sentence, or no paragraph at all.
+fn mostly_after_sentences(raws: &[Raw<'_>], members: &[(usize, u32)]) -> bool {
+    let after_sentence = members
+        .iter()
+        .filter(|&&(i, _)| {
+            let Some(before) = i.checked_sub(1).and_then(|b| raws.get(b)) else {
+                return true;
+            };
+            before.kind != BlockKind::Paragraph || {
+                let text = before.text();
+                !text.trim_end().ends_with(|c: char| {
+                    c.is_alphanumeric() || matches!(c, ',' | '-' | '、' | '،' | '，')
+                })
+            }
+        })
+        .count();
+    after_sentence * 3 >= members.len() * 2
+}
+
+/// A line that may belong to a series: its key (the label, lower-cased, and on which side the
+/// number stands) and its number's value.
+fn member(text: &str) -> Option<(String, u32)> {
+    if text.is_empty() || text.chars().count() > LONGEST_LINE {
+        return None;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let (number, label, side) = match words.as_slice() {
+        [] => return None,
+        [only] => (*only, &[][..], "alone"),
+        [first, rest @ ..] if number_value(first).is_some() => (*first, rest, "before"),
+        [rest @ .., last] => (*last, rest, "after"),
+    };
+    let value = number_value(number)?;
+    if label.len() > MOST_LABEL_WORDS {
+        return None;
+    }
+    // A label is words; a comma or a colon in it makes the line a reference ("Notes: I, 1."
+    // cites act one, scene one), not a name and its number.
+    let is_label_word = |w: &&str| {
+        w.chars().any(char::is_alphabetic)
+            && !w
+                .chars()
+                .any(|c| c.is_numeric() || matches!(c, ',' | ':' | ';'))
+            && w.len() <= 60
+    };
+    if !label.iter().all(is_label_word) {
+        return None;
+    }
+    // A number alone is a heading's only when a full stop or a colon closes it: a bare "12"
+    // between paragraphs is as likely a page's number.
+    if label.is_empty() && !number.ends_with(['.', ':']) {
+        return None;
+    }
+    // The label's first word names the series: the rest may spell the number out ("Mataki na
+    // farko (1)", "Mataki na biyu (2)").
+    let mut key: String = label.first().map_or(String::new(), |w| w.to_lowercase());
+    key.push('\u{1f}');
+    key.push_str(side);
+    Some((key, value))
+}
+
+/// The value of a number as a series writes it: digits of any script, perhaps with an
+/// ordinal's mark ("1ª", "2nd", "3e"), or a Roman numeral in capitals; then perhaps a full
+/// stop, a colon or a closing bracket.
+fn number_value(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches(['.', ':', ')', '-', '–']);
+    let word = word.strip_prefix('(').unwrap_or(word);
+    if word.is_empty() {
+        return None;
+    }
+    let digits: Vec<u32> = word.chars().map_while(digit_value).collect();
+    if digits.is_empty() {
+        return roman_value(word);
+    }
+    if digits.len() > 4 {
+        return None;
+    }
+    let suffix: String = word.chars().skip(digits.len()).collect();
+    if suffix.chars().count() > 3
+        || !suffix
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, 'ª' | 'º' | '°'))
+    {
+        return None;
+    }
+    Some(digits.iter().fold(0, |n, d| n * 10 + d))
+}
+
+/// A decimal digit of any script. Each script's digits are ten code points in a row from its
+/// zero, so the value is the distance back to the first of the run.
+fn digit_value(c: char) -> Option<u32> {
+    if let Some(d) = c.to_digit(10) {
+        return Some(d);
+    }
+    if !c.is_numeric() {
+        return None;
+    }
+    let code = c as u32;
+    let mut value = 0;
+    while value < 9 {
+        match char::from_u32(code - value - 1) {
+            Some(before) if before.is_numeric() => value += 1,
+            _ => break,
+        }
+    }
+    Some(value)
+}
+
+fn roman_value(word: &str) -> Option<u32> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut total = 0u32;
+    let mut previous = 0u32;
+    for c in word.chars().rev() {
+        let value = match c {
+            'I' => 1,
+            'V' => 5,
+            'X' => 10,
+            'L' => 50,
+            'C' => 100,
+            'D' => 500,
+            'M' => 1000,
+            _ => return None,
+        };
+        if value < previous {
+            total = total.checked_sub(value)?;
+        } else {
+            total += value;
+            previous = value;
+        }
+    }
+    Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_numbers_in_any_script() {
+        let key = |t: &str| member(t).map(|(k, _)| k);
+        let value = |t: &str| member(t).map(|(_, v)| v);
+        assert_eq!(value("Artikkel 12."), Some(12));
+        assert_eq!(value("Artigo 1ª."), Some(1));
+        assert_eq!(value("1 artihkal"), Some(1));
+        assert_eq!(value("અનુચ્છેદ ૧૨:"), Some(12));
+        assert_eq!(value("المادة ٣"), Some(3));
+        assert_eq!(value("Article IV."), Some(4));
+        assert_eq!(value("7."), Some(7));
+        assert_eq!(value("Mataki na biyu (2)"), Some(2));
+        assert_eq!(key("Mataki na farko (1)"), key("Mataki na biyu (2)"));
+        assert_eq!(key("Član 1."), key("ČLAN 2"));
+        assert_ne!(key("1 artihkal"), key("artihkal 1"));
+        // Not a label and its number.
+        assert_eq!(member("12"), None, "a bare number may be a page's");
+        assert_eq!(member("He was 12 then."), None);
+        assert_eq!(member("Room 12b-4"), None);
+        assert_eq!(member("1. Introduction to the rules of the game"), None);
+        assert_eq!(member("14 15"), None);
+        assert_eq!(member("Notes: I, 1."), None, "a reference");
+    }
+
+    #[test]
+    fn counting_up_makes_a_series() {
+        let at = |values: &[u32]| -> Vec<(usize, u32)> {
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, &v)| (i * 2, v))
+                .collect()
+        };
+        assert!(is_series(&at(&[1, 2, 3])));
+        assert!(is_series(&at(&[1, 2, 3, 1, 2, 3])), "counted afresh");
+        assert!(is_series(&at(&[1, 2, 4, 5])), "one number skipped");
+        assert!(!is_series(&at(&[1, 2])), "two are not a series");
+        assert!(
+            !is_series(&at(&[3, 17, 9, 40])),
+            "numbers that do not count"
+        );
+        assert!(!is_series(&at(&[5, 5, 5, 5])));
+    }
+}
