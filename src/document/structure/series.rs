@@ -107,7 +107,15 @@ fn member(text: &str) -> Option<(String, u32)> {
     if text.is_empty() || text.chars().count() > LONGEST_LINE {
         return None;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    // A closing mark set apart ("कलम १ :") belongs to the number before it.
+    let closed_apart = words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| matches!(c, '.' | ':' | '-' | '–' | '—')));
+    if closed_apart {
+        words.pop();
+    }
     let (number, label, side) = match words.as_slice() {
         [] => return None,
         [only] => (*only, &[][..], "alone"),
@@ -132,7 +140,7 @@ fn member(text: &str) -> Option<(String, u32)> {
     }
     // A number alone is a heading's only when a full stop or a colon closes it: a bare "12"
     // between paragraphs is as likely a page's number.
-    if label.is_empty() && !number.ends_with(['.', ':']) {
+    if label.is_empty() && !number.ends_with(['.', ':']) && !closed_apart {
         return None;
     }
     // The label's first word names the series: the rest may spell the number out ("Mataki na
@@ -229,6 +237,8 @@ mod tests {
         assert_eq!(value("Artigo 1ª."), Some(1));
         assert_eq!(value("1 artihkal"), Some(1));
         assert_eq!(value("અનુચ્છેદ ૧૨:"), Some(12));
+        assert_eq!(value("कलम १ :"), Some(1));
+        assert_eq!(value("3 :"), Some(3));
         assert_eq!(value("المادة ٣"), Some(3));
         assert_eq!(value("Article IV."), Some(4));
         assert_eq!(value("7."), Some(7));
