@@ -88,7 +88,7 @@ fn adornment(line: &str) -> Option<char> {
 }
 
 /// reStructuredText titles: a line of text under an adornment at least as long as it (and
-/// perhaps over one too), outside literal blocks. Levels follow the order in which styles first
+/// perhaps over one too, when the title may be set in), outside literal blocks. Levels follow the order in which styles first
 /// appear, an overlined style apart from the same one underlined only, as docutils numbers them.
 fn rst_gold(text: &str) -> Option<Gold> {
     let lines: Vec<&str> = text.split('\n').collect();
@@ -113,7 +113,7 @@ fn rst_gold(text: &str) -> Option<Gold> {
         let under = adornment(lines[i + 1]);
         let over = i > 0 && adornment(lines[i - 1]).is_some() && adornment(lines[i - 1]) == under;
         let fits = under.is_some()
-            && indent == 0
+            && (indent == 0 || over)
             && !title.is_empty()
             && adornment(line).is_none()
             && lines[i + 1].trim_end().chars().count() >= title.chars().count();
@@ -327,7 +327,8 @@ mod tests {
 
     #[test]
     fn adorned_titles_are_the_gold_of_restructured_text() {
-        let mut text = String::from("=====\nTitle\n=====\n\nIntro::\n\n  Literal\n  -------\n\n");
+        let mut text =
+            String::from("=======\n Title\n=======\n\nIntro::\n\n  Literal\n  -------\n\n");
         for part in ["One", "Two"] {
             text.push_str(&format!("{part}\n---\n\nText of the part.\n\nSub\n~~~\n\n"));
         }

@@ -166,7 +166,13 @@ fn companion(tsv: &Path) -> Option<PathBuf> {
                 && !n.contains(".sjis.")
         })
         .collect();
-    found.sort();
+    // "a.b.rst" is the document of "a.b.headings.tsv" before "a.b.c.rst" is ("a.b.c" has
+    // its own gold); a second extension ("x.utf8.txt") counts only when there is nothing else.
+    let extensions = |p: &PathBuf| {
+        let n = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        n[stem.len() + 1..].matches('.').count()
+    };
+    found.sort_by_key(|p| (extensions(p), p.clone()));
     found.into_iter().next()
 }
 
@@ -314,4 +320,36 @@ fn write_summary(s: &Summary, table: &mut String) {
         "fidelity: {} folds inside a body | {} texts printed with fewer than 70 % of their paragraph starts | least share of a saved book's words printed {:.3}",
         s.interior_folds, s.short_of_paragraphs, s.least_words_kept
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gold_file_finds_its_own_document_before_a_longer_name() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        for name in [
+            "library.importlib.metadata.rst",
+            "library.importlib.rst",
+            "library.importlib.headings.tsv",
+            "rashomon.utf8.txt",
+            "rashomon.sjis.txt",
+            "rashomon.headings.tsv",
+        ] {
+            std::fs::write(dir.path().join(name), "").expect("written");
+        }
+        let named = |tsv: &str| {
+            companion(&dir.path().join(tsv))
+                .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        };
+        assert_eq!(
+            named("library.importlib.headings.tsv").as_deref(),
+            Some("library.importlib.rst")
+        );
+        assert_eq!(
+            named("rashomon.headings.tsv").as_deref(),
+            Some("rashomon.utf8.txt")
+        );
+    }
 }

@@ -516,3 +516,21 @@ fn page_numbers_and_numbers_that_do_not_count_head_nothing() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_restructured_text_link_target_is_markup_and_no_title() {
+    let text = ".. highlight:: c\n\n.. _complexobjects:\n\nComplex Number Objects\n----------------------\n\nPython's complex number objects are implemented as two distinct types when viewed from\nthe C API: one is the Python object exposed to Python programs.\n\nAs C Structures\n^^^^^^^^^^^^^^^\n\nParameters and return values are passed by value here, not by reference, as is\nusual elsewhere.\n";
+    let blocks = structure(text);
+    let title = blocks.iter().find(|b| b.kind == BlockKind::Title);
+    assert_eq!(
+        title.map(|b| b.text.as_str()),
+        Some("Complex Number Objects"),
+        "{blocks:#?}"
+    );
+    let target = blocks.iter().find(|b| b.text.contains("_complexobjects"));
+    assert_eq!(
+        target.map(|b| b.kind),
+        Some(BlockKind::Code),
+        "kept, as markup"
+    );
+}

@@ -309,6 +309,11 @@ fn literal_depth(raw: &mut Raw<'_>) -> Option<usize> {
     let first = *raw.lines.first()?;
     if let Some(directive) = first.trim_start().strip_prefix(".. ") {
         if !directive.contains("::") {
+            // An internal target (".. _label:", a name for links to point at) is markup, kept
+            // as its line is; it names nothing the reader sees, so it is no title either.
+            if directive.starts_with('_') && directive.trim_end().ends_with(':') {
+                raw.kind = BlockKind::Code;
+            }
             // A link target or a comment (".. _label: https://…"): text, not a directive.
             return None;
         }
