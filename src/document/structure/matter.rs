@@ -644,11 +644,16 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     for block in blocks.iter().filter(|_| web_page) {
         *seen.entry(block.text.as_str()).or_insert(0) += 1;
     }
+    // A text that shows web furniture (the only kind asked here) may carry its article twice.
+    let copies = copies_of_earlier_text(blocks);
     let repeated: Vec<bool> = raws
         .iter()
         .zip(blocks.iter())
-        .map(|(r, b)| {
-            web_page && r.line_count() > 1 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+        .zip(&copies)
+        .map(|((r, b), &copy)| {
+            copy || web_page
+                && r.line_count() > 1
+                && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
     let mut prose: Vec<bool> = raws
@@ -656,7 +661,7 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         .zip(&prose_shaped)
         .zip(&repeated)
         .map(|((r, &shaped), &twice)| {
-            shaped && !(web_page && (twice || r.teaser_card() || r.link_stack()))
+            shaped && !(twice || web_page && (r.teaser_card() || r.link_stack()))
         })
         .collect();
     if !prose.contains(&true) {
@@ -784,12 +789,58 @@ fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             blocks[i].fold_as(Fold::Furniture);
         }
     }
+    // A long copy of text the page already showed (the article again as its metadata
+    // carries it, a print version) is the page's furniture wherever it stands: folding it
+    // hides no word the reader has not seen.
+    for (block, _) in blocks.iter_mut().zip(&copies).filter(|(_, c)| **c) {
+        block.fold_as(Fold::Furniture);
+    }
     // After the last prose block: all of it but an author note.
     for block in blocks[last + 1..].iter_mut().filter(|_| fold_end) {
         if !matches!(block.kind, BlockKind::Byline | BlockKind::Leftover) {
             block.fold_as(Fold::Furniture);
         }
     }
+}
+
+/// The fewest words a block needs to be taken for a copy: a standfirst or a summary said
+/// again as the article's first paragraph is shorter, and stays.
+const LEAST_COPY_WORDS: usize = 100;
+/// The share of a copy's runs of five words that the page has shown before it.
+const COPY_SHARE: f64 = 0.8;
+
+/// Blocks that say again, nearly word for word, text that came before them: of a hundred words
+/// or more, four in five of their runs of five words already met. Only the later block is a
+/// copy; what came first is the text.
+fn copies_of_earlier_text(blocks: &[Block]) -> Vec<bool> {
+    use std::hash::{Hash, Hasher};
+    let mut seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    let mut copies = vec![false; blocks.len()];
+    let mut words: Vec<String> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        words.clear();
+        words.extend(
+            block
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+        let runs: Vec<u64> = words
+            .windows(5)
+            .map(|run| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                run.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        if words.len() >= LEAST_COPY_WORDS && !runs.is_empty() {
+            let met = runs.iter().filter(|h| seen.contains(h)).count();
+            copies[i] = met as f64 >= COPY_SHARE * runs.len() as f64;
+        }
+        seen.extend(runs);
+    }
+    copies
 }
 
 #[cfg(test)]

@@ -245,3 +245,37 @@ fn a_cookie_notice_longer_than_the_article_is_not_taken_for_it() {
     assert!(shown.contains(&PROSE), "{shown:?}");
     assert!(!shown.iter().any(|t| t.contains("cookies")), "{shown:?}");
 }
+
+#[test]
+fn the_article_said_again_after_it_is_folded_and_the_article_kept() {
+    // A scraped page whose metadata carries the article a second time, run into one line.
+    let paragraphs: Vec<String> = (0..6)
+        .map(|n| format!("Paragraph {n} of the story. {PROSE} {PROSE}"))
+        .collect();
+    let body = paragraphs.join("\n\n");
+    let copy = paragraphs.join(" ");
+    let text = format!(
+        "Retiring Early | Example News\n\nSkip to main content\nNews\nSport\n\nSign in\n\n{body}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\nArticleBody\n{copy}\n\nPrivacy policy\nCookie policy"
+    );
+    let blocks = structure(&text);
+    let seen = shown(&blocks);
+    for paragraph in &paragraphs {
+        assert!(seen.contains(&paragraph.as_str()), "{paragraph} shown");
+    }
+    assert!(
+        !seen.iter().any(|t| t.contains(&copy)),
+        "the copy is folded: {seen:#?}"
+    );
+    // A short summary said again as the first paragraph is no copy: both stay.
+    let summary = paragraphs[0].clone();
+    let text = format!(
+        "Retiring Early | Example News\n\nSkip to main content\nNews\nSport\n\nSign in\n\n{summary}\n\n{body}\n\nShare on Facebook\nShare on Twitter\nShare via Email"
+    );
+    let blocks = structure(&text);
+    let seen = shown(&blocks);
+    assert_eq!(
+        seen.iter().filter(|t| **t == summary).count(),
+        2,
+        "{seen:#?}"
+    );
+}
