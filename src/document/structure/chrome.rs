@@ -151,10 +151,25 @@ pub(crate) const QUOTATION_MARKS: &[char] = &['"', '“', '”', '„', '«', '�
 /// no reply.") nor a line of dialogue.
 pub(crate) fn is_chrome_phrase(text: &str) -> bool {
     let words = size_up_to(text, 9);
-    words <= 8
+    (words <= 8
         && has_cue(text)
         && !text.contains(QUOTATION_MARKS)
-        && (words <= 2 || !ends_sentence(text))
+        && (words <= 2 || !ends_sentence(text)))
+        || is_link_row(text)
+}
+
+/// A row of links set on one line between bars ("About us | Stats | Advertise with us | Terms
+/// of service"): three items or more, each a few words with no sentence in it.
+pub(crate) fn is_link_row(text: &str) -> bool {
+    if text.len() > 400 || !text.contains(" | ") {
+        return false;
+    }
+    let items: Vec<&str> = text.split(" | ").map(str::trim).collect();
+    items.len() >= 3
+        && items.iter().all(|item| {
+            let words = size_up_to(item, 6);
+            (1..=5).contains(&words) && !item.ends_with(['.', '!', '?', ',', ';'])
+        })
 }
 
 /// What opens a caption or a credit line: "Media caption Who is …", "Photo: Getty Images",

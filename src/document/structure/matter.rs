@@ -14,7 +14,7 @@ use super::chrome::{
 use super::genre;
 use super::headline;
 use super::raw::Raw;
-use super::shape::Shaped;
+use super::shape::{self, Shaped};
 use super::title;
 use crate::document::{Block, BlockKind, Fold};
 
@@ -39,11 +39,15 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
     if genre.has_chrome() && shows_web_furniture(raws, blocks) {
-        mark_debris(raws, blocks);
+        // A page that sets every line apart holds its menus as runs of one-line blocks. They
+        // are no evidence that the text is a page (a poem's short lines may run so), only
+        // furniture once other furniture has shown it is one.
+        let raws = shape::InMenuRun::all(raws, blocks);
+        mark_debris(&raws, blocks);
         let body = (0..blocks.len())
             .find(|&i| blocks[i].kind != BlockKind::Leftover && is_prose(&raws[i], &blocks[i]));
         if let Some(body) = body {
-            headline::mark_headline(raws, blocks, body);
+            headline::mark_headline(&raws, blocks, body);
         }
     } else {
         mark_front_contents(raws, blocks);

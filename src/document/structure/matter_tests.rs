@@ -279,3 +279,55 @@ fn the_article_said_again_after_it_is_folded_and_the_article_kept() {
         "{seen:#?}"
     );
 }
+
+/// Paragraphs of prose a line each, of many widths, as a page's visible text gives them when
+/// it sets every line apart.
+fn unwrapped_paragraphs(count: usize) -> Vec<String> {
+    (0..count)
+        .map(|n| format!("{PROSE}{}", " The vote was close.".repeat(1 + n)))
+        .collect()
+}
+
+#[test]
+fn a_menu_set_a_line_a_block_is_folded_on_a_page_that_sets_every_line_apart() {
+    let menu = "Home\nAll news\nWorld\nPolitics\nSociety\nEconomy\nSport\nArts & Showbiz";
+    // More paragraphs than furniture: the page is told by its footer, and its menu by its run.
+    let body = unwrapped_paragraphs(16).join("\n");
+    let text = format!(
+        "Budget Passes - Example News\n{menu}\n{body}\nRelated links:\nAbout us | Stats | Advertise with us\nCopyright © 2019 Example Media"
+    );
+    let blocks = structure(&text);
+    let seen = shown(&blocks);
+    assert!(!seen.contains(&"All news"), "{seen:#?}");
+    assert!(!seen.contains(&"Politics"), "{seen:#?}");
+    for paragraph in unwrapped_paragraphs(16) {
+        assert!(seen.contains(&paragraph.as_str()), "{paragraph}");
+    }
+}
+
+#[test]
+fn short_lines_set_a_line_a_block_are_text_on_a_page_with_no_furniture() {
+    // An essay never hard-wrapped, ending on a poem of short lines: nothing folds.
+    let stanza = "Rain\non the roof\nall night\nand the wind\nin the eaves\nsleep";
+    let text = format!(
+        "On Weather\n{}\n{stanza}",
+        unwrapped_paragraphs(16).join("\n")
+    );
+    let blocks = structure(&text);
+    let seen = shown(&blocks);
+    for line in stanza.lines() {
+        assert!(seen.contains(&line), "{line}: {seen:#?}");
+    }
+}
+
+#[test]
+fn a_row_of_links_between_bars_is_furniture() {
+    use super::super::chrome::is_link_row;
+    assert!(is_link_row(
+        "About us | Stats | Advertise with us | Terms of service | Privacy policy"
+    ));
+    assert!(!is_link_row("Home | Away"), "two items");
+    assert!(!is_link_row(
+        "He said so. | She did not agree with him at all, then or later. | Fine."
+    ));
+}

@@ -8,6 +8,7 @@ use super::matter::{
     is_stacked_title, is_table_of_figures, is_teaser_card,
 };
 use super::raw::Raw;
+use crate::document::{Block, BlockKind};
 
 /// What [`super::matter`] asks of a block's source lines. A [`Raw`] answers by reading its lines;
 /// a [`Shape`] holds the answers, read once, so the source may be gone (a big block's text
@@ -130,5 +131,96 @@ impl Shaped for Shape {
     }
     fn stacked_title(&self) -> bool {
         self.stacked_title
+    }
+}
+
+/// A block's shape as a page that sets every line apart shows it: a one-line block in a run of
+/// short unpunctuated lines with no blank line between them (a menu written a line a block, as
+/// a page's visible text is when each of its lines is a paragraph) is a menu, as the same lines
+/// in one block would be.
+pub struct InMenuRun<'a, S> {
+    shape: &'a S,
+    in_run: bool,
+}
+
+/// The fewest lines in a run that make it a menu.
+const LEAST_MENU_RUN: usize = 6;
+
+impl<'a, S: Shaped> InMenuRun<'a, S> {
+    pub fn all(shapes: &'a [S], blocks: &[Block]) -> Vec<InMenuRun<'a, S>> {
+        let item = |i: usize| {
+            let block = &blocks[i];
+            let text = block.text.trim();
+            block.kind == BlockKind::Paragraph
+                && shapes[i].line_count() == 1
+                && text.len() <= 160
+                && (1..=5).contains(&text.split_whitespace().count())
+                && crate::text::display_width(text) <= 32
+                && text.chars().any(char::is_alphabetic)
+                && !text.ends_with([',', '.', '!', '?', ';', '。', '！', '？'])
+                // Speech, a note in brackets, a field and its value ("底本：…") are text.
+                && !text.contains(['"', '“', '”', '「', '」', '『', '』', '（', '）', '：'])
+                && !text.trim_end_matches(':').contains(':')
+        };
+        let mut in_run = vec![false; blocks.len()];
+        let mut start = 0;
+        while start < blocks.len() {
+            let mut end = start;
+            while end < blocks.len()
+                && item(end)
+                && (end == start || blocks[end].line == blocks[end - 1].line + 1)
+            {
+                end += 1;
+            }
+            // A menu's items are a word or two; a stanza of short lines runs longer.
+            let words: usize = (start..end)
+                .map(|i| blocks[i].text.split_whitespace().count())
+                .sum();
+            if end - start >= LEAST_MENU_RUN && words <= 3 * (end - start) {
+                in_run[start..end].iter_mut().for_each(|r| *r = true);
+            }
+            start = end.max(start + 1);
+        }
+        shapes
+            .iter()
+            .zip(in_run)
+            .map(|(shape, in_run)| InMenuRun { shape, in_run })
+            .collect()
+    }
+}
+
+impl<S: Shaped> Shaped for InMenuRun<'_, S> {
+    fn line_count(&self) -> usize {
+        self.shape.line_count()
+    }
+    fn form(&self) -> Option<Form> {
+        self.shape.form()
+    }
+    fn menu(&self) -> bool {
+        self.in_run || self.shape.menu()
+    }
+    fn link_stack(&self) -> bool {
+        self.shape.link_stack()
+    }
+    fn teaser_card(&self) -> bool {
+        self.shape.teaser_card()
+    }
+    fn table_of_figures(&self) -> bool {
+        self.shape.table_of_figures()
+    }
+    fn gutenberg_start(&self) -> bool {
+        self.shape.gutenberg_start()
+    }
+    fn gutenberg_end(&self) -> bool {
+        self.shape.gutenberg_end()
+    }
+    fn front_fields(&self) -> bool {
+        self.shape.front_fields()
+    }
+    fn column_header(&self) -> bool {
+        self.shape.column_header()
+    }
+    fn stacked_title(&self) -> bool {
+        self.shape.stacked_title()
     }
 }
