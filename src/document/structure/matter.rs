@@ -403,20 +403,24 @@ pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
     let (mut rows, mut with_figures) = (0usize, 0usize);
     for line in filled_lines(raw) {
         rows += 1;
-        let numbers = line
-            .split_whitespace()
-            .filter(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-                    && w.chars().any(|c| c.is_ascii_digit())
-            })
-            .count();
+        let numbers = line.split_whitespace().filter(|w| is_figure(w)).count();
         if numbers >= 2 {
             with_figures += 1;
         }
     }
     rows >= 3 && with_figures * 2 > rows
+}
+
+/// A number as a table gives it: digits, perhaps an ordinal's ending ("1a", "2nd", "10º").
+fn is_figure(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, 'ª' | 'º'));
+    let digits = word.chars().take_while(char::is_ascii_digit).count();
+    let ending = word.chars().skip(digits);
+    digits > 0
+        && ending.clone().count() <= 2
+        && ending
+            .clone()
+            .all(|c| c.is_alphabetic() || matches!(c, 'ª' | 'º'))
 }
 
 /// A block's lines that hold text, trimmed.

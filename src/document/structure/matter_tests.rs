@@ -331,3 +331,13 @@ fn a_row_of_links_between_bars_is_furniture() {
         "He said so. | She did not agree with him at all, then or later. | Fine."
     ));
 }
+
+#[test]
+fn a_schedule_numbered_by_ordinals_is_a_table_of_figures() {
+    use super::super::raw::Raw;
+    let text = "1a etapa: 10 de março – Interlagos\n2a etapa: 8 de abril – Curitiba\n3a etapa: 22 de abril – Velopark\n4a etapa: 06 de maio – Londrina\n";
+    let raws: Vec<Raw<'_>> = crate::document::structure::scan::scan(text);
+    assert_eq!(raws.len(), 1);
+    assert!(super::is_table_of_figures(&raws[0]));
+    assert!(!super::is_menu(&raws[0]), "a table, never a menu");
+}
