@@ -400,15 +400,42 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
 /// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or
 /// more: a table, which is never furniture, however short its lines.
 pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
-    let (mut rows, mut with_figures) = (0usize, 0usize);
-    for line in filled_lines(raw) {
-        rows += 1;
+    has_rows_of_figures(filled_lines(raw))
+}
+
+/// Rows of figures set flush as a paragraph's lines (a schedule, a results table pasted as
+/// text): each line a record of its own, so they are kept as lines, not run together. No
+/// line ends as a sentence's middle does (on a comma, a hyphen, or before a line starting in
+/// lower case), and no line is longer than a row of a table on a page.
+pub(super) fn are_rows_of_figures<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+    let filled: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
+    filled.len() >= 3
+        && filled.iter().all(|l| crate::text::display_width(l) <= 80)
+        // A help file's example, opened by a line ending in '>' and closed by one starting
+        // with '<', is parted from its text by its own marks.
+        && !filled.iter().any(|l| l.ends_with(" >") || l.starts_with('<'))
+        && filled.windows(2).all(|pair| {
+            !pair[0].ends_with([',', '-', '‐'])
+                && !pair[1].starts_with(|c: char| c.is_lowercase())
+        })
+        && rows_with_figures(filled.iter().copied()) * 5 >= filled.len() * 4
+}
+
+fn has_rows_of_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let lines: Vec<&str> = lines.collect();
+    lines.len() >= 3 && rows_with_figures(lines.iter().copied()) * 2 > lines.len()
+}
+
+/// How many of the lines hold two numbers or more.
+fn rows_with_figures<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
+    let mut with_figures = 0usize;
+    for line in lines {
         let numbers = line.split_whitespace().filter(|w| is_figure(w)).count();
         if numbers >= 2 {
             with_figures += 1;
         }
     }
-    rows >= 3 && with_figures * 2 > rows
+    with_figures
 }
 
 /// A number as a table gives it: digits, perhaps an ordinal's ending ("1a", "2nd", "10º").
@@ -431,10 +458,13 @@ fn filled_lines<'a>(raw: &Raw<'a>) -> impl Iterator<Item = &'a str> + Clone + us
 /// Long punctuated text, or a table of figures: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
 /// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
 fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
-    matches!(
+    // Rows of figures kept as lines are the article's table, as they were run together.
+    let table = block.kind == BlockKind::Code && raw.table_of_figures();
+    (matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
-    ) && size_up_to(&block.text, 15) >= 15
+    ) || table)
+        && size_up_to(&block.text, 15) >= 15
         && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
         && !raw.menu()
         && !is_flattened_menu(&block.text)

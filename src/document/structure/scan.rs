@@ -432,7 +432,9 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         // Lines of fields ("Copyright: 1998 The Open Group" over "Copyright: 1999 Red Hat",
         // "From:" over "Subject:") are each a line of their own, as a table's rows are.
         if raw.kind == BlockKind::Paragraph
-            && (shape.is_preformatted(base) || super::matter::is_front_fields(&raw))
+            && (shape.is_preformatted(base)
+                || super::matter::is_front_fields(&raw)
+                || super::matter::are_rows_of_figures(raw.lines()))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be

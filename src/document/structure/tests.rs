@@ -534,3 +534,22 @@ fn a_restructured_text_link_target_is_markup_and_no_title() {
         "kept, as markup"
     );
 }
+
+#[test]
+fn rows_of_figures_keep_their_lines_and_prose_with_numbers_flows() {
+    let table = "Pos. Driver Points Wins\n1 Kyle Busch 5040 5\n2 Martin Truex Jr. 5035 7\n3 Kevin Harvick 5033 4\n4 Denny Hamlin 5027 6";
+    let blocks = structure(&format!("Standings\n\n{table}\n"));
+    let rows = blocks.iter().find(|b| b.text.contains("Kyle Busch"));
+    assert_eq!(rows.map(|b| b.text.as_str()), Some(table), "{blocks:#?}");
+    assert_eq!(rows.map(|b| b.kind), Some(BlockKind::Code));
+    // A note that cites lines and pages, wrapped at a measure: prose, run together.
+    let note = "III. 3. 48. Each putter out of five for one. See Beaumont and\nFletcher, The Noble Gentleman, I. 1. (Vol. II. p. 261, ed. Moxon):\nthe return will give you five for one. MARINE is about to travel.";
+    let blocks = structure(&format!("Notes\n\n{note}\n"));
+    let prose = blocks.iter().find(|b| b.text.contains("Beaumont"));
+    assert_eq!(
+        prose.map(|b| b.kind),
+        Some(BlockKind::Paragraph),
+        "{blocks:#?}"
+    );
+    assert!(prose.is_some_and(|b| !b.text.contains('\n')));
+}
