@@ -407,7 +407,22 @@ pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
 /// text): each line a record of its own, so they are kept as lines, not run together. No
 /// line ends as a sentence's middle does (on a comma, a hyphen, or before a line starting in
 /// lower case), and no line is longer than a row of a table on a page.
-pub(super) fn are_rows_of_figures<'a>(lines: impl Iterator<Item = &'a str> + Clone) -> bool {
+pub(super) fn are_rows_of_figures<'a>(
+    lines: impl Iterator<Item = &'a str> + Clone,
+    count: usize,
+) -> bool {
+    // Asked of every paragraph a text holds: most have lines without a digit, and the
+    // question ends at the first few of them, before anything is measured or kept.
+    if count < 3 {
+        return false;
+    }
+    let mut without_digits = 0;
+    for line in lines.clone() {
+        without_digits += usize::from(!line.bytes().any(|b| b.is_ascii_digit()));
+        if without_digits * 5 > count {
+            return false;
+        }
+    }
     let filled: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
     filled.len() >= 3
         && filled.iter().all(|l| crate::text::display_width(l) <= 80)

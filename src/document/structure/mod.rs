@@ -243,10 +243,10 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         // heads nothing.
         let interrupts_sentence = i > 0
             && raws[i - 1].kind == BlockKind::Paragraph
-            && raws[i - 1]
-                .text()
-                .trim_end()
-                .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            && raws[i - 1].lines().last().is_some_and(|l| {
+                l.trim_end()
+                    .ends_with(|c: char| c.is_alphanumeric() || c == ',')
+            })
             && next.is_some_and(|n| n.kind == BlockKind::Paragraph)
             && next_text.starts_with(char::is_lowercase);
         let accept = match form {

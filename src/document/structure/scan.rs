@@ -434,7 +434,7 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         if raw.kind == BlockKind::Paragraph
             && (shape.is_preformatted(base)
                 || super::matter::is_front_fields(&raw)
-                || super::matter::are_rows_of_figures(raw.lines()))
+                || super::matter::are_rows_of_figures(raw.lines(), raw.line_count()))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be

@@ -27,7 +27,11 @@ const MOST_LABEL_WORDS: usize = 6;
 pub(super) fn mark(raws: &mut [Raw<'_>]) {
     let mut groups: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
     for (i, raw) in raws.iter().enumerate() {
-        if raw.kind != BlockKind::Paragraph || raw.line_count() != 1 {
+        // A line longer than a label and its number is passed over before its text is read.
+        if raw.kind != BlockKind::Paragraph
+            || raw.line_count() != 1
+            || raw.source().trim().len() > LONGEST_LINE * 4
+        {
             continue;
         }
         let text = raw.text();

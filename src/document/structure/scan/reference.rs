@@ -240,6 +240,7 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                 || crate::document::structure::matter::are_fields(raw.lines.iter().copied())
                 || crate::document::structure::matter::are_rows_of_figures(
                     raw.lines.iter().copied(),
+                    raw.lines.len(),
                 ))
         {
             raw.kind = BlockKind::Code;
