@@ -248,7 +248,17 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
                     .ends_with(|c: char| c.is_alphanumeric() || c == ',')
             })
             && next.is_some_and(|n| n.kind == BlockKind::Paragraph)
-            && next_text.starts_with(char::is_lowercase);
+            && next_text.split_whitespace().next().is_some_and(|word| {
+                // A word that goes on with the sentence, not a bullet ("o  Item").
+                word.starts_with(char::is_lowercase) && word.chars().count() >= 2
+            });
+        let opens_a_part = i > 0
+            && raws[i].line >= raws[i - 1].line + raws[i - 1].line_count() + PART_GAP
+            && forms
+                .get(i + 1)
+                .copied()
+                .flatten()
+                .is_some_and(|f| matches!(f, Form::Division(_)));
         let accept = match form {
             Form::Numbered(_)
             | Form::Division(_)
@@ -256,7 +266,10 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             | Form::Underline { .. }
             | Form::Aozora(_) => true,
             _ if dated || after_quotation || label || interrupts_sentence => false,
-            Form::Caps => followed_by_body,
+            // A line of capitals set well apart from the text before it, over a chapter's
+            // heading, names a part of a book ("THE PRINCE" over "CHAPTER I", a second work
+            // bound in after the first).
+            Form::Caps => followed_by_body || opens_a_part,
             Form::Titled => {
                 followed_by_body
                     && next_text.split_whitespace().count()
@@ -272,6 +285,10 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         }
     }
 }
+
+/// The blank lines before a part's title in a book laid out as plain text: more than a
+/// chapter's heading gets.
+const PART_GAP: usize = 4;
 
 /// Four or more headings in a row with no text between them are a table of contents: list
 /// items, not headings. Marked-up headings (ATX, underlined) are trusted as they are.

@@ -553,3 +553,39 @@ fn rows_of_figures_keep_their_lines_and_prose_with_numbers_flows() {
     );
     assert!(prose.is_some_and(|b| !b.text.contains('\n')));
 }
+
+#[test]
+fn a_line_of_capitals_set_well_apart_over_a_chapter_names_a_part() {
+    let chapter = "CHAPTER I. The Road\n\nThe road ran on past the farm and the mill, and then down to the river where they waited for the boat.\n";
+    let book = format!(
+        "{}\n\n\n\n\nTHE WANDERER'S RETURN\n\n{chapter}",
+        "An opening paragraph of prose that runs long enough to be the body of the book itself."
+    );
+    let found = headings(&book);
+    assert!(
+        found.iter().any(|(_, _, t)| t == "THE WANDERER'S RETURN"),
+        "{found:?}"
+    );
+    // One blank line before it: a line of the text, not a part's title.
+    let close = format!(
+        "{}\n\nTHE WANDERER'S RETURN\n\n{chapter}",
+        "An opening paragraph of prose that runs long enough to be the body of the book itself."
+    );
+    let found = headings(&close);
+    assert!(
+        !found.iter().any(|(_, _, t)| t == "THE WANDERER'S RETURN"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_title_over_a_bullet_after_a_line_without_a_stop_still_heads() {
+    let text = "Streams\n\nA stream set to show its base prints this number in capitals, and the example\nthat shows it ends on the value itself, with no stop after it: 3735928559\n\nDisplaying Floating Point Numbers\n\n    o fixed shows a fixed number of digits after the point, set with the precision\n    o scientific shows an exponent, whatever the size of the number written\n";
+    let found = headings(text);
+    assert!(
+        found
+            .iter()
+            .any(|(_, _, t)| t == "Displaying Floating Point Numbers"),
+        "{found:?}"
+    );
+}
