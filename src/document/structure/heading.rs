@@ -381,7 +381,9 @@ fn is_stopped_title(title: &str) -> bool {
         && words.iter().enumerate().all(|(i, w)| {
             let letters = w.chars().filter(|c| c.is_alphabetic()).count();
             letters < 4
-                || w.chars().next().is_some_and(|c| !c.is_lowercase())
+                || w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(|c| !c.is_lowercase())
                 || i > 0 && TITLE_LOWER_WORDS.contains(w)
         })
 }
@@ -435,8 +437,11 @@ pub fn standalone(text: &str) -> Option<Form> {
         let (upper, lower) = cased_letters(title);
         // A title may close on a full stop in legal text ("0. Definitions.", "4. Conveying
         // Verbatim Copies."); a sentence does not read as one.
+        // A closing quotation mark ends what it closes: "Incorrect. “That is bogus.”" is
+        // a sense of a word and its example, not a title.
+        let closed = title.trim_end_matches(['"', '”', '’', '\'', '»', ')']);
         let ends_sentence =
-            title.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(title);
+            closed.ends_with(['.', ',', ';']) && lower > 0 && !is_stopped_title(closed);
         // A title has words: a number over a range ("23 - 3,840") or a list of numbers
         // has none, whatever comes under it.
         let has_letters = title.chars().any(char::is_alphabetic);
@@ -556,6 +561,24 @@ mod tests {
         assert_eq!(atx("#hashtag"), None);
         assert_eq!(atx("####### seven"), None);
         assert_eq!(atx("    # indented code"), None);
+    }
+
+    #[test]
+    fn a_numbered_sentence_closed_by_a_quotation_is_no_title() {
+        for line in [
+            "4. Incorrect. “That algorithm is bogus.”",
+            "5. Run \"make\".",
+            "2. See {thud}.",
+        ] {
+            assert_eq!(standalone(line), None, "{line}");
+        }
+        for line in [
+            "0. Definitions.",
+            "3. “Quoted Title”",
+            "5. Application of this License.",
+        ] {
+            assert!(standalone(line).is_some(), "{line}");
+        }
     }
 
     #[test]
