@@ -84,7 +84,10 @@ pub(super) fn is_bare_number(text: &str) -> bool {
 /// numeral counts only when a stop closes it ("IV.", "XII:"), so a word such as "DIM" inside a
 /// title is not taken for one.
 fn is_section_number(word: &str, roman_needs_stop: bool) -> bool {
-    let bare = word.trim_end_matches(['.', ':']);
+    // An ordinal's mark belongs to its number ("Artigo 22ª.", "Capítulo 1º").
+    let bare = word
+        .trim_end_matches(['.', ':'])
+        .trim_end_matches(['ª', 'º']);
     let digits = bare.starts_with(|c: char| c.is_ascii_digit())
         && bare.chars().all(|c| c.is_ascii_digit() || c == '.');
     let roman = (bare.chars().all(|c| "IVXLCDM".contains(c))
@@ -442,6 +445,9 @@ mod tests {
         assert!(
             is_bare_number("XII.") && is_bare_number("Article 5") && !is_bare_number("Part One")
         );
+        // An ordinal is a number too, so "Artigo 22ª." reads as "Artigo 23." does.
+        assert!(is_bare_number("Artigo 22ª.") && is_bare_number("Capítulo 1º"));
+        assert!(!is_bare_number("ª."), "a mark alone");
     }
 
     #[test]
