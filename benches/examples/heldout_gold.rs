@@ -166,6 +166,26 @@ fn declaration_gold(html: &str) -> Option<(String, Gold)> {
     (gold.len() >= 10).then_some((text, gold))
 }
 
+/// The name a chosen document is written under, as (stem, extension): its crate or folder and
+/// its own name ("regex.README" and "md"), a declaration by its language ("udhr-glg", "txt").
+/// Sphinx keeps its sources as ".rst.txt": such a document is reStructuredText.
+fn written_name(family: &str, name: &str, declaration: bool) -> (String, String) {
+    if declaration {
+        return (
+            format!("udhr-{}", name.trim_end_matches(".html")),
+            "txt".into(),
+        );
+    }
+    let name = name
+        .strip_suffix(".rst.txt")
+        .map_or(name.to_string(), |n| format!("{n}.rst"));
+    let stem = format!("{family}.{name}");
+    match stem.rsplit_once('.') {
+        Some((base, ext)) => (base.to_string(), ext.to_string()),
+        None => (stem, "txt".into()),
+    }
+}
+
 fn files_under(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
@@ -269,16 +289,7 @@ fn main() {
         if (markdown && !families.insert(family(&path))) || !texts.insert(text.clone()) {
             continue;
         }
-        let stem = if declaration {
-            format!("udhr-{}", name.trim_end_matches(".html"))
-        } else {
-            format!("{}.{}", family(&path), name.trim_end_matches(".txt"))
-        };
-        let (base, ext) = if declaration {
-            (stem.as_str(), "txt")
-        } else {
-            stem.rsplit_once('.').unwrap_or((&stem, "txt"))
-        };
+        let (base, ext) = written_name(&family(&path), &name, declaration);
         if held.contains(&format!("{base}.{ext}")) {
             continue;
         }
@@ -359,6 +370,21 @@ mod tests {
         assert_eq!(gold[2], (2, 7, "Article 1".to_string()));
         let lines: Vec<&str> = text.split('\n').collect();
         assert!(gold.iter().all(|(_, line, title)| lines[line - 1] == title));
+    }
+
+    #[test]
+    fn each_kind_keeps_its_extension() {
+        let named = |family: &str, name: &str, declaration: bool| {
+            let (base, ext) = written_name(family, name, declaration);
+            format!("{base}.{ext}")
+        };
+        assert_eq!(named("doc", "usr_01.txt", false), "doc.usr_01.txt");
+        assert_eq!(named("regex", "README.md", false), "regex.README.md");
+        assert_eq!(
+            named("library", "importlib.metadata.rst.txt", false),
+            "library.importlib.metadata.rst"
+        );
+        assert_eq!(named("declaration", "glg.html", true), "udhr-glg.txt");
     }
 
     #[test]
