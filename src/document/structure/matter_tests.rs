@@ -189,21 +189,21 @@ fn repeated_boxes_and_headline_stacks_are_not_article() {
 
 #[test]
 fn captions_with_credit_lines_are_folded_on_web_pages() {
-    assert!(super::ends_with_credit(
+    assert!(super::super::chrome::ends_with_credit(
         "A cross-section through the module showing the quarters. Credit: ESA"
     ));
-    assert!(super::ends_with_credit("Photo: Getty Images"));
-    assert!(super::ends_with_credit(
+    assert!(super::super::chrome::ends_with_credit("Photo: Getty Images"));
+    assert!(super::super::chrome::ends_with_credit(
         "Rescue teams search the valley after the flood (Image: GETTY )"
     ));
-    assert!(super::ends_with_credit(
+    assert!(super::super::chrome::ends_with_credit(
         "Can a duvet hurt your lungs? (Photo: Example Images)"
     ));
     // Parentheses that close before the end hold no credit of the picture.
-    assert!(!super::ends_with_credit(
+    assert!(!super::super::chrome::ends_with_credit(
         "She showed the photograph (photo: below) to the council, which approved it"
     ));
-    assert!(!super::ends_with_credit(
+    assert!(!super::super::chrome::ends_with_credit(
         "The credit: it went to the team, who had earned it over many long months."
     ));
     let caption = "A reference module for a crewed Mars mission compared to its hibernation-based twin, drawn to scale. Credit: ESA";

@@ -1,0 +1,355 @@
+//! Web-scrape debris in a text that shows page furniture: where the article is (the run of
+//! blocks where prose outweighs furniture most, widened over the sentences next to it), and
+//! what around and inside it is folded (menus, share rows, captions, comments, teasers, a copy
+//! of the article said again). Nothing is deleted.
+
+use std::collections::HashMap;
+
+use super::super::chrome::{
+    TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, is_cookie_notice,
+    is_flattened_menu, size_up_to,
+};
+use super::super::shape::Shaped;
+use super::{ends_sentence, is_contents_entry};
+use crate::document::{Block, BlockKind, Fold};
+
+/// Long punctuated text, or a table of figures: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
+/// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
+pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
+    // Rows of figures kept as lines are the article's table, as they were run together.
+    let table = block.kind == BlockKind::Code && raw.table_of_figures();
+    (matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
+    ) || table)
+        && size_up_to(&block.text, 15) >= 15
+        && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
+        && !raw.menu()
+        && !is_flattened_menu(&block.text)
+        && !TimeAgo::of(&block.text).is_not_article()
+        && !is_contents_entry(block)
+        && !is_cookie_notice(&block.text)
+}
+
+/// The article on a web page: the run of blocks where prose outweighs furniture most, as body
+/// text extractors find it (each prose block adds its words; every other block takes some
+/// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
+/// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
+fn article_span(
+    raws: &[impl Shaped],
+    blocks: &[Block],
+    prose: &[bool],
+    repeated: &[bool],
+) -> Option<(usize, usize)> {
+    let weight = |i: usize| -> i64 {
+        let block = &blocks[i];
+        if prose[i] {
+            return size_up_to(&block.text, 10_000) as i64;
+        }
+        match block.kind {
+            BlockKind::Title | BlockKind::Byline => 0,
+            _ if repeated[i]
+                || raws[i].menu()
+                || is_flattened_menu(&block.text)
+                || is_cookie_notice(&block.text)
+                || TimeAgo::of(&block.text).is_not_article()
+                || size_up_to(&block.text, 26) <= 25 && has_cue(&block.text) =>
+            {
+                -30
+            }
+            _ => -10,
+        }
+    };
+    let (mut best, mut best_range) = (0i64, None);
+    let (mut sum, mut start) = (0i64, 0usize);
+    for i in 0..blocks.len() {
+        if sum <= 0 {
+            sum = 0;
+            start = i;
+        }
+        sum += weight(i);
+        if sum > best {
+            best = sum;
+            best_range = Some((start, i));
+        }
+    }
+    let (from, to) = best_range?;
+    let mut first = (from..=to).find(|&i| prose[i])?;
+    let mut last = (from..=to).rev().find(|&i| prose[i])?;
+    // One stray block (a share row, a caption) does not end the article.
+    while first >= 2 && prose[first - 2] && !prose[first - 1] {
+        first -= 2;
+    }
+    while last + 2 < blocks.len() && prose[last + 2] && !prose[last + 1] {
+        last += 2;
+    }
+    Some((first, last))
+}
+
+/// A paragraph that reads as part of an article though it is short: a whole sentence (or the
+/// line that introduces what follows, ending in a colon) of six words or more, with none of
+/// furniture's words or forms.
+fn is_lead(raw: &impl Shaped, block: &Block, repeated: bool) -> bool {
+    let text = block.text.trim();
+    block.kind == BlockKind::Paragraph
+        && (ends_sentence(text) || text.ends_with([':', '：']))
+        && size_up_to(text, 6) >= 6
+        && !repeated
+        && !has_cue(text)
+        && !raw.menu()
+        && !raw.teaser_card()
+        && !raw.link_stack()
+        && !is_caption_label(text)
+        && !ends_with_credit(text)
+}
+
+/// Whole-paragraph page furniture, the evidence that a text is a web page copied as text: a
+/// menu, or a short line that is one of the phrases furniture is made of.
+fn is_chrome(raw: &impl Shaped, block: &Block) -> bool {
+    matches!(
+        block.kind,
+        BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
+    ) && (raw.menu() || is_chrome_phrase(&block.text))
+}
+
+/// Evidence that a text is a web page: three or more blocks of furniture, one of them at an
+/// edge of the page (its first or last fifth), where menus and footers sit. A text without it
+/// has no furniture folded, however short some of its lines are.
+pub(super) fn shows_web_furniture(raws: &[impl Shaped], blocks: &[Block]) -> bool {
+    let edge = (blocks.len() / 5).max(5);
+    let mut chrome = (0..blocks.len()).filter(|&i| is_chrome(&raws[i], &blocks[i]));
+    let mut count = 0;
+    let mut at_edge = false;
+    for i in chrome.by_ref() {
+        count += 1;
+        at_edge |= i < edge || i + edge >= blocks.len();
+        if count >= 3 && at_edge {
+            return true;
+        }
+    }
+    false
+}
+
+pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
+    let cue_blocks = raws
+        .iter()
+        .zip(blocks.iter())
+        .filter(|(r, b)| {
+            b.kind == BlockKind::Paragraph
+                && (r.menu() || size_up_to(&b.text, 13) <= 12 && has_cue(&b.text))
+        })
+        .count();
+    // A scraped page, not a long text that mentions "share" or "email" a few times: its
+    // furniture is a fair share of its blocks. Only then are whole runs of prose outside the
+    // article judged as furniture.
+    let prose_shaped: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .map(|(r, b)| is_prose(r, b))
+        .collect();
+    let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
+    let web_page = cue_blocks * 4 >= prose_blocks;
+    // On a web page, a box of several lines met twice is one the page repeats (a newsletter
+    // form, a menu); a one-line paragraph met twice may be a pull quote, and stays.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for block in blocks.iter().filter(|_| web_page) {
+        *seen.entry(block.text.as_str()).or_insert(0) += 1;
+    }
+    // A text that shows web furniture (the only kind asked here) may carry its article twice.
+    let copies = copies_of_earlier_text(blocks);
+    let repeated: Vec<bool> = raws
+        .iter()
+        .zip(blocks.iter())
+        .zip(&copies)
+        .map(|((r, b), &copy)| {
+            copy || web_page
+                && r.line_count() > 1
+                && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
+        })
+        .collect();
+    let mut prose: Vec<bool> = raws
+        .iter()
+        .zip(&prose_shaped)
+        .zip(&repeated)
+        .map(|((r, &shaped), &twice)| {
+            shaped && !(twice || web_page && (r.teaser_card() || r.link_stack()))
+        })
+        .collect();
+    if !prose.contains(&true) {
+        // Every paragraph of prose looks like a teaser or a list: the page's own article is
+        // among them (a short news item opens on its dateline as a teaser does), so they are
+        // weighed as prose rather than the whole page left unjudged.
+        for (p, (&shaped, &twice)) in prose.iter_mut().zip(prose_shaped.iter().zip(&repeated)) {
+            *p = shaped && !twice;
+        }
+    }
+    let Some((first, last)) = (if web_page {
+        article_span(raws, blocks, &prose, &repeated)
+    } else {
+        prose
+            .iter()
+            .position(|&p| p)
+            .zip(prose.iter().rposition(|&p| p))
+    }) else {
+        return;
+    };
+    // The article holds a fair part of the page's prose (on the saved pages measured, never
+    // less than a third: comments and teasers with excerpts make up the rest). A run with a
+    // fifth of it or less is one stretch of a long text made of many short pieces (a commit
+    // log, a list of changes), not an article among furniture: nothing is folded.
+    let words = |i: usize| size_up_to(&blocks[i].text, 10_000);
+    let inside: usize = (first..=last).filter(|&i| prose[i]).map(words).sum();
+    let outside: usize = (0..blocks.len())
+        .filter(|&i| prose[i] && !(first..=last).contains(&i))
+        .map(words)
+        .sum();
+    // Nor is a run that holds a twenty-fifth of the page's words an article: on the scraped
+    // pages measured the article held no less than a thirteenth; a commit log's best run, one
+    // message among thousands of lines of headers and file lists, a two-hundredth.
+    let all: usize = (0..blocks.len()).map(words).sum();
+    if outside > inside * 4 || inside * 25 < all {
+        return;
+    }
+    // Readers' comments (and teasers of other pages) come after the article, however long
+    // they run: the first block that opens on a name and "2 days ago" ends it.
+    let last = match (first + 1..=last)
+        .find(|&i| web_page && TimeAgo::of(&blocks[i].text).opens_entry())
+    {
+        Some(entry) => (first..entry).rev().find(|&i| prose[i]).unwrap_or(first),
+        None => last,
+    };
+    // Sentences next to the article are the article's: a standfirst, a lead shorter than a
+    // paragraph, the line that introduces a table. Shortness alone is no evidence; a stray
+    // block between (a picture's name) does not part them from it.
+    let (mut first, mut last) = (first, last);
+    let lead = |i: usize| is_lead(&raws[i], &blocks[i], repeated[i]);
+    let stray = |i: usize| !is_chrome(&raws[i], &blocks[i]) && !prose[i];
+    loop {
+        if first >= 1 && lead(first - 1) {
+            first -= 1;
+        } else if first >= 2 && stray(first - 1) && lead(first - 2) {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if last + 1 < blocks.len() && lead(last + 1) {
+            last += 1;
+        } else if last + 2 < blocks.len() && stray(last + 1) && lead(last + 2) {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    // The page's edges, before the article and after it, are folded where furniture shows:
+    // on a web page, or where a menu or a button sits among them. Else what lies there is
+    // the text's own (a changelog's latest entries before its first paragraph of prose).
+    let shows_chrome = |range: std::ops::Range<usize>| {
+        web_page || range.into_iter().any(|i| is_chrome(&raws[i], &blocks[i]))
+    };
+    let (fold_top, fold_end) = (shows_chrome(0..first), shows_chrome(last + 1..blocks.len()));
+    // Before the first prose block: keep the title, byline, and a heading that opens the body.
+    for (i, block) in blocks[..first].iter_mut().enumerate().filter(|_| fold_top) {
+        let keep = match block.kind {
+            BlockKind::Title | BlockKind::Byline | BlockKind::Leftover => true,
+            BlockKind::Heading | BlockKind::Code => i + 1 == first && !has_cue(&block.text),
+            _ => false,
+        };
+        if !keep {
+            block.fold_as(Fold::Furniture);
+        }
+    }
+    // A picture's caption ends with its credit line ("… Credit: ESA").
+    if web_page {
+        for block in &mut blocks[first..=last] {
+            if block.kind == BlockKind::Paragraph && ends_with_credit(&block.text) {
+                block.fold_as(Fold::Furniture);
+            }
+        }
+    }
+    // Inside the body of a web page: captions and credits, menus and short cue lines, and
+    // short unpunctuated lines with no prose on either side (datelines, "Share" rows). Only
+    // on a page whose furniture is a fair share of it: a manual or a changelog that says
+    // "print", "menu" or "email" now and then has lines of that shape all through it (the
+    // line that introduces an example, an entry), and they are its text.
+    for i in (first + 1..last).filter(|_| web_page) {
+        // A heading that is a button or a box's name ("Advertisement", "Related") is furniture.
+        if blocks[i].kind == BlockKind::Heading && is_chrome_phrase(&blocks[i].text) {
+            blocks[i].fold_as(Fold::Furniture);
+            continue;
+        }
+        if blocks[i].kind != BlockKind::Paragraph || prose[i] && !is_caption_label(&blocks[i].text)
+        {
+            continue;
+        }
+        let after_caption = || {
+            is_caption_label(&blocks[i - 1].text)
+                && blocks[i - 1].text.contains(':')
+                && size_up_to(&blocks[i].text, 5) <= 4
+        };
+        if is_caption_label(&blocks[i].text) || after_caption() {
+            blocks[i].fold_as(Fold::Pictures);
+            continue;
+        }
+        let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
+        if raws[i].menu()
+            || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
+            || lonely
+        {
+            blocks[i].fold_as(Fold::Furniture);
+        }
+    }
+    // A long copy of text the page already showed (the article again as its metadata
+    // carries it, a print version) is the page's furniture wherever it stands: folding it
+    // hides no word the reader has not seen.
+    for (block, _) in blocks.iter_mut().zip(&copies).filter(|(_, c)| **c) {
+        block.fold_as(Fold::Furniture);
+    }
+    // After the last prose block: all of it but an author note.
+    for block in blocks[last + 1..].iter_mut().filter(|_| fold_end) {
+        if !matches!(block.kind, BlockKind::Byline | BlockKind::Leftover) {
+            block.fold_as(Fold::Furniture);
+        }
+    }
+}
+
+/// The fewest words a block needs to be taken for a copy: a standfirst or a summary said
+/// again as the article's first paragraph is shorter, and stays.
+const LEAST_COPY_WORDS: usize = 100;
+/// The share of a copy's runs of five words that the page has shown before it.
+const COPY_SHARE: f64 = 0.8;
+
+/// Blocks that say again, nearly word for word, text that came before them: of a hundred words
+/// or more, four in five of their runs of five words already met. Only the later block is a
+/// copy; what came first is the text.
+fn copies_of_earlier_text(blocks: &[Block]) -> Vec<bool> {
+    use std::hash::{Hash, Hasher};
+    let mut seen: rustc_hash::FxHashSet<u64> = rustc_hash::FxHashSet::default();
+    let mut copies = vec![false; blocks.len()];
+    let mut words: Vec<String> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        words.clear();
+        words.extend(
+            block
+                .text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase),
+        );
+        let runs: Vec<u64> = words
+            .windows(5)
+            .map(|run| {
+                let mut hasher = rustc_hash::FxHasher::default();
+                run.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
+        if words.len() >= LEAST_COPY_WORDS && !runs.is_empty() {
+            let met = runs.iter().filter(|h| seen.contains(h)).count();
+            copies[i] = met as f64 >= COPY_SHARE * runs.len() as f64;
+        }
+        seen.extend(runs);
+    }
+    copies
+}
