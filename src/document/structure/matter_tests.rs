@@ -192,7 +192,9 @@ fn captions_with_credit_lines_are_folded_on_web_pages() {
     assert!(super::super::chrome::ends_with_credit(
         "A cross-section through the module showing the quarters. Credit: ESA"
     ));
-    assert!(super::super::chrome::ends_with_credit("Photo: Getty Images"));
+    assert!(super::super::chrome::ends_with_credit(
+        "Photo: Getty Images"
+    ));
     assert!(super::super::chrome::ends_with_credit(
         "Rescue teams search the valley after the flood (Image: GETTY )"
     ));
