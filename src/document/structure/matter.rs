@@ -17,7 +17,7 @@ use super::shape::{self, Shaped};
 use super::title;
 use crate::document::{Block, BlockKind, Fold};
 
-mod debris;
+pub(super) mod debris;
 use debris::{is_prose, mark_debris, shows_web_furniture};
 
 /// Marks the matter around the text, and says what kind of text it found.

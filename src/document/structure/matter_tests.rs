@@ -343,3 +343,56 @@ fn a_schedule_numbered_by_ordinals_is_a_table_of_figures() {
     assert!(super::is_table_of_figures(&raws[0]));
     assert!(!super::is_menu(&raws[0]), "a table, never a menu");
 }
+
+#[test]
+fn a_paragraph_cut_short_by_an_ellipsis_is_told_from_one_that_ends_its_sentence() {
+    use super::super::matter::debris::is_cut_short;
+    assert!(is_cut_short(
+        "we adapt to a bad situation by drawing up a plan parallel to …"
+    ));
+    assert!(is_cut_short(
+        "the symptoms, causes and health risks of BED and what…"
+    ));
+    assert!(is_cut_short("Raminder Singh Rekhi, 41,..."));
+    assert!(is_cut_short("the rest of the story goes on [...]"));
+    assert!(!is_cut_short(
+        "\"They are getting better and better,\" he said...."
+    ));
+    assert!(!is_cut_short("Why not?…"));
+    assert!(!is_cut_short("The meeting ran late into the night."));
+}
+
+#[test]
+fn teasers_cut_short_after_the_article_are_folded() {
+    // Each teaser: another page's headline, then its opening words, cut off mid-sentence.
+    let teaser = |n: usize| {
+        format!(
+            "Another story number {n}\n\nThe town's new library number {n} opened its doors this week to a crowd of readers who had waited years for it. The mayor said that the next step would be to"
+        )
+    };
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nYou may also like\n\n{}\n\n{}\n\n{}\n\nPrivacy policy\nCookie policy\nTerms & conditions",
+        teaser(1) + "…",
+        teaser(2) + " …",
+        teaser(3) + "...",
+    );
+    assert_article_then_furniture(&text);
+}
+
+#[test]
+fn one_paragraph_that_trails_off_stays_with_the_article() {
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\nWe asked the mayor what the council would do next, and here is what she had to say…\n\n{PROSE}\n\nShare on Facebook\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(
+        shown.iter().any(|t| t.contains("what she had to say")),
+        "{shown:?}"
+    );
+    assert_eq!(
+        shown.iter().filter(|t| **t == PROSE).count(),
+        2,
+        "{shown:?}"
+    );
+}

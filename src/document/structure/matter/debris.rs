@@ -167,12 +167,13 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
                 && seen.get(b.text.as_str()).is_some_and(|&n| n > 1)
         })
         .collect();
+    let excerpts = cut_excerpts(blocks, web_page);
     let mut prose: Vec<bool> = raws
         .iter()
         .zip(&prose_shaped)
-        .zip(&repeated)
-        .map(|((r, &shaped), &twice)| {
-            shaped && !(twice || web_page && (r.teaser_card() || r.link_stack()))
+        .zip(repeated.iter().zip(&excerpts))
+        .map(|((r, &shaped), (&twice, &excerpt))| {
+            shaped && !(twice || excerpt || web_page && (r.teaser_card() || r.link_stack()))
         })
         .collect();
     if !prose.contains(&true) {
@@ -312,6 +313,50 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             block.fold_as(Fold::Furniture);
         }
     }
+}
+
+/// The fewest words of an excerpt cut short: a teaser gives a sentence or two of its article.
+const LEAST_EXCERPT_WORDS: usize = 15;
+
+/// Paragraphs that are teasers of other pages, on a web page: the opening words of another
+/// article, cut off in the middle of a sentence ("…a plan parallel to …", "…the symptoms of BED
+/// and what…"). One such paragraph may be the article's own way of leading on ("Here's what
+/// he had to say…"); two or more on one page are its teasers.
+fn cut_excerpts(blocks: &[Block], web_page: bool) -> Vec<bool> {
+    let cut: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            web_page
+                && b.kind == BlockKind::Paragraph
+                && is_cut_short(&b.text)
+                && size_up_to(&b.text, LEAST_EXCERPT_WORDS) >= LEAST_EXCERPT_WORDS
+        })
+        .collect();
+    if cut.iter().filter(|&&c| c).count() >= 2 {
+        cut
+    } else {
+        vec![false; blocks.len()]
+    }
+}
+
+/// Text that stops in the middle of a sentence with an ellipsis: a word or a comma before the
+/// "…" (or "...", or "[…]"), not the end of a sentence ("he said…" is cut; "he said. …" and "Why
+/// not?…" are not).
+pub(in crate::document::structure) fn is_cut_short(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(before) = ["[…]", "[...]", "…", "..."]
+        .iter()
+        .find_map(|mark| text.strip_suffix(mark))
+    else {
+        return false;
+    };
+    // A full stop before the ellipsis ("said...."), or any other end of a sentence, is not a
+    // cut.
+    before
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',')
 }
 
 /// The fewest words a block needs to be taken for a copy: a standfirst or a summary said
