@@ -396,3 +396,19 @@ fn one_paragraph_that_trails_off_stays_with_the_article() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn a_manual_whose_contents_name_email_and_printing_is_no_web_page() {
+    // A manual's own words for its sections ("Email", "Print", "Share") are cue words of web
+    // furniture; its numbered contents are still its contents, and its title page stays whole.
+    let text = format!(
+        "The Example Handbook\n\n(version 1.2)\n\nTable of Contents\n\n1. Getting Started\n\n2. Email Quotes and Inclusion Conventions\n\n3. Sharing and Printing\n\n{PROSE}\n\n{PROSE}\n\nPrint\n\n{PROSE}\n\nShare\n\n{PROSE}\n\nEmail\n\n{PROSE}\n\n{PROSE}"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&"(version 1.2)"), "{blocks:#?}");
+    assert!(
+        shown.contains(&"2. Email Quotes and Inclusion Conventions"),
+        "{blocks:#?}"
+    );
+}

@@ -9,6 +9,7 @@ use super::super::chrome::{
     TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, is_cookie_notice,
     is_flattened_menu, size_up_to,
 };
+use super::super::heading::numbered;
 use super::super::shape::Shaped;
 use super::{ends_sentence, is_contents_entry};
 use crate::document::{Block, BlockKind, Fold};
@@ -104,12 +105,15 @@ fn is_lead(raw: &impl Shaped, block: &Block, repeated: bool) -> bool {
 }
 
 /// Whole-paragraph page furniture, the evidence that a text is a web page copied as text: a
-/// menu, or a short line that is one of the phrases furniture is made of.
+/// menu, or a short line that is one of the phrases furniture is made of. A numbered title
+/// ("6. Email Quotes and Inclusion Conventions", a book's contents) is a section's name,
+/// whatever words it holds: no button or menu item is numbered so.
 fn is_chrome(raw: &impl Shaped, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
     ) && (raw.menu() || is_chrome_phrase(&block.text))
+        && numbered(block.text.trim()).is_none()
 }
 
 /// Evidence that a text is a web page: three or more blocks of furniture, one of them at an
