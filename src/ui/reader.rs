@@ -90,7 +90,12 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     }
                 } else {
                     let end = draw_cells(
-                        &drawn_line(&block.text, line.range(), model.config().bidi),
+                        &drawn_line(
+                            &block.text,
+                            line.range(),
+                            model.config().bidi,
+                            block.kind == BlockKind::Code,
+                        ),
                         &block.spans,
                         &spread,
                         (x, text_right, y),

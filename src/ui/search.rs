@@ -9,6 +9,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::theme::Theme;
 use super::visual::drawn_line;
+use crate::document::BlockKind;
 use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::sidebar_offset;
 use crate::layout::{Line, LineKind};
@@ -49,7 +50,12 @@ pub fn highlight_line(
     }
     // Index of the block's first hit in the whole list, to recognise the current hit.
     let base = search.matches().partition_point(|m| m.block < block);
-    let visual = drawn_line(text, start..end, model.config().bidi);
+    let preformatted = model
+        .doc()
+        .blocks
+        .get(block)
+        .is_some_and(|b| b.kind == BlockKind::Code);
+    let visual = drawn_line(text, start..end, model.config().bidi, preformatted);
     let spread = match model.doc().blocks.get(block) {
         Some(b) => super::justify::spread_of(model, b, line, room as u16),
         None => Default::default(),

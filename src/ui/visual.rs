@@ -60,20 +60,48 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
 /// else in the order they are stored, for a terminal that reorders right-to-left text itself
 /// (reordered twice, it would read backwards).
 ///
-/// A block of several source lines (verse, a list of etymologies) is, as the bidirectional
-/// algorithm has it, several paragraphs: each line takes its direction from its own first
-/// strong character, so one Hebrew line does not turn the Greek ones around it.
-pub fn drawn_line(block_text: &str, range: Range<usize>, bidi: bool) -> VisualLine<'_> {
-    if bidi {
-        let start = range.start.min(block_text.len());
-        let from = memchr::memrchr(b'\n', &block_text.as_bytes()[..start]).map_or(0, |i| i + 1);
-        let to = memchr::memchr(b'\n', &block_text.as_bytes()[start..])
-            .map_or(block_text.len(), |i| start + i);
-        let own = block_text.get(from..to).unwrap_or(block_text);
-        visual_line(block_text, range, paragraph_is_rtl(own))
-    } else {
-        cells_of(block_text, range, false, false)
+/// A block of several source lines (verse) is, as the bidirectional algorithm has it, several
+/// paragraphs: each line takes its direction from its own first strong character, so one
+/// Hebrew line does not turn the lines around it. A preformatted block (`preformatted`: a
+/// table, a list of etymologies set in columns) is laid out by its spaces, so all its lines
+/// take the direction most of them have: a Hebrew word opening one row of an English table
+/// stays in its column instead of turning its row around and against the right edge.
+pub fn drawn_line(
+    block_text: &str,
+    range: Range<usize>,
+    bidi: bool,
+    preformatted: bool,
+) -> VisualLine<'_> {
+    if !bidi {
+        return cells_of(block_text, range, false, false);
     }
+    if preformatted {
+        return visual_line(block_text, range, lines_mostly_rtl(block_text));
+    }
+    let start = range.start.min(block_text.len());
+    let from = memchr::memrchr(b'\n', &block_text.as_bytes()[..start]).map_or(0, |i| i + 1);
+    let to = memchr::memchr(b'\n', &block_text.as_bytes()[start..])
+        .map_or(block_text.len(), |i| start + i);
+    let own = block_text.get(from..to).unwrap_or(block_text);
+    visual_line(block_text, range, paragraph_is_rtl(own))
+}
+
+/// Whether more of a block's lines (within its first [`DIRECTION_SCAN`] bytes) open with a
+/// right-to-left strong character than with a left-to-right one.
+fn lines_mostly_rtl(text: &str) -> bool {
+    let mut end = text.len().min(DIRECTION_SCAN);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for line in text[..end].lines() {
+        match get_base_direction(line) {
+            Direction::Rtl => rtl += 1,
+            Direction::Ltr => ltr += 1,
+            Direction::Mixed => {}
+        }
+    }
+    rtl > ltr
 }
 
 /// The cells of `block_text[range]` in display order.
@@ -189,6 +217,32 @@ mod tests {
             .collect()
     }
 
+    fn drawn(text: &str, line: usize, preformatted: bool) -> (String, bool) {
+        let start: usize = text.split('\n').take(line).map(|l| l.len() + 1).sum();
+        let len = text.split('\n').nth(line).map_or(0, str::len);
+        let visual = drawn_line(text, start..start + len, true, preformatted);
+        let shown = visual.cells.iter().map(|c| c.text).collect();
+        (shown, visual.right_to_left)
+    }
+
+    #[test]
+    fn a_preformatted_table_keeps_a_hebrew_row_in_its_columns() {
+        let table = "χος,      Greek.\nחו,       Hebrew.\nCETUS,    Latin.";
+        // In the table, the row keeps its column order, and sits at the left with the others.
+        assert_eq!(
+            drawn(table, 1, true),
+            ("וח,       Hebrew.".to_string(), false)
+        );
+        // As lines of verse, each line is its own paragraph: the Hebrew one runs right to left.
+        assert_eq!(
+            drawn(table, 1, false),
+            (".Hebrew       ,וח".to_string(), true)
+        );
+        // A preformatted block that is mostly Hebrew runs right to left throughout.
+        let hebrew = "שלום עולם\nשלום\nabc";
+        assert!(drawn(hebrew, 2, true).1);
+    }
+
     #[test]
     fn latin_is_untouched() {
         assert_eq!(shown("plain text"), "plain text");
@@ -249,18 +303,18 @@ mod tests {
     #[test]
     fn each_line_of_a_block_takes_its_own_direction() {
         let block = "ϰητος, Greek.\nחו, Hebrew.\nWHŒL, Anglo-Saxon.";
-        let first = drawn_line(block, 0..block.find('\n').unwrap(), true);
+        let first = drawn_line(block, 0..block.find('\n').unwrap(), true, false);
         assert!(!first.right_to_left);
         let text: String = first.cells.iter().map(|c| c.text).collect();
         assert_eq!(text, "ϰητος, Greek.");
         let second_start = block.find('\n').unwrap() + 1;
         let second_end = block.rfind('\n').unwrap();
-        assert!(drawn_line(block, second_start..second_end, true).right_to_left);
-        let third = drawn_line(block, second_end + 1..block.len(), true);
+        assert!(drawn_line(block, second_start..second_end, true, false).right_to_left);
+        let third = drawn_line(block, second_end + 1..block.len(), true, false);
         assert!(!third.right_to_left);
         // A left-to-right line with a Hebrew word keeps its order but for that word.
         let mixed = "The word חו is Hebrew.";
-        let line = drawn_line(mixed, 0..mixed.len(), true);
+        let line = drawn_line(mixed, 0..mixed.len(), true, false);
         assert!(!line.right_to_left);
         let shown: String = line.cells.iter().map(|c| c.text).collect();
         assert!(

@@ -172,6 +172,37 @@ fn hebrew_lines_render_right_aligned_in_display_order() {
 }
 
 #[test]
+fn a_hebrew_row_of_an_english_table_stays_in_its_columns() {
+    // Moby-Dick's etymologies: a table set in columns, one row of it opening in Hebrew.
+    let table = "  ϰητος,              _Greek_.\n  חו,                 _Hebrew_.\n  CETUS,              _Latin_.\n  WHŒL,               _Anglo-Saxon_.\n  HVALT,              _Danish_.";
+    let text =
+        format!("The Whale\n\nIts names in the tongues of the world.\n\n{table}\n\nThe end.\n");
+    let doc = Document::from_text(&text, "names.txt");
+    let size = (100, 20);
+    let model = crate::common::model(doc, size);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| quire::ui::render(&model, f)).unwrap();
+    let screen = crate::common::screen_text(&terminal);
+    let row = |name: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no {name} row in\n{screen}"))
+            .to_string()
+    };
+    let column = |line: &str, what: &str| line.find(what).map(|b| line[..b].chars().count());
+    let (greek, hebrew) = (row("_Greek_"), row("_Hebrew_"));
+    // The language column lines up, and the Hebrew word (shown right to left) leads its row.
+    assert_eq!(
+        column(&hebrew, "_Hebrew_"),
+        column(&greek, "_Greek_"),
+        "\n{screen}"
+    );
+    let after_sidebar = hebrew.rsplit('│').next().unwrap_or(&hebrew);
+    assert!(after_sidebar.trim_start().starts_with("וח,"), "{hebrew:?}");
+}
+
+#[test]
 fn hebrew_declaration_renders_at_many_sizes() {
     let Some(corpus) = corpus() else { return };
     let doc = Document::open(&corpus.join("B-nonlatin/udhr-heb.txt")).unwrap();
