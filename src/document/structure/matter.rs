@@ -397,6 +397,24 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
         && punctuated * 5 <= count
         && set_in * 2 <= count
         && !is_table_of_figures(raw)
+        && !is_record(raw)
+}
+
+/// A record of named fields, one to a line ("what: hwclock --debug" / "why: renamed to
+/// --verbose" / "since: v2.32"): data set out by its names, not a menu, however short its
+/// lines and bare of punctuation.
+fn is_record(raw: &Raw<'_>) -> bool {
+    let named = |line: &str| {
+        line.split_once(':').is_some_and(|(name, value)| {
+            (1..=24).contains(&name.len())
+                && name
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '_')
+                && value.starts_with([' ', '\t'])
+                && !value.trim().is_empty()
+        })
+    };
+    filled_lines(raw).all(named)
 }
 
 /// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or

@@ -412,3 +412,38 @@ fn a_manual_whose_contents_name_email_and_printing_is_no_web_page() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn records_of_named_fields_are_no_menus() {
+    // A list of deprecated commands, each a record of short named fields: data, not a menu.
+    let records = [
+        "what:  column --table-empty-lines\nwhy:   renamed to --keep-empty-lines\nsince: v2.37",
+        "what:  hwclock --debug\nwhy:   renamed to --verbose\nsince: v2.32",
+        "what:  column --columns\nwhy:   renamed to --output-width\nsince: v2.30",
+        "what:  sfdisk --unit\nwhy:   unnecessary option\nsince: v2.29",
+    ];
+    let text = format!(
+        "The following is a list of commands or features that are deprecated, kept for backward compatibility only.\n\n{}",
+        records.join("\n\n")
+    );
+    let got = kinds(&text);
+    assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
+}
+
+#[test]
+fn a_manual_about_email_that_marks_its_code_is_no_web_page() {
+    // A module's reference: "email" in every name it marks as code between backquotes.
+    let class = |name: &str| {
+        format!(
+            ".. class:: {name}()\n\nModule: :mod:`email.mime.{name}`\n\n{PROSE}\n\nSee :meth:`~email.message.Message.attach` for more."
+        )
+    };
+    let text = format!(
+        ":mod:`email.mime`: Creating email objects\n\n**Source code:** :source:`Lib/email/mime/`\n\n{PROSE}\n\n{}\n\n{}\n\n{}",
+        class("base"),
+        class("multipart"),
+        class("text")
+    );
+    let got = kinds(&text);
+    assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
+}

@@ -107,13 +107,16 @@ fn is_lead(raw: &impl Shaped, block: &Block, repeated: bool) -> bool {
 /// Whole-paragraph page furniture, the evidence that a text is a web page copied as text: a
 /// menu, or a short line that is one of the phrases furniture is made of. A numbered title
 /// ("6. Email Quotes and Inclusion Conventions", a book's contents) is a section's name,
-/// whatever words it holds: no button or menu item is numbered so.
+/// whatever words it holds: no button or menu item is numbered so. Nor is a line that marks
+/// code between backquotes ("Module: :mod:`email.mime.base`" in a manual about e-mail)
+/// furniture: pages' menus and buttons do not.
 fn is_chrome(raw: &impl Shaped, block: &Block) -> bool {
     matches!(
         block.kind,
         BlockKind::Paragraph | BlockKind::ListItem | BlockKind::Heading
     ) && (raw.menu() || is_chrome_phrase(&block.text))
         && numbered(block.text.trim()).is_none()
+        && !block.text.contains('`')
 }
 
 /// Evidence that a text is a web page: three or more blocks of furniture, one of them at an
