@@ -37,6 +37,7 @@ pub fn structure(html: &str) -> Article {
         return Article { blocks, title };
     }
     keep_embedded_posts(&page);
+    drop_permalink_marks(&page);
     keep_admonitions(&page);
     keep_cross_references(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
@@ -137,6 +138,20 @@ fn keep_admonitions(page: &dom_query::Document) {
         });
         if named && !note.text().trim().is_empty() {
             note.rename("blockquote");
+        }
+    }
+}
+
+/// The marks documentation generators set after each heading and entry for copying a link
+/// to it (Sphinx's "¶", "#" and "§" elsewhere, a link symbol): a link to a place in this page
+/// whose whole text is the mark. They are buttons, not text; left in, every heading of a saved
+/// manual would end in "¶", in the reading column and in the sidebar.
+fn drop_permalink_marks(page: &dom_query::Document) {
+    const MARKS: &[&str] = &["¶", "#", "§", "🔗", "⚓", "\u{1f517}\u{fe0e}"];
+    for link in page.select("a[href^='#']").nodes() {
+        let text = link.text();
+        if MARKS.contains(&text.trim()) {
+            link.remove_from_parent();
         }
     }
 }
@@ -405,6 +420,35 @@ continents, which is why the lamp problem is now taught in introductory courses.
         assert!(kept("before you cast."), "{text:?}");
         assert!(kept("Use the type alias"), "{text:?}");
         assert!(!kept("We use cookies"), "{text:?}");
+    }
+
+    #[test]
+    fn the_marks_that_link_to_a_heading_are_no_part_of_it() {
+        let said = "<p>Most types have a fixed size that is known at compile time. A type whose \
+                    size is known only at run time is called a dynamically sized type, and such \
+                    types can only be used in certain cases, which <a href=\"#cases\">the list \
+                    below</a> gives.</p>"
+            .repeat(2);
+        let page = format!(
+            "<html><head><title>Types</title></head><body><main>\
+             <h1>Sized types<a class=\"headerlink\" href=\"#sized\">¶</a></h1>{said}\
+             <h2 id=\"cases\">The cases<a class=\"anchor\" href=\"#cases\"> # </a></h2>{said}\
+             <h2>Rules <a href=\"#rules\">§</a></h2>{said}</main></body></html>"
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            !text.iter().any(|t| t.contains(['¶', '§', '#'])),
+            "{text:?}"
+        );
+        assert!(text.contains(&"The cases"), "{text:?}");
+        assert!(text.contains(&"Rules"), "{text:?}");
+        // A link to a place in the page with words of its own stays text.
+        assert!(
+            text.iter()
+                .any(|t| t.contains("which the list below gives")),
+            "{text:?}"
+        );
     }
 
     #[test]
