@@ -447,3 +447,24 @@ fn a_manual_about_email_that_marks_its_code_is_no_web_page() {
     let got = kinds(&text);
     assert!(got.iter().all(|&k| k != Leftover), "{got:?}");
 }
+
+#[test]
+fn a_long_article_with_a_little_furniture_is_still_a_web_page() {
+    // Eleven paragraphs of article, and only three blocks of furniture: a menu, a share row,
+    // a footer. The two stories teased after the article are not the article.
+    let article = unwrapped_paragraphs(11).join("\n\n");
+    let teaser = "Elsewhere, a storm closed the coast road for a day. Crews cleared it by evening.";
+    let other = "A new bakery opened on the square this week. Its owners come from the valley.";
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to content\nNews\nSport\n\n{article}\n\nShare on Facebook\n\nMore stories\n\n{teaser}\n\n{other}\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert_eq!(
+        shown.iter().filter(|t| t.starts_with(PROSE)).count(),
+        11,
+        "{shown:?}"
+    );
+    assert!(!shown.contains(&teaser), "{shown:?}");
+    assert!(!shown.contains(&other), "{shown:?}");
+}
