@@ -468,3 +468,19 @@ fn a_long_article_with_a_little_furniture_is_still_a_web_page() {
     assert!(!shown.contains(&teaser), "{shown:?}");
     assert!(!shown.contains(&other), "{shown:?}");
 }
+
+#[test]
+fn the_dated_bylines_of_stories_teased_after_the_article_are_folded() {
+    let teasers = "Russia says the strikes were a wrong move\n\nBy REUTERS 11/20/2019 10:08 AM\n\nGovernment will protect its citizens, minister says\n\nBy EXAMPLE STAFF 11/20/2019 09:39 AM";
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to content\nNews\nSport\n\n{PROSE}\n\n{PROSE}\n\nShare on Facebook\n\nLatest\n\n{teasers}\n\nBy subscribing I accept the terms of use\n\nPrivacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(!shown.iter().any(|t| t.starts_with("By ")), "{shown:?}");
+    assert_eq!(
+        shown.iter().filter(|t| **t == PROSE).count(),
+        2,
+        "{shown:?}"
+    );
+}

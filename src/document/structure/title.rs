@@ -260,7 +260,7 @@ const MONTHS: &[&str] = &[
     "desember",
 ];
 
-/// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "2 days ago".
+/// "18 Nov 2019", "November 18, 2019", "2019-11-18", "18.11.2019", "11/20/2019", "2 days ago".
 ///
 /// Asked of most short lines of every text (headings, bylines, furniture), so it looks at
 /// each word once, lower-cases only a word that may be a month's name, and passes over a
@@ -285,15 +285,7 @@ pub fn has_date(text: &str) -> bool {
         month = month || is_month(word.trim_end_matches('.'));
         year = year || is_year(word);
         number = number || all_digits;
-        numeric_date = numeric_date || {
-            let mut parts = word.split(['-', '.']);
-            let three: Vec<&str> = parts.by_ref().take(4).collect();
-            three.len() == 3
-                && three
-                    .iter()
-                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
-                && three.iter().any(|p| is_year(p))
-        };
+        numeric_date = numeric_date || is_numeric_date(word, &is_year);
         ago = ago
             || after_number
                 && ["days", "hours", "minutes", "weeks", "day", "hour"]
@@ -301,7 +293,24 @@ pub fn has_date(text: &str) -> bool {
                     .any(|unit| lower_is(word, unit));
         after_number = all_digits;
     }
-    (month && (year || number)) || numeric_date || ago
+    // "11/20/2019": the slashes part the words above, so the form is looked for whole.
+    let slashed = || {
+        text.split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+            .any(|word| word.contains('/') && is_numeric_date(word, &is_year))
+    };
+    (month && (year || number)) || numeric_date || ago || slashed()
+}
+
+/// Three numbers, one of them a year, joined by "-", "." or "/": "2019-11-18", "18.11.2019",
+/// "11/20/2019".
+fn is_numeric_date(word: &str, is_year: &impl Fn(&str) -> bool) -> bool {
+    let mut parts = word.split(['-', '.', '/']);
+    let three: Vec<&str> = parts.by_ref().take(4).collect();
+    three.len() == 3
+        && three
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && three.iter().any(|p| is_year(p))
 }
 
 /// The longest month name in [`MONTHS`], in bytes.
@@ -345,6 +354,18 @@ pub(super) fn is_byline_text(text: &str) -> bool {
     let lower = text.to_lowercase();
     (lower.starts_with("by ") || lower.starts_with("written by ") || lower.starts_with("author:"))
         && words <= 12
+        && !is_by_doing(text)
+}
+
+/// "By subscribing I accept the terms of use", "By clicking Sign up you agree…": a form's
+/// note on what a click means, not a name. Its second word is a verb in "-ing", in lower case,
+/// where a byline has a name.
+fn is_by_doing(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && words.next().is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ing") && w.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 /// A name standing alone right under a title ("Lewis Carroll", "H. G. Wells"): two to four
@@ -579,5 +600,24 @@ mod tests {
         assert!(super::has_date("2019-11-18 10:00"));
         assert!(super::has_date("Catherine Shu / 2 days"));
         assert!(!super::has_date("Six Consensus points"));
+        // Slashes part a date's numbers as often as dashes and dots do.
+        assert!(super::has_date("By REUTERS 11/19/2019 06:39 PM"));
+        assert!(super::has_date("Carlos Nadalim 27/09/2018 Comente!"));
+        assert!(!super::has_date(
+            "Mix 1/2 cup of flour and/or 3/4 of the milk"
+        ));
+    }
+
+    #[test]
+    fn a_forms_note_on_what_a_click_means_is_no_byline() {
+        assert!(!super::is_byline_text(
+            "By subscribing I accept the terms of use"
+        ));
+        assert!(!super::is_byline_text(
+            "By clicking Sign up, you agree to our terms"
+        ));
+        assert!(super::is_byline_text("By Tariq Malik"));
+        assert!(super::is_byline_text("By the Associated Press"));
+        assert!(super::is_byline_text("by JERUSALEM POST STAFF"));
     }
 }

@@ -11,6 +11,7 @@ use super::super::chrome::{
 };
 use super::super::heading::numbered;
 use super::super::shape::Shaped;
+use super::super::title::has_date;
 use super::{ends_sentence, is_contents_entry};
 use crate::document::{Block, BlockKind, Fold};
 
@@ -316,9 +317,12 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     for (block, _) in blocks.iter_mut().zip(&copies).filter(|(_, c)| **c) {
         block.fold_as(Fold::Furniture);
     }
-    // After the last prose block: all of it but an author note.
+    // After the last prose block: all of it but an author note. A "By …" line with a date
+    // there is the byline of a story teased after the article ("By REUTERS 11/19/2019 06:39
+    // PM"), not a note on who wrote this one.
     for block in blocks[last + 1..].iter_mut().filter(|_| fold_end) {
-        if !matches!(block.kind, BlockKind::Byline | BlockKind::Leftover) {
+        let author_note = block.kind == BlockKind::Byline && !has_date(&block.text);
+        if !author_note && block.kind != BlockKind::Leftover {
             block.fold_as(Fold::Furniture);
         }
     }
