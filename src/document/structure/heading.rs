@@ -2,8 +2,9 @@
 //! underlined titles, numbered sections ("2.3.1. Format", "IV. The End", "Appendix A."),
 //! divisions ("Chapter 12", "CHAPTER XII.", "Section 4.2", "第十回"), and short lines standing
 //! alone in capitals or title case. Pure functions of one line, context being checked by the
-//! caller; the one rule that reads the headings around is a heading said twice in a row
-//! ([`settle_repeated`]).
+//! caller; the two rules that read the blocks around are a heading said twice in a row
+//! ([`settle_repeated`]) and numbered lines next to each other, a list's items
+//! ([`settle_numbered_lists`]).
 
 use crate::document::{Block, BlockKind};
 
@@ -341,6 +342,32 @@ pub fn settle_repeated(blocks: &mut [Block]) {
         );
         let first = name(&blocks[i].text);
         if !first.is_empty() && first == name(&blocks[next].text) && !numbers_differ {
+            blocks[i].kind = BlockKind::Paragraph;
+            blocks[i].level = 0;
+        }
+    }
+}
+
+/// A numbered line next to the line numbered one before or after it, with nothing between
+/// ("1. Coffee." / "2. Cola." / "3. Any caffeinacious stimulant…", a dictionary's senses; the
+/// steps of a procedure): an item of a numbered list, not a section's title. A section has
+/// text of its own before the next one begins.
+pub fn settle_numbered_lists(blocks: &mut [Block]) {
+    let single_number = |block: &Block| -> Option<u32> {
+        let (depth, title) = numbered(&block.text)?;
+        let number = block.text[..block.text.len() - title.len()].trim();
+        let digits = number.strip_suffix('.')?;
+        (depth == 1).then_some(())?;
+        digits.parse().ok()
+    };
+    let numbers: Vec<Option<u32>> = blocks.iter().map(single_number).collect();
+    for i in 0..blocks.len() {
+        let Some(n) = numbers[i].filter(|_| blocks[i].kind == BlockKind::Heading) else {
+            continue;
+        };
+        let before = i > 0 && n > 0 && numbers[i - 1] == Some(n - 1);
+        let after = numbers.get(i + 1).copied().flatten() == Some(n + 1);
+        if before || after {
             blocks[i].kind = BlockKind::Paragraph;
             blocks[i].level = 0;
         }

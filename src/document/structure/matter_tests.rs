@@ -484,3 +484,52 @@ fn the_dated_bylines_of_stories_teased_after_the_article_are_folded() {
         "{shown:?}"
     );
 }
+
+#[test]
+fn numbered_lines_that_follow_each_other_are_a_list_not_sections() {
+    // A dictionary's senses, and sections that each have text of their own.
+    let text = format!(
+        "A Small Lexicon\n\n{PROSE}\n\n:programming fluid: n.\n\n1. Coffee.\n\n2. Cola.\n\n3. Any caffeinacious stimulant. Many consider these essential.\n\n:blat: n.\n\n1. Syn. {{blast}}, sense 1.\n\n2. See {{thud}}.\n\n{PROSE}"
+    );
+    let blocks = structure(&text);
+    let numbered: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == Heading && b.text.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(numbered.is_empty(), "{numbered:?}");
+    let sections = format!(
+        "A Small Manual\n\n1. Introduction\n\n{PROSE}\n\n2. Scope\n\n{PROSE}\n\n3. Terms\n\n{PROSE}"
+    );
+    let blocks = structure(&sections);
+    let headings: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == Heading && b.text.starts_with(|c: char| c.is_ascii_digit()))
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(headings, ["1. Introduction", "2. Scope", "3. Terms"]);
+}
+
+#[test]
+fn a_numbered_sentence_set_in_with_no_break_spaces_runs_on_to_its_next_line() {
+    // Converted from HTML, the item's indent and the gap after its number are no-break
+    // spaces, so its next lines do not line up under its words; the sentence still runs on.
+    let body = "   Some body text set at three spaces, like the rest of this file, and it goes\n   on for a few lines so that three spaces are its indent.\n\n".repeat(4);
+    let item = "   \u{a0} 1.\u{a0} The assumption that dereferencing a null pointer is safe because it\n       is all bits 0, and location 0 is readable and 0. Problem: this may\n       instead cause an illegal-address trap.";
+    let blocks = structure(&format!("{body}{item}\n"));
+    let last = blocks.last().expect("blocks");
+    assert!(
+        last.text.contains("because it is all bits 0"),
+        "{blocks:#?}"
+    );
+    assert_ne!(last.kind, Heading, "{blocks:#?}");
+    // A term over its definition stands apart from it, as before.
+    let term = "   1.11. \"Patent Claims\" of a Contributor\n       means any patent claim(s), including without limitation, method, process.";
+    let blocks = structure(&format!("{body}{term}\n"));
+    assert!(
+        blocks
+            .iter()
+            .any(|b| b.text == "1.11. \"Patent Claims\" of a Contributor"),
+        "{blocks:#?}"
+    );
+}

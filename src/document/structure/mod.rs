@@ -144,6 +144,9 @@ fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>
     if matter::mark(shapes, &mut blocks, declared) == genre::Genre::Licence {
         matter::split_run_in_sections(&mut blocks);
     }
+    // After a licence's run-in sections are split ("3. Public License Fallback. Should any
+    // part…"): a section's number then stands over its own text, not next to the next one.
+    heading::settle_numbered_lists(&mut blocks);
     blocks
 }
 

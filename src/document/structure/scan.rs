@@ -143,14 +143,17 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
         if let Some(p) = pending.as_ref() {
             // "1.1. Term" over an indented definition: the term line stands alone. A line
             // indented to where the words after the number start is a list item's hanging
-            // indent ("1. When …\n   for …"): the item goes on.
+            // indent ("1. When …\n   for …"): the item goes on. So does a sentence that runs
+            // on in lower case, however the lines are set in (no-break spaces in the indent
+            // and after the number leave the columns short of lining up).
             // Read only for a one-line block: a long paragraph reaches here on every line.
             let first = || p.first_line();
             let split_term = p.kind == BlockKind::Paragraph
                 && p.line_count() == 1
                 && heading::numbered(first().trim()).is_some()
                 && indent(line) > indent(first()) + 1
-                && indent(line) != hanging_indent(first());
+                && indent(line) != hanging_indent(first())
+                && !runs_on(first(), line);
             if p.kind == BlockKind::Quote || split_term {
                 flush(&mut pending, &mut out, base);
             }
@@ -397,6 +400,37 @@ fn opens_literal_block(raw: &mut Raw<'_>) -> Option<usize> {
     }
     let last = raw.lines().last().unwrap_or("");
     last.trim_end().ends_with("::").then_some(depth)
+}
+
+/// Whether `next` goes on with the sentence `line` leaves unfinished: `line` reads as a
+/// sentence (three or more words of four letters or more in lower case, the last word among
+/// them in lower case) and `next` opens on a word in lower case ("1. The assumption that
+/// dereferencing a null pointer is safe because it" / "is all bits 0"). A term over its
+/// definition ("1.11. "Patent Claims" of a Contributor" / "means any patent claim") has its
+/// words capitalised; a row of a table, its gaps.
+fn runs_on(line: &str, next: &str) -> bool {
+    let lower_word = |word: &str| {
+        word.chars().count() >= 4 && word.chars().all(|c| c.is_lowercase() || c == '-')
+    };
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let last_lower = words
+        .last()
+        .is_some_and(|w| !w.is_empty() && w.chars().all(char::is_lowercase));
+    let opens_lower = next
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_lowercase));
+    // A row of a table set in columns ("3. After '.'    Methods applicable to the object
+    // being" over "dereferenced" in the second column) keeps its lines as they stand.
+    let columned = line.trim().contains("   ") || line.trim().contains('\t');
+    last_lower
+        && !columned
+        && line.trim_end().ends_with(char::is_alphanumeric)
+        && words.iter().filter(|w| lower_word(w)).count() >= 3
+        && opens_lower
 }
 
 /// The column where the words after a list number start: "1. When" → 3.
