@@ -365,8 +365,10 @@ pub fn settle_numbered_lists(blocks: &mut [Block]) {
         let Some(n) = numbers[i].filter(|_| blocks[i].kind == BlockKind::Heading) else {
             continue;
         };
-        let before = i > 0 && n > 0 && numbers[i - 1] == Some(n - 1);
-        let after = numbers.get(i + 1).copied().flatten() == Some(n + 1);
+        let before = i > 0 && n.checked_sub(1).is_some_and(|m| numbers[i - 1] == Some(m));
+        let after = n
+            .checked_add(1)
+            .is_some_and(|m| numbers.get(i + 1).copied().flatten() == Some(m));
         if before || after {
             blocks[i].kind = BlockKind::Paragraph;
             blocks[i].level = 0;
