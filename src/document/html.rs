@@ -38,6 +38,7 @@ pub fn structure(html: &str) -> Article {
     }
     keep_embedded_posts(&page);
     drop_permalink_marks(&page);
+    unname_generated_sections(&page);
     keep_admonitions(&page);
     keep_cross_references(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
@@ -153,6 +154,30 @@ fn drop_permalink_marks(page: &dom_query::Document) {
         if MARKS.contains(&text.trim()) {
             link.remove_from_parent();
         }
+    }
+}
+
+/// The sections of a page written by Docutils (Sphinx, and so most manuals published from
+/// reStructuredText), each named by an id made from its own title: "Block core (VM
+/// unrelated)" is `block-core-vm-unrelated`. The extractor reads ids and classes for the
+/// parts of a page that are not its article ("related", "comment", "footer"), and it dropped
+/// that section, more than half of QEMU's reference manual, for the word in its title. On
+/// such a page the ids say nothing of what a section is: they are taken away.
+fn unname_generated_sections(page: &dom_query::Document) {
+    let generated = page
+        .select("meta[name=generator]")
+        .nodes()
+        .iter()
+        .any(|meta| {
+            meta.attr("content").is_some_and(|content| {
+                content.starts_with("Docutils") || content.starts_with("Sphinx")
+            })
+        });
+    if !generated {
+        return;
+    }
+    for section in page.select("section[id]").nodes() {
+        section.remove_attr("id");
     }
 }
 
@@ -447,6 +472,45 @@ continents, which is why the lamp problem is now taught in introductory courses.
         assert!(
             text.iter()
                 .any(|t| t.contains("which the list below gives")),
+            "{text:?}"
+        );
+    }
+
+    #[test]
+    fn a_manuals_section_keeps_its_text_whatever_its_title_says() {
+        let said = |topic: &str| {
+            format!(
+                "<p>The daemon exports {topic} to its clients over the network. Each one is \
+                 named when it is created, and the name is used by every command that refers \
+                 to it later, including the commands that remove it again.</p>"
+            )
+            .repeat(3)
+        };
+        let section = |id: &str, title: &str, topic: &str| {
+            format!(
+                "<section id=\"{id}\"><h2>{title}</h2>{}</section>",
+                said(topic)
+            )
+        };
+        let page = format!(
+            "<html><head><meta name=\"generator\" content=\"Docutils 0.19: \
+             https://docutils.sourceforge.io/\" /><title>Reference</title></head><body>\
+             <div role=\"main\"><section id=\"reference\"><h1>Reference</h1>{}{}{}</section>\
+             </div></body></html>",
+            section("block-devices", "Block devices", "block devices"),
+            section(
+                "block-core-vm-unrelated",
+                "Block core (VM unrelated)",
+                "snapshots"
+            ),
+            section("block-device-exports", "Block device exports", "exports"),
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(text.contains(&"Block core (VM unrelated)"), "{text:?}");
+        assert!(
+            text.iter()
+                .any(|t| t.contains("exports snapshots to its clients")),
             "{text:?}"
         );
     }
