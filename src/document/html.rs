@@ -516,6 +516,42 @@ continents, which is why the lamp problem is now taught in introductory courses.
     }
 
     #[test]
+    fn a_page_that_opens_on_a_short_list_keeps_it() {
+        let said = "<p>These targets are cross-compiled. To build them, a recent version of the \
+                    vendor's tools is required on the build machine, and the standard library \
+                    must be built from source for each of them.</p>"
+            .repeat(3);
+        let page = format!(
+            "<html><head><title>Watch targets</title></head><body><main>\
+             <h1>Watch targets</h1><ul><li><a href=\"/\">Home</a></li><li><a href=\"/b\">\
+             Book</a></li></ul><ul><li>arm64_32-apple-watchos</li><li>armv7k-apple-watchos\
+             </li></ul><p>Tier: 3</p><p>Watch targets:</p><ul><li>Watch on Arm v7k</li>\
+             <li>Watch Simulator on arm64</li></ul><h2>Requirements</h2>{said}</main></body>\
+             </html>"
+        );
+        let article = structure(&page);
+        let shown: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Leftover)
+            .map(|b| b.text.as_str())
+            .collect();
+        for kept in [
+            "arm64_32-apple-watchos",
+            "Tier: 3",
+            "Watch targets:",
+            "Watch on Arm v7k",
+        ] {
+            assert!(
+                shown.iter().any(|t| t.trim_start_matches("• ") == kept),
+                "{kept}: {shown:?}"
+            );
+        }
+        // The links above it are the page's menu.
+        assert!(!shown.iter().any(|t| t.contains("Home")), "{shown:?}");
+    }
+
+    #[test]
     fn a_grammar_whose_symbols_link_to_their_definitions_is_kept() {
         let said = "<p>A use declaration creates one or more local name bindings synonymous \
                     with some other path. Usually a use declaration is used to shorten the path \

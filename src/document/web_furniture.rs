@@ -44,7 +44,7 @@ pub fn mark(blocks: &mut [Block]) {
         if block.kind == BlockKind::Leftover {
             continue;
         }
-        let furniture = is_edge_furniture(block, 6)
+        let furniture = is_top_furniture(block)
             || repeats_byline(block, &byline)
             || is_breadcrumb(block, &title);
         if block.kind == BlockKind::Heading || !furniture {
@@ -84,6 +84,23 @@ pub fn mark(blocks: &mut [Block]) {
     // After the edges, so that the end is still found where the article's last sentence is:
     // the lines above an author's box are the article's, whatever their form.
     author::mark(blocks);
+}
+
+/// A block above the article's first heading or sentence that is no part of it: as at the
+/// end ([`is_edge_furniture`]), but for what opens an article in a few words. An item of a
+/// list that is not a link (a manual's page opening on the list of what it covers) and a
+/// line that introduces what follows ("Apple WatchOS targets:") are the article's, however
+/// short; a menu's items are links.
+fn is_top_furniture(block: &Block) -> bool {
+    let text = block.text.trim();
+    let short_line = block.kind == BlockKind::ListItem || text.ends_with([':', '：']);
+    if short_line && !is_all_links(block) {
+        let size = size_up_to(text, 26);
+        return calls::is_call(block)
+            || size <= 25 && has_cue(text) && !reports(text)
+            || size <= 12 && has_date(text) && !ends_sentence(text);
+    }
+    is_edge_furniture(block, 6)
 }
 
 /// A block at an edge of the article that is no part of it: a line of links, a call to the
