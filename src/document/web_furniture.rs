@@ -95,10 +95,7 @@ fn is_top_furniture(block: &Block) -> bool {
     let text = block.text.trim();
     let short_line = block.kind == BlockKind::ListItem || text.ends_with([':', '：']);
     if short_line && !is_all_links(block) {
-        let size = size_up_to(text, 26);
-        return calls::is_call(block)
-            || size <= 25 && has_cue(text) && !reports(text)
-            || size <= 12 && has_date(text) && !ends_sentence(text);
+        return is_marked_furniture(block, text, size_up_to(text, 26));
     }
     is_edge_furniture(block, 6)
 }
@@ -113,10 +110,16 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
     let text = block.text.trim();
     let size = size_up_to(text, 26);
     is_all_links(block)
-        || calls::is_call(block)
+        || is_marked_furniture(block, text, size)
+        || size <= words && !ends_sentence(text)
+}
+
+/// Furniture told by what it says, whatever its shape: a call to the reader, a cue phrase that
+/// reports nobody, a date line (`size`: the block's words, counted up to 26).
+fn is_marked_furniture(block: &Block, text: &str, size: usize) -> bool {
+    calls::is_call(block)
         || size <= 25 && has_cue(text) && !reports(text)
         || size <= 12 && has_date(text) && !ends_sentence(text)
-        || size <= words && !ends_sentence(text)
 }
 
 /// The verbs a news report gives its sources' words and silences with.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 
 use super::justify::{Spread, spread_of};
 use super::theme::Theme;
-use super::visual::{VisualLine, drawn_line};
+use super::visual::{VisualLine, drawn_line, lines_mostly_rtl};
 use crate::document::{Block, BlockKind, Span};
 use crate::layout::{
     Line, LineKind, MIN_COLUMN, PAGE_BREAK, Room, page_break_indent, prefix_width,
@@ -19,6 +19,9 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let top = model.top_line();
     // A page that ends before a heading leaves its last rows blank: the heading opens the next.
     let shown = model.pages().rows_shown_from(top).min(area.height as usize);
+    // The direction a preformatted block's lines share, worked out once for the block's rows
+    // on this page rather than once a row.
+    let mut code_direction: Option<(u32, bool)> = None;
     for (row, line) in model.pages().lines_from(top).take(shown).enumerate() {
         let y = area.y + row as u16;
         match line.kind {
@@ -89,13 +92,19 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                         draw_hyphen(end.0, (text_right, y), style, buf);
                     }
                 } else {
+                    let block_rtl =
+                        (block.kind == BlockKind::Code && model.config().bidi).then(|| {
+                            match code_direction {
+                                Some((at, rtl)) if at == line.block => rtl,
+                                _ => {
+                                    let rtl = lines_mostly_rtl(&block.text);
+                                    code_direction = Some((line.block, rtl));
+                                    rtl
+                                }
+                            }
+                        });
                     let end = draw_cells(
-                        &drawn_line(
-                            &block.text,
-                            line.range(),
-                            model.config().bidi,
-                            block.kind == BlockKind::Code,
-                        ),
+                        &drawn_line(&block.text, line.range(), model.config().bidi, block_rtl),
                         &block.spans,
                         &spread,
                         (x, text_right, y),

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
 use super::theme::Theme;
-use super::visual::drawn_line;
+use super::visual::{drawn_line, lines_mostly_rtl};
 use crate::document::BlockKind;
 use crate::document::sanitize::sanitize_line;
 use crate::layout::geometry::sidebar_offset;
@@ -50,12 +50,13 @@ pub fn highlight_line(
     }
     // Index of the block's first hit in the whole list, to recognise the current hit.
     let base = search.matches().partition_point(|m| m.block < block);
-    let preformatted = model
+    let block_rtl = model
         .doc()
         .blocks
         .get(block)
-        .is_some_and(|b| b.kind == BlockKind::Code);
-    let visual = drawn_line(text, start..end, model.config().bidi, preformatted);
+        .filter(|b| b.kind == BlockKind::Code && model.config().bidi)
+        .map(|b| lines_mostly_rtl(&b.text));
+    let visual = drawn_line(text, start..end, model.config().bidi, block_rtl);
     let spread = match model.doc().blocks.get(block) {
         Some(b) => super::justify::spread_of(model, b, line, room as u16),
         None => Default::default(),

@@ -62,21 +62,22 @@ pub fn display_order(text: &str) -> Cow<'_, str> {
 ///
 /// A block of several source lines (verse) is, as the bidirectional algorithm has it, several
 /// paragraphs: each line takes its direction from its own first strong character, so one
-/// Hebrew line does not turn the lines around it. A preformatted block (`preformatted`: a
-/// table, a list of etymologies set in columns) is laid out by its spaces, so all its lines
-/// take the direction most of them have: a Hebrew word opening one row of an English table
-/// stays in its column instead of turning its row around and against the right edge.
+/// Hebrew line does not turn the lines around it. A preformatted block (a table, a list of
+/// etymologies set in columns) is laid out by its spaces, so all its lines take one direction,
+/// `block_rtl`: the one most of them have ([`lines_mostly_rtl`], worked out once per block by
+/// the caller). A Hebrew word opening one row of an English table stays in its column instead
+/// of turning its row around and against the right edge.
 pub fn drawn_line(
     block_text: &str,
     range: Range<usize>,
     bidi: bool,
-    preformatted: bool,
+    block_rtl: Option<bool>,
 ) -> VisualLine<'_> {
     if !bidi {
         return cells_of(block_text, range, false, false);
     }
-    if preformatted {
-        return visual_line(block_text, range, lines_mostly_rtl(block_text));
+    if let Some(rtl) = block_rtl {
+        return visual_line(block_text, range, rtl);
     }
     let start = range.start.min(block_text.len());
     let from = memchr::memrchr(b'\n', &block_text.as_bytes()[..start]).map_or(0, |i| i + 1);
@@ -88,7 +89,7 @@ pub fn drawn_line(
 
 /// Whether more of a block's lines (within its first [`DIRECTION_SCAN`] bytes) open with a
 /// right-to-left strong character than with a left-to-right one.
-fn lines_mostly_rtl(text: &str) -> bool {
+pub fn lines_mostly_rtl(text: &str) -> bool {
     let mut end = text.len().min(DIRECTION_SCAN);
     while !text.is_char_boundary(end) {
         end -= 1;
@@ -220,7 +221,8 @@ mod tests {
     fn drawn(text: &str, line: usize, preformatted: bool) -> (String, bool) {
         let start: usize = text.split('\n').take(line).map(|l| l.len() + 1).sum();
         let len = text.split('\n').nth(line).map_or(0, str::len);
-        let visual = drawn_line(text, start..start + len, true, preformatted);
+        let block_rtl = preformatted.then(|| lines_mostly_rtl(text));
+        let visual = drawn_line(text, start..start + len, true, block_rtl);
         let shown = visual.cells.iter().map(|c| c.text).collect();
         (shown, visual.right_to_left)
     }
@@ -303,18 +305,18 @@ mod tests {
     #[test]
     fn each_line_of_a_block_takes_its_own_direction() {
         let block = "ϰητος, Greek.\nחו, Hebrew.\nWHŒL, Anglo-Saxon.";
-        let first = drawn_line(block, 0..block.find('\n').unwrap(), true, false);
+        let first = drawn_line(block, 0..block.find('\n').unwrap(), true, None);
         assert!(!first.right_to_left);
         let text: String = first.cells.iter().map(|c| c.text).collect();
         assert_eq!(text, "ϰητος, Greek.");
         let second_start = block.find('\n').unwrap() + 1;
         let second_end = block.rfind('\n').unwrap();
-        assert!(drawn_line(block, second_start..second_end, true, false).right_to_left);
-        let third = drawn_line(block, second_end + 1..block.len(), true, false);
+        assert!(drawn_line(block, second_start..second_end, true, None).right_to_left);
+        let third = drawn_line(block, second_end + 1..block.len(), true, None);
         assert!(!third.right_to_left);
         // A left-to-right line with a Hebrew word keeps its order but for that word.
         let mixed = "The word חו is Hebrew.";
-        let line = drawn_line(mixed, 0..mixed.len(), true, false);
+        let line = drawn_line(mixed, 0..mixed.len(), true, None);
         assert!(!line.right_to_left);
         let shown: String = line.cells.iter().map(|c| c.text).collect();
         assert!(
