@@ -178,7 +178,10 @@ pub fn fit_label(label: &str, width: usize) -> String {
         out = rest.to_string();
         kept_words -= 1;
     }
-    if out.is_empty() {
+    // Nothing readable kept ("•…" for a list item of one long word): the label is cut inside
+    // its first word instead, as a single word wider than the column is.
+    if !out.chars().any(char::is_alphanumeric) {
+        out.clear();
         for g in label.graphemes(true) {
             if out.width() + g.width() > budget {
                 break;
@@ -438,6 +441,17 @@ mod tests {
         assert_eq!(fit_label("short", 12), "short");
         assert_eq!(fit_label("unbreakable", 5), "unbr…");
         assert_eq!(fit_label("anything", 0), "");
+    }
+
+    #[test]
+    fn a_list_item_of_one_long_word_shows_the_word_cut_not_its_bullet_alone() {
+        assert_eq!(
+            fit_label("• arm64_32-apple-watchos", 16),
+            "• arm64_32-appl…"
+        );
+        assert_eq!(fit_label("— supercalifragilistic", 10), "— superca…");
+        // A readable word kept whole is still preferred to a cut one.
+        assert_eq!(fit_label("• watchOS arm64_32-apple", 16), "• watchOS…");
     }
 
     #[test]
