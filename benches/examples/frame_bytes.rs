@@ -1,8 +1,7 @@
 //! Bytes per frame: the reader's first page and the page after it, drawn at 200×60 through
 //! quire's frame backend and, for comparison, through ratatui's crossterm backend, into
 //! memory. For each: the bytes, the cursor positionings (`ESC [ row ; col H`), the cursor moves
-//! right (`ESC [ n C`), the shorter moves (line feeds, carriage returns, backspaces, and moves
-//! up, down and left) and the writes the frame took. A page of prose (Moby-Dick) and a page of
+//! right (`ESC [ n C`) and the writes the frame took. A page of prose (Moby-Dick) and a page of
 //! wide characters (西遊記) come from `$QUIRE_CORPUS`; without it, the bundled article and a
 //! generated page of CJK are used, and a line says so.
 //!
@@ -42,28 +41,25 @@ struct FrameCost {
     bytes: usize,
     positionings: usize,
     moves_right: usize,
-    short_moves: usize,
     writes: usize,
 }
 
 impl FrameCost {
     fn of(sink: &Counted) -> FrameCost {
         let (bytes, writes) = std::mem::take(&mut *sink.0.borrow_mut());
-        let (positionings, moves_right, short_moves) = count_moves(&bytes);
+        let (positionings, moves_right) = count_moves(&bytes);
         FrameCost {
             bytes: bytes.len(),
             positionings,
             moves_right,
-            short_moves,
             writes,
         }
     }
 }
 
-/// CSI sequences ending in `H`, in `C`, and the other moves (`A`, `B`, `D`, and line feeds,
-/// carriage returns and backspaces).
-fn count_moves(bytes: &[u8]) -> (usize, usize, usize) {
-    let (mut positionings, mut moves_right, mut short_moves) = (0, 0, 0);
+/// CSI sequences ending in `H` and in `C`.
+fn count_moves(bytes: &[u8]) -> (usize, usize) {
+    let (mut positionings, mut moves_right) = (0, 0);
     let mut i = 0;
     while i + 1 < bytes.len() {
         if bytes[i] == 0x1b && bytes[i + 1] == b'[' {
@@ -74,18 +70,14 @@ fn count_moves(bytes: &[u8]) -> (usize, usize, usize) {
             match bytes.get(j) {
                 Some(b'H') => positionings += 1,
                 Some(b'C') => moves_right += 1,
-                Some(b'A' | b'B' | b'D') => short_moves += 1,
                 _ => {}
             }
             i = j;
         } else {
-            if matches!(bytes[i], b'\n' | b'\r' | 0x08) {
-                short_moves += 1;
-            }
             i += 1;
         }
     }
-    (positionings, moves_right, short_moves)
+    (positionings, moves_right)
 }
 
 fn pages() -> Vec<(String, Vec<u8>)> {
@@ -155,8 +147,8 @@ fn main() -> anyhow::Result<()> {
     let area = Rect::new(0, 0, width, height);
     println!("frame bytes at {width}x{height} (first page, then a page down)");
     println!(
-        "{:<24} {:<10} {:<6} {:>8} {:>12} {:>11} {:>11} {:>7}",
-        "page", "backend", "frame", "bytes", "positionings", "moves right", "short moves", "writes"
+        "{:<24} {:<10} {:<6} {:>8} {:>12} {:>11} {:>7}",
+        "page", "backend", "frame", "bytes", "positionings", "moves right", "writes"
     );
     for (name, bytes) in pages() {
         let doc = Document::from_bytes(&bytes, &name)?;
@@ -182,8 +174,8 @@ fn main() -> anyhow::Result<()> {
         for (backend, costs) in [("quire", ours), ("crossterm", theirs)] {
             for (frame, cost) in ["first", "next"].iter().zip(costs) {
                 println!(
-                    "{name:<24} {backend:<10} {frame:<6} {:>8} {:>12} {:>11} {:>11} {:>7}",
-                    cost.bytes, cost.positionings, cost.moves_right, cost.short_moves, cost.writes
+                    "{name:<24} {backend:<10} {frame:<6} {:>8} {:>12} {:>11} {:>7}",
+                    cost.bytes, cost.positionings, cost.moves_right, cost.writes
                 );
             }
         }

@@ -1,15 +1,14 @@
 //! The terminal backend: the cells ratatui found changed, written with crossterm's commands and
 //! sent as one write per frame. It remembers what the screen shows, so that a run of unchanged
 //! cells between two changed ones (the spaces between words) is written out again when that is
-//! shorter than moving the cursor over it; it follows the cursor across wide characters
-//! instead of placing it anew after each one, and goes to the next row by line feeds and
-//! short moves rather than jumps; and a frame of several pens (the sidebar, its border, the
-//! text) is written pen by pen when that is shorter than row by row. Frames are what a page
-//! turn costs: most of it is the bytes crossing to the terminal, not the drawing.
+//! shorter than moving the cursor over it, and it follows the cursor across wide characters
+//! instead of placing it anew after each one; and a frame of several pens (the sidebar, its
+//! border, the text) is written pen by pen when that is shorter than row by row. Frames are
+//! what a page turn costs: most of it is the bytes crossing to the terminal, not the drawing.
 
 use std::io::{self, Write};
 
-use crossterm::cursor::{Hide, MoveDown, MoveLeft, MoveRight, MoveTo, MoveUp, Show};
+use crossterm::cursor::{Hide, MoveRight, MoveTo, Show};
 use crossterm::queue;
 use crossterm::style::{Attribute, Colored, SetAttribute};
 use crossterm::terminal::{Clear, ClearType as Erase};
@@ -77,92 +76,32 @@ impl<W: Write> FrameBackend<W> {
         self.frame.extend_from_slice(bytes);
     }
 
-    /// Bring the cursor to `target` the shortest way, as a curses library would: by a jump
-    /// (`ESC [ row ; col H`, 6 to 10 bytes), or from where it is by a few line feeds or a
-    /// move up or down, then along the row by writing again the plain cells in between
-    /// (when they are drawn with `pen`), a move right or left, or a carriage return. Most of a
-    /// frame's moves are a row down: to the sidebar's border one column back (four bytes
-    /// instead of eight), or to the text's margin. Backspaces would be shorter still, but the
-    /// only control characters a frame holds are line feeds and carriage returns, so that
-    /// any other is known to be out of place.
-    ///
-    /// A line feed moves straight down only because the terminal is in raw mode, which turns
-    /// off the output processing that would add a carriage return to it; frames are written
-    /// only then. The cursor never goes below the last row, so a line feed never scrolls.
+    /// Bring the cursor to `target` the shortest way: where it is, by writing again the plain
+    /// cells in between when they are drawn with `pen`, by a move right, or by a jump.
     fn go_to(&mut self, target: Position, pen: Pen) -> io::Result<()> {
-        let jump = 4 + digits(target.y + 1) + digits(target.x + 1);
-        let Some(at) = self.cursor.filter(|&at| at != target) else {
-            if self.cursor.is_none() {
-                queue!(self.frame, MoveTo(target.x, target.y))?;
-            }
+        let Some(at) = self.cursor else {
+            return queue!(self.frame, MoveTo(target.x, target.y));
+        };
+        if at == target {
             return Ok(());
-        };
-        let vertical = Vertical::between(at.y, target.y);
-        // Where the cursor is once on the target's row.
-        let from = Position {
-            x: at.x,
-            y: target.y,
-        };
-        let across = self.across(from, target.x, pen);
-        if vertical.cost() + across.cost >= jump {
+        }
+        if at.y != target.y || at.x > target.x {
             return queue!(self.frame, MoveTo(target.x, target.y));
         }
-        vertical.write(&mut self.frame)?;
-        match across.how {
-            Across::Stay => {}
-            Across::Fill => {
-                self.screen
-                    .fill(&mut self.frame, from, target.x - from.x, pen, across.cost);
-            }
-            Across::Right => queue!(self.frame, MoveRight(target.x - from.x))?,
-            Across::Left => queue!(self.frame, MoveLeft(from.x - target.x))?,
-            Across::Return => {
-                self.frame.push(b'\r');
-                let start = Position { x: 0, y: target.y };
-                if target.x > 0
-                    && !self
-                        .screen
-                        .fill(&mut self.frame, start, target.x, pen, across.cost - 1)
-                {
-                    queue!(self.frame, MoveRight(target.x))?;
-                }
-            }
+        let gap = target.x - at.x;
+        let right = 3 + digits(gap);
+        let jump = 4 + digits(target.y + 1) + digits(target.x + 1);
+        let cheapest_move = right.min(jump);
+        if self
+            .screen
+            .fill(&mut self.frame, at, gap, pen, cheapest_move)
+        {
+            return Ok(());
         }
-        Ok(())
-    }
-
-    /// The cheapest way along row `from.y` from column `from.x` to column `to`, with what it
-    /// costs in bytes.
-    fn across(&self, from: Position, to: u16, pen: Pen) -> Step {
-        let step = |how, cost| Step { how, cost };
-        if to == from.x {
-            return step(Across::Stay, 0);
-        }
-        // From the margin: a carriage return, then the cells up to `to` or a move right.
-        let from_margin = 1 + match to {
-            0 => 0,
-            _ => {
-                let right = 3 + digits(to);
-                let start = Position { x: 0, y: from.y };
-                self.screen
-                    .fill_cost(start, to, pen, right)
-                    .unwrap_or(right)
-            }
-        };
-        let along = if to > from.x {
-            let gap = to - from.x;
-            let right = 3 + digits(gap);
-            match self.screen.fill_cost(from, gap, pen, right) {
-                Some(cost) => step(Across::Fill, cost),
-                None => step(Across::Right, right),
-            }
+        if right < jump {
+            queue!(self.frame, MoveRight(gap))
         } else {
-            step(Across::Left, 3 + digits(from.x - to))
-        };
-        if from_margin < along.cost {
-            step(Across::Return, from_margin)
-        } else {
-            along
+            queue!(self.frame, MoveTo(target.x, target.y))
         }
     }
 
@@ -286,8 +225,8 @@ impl<W: Write> FrameBackend<W> {
     /// Where the cursor is after `symbol` is written at `at`: known only for one character of
     /// width one or two that does not reach the last column (a terminal's pending wrap, and
     /// how it advances over a cluster or a zero-width character, differ from one to another),
-    /// and whose width every terminal agrees on ([`has_settled_width`]). A cursor taken to be
-    /// a column off would put every later relative move off with it, to the end of the frame.
+    /// and whose width every terminal agrees on ([`has_settled_width`]): a cursor taken to be
+    /// a column off would put the rest of the row off with it.
     fn after(&self, at: Position, symbol: &str) -> Option<Position> {
         let mut chars = symbol.chars();
         let (Some(only), None) = (chars.next(), chars.next()) else {
@@ -479,71 +418,6 @@ fn has_settled_width(c: char) -> bool {
         ),
         _ => false,
     }
-}
-
-/// How the cursor goes from one row to another.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Vertical {
-    Stay,
-    LineFeeds(u16),
-    Down(u16),
-    Up(u16),
-}
-
-impl Vertical {
-    fn between(from: u16, to: u16) -> Vertical {
-        match to.cmp(&from) {
-            std::cmp::Ordering::Equal => Vertical::Stay,
-            std::cmp::Ordering::Less => Vertical::Up(from - to),
-            std::cmp::Ordering::Greater => {
-                let rows = to - from;
-                if usize::from(rows) <= 3 + digits(rows) {
-                    Vertical::LineFeeds(rows)
-                } else {
-                    Vertical::Down(rows)
-                }
-            }
-        }
-    }
-
-    fn cost(self) -> usize {
-        match self {
-            Vertical::Stay => 0,
-            Vertical::LineFeeds(rows) => usize::from(rows),
-            Vertical::Down(rows) | Vertical::Up(rows) => 3 + digits(rows),
-        }
-    }
-
-    fn write(self, frame: &mut Vec<u8>) -> io::Result<()> {
-        match self {
-            Vertical::Stay => Ok(()),
-            Vertical::LineFeeds(rows) => {
-                frame.extend(std::iter::repeat_n(b'\n', usize::from(rows)));
-                Ok(())
-            }
-            Vertical::Down(rows) => queue!(frame, MoveDown(rows)),
-            Vertical::Up(rows) => queue!(frame, MoveUp(rows)),
-        }
-    }
-}
-
-/// How the cursor goes along a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Across {
-    Stay,
-    /// Writing again the cells in between.
-    Fill,
-    Right,
-    Left,
-    /// A carriage return, then along from the first column.
-    Return,
-}
-
-/// A way along a row and its cost in bytes.
-#[derive(Debug, Clone, Copy)]
-struct Step {
-    how: Across,
-    cost: usize,
 }
 
 /// One character of width one: a cell whose writing touches no other cell.

@@ -155,22 +155,6 @@ impl Screen {
         self.cells.get(start..end)
     }
 
-    /// What writing the `len` cells from `at` again costs, in bytes, if they are a plain run
-    /// drawn with `pen` that takes at most `limit` bytes.
-    pub fn fill_cost(&self, at: Position, len: u16, pen: Pen, limit: usize) -> Option<usize> {
-        let mut bytes = 0;
-        for cell in self.run(at, len)? {
-            match cell {
-                Some(plain) if plain.pen == pen => bytes += plain.ch.len_utf8(),
-                _ => return None,
-            }
-            if bytes > limit {
-                return None;
-            }
-        }
-        Some(bytes)
-    }
-
     /// Write the `len` cells from `at` again into `frame` if they are a plain run drawn with
     /// `pen` and take at most `limit` bytes; say whether they were written.
     pub fn fill(
@@ -181,12 +165,19 @@ impl Screen {
         pen: Pen,
         limit: usize,
     ) -> bool {
-        let Some(cells) = self
-            .fill_cost(at, len, pen, limit)
-            .and_then(|_| self.run(at, len))
-        else {
+        let Some(cells) = self.run(at, len) else {
             return false;
         };
+        let mut bytes = 0;
+        for cell in cells {
+            match cell {
+                Some(plain) if plain.pen == pen => bytes += plain.ch.len_utf8(),
+                _ => return false,
+            }
+            if bytes > limit {
+                return false;
+            }
+        }
         let mut utf8 = [0u8; 4];
         for plain in cells.iter().flatten() {
             frame.extend_from_slice(plain.ch.encode_utf8(&mut utf8).as_bytes());

@@ -147,42 +147,6 @@ fn a_border_down_every_row_is_written_in_one_run_of_its_pen() {
 }
 
 #[test]
-fn rows_are_reached_by_line_feeds_and_short_moves_not_jumps() {
-    let (width, height) = (80, 24);
-    let mut terminal = terminal(width, height);
-    let border = Style::default().fg(Color::Indexed(59));
-    let completed = terminal
-        .draw(|frame| {
-            let buffer = frame.buffer_mut();
-            for y in 0..height {
-                buffer.set_string(0, y, "Entry", Style::default().fg(Color::Indexed(116)));
-                buffer.set_string(20, y, "│", border);
-                buffer.set_string(24, y, "Call me Ishmael. Some years ago", Style::default());
-            }
-        })
-        .unwrap()
-        .buffer
-        .clone();
-    let frame = std::mem::take(&mut terminal.backend_mut().writer_mut().writes).concat();
-    // One jump at most to the start of each pen's run; within a run the next row is a line
-    // feed away, then a move one column back to the border's.
-    let jumps = frame.iter().filter(|&&b| b == b'H').count();
-    assert!(
-        jumps <= 3,
-        "{jumps} jumps: {:?}",
-        String::from_utf8_lossy(&frame)
-    );
-    assert!(
-        contains(&frame, "│\n\x1b[1D│"),
-        "{:?}",
-        String::from_utf8_lossy(&frame)
-    );
-    let mut model = Model::new(width, height);
-    model.replay(&frame);
-    assert_eq!(model.differences(&completed), Vec::new());
-}
-
-#[test]
 fn after_an_emoji_the_cursor_is_placed_anew_after_a_cjk_character_it_is_not() {
     // Terminals disagree on how wide some emoji are, and a cursor taken to be a column off
     // would put the rest of the frame off with it; an ideograph is two columns everywhere.
@@ -261,24 +225,9 @@ impl Model {
         let text = std::str::from_utf8(bytes).unwrap();
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            match c {
-                '\x1b' => {}
-                '\r' => {
-                    self.x = 0;
-                    self.pending_wrap = false;
-                    continue;
-                }
-                // Raw mode: a line feed goes down and keeps the column.
-                '\n' => {
-                    assert!(self.y + 1 < self.height, "a line feed would scroll");
-                    self.y += 1;
-                    self.pending_wrap = false;
-                    continue;
-                }
-                _ => {
-                    self.print(c);
-                    continue;
-                }
+            if c != '\x1b' {
+                self.print(c);
+                continue;
             }
             assert_eq!(chars.next(), Some('['), "only CSI sequences are written");
             let mut params = String::new();
@@ -306,20 +255,6 @@ impl Model {
             'C' => {
                 self.x = (self.x + usize::from(numbers.first().copied().unwrap_or(1)))
                     .min(self.width - 1)
-            }
-            'D' => {
-                self.x = self
-                    .x
-                    .saturating_sub(usize::from(numbers.first().copied().unwrap_or(1)))
-            }
-            'A' => {
-                self.y = self
-                    .y
-                    .saturating_sub(usize::from(numbers.first().copied().unwrap_or(1)))
-            }
-            'B' => {
-                self.y = (self.y + usize::from(numbers.first().copied().unwrap_or(1)))
-                    .min(self.height - 1)
             }
             'J' => match numbers.first().copied().unwrap_or(0) {
                 0 => self.blank(here..self.cells.len()),
