@@ -227,8 +227,14 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         // two blank lines or more starts something new (a manual's "DELETING A LINE" under
         // an example).
         let set_apart = i > 0 && raws[i].line >= raws[i - 1].line + raws[i - 1].line_count() + 2;
+        // A line of capitals back at the margin between two passages set in opens the second:
+        // a section's title over quotations ("EXTRACTS." over the extracts), not the first
+        // one's signature (which the text at the margin then goes on from). A term of a
+        // definition list sits the same way, but is not set in capitals.
+        let opens_set_in = form == Form::Caps && !raws[i].set_in && next.is_some_and(|n| n.set_in);
         let after_quotation = i > 0
             && !set_apart
+            && !opens_set_in
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1])

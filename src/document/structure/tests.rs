@@ -317,6 +317,29 @@ fn a_short_line_under_lines_of_fields_is_no_attribution() {
 }
 
 #[test]
+fn a_title_in_capitals_between_two_passages_set_in_opens_the_second() {
+    // A book's prefatory note set in, then a section of quotations set in under its title at
+    // the margin: the title heads them.
+    let body = "Chapter text begins at the margin and runs on for long enough to be the book's own body text.\n\nIt goes on here as well, at the margin, for a second paragraph of the same kind.\n\n";
+    let note = "  A note set in by two spaces, over two lines of it, that the author\n  addressed to the reader before the quotations.\n\n";
+    let quotes = "  \u{201c}The first quotation, set in.\u{201d} \u{2014}Someone.\n\n  \u{201c}The second quotation, set in as well.\u{201d} \u{2014}Another.\n\n";
+    let text = format!("{body}{note}QUOTATIONS.\n\n{quotes}{body}");
+    assert!(
+        headings(&text).iter().any(|(_, _, t)| t == "QUOTATIONS."),
+        "{:?}",
+        headings(&text)
+    );
+    // Under set-in verse, with the text going on at the margin after it, the same line is
+    // the verse's signature.
+    let verse = "  A line of verse set in,\n  and a second line of it.\n\n";
+    let text = format!("{body}{verse}G.J.\n\n{body}");
+    assert!(headings(&text).is_empty(), "{:?}", headings(&text));
+    // A term of a definition list, not in capitals, is no heading either.
+    let text = format!("{body}{note}Identifier\n\n{quotes}{body}");
+    assert!(headings(&text).is_empty(), "{:?}", headings(&text));
+}
+
+#[test]
 fn a_short_line_set_apart_from_an_example_above_it_is_a_heading() {
     // A manual's section title, two blank lines under an example: it starts something
     // new, where an attribution sits right under its quotation.
