@@ -426,7 +426,8 @@ pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
 /// Rows of figures set flush as a paragraph's lines (a schedule, a results table pasted as
 /// text): each line a record of its own, so they are kept as lines, not run together. No
 /// line ends as a sentence's middle does (on a comma, a hyphen, or before a line starting in
-/// lower case), and no line is longer than a row of a table on a page.
+/// lower case), and no line is longer than a row of a table on a page (100 columns: a venue's
+/// name and town after a date run past 80; a paragraph left unwrapped runs past 100).
 pub(super) fn are_rows_of_figures<'a>(
     lines: impl Iterator<Item = &'a str> + Clone,
     count: usize,
@@ -445,7 +446,7 @@ pub(super) fn are_rows_of_figures<'a>(
     }
     let filled: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
     filled.len() >= 3
-        && filled.iter().all(|l| crate::text::display_width(l) <= 80)
+        && filled.iter().all(|l| crate::text::display_width(l) <= 100)
         // A help file's example, opened by a line ending in '>' and closed by one starting
         // with '<', is parted from its text by its own marks.
         && !filled.iter().any(|l| l.ends_with(" >") || l.starts_with('<'))
@@ -461,12 +462,13 @@ fn has_rows_of_figures<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     lines.len() >= 3 && rows_with_figures(lines.iter().copied()) * 2 > lines.len()
 }
 
-/// How many of the lines hold two numbers or more.
+/// How many of the lines hold two numbers or more, or open on a day of a month (a schedule's
+/// entry: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL").
 fn rows_with_figures<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
     let mut with_figures = 0usize;
     for line in lines {
         let numbers = line.split_whitespace().filter(|w| is_figure(w)).count();
-        if numbers >= 2 {
+        if numbers >= 2 || super::title::opens_on_a_day(line) {
             with_figures += 1;
         }
     }

@@ -101,6 +101,32 @@ fn a_table_of_figures_is_the_article_not_a_list_of_links() {
 }
 
 #[test]
+fn a_schedule_of_dated_lines_closing_an_article_is_the_article_kept_line_by_line() {
+    // A tour's dates under the news of it, each line a day and a place, some of them longer
+    // than a table's row usually is: words mostly capitalised, as a flattened menu's are, but
+    // each line opens on a day.
+    let dates = "The band's 2020 tour dates:\nJune 9 -- Coral Sky Amphitheatre, West Palm Beach, FL\n\
+                 June 14 -- Ameris Bank Amphitheatre (Formerly Verizon Amphitheatre), Alpharetta, GA\n\
+                 June 17 -- Bridgestone Arena, Nashville, TN\nJuly 3 -- Xfinity Center, Mansfield, MA\n\
+                 Aug. 2 -- DTE Energy Music Theatre, Clarkston, MI\nSept. 5 -- White River Amphitheatre, Seattle, WA\n\
+                 Oct. 9 -- Toyota Music Factory, Irving, TX";
+    let text = format!(
+        "Tour News | Example Music\n\nNews\nCharts\nVideo\nPhotos\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{dates}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let schedule = blocks.iter().find(|b| b.text.contains("Coral Sky"));
+    assert!(schedule.is_some_and(|b| b.kind != Leftover), "{blocks:#?}");
+    assert!(
+        schedule.is_some_and(|b| b.text.lines().count() == 8),
+        "each date a line: {blocks:#?}"
+    );
+    let share = blocks.iter().find(|b| b.text.contains("Share on Twitter"));
+    assert!(share.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
 fn readers_comments_after_the_article_are_folded() {
     let text = format!(
         "Budget Passes | Example News\n\nNews\nSport\nCulture\nOpinion\n\nSign in\n\n\

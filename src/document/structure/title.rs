@@ -326,6 +326,31 @@ const LONGEST_MONTH: usize = {
     longest
 };
 
+/// Whether `line` opens on a day of a month, as a schedule's entry does: "June 9 -- Coral Sky
+/// Amphitheatre", "Sept. 12: Shoreline", "9 June", "10 de março", "12/09/2019".
+pub(super) fn opens_on_a_day(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(first), second, third) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let day = |word: &str| {
+        let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&digits)
+            && word[digits..]
+                .trim_end_matches([',', '.', ':', '-'])
+                .chars()
+                .count()
+                <= 2
+    };
+    let month = |word: &str| is_month(word.trim_end_matches(['.', ',', ':']));
+    let numeric = first.contains(['/', '.', '-']) && is_numeric_date(first, &|p| p.len() == 4);
+    // "10 de março", "3 of May": the day, a joining word, the month.
+    let joined = |word: &str| matches!(word, "de" | "of") && third.is_some_and(month);
+    numeric
+        || month(first) && second.is_some_and(day)
+        || day(first) && second.is_some_and(|w| month(w) || joined(w))
+}
+
 /// Whether `word` is a month's name in any case.
 fn is_month(word: &str) -> bool {
     if word.len() > 2 * LONGEST_MONTH || !word.chars().next().is_some_and(char::is_alphabetic) {
@@ -461,6 +486,31 @@ pub(super) fn mark_author_note(blocks: &mut [Block]) {
 mod tests {
     use crate::document::BlockKind::*;
     use crate::document::structure::matter::tests::{PROSE, kinds};
+
+    #[test]
+    fn a_schedule_line_opens_on_a_day_and_a_sentence_does_not() {
+        use super::opens_on_a_day;
+        for line in [
+            "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+            "Sept. 12 -- Shoreline Amphitheatre, Mountain View, CA",
+            "Oct 3: Ak-Chin Pavilion",
+            "9 June: the final",
+            "10 de março – Interlagos",
+            "12/09/2019 Results posted",
+            "3rd May - the second round",
+        ] {
+            assert!(opens_on_a_day(line), "{line}");
+        }
+        for line in [
+            "June was the wettest month on record.",
+            "May the best team win",
+            "9 people were hurt",
+            "Chapter 9 -- The Storm",
+            "2020 tour dates",
+        ] {
+            assert!(!opens_on_a_day(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_wrapped_paragraph_of_ideographs_is_not_the_title() {
