@@ -339,20 +339,40 @@ impl<'a> Labeler<'a> {
 
     /// The columns [`Labeler::surface`] would take, without making it.
     fn surface_width(&self, (block, start, end): Place) -> usize {
-        self.doc
+        let text = self
+            .doc
             .text(block)
             .get(start as usize..end as usize)
-            .unwrap_or("")
-            .width()
+            .unwrap_or("");
+        match text.contains('\n') {
+            true => on_one_line(text).width(),
+            false => text.width(),
+        }
     }
 
     fn surface(&self, (block, start, end): Place) -> String {
-        self.doc
-            .text(block)
-            .get(start as usize..end as usize)
-            .unwrap_or("")
-            .to_string()
+        on_one_line(
+            self.doc
+                .text(block)
+                .get(start as usize..end as usize)
+                .unwrap_or(""),
+        )
     }
+}
+
+/// A phrase as a label shows it, on one line: a phrase taken across the lines of a block that
+/// keeps them (a table's rows, a schedule: "FL" at the end of one, "June" opening the next)
+/// has its lines joined by a space, where the break would otherwise vanish from the sidebar
+/// and run the words together ("FLJune").
+fn on_one_line(text: &str) -> String {
+    if !text.contains('\n') {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The most words a label is chosen from: a long chapter's worth. A longer stretch is named
@@ -625,6 +645,27 @@ mod tests {
         let goes_on = read.find('ち').unwrap();
         assert!(closes_a_word(read, (after, after), true));
         assert!(!closes_a_word(read, (after, goes_on), true));
+    }
+
+    #[test]
+    fn a_phrase_across_the_lines_of_a_table_is_shown_on_one_line() {
+        assert_eq!(
+            super::on_one_line("Tampa, FL\nJune 14 -- Alpharetta"),
+            "Tampa, FL June 14 -- Alpharetta"
+        );
+        assert_eq!(super::on_one_line("one line"), "one line");
+        // A schedule kept line by line, whose places recur at the ends and openings of its
+        // lines: no label holds a line break.
+        let schedule: String = (1..=12)
+            .map(|day| format!("June {day} -- Riverside Arena, Tampa, FL\n"))
+            .collect();
+        let text = format!("Tour dates\n\n{schedule}");
+        let doc = Document::from_text(&text, "t");
+        let labeler = Labeler::new(&doc);
+        for unit in body(&doc) {
+            let label = labeler.label(&[unit]);
+            assert!(!label.contains('\n'), "{label:?}");
+        }
     }
 
     #[test]
