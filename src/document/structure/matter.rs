@@ -418,10 +418,57 @@ fn is_record(raw: &Raw<'_>) -> bool {
 }
 
 /// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or
-/// more: a table, which is never furniture, however short its lines.
+/// more, or rows of labelled values: a table, which is never furniture, however short its
+/// lines.
 pub(super) fn is_table_of_figures(raw: &Raw<'_>) -> bool {
-    has_rows_of_figures(filled_lines(raw))
+    has_rows_of_figures(filled_lines(raw)) || is_labelled_table(raw)
 }
+
+/// Rows of labelled values that are data, not a page's fields about itself: no label is one
+/// of furniture's words ("Tags: …") and no value a date ("Published: Nov. 19, 2019"). Such
+/// fields keep their lines too, but are not taken for the article's table.
+fn is_labelled_table(raw: &Raw<'_>) -> bool {
+    are_labelled_rows(filled_lines(raw))
+        && filled_lines(raw).all(|line| {
+            line.split_once(": ").is_some_and(|(label, value)| {
+                !super::chrome::has_cue(label) && !title::has_date(value)
+            })
+        })
+}
+
+/// Three or more lines, each a short label and its value after a colon ("England (Group A):
+/// 10th appearance", "Czech Republic (Group A): Seventh appearance"): a table of two columns
+/// set as text, each line a row. A label is a name, not a clause: a few words that end no
+/// sentence, opening in a capital or a figure; a row no wider than a table's.
+pub(super) fn are_labelled_rows<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let mut rows = 0usize;
+    for line in lines {
+        let Some((label, value)) = line.trim().split_once(": ") else {
+            return false;
+        };
+        // A row is no longer than a table's (see [`are_rows_of_figures`]): a label before a
+        // paragraph of prose ("Build your first offer: Don't build …") heads an item of a
+        // list, which flows.
+        let labelled = crate::text::display_width(line.trim()) <= 100
+            && (1..=LABEL_CHARS).contains(&label.chars().count())
+            && label.split_whitespace().count() <= LABEL_WORDS
+            && label
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && !ends_sentence(label)
+            && !value.trim().is_empty();
+        if !labelled {
+            return false;
+        }
+        rows += 1;
+    }
+    rows >= 3
+}
+
+/// The longest label of a row of labelled values, in characters and in words.
+const LABEL_CHARS: usize = 32;
+const LABEL_WORDS: usize = 5;
 
 /// Rows of figures set flush as a paragraph's lines (a schedule, a results table pasted as
 /// text): each line a record of its own, so they are kept as lines, not run together. No

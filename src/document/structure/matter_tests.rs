@@ -127,6 +127,50 @@ fn a_schedule_of_dated_lines_closing_an_article_is_the_article_kept_line_by_line
 }
 
 #[test]
+fn rows_of_labelled_values_closing_an_article_are_its_table_kept_line_by_line() {
+    let teams = "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\n\
+                 Ukraine (Group B): Third appearance\nSpain (Group F): 11th appearance\n\
+                 Sweden (Group F): Seventh appearance\nPoland (Group G): Fourth appearance";
+    let text = format!(
+        "Qualifying | Example Sport\n\nNews\nScores\nSchedule\nTeams\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nQualified teams\n\n{teams}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let table = blocks.iter().find(|b| b.text.contains("Ukraine"));
+    assert!(table.is_some_and(|b| b.kind != Leftover), "{blocks:#?}");
+    assert!(
+        table.is_some_and(|b| b.text.lines().count() == 6),
+        "a row a line: {blocks:#?}"
+    );
+}
+
+#[test]
+fn labelled_rows_are_a_table_unless_they_are_a_pages_fields_or_a_list_of_prose() {
+    use super::super::raw::Raw;
+    let raws = |text: &'static str| crate::document::structure::scan::scan(text);
+    let table: Vec<Raw<'_>> = raws(
+        "England (Group A): 10th appearance\nSpain (Group F): 11th appearance\nWales (Group E): Second appearance\n",
+    );
+    assert!(super::is_table_of_figures(&table[0]));
+    // A page's fields about itself keep their lines, but are no table of the article's.
+    let fields: Vec<Raw<'_>> =
+        raws("Wordcount: 717\nPublished: Nov. 19, 2019, 6:18 p.m.\nTags: ads, awareness, news\n");
+    assert!(super::are_labelled_rows(fields[0].lines()));
+    assert!(!super::is_table_of_figures(&fields[0]));
+    // Items of a list that each run on as a paragraph are no rows.
+    let items = "Build your site: You will need a home page, an about page, a contact page and some kind of page to sell from.\n\
+                 Build your first offer: Test a small version of it first, before you build anything elaborate or slow to make.\n\
+                 Build a funnel: Find a way to attract your prospects, serve them well, and turn them into customers over time.\n";
+    assert!(!super::are_labelled_rows(items.lines()));
+    // Two lines are a pair of fields, not a table.
+    assert!(!super::are_labelled_rows(
+        "Spain (Group F): 11th appearance\nWales (Group E): Second appearance".lines()
+    ));
+}
+
+#[test]
 fn readers_comments_after_the_article_are_folded() {
     let text = format!(
         "Budget Passes | Example News\n\nNews\nSport\nCulture\nOpinion\n\nSign in\n\n\

@@ -468,7 +468,8 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         if raw.kind == BlockKind::Paragraph
             && (shape.is_preformatted(base)
                 || super::matter::is_front_fields(&raw)
-                || super::matter::are_rows_of_figures(raw.lines(), raw.line_count()))
+                || super::matter::are_rows_of_figures(raw.lines(), raw.line_count())
+                || raw.line_count() >= 3 && super::matter::are_labelled_rows(raw.lines()))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be

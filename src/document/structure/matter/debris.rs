@@ -27,7 +27,9 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         && size_up_to(&block.text, 15) >= 15
         && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
         && !raw.menu()
-        && !is_flattened_menu(&block.text)
+        // A table keeps its rows apart: it is no menu run together, however many of its
+        // words are capitalised (countries and their groups).
+        && (table || !is_flattened_menu(&block.text))
         && !TimeAgo::of(&block.text).is_not_article()
         && !is_contents_entry(block)
         && !is_cookie_notice(&block.text)
