@@ -344,9 +344,10 @@ impl<'a> Labeler<'a> {
             .text(block)
             .get(start as usize..end as usize)
             .unwrap_or("");
-        match text.contains('\n') {
-            true => on_one_line(text).width(),
-            false => text.width(),
+        if text.contains('\n') {
+            on_one_line(text).width()
+        } else {
+            text.width()
         }
     }
 

@@ -269,11 +269,6 @@ pub fn has_date(text: &str) -> bool {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let is_year = |w: &str| {
-        w.len() == 4
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && (w.starts_with("19") || w.starts_with("20"))
-    };
     let (mut month, mut year, mut number, mut numeric_date, mut ago) =
         (false, false, false, false, false);
     let mut after_number = false;
@@ -285,7 +280,7 @@ pub fn has_date(text: &str) -> bool {
         month = month || is_month(word.trim_end_matches('.'));
         year = year || is_year(word);
         number = number || all_digits;
-        numeric_date = numeric_date || is_numeric_date(word, &is_year);
+        numeric_date = numeric_date || is_numeric_date(word);
         ago = ago
             || after_number
                 && ["days", "hours", "minutes", "weeks", "day", "hour"]
@@ -296,14 +291,21 @@ pub fn has_date(text: &str) -> bool {
     // "11/20/2019": the slashes part the words above, so the form is looked for whole.
     let slashed = || {
         text.split(|c: char| c.is_whitespace() || c == ',' || c == '|')
-            .any(|word| word.contains('/') && is_numeric_date(word, &is_year))
+            .any(|word| word.contains('/') && is_numeric_date(word))
     };
     (month && (year || number)) || numeric_date || ago || slashed()
 }
 
+/// A year of the last century or this one: "1998", "2019".
+fn is_year(word: &str) -> bool {
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Three numbers, one of them a year, joined by "-", "." or "/": "2019-11-18", "18.11.2019",
 /// "11/20/2019".
-fn is_numeric_date(word: &str, is_year: &impl Fn(&str) -> bool) -> bool {
+fn is_numeric_date(word: &str) -> bool {
     let mut parts = word.split(['-', '.', '/']);
     let three: Vec<&str> = parts.by_ref().take(4).collect();
     three.len() == 3
@@ -343,7 +345,7 @@ pub(super) fn opens_on_a_day(line: &str) -> bool {
                 <= 2
     };
     let month = |word: &str| is_month(word.trim_end_matches(['.', ',', ':']));
-    let numeric = first.contains(['/', '.', '-']) && is_numeric_date(first, &|p| p.len() == 4);
+    let numeric = first.contains(['/', '.', '-']) && is_numeric_date(first);
     // "10 de março", "3 of May": the day, a joining word, the month.
     let joined = |word: &str| matches!(word, "de" | "of") && third.is_some_and(month);
     numeric
