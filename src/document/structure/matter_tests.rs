@@ -127,6 +127,38 @@ fn a_schedule_of_dated_lines_closing_an_article_is_the_article_kept_line_by_line
 }
 
 #[test]
+fn a_box_of_related_links_inside_an_article_does_not_end_it() {
+    // "Related Links" and one link set inside the article, its last paragraph after them;
+    // then the page's own furniture.
+    let last = "Challenges include designing the spacecraft to run largely on its own while the crew sleep through much of the long cruise.";
+    let text = format!(
+        "Snooze Cruise | Example News\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nRelated Links\n\nEuropean Space Agency website\n\n{last}\n\n\
+         Report Error\n\nTop Video\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    assert!(shown(&blocks).contains(&last), "{blocks:#?}");
+    let footer = blocks.iter().find(|b| b.text.contains("Privacy policy"));
+    assert!(footer.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn an_authors_box_after_the_article_stays_folded_with_the_furniture() {
+    // A name, then a note that opens on it: who wrote the article, as the page's furniture
+    // sets it after every article, not the article going on.
+    let note = "Emiliano joined the magazine in March 2017 and has been reporting on solar energy since 2009.";
+    let text = format!(
+        "Solar Report | Example Magazine\n\nNews\nMarkets\nTechnology\nEvents\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nShare\n\nEmiliano Bellini\n\n{note}\n\n\
+         More articles from Emiliano Bellini\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    assert!(!shown(&blocks).contains(&note), "{blocks:#?}");
+}
+
+#[test]
 fn rows_of_labelled_values_closing_an_article_are_its_table_kept_line_by_line() {
     let teams = "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\n\
                  Ukraine (Group B): Third appearance\nSpain (Group F): 11th appearance\n\

@@ -37,7 +37,7 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
 
 /// The article on a web page: the run of blocks where prose outweighs furniture most, as body
 /// text extractors find it (each prose block adds its words; every other block takes some
-/// away, a menu or cue line more), widened over single stray blocks. Prose outside the run — an author's bio past the comment
+/// away, a menu or cue line more), widened over single stray blocks and boxes of short links. Prose outside the run — an author's bio past the comment
 /// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
 fn article_span(
     raws: &[impl Shaped],
@@ -84,8 +84,35 @@ fn article_span(
     while first >= 2 && prose[first - 2] && !prose[first - 1] {
         first -= 2;
     }
-    while last + 2 < blocks.len() && prose[last + 2] && !prose[last + 1] {
-        last += 2;
+    // Nor does a box set before its last paragraph: the box's name and a short link that is
+    // no button ("Related Links" / "European Space Agency website"), then one paragraph. (Where
+    // the article goes on for several, its weight carries the run over the box; teasers after
+    // an article come several in a row.) An author's box after the article is not that: a
+    // name, then a note that opens on it ("Share" / "Emiliano Bellini" / "Emiliano joined pv
+    // magazine in 2017.").
+    let short_line = |i: usize| !prose[i] && !raws[i].menu() && size_up_to(&blocks[i].text, 9) <= 8;
+    let names_the_line_before = |i: usize| {
+        let opening = blocks[i].text.split_whitespace().next().unwrap_or_default();
+        blocks[i - 1]
+            .text
+            .split_whitespace()
+            .any(|word| word == opening)
+    };
+    loop {
+        if last + 2 < blocks.len() && prose[last + 2] && !prose[last + 1] {
+            last += 2;
+        } else if last + 3 < blocks.len()
+            && prose[last + 3]
+            && short_line(last + 1)
+            && short_line(last + 2)
+            && !is_chrome(&raws[last + 2], &blocks[last + 2])
+            && !names_the_line_before(last + 3)
+            && !prose.get(last + 4).copied().unwrap_or(false)
+        {
+            last += 3;
+        } else {
+            break;
+        }
     }
     Some((first, last))
 }
