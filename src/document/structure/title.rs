@@ -524,7 +524,8 @@ mod tests {
         assert_eq!(got[0], Title, "{got:?}");
     }
 
-    /// The definition `has_date` had before it was made quick, kept to check it against.
+    /// The definition `has_date` had before it was made quick (with the slashed form since
+    /// added), kept to check it against.
     fn has_date_as_defined(text: &str) -> bool {
         let lower = text.to_lowercase();
         let words: Vec<&str> = lower
@@ -552,9 +553,22 @@ mod tests {
             p[0].chars().all(|c| c.is_ascii_digit())
                 && ["days", "hours", "minutes", "weeks", "day", "hour"].contains(&p[1])
         });
+        // Three numbers joined by slashes, one a year ("11/20/2019"), taken whole.
+        let slashed = lower
+            .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
+            .any(|w| {
+                let parts: Vec<&str> = w.split(['-', '.', '/']).collect();
+                w.contains('/')
+                    && parts.len() == 3
+                    && parts
+                        .iter()
+                        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+                    && parts.iter().any(|p| year(p))
+            });
         (month && (any_year || words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))))
             || numeric_date
             || ago
+            || slashed
     }
 
     proptest::proptest! {
@@ -562,7 +576,7 @@ mod tests {
         fn has_date_says_what_its_definition_says(
             words in proptest::collection::vec(
                 proptest::sample::select(vec![
-                    "2019", "18", "1999", "3", "2019-11-18", "18.11.2019", "1.2.3", "20-1-2",
+                    "2019", "18", "1999", "3", "2019-11-18", "18.11.2019", "1.2.3", "20-1-2", "11/20/2019", "1/2/3",
                     "November", "NOV.", "nov", "März", "MÄRZ", "Août", "décembre", "Maret",
                     "days", "DAYS", "hour", "ago", "Posted", "by", "Chapter", "I.", "x",
                     "2019.", "-", ".", "", "İ", "septembre", "Sept.", "sept",
