@@ -159,6 +159,42 @@ fn an_authors_box_after_the_article_stays_folded_with_the_furniture() {
 }
 
 #[test]
+fn an_interview_closing_an_article_is_shown_though_its_lines_are_short() {
+    // Questions and answers, one a paragraph: most of them short and ending no sentence, as
+    // a menu's lines do.
+    let interview = "Q: Where did you grow up?\n\nA: On an island, the most beautiful place in the world, though I am biased.\n\n\
+                     Q: Favorite apps?\n\nA: Maps, Music and Weather\n\nQ: Favorite books?\n\nA: A Fistful of Rice\n\n\
+                     Q: What are your hobbies?\n\nA: Reading, travel, and time with my family.";
+    let text = format!(
+        "Meet the New Chief | Example Company Blog\n\nProducts\nPricing\nAbout\nCareers\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{interview}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for line in [
+        "Q: Favorite apps?",
+        "A: Maps, Music and Weather",
+        "A: A Fistful of Rice",
+    ] {
+        assert!(shown.contains(&line), "{line}: {shown:?}");
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn only_questions_and_answers_in_turn_make_an_interview() {
+    let para = |text: &str| Block::new(Paragraph, text, 1);
+    let turns = ["Q: Why?", "A: Because.", "Q: When?", "A: Now."].map(para);
+    assert_eq!(super::debris::interview_lines(&turns), vec![0, 1, 2, 3]);
+    // A lettered list, an initial, a single pair: none.
+    let lettered = ["A. Apples", "B. Pears", "C. Plums", "D. Figs"].map(para);
+    assert!(super::debris::interview_lines(&lettered).is_empty());
+    let initial = ["A. Lincoln spoke first.", "Q: Why?", "A: Because."].map(para);
+    assert!(super::debris::interview_lines(&initial).is_empty());
+}
+
+#[test]
 fn rows_of_labelled_values_closing_an_article_are_its_table_kept_line_by_line() {
     let teams = "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\n\
                  Ukraine (Group B): Third appearance\nSpain (Group F): 11th appearance\n\

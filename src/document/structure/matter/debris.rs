@@ -117,6 +117,41 @@ fn article_span(
     Some((first, last))
 }
 
+/// The questions and answers of an interview, one a paragraph, "Q: Favorite apps?" then "A:
+/// Bleacher Report and Uber Eats": two pairs or more in turn. Each is short and many end no
+/// sentence, as a menu's lines do, but together they are the article's own text.
+pub(super) fn interview_lines(blocks: &[Block]) -> Vec<usize> {
+    let turn = |block: &Block| -> Option<bool> {
+        if block.kind != BlockKind::Paragraph {
+            return None;
+        }
+        let text = block.text.trim_start();
+        let asks = ["Q:", "Q."].iter().any(|mark| text.starts_with(mark));
+        let answers = ["A:", "A."].iter().any(|mark| text.starts_with(mark));
+        (asks || answers).then_some(asks)
+    };
+    let mut lines = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        // A run opens on a question, and each block after it takes the other turn: a
+        // lettered list ("A. …", "B. …") or a line opening on an initial ("A. Lincoln") is
+        // no interview.
+        if turn(&blocks[i]) != Some(true) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < blocks.len() && turn(&blocks[end]) == Some((end - i) % 2 == 0) {
+            end += 1;
+        }
+        if end - i >= 4 {
+            lines.extend(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    lines
+}
+
 /// A paragraph that reads as part of an article though it is short: a whole sentence (or the
 /// line that introduces what follows, ending in a colon) of six words or more, with none of
 /// furniture's words or forms.
@@ -181,11 +216,14 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     // then are whole runs of prose outside the article judged as furniture. A long article
     // sets few cue lines among its many paragraphs. (At this share, none of 2,153 manuals,
     // change logs, books and guides that are no web pages folds a line.)
-    let prose_shaped: Vec<bool> = raws
+    let mut prose_shaped: Vec<bool> = raws
         .iter()
         .zip(blocks.iter())
         .map(|(r, b)| is_prose(r, b))
         .collect();
+    for i in interview_lines(blocks) {
+        prose_shaped[i] = true;
+    }
     let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
     let web_page = cue_blocks * 5 >= prose_blocks;
     // On a web page, a box of several lines met twice is one the page repeats (a newsletter
