@@ -195,6 +195,22 @@ fn only_questions_and_answers_in_turn_make_an_interview() {
 }
 
 #[test]
+fn a_list_the_article_introduces_is_shown_line_by_line_not_folded_as_a_menu() {
+    // Short lines without a stop, as a menu's are, but after "… the foods to avoid …:".
+    let list = "alcohol in any form\nfats of artificial origin\nsugar in any form (or the day's other foods must give way)\npastry (all of it holds sugar)";
+    let text = format!(
+        "The Diet | Example Health\n\nNews\nDiets\nRecipes\nFitness\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nThese are the foods to avoid in the first weeks:\n\n{list}\n\n{PROSE}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&list), "{shown:?}");
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
 fn rows_of_labelled_values_closing_an_article_are_its_table_kept_line_by_line() {
     let teams = "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\n\
                  Ukraine (Group B): Third appearance\nSpain (Group F): 11th appearance\n\

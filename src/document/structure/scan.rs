@@ -469,7 +469,8 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
             && (shape.is_preformatted(base)
                 || super::matter::is_front_fields(&raw)
                 || super::matter::are_rows_of_figures(raw.lines(), raw.line_count())
-                || raw.line_count() >= 3 && super::matter::are_labelled_rows(raw.lines()))
+                || raw.line_count() >= 3 && super::matter::are_labelled_rows(raw.lines())
+                || out.last().is_some_and(introduces_a_list) && is_introduced_list(&raw))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be
@@ -486,6 +487,70 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
         raw.set_in = shape.least_indent > base;
         out.push(raw);
     }
+}
+
+/// A paragraph whose last line ends in a colon ("Foods to avoid:"): what follows may be the
+/// list it introduces.
+fn introduces_a_list(raw: &Raw<'_>) -> bool {
+    raw.kind == BlockKind::Paragraph
+        && raw
+            .lines()
+            .last()
+            .is_some_and(|line| line.trim_end().ends_with([':', '：']))
+}
+
+/// The items of a list a sentence has just introduced, one a line with no mark before them
+/// ("alcohol in any form" / "sugar" / "starchy vegetables (potatoes, corn)"): short lines
+/// that end no sentence or clause, so no prose wrapped at a measure. Without the colon before
+/// them such lines are as likely a menu; after it they are the text's own, and kept as lines
+/// rather than run together. A row of buttons after "Share this:" is furniture still, and so is
+/// a trail of links.
+fn is_introduced_list(raw: &Raw<'_>) -> bool {
+    let lines: Vec<&str> = raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.len() >= 2
+        && lines.iter().all(|line| {
+            crate::text::display_width(line) <= 100
+                && !line.ends_with([',', ';', ':', '，', '；', '：', '、'])
+                && !looks_like_code(line)
+        })
+        && lines[..lines.len() - 1]
+            .iter()
+            .all(|line| !super::matter::ends_sentence(line))
+        && !lines.iter().any(|line| super::chrome::has_cue(line))
+        && !is_wrapped_at_a_measure(&lines)
+        // A trail of links after "You are at:" ("Home" / "Fact Check" / the headline) is the
+        // page's navigation: names of a word or three, each in capitals, up to the last.
+        && !lines[..lines.len() - 1].iter().all(|line| {
+            line.chars().next().is_some_and(char::is_uppercase)
+                && line.split_whitespace().count() <= 3
+        })
+}
+
+/// Most lines but the last are about full: the next line's first word, and a little more,
+/// would not have fitted after them within the longest line. Prose wrapped at a measure is so,
+/// but for a line cut short now and then by hand (the little more because some wrappers
+/// counted bytes, not characters, or the measure is wider than the longest line of a short
+/// passage); a list's items end where they end.
+fn is_wrapped_at_a_measure(lines: &[&str]) -> bool {
+    const ROOM: usize = 10;
+    let longest = lines
+        .iter()
+        .map(|line| crate::text::display_width(line))
+        .max()
+        .unwrap_or(0);
+    let roomy = lines
+        .windows(2)
+        .filter(|pair| {
+            let next_word = pair[1].split_whitespace().next().unwrap_or("");
+            crate::text::display_width(pair[0]) + 1 + crate::text::display_width(next_word) + ROOM
+                <= longest
+        })
+        .count();
+    roomy * 2 < lines.len().saturating_sub(1)
 }
 
 /// Lines of prose wrapped at a measure, not broken by sense. All of these hold:

@@ -579,3 +579,32 @@ fn verse_set_in_turns_over_and_code_and_tables_are_cut() {
         "     +--------+     +--------+\n     | client | --> | server |"
     ));
 }
+
+#[test]
+fn the_items_of_a_list_a_sentence_introduces_keep_their_lines() {
+    let list = "Foods to avoid:\n\nalcohol in any form\nsugar in any form (or the day's other foods must give way)\nstarchy vegetables (potatoes, corn)\npastry";
+    let raws = scan(list);
+    assert_eq!(raws[1].kind, BlockKind::Code, "kept as lines");
+    assert!(raws[1].turn_over, "words that turn over on a narrow screen");
+    // Platforms, one a line, set in under "tested on:".
+    let platforms = "It has been tested on:\n\n        AIX (5.1 and 5.3, using cc and gcc)\n        Cygwin (1.5.21 on Windows/XP)\n        FreeBSD (6.0)\n        HPUX (10.20, 11.00, 11.11 and 11.23, using cc and gcc)";
+    assert_eq!(scan(platforms)[1].kind, BlockKind::Code);
+}
+
+#[test]
+fn after_a_colon_wrapped_prose_a_trail_of_links_or_buttons_are_not_a_list() {
+    // What is said after "said:", wrapped at a measure counted in bytes (the curly quote is
+    // three), the next line's first word fitting exactly: a paragraph, which flows.
+    let speech = "She turned to him and said:\n\n\u{201c}Did you not think, Mr. Darcy, that I expressed myself uncommonly\nwell just now, when I was teasing Colonel Forster to give us a ball at\nMeryton?\u{201d}";
+    assert_eq!(scan(speech)[1].kind, BlockKind::Paragraph);
+    // Wrapped prose with one line cut short by hand.
+    let prose = "Consider this:\n\nAssume a carpenter builds a cupboard having a single drawer. The cupboard is\nfinished, and a customer, buying the cupboard, finds that the cupboard can be\nused as expected. Satisfied with the cupboard, the customer asks the carpenter\nto build another cupboard, this time having two\ndrawers. When the second cupboard is finished, the customer takes it home and\nis utterly amazed when it collapses.";
+    assert_eq!(scan(prose)[1].kind, BlockKind::Paragraph);
+    let trail = "You are at:\n\nHome\nFact Check\nIs An Oxygen Bar In Delhi Offering Fresh Air?";
+    assert_eq!(scan(trail)[1].kind, BlockKind::Paragraph);
+    let buttons = "Share this:\n\nFacebook\nTwitter\nEmail";
+    assert_eq!(scan(buttons)[1].kind, BlockKind::Paragraph);
+    // Without the colon, short lines may be a menu: they are left to the furniture rules.
+    let no_colon = "Foods to avoid\n\nalcohol in any form\nsugar in any form\npastry";
+    assert_eq!(scan(no_colon)[1].kind, BlockKind::Paragraph);
+}
