@@ -470,7 +470,11 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                 || super::matter::is_front_fields(&raw)
                 || super::matter::are_rows_of_figures(raw.lines(), raw.line_count())
                 || raw.line_count() >= 3 && super::matter::are_labelled_rows(raw.lines())
-                || out.last().is_some_and(introduces_a_list) && is_introduced_list(&raw))
+                || is_list_of_lines(
+                    raw.lines(),
+                    out.last()
+                        .is_some_and(|before| introduces_a_list(before.kind, before.lines())),
+                ))
         {
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be
@@ -491,26 +495,30 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
 
 /// A paragraph whose last line ends in a colon ("Foods to avoid:"): what follows may be the
 /// list it introduces.
-fn introduces_a_list(raw: &Raw<'_>) -> bool {
-    raw.kind == BlockKind::Paragraph
-        && raw
-            .lines()
+pub(super) fn introduces_a_list<'a>(kind: BlockKind, lines: impl Iterator<Item = &'a str>) -> bool {
+    kind == BlockKind::Paragraph
+        && lines
             .last()
             .is_some_and(|line| line.trim_end().ends_with([':', '：']))
 }
 
-/// The items of a list a sentence has just introduced, one a line with no mark before them
-/// ("alcohol in any form" / "sugar" / "starchy vegetables (potatoes, corn)"): short lines
-/// that end no sentence or clause, so no prose wrapped at a measure. Without the colon before
-/// them such lines are as likely a menu; after it they are the text's own, and kept as lines
-/// rather than run together. A row of buttons after "Share this:" is furniture still, and so is
-/// a trail of links.
-fn is_introduced_list(raw: &Raw<'_>) -> bool {
-    let lines: Vec<&str> = raw
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+/// The items of a list, one a line with no mark before them, kept as lines rather than run
+/// together: after a sentence that introduces them with a colon ("alcohol in any form" /
+/// "sugar" / "starchy vegetables (potatoes, corn)"), or, colon or not, three short lines or
+/// more (under 40 columns on average, as a menu's are) each opening in a small letter
+/// ("cabbage" / "courgette" / "peas"): a menu's or a title's words open in capitals. The lines
+/// end no sentence or clause, and several are well short of the longest, so they are no
+/// prose wrapped at a measure. Without the colon, or in capitals, such lines are as likely
+/// a menu, left to the furniture rules; a row of buttons after "Share this:" is furniture
+/// still, and so is a trail of links.
+pub(super) fn is_list_of_lines<'a>(
+    lines: impl Iterator<Item = &'a str> + Clone,
+    after_colon: bool,
+) -> bool {
+    if !after_colon && !opens_each_line_in_lower_case(lines.clone()) {
+        return false;
+    }
+    let lines: Vec<&str> = lines.map(str::trim).filter(|l| !l.is_empty()).collect();
     lines.len() >= 2
         && lines.iter().all(|line| {
             crate::text::display_width(line) <= 100
@@ -528,6 +536,19 @@ fn is_introduced_list(raw: &Raw<'_>) -> bool {
             line.chars().next().is_some_and(char::is_uppercase)
                 && line.split_whitespace().count() <= 3
         })
+}
+
+/// Three lines or more, under 40 columns on average, each opening on a small letter.
+fn opens_each_line_in_lower_case<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut count, mut width) = (0usize, 0usize);
+    for line in lines.map(str::trim) {
+        if !line.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+        count += 1;
+        width += line.width();
+    }
+    count >= 3 && width < 40 * count
 }
 
 /// Most lines but the last are about full: the next line's first word, and a little more,

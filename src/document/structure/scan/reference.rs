@@ -241,6 +241,12 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                 || crate::document::structure::matter::are_rows_of_figures(
                     raw.lines.iter().copied(),
                     raw.lines.len(),
+                )
+                || super::is_list_of_lines(
+                    raw.lines.iter().copied(),
+                    out.last().is_some_and(|before| {
+                        super::introduces_a_list(before.kind, before.lines.iter().copied())
+                    }),
                 ))
         {
             raw.kind = BlockKind::Code;

@@ -604,7 +604,20 @@ fn after_a_colon_wrapped_prose_a_trail_of_links_or_buttons_are_not_a_list() {
     assert_eq!(scan(trail)[1].kind, BlockKind::Paragraph);
     let buttons = "Share this:\n\nFacebook\nTwitter\nEmail";
     assert_eq!(scan(buttons)[1].kind, BlockKind::Paragraph);
-    // Without the colon, short lines may be a menu: they are left to the furniture rules.
-    let no_colon = "Foods to avoid\n\nalcohol in any form\nsugar in any form\npastry";
+    // Without the colon, short lines in capitals may be a menu: they are left to the
+    // furniture rules.
+    let no_colon = "Latest News\n\nNews\nSport\nCulture\nWeather";
     assert_eq!(scan(no_colon)[1].kind, BlockKind::Paragraph);
+}
+
+#[test]
+fn short_lines_each_opening_in_a_small_letter_are_a_list_colon_or_not() {
+    let list = "Foods to limit\n\ncabbage\ncourgette\npeas\ntomatoes\nsour cream (a light one) and a few others.";
+    assert_eq!(scan(list)[1].kind, BlockKind::Code);
+    let imports = "    import asyncio\n    import unittest\n    from unittest.mock import Mock, MagicMock, AsyncMock, patch";
+    assert_eq!(scan(imports)[0].kind, BlockKind::Code);
+    // Wrapped prose whose lines open in small letters, cut short here and there: its lines
+    // are long, and it flows.
+    let prose = "streambuf::setg is used to inform the streambuf base class of the\nsize and location of the input buffer, so that it is able to set up its input\nbuffer pointers accordingly. This ensures that\nstreambuf::eback,  streambuf::gptr, and\nstreambuf::egptr return correct values.";
+    assert_eq!(scan(prose)[0].kind, BlockKind::Paragraph);
 }
