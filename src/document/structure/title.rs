@@ -572,6 +572,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        // Failures are kept with the tests, not at the top of the repository.
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            failure_persistence: Some(Box::new(
+                proptest::test_runner::FileFailurePersistence::SourceParallel(
+                    "tests/proptest-regressions"
+                )
+            )),
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
         #[test]
         fn has_date_says_what_its_definition_says(
             words in proptest::collection::vec(
