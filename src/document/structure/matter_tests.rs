@@ -211,6 +211,49 @@ fn a_list_the_article_introduces_is_shown_line_by_line_not_folded_as_a_menu() {
 }
 
 #[test]
+fn the_items_of_a_buying_guide_named_with_their_prices_are_shown() {
+    // Each item: the maker's credit under its picture, its name and price, a button, then
+    // what the article says of it. The name stands between two lines that are no prose.
+    let item = |credit: &str, name: &str| {
+        format!("{credit}\n\n{name}\n\nSee it now: Amazon\n\n{PROSE} {PROSE}")
+    };
+    let text = format!(
+        "Best gadgets of the year | Example Tech\n\nNews\nReviews\nDeals\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{}\n\n{}\n\n{}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions",
+        item("Nintendo", "Nintendo Switch Lite for $200"),
+        item("Sonos", "Sonos Move for $400"),
+        item(
+            "Jason Example/Example Tech",
+            "Samsung Galaxy Note 10 Plus for €840"
+        ),
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for name in ["Nintendo Switch Lite for $200", "Sonos Move for $400"] {
+        assert!(shown.contains(&name), "{name}: {shown:?}");
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn a_price_is_an_amount_by_a_currency_sign() {
+    use super::debris::names_a_price;
+    for text in ["for $235", "€ 40", "60,000₩", "£1.99 a month", "₹300"] {
+        assert!(names_a_price(text), "{text}");
+    }
+    for text in [
+        "Nov 20, 2019 05:47",
+        "$ signs",
+        "Share on Facebook",
+        "US$",
+        "€",
+    ] {
+        assert!(!names_a_price(text), "{text}");
+    }
+}
+
+#[test]
 fn rows_of_labelled_values_closing_an_article_are_its_table_kept_line_by_line() {
     let teams = "England (Group A): 10th appearance\nCzech Republic (Group A): Seventh appearance\n\
                  Ukraine (Group B): Third appearance\nSpain (Group F): 11th appearance\n\

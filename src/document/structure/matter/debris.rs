@@ -152,6 +152,24 @@ pub(super) fn interview_lines(blocks: &[Block]) -> Vec<usize> {
     lines
 }
 
+/// An amount after a currency's sign or before it: "$235", "€ 40", "60,000₩", "£1.99".
+pub(super) fn names_a_price(text: &str) -> bool {
+    const SIGNS: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        SIGNS.contains(c)
+            && (chars[i + 1..]
+                .iter()
+                .find(|c| **c != ' ')
+                .is_some_and(char::is_ascii_digit)
+                || chars[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| **c != ' ')
+                    .is_some_and(char::is_ascii_digit))
+    })
+}
+
 /// A paragraph that reads as part of an article though it is short: a whole sentence (or the
 /// line that introduces what follows, ending in a colon) of six words or more, with none of
 /// furniture's words or forms.
@@ -370,7 +388,13 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             blocks[i].fold_as(Fold::Pictures);
             continue;
         }
-        let lonely = !prose[i - 1] && !prose[i + 1] && !ends_sentence(&blocks[i].text);
+        // A line that names a price ("Apple AirPods Pro for $235") heads an item of a
+        // buying guide or a review, however bare its neighbours: a dateline or a button
+        // names none.
+        let lonely = !prose[i - 1]
+            && !prose[i + 1]
+            && !ends_sentence(&blocks[i].text)
+            && !names_a_price(&blocks[i].text);
         if raws[i].menu()
             || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))
             || lonely
