@@ -138,6 +138,15 @@ impl<'a> Flattener<'a> {
         self.dropped.get("table").is_some_and(|&count| count > 0)
     }
 
+    /// Whether the foreign content open is SVG (else MathML): the nearer of the two roots.
+    fn in_svg(&self) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .find(|open| matches!(open.name.as_str(), "svg" | "math"))
+            .is_some_and(|open| open.name == "svg")
+    }
+
     fn in_foreign(&self) -> bool {
         !self.dropped_foreign.is_empty()
             || self.stack.last().is_some_and(|open| open.foreign_content)
@@ -252,7 +261,7 @@ impl<'a> Flattener<'a> {
         }
         let foreign_content = match name.as_str() {
             "svg" | "math" => true,
-            _ if foreign => !is_integration_point(&name),
+            _ if foreign => !is_integration_point(&name, self.in_svg()),
             _ => false,
         };
         self.open(&name, foreign_content);
@@ -759,12 +768,15 @@ fn breaks_out_of_foreign(name: &str) -> bool {
     )
 }
 
-/// SVG and MathML elements whose content is HTML again.
-fn is_integration_point(name: &str) -> bool {
-    matches!(
-        name,
-        "foreignobject" | "desc" | "title" | "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml"
-    )
+/// SVG and MathML elements whose content is HTML again: each language has its own. A `<desc>`
+/// or `<title>` inside MathML is MathML, and a `<textarea>` in it an element, not a box of
+/// text: taken for SVG's, the tags after it were read as text, and nested without bound.
+fn is_integration_point(name: &str, in_svg: bool) -> bool {
+    if in_svg {
+        matches!(name, "foreignobject" | "desc" | "title")
+    } else {
+        matches!(name, "mi" | "mo" | "mn" | "ms" | "mtext" | "annotation-xml")
+    }
 }
 
 #[cfg(test)]

@@ -337,3 +337,13 @@ fn a_stray_end_tag_in_a_drawing_left_out_keeps_it_open() {
     let original = parsed(&page).1;
     assert_eq!(words, original);
 }
+
+#[test]
+fn a_textarea_under_mathmls_desc_is_an_element_and_its_nesting_bounded() {
+    // `<desc>` is HTML again only in SVG; in MathML a `<textarea>` under it opens an element,
+    // and the tags after it are tags, not the box's text.
+    let page = "<math><desc><textarea>w ".repeat(300);
+    let (deepest, words) = parsed(&bounded(&page));
+    assert!(deepest <= 4 * MAX_DEPTH, "{deepest}");
+    assert_eq!(words.iter().filter(|w| w.as_str() == "w").count(), 300);
+}
