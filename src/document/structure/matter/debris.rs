@@ -155,18 +155,11 @@ pub(super) fn interview_lines(blocks: &[Block]) -> Vec<usize> {
 /// An amount after a currency's sign or before it: "$235", "€ 40", "60,000₩", "£1.99".
 pub(super) fn names_a_price(text: &str) -> bool {
     const SIGNS: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
-    let chars: Vec<char> = text.chars().collect();
-    chars.iter().enumerate().any(|(i, c)| {
-        SIGNS.contains(c)
-            && (chars[i + 1..]
-                .iter()
-                .find(|c| **c != ' ')
-                .is_some_and(char::is_ascii_digit)
-                || chars[..i]
-                    .iter()
-                    .rev()
-                    .find(|c| **c != ' ')
-                    .is_some_and(char::is_ascii_digit))
+    text.match_indices(SIGNS).any(|(at, sign)| {
+        let after = text[at + sign.len()..].trim_start_matches(' ');
+        let before = text[..at].trim_end_matches(' ');
+        after.starts_with(|c: char| c.is_ascii_digit())
+            || before.ends_with(|c: char| c.is_ascii_digit())
     })
 }
 
