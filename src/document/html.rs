@@ -6,6 +6,7 @@
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::html_book;
+use super::html_items::keep_items_for_sale;
 use super::html_text::{find_end_tag, visible_text};
 use super::markdown;
 use super::nesting;
@@ -41,6 +42,7 @@ pub fn structure(html: &str) -> Article {
     unname_generated_sections(&page);
     keep_admonitions(&page);
     keep_cross_references(&page);
+    keep_items_for_sale(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);

@@ -8,6 +8,7 @@ pub mod epub;
 pub mod format;
 mod html;
 mod html_book;
+mod html_items;
 mod html_text;
 pub mod input;
 mod markdown;

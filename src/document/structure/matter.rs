@@ -18,6 +18,7 @@ use super::title;
 use crate::document::{Block, BlockKind, Fold};
 
 pub(super) mod debris;
+pub(in crate::document) use debris::is_price_tag;
 use debris::{is_prose, mark_debris, shows_web_furniture};
 
 /// Marks the matter around the text, and says what kind of text it found.
@@ -554,6 +555,11 @@ pub(super) fn is_link_stack(raw: &Raw<'_>) -> bool {
 
 /// A teaser of another article: a name or headline line and a date line over the first
 /// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
+/// A line that is a price alone, the tag of an item for sale (see [`debris::is_price_tag`]).
+pub(super) fn shows_a_price_tag(raw: &Raw<'_>) -> bool {
+    filled_lines(raw).any(debris::is_price_tag)
+}
+
 pub(super) fn is_teaser_card(raw: &Raw<'_>) -> bool {
     // Only the first three lines can be the card's head, and the last line never is.
     let first: Vec<&str> = filled_lines(raw).take(4).collect();

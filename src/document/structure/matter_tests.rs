@@ -237,6 +237,88 @@ fn the_items_of_a_buying_guide_named_with_their_prices_are_shown() {
 }
 
 #[test]
+fn items_for_sale_with_their_price_tags_after_the_articles_prose_are_shown() {
+    // A deals post: two paragraphs, then the items, each its name, its features a line
+    // each, and a box with the full name, the tag and the buttons. No sentence among them.
+    let item = |name: &str, price: &str| {
+        format!(
+            "{name}\n\nBoils a litre in three minutes\nBrushed steel body\nKeep-warm setting\n\n\
+             {name} (2024 model)\n{price}\nAvailable from Example Shop\nBuy Now"
+        )
+    };
+    let items = [
+        item("Kettle One", "$39.99"),
+        item("Kettle Two", "$54.00"),
+        item("Kettle Three", "£1,299"),
+    ]
+    .join("\n\n");
+    let text = format!(
+        "Best kettle deals | Example Deals\n\nNews\nReviews\nDeals\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{items}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    for words in [
+        "Kettle One",
+        "Brushed steel body",
+        "$54.00",
+        "£1,299",
+        "Kettle Three (2024 model)",
+    ] {
+        assert!(shown.contains(words), "{words}: {shown}");
+    }
+    assert!(!shown.contains("Privacy"), "{shown}");
+}
+
+#[test]
+fn two_price_tags_after_an_article_are_not_a_list_of_items() {
+    // An advertisement's two boxes after the article stay with the furniture.
+    let ad = |name: &str| format!("{name}\n$19.99\nShop now");
+    let text = format!(
+        "A story | Example News\n\nNews\nSport\nWeather\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{}\n\n{}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions",
+        ad("Socks"),
+        ad("Mugs"),
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    assert!(!shown.contains("$19.99"), "{shown}");
+    assert!(shown.contains("council"), "{shown}");
+}
+
+#[test]
+fn a_price_tag_is_a_price_alone_written_as_a_shop_writes_it() {
+    use super::debris::is_price_tag;
+    for line in [
+        "$139.00",
+        " £5,349.00 ",
+        "1 299,00 €",
+        "€ 12,50",
+        "$1,299",
+        "₩60,000",
+    ] {
+        assert!(is_price_tag(line), "{line}");
+    }
+    // A register, a variable, a sentence, a bare sign, a figure without cents.
+    for line in [
+        "$2",
+        "$28",
+        "$zero",
+        "Now $85.00",
+        "$",
+        "$ ",
+        "$1.5",
+        "$85",
+        "$.99",
+        "€12,50 off",
+    ] {
+        assert!(!is_price_tag(line), "{line}");
+    }
+}
+
+#[test]
 fn a_price_is_an_amount_by_a_currency_sign() {
     use super::debris::names_a_price;
     for text in ["for $235", "€ 40", "60,000₩", "£1.99 a month", "₹300"] {

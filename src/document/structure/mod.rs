@@ -24,7 +24,7 @@ use std::collections::HashMap;
 
 // The text tests furniture is told by, for an article extracted from a saved page too.
 pub(super) use chrome::{ends_with_credit, has_cue, size_up_to};
-pub(super) use matter::{ends_sentence, is_production_credit};
+pub(super) use matter::{ends_sentence, is_price_tag, is_production_credit};
 pub(super) use title::has_date;
 
 use super::{Block, BlockKind, Ruby};

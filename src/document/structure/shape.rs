@@ -5,7 +5,7 @@
 use super::heading::Form;
 use super::matter::{
     is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu,
-    is_stacked_title, is_table_of_figures, is_teaser_card,
+    is_stacked_title, is_table_of_figures, is_teaser_card, shows_a_price_tag,
 };
 use super::raw::Raw;
 use crate::document::{Block, BlockKind};
@@ -26,6 +26,9 @@ pub trait Shaped {
     fn front_fields(&self) -> bool;
     fn column_header(&self) -> bool;
     fn stacked_title(&self) -> bool;
+    /// A line of its own that is a price and nothing else ("$139.00", "1 299 €"): the tag of
+    /// an item for sale.
+    fn price_tag(&self) -> bool;
 }
 
 impl Shaped for Raw<'_> {
@@ -62,6 +65,9 @@ impl Shaped for Raw<'_> {
     fn stacked_title(&self) -> bool {
         is_stacked_title(self)
     }
+    fn price_tag(&self) -> bool {
+        shows_a_price_tag(self)
+    }
 }
 
 /// A block's answers to [`Shaped`], read from its lines once.
@@ -78,6 +84,7 @@ pub struct Shape {
     front_fields: bool,
     column_header: bool,
     stacked_title: bool,
+    price_tag: bool,
 }
 
 impl Shape {
@@ -94,6 +101,7 @@ impl Shape {
             front_fields: raw.front_fields(),
             column_header: raw.column_header(),
             stacked_title: raw.stacked_title(),
+            price_tag: raw.price_tag(),
         }
     }
 }
@@ -131,6 +139,9 @@ impl Shaped for Shape {
     }
     fn stacked_title(&self) -> bool {
         self.stacked_title
+    }
+    fn price_tag(&self) -> bool {
+        self.price_tag
     }
 }
 
@@ -222,5 +233,8 @@ impl<S: Shaped> Shaped for InMenuRun<'_, S> {
     }
     fn stacked_title(&self) -> bool {
         self.shape.stacked_title()
+    }
+    fn price_tag(&self) -> bool {
+        self.shape.price_tag()
     }
 }

@@ -152,15 +152,80 @@ pub(super) fn interview_lines(blocks: &[Block]) -> Vec<usize> {
     lines
 }
 
+/// The fewest items with a price tag that make a list of items for sale.
+const LEAST_ITEMS_FOR_SALE: usize = 3;
+
+/// The most blocks one item for sale takes: its name, a caption, its features, a note, the
+/// tag.
+const MOST_BLOCKS_AN_ITEM: usize = 6;
+
+/// Items for sale one after another, as a buying guide or a shop's page sets them: each its
+/// name, its features and a tag with its price on a line of its own ([`is_price_tag`]), three
+/// items or more, each within a few blocks of the one before. Their short, unpunctuated lines
+/// look like a menu's, but they are what the page is about. The first item is taken to open
+/// as far before its tag as the second does, and never before a paragraph of prose.
+pub(super) fn items_for_sale(raws: &[impl Shaped], blocks: &[Block], prose: &[bool]) -> Vec<usize> {
+    let tags: Vec<usize> = (0..blocks.len()).filter(|&i| raws[i].price_tag()).collect();
+    let mut items = Vec::new();
+    let mut start = 0;
+    while start < tags.len() {
+        let mut end = start + 1;
+        while end < tags.len() && tags[end] - tags[end - 1] <= MOST_BLOCKS_AN_ITEM {
+            end += 1;
+        }
+        if end - start >= LEAST_ITEMS_FOR_SALE {
+            let item_blocks = tags[start + 1] - tags[start];
+            let mut first = tags[start];
+            while first > 0 && tags[start] - first + 1 < item_blocks && !prose[first - 1] {
+                first -= 1;
+            }
+            items.extend(first..=tags[end - 1]);
+        }
+        start = end;
+    }
+    items
+}
+
 /// An amount after a currency's sign or before it: "$235", "€ 40", "60,000₩", "£1.99".
 pub(super) fn names_a_price(text: &str) -> bool {
-    const SIGNS: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
-    text.match_indices(SIGNS).any(|(at, sign)| {
+    text.match_indices(CURRENCY_SIGNS).any(|(at, sign)| {
         let after = text[at + sign.len()..].trim_start_matches(' ');
         let before = text[..at].trim_end_matches(' ');
         after.starts_with(|c: char| c.is_ascii_digit())
             || before.ends_with(|c: char| c.is_ascii_digit())
     })
+}
+
+/// The currency signs a price is written with.
+const CURRENCY_SIGNS: [char; 7] = ['$', '€', '£', '¥', '₹', '₩', '₽'];
+
+/// A price and nothing else, written as a shop writes it: "$139.00", "£ 5,349", "1 299,00 €".
+/// A buying guide's or a shop's tag sets it on a line of its own; a sentence or a headline
+/// that names a price ("Sony's earbuds are on sale for $85") does not. The amount has cents
+/// or its thousands set apart, so that a register or a variable ("$2", "$28") is no price.
+pub(in crate::document) fn is_price_tag(line: &str) -> bool {
+    const SPACES: [char; 3] = [' ', '\u{a0}', '\u{202f}'];
+    let line = line.trim();
+    let Some(amount) = line
+        .strip_prefix(CURRENCY_SIGNS)
+        .or_else(|| line.strip_suffix(CURRENCY_SIGNS))
+        .map(|rest| rest.trim_matches(SPACES))
+    else {
+        return false;
+    };
+    let figures = amount
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || SPACES.contains(&c));
+    // The last separator parts off cents (two digits) or a group of thousands (three).
+    let last_part = amount
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c == ',' || c == '.' || SPACES.contains(&c))
+        .map(|(at, c)| amount[at + c.len_utf8()..].len());
+    figures
+        && amount.starts_with(|c: char| c.is_ascii_digit())
+        && amount.ends_with(|c: char| c.is_ascii_digit())
+        && matches!(last_part, Some(2 | 3))
 }
 
 /// A paragraph that reads as part of an article though it is short: a whole sentence (or the
@@ -235,6 +300,10 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     for i in interview_lines(blocks) {
         prose_shaped[i] = true;
     }
+    let mut for_sale = vec![false; blocks.len()];
+    for i in items_for_sale(raws, blocks, &prose_shaped) {
+        for_sale[i] = true;
+    }
     let prose_blocks = prose_shaped.iter().filter(|&&p| p).count();
     let web_page = cue_blocks * 5 >= prose_blocks;
     // On a web page, a box of several lines met twice is one the page repeats (a newsletter
@@ -260,8 +329,13 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         .iter()
         .zip(&prose_shaped)
         .zip(repeated.iter().zip(&excerpts))
-        .map(|((r, &shaped), (&twice, &excerpt))| {
-            shaped && !(twice || excerpt || web_page && (r.teaser_card() || r.link_stack()))
+        .zip(&for_sale)
+        .map(|(((r, &shaped), (&twice, &excerpt)), &for_sale)| {
+            // An item for sale is the page's text whatever its lines look like: a tag's
+            // "Buy now" and a short list of features read as a teaser or a stack of links,
+            // and two items of one make may list the same features.
+            for_sale
+                || shaped && !(twice || excerpt || web_page && (r.teaser_card() || r.link_stack()))
         })
         .collect();
     if !prose.contains(&true) {
