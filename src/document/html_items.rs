@@ -24,20 +24,22 @@ const MOST_ITEM_CHARS: usize = 1_000;
 /// $85") is no tag, and a box that holds two tags is a list of items, whose boxes are
 /// inside it.
 pub(super) fn keep_items_for_sale(page: &Document) {
-    let tags: Vec<NodeRef<'_>> = page
-        .select("body *")
-        .nodes()
-        .iter()
-        .filter(|node| {
-            is_price_tag(&node.text())
-                && !in_set_text(node)
-                && !node
-                    .element_children()
-                    .iter()
-                    .any(|child| is_price_tag(&child.text()))
-        })
-        .copied()
-        .collect();
+    // Each piece of text is looked at once: a tag is the element around a piece that is a
+    // price, when that is all the element says.
+    let mut tags: Vec<NodeRef<'_>> = Vec::new();
+    for body in page.select("body").nodes() {
+        for text in body.descendants_it().filter(NodeRef::is_text) {
+            let Some(tag) = text.parent().filter(|_| is_price_tag(&text.text())) else {
+                continue;
+            };
+            if tags.last().is_none_or(|last| last.id != tag.id)
+                && is_price_tag(&tag.text())
+                && !in_set_text(&tag)
+            {
+                tags.push(tag);
+            }
+        }
+    }
     if tags.len() < LEAST_ITEMS {
         return;
     }
