@@ -554,6 +554,39 @@ continents, which is why the lamp problem is now taught in introductory courses.
     }
 
     #[test]
+    fn a_buying_guides_item_boxes_all_links_are_kept() {
+        let said = "<p>Kettles went on sale this week across the big shops, and a few of the \
+                    best we tested are cheaper than they have been all year. Here are our \
+                    picks, from the fastest to boil to the quietest on the counter.</p>"
+            .repeat(2);
+        let item = |n: usize| {
+            format!(
+                "<h2>Kettle {n}</h2><p>It boils a litre in {n} minutes and keeps it warm for \
+                 an hour, which is why it made the list this year.</p>\
+                 <div class=\"product-box\"><a href=\"/p/{n}\"><img src=\"k.jpg\"></a>\
+                 <a href=\"/p/{n}\">Kettle {n}, brushed steel (2024 model)</a>\
+                 <div><a href=\"/p/{n}\">${n}9.99</a></div><a href=\"/buy/{n}\">Buy Now</a></div>"
+            )
+        };
+        let items: String = (1..=3).map(item).collect();
+        let page = format!(
+            "<html><head><title>Best kettles</title></head><body><article><h1>Best kettles</h1>\
+             {said}{items}</article><footer>Copyright 2024.</footer></body></html>"
+        );
+        let article = structure(&page);
+        let shown: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Leftover)
+            .map(|b| b.text.as_str())
+            .collect();
+        let all = shown.join("\n");
+        for kept in ["Kettle 2, brushed steel (2024 model)", "$29.99", "$39.99"] {
+            assert!(all.contains(kept), "{kept}: {shown:?}");
+        }
+    }
+
+    #[test]
     fn a_grammar_whose_symbols_link_to_their_definitions_is_kept() {
         let said = "<p>A use declaration creates one or more local name bindings synonymous \
                     with some other path. Usually a use declaration is used to shorten the path \

@@ -12,7 +12,7 @@ mod links;
 mod pictures;
 mod residue;
 
-use super::structure::{ends_sentence, has_cue, has_date, size_up_to};
+use super::structure::{ends_sentence, has_cue, has_date, is_price_tag, size_up_to};
 use super::{Block, BlockKind, Fold, Inline};
 
 /// Fold the furniture of an extracted article (title and byline first, then the body).
@@ -108,6 +108,11 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
         return false;
     }
     let text = block.text.trim();
+    // An item for sale closing a buying guide ("Kettle 3" / "$39.99" / "Buy Now") is
+    // its text, though its button is a call and its lines make no sentence.
+    if text.lines().any(is_price_tag) {
+        return false;
+    }
     let size = size_up_to(text, 26);
     is_all_links(block)
         || is_marked_furniture(block, text, size)
