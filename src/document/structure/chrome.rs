@@ -98,8 +98,12 @@ pub(crate) fn size_up_to(text: &str, limit: usize) -> usize {
     words.max(wide / 2)
 }
 
-/// Words that introduce the credit line closing a picture's caption.
+/// Words that introduce the credit line closing a picture's caption. The news agencies' form
+/// needs no colon: "… at a dealership in Littleton, Colo. (AP Photo/David Zalubowski)",
+/// "Photo by Jane Doe".
 const CREDIT_CUES: &[&str] = &[
+    "ap photo",
+    "photo by",
     "credit:",
     "credits:",
     "photo:",

@@ -480,6 +480,19 @@ fn captions_with_credit_lines_are_folded_on_web_pages() {
     assert!(super::super::chrome::ends_with_credit(
         "Can a duvet hurt your lungs? (Photo: Example Images)"
     ));
+    assert!(super::super::chrome::ends_with_credit(
+        "A long row of unsold cars sits at a dealership in Littleton, Colo. (AP Photo/David Example)"
+    ));
+    assert!(super::super::chrome::ends_with_credit(
+        "The harbour at dawn. Photo by Jane Example"
+    ));
+    // The words in running text are no credit.
+    assert!(!super::super::chrome::ends_with_credit(
+        "The paper ran the AP photo on its front page the next morning"
+    ));
+    assert!(!super::super::chrome::ends_with_credit(
+        "It was the best photo by far of the whole season"
+    ));
     // Parentheses that close before the end hold no credit of the picture.
     assert!(!super::super::chrome::ends_with_credit(
         "She showed the photograph (photo: below) to the council, which approved it"
