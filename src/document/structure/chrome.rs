@@ -122,29 +122,59 @@ pub(crate) fn ends_with_credit(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    CREDIT_CUES.iter().any(|cue| {
-        lower.rfind(cue).is_some_and(|at| {
-            let credit = &lower[at + cue.len()..];
-            let starts_block_or_sentence = lower[..at]
-                .trim_end()
-                .chars()
-                .last()
-                .is_none_or(|c| ".!?)(".contains(c));
-            // In parentheses, the credit closes them and the text.
-            let in_parentheses = lower[..at].trim_end().ends_with('(');
-            let credit = if in_parentheses {
-                match credit.trim_end().strip_suffix(')') {
-                    Some(inner) if !inner.contains(['(', ')']) => inner,
-                    _ => return false,
-                }
-            } else {
-                credit
-            };
-            starts_block_or_sentence
-                && credit.split_whitespace().count() <= 6
-                && !credit.trim_end().ends_with(['.', '!', '?'])
+    ends_with_agency_credit(&lower)
+        || CREDIT_CUES.iter().any(|cue| {
+            lower.rfind(cue).is_some_and(|at| {
+                let credit = &lower[at + cue.len()..];
+                let starts_block_or_sentence = lower[..at]
+                    .trim_end()
+                    .chars()
+                    .last()
+                    .is_none_or(|c| ".!?)(".contains(c));
+                // In parentheses, the credit closes them and the text.
+                let in_parentheses = lower[..at].trim_end().ends_with('(');
+                let credit = if in_parentheses {
+                    match credit.trim_end().strip_suffix(')') {
+                        Some(inner) if !inner.contains(['(', ')']) => inner,
+                        _ => return false,
+                    }
+                } else {
+                    credit
+                };
+                starts_block_or_sentence
+                    && credit.split_whitespace().count() <= 6
+                    && !credit.trim_end().ends_with(['.', '!', '?'])
+            })
         })
-    })
+}
+
+/// The news agencies a picture's credit names last, after the photographer and a slash or
+/// "via": "(Elias Example/The Union via AP)", "(Jane Doe/Reuters)".
+const AGENCIES: &[&str] = &[
+    "ap",
+    "reuters",
+    "afp",
+    "getty images",
+    "epa",
+    "shutterstock",
+];
+
+/// Lower-cased text closed by a parenthesised credit that names an agency after a slash or
+/// "via", in a few words.
+fn ends_with_agency_credit(lower: &str) -> bool {
+    let Some(inner) = lower
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('(').map(|(_, inner)| inner))
+    else {
+        return false;
+    };
+    inner.split_whitespace().count() <= 8
+        && AGENCIES.iter().any(|agency| {
+            inner.strip_suffix(agency).is_some_and(|before| {
+                before.ends_with('/') || before.ends_with(" via ") || before.ends_with(" / ")
+            })
+        })
 }
 
 /// Quotation marks: a line in them is somebody speaking, not a button.

@@ -486,7 +486,16 @@ fn captions_with_credit_lines_are_folded_on_web_pages() {
     assert!(super::super::chrome::ends_with_credit(
         "The harbour at dawn. Photo by Jane Example"
     ));
+    assert!(super::super::chrome::ends_with_credit(
+        "2 of 4 A shopper looks at extension cords, Tuesday, in Grass Valley, Calif. (Elias Example/The Union via AP)"
+    ));
+    assert!(super::super::chrome::ends_with_credit(
+        "Protesters march in the capital on Sunday. (Jane Doe/Reuters)"
+    ));
     // The words in running text are no credit.
+    assert!(!super::super::chrome::ends_with_credit(
+        "The figures were published on Monday (and confirmed by AP)"
+    ));
     assert!(!super::super::chrome::ends_with_credit(
         "The paper ran the AP photo on its front page the next morning"
     ));
