@@ -3,7 +3,7 @@
 //! nearly all of it links, which is how the extractor tells a box of related links it drops;
 //! here the boxes are what the article is about.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use dom_query::{Document, NodeId, NodeRef};
 
@@ -66,6 +66,33 @@ pub(super) fn keep_items_for_sale(page: &Document) {
     }
     if boxes.len() < LEAST_ITEMS {
         return;
+    }
+    // An item whose price is withheld ("See the price at the shop") comes in the same box as
+    // the others, named by the same class: the page's template for an item.
+    let mut classes: HashMap<String, usize> = HashMap::new();
+    for item in &boxes {
+        if let Some(class) = item.attr("class").filter(|c| !c.trim().is_empty()) {
+            *classes.entry(class.to_string()).or_default() += 1;
+        }
+    }
+    classes.retain(|_, count| *count >= 2);
+    if !classes.is_empty() {
+        let known: HashSet<NodeId> = boxes.iter().map(|item| item.id).collect();
+        for body in page.select("body").nodes() {
+            for element in body.descendants_it().filter(NodeRef::is_element) {
+                let same = element
+                    .attr("class")
+                    .is_some_and(|class| classes.contains_key(&*class));
+                if same
+                    && !known.contains(&element.id)
+                    && tags_under(&element) == 0
+                    && !element.ancestors_it(None).any(|a| known.contains(&a.id))
+                    && element.text().chars().count() <= MOST_ITEM_CHARS
+                {
+                    boxes.push(element);
+                }
+            }
+        }
     }
     for item in boxes {
         let lines = lines_of(&item);
@@ -192,6 +219,21 @@ mod tests {
         let doc = Document::from(format!("<html><body>{teasers}</body></html>").as_str());
         keep_items_for_sale(&doc);
         assert_eq!(doc.select("a").length(), 4);
+    }
+
+    #[test]
+    fn a_box_of_the_same_class_without_a_price_is_an_item_too() {
+        let withheld = r#"<div class="product-box"><a href="/p/9">Kettle model 9, copper</a>
+            <div>Price withheld at the maker's request. <a href="/p/9">See it at the shop</a></div>
+            <a href="/buy/9">Buy Now</a></div>"#;
+        let html = page(3).replace("</article>", &format!("{withheld}</article>"));
+        let doc = Document::from(html.as_str());
+        keep_items_for_sale(&doc);
+        let out = doc.select("article").html().to_string();
+        assert!(
+            out.contains("<p>Kettle model 9, copper<br>Price withheld at the maker's request. See it at the shop<br>Buy Now</p>"),
+            "{out}"
+        );
     }
 
     #[test]
