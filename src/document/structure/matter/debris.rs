@@ -569,3 +569,7 @@ fn copies_of_earlier_text(blocks: &[Block]) -> Vec<bool> {
     }
     copies
 }
+
+#[cfg(test)]
+#[path = "debris_tests.rs"]
+mod tests;

@@ -1,0 +1,216 @@
+//! The tests of the article's text that looks like furniture on a web page and is kept:
+//! the last paragraph after a box of related links, an interview's turns, a list a sentence
+//! introduces, a buying guide's items and their price tags.
+
+use super::super::tests::{PROSE, shown, structure};
+use crate::document::Block;
+use crate::document::BlockKind::*;
+
+#[test]
+fn a_box_of_related_links_inside_an_article_does_not_end_it() {
+    // "Related Links" and one link set inside the article, its last paragraph after them;
+    // then the page's own furniture.
+    let last = "Challenges include designing the spacecraft to run largely on its own while the crew sleep through much of the long cruise.";
+    let text = format!(
+        "Snooze Cruise | Example News\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nRelated Links\n\nEuropean Space Agency website\n\n{last}\n\n\
+         Report Error\n\nTop Video\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    assert!(shown(&blocks).contains(&last), "{blocks:#?}");
+    let footer = blocks.iter().find(|b| b.text.contains("Privacy policy"));
+    assert!(footer.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn an_authors_box_after_the_article_stays_folded_with_the_furniture() {
+    // A name, then a note that opens on it: who wrote the article, as the page's furniture
+    // sets it after every article, not the article going on.
+    let note = "Emiliano joined the magazine in March 2017 and has been reporting on solar energy since 2009.";
+    let text = format!(
+        "Solar Report | Example Magazine\n\nNews\nMarkets\nTechnology\nEvents\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nShare\n\nEmiliano Bellini\n\n{note}\n\n\
+         More articles from Emiliano Bellini\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    assert!(!shown(&blocks).contains(&note), "{blocks:#?}");
+}
+
+#[test]
+fn an_interview_closing_an_article_is_shown_though_its_lines_are_short() {
+    // Questions and answers, one a paragraph: most of them short and ending no sentence, as
+    // a menu's lines do.
+    let interview = "Q: Where did you grow up?\n\nA: On an island, the most beautiful place in the world, though I am biased.\n\n\
+                     Q: Favorite apps?\n\nA: Maps, Music and Weather\n\nQ: Favorite books?\n\nA: A Fistful of Rice\n\n\
+                     Q: What are your hobbies?\n\nA: Reading, travel, and time with my family.";
+    let text = format!(
+        "Meet the New Chief | Example Company Blog\n\nProducts\nPricing\nAbout\nCareers\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{interview}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for line in [
+        "Q: Favorite apps?",
+        "A: Maps, Music and Weather",
+        "A: A Fistful of Rice",
+    ] {
+        assert!(shown.contains(&line), "{line}: {shown:?}");
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn only_questions_and_answers_in_turn_make_an_interview() {
+    let para = |text: &str| Block::new(Paragraph, text, 1);
+    let turns = ["Q: Why?", "A: Because.", "Q: When?", "A: Now."].map(para);
+    assert_eq!(super::interview_lines(&turns), vec![0, 1, 2, 3]);
+    // A lettered list, an initial, a single pair: none.
+    let lettered = ["A. Apples", "B. Pears", "C. Plums", "D. Figs"].map(para);
+    assert!(super::interview_lines(&lettered).is_empty());
+    let initial = ["A. Lincoln spoke first.", "Q: Why?", "A: Because."].map(para);
+    assert!(super::interview_lines(&initial).is_empty());
+}
+
+#[test]
+fn a_list_the_article_introduces_is_shown_line_by_line_not_folded_as_a_menu() {
+    // Short lines without a stop, as a menu's are, but after "… the foods to avoid …:".
+    let list = "alcohol in any form\nfats of artificial origin\nsugar in any form (or the day's other foods must give way)\npastry (all of it holds sugar)";
+    let text = format!(
+        "The Diet | Example Health\n\nNews\nDiets\nRecipes\nFitness\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\nThese are the foods to avoid in the first weeks:\n\n{list}\n\n{PROSE}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&list), "{shown:?}");
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn the_items_of_a_buying_guide_named_with_their_prices_are_shown() {
+    // Each item: the maker's credit under its picture, its name and price, a button, then
+    // what the article says of it. The name stands between two lines that are no prose.
+    let item = |credit: &str, name: &str| {
+        format!("{credit}\n\n{name}\n\nSee it now: Amazon\n\n{PROSE} {PROSE}")
+    };
+    let text = format!(
+        "Best gadgets of the year | Example Tech\n\nNews\nReviews\nDeals\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{}\n\n{}\n\n{}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions",
+        item("Nintendo", "Nintendo Switch Lite for $200"),
+        item("Sonos", "Sonos Move for $400"),
+        item(
+            "Jason Example/Example Tech",
+            "Samsung Galaxy Note 10 Plus for €840"
+        ),
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for name in ["Nintendo Switch Lite for $200", "Sonos Move for $400"] {
+        assert!(shown.contains(&name), "{name}: {shown:?}");
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn items_for_sale_with_their_price_tags_after_the_articles_prose_are_shown() {
+    // A deals post: two paragraphs, then the items, each its name, its features a line
+    // each, and a box with the full name, the tag and the buttons. No sentence among them.
+    let item = |name: &str, price: &str| {
+        format!(
+            "{name}\n\nBoils a litre in three minutes\nBrushed steel body\nKeep-warm setting\n\n\
+             {name} (2024 model)\n{price}\nAvailable from Example Shop\nBuy Now"
+        )
+    };
+    let items = [
+        item("Kettle One", "$39.99"),
+        item("Kettle Two", "$54.00"),
+        item("Kettle Three", "£1,299"),
+    ]
+    .join("\n\n");
+    let text = format!(
+        "Best kettle deals | Example Deals\n\nNews\nReviews\nDeals\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{items}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    for words in [
+        "Kettle One",
+        "Brushed steel body",
+        "$54.00",
+        "£1,299",
+        "Kettle Three (2024 model)",
+    ] {
+        assert!(shown.contains(words), "{words}: {shown}");
+    }
+    assert!(!shown.contains("Privacy"), "{shown}");
+}
+
+#[test]
+fn two_price_tags_after_an_article_are_not_a_list_of_items() {
+    // An advertisement's two boxes after the article stay with the furniture.
+    let ad = |name: &str| format!("{name}\n$19.99\nShop now");
+    let text = format!(
+        "A story | Example News\n\nNews\nSport\nWeather\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{}\n\n{}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions",
+        ad("Socks"),
+        ad("Mugs"),
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    assert!(!shown.contains("$19.99"), "{shown}");
+    assert!(shown.contains("council"), "{shown}");
+}
+
+#[test]
+fn a_price_tag_is_a_price_alone_written_as_a_shop_writes_it() {
+    use super::is_price_tag;
+    for line in [
+        "$139.00",
+        " £5,349.00 ",
+        "1 299,00 €",
+        "€ 12,50",
+        "$1,299",
+        "₩60,000",
+    ] {
+        assert!(is_price_tag(line), "{line}");
+    }
+    // A register, a variable, a sentence, a bare sign, a figure without cents.
+    for line in [
+        "$2",
+        "$28",
+        "$zero",
+        "Now $85.00",
+        "$",
+        "$ ",
+        "$1.5",
+        "$85",
+        "$.99",
+        "€12,50 off",
+    ] {
+        assert!(!is_price_tag(line), "{line}");
+    }
+}
+
+#[test]
+fn a_price_is_an_amount_by_a_currency_sign() {
+    use super::names_a_price;
+    for text in ["for $235", "€ 40", "60,000₩", "£1.99 a month", "₹300"] {
+        assert!(names_a_price(text), "{text}");
+    }
+    for text in [
+        "Nov 20, 2019 05:47",
+        "$ signs",
+        "Share on Facebook",
+        "US$",
+        "€",
+    ] {
+        assert!(!names_a_price(text), "{text}");
+    }
+}
