@@ -328,6 +328,16 @@ fn is_form_label(html: &str, text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The texts of the blocks a reader sees: all but the folded ones.
+    fn shown(article: &Article) -> Vec<&str> {
+        article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Leftover)
+            .map(|b| b.text.as_str())
+            .collect()
+    }
+
     const PAGE: &str = r#"<!DOCTYPE html><html><head><title>Moths at Night | Site</title></head>
 <body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
 <article><h1>Moths at Night</h1><p class="byline">By Ann Example</p>
@@ -532,12 +542,7 @@ continents, which is why the lamp problem is now taught in introductory courses.
              </html>"
         );
         let article = structure(&page);
-        let shown: Vec<&str> = article
-            .blocks
-            .iter()
-            .filter(|b| b.kind != BlockKind::Leftover)
-            .map(|b| b.text.as_str())
-            .collect();
+        let shown = shown(&article);
         for kept in [
             "arm64_32-apple-watchos",
             "Tier: 3",
@@ -574,12 +579,7 @@ continents, which is why the lamp problem is now taught in introductory courses.
              {said}{items}</article><footer>Copyright 2024.</footer></body></html>"
         );
         let article = structure(&page);
-        let shown: Vec<&str> = article
-            .blocks
-            .iter()
-            .filter(|b| b.kind != BlockKind::Leftover)
-            .map(|b| b.text.as_str())
-            .collect();
+        let shown = shown(&article);
         let all = shown.join("\n");
         for kept in ["Kettle 2, brushed steel (2024 model)", "$29.99", "$39.99"] {
             assert!(all.contains(kept), "{kept}: {shown:?}");

@@ -99,7 +99,10 @@ pub(super) fn keep_items_for_sale(page: &Document) {
         if lines.is_empty() {
             continue;
         }
-        let html: Vec<String> = lines.iter().map(|line| escape(line)).collect();
+        let html: Vec<_> = lines
+            .iter()
+            .map(|line| quick_xml::escape::escape(line.as_str()))
+            .collect();
         item.replace_with_html(format!("<p>{}</p>", html.join("<br>")));
     }
 }
@@ -152,20 +155,6 @@ fn lines_of(item: &NodeRef<'_>) -> Vec<String> {
         last_block = Some(block);
     }
     lines
-}
-
-/// Text set into HTML as text.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }
 
 #[cfg(test)]
