@@ -44,12 +44,47 @@ pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
         keep_heading_notes(text, &raws, &mut blocks);
         aozora::apply(matter, &mut blocks, ruby);
     }
-    let mut blocks = finish(&raws, blocks, declared.as_deref());
+    let (mut blocks, genre) = finish(&raws, blocks, declared.as_deref());
+    if genre == genre::Genre::Page && scan::prose_is_unwrapped(text) {
+        keep_line_breaks(&raws, &mut blocks);
+    }
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
         aozora::settle(&mut blocks);
     }
     (blocks, declared)
+}
+
+/// In a text whose prose was never hard-wrapped (see [`scan::prose_is_unwrapped`]), a
+/// paragraph of several lines had each line broken by hand: a product's features, one a line;
+/// a price box's name, price and shop; an address; lines of a menu. Run together they read as
+/// nonsense ("Automatically on, automatically connected Easy setup for all your Apple
+/// devices"), so each keeps its own line, and the lines still wrap to the column. A passage
+/// that is wrapped at a measure of its own (a quoted mail) flows as before. Asked once the
+/// kind of text is known: a book, a memo or Markdown joins a paragraph's lines, as their
+/// writers meant, and this is for the rest. Applied to the paragraphs and folds as they were
+/// built from their lines; headings and what was rewritten since keep their text.
+fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block]) {
+    if raws.len() != blocks.len() {
+        return;
+    }
+    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+        if raw.kind != BlockKind::Paragraph
+            || raw.line_count() < 2
+            || !matches!(block.kind, BlockKind::Paragraph | BlockKind::Leftover)
+        {
+            continue;
+        }
+        if scan::reads_as_wrapped_prose(raw) || block.text != raw.text() {
+            continue;
+        }
+        let lines: Vec<&str> = raw
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .collect();
+        block.text = lines.join("\n");
+    }
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of
@@ -83,7 +118,9 @@ pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>)
     if let Some(matter) = &aozora {
         aozora::apply(matter, &mut blocks, ruby);
     }
-    let mut blocks = finish(&shapes, blocks, declared.as_deref());
+    // Most of the text is one block built in place: no text of the kind whose lines are
+    // kept apart (see `keep_line_breaks`) comes this way.
+    let (mut blocks, _) = finish(&shapes, blocks, declared.as_deref());
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
         aozora::settle(&mut blocks);
@@ -137,17 +174,22 @@ fn classified(text: &str) -> Vec<Raw<'_>> {
 }
 
 /// Levels and surrounding matter, read from the blocks' source lines (or what was read from
-/// them) and texts.
-fn finish(shapes: &[impl Shaped], mut blocks: Vec<Block>, declared: Option<&str>) -> Vec<Block> {
+/// them) and texts; and what kind of text it is.
+fn finish(
+    shapes: &[impl Shaped],
+    mut blocks: Vec<Block>,
+    declared: Option<&str>,
+) -> (Vec<Block>, genre::Genre) {
     heading::settle_repeated(&mut blocks);
     assign_levels(shapes, &mut blocks);
-    if matter::mark(shapes, &mut blocks, declared) == genre::Genre::Licence {
+    let genre = matter::mark(shapes, &mut blocks, declared);
+    if genre == genre::Genre::Licence {
         matter::split_run_in_sections(&mut blocks);
     }
     // After a licence's run-in sections are split ("3. Public License Fallback. Should any
     // part…"): a section's number then stands over its own text, not next to the next one.
     heading::settle_numbered_lists(&mut blocks);
-    blocks
+    (blocks, genre)
 }
 
 fn to_block(raw: &Raw<'_>) -> Block {

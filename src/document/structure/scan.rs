@@ -10,7 +10,8 @@ use super::heading::{self, Form};
 use super::lines::{self, Cursor, Line, is_blank};
 use super::raw::Raw;
 use crate::document::BlockKind;
-use kept_lines::{introduces_a_list, is_lines_of_words, is_list_of_lines, reads_as_wrapped_prose};
+pub(super) use kept_lines::reads_as_wrapped_prose;
+use kept_lines::{introduces_a_list, is_lines_of_words, is_list_of_lines};
 use unicode_width::UnicodeWidthStr;
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
@@ -256,6 +257,44 @@ fn is_unwrapped(sample: &str, filled: usize) -> bool {
         .unwrap_or(0);
     commonest * 10 < widths.len()
 }
+
+/// A text whose prose was never hard-wrapped, whatever sets its paragraphs apart (a web page
+/// copied as text, notes typed in an editor): three lines of prose or more run past any wrap
+/// width and hold a quarter of its text or more, and their widths spread well past one
+/// measure (a text wrapped at 120 or 132 columns has its long lines within a few columns of
+/// each other). In such a text a line break inside a paragraph was made by hand.
+pub(super) fn prose_is_unwrapped(text: &str) -> bool {
+    let mut end = text.len().min(256 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let (mut all, mut long, mut in_long) = (0usize, 0usize, 0usize);
+    let (mut narrowest, mut widest) = (usize::MAX, 0usize);
+    for line in text[..end].lines() {
+        let line = line.trim();
+        // A table's rows are long and of every width, but lines by their nature.
+        if line.is_empty() || line.contains("   ") {
+            continue;
+        }
+        all += line.len();
+        // Bytes first: most lines of a wrapped text are answered without measuring.
+        if line.len() <= WIDER_THAN_A_WRAP {
+            continue;
+        }
+        let width = line.width();
+        if width > WIDER_THAN_A_WRAP {
+            long += 1;
+            in_long += line.len();
+            narrowest = narrowest.min(width);
+            widest = widest.max(width);
+        }
+    }
+    long >= 3 && in_long * 4 >= all && widest - narrowest >= SPREAD_OF_UNWRAPPED_LINES
+}
+
+/// How far apart the widths of an unwrapped text's long lines run at the least: those of a
+/// text wrapped at a wide measure lie within a few columns of it.
+const SPREAD_OF_UNWRAPPED_LINES: usize = 50;
 
 /// Aozora Bunko's notation: its legend of the marks it uses, or several of its input notes
 /// (`［＃…］`) with ruby (`《…》`).

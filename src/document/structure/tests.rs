@@ -612,3 +612,74 @@ fn a_title_over_a_bullet_after_a_line_without_a_stop_still_heads() {
         "{found:?}"
     );
 }
+
+/// A web page copied as text: paragraphs one line each, far past any wrap and of every
+/// length, blank lines between, and `extra` among them.
+fn copied_page(extra: &str) -> String {
+    let paragraph = |n: usize| {
+        let more = " It says so again, at more length than it needs to.".repeat(n);
+        format!(
+            "Paragraph {n} of the review goes on about the headphones, how they sound on a \
+             train, how long the battery lasts and what the case is like to carry.{more}"
+        )
+    };
+    format!(
+        "{}\n\n{}\n\n{extra}\n\n{}\n\n{}\n",
+        paragraph(1),
+        paragraph(2),
+        paragraph(3),
+        paragraph(4)
+    )
+}
+
+#[test]
+fn a_copied_page_keeps_the_lines_of_a_list_broken_by_hand() {
+    let features = "Automatically on, automatically connected\nEasy setup for all your devices\nQuick access to the assistant by voice\nCharges quickly in the case";
+    let blocks = structure(&copied_page(features));
+    let list = blocks
+        .iter()
+        .find(|b| b.text.starts_with("Automatically"))
+        .expect("the list is shown");
+    assert_eq!(list.kind, BlockKind::Paragraph);
+    assert_eq!(list.text, features, "each feature keeps its line");
+    // A price box: name, price, shop, each a line.
+    let price_box =
+        "Wireless Earbuds with Charging Case (Latest Model)\n$139.00\nAvailable from the shop";
+    let blocks = structure(&copied_page(price_box));
+    assert!(blocks.iter().any(|b| b.text == price_box), "{blocks:#?}");
+}
+
+#[test]
+fn a_passage_wrapped_at_a_measure_in_a_copied_page_still_flows() {
+    let quoted = "A reader wrote in to say that the case is too big for a pocket and that the\nbattery did not last the whole of a flight from one coast to the other, which\nis not what the box promised at all.";
+    let blocks = structure(&copied_page(quoted));
+    assert!(
+        blocks.iter().any(|b| b.text == quoted.replace('\n', " ")),
+        "{blocks:#?}"
+    );
+}
+
+#[test]
+fn a_hard_wrapped_text_and_markdown_join_a_paragraphs_lines() {
+    // A hard-wrapped text: a short line inside a paragraph is no list.
+    let book = "It was the best of times, it was the worst of times, it was the age of\nwisdom.\nIt was the age of foolishness, it was the epoch of belief.\n\nThere were a king with a large jaw and a queen with a plain face, on the\nthrone of England.\n";
+    let blocks = structure(book);
+    assert_eq!(
+        blocks[0].text,
+        "It was the best of times, it was the worst of times, it was the age of wisdom. It was the age of foolishness, it was the epoch of belief."
+    );
+    // Markdown written a sentence a line, its paragraphs unwrapped: its writer meant the
+    // lines of a paragraph to join.
+    let long = "The crate reads the whole input before it writes anything, so that an error found late in a long file leaves nothing half written behind it.";
+    let markdown = format!(
+        "# Design\n\n{long}\n\n{long}\nIt keeps no state between runs.\nIts output is stable.\n\n## Errors\n\n{long}\n\n{long}\n"
+    );
+    let blocks = structure(&markdown);
+    assert!(
+        blocks
+            .iter()
+            .any(|b| b.text
+                == format!("{long} It keeps no state between runs. Its output is stable.")),
+        "{blocks:#?}"
+    );
+}

@@ -100,8 +100,9 @@ fn is_wrapped_at_a_measure(lines: &[&str]) -> bool {
 ///   nothing), unless it is all in capitals;
 /// - the lines are words, numbers and punctuation, not code or a figure.
 ///
-/// Asked only of blocks set in like preformatted text.
-pub(super) fn reads_as_wrapped_prose(raw: &Raw<'_>) -> bool {
+/// Asked of blocks set in like preformatted text, and of the paragraphs of a text whose prose
+/// was never hard-wrapped.
+pub(in crate::document::structure) fn reads_as_wrapped_prose(raw: &Raw<'_>) -> bool {
     let lines: Vec<&str> = raw.lines().map(str::trim_end).collect();
     let (Some(first), Some(second)) = (lines.first(), lines.get(1)) else {
         return false;

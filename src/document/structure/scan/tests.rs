@@ -621,3 +621,21 @@ fn short_lines_each_opening_in_a_small_letter_are_a_list_colon_or_not() {
     let prose = "streambuf::setg is used to inform the streambuf base class of the\nsize and location of the input buffer, so that it is able to set up its input\nbuffer pointers accordingly. This ensures that\nstreambuf::eback,  streambuf::gptr, and\nstreambuf::egptr return correct values.";
     assert_eq!(scan(prose)[0].kind, BlockKind::Paragraph);
 }
+
+#[test]
+fn prose_is_unwrapped_when_long_lines_of_every_width_hold_the_text() {
+    let paragraph = |words: usize| vec!["word"; words].join(" ");
+    // Paragraphs of 30 to 80 words on a line each, blank lines between, a menu's short lines.
+    let page: String = (0..6)
+        .map(|n| format!("Menu\n\n{}\n\n", paragraph(30 + n * 10)))
+        .collect();
+    assert!(prose_is_unwrapped(&page));
+    // Wrapped at 132 columns: long lines, but all of about one width.
+    let wide = textwrap::fill(&paragraph(400), 132);
+    assert!(!prose_is_unwrapped(&wide));
+    // Wrapped at 72: nothing past a wrap.
+    assert!(!prose_is_unwrapped(&textwrap::fill(&paragraph(400), 72)));
+    // Two long lines are no habit.
+    let two = format!("{}\n\n{}\n\nshort\n", paragraph(40), paragraph(60));
+    assert!(!prose_is_unwrapped(&two));
+}
