@@ -21,8 +21,20 @@ impl Line<'_> {
     }
 }
 
+/// A line with nothing to see on it: spaces, or characters that take no room (a zero-width
+/// space, a word joiner, a byte-order mark). Web pages hold empty paragraphs made of a
+/// zero-width space (a blog editor's spacer between pictures); copied as text, each is a
+/// line that looks blank and parts the text as a blank line does.
 pub fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
+/// A character that takes no room and draws nothing, alone on a line.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 /// The line at byte offset `start` of `source`, if a line starts there. Like `split('\n')`, a
@@ -194,6 +206,23 @@ fn box_inner(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_spaces_or_characters_that_draw_nothing_is_blank() {
+        for line in [
+            "",
+            "   \t",
+            "\u{200B}",
+            " \u{200B}\u{200B} ",
+            "\u{FEFF}",
+            "\u{2060}\u{200D}",
+        ] {
+            assert!(is_blank(line), "{line:?}");
+        }
+        for line in ["a", "\u{200B}a", "\u{3000}x", "."] {
+            assert!(!is_blank(line), "{line:?}");
+        }
+    }
 
     fn walk(source: &str) -> Vec<(usize, String, Option<String>, Option<String>)> {
         let mut cursor = Cursor::new(source);

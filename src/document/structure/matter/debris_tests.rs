@@ -214,3 +214,39 @@ fn a_price_is_an_amount_by_a_currency_sign() {
         assert!(!names_a_price(text), "{text}");
     }
 }
+
+#[test]
+fn spacer_lines_of_a_zero_width_space_part_a_photo_diary_as_blank_lines_do() {
+    // A blog's photo diary: a picture's caption, then a spacer paragraph holding only a
+    // zero-width space, then two lines of the story, then spacers again.
+    let caption =
+        "Autumn Festival Tradition Series Performance\nThe Palace: Tale of the Court Dancers";
+    let story = [
+        "The refreshing autumn sky!\nThis is the park where the air is filled with the scent of fall and music.",
+        "The reason we came to the park!\nOur performance was part of the opening ceremony of the festival this year.",
+        "Crowds of people came to the opening ceremony!\nFor the ceremony the theater prepared three dances from our own traditional performance.",
+        "Now, for the start of the performance!\nThe park was already packed with people and the theater presented the beauty of the dances.",
+    ];
+    let mut text = String::from(
+        "Festival Diary | Example Theater\n\nHome\nAbout\nTickets\nContact\n\nSign in\n\n",
+    );
+    for part in story {
+        text.push_str(&format!(
+            "{caption}\n\n\u{200B}\n\n{part}\n\n\u{200B}\n\u{FEFF}\n\n"
+        ));
+    }
+    text.push_str("Share on Facebook\nShare on Twitter\nShare by Mail\n\nPrivacy policy\nCookie policy\nTerms & conditions\n");
+    let blocks = structure(&text);
+    assert!(
+        !blocks.iter().any(|b| b
+            .text
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')),
+        "a line of nothing visible is no block: {blocks:#?}"
+    );
+    let shown = shown(&blocks).join("\n");
+    for part in story {
+        let opening = part.split('\n').next().unwrap_or_default();
+        assert!(shown.contains(opening), "{opening}: {blocks:#?}");
+    }
+}
