@@ -116,7 +116,8 @@ impl<'a> Builder<'a> {
             } else {
                 trim_block(&mut block);
             }
-            if !block.text.is_empty() || block.kind == BlockKind::Code {
+            // A paragraph of a zero-width space (a spacer between pictures) shows nothing.
+            if !crate::text::width::shows_nothing(&block.text) || block.kind == BlockKind::Code {
                 self.blocks.push(block);
             }
         }
@@ -499,6 +500,21 @@ mod tests {
             .iter()
             .map(|b| (b.kind, b.text.as_str(), b.line))
             .collect()
+    }
+
+    #[test]
+    fn a_spacer_paragraph_of_a_zero_width_space_is_no_block() {
+        // A blog's editor sets one between pictures; a page converted to Markdown keeps it.
+        let md = "The sky!\n\n\u{200B}\n\n\u{FEFF}\u{200B}\n\nThe park.\n\n```\n\u{200B}\n```\n";
+        let (blocks, _) = structure(md);
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                (BlockKind::Paragraph, "The sky!", 1),
+                (BlockKind::Paragraph, "The park.", 7),
+                (BlockKind::Code, "\u{200B}", 9),
+            ]
+        );
     }
 
     #[test]

@@ -5,6 +5,19 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// Text with nothing to see in it: spaces, or characters that take no room and draw nothing
+/// (a zero-width space, a word joiner, a byte-order mark, the zero-width joiners). Web pages
+/// hold empty paragraphs made of a zero-width space (a blog editor's spacer between pictures).
+pub fn shows_nothing(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+            )
+    })
+}
+
 /// Display width of a string as the terminal will draw it: the sum of its grapheme clusters'
 /// widths (an emoji ZWJ sequence is one cluster of width 2, a combining mark adds nothing).
 pub fn display_width(text: &str) -> usize {

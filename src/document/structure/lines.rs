@@ -21,20 +21,11 @@ impl Line<'_> {
     }
 }
 
-/// A line with nothing to see on it: spaces, or characters that take no room (a zero-width
-/// space, a word joiner, a byte-order mark). Web pages hold empty paragraphs made of a
-/// zero-width space (a blog editor's spacer between pictures); copied as text, each is a
-/// line that looks blank and parts the text as a blank line does.
+/// A line with nothing to see on it (see [`crate::text::width::shows_nothing`]). Copied from a
+/// web page, a spacer paragraph of a zero-width space is a line that looks blank and parts
+/// the text as a blank line does.
 pub fn is_blank(line: &str) -> bool {
-    line.chars().all(|c| c.is_whitespace() || is_invisible(c))
-}
-
-/// A character that takes no room and draws nothing, alone on a line.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
+    crate::text::width::shows_nothing(line)
 }
 
 /// The line at byte offset `start` of `source`, if a line starts there. Like `split('\n')`, a
