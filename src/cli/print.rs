@@ -437,10 +437,10 @@ mod tests {
                 .all(|m| m.ends_with("folded: page furniture ]")),
             "{markers:?}"
         );
-        // The share row between the paragraphs (one line, laid out) is one marker line, with a
-        // gap on either side.
+        // The share row between the paragraphs (three lines, as the page sets its buttons) is
+        // one marker line, with a gap on either side.
         assert!(
-            text.contains("into the night.\n\n[ 1 line folded: page furniture ]\n\nThe vote"),
+            text.contains("into the night.\n\n[ 3 lines folded: page furniture ]\n\nThe vote"),
             "{text}"
         );
     }

@@ -45,8 +45,8 @@ pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
         aozora::apply(matter, &mut blocks, ruby);
     }
     let (mut blocks, genre) = finish(&raws, blocks, declared.as_deref());
-    if genre == genre::Genre::Page && scan::prose_is_unwrapped(text) {
-        keep_line_breaks(&raws, &mut blocks);
+    if genre == genre::Genre::Page {
+        keep_line_breaks(&raws, &mut blocks, scan::prose_is_unwrapped(text));
     }
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
@@ -55,16 +55,20 @@ pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     (blocks, declared)
 }
 
-/// In a text whose prose was never hard-wrapped (see [`scan::prose_is_unwrapped`]), a
-/// paragraph of several lines had each line broken by hand: a product's features, one a line;
-/// a price box's name, price and shop; an address; lines of a menu. Run together they read as
-/// nonsense ("Automatically on, automatically connected Easy setup for all your Apple
-/// devices"), so each keeps its own line, and the lines still wrap to the column. A passage
-/// that is wrapped at a measure of its own (a quoted mail) flows as before. Asked once the
-/// kind of text is known: a book, a memo or Markdown joins a paragraph's lines, as their
-/// writers meant, and this is for the rest. Applied to the paragraphs and folds as they were
-/// built from their lines; headings and what was rewritten since keep their text.
-fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block]) {
+/// Lines of a paragraph broken by hand keep their breaks. In a text whose prose was never
+/// hard-wrapped (`unwrapped`, see [`scan::prose_is_unwrapped`]), every break inside a
+/// paragraph was: a product's features, one a line; a price box's name, price and shop; an
+/// address; lines of a menu. In a hard-wrapped text, the lines of a paragraph that are all
+/// well short of a wrap and never run a sentence on in a small letter were (see
+/// [`is_list_in_wrapped_text`]): a shell session, a traceback, an address, a table drawn
+/// with box lines. Run together they read as nonsense ("Automatically on, automatically
+/// connected Easy setup for all your Apple devices", "$ vi debian/rules $ debchange -pi"), so
+/// each keeps its own line, and the lines still wrap to the column. A passage wrapped at a
+/// measure of its own (a quoted mail) flows as before. Asked once the kind of text is known: a
+/// book, a memo or Markdown joins a paragraph's lines, as their writers meant, and this is for
+/// the rest. Applied to the paragraphs and folds as they were built from their lines; headings
+/// and what was rewritten since keep their text.
+fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block], unwrapped: bool) {
     if raws.len() != blocks.len() {
         return;
     }
@@ -83,8 +87,24 @@ fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block]) {
             .map(str::trim)
             .filter(|line| !line.is_empty())
             .collect();
+        if !unwrapped && !is_list_in_wrapped_text(&lines) {
+            continue;
+        }
         block.text = lines.join("\n");
     }
+}
+
+/// In a hard-wrapped text, lines set apart by hand: three or more, all well short of a wrap
+/// (under 55 columns, where wrapped prose runs longer), none opening in a small letter as a
+/// sentence that runs on from the line before does.
+fn is_list_in_wrapped_text(lines: &[&str]) -> bool {
+    lines.len() >= 3
+        && lines
+            .iter()
+            .all(|line| crate::text::display_width(line) < 55)
+        && lines[1..]
+            .iter()
+            .all(|line| !line.chars().next().is_some_and(char::is_lowercase))
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of

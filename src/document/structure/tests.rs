@@ -683,3 +683,31 @@ fn a_hard_wrapped_text_and_markdown_join_a_paragraphs_lines() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn a_hard_wrapped_notes_lines_set_apart_by_hand_keep_their_breaks() {
+    let wrap = "These notes say how to build the package from its sources, and what to\ncheck before a release is tagged and uploaded to the archive for everyone.";
+    let session = "$ git checkout release\n$ git merge v1.6.5\n$ git commit -a";
+    let traceback = "Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nValueError: exceeds available storage";
+    let address = "Gunnar Ritter\nFreiburg i. Br.\nGermany";
+    let text = format!(
+        "Building\n\n{wrap}\n\n{session}\n\n{wrap}\n\n{traceback}\n\n{wrap}\n\n{address}\n"
+    );
+    let blocks = structure(&text);
+    let traceback_lines = traceback.replace("\n  ", "\n");
+    for kept in [session, traceback_lines.as_str(), address] {
+        assert!(blocks.iter().any(|b| b.text == kept), "{kept}: {blocks:#?}");
+    }
+    // The wrapped paragraphs flow, and so does a short one wrapped narrow, its sentence
+    // running on in a small letter.
+    assert!(
+        blocks.iter().any(|b| b.text == wrap.replace('\n', " ")),
+        "{blocks:#?}"
+    );
+    let narrow = "The tests need a network\nconnection and a few minutes\nof a quiet machine.";
+    let blocks = structure(&format!("Building\n\n{wrap}\n\n{narrow}\n\n{wrap}\n"));
+    assert!(
+        blocks.iter().any(|b| b.text == narrow.replace('\n', " ")),
+        "{blocks:#?}"
+    );
+}
