@@ -96,7 +96,10 @@ fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block], unwrapped: bool) {
 
 /// In a hard-wrapped text, lines set apart by hand: three or more, all well short of a wrap
 /// (under 55 columns, where wrapped prose runs longer), none opening in a small letter as a
-/// sentence that runs on from the line before does.
+/// sentence that runs on from the line before does. Chinese and Japanese have no small
+/// letters to tell by, and break a line anywhere: lines of theirs wrapped at a narrow measure
+/// are all but the last as wide as the longest, a character either way, where lines set
+/// apart end where they end.
 fn is_list_in_wrapped_text(lines: &[&str]) -> bool {
     lines.len() >= 3
         && lines
@@ -105,6 +108,24 @@ fn is_list_in_wrapped_text(lines: &[&str]) -> bool {
         && lines[1..]
             .iter()
             .all(|line| !line.chars().next().is_some_and(char::is_lowercase))
+        && !(lines.iter().any(|line| line.chars().any(is_wide)) && are_cut_at_one_width(lines))
+}
+
+/// All lines but the last within a wide character of the longest.
+fn are_cut_at_one_width(lines: &[&str]) -> bool {
+    let widths: Vec<usize> = lines
+        .iter()
+        .map(|line| crate::text::display_width(line))
+        .collect();
+    let longest = widths.iter().copied().max().unwrap_or(0);
+    widths[..widths.len().saturating_sub(1)]
+        .iter()
+        .all(|&width| width + 2 >= longest)
+}
+
+/// A character two columns wide (Chinese, Japanese, Korean).
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2)
 }
 
 /// [`structure`] taking the text by value. When one block is most of a big text (a book of

@@ -711,3 +711,16 @@ fn a_hard_wrapped_notes_lines_set_apart_by_hand_keep_their_breaks() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn chinese_prose_wrapped_at_a_narrow_measure_still_flows() {
+    // Twenty characters a line, a sentence running across the breaks: no small letters to
+    // tell a run-on by, but every line is full.
+    let wrap = "This note is wrapped at seventy columns like the rest of the text, and\nso its longest lines run well past any list that it holds.";
+    let narrow = "石猿喜不自勝，急抽身往外便走，復瞑目蹲\n身，跳出水外，打了兩個呵呵道：大造化！\n大造化！眾猴把他圍住，問道：裏面怎麼\n樣？";
+    let blocks = structure(&format!("Notes\n\n{wrap}\n\n{narrow}\n\n{wrap}\n"));
+    assert!(
+        blocks.iter().any(|b| b.text == narrow.replace('\n', "")),
+        "{blocks:#?}"
+    );
+}
