@@ -94,13 +94,18 @@ fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block], unwrapped: bool) {
     }
 }
 
-/// In a hard-wrapped text, lines set apart by hand: three or more, all well short of a wrap
+/// In a hard-wrapped text, lines set apart by hand: each a command after a shell's `$ `
+/// prompt; or three or more, all well short of a wrap
 /// (under 55 columns, where wrapped prose runs longer), none opening in a small letter as a
 /// sentence that runs on from the line before does. Chinese and Japanese have no small
 /// letters to tell by, and break a line anywhere: lines of theirs wrapped at a narrow measure
 /// are all but the last as wide as the longest, a character either way, where lines set
 /// apart end where they end.
 fn is_list_in_wrapped_text(lines: &[&str]) -> bool {
+    // Commands typed at a shell's prompt, however few and however long: a session.
+    if lines.iter().all(|line| line.starts_with("$ ")) {
+        return true;
+    }
     lines.len() >= 3
         && lines
             .iter()

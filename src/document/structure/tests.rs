@@ -704,6 +704,10 @@ fn a_hard_wrapped_notes_lines_set_apart_by_hand_keep_their_breaks() {
         blocks.iter().any(|b| b.text == wrap.replace('\n', " ")),
         "{blocks:#?}"
     );
+    // Two commands at a shell's prompt, one longer than a list's lines.
+    let two = "$ git clone https://example.org/git/debian.git/ git\n$ cd git";
+    let blocks = structure(&format!("Building\n\n{wrap}\n\n{two}\n\n{wrap}\n"));
+    assert!(blocks.iter().any(|b| b.text == two), "{blocks:#?}");
     let narrow = "The tests need a network\nconnection and a few minutes\nof a quiet machine.";
     let blocks = structure(&format!("Building\n\n{wrap}\n\n{narrow}\n\n{wrap}\n"));
     assert!(
