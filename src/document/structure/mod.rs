@@ -79,15 +79,16 @@ fn keep_line_breaks(raws: &[Raw<'_>], blocks: &mut [Block], unwrapped: bool) {
         {
             continue;
         }
-        if scan::reads_as_wrapped_prose(raw) || block.text != raw.text() {
-            continue;
-        }
         let lines: Vec<&str> = raw
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty())
             .collect();
-        if !unwrapped && !is_list_in_wrapped_text(&lines) {
+        // The cheap test first: most paragraphs of a hard-wrapped text stop here.
+        if !unwrapped && !is_list_in_wrapped_text(&lines)
+            || scan::reads_as_wrapped_prose(raw)
+            || block.text != raw.text()
+        {
             continue;
         }
         block.text = lines.join("\n");

@@ -192,11 +192,7 @@ enum Starts {
 impl Starts {
     fn of(text: &str) -> Starts {
         // A sample is enough to tell: these conventions hold throughout a text.
-        let mut end = text.len().min(256 * 1024);
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let sample = &text[..end];
+        let sample = sample(text);
         let (mut filled, mut indented, mut blank, mut long) = (0usize, 0usize, 0usize, 0usize);
         for line in sample.lines() {
             if line.trim().is_empty() {
@@ -258,19 +254,25 @@ fn is_unwrapped(sample: &str, filled: usize) -> bool {
     commonest * 10 < widths.len()
 }
 
+/// The opening of a text that its habits are told from (256 KB, cut at a character): a
+/// convention that holds throughout a text shows there.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(256 * 1024);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// A text whose prose was never hard-wrapped, whatever sets its paragraphs apart (a web page
 /// copied as text, notes typed in an editor): three lines of prose or more run past any wrap
 /// width and hold a quarter of its text or more, and their widths spread well past one
 /// measure (a text wrapped at 120 or 132 columns has its long lines within a few columns of
 /// each other). In such a text a line break inside a paragraph was made by hand.
 pub(super) fn prose_is_unwrapped(text: &str) -> bool {
-    let mut end = text.len().min(256 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let (mut all, mut long, mut in_long) = (0usize, 0usize, 0usize);
     let (mut narrowest, mut widest) = (usize::MAX, 0usize);
-    for line in text[..end].lines() {
+    for line in sample(text).lines() {
         let line = line.trim();
         // A table's rows are long and of every width, but lines by their nature.
         if line.is_empty() || line.contains("   ") {
@@ -299,11 +301,7 @@ const SPREAD_OF_UNWRAPPED_LINES: usize = 50;
 /// Aozora Bunko's notation: its legend of the marks it uses, or several of its input notes
 /// (`［＃…］`) with ruby (`《…》`).
 pub(super) fn is_aozora(text: &str) -> bool {
-    let mut end = text.len().min(256 * 1024);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
+    let sample = sample(text);
     sample.contains("【テキスト中に現れる記号について】")
         || (sample.matches("［＃").take(3).count() >= 3 && sample.contains('《'))
 }
