@@ -553,13 +553,15 @@ pub(super) fn is_link_stack(raw: &Raw<'_>) -> bool {
         && !is_table_of_figures(raw)
 }
 
-/// A teaser of another article: a name or headline line and a date line over the first
-/// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
 /// A line that is a price alone, the tag of an item for sale (see [`debris::is_price_tag`]).
 pub(super) fn shows_a_price_tag(raw: &Raw<'_>) -> bool {
     filled_lines(raw).any(debris::is_price_tag)
 }
 
+/// A teaser of another article: a name or headline line and a date line over the first
+/// sentences of that article ("Rob Crilly / Wednesday November 20, 2019 / The interview …").
+/// A table whose rows open on dates (a season's calendar, a tour's dates) has a date in its
+/// first lines too, and in most of the others: it is the article's table, no teaser.
 pub(super) fn is_teaser_card(raw: &Raw<'_>) -> bool {
     // Only the first three lines can be the card's head, and the last line never is.
     let first: Vec<&str> = filled_lines(raw).take(4).collect();
@@ -569,6 +571,7 @@ pub(super) fn is_teaser_card(raw: &Raw<'_>) -> bool {
     };
     head.iter()
         .any(|l| size_up_to(l, 9) <= 8 && title::has_date(l) && !ends_sentence(l))
+        && !is_table_of_figures(raw)
 }
 
 /// In a text without page furniture, only a table of contents before the body is folded: its

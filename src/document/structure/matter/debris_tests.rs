@@ -1,6 +1,6 @@
 //! The tests of the article's text that looks like furniture on a web page and is kept:
 //! the last paragraph after a box of related links, an interview's turns, a list a sentence
-//! introduces, a buying guide's items and their price tags.
+//! introduces, a buying guide's items and their price tags, a season's calendar.
 
 use super::super::tests::{PROSE, shown, structure};
 use crate::document::Block;
@@ -248,5 +248,34 @@ fn spacer_lines_of_a_zero_width_space_part_a_photo_diary_as_blank_lines_do() {
     for part in story {
         let opening = part.split('\n').next().unwrap_or_default();
         assert!(shown.contains(opening), "{opening}: {blocks:#?}");
+    }
+}
+
+#[test]
+fn a_schedule_whose_rows_open_on_dates_is_the_article_not_a_teaser() {
+    // A page whose article is a season's calendar, twelve rows of an ordinal and a date, then the
+    // sidebar's teasers of other articles, each a sentence or two. A teaser's head has a date
+    // line over sentences; a schedule has dates on every row, which makes it a table.
+    let rows = "1st round: 10 March – Sebring\n2nd round: 8 April – Road America\n\
+                3rd round: 22 April – Laguna Seca\n4th round: 6 May – Watkins Glen\n\
+                5th round: 20 May – Mid-Ohio\n6th round: 5 August – Daytona\n\
+                7th round: 19 August – to be announced\n8th round: 9 September – Road Atlanta\n\
+                9th round: 23 September – Lime Rock\n10th round: 21 October – Sonoma\n\
+                11th round: 4 November – to be announced\n12th round: 9 December – Sebring";
+    let text = format!(
+        "Racing Calendar 2018 | Example Racing\n\nHome\nNews\nDrivers\nTeams\nResults\nForum\n\n\
+         Sign in\n\nRacing Calendar 2018\n\n{rows}\n\nShare this on WhatsApp\n\nTags\n\n\
+         » Power Ranking\n\nClick on the picture above and see how the drivers rank after the \
+         last race of the season, and where each of them stands overall.\n\n» Weekend Preview\n\n\
+         Click and find out when the races are on television this weekend. Learn the track, its \
+         statistics, the tyres, the weather for practice and the race, and more.\n\n\
+         » Podcast, Episode 29\n\nOur podcast is back for its twelfth season, talking about \
+         everything that has happened in the world of motor sport, seriously and lightly!\n\n\
+         Privacy policy\nAbout us\nContact\n\nCopyright © 2019 Example Racing. All rights reserved."
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    for row in rows.lines() {
+        assert!(shown.contains(row.trim()), "{row}: {blocks:#?}");
     }
 }
