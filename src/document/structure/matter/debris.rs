@@ -37,13 +37,16 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
 
 /// The article on a web page: the run of blocks where prose outweighs furniture most, as body
 /// text extractors find it (each prose block adds its words; every other block takes some
-/// away, a menu or cue line more), widened over single stray blocks and boxes of short links. Prose outside the run — an author's bio past the comment
-/// form, a cookie notice — is page furniture too. Returns the first and last prose blocks in it.
+/// away, a menu or cue line more; what a sentence introduces, nothing), widened over single
+/// stray blocks and boxes of short links. Prose outside the run — an author's bio past the
+/// comment form, a cookie notice — is page furniture too. Returns the first and last prose
+/// blocks in it.
 fn article_span(
     raws: &[impl Shaped],
     blocks: &[Block],
     prose: &[bool],
     repeated: &[bool],
+    introduced: &[bool],
 ) -> Option<(usize, usize)> {
     let weight = |i: usize| -> i64 {
         let block = &blocks[i];
@@ -51,6 +54,8 @@ fn article_span(
             return size_up_to(&block.text, 10_000) as i64;
         }
         match block.kind {
+            // What a sentence introduces weighs neither way, whatever its shape.
+            _ if introduced[i] => 0,
             BlockKind::Title | BlockKind::Byline => 0,
             _ if repeated[i]
                 || raws[i].menu()
@@ -346,8 +351,19 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             *p = shaped && !twice;
         }
     }
+    // What a sentence of the article introduces ("The Prophet said:", "These are the foods
+    // to avoid:") is the article's: a quotation, a list, verse, whatever its lines look
+    // like. A menu or a share row is introduced by no sentence ("Share this:" is a button's
+    // words, no sentence).
+    let introduced: Vec<bool> = (0..blocks.len())
+        .map(|i| {
+            i > 0
+                && blocks[i - 1].text.trim_end().ends_with([':', '：'])
+                && is_lead(&raws[i - 1], &blocks[i - 1], repeated[i - 1])
+        })
+        .collect();
     let Some((first, last)) = (if web_page {
-        article_span(raws, blocks, &prose, &repeated)
+        article_span(raws, blocks, &prose, &repeated, &introduced)
     } else {
         prose
             .iter()
@@ -444,6 +460,9 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         }
         if blocks[i].kind != BlockKind::Paragraph || prose[i] && !is_caption_label(&blocks[i].text)
         {
+            continue;
+        }
+        if introduced[i] {
             continue;
         }
         let after_caption = || {

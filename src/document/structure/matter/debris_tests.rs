@@ -1,6 +1,7 @@
 //! The tests of the article's text that looks like furniture on a web page and is kept:
 //! the last paragraph after a box of related links, an interview's turns, a list a sentence
-//! introduces, a buying guide's items and their price tags, a season's calendar.
+//! introduces (or verse it quotes), a buying guide's items and their price tags, a season's
+//! calendar.
 
 use super::super::tests::{PROSE, shown, structure};
 use crate::document::Block;
@@ -278,4 +279,30 @@ fn a_schedule_whose_rows_open_on_dates_is_the_article_not_a_teaser() {
     for row in rows.lines() {
         assert!(shown.contains(row.trim()), "{row}: {blocks:#?}");
     }
+}
+
+#[test]
+fn what_a_sentence_of_the_article_introduces_is_shown_however_short_its_lines() {
+    // Verse quoted in a news story: short lines without a stop, as a menu's are, after the
+    // sentence that introduces them. A share row introduced by its own button's words is
+    // still the page's.
+    let verse = "Because I could not stop for Death\nHe kindly stopped for me\n\
+                 The Carriage held but just Ourselves\nAnd Immortality";
+    let after = "Mourners filled the small church and the street outside, and many of them \
+                 stayed long after the service had ended.";
+    let last = "She is survived by her daughter, two grandsons and the village choir she led \
+                for thirty years.";
+    let before = "She taught at the village school for forty years, and most of the people who \
+                  came to say goodbye had learned to read and write in her classroom.";
+    let text = format!(
+        "A Farewell | Example News\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{before}\n\nAt the funeral her daughter read the poem she loved most:\n\n\
+         {verse}\n\n{after}\n\nShare this article:\n\nFacebook\nTwitter\nWhatsApp\nEmail\n\n\
+         {last}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks).join("\n");
+    assert!(shown.contains("He kindly stopped for me"), "{blocks:#?}");
+    assert!(!shown.contains("WhatsApp"), "{blocks:#?}");
 }
