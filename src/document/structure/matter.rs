@@ -374,8 +374,20 @@ pub(super) fn are_fields<'a>(mut lines: impl Iterator<Item = &'a str> + Clone) -
 }
 
 pub(crate) fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
+    text.trim_end_matches(is_pictograph_or_space)
+        .trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
         .ends_with(['.', '!', '?', '。', '！', '？', '…', '۔'])
+}
+
+/// A pictograph, or what builds one (a joiner, a variation selector, a keycap), or a space:
+/// what may close a sentence after its stop ("We hope to see you soon! 🙂") without ending
+/// it otherwise.
+fn is_pictograph_or_space(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            u32::from(c),
+            0x200D | 0x20E3 | 0xFE0F | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x1F000..=0x1FAFF
+        )
 }
 
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.

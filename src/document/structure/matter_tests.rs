@@ -608,3 +608,41 @@ fn a_numbered_sentence_set_in_with_no_break_spaces_runs_on_to_its_next_line() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn a_sentence_ends_at_its_stop_though_a_pictograph_follows_it() {
+    use super::ends_sentence;
+    for text in [
+        "We hope to see you soon! 🙂",
+        "Thank you all for coming! ❤️",
+        "It was a long day. 👍🏽",
+        "See you next year! 🎉🎉",
+        "Was it worth it? 🤔 ",
+    ] {
+        assert!(ends_sentence(text), "{text}");
+    }
+    for text in [
+        "Our team 🙂",
+        "Read more ➡️",
+        "Follow us 👉",
+        "Tickets: 40,000₩",
+    ] {
+        assert!(!ends_sentence(text), "{text}");
+    }
+}
+
+#[test]
+fn the_last_sentence_of_a_web_article_closed_by_a_pictograph_is_the_articles() {
+    // A short last line: shown as the sentences next to an article are, its stop read past the
+    // pictograph after it.
+    let last = "We hope to see you all there soon! 🙂";
+    let text = format!(
+        "The Show | Example Theater\n\nHome\nAbout\nTickets\nContact\n\nSign in\n\n\
+         {PROSE}\n\nThe dancers trained for a year before the opening night, and the \
+         costumes took the workshop six months to sew by hand.\n\n{last}\n\n\
+         Share on Facebook\nShare on Twitter\nShare by Mail\n\n0 replies\n\nLeave a Reply\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    assert!(shown(&blocks).contains(&last), "{blocks:#?}");
+}
