@@ -312,7 +312,7 @@ mod tests {
     use crate::document::structure::{classified, to_block};
 
     fn genre(text: &str) -> Genre {
-        let raws = classified(text);
+        let raws = classified(text, false);
         let blocks: Vec<Block> = raws.iter().map(to_block).collect();
         of(&raws, &blocks)
     }

@@ -149,7 +149,7 @@ mod tests {
 
     /// The big block's text built in place, next to the same text built by copying.
     fn both_ways(text: &str) -> (String, String) {
-        let raws = classified(text);
+        let raws = classified(text, false);
         let (index, plan) = largest(text, &raws).expect("a big block to build in place");
         let copied = raws[index].text();
         drop(raws);
@@ -179,7 +179,7 @@ mod tests {
             "Intro paragraph.\n\n```\n{}```\n\nAfter.\n",
             big("    let x = 1;  \r\n    ünïcode(); \n")
         );
-        let raws = classified(&text);
+        let raws = classified(&text, false);
         let (index, _) = largest(&text, &raws).unwrap();
         assert_eq!(raws[index].kind, BlockKind::Code, "indented lines are code");
         drop(raws);
@@ -215,6 +215,6 @@ mod tests {
     #[test]
     fn small_blocks_are_not_built_in_place() {
         let text = "A paragraph.\n\nAnother one.\n".repeat(100_000);
-        assert!(largest(&text, &classified(&text)).is_none());
+        assert!(largest(&text, &classified(&text, false)).is_none());
     }
 }

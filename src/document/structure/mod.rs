@@ -29,14 +29,17 @@ pub(super) use title::has_date;
 
 use super::{Block, BlockKind, Ruby};
 use heading::Form;
-use parting::{split_centred_head, split_help_examples, split_titles_run_on};
+use parting::{
+    split_centred_head, split_help_examples, split_paragraph_run_on, split_titles_run_on,
+};
 use raw::Raw;
 use shape::{Shape, Shaped};
 
 /// The blocks of a plain text, and the title its header declares ("Title: War and Peace"),
 /// if it has one. Ruby (in Aozora Bunko's notation) is shown as `ruby` asks.
 pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
-    let raws = classified(text);
+    let unwrapped = scan::prose_is_unwrapped(text);
+    let raws = classified(text, unwrapped);
     let declared = title::declared_title(&raws);
     let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
     let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
@@ -46,7 +49,7 @@ pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     }
     let (mut blocks, genre) = finish(&raws, blocks, declared.as_deref());
     if genre == genre::Genre::Page {
-        keep_line_breaks(&raws, &mut blocks, scan::prose_is_unwrapped(text));
+        keep_line_breaks(&raws, &mut blocks, unwrapped);
     }
     if let Some(matter) = &aozora {
         matter.mark(&mut blocks);
@@ -138,7 +141,7 @@ fn is_wide(c: char) -> bool {
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
 pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>) {
-    let raws = classified(&text);
+    let raws = classified(&text, scan::prose_is_unwrapped(&text));
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
         return structure(&text, ruby);
     };
@@ -208,12 +211,15 @@ fn line_around<'a>(text: &'a str, part: &'a str) -> &'a str {
 }
 
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
-/// told apart.
-fn classified(text: &str) -> Vec<Raw<'_>> {
+/// told apart. `unwrapped`: the text's prose was never hard-wrapped.
+fn classified(text: &str, unwrapped: bool) -> Vec<Raw<'_>> {
     let mut raws = scan::scan(text);
     split_centred_head(text, &mut raws);
     split_titles_run_on(text, &mut raws);
     split_help_examples(text, &mut raws);
+    if unwrapped {
+        split_paragraph_run_on(text, &mut raws);
+    }
     series::mark(&mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);

@@ -1,6 +1,7 @@
 //! Blocks the scan read as one that are parted again: a title page's centred lines, a
-//! numbered title run on to its clauses, a help file's examples run into its text. Each pass
-//! splits a block at its source lines, so every line stays in exactly one block.
+//! numbered title run on to its clauses, a help file's examples run into its text, a copied
+//! page's paragraph run on below its furniture. Each pass splits a block at its source lines,
+//! so every line stays in exactly one block.
 
 use super::heading::{self, Form};
 use super::lines;
@@ -259,4 +260,81 @@ fn title_run_on(raw: &Raw<'_>) -> Option<usize> {
         return None;
     }
     raw.source().find('\n')
+}
+
+/// In a page copied as text, whose paragraphs are one line each (see
+/// [`super::scan::prose_is_unwrapped`]), a paragraph run on below the page's furniture with no
+/// blank line between (a dateline, "Get short URL", a picture's caption and credit, "Follow us
+/// on" over the article's first paragraph) is a block of its own, so that folding the
+/// furniture does not fold the paragraph with it.
+pub(super) fn split_paragraph_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
+    let base = text.as_ptr() as usize;
+    part_where(raws, paragraph_run_on, |raw, at, split| {
+        let source = raw.source();
+        let offset = source.as_ptr() as usize - base;
+        let mut spans = Vec::with_capacity(raw.line_count());
+        let mut start = offset;
+        for line in source.split('\n') {
+            spans.push((start, start + line.len()));
+            start += line.len() + 1;
+        }
+        let line_at = |(from, to): (usize, usize)| lines::Line {
+            text: lines::clean(&text[from..to]),
+            start: from,
+            end: to,
+        };
+        let last = spans.len() - 1;
+        split.push(Raw::spanning(
+            raw.kind,
+            raw.line,
+            text,
+            (line_at(spans[0]), line_at(spans[at - 1])),
+            at,
+        ));
+        split.push(Raw::spanning(
+            raw.kind,
+            raw.line + at,
+            text,
+            (line_at(spans[at]), line_at(spans[last])),
+            last - at + 1,
+        ));
+    });
+}
+
+/// The line of `raw` where a paragraph runs on below lines of page furniture (see
+/// [`split_paragraph_run_on`]): its last line, of prose (a hundred columns or more, fifteen
+/// words or more, ending a sentence), after lines that each end no sentence and are short
+/// (eight words or fewer) or a credit ("© Reuters").
+fn paragraph_run_on(raw: &Raw<'_>) -> Option<usize> {
+    if raw.kind != BlockKind::Paragraph
+        || raw.line_count() < 2
+        || raw.reading() != raw::Reading::Cleaned
+    {
+        return None;
+    }
+    let is_prose = |line: &str| {
+        crate::text::display_width(line) >= 100
+            && line.split_whitespace().nth(14).is_some()
+            && super::matter::ends_sentence(line)
+    };
+    let is_furniture = |line: &str| {
+        !line.is_empty()
+            && !super::matter::ends_sentence(line)
+            && (line.split_whitespace().nth(8).is_none() || line.contains('©'))
+    };
+    // The paragraph is the block's last line: a teaser of another article often has a "Read
+    // More" under its excerpt.
+    let last = raw.line_count() - 1;
+    let mut lines = raw.lines().map(str::trim);
+    if !(lines.by_ref().take(last).all(is_furniture) && lines.next().is_some_and(is_prose)) {
+        return None;
+    }
+    // A teaser is one whole: a name or a headline and a date over the other article's first
+    // sentences, at most three lines, none a button or a credit. Furniture over a paragraph
+    // holds more, or such a line ("Get short URL", "© Reuters").
+    let button_or_credit = |line: &str| line.contains('©') || super::chrome::has_cue(line);
+    let teaser = super::matter::is_teaser_card(raw)
+        && last <= 3
+        && !raw.lines().take(last).any(button_or_credit);
+    (!teaser).then_some(last)
 }

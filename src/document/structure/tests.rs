@@ -728,3 +728,48 @@ fn chinese_prose_wrapped_at_a_narrow_measure_still_flows() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn a_paragraph_run_on_below_a_pages_furniture_in_a_copied_page_is_shown() {
+    // The article's first paragraph under its dateline, a button, a picture's caption and
+    // credit and a call to follow, no blank line between: folding those folded it too.
+    let lead = "Three people have died during protests against the new government, after \
+                clashes broke out between the ousted leader's supporters and the police.";
+    let head = "20 Nov, 2019 05:47\nGet short URL\nA cyclist rides past a blocked fuel plant \
+                on the edge of the city, November 19, 2019. © Agency / Photographer\n\
+                Follow us on";
+    let page = copied_page(&format!("{head}\n{lead}"));
+    let text = format!(
+        "Deadly Clashes | Example News\n\nHome\nWorld\nBusiness\nSport\nOpinion\n\n\
+         Sign in\n\n{page}\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions\n"
+    );
+    let blocks = structure(&text);
+    let shown: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(shown.contains(&lead), "{blocks:#?}");
+    assert!(
+        !shown.iter().any(|t| t.contains("short URL")),
+        "{blocks:#?}"
+    );
+    // A teaser of another article, a name and a date over its first sentence, stays one
+    // block; and a text whose long lines are all of one width (wrapped at a measure) is not
+    // asked.
+    let teaser = format!("Rob Crilly\nWednesday November 20, 2019\n{lead}");
+    let blocks = structure(&copied_page(&teaser));
+    assert!(
+        blocks
+            .iter()
+            .any(|b| b.text.starts_with("Rob Crilly") && b.text.ends_with("police.")),
+        "{blocks:#?}"
+    );
+    let wrapped = format!("Get short URL\n{lead}\n\n{lead}\n\n{lead}\n");
+    let blocks = structure(&wrapped);
+    assert!(
+        blocks[0].text.starts_with("Get short URL") && blocks[0].text.ends_with("police."),
+        "{blocks:#?}"
+    );
+}
