@@ -51,7 +51,30 @@ pub fn load_opened(
         saved.notices.push(format!("bookmarks: {notice}"));
     }
     let mut store = opened.store;
-    match read_document(&mut store, doc, path, &mut saved) {
+    let mut found = read_document(&mut store, doc, path, &mut saved);
+    // Damage met on the way (the store is not read whole for it first): the store is moved
+    // aside and a fresh one started, as when it is met on opening.
+    if let Err(err) = &found
+        && err.is_damage()
+    {
+        match store.start_afresh(err) {
+            Ok(fresh) => {
+                saved = Saved {
+                    persistence: Persistence::Saved,
+                    notices: fresh
+                        .notice
+                        .map(|notice| format!("bookmarks: {notice}"))
+                        .into_iter()
+                        .collect(),
+                    ..Saved::default()
+                };
+                store = fresh.store;
+                found = read_document(&mut store, doc, path, &mut saved);
+            }
+            Err(err) => return unsaved(err.to_string()),
+        }
+    }
+    match found {
         Ok((record, hash)) => {
             saved.record = Some(record);
             Loaded {

@@ -233,6 +233,47 @@ fn truncated_database_is_treated_as_damaged() {
 }
 
 #[test]
+fn damage_met_when_the_document_is_looked_up_starts_a_fresh_store() {
+    // A store closed cleanly is not read whole for damage on opening; damage in the pages the
+    // lookup reads shows there, and is handled as damage found on opening is.
+    let dir = tempfile::tempdir().unwrap();
+    run_with(dir.path(), "}m");
+    let path = dir.path().join(DB_FILE);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (root, page_size): (i64, i64) = conn
+        .query_row(
+            "SELECT rootpage, (SELECT page_size FROM pragma_page_size) FROM sqlite_master \
+             WHERE name = 'documents'",
+            [],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&path).unwrap();
+    // The table's first page is made a kind of page there is not.
+    bytes[((root - 1) * page_size) as usize] = 0xEE;
+    std::fs::write(&path, &bytes).unwrap();
+    let loaded = session::load(Some(dir.path()), &doc(), None);
+    assert_eq!(loaded.saved.persistence, Persistence::Saved);
+    let notices = loaded.saved.notices.join(" ");
+    assert!(notices.contains("damaged"), "{notices}");
+    assert!(notices.contains("moved it to"), "{notices}");
+    // The damaged store is kept aside, and the fresh one takes a bookmark.
+    let kept_aside = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(&format!("{DB_FILE}.damaged-"))
+        });
+    assert!(kept_aside);
+    drop(loaded);
+    run_with(dir.path(), "}m");
+    assert_eq!(stored_uids(dir.path()).len(), 1);
+}
+
+#[test]
 fn unusable_data_directory_still_reads_and_says_bookmarks_will_not_be_saved() {
     let file = tempfile::NamedTempFile::new().unwrap();
     // A directory under a regular file can never be made, even by root.
