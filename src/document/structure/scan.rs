@@ -114,6 +114,22 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             cursor.advance();
             continue;
         }
+        // An interactive session's prompt (Python's `>>> `) is no quotation's marker: the
+        // session is kept as it was typed, its prompts, its answers and the lines between.
+        if pending.as_ref().is_none_or(|p| p.kind != BlockKind::Quote)
+            && let Some((last, count)) = session_run(&cursor)
+        {
+            flush(&mut pending, &mut out, base);
+            out.push(Raw::spanning(
+                BlockKind::Code,
+                number,
+                text,
+                (current, last),
+                count,
+            ));
+            (0..count).for_each(|_| cursor.advance());
+            continue;
+        }
         if quote_text(line).is_some() {
             match pending.as_mut() {
                 Some(quote) if quote.kind == BlockKind::Quote => quote.push(text, current),
@@ -664,6 +680,52 @@ pub(super) fn quote_text(line: &str) -> Option<&str> {
     }
     let rest = trimmed.strip_prefix('>')?;
     Some(rest.strip_prefix(' ').unwrap_or(rest))
+}
+
+/// The lines of an interactive Python session starting at the cursor, up to the next blank
+/// line: its last line and how many. A session opens on the `>>> ` prompt, and shows itself
+/// one by a line that no mail quotes so: an answer without the prompt, a continued statement
+/// (`... `), or a statement of code after the prompt (a call, an assignment, an import). A
+/// reply quoted three deep (">>> I think we should meet on Monday") is prose after it.
+fn session_run<'a>(cursor: &Cursor<'a>) -> Option<(Line<'a>, usize)> {
+    let first = cursor.current()?;
+    let statement = first.text.trim_start().strip_prefix(">>> ")?;
+    let mut count = 1;
+    let mut last = first;
+    let mut shows_a_session = is_python_statement(statement);
+    while let Some(next) = cursor.peek(count).filter(|l| !l.is_blank()) {
+        let line = next.text.trim_start();
+        shows_a_session |= match line.strip_prefix(">>> ") {
+            Some(statement) => is_python_statement(statement),
+            None => !line.starts_with('>') || line.starts_with("... "),
+        };
+        count += 1;
+        last = next;
+    }
+    shows_a_session.then_some((last, count))
+}
+
+/// A line of Python as typed at a prompt: a call or an index (`add(2, 3)`, `d['k']`), an
+/// assignment, or a statement opening on one of the language's words.
+fn is_python_statement(line: &str) -> bool {
+    const OPENING: &[&str] = &[
+        "import ", "from ", "print(", "def ", "class ", "for ", "while ", "if ", "with ", "try:",
+        "return ", "assert ", "del ", "lambda ", "raise ",
+    ];
+    let first_word = line.split_whitespace().next().unwrap_or_default();
+    let call_or_index = first_word.find(['(', '[']).is_some_and(|at| {
+        at > 0
+            && first_word[..at]
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+    });
+    let assignment = line.split_once(" = ").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.chars().all(|c| {
+                c.is_alphanumeric() || matches!(c, '_' | '.' | ',' | ' ' | '[' | ']' | '\'' | '"')
+            })
+    });
+    call_or_index || assignment || OPENING.iter().any(|word| line.starts_with(word))
 }
 
 /// A bullet ("- ", "* ", "• ", RFC "o  ") always starts an item; a number ("1. ", "2) ") only

@@ -639,3 +639,25 @@ fn prose_is_unwrapped_when_long_lines_of_every_width_hold_the_text() {
     let two = format!("{}\n\n{}\n\nshort\n", paragraph(40), paragraph(60));
     assert!(!prose_is_unwrapped(&two));
 }
+
+#[test]
+fn an_interactive_python_session_is_kept_as_typed_not_read_as_quotation() {
+    let session = ">>> total = add(2, 3)\n>>> total\n5\n>>> def double(x):\n...     return 2 * x\n...\n>>> double(total)\n10";
+    let text = format!("The function adds two numbers:\n\n{session}\n\nIt works on floats too.\n");
+    let got = kinds(&text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[1].0, BlockKind::Code, "{got:?}");
+    assert_eq!(got[1].2, session, "every prompt and answer kept");
+    // The session set in under a directive keeps its lines too.
+    let set_in = "   >>> import re\n   >>> re.split(r'\\W+', 'a, b')\n   ['a', 'b']";
+    let got = kinds(&format!("For example::\n\n{set_in}\n"));
+    assert!(
+        got.iter()
+            .any(|(kind, _, text)| *kind == BlockKind::Code && text.contains("import re\n")),
+        "{got:?}"
+    );
+    // A reply quoted three deep is prose after its marks, and stays a quotation.
+    let mail = ">>> I think we should meet on Monday and go over the plan.\n>>> Tuesday would do as well, if that suits you better.";
+    let got = kinds(&format!("{mail}\n\nAgreed.\n"));
+    assert_eq!(got[0].0, BlockKind::Quote, "{got:?}");
+}
