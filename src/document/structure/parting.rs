@@ -100,28 +100,36 @@ fn part_where<'a, T>(
     *raws = split;
 }
 
+/// Each source line of `raw`: where it starts and ends in `text`, which `raw` is a span of.
+fn line_spans(text: &str, raw: &Raw<'_>) -> Vec<(usize, usize)> {
+    let source = raw.source();
+    let mut start = source.as_ptr() as usize - text.as_ptr() as usize;
+    let mut spans = Vec::with_capacity(raw.line_count());
+    for line in source.split('\n') {
+        spans.push((start, start + line.len()));
+        start += line.len() + 1;
+    }
+    spans
+}
+
+/// The line of `text` between `from` and `to`, as the scan reads it.
+fn line_in(text: &str, (from, to): (usize, usize)) -> lines::Line<'_> {
+    lines::Line {
+        text: lines::clean(&text[from..to]),
+        start: from,
+        end: to,
+    }
+}
+
 /// An example in a help file written as Vim's are: a line ending in `>` opens it, its lines
 /// are set in deeper, and it ends at a line starting with `<` (or at one starting in the first
 /// column). When no blank line parts it from the text around it, the scan read it all as one
 /// paragraph and ran the code into prose. Such a block is parted into its text and its
 /// examples, each example a block of code; a `<` alone on its line is markup and goes.
 pub(super) fn split_help_examples<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
-    let base = text.as_ptr() as usize;
     part_where(raws, help_example_at, |raw, _, split| {
-        let source = raw.source();
-        let offset = source.as_ptr() as usize - base;
-        // Each source line: its start and end in `text`.
-        let mut spans = Vec::with_capacity(raw.line_count());
-        let mut start = offset;
-        for line in source.split('\n') {
-            spans.push((start, start + line.len()));
-            start += line.len() + 1;
-        }
-        let line_at = |(from, to): (usize, usize)| lines::Line {
-            text: lines::clean(&text[from..to]),
-            start: from,
-            end: to,
-        };
+        let spans = line_spans(text, &raw);
+        let line_at = |span| line_in(text, span);
         let mut push = |kind: BlockKind, first: usize, last: usize, skip: usize| {
             let (from, _) = spans[first];
             let opening = line_at((from + skip, spans[first].1));
@@ -268,21 +276,9 @@ fn title_run_on(raw: &Raw<'_>) -> Option<usize> {
 /// on" over the article's first paragraph) is a block of its own, so that folding the
 /// furniture does not fold the paragraph with it.
 pub(super) fn split_paragraph_run_on<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
-    let base = text.as_ptr() as usize;
     part_where(raws, paragraph_run_on, |raw, at, split| {
-        let source = raw.source();
-        let offset = source.as_ptr() as usize - base;
-        let mut spans = Vec::with_capacity(raw.line_count());
-        let mut start = offset;
-        for line in source.split('\n') {
-            spans.push((start, start + line.len()));
-            start += line.len() + 1;
-        }
-        let line_at = |(from, to): (usize, usize)| lines::Line {
-            text: lines::clean(&text[from..to]),
-            start: from,
-            end: to,
-        };
+        let spans = line_spans(text, &raw);
+        let line_at = |span| line_in(text, span);
         let last = spans.len() - 1;
         split.push(Raw::spanning(
             raw.kind,
