@@ -12,6 +12,7 @@
 use rustc_hash::FxHashMap;
 
 use crate::document::{BlockKind, Document};
+use crate::text::sentences::is_sentence_stop;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -482,7 +483,7 @@ fn tokenize(text: &str, mut id_of: impl FnMut(&str) -> Option<u32>) -> Vec<Token
         let start = word.as_ptr() as usize - base;
         let end = start + word.len();
         let gap = &text[previous_end..start];
-        let sentence_break = gap.contains(['.', '!', '?', '。', '！', '？', ';', ':']);
+        let sentence_break = gap.contains([';', ':']) || gap.contains(is_sentence_stop);
         if sentence_break && !out.is_empty() {
             in_first_sentence = false;
         }

@@ -16,6 +16,38 @@ const ABBREVIATIONS: &[&str] = &[
     "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m",
 ];
 
+/// A mark that ends a sentence, in any script: the full stop, question and exclamation marks
+/// of Latin, Greek and Cyrillic, and each script's own (Unicode's `Sentence_Terminal`
+/// marks of the scripts people write in today). Burmese, Hindi, Amharic or Khmer prose ends
+/// its sentences with no Latin stop at all, so a rule that looks for one takes the whole
+/// of such a text for a menu. Myanmar's little section (၊) is left out: it is a comma; so is
+/// Tibetan's shad (།), which closes a title as well as a clause.
+pub fn is_sentence_stop(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?'
+            | '\u{0589}' // Armenian full stop
+            | '\u{061D}'..='\u{061F}' // Arabic end of text, triple dot and question mark
+            | '\u{06D4}' // Arabic full stop (Urdu)
+            | '\u{0700}'..='\u{0702}' // Syriac
+            | '\u{07F9}' // N'Ko exclamation mark
+            | '\u{0964}' | '\u{0965}' // danda, double danda (Hindi, Bengali, Nepali, Sanskrit)
+            | '\u{104B}' // Myanmar section
+            | '\u{1362}' | '\u{1367}' | '\u{1368}' // Ethiopic full stop and question mark
+            | '\u{166E}' // Canadian syllabics full stop
+            | '\u{17D4}' | '\u{17D5}' // Khmer
+            | '\u{1803}' | '\u{1809}' // Mongolian
+            | '\u{1944}' | '\u{1945}' // Limbu
+            | '\u{203C}' | '\u{203D}' | '\u{2047}'..='\u{2049}' // ‼ ‽ ⁇ ⁈ ⁉
+            | '\u{2E2E}' | '\u{2E3C}' // reversed question mark, stenographic full stop
+            | '\u{3002}' // ideographic full stop
+            | '\u{A4FF}' | '\u{A60E}' | '\u{A60F}' // Lisu, Vai
+            | '\u{A9C8}' | '\u{A9C9}' // Javanese
+            | '\u{FE52}' | '\u{FE56}' | '\u{FE57}' // small forms
+            | '\u{FF01}' | '\u{FF0E}' | '\u{FF1F}' | '\u{FF61}' // full and half width
+    )
+}
+
 /// The sentences of `text` as byte ranges that together cover it exactly, in order. Each range
 /// keeps the whitespace that follows its sentence, as the Unicode rules do.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
@@ -69,6 +101,18 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    #[test]
+    fn each_scripts_own_stop_ends_a_sentence_and_a_comma_does_not() {
+        for stop in [
+            '.', '?', '。', '！', '।', '॥', '။', '።', '។', '؟', '۔', '։', '‽',
+        ] {
+            assert!(is_sentence_stop(stop), "{stop}");
+        }
+        for other in [',', ';', ':', '၊', '،', '、', '།', '-', 'a', '…'] {
+            assert!(!is_sentence_stop(other), "{other}");
+        }
     }
 
     #[test]

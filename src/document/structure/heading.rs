@@ -446,7 +446,7 @@ pub fn standalone(text: &str) -> Option<Form> {
     if let Some(level) = division(text)
         && words <= 32
         && text.chars().count() <= 200
-        && (division_with_title(text) || !text.ends_with(['.', '!', '?']))
+        && (division_with_title(text) || !text.ends_with(crate::text::sentences::is_sentence_stop))
     {
         return Some(Form::Division(level));
     }
@@ -504,7 +504,8 @@ pub fn standalone(text: &str) -> Option<Form> {
                 .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric()))
                 .is_some_and(|w| w.chars().count() <= 3)
             || text.chars().any(char::is_numeric);
-        let ends = text.ends_with(['.', '。', '۔', '！', '？', '!', '?', '」', '”', ',', '、']);
+        let ends = text.ends_with(['」', '”', ',', '、'])
+            || text.ends_with(crate::text::sentences::is_sentence_stop);
         let opened_by_number = text
             .split_whitespace()
             .next()

@@ -16,6 +16,7 @@ use super::raw::Raw;
 use super::shape::{self, Shaped};
 use super::title;
 use crate::document::{Block, BlockKind, Fold};
+use crate::text::sentences::is_sentence_stop;
 
 pub(super) mod debris;
 pub(in crate::document) use debris::is_price_tag;
@@ -376,7 +377,7 @@ pub(super) fn are_fields<'a>(mut lines: impl Iterator<Item = &'a str> + Clone) -
 pub(crate) fn ends_sentence(text: &str) -> bool {
     text.trim_end_matches(is_pictograph_or_space)
         .trim_end_matches(['"', '\u{201d}', '\u{2019}', ')', '\'', '»', '」'])
-        .ends_with(['.', '!', '?', '。', '！', '？', '…', '۔'])
+        .ends_with(|c| c == '…' || is_sentence_stop(c))
 }
 
 /// A pictograph, or what builds one (a joiner, a variation selector, a keycap), or a space:
@@ -400,8 +401,9 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
         // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
         width += crate::text::display_width(line);
         if line.ends_with([
-            '.', ',', ';', '!', '?', ':', '。', '，', '；', '！', '？', '：', '、', '」', '』',
-        ]) {
+            ',', ';', ':', '，', '；', '：', '、', '」', '』', '،', '؛', '၊', '፣', '፤',
+        ]) || line.ends_with(is_sentence_stop)
+        {
             punctuated += 1;
         }
     }

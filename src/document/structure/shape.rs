@@ -168,7 +168,8 @@ impl<'a, S: Shaped> InMenuRun<'a, S> {
                 && (1..=5).contains(&text.split_whitespace().count())
                 && crate::text::display_width(text) <= 32
                 && text.chars().any(char::is_alphabetic)
-                && !text.ends_with([',', '.', '!', '?', ';', '。', '！', '？'])
+                && !text.ends_with([',', ';'])
+                && !text.ends_with(crate::text::sentences::is_sentence_stop)
                 // Speech, a note in brackets, a field and its value ("底本：…") are text.
                 && !text.contains(['"', '“', '”', '「', '」', '『', '』', '（', '）', '：'])
                 && !text.trim_end_matches(':').contains(':')

@@ -773,3 +773,49 @@ fn a_paragraph_run_on_below_a_pages_furniture_in_a_copied_page_is_shown() {
         "{blocks:#?}"
     );
 }
+
+#[test]
+fn an_article_whose_sentences_end_in_its_scripts_own_stop_is_shown() {
+    // A news page in Hindi, copied as text: its sentences end in a danda (।), not a full stop.
+    // Read as text with no sentence in it, the article was folded with the menus and the
+    // teasers of other stories were taken for it. Burmese (။), Amharic (።) and Khmer (។)
+    // pages were lost the same way.
+    let paragraphs = [
+        "सोमवार सुबह से शहर में लगातार बारिश हो रही है। कई सड़कों पर पानी भर गया और दफ़्तर जाने \
+         वाले लोग घंटों जाम में फँसे रहे।",
+        "मौसम विभाग ने अगले दो दिनों के लिए चेतावनी जारी की है। विभाग के अनुसार निचले इलाकों में \
+         रहने वाले लोगों को सावधान रहना चाहिए।",
+        "नगर निगम ने बताया कि पानी निकालने के लिए पचास पंप लगाए गए हैं और कर्मचारी रात भर काम करते \
+         रहे। स्कूल मंगलवार को बंद रहेंगे।",
+    ];
+    let text = format!(
+        "शहर में भारी बारिश से यातायात धीमा - News हिंदी\n\nAccessibility links\nसामग्री पर जाएं\n\n\
+         Menu\n\nखोजें\nMenu\n\nNews\nSport\nWeather\nRadio\n\nहिंदी\n\nमुख्य पन्ना\nभारत\nविदेश\n\
+         खेल\nवीडियो\n\nशहर में भारी बारिश से यातायात धीमा\n\n26 अक्टूबर 2018\n\n\
+         इस पेज को Facebook पर साझा करें\nइस पेज को Twitter पर साझा करें\n\
+         इस पेज को WhatsApp पर साझा करें\n\nFacebook\n\nTwitter\n\nWhatsApp\n\n\
+         इमेज कॉपीरइट Reuters\nImage caption बारिश में फँसे लोग\n\n{}\n\n\
+         इमेज कॉपीरइट Reuters\nImage caption पानी में डूबी सड़क\n\n{}\n\n{}\n\n\
+         संबंधित समाचार\n\nFacebook\nTwitter\nWhatsApp\n\nमिलते-जुलते मुद्दे\n\nऊपर जाएं\n\n\
+         टॉप स्टोरी\n\nदिल्ली में प्रदूषण बढ़ा\n\n31 अक्टूबर 2018\nमुंबई में नई मेट्रो लाइन शुरू\n\
+         31 अक्टूबर 2018\nचुनाव की तारीख़ों का एलान\n30 अक्टूबर 2018\n\nवीडियो\n\n\
+         गांव का अनोखा स्कूल\n\nवीडियो\n\nनदी पर नया पुल\n\n\
+         Copyright © 2018 News. बाहरी साइटों की सामग्री के लिए हम ज़िम्मेदार नहीं हैं।\n",
+        paragraphs[0], paragraphs[1], paragraphs[2]
+    );
+    let blocks = structure(&text);
+    let shown: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    for paragraph in paragraphs {
+        assert!(shown.contains(&paragraph), "{paragraph}\n{blocks:#?}");
+    }
+    for furniture in ["Twitter पर साझा", "मुंबई में नई मेट्रो"] {
+        assert!(
+            !shown.iter().any(|t| t.contains(furniture)),
+            "{furniture}\n{blocks:#?}"
+        );
+    }
+}

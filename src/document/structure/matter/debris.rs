@@ -14,6 +14,7 @@ use super::super::shape::Shaped;
 use super::super::title::has_date;
 use super::{ends_sentence, is_contents_entry};
 use crate::document::{Block, BlockKind, Fold};
+use crate::text::sentences::is_sentence_stop;
 
 /// Long punctuated text, or a table of figures: the body. An entry of a table of contents ("CHAPTER 56. Of the Less
 /// Erroneous Pictures of Whales, and the True Pictures of Whaling Scenes.") is not, however long.
@@ -25,7 +26,7 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) || table)
         && size_up_to(&block.text, 15) >= 15
-        && (block.text.contains(['.', '!', '?', '。', '！', '？', '۔']) || raw.table_of_figures())
+        && (block.text.contains(is_sentence_stop) || raw.table_of_figures())
         && !raw.menu()
         // A table keeps its rows apart: it is no menu run together, however many of its
         // words are capitalised (countries and their groups).
