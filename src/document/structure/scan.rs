@@ -282,7 +282,7 @@ fn sample(text: &str) -> &str {
 
 /// A text whose prose was never hard-wrapped, whatever sets its paragraphs apart (a web page
 /// copied as text, notes typed in an editor): three lines of prose or more run past any wrap
-/// width and hold a quarter of its text or more, and their widths spread well past one
+/// width and hold a quarter of its lines long enough to be prose or more, and their widths spread well past one
 /// measure (a text wrapped at 120 or 132 columns has its long lines within a few columns of
 /// each other). In such a text a line break inside a paragraph was made by hand.
 pub(super) fn prose_is_unwrapped(text: &str) -> bool {
@@ -294,7 +294,11 @@ pub(super) fn prose_is_unwrapped(text: &str) -> bool {
         if line.is_empty() || line.contains("   ") {
             continue;
         }
-        all += line.len();
+        // Only lines that could be prose are weighed: a page's menus, buttons and footer
+        // links, however many, are short lines in a wrapped text and an unwrapped one alike.
+        if line.len() >= SHORTER_THAN_PROSE {
+            all += line.len();
+        }
         // Bytes first: most lines of a wrapped text are answered without measuring.
         if line.len() <= WIDER_THAN_A_WRAP {
             continue;
@@ -309,6 +313,10 @@ pub(super) fn prose_is_unwrapped(text: &str) -> bool {
     }
     long >= 3 && in_long * 4 >= all && widest - narrowest >= SPREAD_OF_UNWRAPPED_LINES
 }
+
+/// Lines shorter than this many bytes (a menu's items, a button, a date) are no evidence of how
+/// a text's prose is wrapped.
+const SHORTER_THAN_PROSE: usize = 40;
 
 /// How far apart the widths of an unwrapped text's long lines run at the least: those of a
 /// text wrapped at a wide measure lie within a few columns of it.

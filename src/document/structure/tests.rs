@@ -812,7 +812,8 @@ fn an_article_whose_sentences_end_in_its_scripts_own_stop_is_shown() {
     for paragraph in paragraphs {
         assert!(shown.contains(&paragraph), "{paragraph}\n{blocks:#?}");
     }
-    for furniture in ["Twitter पर साझा", "मुंबई में नई मेट्रो"] {
+    for furniture in ["Twitter पर साझा", "मुंबई में नई मेट्रो"]
+    {
         assert!(
             !shown.iter().any(|t| t.contains(furniture)),
             "{furniture}\n{blocks:#?}"

@@ -638,6 +638,18 @@ fn prose_is_unwrapped_when_long_lines_of_every_width_hold_the_text() {
     // Two long lines are no habit.
     let two = format!("{}\n\n{}\n\nshort\n", paragraph(40), paragraph(60));
     assert!(!prose_is_unwrapped(&two));
+    // A page whose menus and footer links far outweigh its article: short lines say nothing
+    // of how prose is wrapped, however many there are.
+    let menus: String = (0..150).map(|n| format!("Section {n}\n")).collect();
+    let article: String = (0..3)
+        .map(|n| format!("{}\n\n", paragraph(30 + n * 12)))
+        .collect();
+    assert!(prose_is_unwrapped(&format!("{menus}\n{article}{menus}")));
+    // The same menus around prose wrapped at 72 columns.
+    let wrapped = textwrap::fill(&paragraph(400), 72);
+    assert!(!prose_is_unwrapped(&format!(
+        "{menus}\n{wrapped}\n\n{menus}"
+    )));
 }
 
 #[test]
