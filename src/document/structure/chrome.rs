@@ -44,7 +44,27 @@ pub(crate) fn has_cue(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    DEBRIS_CUES.iter().any(|c| lower.contains(c))
+    DEBRIS_CUES.iter().any(|cue| holds_cue(&lower, cue))
+}
+
+/// True when `lower` holds `cue` as a word of its own, or one a button inflects ("Shares",
+/// "Printer-friendly", "Commenting"): not inside another ("food-related", "blueprint",
+/// "hashtags", "design in", "commentary"), where it says nothing of furniture.
+fn holds_cue(lower: &str, cue: &str) -> bool {
+    let opens_on_letter = cue.starts_with(char::is_alphabetic);
+    let closes_on_letter = cue.ends_with(char::is_alphabetic);
+    lower.match_indices(cue).any(|(at, _)| {
+        let before = lower[..at].chars().next_back();
+        let starts_word =
+            !opens_on_letter || !before.is_some_and(|c| c.is_alphanumeric() || c == '-');
+        let rest_of_word = lower[at + cue.len()..]
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let ends_word = !closes_on_letter
+            || matches!(rest_of_word, "" | "s" | "d" | "ed" | "er" | "ers" | "ing");
+        starts_word && ends_word
+    })
 }
 
 /// A site's notice about its cookies, asking the reader's consent ("This website uses cookies
@@ -392,6 +412,32 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_cue_is_a_word_of_its_own_not_part_of_another() {
+        for furniture in [
+            "Share this article",
+            "12 Shares",
+            "Printer-friendly version",
+            "Related Stories",
+            "Comments (3)",
+            "You have been successfully subscribed!",
+            "Sign in | Register",
+            "© 2019 Example Media",
+            "Follow us on Instagram",
+        ] {
+            assert!(has_cue(furniture), "{furniture}");
+        }
+        for text in [
+            "Some of the other more interesting food-related data points include:",
+            "The blueprint was approved on Monday.",
+            "Trending hashtags this week",
+            "A commentary on the design in detail",
+            "The results were unrelated to the sprint.",
+        ] {
+            assert!(!has_cue(text), "{text}");
+        }
+    }
 
     #[test]
     fn a_flattened_footer_is_a_menu_and_a_list_of_names_or_german_is_not() {
