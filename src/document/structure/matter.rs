@@ -394,10 +394,12 @@ fn is_pictograph_or_space(c: char) -> bool {
 /// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
 pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
     let (mut count, mut width, mut punctuated, mut set_in) = (0usize, 0usize, 0usize, 0usize);
+    let mut code = 0usize;
     for line in raw.lines().filter(|l| !l.trim().is_empty()) {
         set_in += usize::from(line.starts_with(['\t', ' ']));
         let line = line.trim();
         count += 1;
+        code += usize::from(is_code_line(line));
         // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
         width += crate::text::display_width(line);
         if line.ends_with([
@@ -411,8 +413,20 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
         && width / count < 40
         && punctuated * 5 <= count
         && set_in * 2 <= count
+        && code * 3 < count
         && !is_table_of_figures(raw)
         && !is_record(raw)
+}
+
+/// A line of a program, in marks no menu item or button uses: an assignment or comparison,
+/// a brace, a backslash, a name called with `(` straight after it ("exists(", "printf(").
+/// Short unpunctuated lines of code (a Vim script, a C function) are no stack of links.
+fn is_code_line(line: &str) -> bool {
+    line.contains(['=', '{', '}', '\\'])
+        || line
+            .as_bytes()
+            .windows(2)
+            .any(|pair| pair[0].is_ascii_alphanumeric() && pair[1] == b'(')
 }
 
 /// A record of named fields, one to a line ("what: hwclock --debug" / "why: renamed to

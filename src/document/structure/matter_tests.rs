@@ -646,3 +646,23 @@ fn the_last_sentence_of_a_web_article_closed_by_a_pictograph_is_the_articles() {
     let blocks = structure(&text);
     assert!(shown(&blocks).contains(&last), "{blocks:#?}");
 }
+
+#[test]
+fn short_lines_of_code_are_no_menu() {
+    // A snippet of a script in an article: short lines, no stops, as a menu's are; but an
+    // assignment and a call are no link's words. Vim scripts read as text had whole runs of
+    // such lines folded as the page's menus.
+    let code = "if exists(\"g:loaded\")\n  finish\nendif\nlet g:loaded = 1";
+    let text = format!(
+        "Budget Passes | Example News\n\nSkip to main content\nNews\nSport\nCulture\n\nSign in\n\n\
+         {PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n{PROSE}\n\n{code}\n\n\
+         {PROSE}\n\nMost popular\n\nPrivacy policy\nCookie policy\nTerms & conditions\n"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(
+        shown.iter().any(|t| t.contains("let g:loaded = 1")),
+        "{shown:#?}"
+    );
+    assert!(!shown.iter().any(|t| t.contains("Share on")), "{shown:#?}");
+}
