@@ -13,6 +13,7 @@ mod html_text;
 pub mod input;
 mod markdown;
 mod nesting;
+pub mod program;
 pub mod sanitize;
 mod sniff;
 mod structure;
@@ -362,7 +363,9 @@ impl Document {
         let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
+            // Program source is kept line for line, whatever the prose rules would make of it.
             Format::Text | Format::Epub => match sanitized(text) {
+                text if program::is_program(fallback_name, &text) => (program::blocks(&text), None),
                 Cow::Owned(text) => structure::structure_owned(text, ruby),
                 Cow::Borrowed(text) => structure::structure(text, ruby),
             },

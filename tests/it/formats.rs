@@ -310,3 +310,23 @@ fn no_break_spaces_hold_and_soft_hyphens_break() {
         .collect();
     assert_eq!(lines, vec!["extra\u{ad}", "ordinary"]);
 }
+
+#[test]
+fn program_source_prints_line_for_line_by_its_name_or_its_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "import sys\n\ndef main():\n    for name in sys.argv[1:]:\n        print(name)\n\nmain()\n";
+    let script = "#!/bin/sh\n# greet each name\nfor n in \"$@\"; do\n  echo \"hello $n\"\ndone\n";
+    for (name, text) in [("greet.py", source), ("greet", script)] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = quire().arg(&path).arg("--print").output().unwrap();
+        assert!(out.status.success(), "{out:?}");
+        // Every line as written, its indent kept; nothing run together, nothing folded.
+        assert_eq!(String::from_utf8(out.stdout).unwrap(), text, "{name}");
+    }
+    // The same lines named as notes are read as prose, as before.
+    let notes = dir.path().join("greet.txt");
+    std::fs::write(&notes, source).unwrap();
+    let out = quire().arg(&notes).arg("--print").output().unwrap();
+    assert_ne!(String::from_utf8(out.stdout).unwrap(), source);
+}
