@@ -123,7 +123,7 @@ fn is_edge_furniture(block: &Block, words: usize) -> bool {
 /// reports nobody, a date line (`size`: the block's words, counted up to 26).
 fn is_marked_furniture(block: &Block, text: &str, size: usize) -> bool {
     calls::is_call(block)
-        || size <= 25 && has_cue(text) && !reports(text)
+        || size <= 25 && has_cue(text) && !reports(text) && !narrates(text, size)
         || size <= 12 && has_date(text) && !ends_sentence(text)
 }
 
@@ -150,6 +150,28 @@ fn reports(text: &str) -> bool {
         && text
             .split(|c: char| !c.is_alphabetic())
             .any(|w| REPORTING_VERBS.iter().any(|v| w.eq_ignore_ascii_case(v)))
+}
+
+/// A sentence of fifteen words or more that speaks to no one and is no notice ("WASHINGTON —
+/// Not everyone subscribes to a New Year's resolution, but Americans will be required to
+/// follow new laws in 2014."): the article's, though a word of furniture is in it. Furniture
+/// that runs so long asks the reader ("Sign up and get our stories in your inbox.", "Have a
+/// tip? … may be reached at …") or is a publisher's notice ("Copyright 2019. All rights reserved. This material may not be
+/// published…").
+fn narrates(text: &str, size: usize) -> bool {
+    const ADDRESSING: &[&str] = &["you", "your", "we", "our", "us", "here", "click", "please"];
+    size >= 15
+        && ends_sentence(text)
+        // A question puts it to the reader ("Have a tip?"); an address is how to reach
+        // someone.
+        && !text.contains(['©', '?', '@'])
+        && text
+            .split(|c: char| !c.is_alphabetic())
+            .all(|w| {
+                !ADDRESSING.iter().any(|a| w.eq_ignore_ascii_case(a))
+                    && !w.eq_ignore_ascii_case("copyright")
+                    && !w.eq_ignore_ascii_case("reserved")
+            })
 }
 
 /// A text's words, lower-cased, without their punctuation.
@@ -361,6 +383,33 @@ mod tests {
             paragraph("The governor's office didn't immediately respond to a request for comment."),
             paragraph("Like this story? Share it with a friend!"),
             paragraph("© 2019 Example Press. All Rights Reserved. It may not be redistributed."),
+        ];
+        mark(&mut blocks);
+        let f = Some(Fold::Furniture);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, None, None, f, f],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_lead_that_narrates_is_text_though_it_holds_a_furniture_word() {
+        let lead = "WASHINGTON — Not everyone subscribes to a New Year's resolution, but \
+                    Americans will be required to follow new laws in 2014.";
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "New Year, new laws", 1),
+            paragraph(lead),
+            paragraph(SENTENCE),
+            paragraph(SENTENCE),
+            paragraph(
+                "Have a tip? The reporter may be reached at news@example.com, and shares \
+                 stories every day on the paper's pages.",
+            ),
+            paragraph(
+                "Subscribe today and the best of what we publish comes to your inbox every \
+                 morning before breakfast.",
+            ),
         ];
         mark(&mut blocks);
         let f = Some(Fold::Furniture);
