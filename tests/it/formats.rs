@@ -314,7 +314,8 @@ fn no_break_spaces_hold_and_soft_hyphens_break() {
 #[test]
 fn program_source_prints_line_for_line_by_its_name_or_its_first_line() {
     let dir = tempfile::tempdir().unwrap();
-    let source = "import sys\n\ndef main():\n    for name in sys.argv[1:]:\n        print(name)\n\nmain()\n";
+    let source =
+        "import sys\n\ndef main():\n    for name in sys.argv[1:]:\n        print(name)\n\nmain()\n";
     let script = "#!/bin/sh\n# greet each name\nfor n in \"$@\"; do\n  echo \"hello $n\"\ndone\n";
     for (name, text) in [("greet.py", source), ("greet", script)] {
         let path = dir.path().join(name);
