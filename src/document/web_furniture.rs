@@ -421,6 +421,21 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_paragraph_in_a_script_without_spaces_is_no_handful_of_words() {
+        // Tibetan sets a space only after a shad: three sentences read as three "words", and
+        // a page's last article was folded as a few words at its edge.
+        let tibetan = "ང་ཚོ་དེ་རིང་སློབ་གྲྭར་འགྲོ་གི་ཡིན། ཁ་སང་ཆར་པ་བབས་སོང་། ནང་མི་ཚང་མ་བདེ་པོ་ཡིན།";
+        let mut blocks = vec![
+            Block::new(BlockKind::Title, "Budget Passes", 1),
+            paragraph(SENTENCE),
+            paragraph(SENTENCE),
+            paragraph(tibetan),
+        ];
+        mark(&mut blocks);
+        assert_eq!(folds(&blocks), [None, None, None, None], "{blocks:#?}");
+    }
+
+    #[test]
     fn publication_stamps_are_folded_wherever_they_stand() {
         let mut blocks = vec![
             paragraph(SENTENCE),

@@ -94,11 +94,12 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
     .any(|phrase| lower.contains(phrase))
 }
 
-/// How much text a block carries (a CJK character counts as half a word), counting no further
-/// than `limit`: the checks ask "at least 15?" or "at most 12?", and a paragraph of a book
-/// answers that in its first few words.
+/// How much text a block carries (a CJK character counts as half a word, a letter of a script
+/// written without spaces between words a quarter), counting no further than `limit`: the
+/// checks ask "at least 15?" or "at most 12?", and a paragraph of a book answers that in its
+/// first few words.
 pub(crate) fn size_up_to(text: &str, limit: usize) -> usize {
-    let (mut words, mut wide, mut in_word) = (0usize, 0usize, false);
+    let (mut words, mut wide, mut unspaced, mut in_word) = (0usize, 0usize, 0usize, false);
     for c in text.chars() {
         if c.is_whitespace() {
             in_word = false;
@@ -108,14 +109,24 @@ pub(crate) fn size_up_to(text: &str, limit: usize) -> usize {
             words += 1;
             in_word = true;
         }
-        if c as u32 >= 0x2E80 && (c as u32) < 0xFFEF {
+        let code = c as u32;
+        if (0x2E80..0xFFEF).contains(&code) {
             wide += 1;
+        } else if is_unspaced_script(code) {
+            unspaced += 1;
         }
-        if words.max(wide / 2) >= limit {
+        if words.max(wide / 2).max(unspaced / 4) >= limit {
             return limit;
         }
     }
-    words.max(wide / 2)
+    words.max(wide / 2).max(unspaced / 4)
+}
+
+/// Thai, Lao, Tibetan, Myanmar and Khmer: scripts that set no space between words (a Thai
+/// paragraph may have a space only between sentences), so spaces undercount their words.
+/// A word of theirs runs to about four characters.
+fn is_unspaced_script(code: u32) -> bool {
+    matches!(code, 0x0E00..=0x0FFF | 0x1000..=0x109F | 0x1780..=0x17FF)
 }
 
 /// Words that introduce the credit line closing a picture's caption. The news agencies' form
@@ -412,6 +423,16 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn words_are_counted_in_scripts_that_set_no_spaces_between_them() {
+        assert_eq!(size_up_to("one two three", 10), 3);
+        assert_eq!(size_up_to("石猿喜不自勝急抽身往外便走", 20), 6);
+        // Thai and Tibetan: a space only between sentences, if at all.
+        assert!(size_up_to("วันนี้ฝนตกหนักมากในเมืองหลวงและถนนหลายสายมีน้ำท่วมขัง", 30) >= 10);
+        assert!(size_up_to("ང་ཚོ་དེ་རིང་སློབ་གྲྭར་འགྲོ་གི་ཡིན། ཁ་སང་ཆར་པ་བབས་སོང་།", 30) >= 10);
+        assert_eq!(size_up_to("เมนู", 30), 1);
+    }
 
     #[test]
     fn a_cue_is_a_word_of_its_own_not_part_of_another() {
