@@ -5,8 +5,10 @@
 //! every folded line is one to look at: the figure to keep near zero.
 //!
 //! Run: `cargo run --release --example fold_census -- DIR_OR_FILE... [--top N]`
-//! (`.txt`, `.md`, `.markdown`, `.rst` and `.text` files, folders walked without following
-//! links; each opened as the reader opens it, its encoding and format detected.)
+//! (`.txt`, `.md`, `.markdown`, `.rst` and `.text` files, and files with no extension at all,
+//! as a system's `README`, `NEWS` and `THANKS` are; folders walked without following links;
+//! each opened as the reader opens it, its encoding and format detected, binary files left
+//! out.)
 
 use std::path::{Path, PathBuf};
 
@@ -20,10 +22,13 @@ struct Census {
     lines: usize,
 }
 
+/// A text by its name: one of the text extensions, or none at all (a system's `README`,
+/// `NEWS`, `THANKS`, `AUTHORS`, `copyright`); what is not text is refused when opened.
 fn is_text(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["txt", "md", "markdown", "rst", "text"].contains(&e))
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) => ["txt", "md", "markdown", "rst", "text"].contains(&e),
+        None => true,
+    }
 }
 
 fn walk(path: &Path, out: &mut Vec<PathBuf>) {
