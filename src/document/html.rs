@@ -40,6 +40,7 @@ pub fn structure(html: &str) -> Article {
     keep_embedded_posts(&page);
     drop_permalink_marks(&page);
     unname_generated_sections(&page);
+    unname_section_headings(&page);
     keep_admonitions(&page);
     keep_cross_references(&page);
     keep_items_for_sale(&page);
@@ -180,6 +181,24 @@ fn unname_generated_sections(page: &dom_query::Document) {
     }
     for section in page.select("section[id]").nodes() {
         section.remove_attr("id");
+    }
+}
+
+/// A heading over a paragraph: a section of the article, whatever its class or id says. The
+/// extractor drops an element whose class or id holds a word of a page's other parts, and a
+/// news site's section heading is `<h2 class="subheader">`: CNN's five section headings were
+/// lost for "header" in it, even to `--unfold`. Such a heading's names are taken away; one in
+/// a part of the page that is dropped (a comment's, a related box's) goes with that part.
+fn unname_section_headings(page: &dom_query::Document) {
+    for heading in page.select("h2, h3, h4, h5, h6").nodes() {
+        let over_paragraph = heading
+            .next_element_sibling()
+            .and_then(|next| next.node_name())
+            .is_some_and(|name| name.eq_ignore_ascii_case("p"));
+        if over_paragraph {
+            heading.remove_attr("class");
+            heading.remove_attr("id");
+        }
     }
 }
 
@@ -525,6 +544,39 @@ continents, which is why the lamp problem is now taught in introductory courses.
                 .any(|t| t.contains("exports snapshots to its clients")),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_section_heading_keeps_its_place_whatever_its_class_or_id_says() {
+        let said = |topic: &str| {
+            format!(
+                "<p>The witness spoke about {topic} for most of the afternoon, and the judge \
+                 asked him twice to answer only the question he had been asked, which he did \
+                 not do on either occasion.</p>"
+            )
+            .repeat(2)
+        };
+        // A news site's "subheader" and a manual's heading named by its own title ("Extra
+        // conditionals…"): each holds a word the extractor takes for a page's other parts.
+        let page = format!(
+            "<html><head><title>Takeaways</title></head><body><article><h1>Takeaways</h1>{}\
+             <h2 class=\"subheader\">The campaign comes to the courtroom</h2>{}\
+             <h2 id=\"extra-conditionals-with-guards\">Extra conditionals with guards</h2>{}\
+             </article><div class=\"comments\"><h3 class=\"comment-header\">Ann</h3>\
+             <p>First!</p></div></body></html>",
+            said("the loans"),
+            said("the campaign"),
+            said("the guards"),
+        );
+        let article = structure(&page);
+        let text: Vec<&str> = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        for heading in [
+            "The campaign comes to the courtroom",
+            "Extra conditionals with guards",
+        ] {
+            assert!(text.contains(&heading), "{heading}: {text:?}");
+        }
+        assert!(!text.iter().any(|t| t.contains("First!")), "{text:?}");
     }
 
     #[test]
