@@ -485,3 +485,6 @@ mod tests;
 
 #[cfg(test)]
 mod folds_tests;
+
+#[cfg(test)]
+mod copied_tests;
