@@ -416,6 +416,7 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
         && code * 3 < count
         && !is_table_of_figures(raw)
         && !is_record(raw)
+        && !is_roll_of_names(raw)
 }
 
 /// A line of a program, in marks no menu item or button uses: an assignment or comparison,
@@ -444,6 +445,68 @@ fn is_record(raw: &Raw<'_>) -> bool {
         })
     };
     filled_lines(raw).all(named)
+}
+
+/// A roll of people, one to a line, each marked as a person by an account or an address:
+/// "Ada Lovelace (@ada)", "Grace Hopper <grace@example.org>", a lone "@handle". The thanks,
+/// authors and contributors of a project are set out so, short and unpunctuated like a
+/// menu, and are its text. A menu's items ("World News", "Sign in") carry no such mark.
+fn is_roll_of_names(raw: &Raw<'_>) -> bool {
+    let (mut count, mut named) = (0usize, 0usize);
+    for line in filled_lines(raw) {
+        count += 1;
+        named += usize::from(names_a_person(line));
+    }
+    count >= 3 && named * 5 >= count * 4
+}
+
+/// A line that is a person's name marked by an account or an address, or an account alone.
+fn names_a_person(line: &str) -> bool {
+    let line = line.trim_start_matches(['-', '*', '•', ' ']);
+    if let Some(handle) = line.strip_prefix('@') {
+        return is_handle(handle);
+    }
+    let (name, mark) = match line.split_once(" (") {
+        Some((name, rest)) => (name, rest.strip_suffix(')')),
+        None => match line.split_once(" <") {
+            Some((name, rest)) => (name, rest.strip_suffix('>')),
+            None => return false,
+        },
+    };
+    let marked = mark.is_some_and(|mark| {
+        mark.strip_prefix('@').is_some_and(is_handle)
+            || mark.split_once('@').is_some_and(|(user, host)| {
+                !user.is_empty() && host.contains('.') && !host.contains(' ')
+            })
+    });
+    let words: Vec<&str> = name.split_whitespace().collect();
+    marked && (2..=5).contains(&words.len()) && words.iter().all(|w| is_word_of_a_name(w))
+}
+
+/// A word of a person's name: capitalised (or of a script without capitals), or one of the
+/// particles names carry ("de", "van", "bin"). "Follow us" and "Contact us" are no names.
+fn is_word_of_a_name(word: &str) -> bool {
+    const PARTICLES: &[&str] = &[
+        "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "dos", "du", "el",
+        "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu",
+    ];
+    let letters = word
+        .chars()
+        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'));
+    let capital = word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase());
+    letters && (capital || PARTICLES.contains(&word))
+}
+
+/// An account's name after its `@`: letters, digits and `_ . -`, nothing else.
+fn is_handle(handle: &str) -> bool {
+    !handle.is_empty()
+        && handle.len() <= 40
+        && handle
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-'))
 }
 
 /// Rows of figures (a results table, a schedule, prices), most lines holding two numbers or

@@ -666,3 +666,49 @@ fn short_lines_of_code_are_no_menu() {
     );
     assert!(!shown.iter().any(|t| t.contains("Share on")), "{shown:#?}");
 }
+
+#[test]
+fn a_projects_roll_of_thanks_is_its_text_not_menus() {
+    // A THANKS file: accounts alone, names with their accounts or addresses, one to a line,
+    // then the companies thanked and a few sentences. Short unpunctuated lines, like menus,
+    // and "Facebook" among the companies; still no web page, and nothing of it is folded.
+    let accounts = "@amberly\n@bartok_fan\n@cwu\n@delta-ray\n@eve.k";
+    let names = "Ada Quill (@adaq)\nBruno de Vries (@bdv)\nChen Mei (@meichen)\nDmitri O'Hara (@dohara)\nY. T. Ling (@ytling)\nEsme Laurent (EsmeL)";
+    let addresses = "Farid Noor <farid@example.org>\nGreta Holm <greta.holm@example.net>\nHugo Lind <hugo@example.com>";
+    let companies = "Example Software\nFacebook\nNorth Labs\nOpen Print Foundation";
+    let text = format!(
+        "Special thanks to the people who wrote bindings for their favourite languages:\n\n{accounts}\n\n{names}\n\n{addresses}\n\n{companies}\n\n(this list may not be complete: if your name is missing, please send a patch!)\n\nAlso thanks to:\n\n- North Labs, for the build servers.\n- Open Print Foundation, for an audit."
+    );
+    let blocks = structure(&text);
+    let folded: Vec<&str> = blocks
+        .iter()
+        .filter(|b| b.kind == Leftover)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert!(folded.is_empty(), "folded: {folded:?}");
+}
+
+#[test]
+fn a_line_names_a_person_by_an_account_or_an_address_only() {
+    use super::names_a_person;
+    for line in [
+        "@zonyitoo",
+        "Jan de Muijnck-Hughes (@jfdm)",
+        "Y. T. Chung (@zonyitoo)",
+        "Jim Meyering <jim@example.net>",
+        "- Ada Quill (ada@example.org)",
+    ] {
+        assert!(names_a_person(line), "{line}");
+    }
+    for line in [
+        "World News",
+        "Sign in",
+        "Follow us (@example)",
+        "Contact us <help@example.org>",
+        "Photos (12)",
+        "@ the station",
+        "Read more (2 min)",
+    ] {
+        assert!(!names_a_person(line), "{line}");
+    }
+}
