@@ -83,7 +83,8 @@ struct Cli {
     /// of detecting one.
     #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
     encoding: Option<&'static encoding_rs::Encoding>,
-    /// Structure the file as this format instead of choosing by extension and content.
+    /// Structure the file as this format (`txt`, `code` for program source kept line for line,
+    /// `md`, `html`, `epub`) instead of choosing by its name and content.
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     format: Option<Format>,
     /// Show a file that looks binary anyway, with visible placeholders for what is not text;
@@ -317,7 +318,7 @@ fn parse_ruby(name: &str) -> Result<Ruby, String> {
 
 fn parse_format(name: &str) -> Result<Format, String> {
     Format::from_name(name)
-        .ok_or_else(|| format!("unknown format '{name}' (expected txt, md or html)"))
+        .ok_or_else(|| format!("unknown format '{name}' (expected txt, code, md, html or epub)"))
 }
 
 /// The exit code of an internal error (a bug): sysexits' EX_SOFTWARE.

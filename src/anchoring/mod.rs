@@ -596,7 +596,7 @@ pub fn reading_position(doc: &Document, anchor: Anchor) -> Position {
         },
     );
     let mut position = position_at(&around, anchor);
-    if doc.format == Some(crate::document::Format::Text) {
+    if doc.format.is_some_and(crate::document::Format::is_plain) {
         position.line = doc.blocks.get(anchor.block).map(|block| block.line);
         position.mark = position
             .line

@@ -182,8 +182,14 @@ fn part_of_file(
     options: LoadOptions,
 ) -> Option<Document> {
     let text = std::str::from_utf8(bytes).ok()?;
+    // Plain text as the whole was read (prose, or program source line for line).
     let options = LoadOptions {
-        format: Some(Format::Text),
+        format: Some(
+            options
+                .format
+                .filter(|f| f.is_plain())
+                .unwrap_or(Format::Text),
+        ),
         ..options
     };
     let mut doc = Document::load(text.as_bytes().to_vec(), name, options).ok()?;

@@ -210,7 +210,11 @@ fn load(
             "text/html" | "application/xhtml+xml" => Some(Format::Html),
             "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
             "application/epub+zip" => Some(Format::Epub),
-            "text/plain" => Some(Format::Text),
+            "text/plain" => Some(
+                Format::from_path(std::path::Path::new(url))
+                    .filter(|&f| f == Format::Code)
+                    .unwrap_or(Format::Text),
+            ),
             _ => None,
         };
     }

@@ -275,11 +275,11 @@ fn open_knowing(mut job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
     if format == Format::Html {
         return open_html(job, &saved);
     }
-    if format != Format::Text {
+    if !format.is_plain() {
         return open_whole(job);
     }
     let options = LoadOptions {
-        format: Some(Format::Text),
+        format: Some(format),
         ..job.options
     };
     if let SavedPlace::Inside(position) = &saved

@@ -1,5 +1,6 @@
-//! Which reader a file needs — plain text, Markdown, HTML or an EPUB book: from the user's
-//! `--format`, else the file's extension, else a look at the first few kilobytes of its text.
+//! Which reader a file needs — plain text, program source, Markdown, HTML or an EPUB book:
+//! from the user's `--format`, else the file's name, else a look at the first few kilobytes
+//! of its text.
 
 use std::path::Path;
 
@@ -7,6 +8,9 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Text,
+    /// Program source or data written as lines (a script, a C file, a CSV table): plain
+    /// text kept line for line, never run together into prose.
+    Code,
     Markdown,
     Html,
     /// An EPUB book: a ZIP archive of XHTML chapters.
@@ -21,6 +25,7 @@ impl Format {
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "txt" | "text" | "plain" => Some(Format::Text),
+            "code" | "source" | "program" => Some(Format::Code),
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "epub" => Some(Format::Epub),
@@ -31,14 +36,25 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Code => "code",
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Epub => "epub",
         }
     }
 
-    /// The format a file name's extension promises, if any.
+    /// Read from a plain-text file line by line: its lines numbered as the file's, so that a
+    /// part of it (its opening, the paragraphs around a saved place) reads as the whole does.
+    pub fn is_plain(self) -> bool {
+        matches!(self, Format::Text | Format::Code)
+    }
+
+    /// The format a file name promises, if any: its extension, or the whole name of a
+    /// program's file that has none (`Makefile`).
     pub fn from_path(path: &Path) -> Option<Format> {
+        if super::program::named_as_program(&path.to_string_lossy()) {
+            return Some(Format::Code);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
@@ -49,7 +65,7 @@ impl Format {
         }
     }
 
-    /// Choose by extension, then by content.
+    /// Choose by name, then by content.
     pub fn detect(name: &str, text: &str) -> Format {
         Format::from_path(Path::new(name)).unwrap_or_else(|| Format::sniff(text))
     }
@@ -68,6 +84,9 @@ impl Format {
             || (lower.starts_with('<') && (lower.contains("<head") || lower.contains("<body")))
         {
             return Format::Html;
+        }
+        if super::program::opens_with_interpreter(text) {
+            return Format::Code;
         }
         let mut headings = 0;
         let mut fences = 0;
@@ -100,6 +119,17 @@ mod tests {
         assert_eq!(Format::detect("a.MD", "<html>"), Format::Markdown);
         assert_eq!(Format::detect("a.htm", "# x"), Format::Html);
         assert_eq!(Format::detect("a.txt", "<!DOCTYPE html>"), Format::Text);
+        assert_eq!(Format::detect("setup.PY", "# Title\n\nprose"), Format::Code);
+        assert_eq!(Format::detect("src/Makefile", "all: quire"), Format::Code);
+        assert_eq!(
+            Format::detect("x/CMakeLists.txt", "project(x)"),
+            Format::Code
+        );
+        assert_eq!(Format::detect("run", "#!/bin/sh\necho hi\n"), Format::Code);
+        assert_eq!(
+            Format::detect("notes", "Scripts open with #!/bin/sh."),
+            Format::Text
+        );
     }
 
     #[test]
@@ -122,6 +152,10 @@ mod tests {
     fn names() {
         assert_eq!(Format::from_name("MD"), Some(Format::Markdown));
         assert_eq!(Format::from_name("txt"), Some(Format::Text));
+        assert_eq!(Format::from_name("code"), Some(Format::Code));
+        assert_eq!(Format::Code.name(), "code");
+        assert!(Format::Code.is_plain() && Format::Text.is_plain());
+        assert!(!Format::Markdown.is_plain() && !Format::Html.is_plain());
         assert_eq!(Format::from_name("pdf"), None);
     }
 }

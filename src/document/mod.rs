@@ -363,12 +363,12 @@ impl Document {
         let text_len = text.len();
         let (blocks, title) = match format {
             // A book is read from its archive ([`Document::load`]); text alone is text.
-            // Program source is kept line for line, whatever the prose rules would make of it.
             Format::Text | Format::Epub => match sanitized(text) {
-                text if program::is_program(fallback_name, &text) => (program::blocks(&text), None),
                 Cow::Owned(text) => structure::structure_owned(text, ruby),
                 Cow::Borrowed(text) => structure::structure(text, ruby),
             },
+            // Program source is kept line for line, whatever the prose rules would make of it.
+            Format::Code => (program::blocks(&sanitized(text)), None),
             Format::Markdown => markdown::structure(&sanitized(text)),
             Format::Html => {
                 let article = html::structure(&text);
@@ -442,7 +442,7 @@ impl Document {
             .unwrap_or_else(|| Format::detect(fallback_name, &decoded.text));
         let mut doc = Document::structure_owned(decoded.text, fallback_name, format, options.ruby);
         doc.encoding = decoded.encoding;
-        if format == Format::Text && doc.encoding == encoding_rs::UTF_8.name() {
+        if format.is_plain() && doc.encoding == encoding_rs::UTF_8.name() {
             doc.line_marks = marks;
         }
         Ok(doc)

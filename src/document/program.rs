@@ -1,6 +1,6 @@
 //! Program source opened as text: a script, a C file, a Vim plugin, a Makefile, a
-//! configuration file. Known by its file name or by a `#!` first line, it is kept line for
-//! line as code. The rules for prose would run its short lines together into paragraphs and
+//! configuration file. Known by its file name or by a `#!` first line (or asked for with
+//! `--format code`), it is read as [`super::Format::Code`] and kept line for line as code. The rules for prose would run its short lines together into paragraphs and
 //! fold runs of them as a web page's menus; a program's text is all of it the reader's.
 
 use super::{Block, BlockKind};
@@ -31,9 +31,9 @@ const PROGRAM_NAMES: &[&str] = &[
     ".gitconfig",
 ];
 
-/// True when a text named `name` (a file name, a path or an address) is program source: its
-/// name says so, or its first line is a `#!` line naming the program that runs it.
-pub fn is_program(name: &str, text: &str) -> bool {
+/// True when `name` (a file name, a path or an address) is one of program source or of data
+/// written as lines: by its extension, or by its whole name (`Makefile`).
+pub fn named_as_program(name: &str) -> bool {
     let file_name = name
         .rsplit(['/', '\\'])
         .next()
@@ -42,9 +42,12 @@ pub fn is_program(name: &str, text: &str) -> bool {
     let by_extension = file_name
         .rsplit_once('.')
         .is_some_and(|(stem, ext)| !stem.is_empty() && PROGRAM_EXTENSIONS.contains(&ext));
-    by_extension
-        || PROGRAM_NAMES.contains(&file_name.as_str())
-        || text.trim_start_matches('\u{feff}').starts_with("#!/")
+    by_extension || PROGRAM_NAMES.contains(&file_name.as_str())
+}
+
+/// True when the text's first line is a `#!/` line naming the program that runs it.
+pub fn opens_with_interpreter(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}').starts_with("#!/")
 }
 
 /// The text as code blocks, one for each run of lines between blank lines, each line as it
@@ -89,9 +92,9 @@ mod tests {
             "build/CMakeLists.txt",
             "https://example.org/raw/install.sh",
         ] {
-            assert!(is_program(name, "anything"), "{name}");
+            assert!(named_as_program(name), "{name}");
         }
-        assert!(is_program("run", "#!/bin/sh\necho hello\n"));
+        assert!(opens_with_interpreter("#!/bin/sh\necho hello\n"));
         for name in [
             "notes.txt",
             "README",
@@ -100,11 +103,10 @@ mod tests {
             ".c",
             "story",
         ] {
-            assert!(!is_program(name, "Once upon a time."), "{name}");
+            assert!(!named_as_program(name), "{name}");
         }
         // A text about a shebang line is not one.
-        assert!(!is_program(
-            "notes",
+        assert!(!opens_with_interpreter(
             "Scripts start with #!/bin/sh as their first line."
         ));
     }

@@ -331,3 +331,56 @@ fn program_source_prints_line_for_line_by_its_name_or_its_first_line() {
     let out = quire().arg(&notes).arg("--print").output().unwrap();
     assert_ne!(String::from_utf8(out.stdout).unwrap(), source);
 }
+
+#[test]
+fn format_code_keeps_any_file_line_for_line_and_format_txt_reads_a_program_as_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    let listing = "total 12\ndrwxr-xr-x 2 ada ada 4096 notes\n-rw-r--r-- 1 ada ada  220 todo\n";
+    let saved = dir.path().join("listing.txt");
+    std::fs::write(&saved, listing).unwrap();
+    let out = quire()
+        .args(["--format", "code", "--print"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), listing);
+    // The outline says what it was read as.
+    let out = quire()
+        .args(["--format", "code", "--outline"])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let outline = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        outline
+            .lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("[code, UTF-8]"),
+        "{outline}"
+    );
+
+    // A program's file asked for as text is read as prose: its lines run together into one
+    // paragraph.
+    let source = "count = 1\ntotal = count + 2\nprint(total)\n";
+    let program = dir.path().join("greet.py");
+    std::fs::write(&program, source).unwrap();
+    let out = quire()
+        .args(["--format", "txt", "--print"])
+        .arg(&program)
+        .output()
+        .unwrap();
+    let printed = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(printed, "count = 1 total = count + 2 print(total)\n");
+    let out = quire().arg("--outline").arg(&program).output().unwrap();
+    let outline = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        outline
+            .lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("[code, UTF-8]"),
+        "{outline}"
+    );
+}

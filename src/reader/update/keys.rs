@@ -58,7 +58,10 @@ pub(super) fn input(model: &mut Model, input: Input) -> Vec<Effect> {
 /// reads as its text: a saved page's or a book's end is markup, so `G` waits for the whole.
 fn ask_for_the_end(model: &mut Model, input: Input) -> Vec<Effect> {
     let asks = model.loading
-        && model.doc.format == Some(crate::document::Format::Text)
+        && model
+            .doc
+            .format
+            .is_some_and(crate::document::Format::is_plain)
         && !model.pending.end_asked
         && !model.preview_at_end
         && model.pending.deferred.is_empty()
