@@ -102,11 +102,6 @@ impl std::fmt::Debug for PendingWhole {
 
 /// Open `request`: a preview when that is worth it and safe, else the whole document.
 pub fn open(request: Request) -> Result<Opening, LoadError> {
-    let saved = saved_place(
-        request.data_dir.as_deref(),
-        request.path.as_deref(),
-        request.resume,
-    );
     let job = Job {
         source: Source::Bytes(request.bytes),
         name: request.name,
@@ -115,7 +110,7 @@ pub fn open(request: Request) -> Result<Opening, LoadError> {
         path: request.path,
         resume: request.resume,
     };
-    open_knowing(job, saved)
+    open_knowing(job)
 }
 
 /// Open the file at `path` as [`open`] does. Of a big file only the opening is read before
@@ -126,7 +121,6 @@ pub fn open_file(
     data_dir: Option<PathBuf>,
     resume: bool,
 ) -> Result<Opening, LoadError> {
-    let saved = saved_place(data_dir.as_deref(), Some(path), resume);
     let name = Document::file_name(path);
     // What is no file, too big, or binary from its first block is refused here, before the
     // rest is read.
@@ -157,7 +151,7 @@ pub fn open_file(
         path: Some(path.to_path_buf()),
         resume,
     };
-    open_knowing(job, saved)
+    open_knowing(job)
 }
 
 /// Where a document's bytes come from: all in memory, or a file of which only the opening has
@@ -221,6 +215,13 @@ struct Job {
     resume: bool,
 }
 
+impl Job {
+    /// What the store has as the place to resume at ([`saved_place`]).
+    fn saved_place(&self) -> SavedPlace {
+        saved_place(self.data_dir.as_deref(), self.path.as_deref(), self.resume)
+    }
+}
+
 /// What the store had for the document last opened from a path.
 #[derive(Debug)]
 enum SavedPlace {
@@ -258,9 +259,13 @@ fn saved_place(data_dir: Option<&Path>, path: Option<&Path>, resume: bool) -> Sa
     }
 }
 
-/// Open `job`, knowing what the store has for it.
-fn open_knowing(mut job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
+/// Open `job`. The store is asked for the saved place only on the ways that use the answer
+/// before the first frame: a book, and a text big enough to be previewed. A smaller text is
+/// read whole and then found in the store with its bookmarks; asking first as well cost a
+/// second connection to the store before the first frame of every reopened article.
+fn open_knowing(mut job: Job) -> Result<Opening, LoadError> {
     if is_book(&job) {
+        let saved = job.saved_place();
         return open_book(job, saved);
     }
     let Some(cut) = preview_cut(job.source.head(), job.source.total_len(), job.options) else {
@@ -273,11 +278,12 @@ fn open_knowing(mut job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
         )
     });
     if format == Format::Html {
-        return open_html(job, &saved);
+        return open_html(job);
     }
     if !format.is_plain() {
         return open_whole(job);
     }
+    let saved = job.saved_place();
     let options = LoadOptions {
         format: Some(format),
         ..job.options
@@ -421,7 +427,7 @@ fn open_book(job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
 /// read as the whole is (a book page is converted as it stands, not searched for an
 /// article) and shown while the rest is read. An article's opening would not do: the
 /// article may lie anywhere in the page.
-fn open_html(job: Job, saved: &SavedPlace) -> Result<Opening, LoadError> {
+fn open_html(job: Job) -> Result<Opening, LoadError> {
     let head = job.source.head();
     let cut = html_preview_cut(head);
     let Some(cut) =
@@ -434,7 +440,7 @@ fn open_html(job: Job, saved: &SavedPlace) -> Result<Opening, LoadError> {
         ..job.options
     };
     let preview = Document::load(head[..cut].to_vec(), &job.name, options);
-    let waits = job.resume && saved.maybe_inside();
+    let waits = job.resume && job.saved_place().maybe_inside();
     preview_then_whole(preview, job, waits)
 }
 
