@@ -36,6 +36,27 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         && !is_cookie_notice(&block.text)
 }
 
+/// A long sentence its writer left without a stop ("Defeating Weibo Gaming 3-0 in front of a
+/// full-house home crowd at the Gocheok Sky Dome in Seoul, the same roster … finally redeemed
+/// themselves"): 25 words or more, most of them in lower case as a sentence's words are. A
+/// menu, a row of tags or a headline capitalises most of its words, and few run so long.
+/// Asked only inside the article: a promotion beside it may run as long.
+fn is_unstopped_sentence(text: &str) -> bool {
+    if size_up_to(text, 25) < 25 || text.len() > 2_000 {
+        return false;
+    }
+    let (mut lettered, mut lower) = (0usize, 0usize);
+    for word in text.split_whitespace() {
+        if let Some(first) = word.chars().find(|c| c.is_alphanumeric())
+            && first.is_alphabetic()
+        {
+            lettered += 1;
+            lower += usize::from(first.is_lowercase());
+        }
+    }
+    lower * 5 >= lettered * 3
+}
+
 /// The article on a web page: the run of blocks where prose outweighs furniture most, as body
 /// text extractors find it (each prose block adds its words; every other block takes some
 /// away, a menu or cue line more; what a sentence introduces, nothing), widened over single
@@ -477,10 +498,17 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         }
         // A line that names a price ("Apple AirPods Pro for $235") heads an item of a
         // buying guide or a review, however bare its neighbours: a dateline or a button
-        // names none.
-        let lonely = !prose[i - 1]
-            && !prose[i + 1]
+        // names none. A long sentence its writer left without a stop is the article's
+        // inside it, and a heading next to one is no stray line. (It is no evidence of
+        // where the article lies: a page's promotions run as long.)
+        // One line: lines of headlines set one under another read as lower case too.
+        let unstopped =
+            |j: usize| raws[j].line_count() <= 1 && is_unstopped_sentence(&blocks[j].text);
+        let sentence = |j: usize| prose[j] || unstopped(j);
+        let lonely = !sentence(i - 1)
+            && !sentence(i + 1)
             && !ends_sentence(&blocks[i].text)
+            && !unstopped(i)
             && !names_a_price(&blocks[i].text);
         if raws[i].menu()
             || (size_up_to(&blocks[i].text, 13) <= 12 && has_cue(&blocks[i].text))

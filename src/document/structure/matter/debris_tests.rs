@@ -306,3 +306,46 @@ fn what_a_sentence_of_the_article_introduces_is_shown_however_short_its_lines() 
     assert!(shown.contains("He kindly stopped for me"), "{blocks:#?}");
     assert!(!shown.contains("WhatsApp"), "{blocks:#?}");
 }
+
+#[test]
+fn a_long_sentence_left_without_its_stop_is_the_articles() {
+    // A writer's sentence that ends without a full stop, set between a teaser of another
+    // article and a section heading: still the article's text, and the heading with it.
+    let unstopped = "Winning the final 3-0 in front of a full home crowd at the harbour arena in the old town, the same crew that lost 3-2 a year ago finally made up for it";
+    let heading = "How the crew swept the final to win the cup";
+    const LEAD: &str =
+        "The harbour crew won the cup on Sunday, their first title in eleven years of trying.";
+    const FIRST_RACE: &str =
+        "In the first race the crew led from the start and held off a late charge by the visitors.";
+    const RECORD: &str = "It is the club's fourth cup in all, and its captain's as well, a record no rower of the harbour has matched.";
+    const CROWD: &str = "A crowd of several thousand lined the quay, and many of them stayed long after the boats were in.";
+    const SECOND_RACE: &str =
+        "The second race was closer, and the cup was only settled in the last hundred metres.";
+    let text = format!(
+        "Cup Final | Example Sport\n\nNews\nResults\nTeams\nVideo\n\nSign in\n\n\
+         {PROSE}\n\n{LEAD}\n\n{RECORD}\n\nWhat do noodles and rowing have in common? The captain answers\n\n\
+         {unstopped}\n\n{heading}\n\nPhoto by Example Sport\n\n{FIRST_RACE}\n\n{SECOND_RACE}\n\n{CROWD}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&unstopped), "{blocks:#?}");
+    assert!(shown.contains(&heading), "{blocks:#?}");
+    // The page's footer is still its furniture.
+    let footer = blocks.iter().find(|b| b.text.contains("Privacy policy"));
+    assert!(footer.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn only_a_long_sentence_in_lower_case_is_one_without_its_stop() {
+    use super::is_unstopped_sentence;
+    assert!(is_unstopped_sentence(
+        "Winning the final 3-0 in front of a full home crowd at the harbour arena in the old town, the same crew that lost 3-2 a year ago finally made up for it"
+    ));
+    // A headline, a row of tags: capitalised words, however many.
+    assert!(!is_unstopped_sentence(
+        "Politics World News Business Technology Science Health Sports Entertainment Travel Style Food Opinion Video Podcasts Newsletters Weather Local Education Climate Markets Events Games Crosswords Obituaries"
+    ));
+    assert!(!is_unstopped_sentence("How the crew swept the final"));
+}
