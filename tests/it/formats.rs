@@ -332,55 +332,37 @@ fn program_source_prints_line_for_line_by_its_name_or_its_first_line() {
     assert_ne!(String::from_utf8(out.stdout).unwrap(), source);
 }
 
+/// What quire writes to stdout given `args` and then `file`, and whether it succeeded.
+fn stdout_of(args: &[&str], file: &std::path::Path) -> (bool, String) {
+    let out = quire().args(args).arg(file).output().unwrap();
+    (out.status.success(), String::from_utf8(out.stdout).unwrap())
+}
+
+/// The format `--outline` names on its first line ("name  [code, UTF-8]").
+fn outline_says(args: &[&str], file: &std::path::Path, format: &str) {
+    let (_, outline) = stdout_of(&[args, &["--outline"]].concat(), file);
+    let first = outline.lines().next().unwrap_or("");
+    assert!(first.ends_with(&format!("[{format}, UTF-8]")), "{outline}");
+}
+
 #[test]
 fn format_code_keeps_any_file_line_for_line_and_format_txt_reads_a_program_as_prose() {
     let dir = tempfile::tempdir().unwrap();
     let listing = "total 12\ndrwxr-xr-x 2 ada ada 4096 notes\n-rw-r--r-- 1 ada ada  220 todo\n";
     let saved = dir.path().join("listing.txt");
     std::fs::write(&saved, listing).unwrap();
-    let out = quire()
-        .args(["--format", "code", "--print"])
-        .arg(&saved)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{out:?}");
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), listing);
+    let (ok, printed) = stdout_of(&["--format", "code", "--print"], &saved);
+    assert!(ok, "{printed}");
+    assert_eq!(printed, listing);
     // The outline says what it was read as.
-    let out = quire()
-        .args(["--format", "code", "--outline"])
-        .arg(&saved)
-        .output()
-        .unwrap();
-    let outline = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        outline
-            .lines()
-            .next()
-            .unwrap_or("")
-            .ends_with("[code, UTF-8]"),
-        "{outline}"
-    );
+    outline_says(&["--format", "code"], &saved, "code");
 
     // A program's file asked for as text is read as prose: its lines run together into one
     // paragraph.
     let source = "count = 1\ntotal = count + 2\nprint(total)\n";
     let program = dir.path().join("greet.py");
     std::fs::write(&program, source).unwrap();
-    let out = quire()
-        .args(["--format", "txt", "--print"])
-        .arg(&program)
-        .output()
-        .unwrap();
-    let printed = String::from_utf8(out.stdout).unwrap();
+    let (_, printed) = stdout_of(&["--format", "txt", "--print"], &program);
     assert_eq!(printed, "count = 1 total = count + 2 print(total)\n");
-    let out = quire().arg("--outline").arg(&program).output().unwrap();
-    let outline = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        outline
-            .lines()
-            .next()
-            .unwrap_or("")
-            .ends_with("[code, UTF-8]"),
-        "{outline}"
-    );
+    outline_says(&[], &program, "code");
 }
