@@ -248,10 +248,33 @@ fn is_written_entry_head(head: &str) -> bool {
     let packaged = head.contains(") ") && head.contains("; urgency=");
     let signed = trimmed.starts_with("-- ") && trimmed.contains('<') && trimmed.contains(">  ");
     // "2013-09-07  A Writer", "2022/04/11: fix a leak": a day, then what happened on it.
+    // A day and its hour alone ("2019-01-22 20:44") stamp a news site's list of headlines,
+    // one under each; no entry of a log says no more than when.
     let dated = trimmed.split_whitespace().next().is_some_and(|first| {
-        first.len() < trimmed.len() && is_day(first.strip_suffix(':').unwrap_or(first))
+        first.len() < trimmed.len()
+            && is_day(first.strip_suffix(':').unwrap_or(first))
+            && !is_time_stamp(trimmed[first.len()..].trim())
     });
     commit || authored || packaged || signed || dated || released_on(trimmed)
+}
+
+/// What follows a day when it is a time stamp: an hour ("20:44", "08:15:02", "9:05 PM"),
+/// perhaps a zone ("UTC", "+0700"), and nothing else.
+fn is_time_stamp(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let hour = words.next().is_some_and(|word| {
+        let parts: Vec<&str> = word.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    });
+    let zone = |word: &str| {
+        word.len() <= 5
+            && (word.bytes().all(|b| b.is_ascii_uppercase())
+                || word.starts_with(['+', '-']) && word[1..].bytes().all(|b| b.is_ascii_digit()))
+    };
+    hour && words.all(zone)
 }
 
 /// "0.2.5 2020-06-01": a version number, then the day it was released.
@@ -411,6 +434,17 @@ mod tests {
         // Numbered sections and a sentence with a version in it name no release.
         let manual = "1.2 Installing\n\nRun the installer.\n\n1.3 Upgrading\n\nThe new release needs Python 3.8 or later and about 2.5 GB of disk space to run well.\n\n2.1 Removing\n\nDelete the folder.\n";
         assert_eq!(genre(manual), Genre::Page);
+    }
+
+    #[test]
+    fn headlines_stamped_with_their_hour_are_no_change_log() {
+        // A news site lists its latest stories, each headline over the day and hour it went
+        // up: days open lines, as a log's entries do, but say no more than when.
+        let page = "Latest news\n\nThe council met on Monday.\n\nRiver levels fall after a week of rain\n\n2019-01-22 20:44\n\nA new bridge opens in the north\n\n2019-01-22 20:23\n\nSchools reopen after the storm\n\n2019-01-22 19:44 UTC\n";
+        assert_eq!(genre(page), Genre::Page);
+        // A day and an hour, then who wrote the entry: a log.
+        let log = "2013-09-07 21:28  A Writer  <a@example.org>\n\n\t* src/main.c: Fix a leak.\n\n2013-08-01 10:02  B Writer  <b@example.org>\n\n\t* src/util.c: Share the buffer.\n";
+        assert_eq!(genre(log), Genre::Log);
     }
 
     #[test]
