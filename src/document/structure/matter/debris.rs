@@ -26,7 +26,9 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) || table)
         && size_up_to(&block.text, 15) >= 15
-        && (block.text.contains(is_sentence_stop) || raw.table_of_figures())
+        && (block.text.contains(is_sentence_stop)
+            || raw.table_of_figures()
+            || runs_as_unmarked_sentences(&block.text))
         && !raw.menu()
         // A table keeps its rows apart: it is no menu run together, however many of its
         // words are capitalised (countries and their groups).
@@ -34,6 +36,27 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         && !TimeAgo::of(&block.text).is_not_article()
         && !is_contents_entry(block)
         && !is_cookie_notice(&block.text)
+}
+
+/// The letters of Thai and Lao, scripts that mark no end of a sentence: a space parts their
+/// sentences and clauses, and no space parts their words.
+fn is_unmarked_script(c: char) -> bool {
+    matches!(u32::from(c), 0x0E00..=0x0EFF)
+}
+
+/// Prose in a script that marks no end of a sentence (Thai, Lao): 120 of its letters or more
+/// (about 30 words), most of the block's letters, in pieces between spaces of 12 letters or
+/// more on average, as sentences and clauses run. A menu or a row of tags parts every word
+/// or two with a space; a headline is one piece, and short.
+fn runs_as_unmarked_sentences(text: &str) -> bool {
+    let (mut unmarked, mut letters, mut pieces) = (0usize, 0usize, 0usize);
+    for piece in text.split_whitespace() {
+        let count = piece.chars().filter(|&c| is_unmarked_script(c)).count();
+        unmarked += count;
+        letters += piece.chars().filter(|c| c.is_alphabetic()).count();
+        pieces += usize::from(count > 0);
+    }
+    unmarked >= 120 && unmarked * 2 > letters && unmarked >= pieces * 12
 }
 
 /// A long sentence its writer left without a stop ("Defeating Weibo Gaming 3-0 in front of a

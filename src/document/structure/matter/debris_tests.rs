@@ -1,7 +1,7 @@
 //! The tests of the article's text that looks like furniture on a web page and is kept:
 //! the last paragraph after a box of related links, an interview's turns, a list a sentence
 //! introduces (or verse it quotes), a buying guide's items and their price tags, a season's
-//! calendar.
+//! calendar, the paragraphs of a script that marks no sentence end.
 
 use super::super::tests::{PROSE, shown, structure};
 use crate::document::Block;
@@ -348,4 +348,47 @@ fn only_a_long_sentence_in_lower_case_is_one_without_its_stop() {
         "Politics World News Business Technology Science Health Sports Entertainment Travel Style Food Opinion Video Podcasts Newsletters Weather Local Education Climate Markets Events Games Crosswords Obituaries"
     ));
     assert!(!is_unstopped_sentence("How the crew swept the final"));
+}
+
+/// Thai prose of the fixtures below, written for them: sentences parted by spaces, words by
+/// nothing, and no mark at a sentence's end.
+const THAI_RAIN: &str = "เมื่อวานนี้ฝนตกหนักตั้งแต่ช่วงบ่ายจนถึงกลางดึกในหลายพื้นที่ของกรุงเทพมหานคร ทำให้ถนนสายหลักหลายสายมีน้ำท่วมขังและการจราจรติดขัดเป็นเวลานานหลายชั่วโมง เจ้าหน้าที่ของเขตได้นำเครื่องสูบน้ำออกมาช่วยระบายน้ำตลอดทั้งคืน";
+const THAI_FORECAST: &str = "นักอุตุนิยมวิทยาคาดว่าฝนจะยังคงตกต่อเนื่องไปอีกอย่างน้อยสามวัน ก่อนที่มรสุมจะเริ่มอ่อนกำลังลงในช่วงปลายเดือน ประชาชนที่อาศัยอยู่ริมแม่น้ำเจ้าพระยาควรเตรียมขนย้ายสิ่งของขึ้นที่สูงไว้ล่วงหน้า";
+
+#[test]
+fn prose_in_a_script_that_marks_no_sentence_end_is_the_articles() {
+    // A Thai news page: one paragraph holds a full stop (an abbreviated hour, "12.00 น."),
+    // the others none, as Thai sets no mark at a sentence's end. The last is the article's
+    // all the same, not furniture after it.
+    let dated = "เมื่อเวลาประมาณ 12.00 น. ผู้อำนวยการสำนักการระบายน้ำกล่าวว่าปริมาณฝนที่ตกลงมาในครั้งนี้สูงกว่าค่าเฉลี่ยของเดือนเดียวกันในปีที่ผ่านมาเกือบสองเท่า และขอให้ประชาชนติดตามประกาศเตือนภัยจากทางราชการอย่างใกล้ชิด";
+    let text = format!(
+        "ฝนตกหนักทั่วกรุง | ข่าวตัวอย่าง\n\nหน้าแรก\nข่าว\nกีฬา\nบันเทิง\nติดต่อเรา\n\nSign in\n\n\
+         {dated}\n\n{THAI_RAIN}\n\n{THAI_FORECAST}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         ข่าว ฝนตก น้ำท่วม กรุงเทพ จราจร\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for paragraph in [dated, THAI_RAIN, THAI_FORECAST] {
+        assert!(shown.contains(&paragraph), "{blocks:#?}");
+    }
+    let footer = blocks.iter().find(|b| b.text.contains("Privacy policy"));
+    assert!(footer.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
+fn only_long_runs_of_an_unmarked_script_read_as_its_sentences() {
+    use super::runs_as_unmarked_sentences;
+    assert!(runs_as_unmarked_sentences(THAI_RAIN));
+    assert!(runs_as_unmarked_sentences(THAI_FORECAST));
+    // A row of tags parts every word; a headline is one short piece.
+    assert!(!runs_as_unmarked_sentences(
+        "ข่าว ฝนตก น้ำท่วม กรุงเทพ จราจร การเมือง เศรษฐกิจ วัฒนธรรม บันเทิง ต่างประเทศ คุณภาพชีวิต แรงงาน สิ่งแวดล้อม ความมั่นคง สิทธิมนุษยชน"
+    ));
+    assert!(!runs_as_unmarked_sentences(
+        "รัฐบาลเตรียมแผนรับมือน้ำท่วมในเขตเมืองก่อนฤดูฝน"
+    ));
+    // A script that marks its sentences is asked for its marks, not this.
+    assert!(!runs_as_unmarked_sentences(PROSE));
 }
