@@ -314,6 +314,23 @@ fn names_a_release(text: &str) -> bool {
     if words.len() > 8 || text.contains(": ") {
         return false;
     }
+    // A quote of a market ("NY crude (USD) 6/19 64.72 -1.13 -1.71%") names a figure as a
+    // release names its version, and then how it moved: a signed figure, a percentage.
+    let moved = |word: &&str| {
+        let figure = |w: &str| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        };
+        word.strip_suffix('%')
+            .is_some_and(|w| figure(w.trim_start_matches(['-', '+', '±'])))
+            || word
+                .strip_prefix(['-', '+', '±'])
+                .is_some_and(|w| figure(w) && w.contains('.'))
+    };
+    if words.iter().any(moved) {
+        return false;
+    }
     // "v1.5.4 (Feb 2023)": a version marked as one; a bare number is a section's.
     match words.first() {
         Some(first) if first.starts_with('v') && is_version(first) => return true,
@@ -431,6 +448,9 @@ mod tests {
         // A manual's fields naming the version a function came in head no releases.
         let manual = "Reading lines\n\nAdded in: v10.0.0\n\nThe reader reads lines.\n\nClosing\n\nAdded in: v0.1.98\n\nIt closes.\n\nPausing\n\nAdded in: v0.1.98\n\nIt pauses.\n";
         assert_eq!(genre(manual), Genre::Page);
+        // Quotes of a market: a figure, then how far it moved.
+        let quotes = "Markets\n\nNikkei (JPY)\n6/19 close\n22,278.48\n-401.85\n-1.77%\n\nBond yield (%)\n6/19 16:56\n0.030\n±0.000\n\nCrude oil (USD)\n6/19 11:11\n64.72\n-1.13\n-1.71%\n\nEuro (JPY)\n6/20 0:16\n127.06\n-0.78\n-0.61%\n";
+        assert_eq!(genre(quotes), Genre::Page);
         // Numbered sections and a sentence with a version in it name no release.
         let manual = "1.2 Installing\n\nRun the installer.\n\n1.3 Upgrading\n\nThe new release needs Python 3.8 or later and about 2.5 GB of disk space to run well.\n\n2.1 Removing\n\nDelete the folder.\n";
         assert_eq!(genre(manual), Genre::Page);
