@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::chrome::{QUOTATION_MARKS, size_up_to};
+use super::chrome::{QUOTATION_MARKS, is_link_row, size_up_to};
 use super::genre;
 use super::headline;
 use super::raw::Raw;
@@ -391,15 +391,23 @@ fn is_pictograph_or_space(c: char) -> bool {
         )
 }
 
-/// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons.
+/// A stack of short unpunctuated lines: a menu, a tag list, a row of buttons. A footer's
+/// rows of links between bars ("Home | Video | World | Business") are its items too, however
+/// wide.
 pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
     let (mut count, mut width, mut punctuated, mut set_in) = (0usize, 0usize, 0usize, 0usize);
     let mut code = 0usize;
+    // A table set with bars gives every row as many cells; rows of links vary.
+    let mut row_cells: Vec<usize> = Vec::new();
     for line in raw.lines().filter(|l| !l.trim().is_empty()) {
         set_in += usize::from(line.starts_with(['\t', ' ']));
         let line = line.trim();
         count += 1;
         code += usize::from(is_code_line(line));
+        if is_link_row(line) {
+            row_cells.push(line.split(" | ").count());
+            continue;
+        }
         // Columns, not chars: a line of 37 ideographs is a full line of prose, not a menu item.
         width += crate::text::display_width(line);
         if line.ends_with([
@@ -409,9 +417,11 @@ pub(super) fn is_menu(raw: &Raw<'_>) -> bool {
             punctuated += 1;
         }
     }
+    let table = row_cells.len() >= 2 && row_cells.iter().all(|&n| n == row_cells[0]);
     count >= 3
         && width / count < 40
         && punctuated * 5 <= count
+        && !table
         && set_in * 2 <= count
         && code * 3 < count
         && !is_table_of_figures(raw)

@@ -410,6 +410,53 @@ fn a_row_of_links_between_bars_is_furniture() {
 }
 
 #[test]
+fn a_footer_of_link_rows_is_a_menu_however_wide_its_rows_and_a_table_with_bars_is_not() {
+    use super::super::raw::Raw;
+    let footer = "Home | Video | World | U.S. | Africa | Asia | Europe | Latin America | Middle East | Business | Sport\n\
+        Tools & Widgets | RSS | Podcasts | Blogs | Mobile | My Profile | E-mail Alerts | Shop | Site map\n\
+        En español | Chile | México | Deutsch\n\
+        © 2014 Example News Network, a company of Example Holdings, Inc. All Rights Reserved.\n\
+        Terms of service | Privacy guidelines | Ad choices | Advertise with us | About us | Contact us\n";
+    let raws: Vec<Raw<'_>> = crate::document::structure::scan::scan(footer);
+    assert_eq!(raws.len(), 1);
+    assert!(super::is_menu(&raws[0]));
+    // Rows of as many cells each, set with bars: a table.
+    let table = "Name | Role | Home town\nAda Quill | Captain of the crew | Harbour Street\nHugo Lind | Cook and quartermaster | North Quay\n";
+    let raws: Vec<Raw<'_>> = crate::document::structure::scan::scan(table);
+    assert_eq!(raws.len(), 1);
+    assert!(!super::is_menu(&raws[0]));
+}
+
+#[test]
+fn a_page_with_a_menu_and_a_footer_of_link_rows_shows_web_furniture() {
+    // Two menus at the top and a footer of rows of links: evidence enough that the text is
+    // a page, in any language; the footer and menus are folded, the article shown.
+    let body = unwrapped_paragraphs(6).join("\n\n");
+    let text = format!(
+        "Rebels Take a Depot - Example News\n\nEdition: English\nInternational\nMexico\n\n\
+         Home\nVideo\nMiddle East\nWorld\nBusiness\nSport\n\n{body}\n\n\
+         Home | Video | Middle East | World | Business | Sport | Health and Technology\n\
+         Text alerts | E-mail alerts | RSS | Example News on your mobile phone | Twitter | Facebook\n\
+         En español | Chile | México | English\n\
+         Terms of service | Privacy | Advertising | About us\n\
+         © 2013 Example News Network. All Rights Reserved.\n"
+    );
+    let blocks = structure(&text);
+    let seen = shown(&blocks);
+    for paragraph in unwrapped_paragraphs(6) {
+        assert!(seen.contains(&paragraph.as_str()), "{blocks:#?}");
+    }
+    assert!(
+        !seen.iter().any(|s| s.contains("Terms of service")),
+        "{blocks:#?}"
+    );
+    assert!(
+        !seen.iter().any(|s| s.contains("Middle East")),
+        "{blocks:#?}"
+    );
+}
+
+#[test]
 fn a_schedule_numbered_by_ordinals_is_a_table_of_figures() {
     use super::super::raw::Raw;
     let text = "1a etapa: 10 de março – Interlagos\n2a etapa: 8 de abril – Curitiba\n3a etapa: 22 de abril – Velopark\n4a etapa: 06 de maio – Londrina\n";
