@@ -381,7 +381,13 @@ impl<'a> Flattener<'a> {
                     self.stack.truncate(first_foreign);
                 }
                 if let Some(at) = self.find_open(name, end_tag_barrier(name)) {
-                    self.close_from(at);
+                    if is_formatting(name) {
+                        // Read as HTML, it closes a formatting element as it does there:
+                        // that element alone, what was opened inside it kept open.
+                        self.stack.remove(at);
+                    } else {
+                        self.close_from(at);
+                    }
                 }
             }
         }
