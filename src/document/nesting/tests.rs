@@ -151,6 +151,24 @@ fn formatting_reopened_in_every_paragraph_is_bounded() {
     assert_eq!(words.len(), 50);
 }
 
+#[test]
+fn a_formatting_element_closed_inside_svg_leaves_what_it_held_open() {
+    // `</i>` inside SVG is read as HTML's: it closes the `<i>` alone, and the `<dl>` and
+    // `<svg>` opened inside it stay open, one level deeper at every repeat.
+    let mut page = String::new();
+    for w in 0..1_000 {
+        page.push_str(&format!("<i id=x>a{w} <dl>b{w} <svg>c{w} </i>d{w} "));
+    }
+    let (unbounded, _) = parsed(&page);
+    assert!(
+        unbounded > 4 * MAX_DEPTH,
+        "the case nests deep: {unbounded}"
+    );
+    let (deepest, words) = parsed(&bounded(&page));
+    assert!(deepest <= 2 * MAX_DEPTH, "{deepest}");
+    assert_eq!(words.len(), 4_000);
+}
+
 /// Tags and text a page can be built of, sloppy and hostile alike.
 const PIECES: &[&str] = &[
     "<div>",
