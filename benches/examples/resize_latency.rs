@@ -15,6 +15,8 @@ mod books;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use anyhow::Context;
+
 use quire::document::Document;
 use quire::input::key::parse_keys;
 use quire::layout::Pages;
@@ -29,7 +31,9 @@ const SIZES: [(u16, u16); 2] = [(200, 60), (120, 40)];
 
 fn main() -> anyhow::Result<()> {
     let rounds: usize = match std::env::args().nth(1) {
-        Some(n) => n.parse()?,
+        Some(n) => n.parse().with_context(|| {
+            format!("ROUNDS is a count of resizes, not '{n}' (the books come from $QUIRE_CORPUS)")
+        })?,
         None => 9,
     };
     let corpus = std::env::var_os("QUIRE_CORPUS").map(PathBuf::from);
