@@ -132,40 +132,6 @@ mod tests {
     }
 
     #[test]
-    fn a_long_window_title_naming_its_site_by_address_is_no_sentence() {
-        // Too long to be taken for a title, the window title stands as a paragraph; the
-        // stop in the site's address ("Example.net") ends no sentence, so it is not the
-        // article's first prose, and the headline that repeats it names the document.
-        let headline = "The American friends: new court files show the security team of a casino owner involved in a spy operation";
-        // A long article: its paragraphs far outnumber the page's furniture.
-        let body: Vec<String> = [
-            "The files were filed in a court in the capital on Monday.",
-            "They name the head of security and two of his officers.",
-            "The company denied any part in the operation.",
-            "Its lawyers said the papers had been taken without leave.",
-            "A judge will hear the case again in the spring.",
-            "The team had worked for the owner for eleven years.",
-            "Several of its members were former police officers.",
-            "One of them told the court he had only followed orders.",
-            "The operation ran for most of two years, the files say.",
-            "It ended when a contractor went to the press.",
-            "Nobody has yet been charged.",
-            "The owner died last year.",
-        ]
-        .iter()
-        .flat_map(|sentence| [format!("{sentence} {PROSE}"), format!("{PROSE} {sentence}")])
-        .collect();
-        let text = format!(
-            "{headline} -- Puppet Masters -- Example.net\n\nSkip to content\nNews\nSport\nWeather\n\n\
-             {headline}\n\nBy Jane Doe\n\n{}\n\nShare this with Email\n\n\
-             Privacy policy\nCookie policy\nTerms & conditions",
-            body.join("\n\n")
-        );
-        let (name, _) = kinds_and_title(&text);
-        assert_eq!(name, headline);
-    }
-
-    #[test]
     fn a_text_without_furniture_keeps_its_first_line_for_title() {
         let text =
             format!("A Plain Essay\n\nOn Walking Home Late\n\nBy A. Writer\n\n{PROSE}\n\n{PROSE}");

@@ -26,7 +26,7 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         BlockKind::Paragraph | BlockKind::Quote | BlockKind::ListItem
     ) || table)
         && size_up_to(&block.text, 15) >= 15
-        && (ends_a_sentence_somewhere(&block.text)
+        && (block.text.contains(is_sentence_stop)
             || raw.table_of_figures()
             || runs_as_unmarked_sentences(&block.text))
         && !raw.menu()
@@ -37,31 +37,6 @@ pub(super) fn is_prose(raw: &impl Shaped, block: &Block) -> bool {
         && !is_contents_entry(block)
         && !is_cookie_notice(&block.text)
 }
-
-/// A sentence ends somewhere in the text: a stop of a script that sets no space after it
-/// (Chinese "。", Hindi "।") anywhere, a Latin one before a space, a closing mark or the end.
-/// A stop inside a word ("Example.net", "U.S.-led", "3.5") ends nothing: a window title
-/// ("A headline -- Section -- Example.net") is no sentence for it.
-fn ends_a_sentence_somewhere(text: &str) -> bool {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if !is_sentence_stop(c) {
-            continue;
-        }
-        if !c.is_ascii() {
-            return true;
-        }
-        match chars.peek() {
-            None => return true,
-            Some(&next) if next.is_whitespace() || CLOSING_MARKS.contains(&next) => return true,
-            _ => {}
-        }
-    }
-    false
-}
-
-/// What may close a sentence after its stop: quotation marks and brackets.
-const CLOSING_MARKS: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '」', '』'];
 
 /// The letters of Thai and Lao, scripts that mark no end of a sentence: a space parts their
 /// sentences and clauses, and no space parts their words.

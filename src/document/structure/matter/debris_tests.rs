@@ -392,22 +392,3 @@ fn only_long_runs_of_an_unmarked_script_read_as_its_sentences() {
     // A script that marks its sentences is asked for its marks, not this.
     assert!(!runs_as_unmarked_sentences(PROSE));
 }
-
-#[test]
-fn a_stop_inside_a_word_ends_no_sentence() {
-    use super::ends_a_sentence_somewhere;
-    assert!(ends_a_sentence_somewhere("It rained. Then it stopped"));
-    assert!(ends_a_sentence_somewhere("He said it was over."));
-    assert!(ends_a_sentence_somewhere("\"Is it over?\" she asked"));
-    assert!(ends_a_sentence_somewhere(
-        "记者17日从国家卫生健康委获悉。近阶段"
-    ));
-    // An address, an abbreviation joined to a word, a figure, a field of code.
-    assert!(!ends_a_sentence_somewhere(
-        "A headline -- Puppet Masters -- Example.net"
-    ));
-    assert!(!ends_a_sentence_somewhere(
-        "U.S.-led talks on a 3.5 per cent rise"
-    ));
-    assert!(!ends_a_sentence_somewhere("+ the_index.cache_changed |"));
-}
