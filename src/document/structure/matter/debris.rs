@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::super::chrome::{
-    TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, is_cookie_notice,
-    is_flattened_menu, size_up_to,
+    TimeAgo, ends_with_credit, has_cue, is_caption_label, is_chrome_phrase, is_comment_head,
+    is_cookie_notice, is_flattened_menu, size_up_to,
 };
 use super::super::heading::numbered;
 use super::super::shape::Shaped;
@@ -435,9 +435,16 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         return;
     }
     // Readers' comments (and teasers of other pages) come after the article, however long
-    // they run: the first block that opens on a name and "2 days ago" ends it.
+    // they run: the first block that opens on a name and "2 days ago" ends it, or, where
+    // comments set their heads apart from their text ("Alcalino" / "Hace 28 minutos"), the
+    // first such head when the page holds two or more.
+    let heads: Vec<bool> = blocks
+        .iter()
+        .map(|b| web_page && b.kind != BlockKind::Title && is_comment_head(&b.text))
+        .collect();
+    let thread = heads.iter().filter(|&&h| h).count() >= 2;
     let last = match (first + 1..=last)
-        .find(|&i| web_page && TimeAgo::of(&blocks[i].text).opens_entry())
+        .find(|&i| web_page && TimeAgo::of(&blocks[i].text).opens_entry() || thread && heads[i])
     {
         Some(entry) => (first..entry).rev().find(|&i| prose[i]).unwrap_or(first),
         None => last,

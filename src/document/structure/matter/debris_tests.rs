@@ -392,3 +392,47 @@ fn only_long_runs_of_an_unmarked_script_read_as_its_sentences() {
     // A script that marks its sentences is asked for its marks, not this.
     assert!(!runs_as_unmarked_sentences(PROSE));
 }
+
+#[test]
+fn readers_comments_whose_heads_stand_apart_end_the_article_in_any_language() {
+    // Each comment: the writer's name and "hace N minutos" on lines of their own, then the
+    // comment. However long and well written, the comments are not the article.
+    const ARTICLE: [&str; 4] = [
+        "The prosecutor met his superior in the capital on Tuesday to agree on how to answer the judge's ruling.",
+        "The ruling, which runs to more than two hundred pages, names the king's daughter as a suspect for the second time.",
+        "The judge said on his way into court that he had written it to be upheld, and that the appeal court would decide.",
+        "The defence has already said that it will appeal, and the prosecutor is expected to support it in a short brief.",
+    ];
+    const COMMENTS: [&str; 4] = [
+        "What a poor showing from the prosecutor, who defends what cannot be defended, as if any of us would still believe in the justice he hands out after this. Those who cannot do their work well only ever explain themselves this way when they want to climb.",
+        "What matters is not whether she is named or not, but the long lunch they will all eat in the capital at the expense of the people who pay for it. Nobody will ask them to pay it back, and nobody will remember it by the spring either.",
+        "I would only like to know whether any of this is normal, because the way things are going, nobody will be surprised by anything any more. A year of this and the whole country will be tired of the courts and of the news about them as well.",
+        "The prosecutor does not look very independent to me. Is it normal to ask the chief prosecutor about every single case, or only about the cases where the family of the king is named, as it is this time and was the last time?",
+    ];
+    let heads = [
+        "Alcalino\nHace 28 minutos",
+        "Casper\nHace 37 minutos",
+        "pepedelacalle\nHace 37 minutos",
+        "angelcaido\nHace una hora",
+    ];
+    let thread: Vec<String> = heads
+        .iter()
+        .zip(COMMENTS)
+        .map(|(head, comment)| format!("{head}\n\n{comment}"))
+        .collect();
+    let text = format!(
+        "Prosecutor weighs appeal | Example News\n\nNews\nSport\nWeather\nSign in\n\n\
+         {}\n\nShare on Facebook\nShare on Twitter\n\n{}\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions",
+        ARTICLE.join("\n\n"),
+        thread.join("\n\n"),
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for paragraph in ARTICLE {
+        assert!(shown.contains(&paragraph), "{blocks:#?}");
+    }
+    for comment in COMMENTS {
+        assert!(!shown.contains(&comment), "{blocks:#?}");
+    }
+}
