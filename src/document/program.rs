@@ -8,12 +8,13 @@ use super::{Block, BlockKind};
 /// File name extensions of program source and of data written as lines (configuration,
 /// patches, tables of values), compared in lower case.
 const PROGRAM_EXTENSIONS: &[&str] = &[
-    "awk", "bash", "bat", "c", "cc", "cfg", "cjs", "clj", "cmake", "cmd", "conf", "cpp", "cs",
-    "css", "csv", "cxx", "dart", "diff", "el", "erl", "ex", "exs", "fish", "go", "h", "hh", "hpp",
-    "hs", "ini", "java", "jl", "js", "json", "jsx", "kt", "kts", "lisp", "lua", "m", "mjs", "mk",
-    "ml", "mli", "nim", "patch", "php", "pl", "pm", "ps1", "py", "pyi", "r", "rb", "rs", "scala",
-    "scm", "scss", "sh", "sql", "swift", "tcl", "toml", "ts", "tsv", "tsx", "vim", "xml", "yaml",
-    "yml", "zig", "zsh",
+    "adb", "ads", "asm", "awk", "bash", "bat", "bzl", "c", "cc", "cfg", "cjs", "clj", "cmake",
+    "cmd", "cocci", "conf", "cpp", "cs", "css", "csv", "cxx", "dart", "diff", "el", "erl", "ex",
+    "exs", "f90", "f95", "fish", "go", "gradle", "groovy", "h", "hh", "hpp", "hs", "ini", "java",
+    "jl", "js", "json", "jsx", "kt", "kts", "lisp", "lua", "m", "mjs", "mk", "ml", "mli", "nim",
+    "nix", "pas", "patch", "php", "pl", "pm", "proto", "ps1", "py", "pyi", "pyx", "r", "rb", "rkt",
+    "rs", "scala", "scm", "scss", "sed", "sh", "sql", "swift", "tcl", "tf", "toml", "ts", "tsv",
+    "tsx", "vala", "vim", "xml", "yaml", "yml", "zig", "zsh",
 ];
 
 /// Whole file names of program text that have no extension to go by.
@@ -91,6 +92,11 @@ mod tests {
             "Makefile",
             "build/CMakeLists.txt",
             "https://example.org/raw/install.sh",
+            // A semantic patch, a schema of messages, a build script, a stream edit.
+            "contrib/coccinelle/array.cocci",
+            "api/messages.proto",
+            "app/build.gradle",
+            "fix-headers.sed",
         ] {
             assert!(named_as_program(name), "{name}");
         }
