@@ -468,10 +468,11 @@ fn time_ago_words(words: &[&str]) -> usize {
 /// ("Alcalino" / "Hace 28 minutos", "Ada Quill 2 days ago at 07:52"). One alone may be an
 /// article's dateline ("Updated 3 hours ago"); two on a page are a thread of comments.
 pub(crate) fn is_comment_head(text: &str) -> bool {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() > 10 {
+    // Asked of every block of a page: a paragraph is told by its eleventh word, unsplit.
+    if text.split_whitespace().nth(10).is_some() {
         return false;
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
     // "Updated 3 hours ago": the article's own stamp, no writer's name.
     let dateline = words
         .first()
@@ -508,12 +509,21 @@ const DATELINE_WORDS: &[&str] = &[
     "mis",
 ];
 
+/// An hour of the clock as one word: "20:44", "9:05", "08:15:02".
+pub(crate) fn is_hour(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// "at 07:52 am", "a las 14:10": the hour a comment was written, after its stamp.
 fn is_time_of_day_words(words: &[&str]) -> bool {
     words.len() <= 4
-        && words.iter().any(|w| w.contains(':'))
+        && words.iter().any(|w| is_hour(w))
         && words.iter().all(|w| {
-            w.chars().all(|c| c.is_ascii_digit() || c == ':')
+            is_hour(w)
                 || matches!(
                     w.to_lowercase().as_str(),
                     "at" | "am" | "pm" | "a" | "las" | "la" | "às" | "à" | "um" | "alle"

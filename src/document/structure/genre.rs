@@ -4,6 +4,7 @@
 //! copied as text, so only it may have page furniture (menus, share rows, comment forms)
 //! folded inside it: the other kinds have none, and a short line in them is text.
 
+use super::chrome::is_hour;
 use super::heading::Form;
 use super::shape::Shaped;
 use crate::document::Block;
@@ -262,13 +263,7 @@ fn is_written_entry_head(head: &str) -> bool {
 /// perhaps a zone ("UTC", "+0700"), and nothing else.
 fn is_time_stamp(rest: &str) -> bool {
     let mut words = rest.split_whitespace();
-    let hour = words.next().is_some_and(|word| {
-        let parts: Vec<&str> = word.split(':').collect();
-        (2..=3).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-    });
+    let hour = words.next().is_some_and(is_hour);
     let zone = |word: &str| {
         word.len() <= 5
             && (word.bytes().all(|b| b.is_ascii_uppercase())
