@@ -7,6 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::document::sanitize::SOFT_HYPHEN;
 use crate::document::totals::Totals;
 use crate::document::{Block, BlockKind, Document, Fold};
 use crate::layout::{LineKind, PAGE_BREAK, Pages, Room, page_break_indent, prefix_width};
@@ -77,11 +78,17 @@ fn write_laid_out(
                 };
                 debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
                 let indent = indent_text(block, line.first_of_block, text, width);
+                // Where the block goes on past this line but not on a line of its own.
+                let breaks_in_a_word = block
+                    .text
+                    .get(line.range().end..)
+                    .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\n'));
                 let text = if unfold && !block.notes.is_empty() {
                     notes.start(index, line.first_of_block, block, out)?;
-                    Cow::Owned(notes.inline(block, line.range()))
+                    let inline = notes.inline(block, line.range());
+                    Cow::Owned(without_soft_hyphens(&inline, breaks_in_a_word).into_owned())
                 } else {
-                    Cow::Borrowed(text)
+                    without_soft_hyphens(text, breaks_in_a_word)
                 };
                 writeln!(out, "{prefix}{indent}{text}")?;
             }
@@ -92,6 +99,25 @@ fn write_laid_out(
         write_fold(&doc.blocks[first..=last], lines, out)?;
     }
     Ok(())
+}
+
+/// A line's text as the reader shows it: a soft hyphen is invisible, but one the line ends on,
+/// where the block goes on, is where a word was broken, and is written as the hyphen the reader
+/// draws there. A web page's German or Dutch sets one in most long words ("Wäh\u{ad}rend"); a
+/// pipe that kept them would write words no search for them finds.
+fn without_soft_hyphens(text: &str, breaks_at_end: bool) -> Cow<'_, str> {
+    if !text.contains(SOFT_HYPHEN) {
+        return Cow::Borrowed(text);
+    }
+    let (body, broken) = match text.strip_suffix(SOFT_HYPHEN) {
+        Some(body) if breaks_at_end => (body, true),
+        _ => (text, false),
+    };
+    let mut shown: String = body.chars().filter(|&c| c != SOFT_HYPHEN).collect();
+    if broken {
+        shown.push('-');
+    }
+    Cow::Owned(shown)
 }
 
 /// What sets a line of `block` in, as the reader sets it: its placement's indent in
@@ -361,6 +387,35 @@ mod tests {
         let mut out = Vec::new();
         write_laid_out(doc, 80, unfold, &mut out).expect("writing to a Vec");
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn soft_hyphens_are_dropped_but_where_a_word_breaks_at_one() {
+        let text =
+            "Title\n\nWäh\u{ad}rend Sie über den Markt schlen\u{ad}dern, stau\u{ad}nen Sie.\n";
+        let doc = Document::from_text(text, "x.txt");
+        let mut out = Vec::new();
+        write_laid_out(&doc, 80, false, &mut out).expect("writing to a Vec");
+        let wide = String::from_utf8(out).expect("UTF-8");
+        assert!(
+            wide.contains("Während Sie über den Markt schlendern, staunen Sie."),
+            "{wide:?}"
+        );
+        assert!(!wide.contains('\u{ad}'), "{wide:?}");
+        // Narrow enough that "schlendern," breaks at its soft hyphen: the break shows a hyphen.
+        let mut out = Vec::new();
+        write_laid_out(&doc, 34, false, &mut out).expect("writing to a Vec");
+        let narrow = String::from_utf8(out).expect("UTF-8");
+        assert!(!narrow.contains('\u{ad}'), "{narrow:?}");
+        let words: String = narrow.lines().skip(2).collect::<Vec<_>>().join("\n");
+        assert!(
+            words.contains("-\n"),
+            "no word broken at its soft hyphen: {narrow:?}"
+        );
+        assert_eq!(
+            words.replace("-\n", "").replace('\n', " "),
+            "Während Sie über den Markt schlendern, staunen Sie."
+        );
     }
 
     #[test]

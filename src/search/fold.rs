@@ -119,6 +119,9 @@ pub fn fold_with<O: Origins>(
             in_space = true;
             continue;
         }
+        if is_invisible_in_a_word(c) {
+            continue;
+        }
         in_space = false;
         if is_plain_ideograph(c) {
             out.push(c);
@@ -137,6 +140,14 @@ pub fn fold_with<O: Origins>(
         }
         origin.extend_to(out.len(), source);
     }
+}
+
+/// Marks set inside words that show nothing there: the soft hyphen (a place a word may break:
+/// German and Dutch pages set one in most long words), the zero-width space and word joiner,
+/// and a byte-order mark left inside the text. "Während" must find "Wäh\u{ad}rend". They are
+/// left out of the folded text, so a match may span them.
+fn is_invisible_in_a_word(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 /// The ASCII characters `char::is_whitespace` counts: tab, line feed, vertical tab, form feed,
@@ -219,6 +230,16 @@ mod tests {
     }
 
     #[test]
+    fn soft_hyphens_and_zero_width_spaces_are_left_out() {
+        assert_eq!(fold_str("Wäh\u{ad}rend", ALL), "wahrend");
+        assert_eq!(fold_str("Straßen\u{200b}bahn\u{2060}", ALL), "strassenbahn");
+        let mut out = String::new();
+        let mut origin = Vec::new();
+        fold_into("a\u{ad}b", ALL, &mut out, &mut origin, 0);
+        assert_eq!((out.as_str(), origin), ("ab", vec![0, 3]));
+    }
+
+    #[test]
     fn kana_voicing_marks_are_not_accents() {
         // が decomposes to か + U+3099; dropping the mark would make が match か.
         assert_eq!(fold_str("が", ALL), "か\u{3099}");
@@ -238,6 +259,8 @@ mod tests {
                     out.push(' ');
                 }
                 in_space = true;
+            } else if is_invisible_in_a_word(c) {
+                continue;
             } else {
                 in_space = false;
                 decompose_canonical(c, |d| {
@@ -268,7 +291,7 @@ mod tests {
 
         #[test]
         fn the_ascii_path_agrees_with_folding_by_character(
-            text in "[a-zA-Z \\t\\n\\r\\x0b\\x0céÉßΣς行\u{a0}\u{3000}\u{301}]{0,40}",
+            text in "[a-zA-Z \\t\\n\\r\\x0b\\x0céÉßΣς行\u{a0}\u{3000}\u{301}\u{ad}\u{200b}]{0,40}",
             case: bool,
             accents: bool,
         ) {

@@ -121,8 +121,12 @@ fn cells_of(
     let Some(line) = block_text.get(start..end) else {
         return VisualLine::default();
     };
-    // A soft hyphen at the end of a line that is not the block's last: the word breaks there.
-    let breaks_at_hyphen = end < block_text.len() && line.ends_with(SOFT_HYPHEN);
+    // A soft hyphen at the end of a line that is not the block's last, nor ends where its
+    // source line does (a line of code): the word breaks there.
+    let breaks_at_hyphen = line.ends_with(SOFT_HYPHEN)
+        && block_text
+            .get(end..)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\n'));
     let mut cells: Vec<Cell<'_>> = Vec::with_capacity(line.len());
     let reorder = reorder_allowed && (paragraph_rtl || line.chars().any(is_rtl_char));
     if !reorder {
@@ -300,6 +304,14 @@ mod tests {
             .map(|c| c.text)
             .collect();
         assert_eq!(first, "co-");
+        // A line of code that ends on one ends where its source line does: no word breaks.
+        let code = "f <char-173> \u{ad}\nf <char-174> x";
+        let line: String = visual_line(code, 0..code.find('\n').unwrap_or(0), false)
+            .cells
+            .iter()
+            .map(|c| c.text)
+            .collect();
+        assert_eq!(line, "f <char-173> ");
     }
 
     #[test]
