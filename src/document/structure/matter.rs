@@ -624,11 +624,24 @@ fn rows_with_figures<'a>(lines: impl Iterator<Item = &'a str>) -> usize {
     with_figures
 }
 
-/// A number as a table gives it: digits, perhaps an ordinal's ending ("1a", "2nd", "10º").
+/// A number as a table gives it: digits, perhaps an ordinal's ending ("1a", "2nd", "10º"), or
+/// a measure with its fraction or its groups ("2.3", "0,098", "1,234.5": a table of timings or
+/// prices is made of them).
 fn is_figure(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, 'ª' | 'º'));
-    let digits = word.chars().take_while(char::is_ascii_digit).count();
-    let ending = word.chars().skip(digits);
+    let bytes = word.as_bytes();
+    let mut digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    // A stop or a comma between digits is inside the number.
+    while digits > 0
+        && matches!(bytes.get(digits), Some(b'.' | b','))
+        && bytes.get(digits + 1).is_some_and(u8::is_ascii_digit)
+    {
+        digits += 1 + bytes[digits + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+    }
+    let ending = word[digits..].chars();
     digits > 0
         && ending.clone().count() <= 2
         && ending

@@ -101,6 +101,29 @@ fn a_table_of_figures_is_the_article_not_a_list_of_links() {
 }
 
 #[test]
+fn a_table_of_measures_with_fractions_inside_the_article_is_kept() {
+    // A benchmark's timings as a page copied as text gives them: its cells run together with
+    // single spaces, and every figure has a fraction. Between two paragraphs of the article.
+    let table = "file fastlib slowlib\nalpha_builds 2.3 GB/s 0.098 GB/s\nbeta_events 2.5 GB/s 0.093 GB/s\ngamma-2018 3.3 GB/s 0.091 GB/s\ndelta 2,2 GB/s 0,094 GB/s";
+    let text = format!(
+        "Parsing fast | A Blog\n\nHome\nArchives\nAbout\nContact\n\nSign in\n\n{PROSE} Let us run \
+         some benchmarks on the files we have at hand today.\n\n{table}\n\nThus, roughly speaking, \
+         the fast library parses a document at a speed of about two gigabytes a second, twenty \
+         times faster.\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let table_block = blocks.iter().find(|b| b.text.contains("gamma-2018"));
+    assert!(
+        table_block.is_some_and(|b| b.kind != Leftover),
+        "{blocks:#?}"
+    );
+    // The page's furniture is still folded.
+    let share = blocks.iter().find(|b| b.text.contains("Share via Email"));
+    assert!(share.is_some_and(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
 fn a_schedule_of_dated_lines_closing_an_article_is_the_article_kept_line_by_line() {
     // A tour's dates under the news of it, each line a day and a place, some of them longer
     // than a table's row usually is: words mostly capitalised, as a flattened menu's are, but
