@@ -79,6 +79,23 @@ fn short_sentences_next_to_the_article_are_kept_with_it() {
 }
 
 #[test]
+fn a_short_label_over_the_articles_first_paragraph_is_kept_with_it() {
+    // A ruling's headnotes under their label: three words and a colon, set apart as a
+    // button's words are, and the article's own. A box's name ending in a colon is not.
+    let text = format!(
+        "Ruling | Example Law Blog\n\nHome\nCases\nAbout\nContact\n\nSign in\n\n\
+         Headnotes of the court:\n\n{PROSE}\n\n{PROSE}\n\nShare this:\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&"Headnotes of the court:"), "{shown:?}");
+    assert!(!shown.iter().any(|t| t.contains("Share")), "{shown:?}");
+    assert!(!shown.iter().any(|t| t.contains("Sign in")), "{shown:?}");
+}
+
+#[test]
 fn a_table_of_figures_is_the_article_not_a_list_of_links() {
     // Rows of a results table end no sentence and are short, as a menu's lines are; their
     // figures say what they are.

@@ -455,8 +455,24 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     let (mut first, mut last) = (first, last);
     let lead = |i: usize| is_lead(&raws[i], &blocks[i], repeated[i]);
     let stray = |i: usize| !is_chrome(&raws[i], &blocks[i]) && !prose[i];
+    // A short label set over the article's first paragraph ("Leitsätze des Gerichts:",
+    // "Editor's note:") introduces it, however short: a box's name ends so too ("Share this:",
+    // "Tags:"), but is a cue or a button's words, and opens no paragraph of prose. A
+    // paragraph, not a stack of short lines ("You are at:" over "Home" / "Fact Check" / the
+    // headline, a trail of links).
+    let paragraph = |i: usize| size_up_to(&blocks[i].text, 10_000) >= 6 * raws[i].line_count();
+    let label = |i: usize| {
+        let text = blocks[i].text.trim();
+        blocks[i].kind == BlockKind::Paragraph
+            && text.ends_with([':', '：'])
+            && !repeated[i]
+            && !has_cue(text)
+            && !is_chrome(&raws[i], &blocks[i])
+            && !raws[i].link_stack()
+            && !is_caption_label(text)
+    };
     loop {
-        if first >= 1 && lead(first - 1) {
+        if first >= 1 && (lead(first - 1) || label(first - 1) && prose[first] && paragraph(first)) {
             first -= 1;
         } else if first >= 2 && stray(first - 1) && lead(first - 2) {
             first -= 2;
