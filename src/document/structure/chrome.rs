@@ -71,7 +71,8 @@ fn holds_cue(lower: &str, cue: &str) -> bool {
 /// to improve your experience", "Necessary cookies are absolutely essential for the website to
 /// function properly"): however long and well punctuated, no article's prose. An article about
 /// cookies speaks of websites in the third person; a notice says "this website" or "we", or
-/// names the kinds of cookies a reader may allow.
+/// names the kinds of cookies a reader may allow (in English, German, French, Spanish,
+/// Portuguese, Italian or Dutch).
 pub(crate) fn is_cookie_notice(text: &str) -> bool {
     if !text.contains("ookie") {
         return false;
@@ -89,6 +90,21 @@ pub(crate) fn is_cookie_notice(text: &str) -> bool {
         "cookie settings",
         "cookie preferences",
         "necessary cookies",
+        // The same notices in the languages of the pages most often saved from Europe.
+        "wir verwenden cookies",
+        "wir nutzen cookies",
+        "website verwendet cookies",
+        "seite verwendet cookies",
+        "der cookie-nutzung zu",
+        "nous utilisons des cookies",
+        "site utilise des cookies",
+        "utilizamos cookies",
+        "utiliza cookies",
+        "utilizziamo i cookie",
+        "utilizza i cookie",
+        "utilizza cookie",
+        "gebruikt cookies",
+        "gebruiken cookies",
     ]
     .iter()
     .any(|phrase| lower.contains(phrase))
@@ -598,6 +614,23 @@ mod tests {
              which advertisers use to follow people from site to site."
         ));
         assert!(!is_cookie_notice("She baked cookies for the whole street."));
+        // The same notices in other languages; articles about cookies in them are none.
+        for notice in [
+            "Wir verwenden Cookies auf unserer Website, um Ihren Besuch effizienter zu machen.",
+            "Diese Website verwendet Cookies. Wenn Sie weitersurfen, stimmen Sie der Cookie-Nutzung zu.",
+            "Nous utilisons des cookies pour vous garantir la meilleure expérience sur notre site.",
+            "Este sitio web utiliza cookies para mejorar su experiencia.",
+            "Questo sito utilizza cookie tecnici e di profilazione.",
+            "Deze website gebruikt cookies om uw ervaring te verbeteren.",
+        ] {
+            assert!(is_cookie_notice(notice), "{notice}");
+        }
+        for article in [
+            "Der Bundesgerichtshof entschied, dass Websites für Cookies eine Einwilligung brauchen.",
+            "La CNIL a sanctionné deux sociétés pour leurs cookies publicitaires.",
+        ] {
+            assert!(!is_cookie_notice(article), "{article}");
+        }
     }
 
     use super::*;
