@@ -35,6 +35,28 @@ const DEBRIS_CUES: &[&str] = &[
     "skip to",
     "menu",
     "©",
+    // The same boxes and buttons on pages in German, French and Spanish: phrases, or words
+    // prose seldom sets on a short line of its own ("teilen" and "antworten" are verbs of
+    // every paragraph, and are left out).
+    "ähnliche beiträge",
+    "ähnliche artikel",
+    "verwandte artikel",
+    "kommentare",
+    "kommentieren",
+    "kommentar schreiben",
+    "benachrichtige mich",
+    "erforderliche felder",
+    "impressum",
+    "datenschutzerklärung",
+    "articles similaires",
+    "commentaires",
+    "partager",
+    "mentions légales",
+    "artículos relacionados",
+    "comentarios",
+    "compartir",
+    "aviso legal",
+    "política de privacidad",
 ];
 
 pub(crate) fn has_cue(text: &str) -> bool {
@@ -634,6 +656,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn boxes_and_buttons_are_told_in_german_french_and_spanish_too() {
+        for furniture in [
+            "Ähnliche Beiträge",
+            "Kommentare lesen (128)",
+            "Benachrichtige mich über neue Kommentare per E-Mail.",
+            "Impressum",
+            "Articles similaires",
+            "Partager sur Facebook",
+            "Artículos relacionados",
+            "Normas de uso y aviso legal",
+        ] {
+            assert!(has_cue(furniture), "{furniture}");
+        }
+        // The verbs of every paragraph are no buttons: "teilen" (share), "antworten" (reply).
+        for line in [
+            "Wir teilen diese Ansicht nicht.",
+            "Er wollte antworten, schwieg aber.",
+            "Sie kommentierte nichts.",
+        ] {
+            assert!(!has_cue(line), "{line}");
+        }
+    }
 
     #[test]
     fn words_are_counted_in_scripts_that_set_no_spaces_between_them() {

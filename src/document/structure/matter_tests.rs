@@ -96,6 +96,22 @@ fn a_short_label_over_the_articles_first_paragraph_is_kept_with_it() {
 }
 
 #[test]
+fn a_german_pages_related_posts_and_comment_form_are_folded() {
+    let absatz = "Der Gemeinderat hat am Montag über den neuen Haushalt beraten, und die Debatte \
+                  dauerte bis tief in die Nacht.";
+    let text = format!(
+        "Haushalt beschlossen | Ein Blog\n\nStartseite\nÜber uns\nArchiv\nKontakt\n\n\
+         {absatz}\n\n{absatz} Am Ende stimmte eine knappe Mehrheit zu.\n\nÄhnliche Beiträge\n\n\
+         Kommentare\n\nBenachrichtige mich über neue Kommentare per E-Mail.\n\n\
+         Impressum\nDatenschutzerklärung"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert_eq!(shown.len(), 3, "{shown:?}");
+    assert!(shown[2].starts_with(absatz), "{shown:?}");
+}
+
+#[test]
 fn a_table_of_figures_is_the_article_not_a_list_of_links() {
     // Rows of a results table end no sentence and are short, as a menu's lines are; their
     // figures say what they are.
