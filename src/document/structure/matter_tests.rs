@@ -112,6 +112,23 @@ fn a_german_pages_related_posts_and_comment_form_are_folded() {
 }
 
 #[test]
+fn a_sentence_of_three_words_closing_the_article_is_its_own_but_a_short_question_is_a_box() {
+    let text = format!(
+        "Budget Passes | Example News\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE} Then they voted.\n\n\"That's correct,\" Volker said.\n\n\
+         Where to find me?\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(
+        shown.contains(&"\"That's correct,\" Volker said."),
+        "{shown:?}"
+    );
+    assert!(!shown.contains(&"Where to find me?"), "{shown:?}");
+}
+
+#[test]
 fn a_table_of_figures_is_the_article_not_a_list_of_links() {
     // Rows of a results table end no sentence and are short, as a menu's lines are; their
     // figures say what they are.

@@ -283,9 +283,17 @@ pub(in crate::document) fn is_price_tag(line: &str) -> bool {
 /// furniture's words or forms.
 fn is_lead(raw: &impl Shaped, block: &Block, repeated: bool) -> bool {
     let text = block.text.trim();
+    // A statement of three words is a sentence ("That's correct," Volker said.); a line
+    // that introduces what follows, or a short question, is one only at six: "You are at:"
+    // heads a trail of links, "Questions?" or "Where to find me?" a box beside the article.
+    let least_words = if text.ends_with([':', '：', '?', '？']) {
+        6
+    } else {
+        3
+    };
     block.kind == BlockKind::Paragraph
         && (ends_sentence(text) || text.ends_with([':', '：']))
-        && size_up_to(text, 6) >= 6
+        && size_up_to(text, 6) >= least_words
         && !repeated
         && !has_cue(text)
         && !raw.menu()
