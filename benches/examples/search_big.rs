@@ -41,9 +41,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             height: SCREEN.1,
         },
     );
-    while model.wants_work_after_paint() {
-        settle(&mut model, Msg::Painted);
-    }
+    run_jobs(&mut model, Vec::new());
     for key in parse_keys(":50%<Enter>")? {
         settle(&mut model, Msg::from(key));
     }
@@ -117,18 +115,27 @@ fn settle(model: &mut Model, msg: Msg) {
     run_jobs(model, effects);
 }
 
-/// Run the jobs among `effects` (and those their results ask for), delivering each result;
-/// how many ran.
+/// Run the jobs among `effects` (and those their results ask for), delivering each result,
+/// then the work the runtime asks for once a frame is painted (the whole layout after a
+/// change of the column, the outline), as it does after every frame; how many jobs ran.
 fn run_jobs(model: &mut Model, effects: Vec<Effect>) -> usize {
     let mut pending = effects;
     let mut ran = 0;
-    while let Some(effect) = pending.pop() {
-        if let Effect::Spawn(job) = effect {
-            ran += 1;
-            pending.extend(update(model, job.run()));
+    loop {
+        while let Some(effect) = pending.pop() {
+            if let Effect::Spawn(job) = effect {
+                ran += 1;
+                pending.extend(update(model, job.run()));
+            }
+        }
+        if !model.wants_work_after_paint() {
+            return ran;
+        }
+        pending.extend(update(model, Msg::Painted));
+        if pending.is_empty() {
+            return ran;
         }
     }
-    ran
 }
 
 /// The bottom row of the frame: the prompt or the status line.
