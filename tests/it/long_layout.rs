@@ -1,7 +1,7 @@
 //! A long book at a new size: the pages around the reader's place are painted at once, and the
 //! whole layout is made in the background. Until it arrives the page numbers are `…`, paging
-//! acts on the pages around the place, and input that needs the whole (a jump to the end, a
-//! prompt) waits for it in order. The background result is delivered at a chosen point of the
+//! and a search act on the pages around the place, and input that needs the whole (a jump to
+//! the end, a go-to) waits for it in order. The background result is delivered at a chosen point of the
 //! script, so nothing here depends on how fast a thread runs.
 
 use proptest::prelude::*;
@@ -151,6 +151,38 @@ fn paging_acts_at_once_and_a_jump_to_the_end_waits_for_the_whole_layout() {
         "{}",
         done.screen()
     );
+}
+
+#[test]
+fn a_search_typed_after_a_resize_lands_on_its_hit_before_the_whole_layout_is_there() {
+    let mut inbox = half_way();
+    inbox
+        .then(resize(70, 20))
+        .idle()
+        .then_keys("/mill 2900,")
+        .unwrap();
+    let typed = session(inbox);
+    let model = typed.app.model();
+    assert!(!model.pages().is_complete());
+    assert!(
+        typed.status().starts_with("/mill 2900,"),
+        "{}",
+        typed.status()
+    );
+    let hit = &model.doc().blocks[model.anchor().block].text;
+    assert!(hit.contains("mill 2900,"), "{hit}");
+    assert!(typed.screen().contains("mill 2900,"), "{}", typed.screen());
+    // A go-to typed then waits for the whole layout, and acts once it is in.
+    let mut inbox = half_way();
+    inbox
+        .then(resize(70, 20))
+        .idle()
+        .then_keys(":1<Enter>")
+        .unwrap();
+    inbox.idle().deliver();
+    let gone = session(inbox);
+    assert!(gone.app.model().pages().is_complete());
+    assert_eq!(gone.app.model().current_page(), 0, "{}", gone.status());
 }
 
 #[test]

@@ -2,8 +2,8 @@
 //! prompt takes every key; otherwise digits build a count (`12G`), keys build multi-key
 //! sequences (`''`, `zo`) against the keymap of the current mode, and a found binding becomes
 //! an [`Action`]. While a preview is shown (or only the pages around the place of a long text
-//! are laid out), input that would act on the whole document waits for it, in order; paging
-//! and quitting act at once.
+//! are laid out), input that would act on the whole document waits for it, in order; paging,
+//! quitting and (once the file is read) opening a prompt act at once.
 
 use crossterm::event::KeyCode;
 
@@ -204,6 +204,13 @@ fn acts_on_preview(model: &Model, input: Input) -> bool {
         && model.prompt.is_none();
     if !nothing_before {
         return false;
+    }
+    // A prompt opens at once over the pages around the place (a 100 MB book's whole layout
+    // takes seconds after a resize): a search typed in it lands on its hit through them, and
+    // a go-to waits for the whole itself. Not while a file is still read: what is not in yet
+    // cannot be searched.
+    if matches!(action, Action::SearchForward | Action::GoToPrompt) {
+        return !model.loading;
     }
     if model.preview_begins_inside() {
         return moves_inside_preview(model, action);
