@@ -750,3 +750,7 @@ pub(super) fn is_contents_caption(text: &str) -> bool {
 #[cfg(test)]
 #[path = "matter_tests.rs"]
 pub(super) mod tests;
+
+#[cfg(test)]
+#[path = "matter_tables_tests.rs"]
+mod tables_tests;
