@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::document::sanitize::SOFT_HYPHEN;
+use crate::document::sanitize::{SOFT_HYPHEN, breaks_at_soft_hyphen};
 use crate::document::totals::Totals;
 use crate::document::{Block, BlockKind, Document, Fold};
 use crate::layout::{LineKind, PAGE_BREAK, Pages, Room, page_break_indent, prefix_width};
@@ -78,11 +78,7 @@ fn write_laid_out(
                 };
                 debug_assert!(prefix.is_empty() || prefix_width(block.kind) == 2);
                 let indent = indent_text(block, line.first_of_block, text, width);
-                // Where the block goes on past this line but not on a line of its own.
-                let breaks_in_a_word = block
-                    .text
-                    .get(line.range().end..)
-                    .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\n'));
+                let breaks_in_a_word = breaks_at_soft_hyphen(&block.text, line.range().end);
                 let text = if unfold && !block.notes.is_empty() {
                     notes.start(index, line.first_of_block, block, out)?;
                     let inline = notes.inline(block, line.range());

@@ -186,6 +186,17 @@ pub fn visible_line(text: &str) -> String {
 /// The soft hyphen: invisible, except where a word is broken at it.
 pub const SOFT_HYPHEN: char = '\u{ad}';
 
+/// Whether the line of `text` ending at byte `end` breaks a word at a soft hyphen, so that the
+/// hyphen shows: the line ends on one and the text goes on past it on the same source line
+/// (a line of code that ends on one breaks no word). Asked by the screen and by `--print`.
+pub fn breaks_at_soft_hyphen(text: &str, end: usize) -> bool {
+    text.get(..end)
+        .is_some_and(|line| line.ends_with(SOFT_HYPHEN))
+        && text
+            .get(end..)
+            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\n'))
+}
+
 fn is_intermediate(c: char) -> bool {
     ('\u{20}'..='\u{2f}').contains(&c)
 }

@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_bidi::{BidiInfo, Direction, Level, get_base_direction};
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::document::sanitize::SOFT_HYPHEN;
+use crate::document::sanitize::breaks_at_soft_hyphen;
 
 /// How far into a block the paragraph direction is looked for.
 const DIRECTION_SCAN: usize = 4096;
@@ -121,12 +121,7 @@ fn cells_of(
     let Some(line) = block_text.get(start..end) else {
         return VisualLine::default();
     };
-    // A soft hyphen at the end of a line that is not the block's last, nor ends where its
-    // source line does (a line of code): the word breaks there.
-    let breaks_at_hyphen = line.ends_with(SOFT_HYPHEN)
-        && block_text
-            .get(end..)
-            .is_some_and(|rest| !rest.is_empty() && !rest.starts_with('\n'));
+    let breaks_at_hyphen = breaks_at_soft_hyphen(block_text, end);
     let mut cells: Vec<Cell<'_>> = Vec::with_capacity(line.len());
     let reorder = reorder_allowed && (paragraph_rtl || line.chars().any(is_rtl_char));
     if !reorder {
