@@ -52,6 +52,14 @@ fn column_width(model: &Model) -> usize {
     (model.geometry().column.width as usize).max(quire::layout::MIN_COLUMN)
 }
 
+/// Half way through the book, resized to 70x20 and idle, then `keys` typed before the new
+/// size's whole layout arrives.
+fn resized_then(keys: &str) -> ScriptedInbox {
+    let mut inbox = half_way();
+    inbox.then(resize(70, 20)).idle().then_keys(keys).unwrap();
+    inbox
+}
+
 /// Open the book, let its first layout arrive, and go half way through it.
 fn half_way() -> ScriptedInbox {
     let mut inbox = ScriptedInbox::default();
@@ -118,21 +126,13 @@ fn paging_acts_at_once_and_a_jump_to_the_end_waits_for_the_whole_layout() {
     let start = resized.app.model().anchor().block;
 
     // Ten pages down before the whole arrives: each acts on the pages around the place.
-    let mut inbox = half_way();
-    inbox
-        .then(resize(70, 20))
-        .idle()
-        .then_keys(&" ".repeat(10))
-        .unwrap();
-    let paged = session(inbox);
+    let paged = session(resized_then(&" ".repeat(10)));
     let model = paged.app.model();
     assert!(!model.pages().is_complete());
     assert!(model.anchor().block > start + 10, "{:?}", model.anchor());
 
     // `G` waits for the whole layout, then acts: the last page.
-    let mut inbox = half_way();
-    inbox.then(resize(70, 20)).idle().then_keys(" G").unwrap();
-    let waiting = session(inbox);
+    let waiting = session(resized_then(" G"));
     assert!(!waiting.app.model().pages().is_complete());
     assert!(
         waiting.app.model().anchor().block < start + 10,
@@ -140,8 +140,7 @@ fn paging_acts_at_once_and_a_jump_to_the_end_waits_for_the_whole_layout() {
         waiting.app.model().anchor(),
         waiting.status()
     );
-    let mut inbox = half_way();
-    inbox.then(resize(70, 20)).idle().then_keys(" G").unwrap();
+    let mut inbox = resized_then(" G");
     inbox.idle().deliver();
     let done = session(inbox);
     let model = done.app.model();
@@ -155,13 +154,7 @@ fn paging_acts_at_once_and_a_jump_to_the_end_waits_for_the_whole_layout() {
 
 #[test]
 fn a_search_typed_after_a_resize_lands_on_its_hit_before_the_whole_layout_is_there() {
-    let mut inbox = half_way();
-    inbox
-        .then(resize(70, 20))
-        .idle()
-        .then_keys("/mill 2900,")
-        .unwrap();
-    let typed = session(inbox);
+    let typed = session(resized_then("/mill 2900,"));
     let model = typed.app.model();
     assert!(!model.pages().is_complete());
     assert!(
@@ -173,12 +166,7 @@ fn a_search_typed_after_a_resize_lands_on_its_hit_before_the_whole_layout_is_the
     assert!(hit.contains("mill 2900,"), "{hit}");
     assert!(typed.screen().contains("mill 2900,"), "{}", typed.screen());
     // A go-to typed then waits for the whole layout, and acts once it is in.
-    let mut inbox = half_way();
-    inbox
-        .then(resize(70, 20))
-        .idle()
-        .then_keys(":1<Enter>")
-        .unwrap();
+    let mut inbox = resized_then(":1<Enter>");
     inbox.idle().deliver();
     let gone = session(inbox);
     assert!(gone.app.model().pages().is_complete());
