@@ -12,7 +12,7 @@ use super::super::chrome::{
 use super::super::heading::numbered;
 use super::super::shape::Shaped;
 use super::super::title::has_date;
-use super::{ends_sentence, is_contents_entry};
+use super::{ends_sentence, is_contents_entry, is_figure};
 use crate::document::{Block, BlockKind, Fold};
 use crate::text::sentences::is_sentence_stop;
 
@@ -111,6 +111,11 @@ fn article_span(
             {
                 -30
             }
+            // A figure alone ("$915", "600", "’17") is a label of a chart or a cell of a
+            // table set in the article, a line per label as a copied page gives them: no
+            // menu is made of numbers. It weighs neither way, so a chart does not part the
+            // article around it.
+            _ if is_figure_line(&block.text) => 0,
             _ => -10,
         }
     };
@@ -165,6 +170,12 @@ fn article_span(
         }
     }
     Some((first, last))
+}
+
+/// A line of figures alone, at most four: a chart's labels or a table's cells.
+fn is_figure_line(text: &str) -> bool {
+    (1..=4).contains(&text.split_whitespace().take(5).count())
+        && text.split_whitespace().all(is_figure)
 }
 
 /// The questions and answers of an interview, one a paragraph, "Q: Favorite apps?" then "A:
@@ -408,13 +419,16 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
     // to avoid:") is the article's: a quotation, a list, verse, whatever its lines look
     // like. A menu or a share row is introduced by no sentence ("Share this:" is a button's
     // words, no sentence).
-    let introduced: Vec<bool> = (0..blocks.len())
-        .map(|i| {
-            i > 0
-                && blocks[i - 1].text.trim_end().ends_with([':', '：'])
-                && is_lead(&raws[i - 1], &blocks[i - 1], repeated[i - 1])
-        })
-        .collect();
+    // A list is introduced whole: its items after the first go on what the sentence began
+    // ("The overall rankings were as follows:" over "1. Finland", "2. Norway", …).
+    let mut introduced = vec![false; blocks.len()];
+    for i in 1..blocks.len() {
+        introduced[i] = blocks[i - 1].text.trim_end().ends_with([':', '：'])
+            && is_lead(&raws[i - 1], &blocks[i - 1], repeated[i - 1])
+            || introduced[i - 1]
+                && blocks[i - 1].kind == BlockKind::ListItem
+                && blocks[i].kind == BlockKind::ListItem;
+    }
     let Some((first, last)) = (if web_page {
         article_span(raws, blocks, &prose, &repeated, &introduced)
     } else {

@@ -436,3 +436,67 @@ fn readers_comments_whose_heads_stand_apart_end_the_article_in_any_language() {
         assert!(!shown.contains(&comment), "{blocks:#?}");
     }
 }
+
+#[test]
+fn a_charts_labels_inside_an_article_do_not_part_it() {
+    // A chart copied from a page gives its labels a line each: figures, years, a unit.
+    // The paragraphs after it are the article's as much as those before it.
+    let after = "Interest costs already dwarf spending on many popular programs, and the gap will widen over the coming decade.";
+    let labels = ["$915", "billion", "600", "300", "$263", "billion", "0"]
+        .into_iter()
+        .map(String::from)
+        .chain((17..=28).map(|year| format!("’{year}")))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    let text = format!(
+        "Debt Rises | Example News\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\nInterest payments on the national debt\n\n{labels}\n\n\
+         {after}\n\n{PROSE}\n\nShare on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    assert!(shown.contains(&after), "{blocks:#?}");
+    assert!(shown.contains(&PROSE), "{blocks:#?}");
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn a_ranked_list_a_sentence_introduces_is_the_articles_to_its_last_item() {
+    // Each item a block of its own, each short: the sentence before them introduces them all,
+    // not only the first, and the paragraph before the list stays with the article.
+    let opening = "A new report released on Monday calls into question the idea that anyone can succeed whatever class they were born into.";
+    let lead = "The overall rankings of the countries were as follows:";
+    let items = [
+        "Finland",
+        "Norway",
+        "Australia",
+        "Canada",
+        "Germany",
+        "France",
+        "United Kingdom",
+        "Italy",
+        "Spain",
+        "United States",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(n, country)| format!("{}. {country}", n + 1))
+    .collect::<Vec<_>>()
+    .join("\n\n");
+    let text = format!(
+        "Birth Lottery | Example Money\n\nMarkets\nEconomy\nTech\nPersonal Finance\n\nSign in\n\n\
+         {opening}\n\n{lead}\n\n{items}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for line in [opening, lead, "Finland", "United States"] {
+        assert!(
+            shown.iter().any(|t| t.contains(line)),
+            "{line}: {blocks:#?}"
+        );
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
