@@ -178,6 +178,100 @@ fn is_figure_line(text: &str) -> bool {
         && text.split_whitespace().all(is_figure)
 }
 
+/// The names a list of references goes by, lower-cased, in the languages most pages are
+/// written in.
+const REFERENCE_HEADINGS: &[&str] = &[
+    "references",
+    "notes",
+    "footnotes",
+    "sources",
+    "citations",
+    "bibliography",
+    "works cited",
+    "notes and references",
+    "references and notes",
+    "einzelnachweise",
+    "anmerkungen",
+    "quellen",
+    "références",
+    "notes et références",
+    "referencias",
+    "notas",
+    "referências",
+    "note",
+    "bibliografia",
+    "примечания",
+    "источники",
+    "参考文献",
+    "脚注",
+    "注释",
+];
+
+/// A heading of references: one of their names, alone or with the page's edit link after
+/// it ("References [ edit ]").
+fn is_references_heading(text: &str) -> bool {
+    let name = match text.trim().split_once('[') {
+        Some((name, rest)) if rest.trim_end().ends_with(']') => name,
+        _ => text,
+    };
+    let name = name.trim().trim_end_matches(':').to_lowercase();
+    REFERENCE_HEADINGS.contains(&name.as_str())
+}
+
+/// An entry of a list of references: marked as a note is ("^ Frankel, Theodore (2004).",
+/// "↑ …", "[12] …"), or set as a bibliography's is, a name and a year in brackets ("Bain,
+/// Carolyn (2006). New Zealand. Lonely Planet.").
+fn is_reference(text: &str) -> bool {
+    let text = text.trim();
+    let marked = text.starts_with(['^', '↑'])
+        || text
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once(']'))
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let cited = || {
+        let opening: String = text.chars().take(80).collect();
+        opening.contains(',') && has_bracketed_year(&opening) && ends_sentence(text)
+    };
+    marked || cited()
+}
+
+/// "(2006)", "(September 26, 2017)", "(2013-02-07)": a year in brackets.
+fn has_bracketed_year(text: &str) -> bool {
+    text.split('(').skip(1).any(|inside| {
+        let inside = inside.split(')').next().unwrap_or_default();
+        inside.len() <= 24
+            && inside.split(|c: char| !c.is_ascii_digit()).any(|digits| {
+                digits.len() == 4 && (digits.starts_with("1") || digits.starts_with("20"))
+            })
+    })
+}
+
+/// The rest of a reference that a link cut in two, as a copied page sets it: what follows
+/// the link's words (". The Moscow Times. Retrieved 1 May 2015.", "on 2015-04-02.").
+fn is_reference_tail(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(['.', ',', ';'])
+        || text.starts_with(|c: char| c.is_lowercase()) && size_up_to(text, 41) <= 40
+}
+
+/// The article's references, from their heading to their last entry, when a heading of
+/// references follows the article (within a few blocks: a list of links to see also may
+/// come between) and two or more entries follow it.
+fn references(blocks: &[Block], last: usize) -> Option<std::ops::RangeInclusive<usize>> {
+    let heading = (last + 1..blocks.len().min(last + 16))
+        .find(|&i| is_references_heading(&blocks[i].text))?;
+    let (mut end, mut entries) = (heading, 0);
+    for (i, block) in blocks.iter().enumerate().skip(heading + 1) {
+        if is_reference(&block.text) {
+            entries += 1;
+        } else if !(entries > 0 && end + 1 == i && is_reference_tail(&block.text)) {
+            break;
+        }
+        end = i;
+    }
+    (entries >= 2).then_some(heading..=end)
+}
+
 /// The questions and answers of an interview, one a paragraph, "Q: Favorite apps?" then "A:
 /// Bleacher Report and Uber Eats": two pairs or more in turn. Each is short and many end no
 /// sentence, as a menu's lines do, but together they are the article's own text.
@@ -511,6 +605,13 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
             break;
         }
     }
+    // The article's references after it, under their heading: they are its own text, cited
+    // (the links between, to see also, go with them). Entries are shown whatever their
+    // shape: one a link cut short leaves without a stop is no stray line.
+    let references = references(blocks, last);
+    if let Some(listed) = &references {
+        last = *listed.end();
+    }
     // The page's edges, before the article and after it, are folded where furniture shows:
     // on a web page, or where a menu or a button sits among them. Else what lies there is
     // the text's own (a changelog's latest entries before its first paragraph of prose).
@@ -552,7 +653,7 @@ pub(super) fn mark_debris(raws: &[impl Shaped], blocks: &mut [Block]) {
         {
             continue;
         }
-        if introduced[i] {
+        if introduced[i] || references.as_ref().is_some_and(|r| r.contains(&i)) {
             continue;
         }
         let after_caption = || {

@@ -500,3 +500,49 @@ fn a_ranked_list_a_sentence_introduces_is_the_articles_to_its_last_item() {
     }
     assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
 }
+
+#[test]
+fn an_articles_references_under_their_heading_are_shown_and_the_footer_after_them_folded() {
+    // An encyclopaedia's article copied as text: its list of links to see also, then its
+    // references, some cut in two where a link ended; then the page's footer.
+    let first =
+        "^ Jones, Matthew; Ormrod, Joan (2015). Time Travel in Popular Media. McFarland. p. 208.";
+    let cut = "^ Bratersky, Alexander (29 July 2013). \"Dance Troupe to Conquer Time\"";
+    let tail = ". The Moscow Times. Retrieved 1 May 2015.";
+    let text = format!(
+        "Time loop - Example Encyclopedia\n\nNews\nSport\nCulture\nWeather\n\nSign in\n\n\
+         {PROSE}\n\n{PROSE}\n\n{PROSE}\n\nSee also [ edit ]\n\nTime travel in fiction\n\n\
+         List of time travel works\n\nReferences [ edit ]\n\n{first}\n\n{cut}\n\n{tail}\n\n\
+         ^ Fischer, Russ (2011-02-02). \"Just How Long Was It?\"\n\n. Slashfilm. Retrieved 2014-03-27.\n\n\
+         Retrieved from \"https://example.org/w/index.php?title=Time_loop\"\n\n\
+         Share on Facebook\nShare on Twitter\nShare via Email\n\n\
+         Privacy policy\nCookie policy\nTerms & conditions"
+    );
+    let blocks = structure(&text);
+    let shown = shown(&blocks);
+    for line in [first, cut, tail] {
+        assert!(shown.contains(&line), "{line}: {blocks:#?}");
+    }
+    assert!(!shown.iter().any(|t| t.contains("Privacy")), "{shown:?}");
+}
+
+#[test]
+fn references_are_told_by_their_heading_and_their_entries() {
+    use super::{is_reference, is_references_heading};
+    assert!(is_references_heading("References [ edit ]"));
+    assert!(is_references_heading("Einzelnachweise"));
+    assert!(is_references_heading("Notes:"));
+    assert!(!is_references_heading("Notes on the budget"));
+    assert!(is_reference(
+        "^ a b Horn, Roger A. (2013). Matrix Analysis. Cambridge."
+    ));
+    assert!(is_reference("[12] Smith, J. Water. 2001."));
+    assert!(is_reference(
+        "Bain, Carolyn (2006). New Zealand. Lonely Planet. ISBN 1-74104-535-5."
+    ));
+    // A sentence that names a year in brackets is no entry without a name before it.
+    assert!(!is_reference(
+        "The treaty (signed in 1840) is read every year."
+    ));
+    assert!(!is_reference("Share this article"));
+}
