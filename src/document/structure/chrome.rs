@@ -38,6 +38,13 @@ const DEBRIS_CUES: &[&str] = &[
     "skip to",
     "menu",
     "©",
+    // A comment form's help, as the most common publishing systems word it: phrases no
+    // article sets on a line of its own.
+    "allowed html tags",
+    "no html tags allowed",
+    "lines and paragraphs break automatically",
+    "turn into links automatically",
+    "leave this field blank",
     // The same boxes and buttons on pages in German, French and Spanish: phrases, or words
     // prose seldom sets on a short line of its own ("teilen" and "antworten" are verbs of
     // every paragraph, and are left out).
@@ -442,6 +449,25 @@ mod tests {
             "Wir teilen diese Ansicht nicht.",
             "Er wollte antworten, schwieg aber.",
             "Sie kommentierte nichts.",
+        ] {
+            assert!(!has_cue(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_comment_forms_help_is_told_by_its_phrases() {
+        for furniture in [
+            "Leave this field blank",
+            "Allowed HTML tags: <em> <strong> <blockquote> <cite> <p> <br> <ol> <ul> <li>",
+            "Lines and paragraphs break automatically.",
+            "No HTML tags allowed.",
+        ] {
+            assert!(has_cue(furniture), "{furniture}");
+        }
+        // Their words apart are prose's.
+        for line in [
+            "Which fields are left blank?",
+            "Lines break automatically at the column's edge.",
         ] {
             assert!(!has_cue(line), "{line}");
         }
