@@ -108,7 +108,8 @@ fn mark_boxes(blocks: &mut [Block]) {
             end += 1;
         }
         let labelled = start > 0 && is_label(&blocks[start - 1]);
-        if links >= 3 || labelled && links >= 2 {
+        let introduced = start > 0 && introduces(&blocks[start - 1], &blocks[start]);
+        if !introduced && (links >= 3 || labelled && links >= 2) {
             let from = if labelled { start - 1 } else { start };
             for block in blocks[from..end].iter_mut().filter(|b| !folded(b)) {
                 block.fold_as(Fold::Furniture);
@@ -116,6 +117,28 @@ fn mark_boxes(blocks: &mut [Block]) {
         }
         i = end;
     }
+}
+
+/// The article's own words introducing the list of links after them, which is then the
+/// article's too (the bugs a week fixed, the sources of a study): a sentence ending in a
+/// colon ("Here are the bugs fixed this week:"), or an item of the article's list ending in
+/// one with the links nested under it ("In progress:" over "Bug 1677080 – Fullscreen
+/// window…"). A box's name is no sentence ("More from UK:", "You may also like:").
+fn introduces(before: &Block, first: &Block) -> bool {
+    let text = before.text.trim_end();
+    if !text.ends_with([':', '：']) || is_all_links(before) {
+        return false;
+    }
+    match before.kind {
+        BlockKind::ListItem => nesting(first) > nesting(before),
+        BlockKind::Paragraph => size_up_to(text, 6) >= 6 && !is_label(before),
+        _ => false,
+    }
+}
+
+/// How deep a list item is nested: the no-break spaces its text opens on.
+fn nesting(block: &Block) -> usize {
+    block.text.chars().take_while(|&c| c == '\u{a0}').count()
 }
 
 /// "Related: Another story\[3\]", "Read more: …": a label of its own and one link after it.
@@ -218,6 +241,62 @@ mod tests {
         ];
         mark(&mut blocks);
         assert_eq!(folded(&blocks), [false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn links_the_article_introduces_are_its_own() {
+        // An item of the article's list ending in a colon, the links nested under it (a
+        // week's bugs), and a sentence ending in one over a list of links (the standards a
+        // module follows): the article's lists, not boxes of other stories.
+        let item = |indent: &str, text: &str, n| linked(BlockKind::ListItem, indent, text, n);
+        let nested = "\u{a0}\u{a0}• ";
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            Block::new(BlockKind::ListItem, "• In progress:", 1),
+            item(
+                nested,
+                "Bug 1677080 – Fullscreen window follows the video source",
+                1,
+            ),
+            item(
+                nested,
+                "Bug 1677107 – Telemetry for several windows at once",
+                2,
+            ),
+            item(
+                nested,
+                "Bug 1681796 – No superfluous actors for each tab",
+                3,
+            ),
+            paragraph("The module supports the following standards of the web:"),
+            item("• ", "High Resolution Time", 4),
+            item("• ", "Performance Timeline", 5),
+            item("• ", "User Timing and Resource Timing", 6),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert!(folded(&blocks).iter().all(|f| !f), "{blocks:#?}");
+        // A box's name ending in a colon is no sentence, and links at the list's own depth
+        // are not nested under the item before them.
+        let mut blocks = vec![
+            paragraph(SENTENCE),
+            paragraph("More from the city:"),
+            item("• ", "Bridge closed for repairs after the storm", 1),
+            item("• ", "Schools reopen on Thursday across the county", 2),
+            item("• ", "Council votes on the new budget tonight", 3),
+            Block::new(BlockKind::ListItem, "• Elsewhere:", 1),
+            item("• ", "Markets fall as the storm nears the coast", 4),
+            item("• ", "Ferry services cancelled until the weekend", 5),
+            item("• ", "Power restored to most homes by evening", 6),
+            paragraph(SENTENCE),
+        ];
+        mark(&mut blocks);
+        assert_eq!(
+            folded(&blocks),
+            [
+                false, true, true, true, true, false, true, true, true, false
+            ]
+        );
     }
 
     #[test]
