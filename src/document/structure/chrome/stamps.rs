@@ -87,7 +87,102 @@ const TIME_UNITS: &[&str] = &[
     "mesi",
     "anno",
     "anni",
+    // Czech and Slovak ("před 2 hodinami", "pred 5 minútami"), Polish ("2 godziny temu"),
+    // Dutch ("2 uur geleden"), Swedish ("2 timmar sedan"), Danish and Norwegian ("2 timer
+    // siden"), Russian ("2 часа назад").
+    "sekundami",
+    "minutou",
+    "minutami",
+    "minútou",
+    "minútami",
+    "hodinou",
+    "hodinami",
+    "dnem",
+    "dny",
+    "dňom",
+    "dňami",
+    "týdnem",
+    "týdny",
+    "měsícem",
+    "měsíci",
+    "rokem",
+    "lety",
+    "sekund",
+    "sekundy",
+    "minut",
+    "minuty",
+    "minutę",
+    "godzinę",
+    "godziny",
+    "godzin",
+    "dni",
+    "dzień",
+    "tydzień",
+    "tygodnie",
+    "tygodni",
+    "miesiąc",
+    "miesiące",
+    "miesięcy",
+    "rok",
+    "lata",
+    "lat",
+    "seconden",
+    "minuut",
+    "uur",
+    "dag",
+    "dagen",
+    "weken",
+    "maand",
+    "maanden",
+    "jaar",
+    "minuter",
+    "timme",
+    "timmar",
+    "dagar",
+    "vecka",
+    "veckor",
+    "månad",
+    "månader",
+    "år",
+    "minutter",
+    "time",
+    "timer",
+    "døgn",
+    "dage",
+    "dager",
+    "uge",
+    "uger",
+    "uke",
+    "uker",
+    "måned",
+    "måneder",
+    "секунд",
+    "секунды",
+    "минуту",
+    "минуты",
+    "минут",
+    "час",
+    "часа",
+    "часов",
+    "день",
+    "дня",
+    "дней",
+    "неделю",
+    "недели",
+    "недель",
+    "месяц",
+    "месяца",
+    "месяцев",
+    "год",
+    "года",
+    "лет",
 ];
+
+/// The words after a count and its unit that make it a time counted back from now.
+const AGO_AFTER: &[&str] = &["ago", "fa", "temu", "geleden", "sedan", "siden", "назад"];
+
+/// The words before a count and its unit that make it one.
+const AGO_BEFORE: &[&str] = &["hace", "há", "vor", "před", "pred"];
 
 /// A count of a time unit: figures, or the word for one ("an hour ago", "hace una hora").
 fn is_count(word: &str) -> bool {
@@ -99,7 +194,8 @@ fn is_count(word: &str) -> bool {
 }
 
 /// How many words open `words` as a time counted back from now, in English, Spanish,
-/// Portuguese, French, German or Italian; 0 when they do not.
+/// Portuguese, French, German, Italian, Czech, Slovak, Polish, Dutch, the Scandinavian
+/// languages or Russian; 0 when they do not.
 fn time_ago_words(words: &[&str]) -> usize {
     let lower: Vec<String> = words
         .iter()
@@ -109,10 +205,16 @@ fn time_ago_words(words: &[&str]) -> usize {
     let at = |i: usize| lower.get(i).map_or("", String::as_str);
     let unit = |i: usize| TIME_UNITS.contains(&at(i));
     // "2 hours ago", "2 ore fa"; "hace 2 horas", "há 2 horas", "vor 2 Stunden".
-    let after = is_count(at(0)) && unit(1) && (at(2) == "ago" || at(2) == "fa");
-    let before = matches!(at(0), "hace" | "há" | "vor") && is_count(at(1)) && unit(2);
+    let after = is_count(at(0)) && unit(1) && AGO_AFTER.contains(&at(2));
+    let before = AGO_BEFORE.contains(&at(0)) && is_count(at(1)) && unit(2);
     if after || before {
         3
+    } else if matches!(at(0), "před" | "pred") && unit(1)
+        || unit(0) && matches!(at(1), "temu" | "назад")
+    {
+        // A unit of one without its count, as the Slavic languages say it: "před hodinou",
+        // "godzinę temu", "час назад".
+        2
     } else if at(0) == "il" && at(1) == "y" && at(2) == "a" && is_count(at(3)) && unit(4) {
         5
     } else {
@@ -164,6 +266,20 @@ const DATELINE_WORDS: &[&str] = &[
     "publié",
     "modifié",
     "mis",
+    "aktualizováno",
+    "publikováno",
+    "aktualizované",
+    "zaktualizowano",
+    "opublikowano",
+    "bijgewerkt",
+    "gepubliceerd",
+    "uppdaterad",
+    "publicerad",
+    "opdateret",
+    "oppdatert",
+    "publisert",
+    "обновлено",
+    "опубликовано",
 ];
 
 /// An hour of the clock as one word: "20:44", "9:05", "08:15:02".
@@ -270,6 +386,10 @@ mod tests {
             "Ada Quill 2 days ago at 07:52 am",
             "Hugo Lind\nvor 3 Stunden",
             "marie_d il y a 2 jours",
+            "Aleš Vávra\npřed 2 hodinami",
+            "Jan Kowalski 3 godziny temu",
+            "Pieter 2 uur geleden",
+            "Ольга час назад",
             "Paolo 5 ore fa",
             "Joana Silva há 4 dias",
         ] {
@@ -282,6 +402,8 @@ mod tests {
             "Updated 3 hours ago",
             "Actualizado hace 2 horas",
             "Posted by the desk, 2 days ago",
+            "Soud rozhodl před 2 lety o vině obžalovaného.",
+            "Aktualizováno před hodinou",
         ] {
             assert!(!is_comment_head(text), "{text}");
         }
