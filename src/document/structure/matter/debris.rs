@@ -208,7 +208,7 @@ const REFERENCE_HEADINGS: &[&str] = &[
 ];
 
 /// A heading of references: one of their names, alone or with the page's edit link after
-/// it ("References [ edit ]").
+/// it ("References \[ edit \]").
 fn is_references_heading(text: &str) -> bool {
     let name = match text.trim().split_once('[') {
         Some((name, rest)) if rest.trim_end().ends_with(']') => name,
@@ -219,7 +219,7 @@ fn is_references_heading(text: &str) -> bool {
 }
 
 /// An entry of a list of references: marked as a note is ("^ Frankel, Theodore (2004).",
-/// "↑ …", "[12] …"), or set as a bibliography's is, a name and a year in brackets ("Bain,
+/// "↑ …", "\[12\] …"), or set as a bibliography's is, a name and a year in brackets ("Bain,
 /// Carolyn (2006). New Zealand. Lonely Planet.").
 fn is_reference(text: &str) -> bool {
     let text = text.trim();
