@@ -17,6 +17,40 @@ pub(super) fn fits_whole(text: &str) -> bool {
     text.len() <= LONGEST_THAT_FITS && text.width() <= LABEL_COLUMNS
 }
 
+/// A line short enough to be its own label, as a label says it: without the bullet of the
+/// list it is an item of, nor the numbers its links' addresses are listed under ("• High
+/// Resolution Time\[4\]" is "High Resolution Time"). What is left empty keeps the line.
+pub(super) fn whole_line_label(text: &str) -> String {
+    let trimmed = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{a0}');
+    let unbulleted = ['•', '◦', '▪', '‣']
+        .iter()
+        .find_map(|bullet| trimmed.strip_prefix(*bullet))
+        .map_or(trimmed, str::trim_start);
+    let mut label = String::with_capacity(unbulleted.len());
+    let mut rest = unbulleted;
+    while let Some(open) = rest.find('[') {
+        let after = &rest[open + 1..];
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = digits > 0
+            && after.as_bytes().get(digits) == Some(&b']')
+            && rest[..open].ends_with(|c: char| !c.is_whitespace());
+        label.push_str(&rest[..open]);
+        if marker {
+            rest = &after[digits + 1..];
+        } else {
+            label.push('[');
+            rest = after;
+        }
+    }
+    label.push_str(rest);
+    let label = label.trim();
+    if label.is_empty() {
+        text.trim().to_string()
+    } else {
+        label.to_string()
+    }
+}
+
 /// The first few words of a text, as a provisional label. Chinese and Japanese put no spaces
 /// between words: there the lead is the text's first clause, whole, up to its punctuation.
 pub fn lead_phrase(text: &str) -> String {
@@ -367,6 +401,23 @@ fn pieces(label: &str, width: usize) -> Vec<Piece<'_>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_labels_itself_without_its_bullet_or_its_links_numbers() {
+        assert_eq!(
+            whole_line_label("• High Resolution Time[4]"),
+            "High Resolution Time"
+        );
+        assert_eq!(
+            whole_line_label("\u{a0}\u{a0}◦ Bug 1677080[1] – Fullscreen[12]"),
+            "Bug 1677080 – Fullscreen"
+        );
+        // A bracket that is no link's number stays: a year, a citation set apart, an index.
+        assert_eq!(whole_line_label("Results [2019]"), "Results [2019]");
+        assert_eq!(whole_line_label("See note [3]"), "See note [3]");
+        assert_eq!(whole_line_label("[12]"), "[12]");
+        assert_eq!(whole_line_label("•"), "•");
+    }
+
     use super::*;
 
     #[test]

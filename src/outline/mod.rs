@@ -16,7 +16,7 @@ pub mod words;
 
 use crate::document::{BlockKind, Document};
 pub use fit::{fit_heading_label, fit_label, label_rows, lead_phrase};
-use fit::{fits_whole, is_bare_number};
+use fit::{fits_whole, is_bare_number, whole_line_label};
 use label::Labeler;
 
 /// What an outline entry stands for.
@@ -290,7 +290,7 @@ impl Outline {
                         EntryKind::Paragraph,
                         level,
                         if prose && fits_whole(&block.text) {
-                            block.text.clone()
+                            whole_line_label(&block.text)
                         } else if let Some(title) = listed() {
                             title
                         } else {
