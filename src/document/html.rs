@@ -44,6 +44,7 @@ pub fn structure(html: &str) -> Article {
     keep_admonitions(&page);
     keep_cross_references(&page);
     keep_items_for_sale(&page);
+    tidy_emphasis(&page);
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
@@ -150,6 +151,32 @@ fn keep_admonitions(page: &dom_query::Document) {
 /// to it (Sphinx's "¶", "#" and "§" elsewhere, a link symbol): a link to a place in this page
 /// whose whole text is the mark. They are buttons, not text; left in, every heading of a saved
 /// manual would end in "¶", in the reading column and in the sidebar.
+/// Emphasis whose text ends or opens on a space, as editors leave it (`<strong>See it now:
+/// </strong><a href=…>Amazon</a>`): written as Markdown, `**See it now: **Amazon` closes no
+/// emphasis, and its asterisks would show in the text. The space is moved outside it.
+fn tidy_emphasis(page: &dom_query::Document) {
+    for emphasis in page.select("strong, b, em, i").nodes() {
+        if let Some(last) = emphasis.last_child().filter(|n| n.is_text()) {
+            let text = last.text();
+            let kept = text.trim_end();
+            if !kept.is_empty() && kept.len() < text.len() {
+                let kept = kept.to_string();
+                last.set_text(kept);
+                emphasis.after_html(" ");
+            }
+        }
+        if let Some(first) = emphasis.first_child().filter(|n| n.is_text()) {
+            let text = first.text();
+            let kept = text.trim_start();
+            if !kept.is_empty() && kept.len() < text.len() {
+                let kept = kept.to_string();
+                first.set_text(kept);
+                emphasis.before_html(" ");
+            }
+        }
+    }
+}
+
 fn drop_permalink_marks(page: &dom_query::Document) {
     const MARKS: &[&str] = &["¶", "#", "§", "🔗", "⚓", "\u{1f517}\u{fe0e}"];
     for link in page.select("a[href^='#']").nodes() {

@@ -81,3 +81,38 @@ fn outline_and_fidelity_figures_do_not_regress() {
         s.heading_f1.all
     );
 }
+
+/// A saved page's bold label is shown as bold: no Markdown marker is left after it (an
+/// editor's `<b>Note: </b>`, its space inside, once printed as "**Note: **By far…"). Names a
+/// page masks with asterisks ("Man**") are its text, and are not what is looked for.
+#[test]
+fn saved_pages_show_no_marker_after_a_bold_label() {
+    let Some(root) = std::env::var_os("QUIRE_CORPUS") else {
+        println!("skipping: QUIRE_CORPUS is not set");
+        return;
+    };
+    let Ok(folders) = std::fs::read_dir(std::path::Path::new(&root).join("C-articles")) else {
+        println!("skipping: the corpus has no C-articles");
+        return;
+    };
+    // A colon, a space of any kind, then the marker that should have closed the label.
+    let left_marker = |text: &str| {
+        let chars: Vec<char> = text.chars().collect();
+        chars
+            .windows(4)
+            .any(|w| w[0] == ':' && w[1].is_whitespace() && w[2] == '*' && w[3] == '*')
+    };
+    let mut marked = Vec::new();
+    for folder in folders.flatten() {
+        let Ok(bytes) = std::fs::read(folder.path().join("page.html")) else {
+            continue;
+        };
+        let Ok(doc) = quire::document::Document::from_bytes(&bytes, "page.html") else {
+            continue;
+        };
+        for block in doc.blocks.iter().filter(|b| left_marker(&b.text)) {
+            marked.push(format!("{}: {}", folder.path().display(), block.text));
+        }
+    }
+    assert!(marked.is_empty(), "{marked:#?}");
+}
