@@ -156,24 +156,31 @@ fn keep_admonitions(page: &dom_query::Document) {
 /// emphasis, and its asterisks would show in the text. The space is moved outside it.
 fn tidy_emphasis(page: &dom_query::Document) {
     for emphasis in page.select("strong, b, em, i").nodes() {
-        if let Some(last) = emphasis.last_child().filter(|n| n.is_text()) {
-            let text = last.text();
-            let kept = text.trim_end();
-            if !kept.is_empty() && kept.len() < text.len() {
-                let kept = kept.to_string();
-                last.set_text(kept);
-                emphasis.after_html(" ");
-            }
+        if let Some(last) = emphasis.last_child() {
+            move_space_out(&last, str::trim_end, |space| emphasis.after_html(space));
         }
-        if let Some(first) = emphasis.first_child().filter(|n| n.is_text()) {
-            let text = first.text();
-            let kept = text.trim_start();
-            if !kept.is_empty() && kept.len() < text.len() {
-                let kept = kept.to_string();
-                first.set_text(kept);
-                emphasis.before_html(" ");
-            }
+        if let Some(first) = emphasis.first_child() {
+            move_space_out(&first, str::trim_start, |space| emphasis.before_html(space));
         }
+    }
+}
+
+/// Trims `edge`, a text node at an emphasis's edge, with `trim`, and has `put` set the space
+/// it held outside the emphasis. A text that is all space is left as it is.
+fn move_space_out(
+    edge: &dom_query::NodeRef<'_>,
+    trim: fn(&str) -> &str,
+    put: impl FnOnce(&'static str),
+) {
+    if !edge.is_text() {
+        return;
+    }
+    let text = edge.text();
+    let kept = trim(&text);
+    if !kept.is_empty() && kept.len() < text.len() {
+        let kept = kept.to_string();
+        edge.set_text(kept);
+        put(" ");
     }
 }
 
