@@ -6,6 +6,7 @@
 use super::{letters, without_marks};
 use crate::document::structure::{ends_with_credit, size_up_to};
 use crate::document::{Block, BlockKind, Fold};
+use crate::text::sentences::sentence_ranges;
 
 /// The alternative text of the pictures a block shows, when pictures are all it shows, or
 /// pictures and their caption closed by a credit ("[image: …] A module to scale. Credit: ESA").
@@ -58,13 +59,16 @@ fn is_gallery_button(text: &str) -> bool {
 }
 
 /// The texts a page sets under two or more of its pictures: a caption said again for each
-/// picture of a series (the name of the show, the event), not text that is read twice.
+/// picture of a series (the name of the show, the event), not text that is read twice. Such
+/// a caption is a line or one sentence; a paragraph of two sentences or more set after two
+/// pictures is the article's own, said twice perhaps, and folding both copies would hide it.
 fn captions_said_again(blocks: &[Block]) -> Vec<String> {
     let mut under: Vec<(String, usize)> = Vec::new();
     for pair in blocks.windows(2) {
         let text = pair[1].text.trim();
         let caption_like = matches!(pair[1].kind, BlockKind::Paragraph | BlockKind::ListItem)
             && (3..=80).contains(&size_up_to(text, 81))
+            && sentence_ranges(text).len() <= 1
             && picture_alt(&pair[1]).is_none();
         if picture_alt(&pair[0]).is_none() || !caption_like {
             continue;
@@ -266,6 +270,26 @@ mod tests {
         assert_eq!(
             folds(&blocks),
             [None, p, p, None, p, p, None, p, p, None, None, None, None],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_said_again_after_two_pictures_is_text() {
+        // A paragraph of two sentences under each of two pictures is no series' caption:
+        // folding both copies would hide it from the reader.
+        let said_twice =
+            "The river rose two metres overnight. By morning the old bridge was closed to traffic.";
+        let mut blocks = vec![paragraph(SENTENCE)];
+        for _ in 0..2 {
+            blocks.push(paragraph("[image: ]"));
+            blocks.push(paragraph(said_twice));
+            blocks.push(paragraph(SENTENCE));
+        }
+        mark(&mut blocks);
+        assert_eq!(
+            folds(&blocks),
+            [None, None, None, None, None, None, None],
             "{blocks:#?}"
         );
     }
