@@ -267,6 +267,12 @@ impl LoadOptions {
 }
 
 impl Block {
+    /// An entry of the list of link addresses quire sets after a section that links them
+    /// ("\[3\] https://…"): the address of a link, not the document's text.
+    pub fn lists_a_link_address(&self) -> bool {
+        markdown::is_reference_entry(self)
+    }
+
     pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Self {
         Block {
             kind,

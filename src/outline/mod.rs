@@ -241,6 +241,21 @@ impl Outline {
                     // sits under its section, so it does not part the sections from each other.
                     let interior = body.first().is_some_and(|&b| b < index)
                         && body.last().is_some_and(|&b| b > last);
+                    // A saved page's link addresses, folded after the paragraph that links
+                    // them, are that paragraph's: a row of leftovers after every paragraph
+                    // with links would crowd the outline with what no reader looks for.
+                    let only_addresses = doc.blocks[index..=last]
+                        .iter()
+                        .all(|b| b.fold == crate::document::Fold::LinkAddresses);
+                    if only_addresses
+                        && let Some(previous) = entries
+                            .last_mut()
+                            .filter(|e| e.kind == EntryKind::Paragraph)
+                    {
+                        previous.last_block = last;
+                        index = last + 1;
+                        continue;
+                    }
                     let parent = open.last().map(|&(_, e)| e).filter(|_| interior);
                     let level = parent.map_or(1, |p| entries[p].level + 1);
                     entries.push(entry(
@@ -252,6 +267,19 @@ impl Outline {
                         parent,
                     ));
                     index = last;
+                }
+                // The addresses of a Markdown text's links, which quire lists after the
+                // section that links them ("\[2\] https://…"), are part of the entry before
+                // them: no reader looks for them in the outline.
+                _ if block.lists_a_link_address()
+                    && !section_starts.contains(&index)
+                    && entries
+                        .last()
+                        .is_some_and(|e| e.kind == EntryKind::Paragraph) =>
+                {
+                    if let Some(previous) = entries.last_mut() {
+                        previous.last_block = index;
+                    }
                 }
                 _ => {
                     if let Some(pos) = section_starts.iter().position(|&s| s == index) {
@@ -277,6 +305,25 @@ impl Outline {
                     }
                     let parent = open.last().map(|&(_, e)| e);
                     let level = parent.map_or(1, |p| entries[p].level + 1);
+                    // A list of short items (names, links, commands) is one entry, said by its
+                    // items: a row for each would crowd out the sections around it.
+                    let list_end = short_list_end(doc, index, &section_starts);
+                    if list_end >= index + SHORTEST_LIST_ENTRY - 1 {
+                        let items = doc.blocks[index..=list_end]
+                            .iter()
+                            .filter(|b| !b.lists_a_link_address())
+                            .map(|b| whole_line_label(without_list_mark(&b.text)));
+                        entries.push(entry(
+                            EntryKind::Paragraph,
+                            level,
+                            list_label(items),
+                            String::new(),
+                            list_end,
+                            parent,
+                        ));
+                        index = list_end + 1;
+                        continue;
+                    }
                     // A line short enough to show whole (a contents entry, a list item) is its
                     // own best label; key phrases are for paragraphs too long to show.
                     let prose = block.kind != BlockKind::Code;
@@ -329,6 +376,68 @@ impl Outline {
             .iter()
             .rposition(|e| matches!(e.kind, EntryKind::Heading | EntryKind::Section));
         Some(section.unwrap_or(at))
+    }
+}
+
+/// The fewest items of a list of short items that make one outline entry.
+const SHORTEST_LIST_ENTRY: usize = 3;
+
+/// A list's label: its items, as many as a few rows of the sidebar show, then "…".
+fn list_label(items: impl Iterator<Item = String>) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut label = String::new();
+    for item in items {
+        if !label.is_empty() {
+            if label.width() + item.width() > LABEL_COLUMNS * 3 {
+                label.push_str(" …");
+                break;
+            }
+            label.push_str(" · ");
+        }
+        label.push_str(&item);
+    }
+    label
+}
+
+/// An item of a plain text's list without the mark it was set with ("- ", "* ", "+ ").
+fn without_list_mark(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    ["- ", "* ", "+ "]
+        .iter()
+        .find_map(|mark| trimmed.strip_prefix(mark))
+        .unwrap_or(text)
+}
+
+/// The last block of the list of short items that opens at `first`: items of one level, each
+/// short enough to be its own label, with the addresses of their links among them; `first`
+/// itself when no such list opens there. A section's start ends the list.
+fn short_list_end(doc: &Document, first: usize, section_starts: &[usize]) -> usize {
+    let short_item = |block: &crate::document::Block, level: u8| {
+        block.kind == BlockKind::ListItem
+            && block.level == level
+            && !block.lists_a_link_address()
+            && fits_whole(&block.text)
+    };
+    let level = doc.blocks[first].level;
+    if !short_item(&doc.blocks[first], level) {
+        return first;
+    }
+    let (mut end, mut items) = (first, 1);
+    for (i, block) in doc.blocks.iter().enumerate().skip(first + 1) {
+        if section_starts.contains(&i) {
+            break;
+        }
+        if short_item(block, level) {
+            items += 1;
+        } else if !block.lists_a_link_address() {
+            break;
+        }
+        end = i;
+    }
+    if items >= SHORTEST_LIST_ENTRY {
+        end
+    } else {
+        first
     }
 }
 
@@ -547,15 +656,115 @@ mod tests {
     #[test]
     fn short_lines_are_labelled_with_their_own_words() {
         let prose = "A long paragraph of the guide, with more words than a sidebar could ever show at once, about whales and their ways.";
-        let text = format!(
-            "{prose}\n\n- CHAPTER 1. The Whale Line\n- CHAPTER 2. The Cassock\n- CHAPTER 3. The Try-Works\n\n{prose}"
-        );
+        let text =
+            format!("{prose}\n\n- CHAPTER 1. The Whale Line\n- CHAPTER 2. The Cassock\n\n{prose}");
         let doc = Document::from_text(&text, "t");
         let outline = Outline::build(&doc);
         let labels: Vec<&str> = outline.entries.iter().map(|e| e.label.as_str()).collect();
         assert!(labels.contains(&"- CHAPTER 2. The Cassock"), "{labels:?}");
         let last = outline.entries.last().expect("entries");
         assert_ne!(last.label, doc.blocks[last.first_block].text);
+    }
+
+    #[test]
+    fn a_list_of_short_items_is_one_entry_said_by_its_items() {
+        let prose = "A long paragraph of the guide, with more words than a sidebar could ever show at once, about whales and their ways.";
+        let text = format!(
+            "{prose}\n\n- The Whale Line\n- The Cassock\n- The Try-Works\n- The Lamp\n\n{prose}"
+        );
+        let doc = Document::from_text(&text, "t");
+        let outline = Outline::build(&doc);
+        let list = outline
+            .entries
+            .iter()
+            .find(|e| e.label.starts_with("The Whale Line"))
+            .expect("an entry for the list");
+        assert_eq!(
+            list.label,
+            "The Whale Line · The Cassock · The Try-Works · The Lamp"
+        );
+        let items: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].kind == BlockKind::ListItem)
+            .collect();
+        assert_eq!(items.len(), 4, "{:#?}", doc.blocks);
+        assert_eq!((list.first_block, list.last_block), (items[0], items[3]));
+        // Every item is found in that entry; the paragraphs around it keep their own.
+        for &item in &items {
+            assert_eq!(
+                outline.entries[outline.entry_for_block(item).unwrap()].label,
+                list.label
+            );
+        }
+        assert_eq!(outline.entries.len(), 3, "{:#?}", outline.entries);
+    }
+
+    #[test]
+    fn a_long_list_is_said_by_its_first_items() {
+        let items: String = (1..=30).map(|n| format!("- Item number {n}\n")).collect();
+        let md = format!("# Things\n\nA list follows.\n\n{items}");
+        let doc = Document::structure(&md, "t.md", crate::document::Format::Markdown);
+        let outline = Outline::build(&doc);
+        let list = outline.entries.last().expect("entries");
+        assert!(
+            list.label.starts_with("Item number 1 · Item number 2 · "),
+            "{}",
+            list.label
+        );
+        assert!(list.label.ends_with(" …"), "{}", list.label);
+        assert!(
+            list.label.chars().count() < LABEL_COLUMNS * 4,
+            "{}",
+            list.label
+        );
+    }
+
+    #[test]
+    fn link_addresses_belong_to_the_paragraph_that_links_them() {
+        // Markdown: the addresses quire lists after a section are no entries of their own.
+        let md = "# Guide\n\nRead [the manual](https://example.org/manual) and [the tour](https://example.org/tour) first.\n\nThen a second paragraph of the guide, long enough to be labelled by its words.\n";
+        let doc = Document::structure(md, "guide.md", crate::document::Format::Markdown);
+        let addresses: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].lists_a_link_address())
+            .collect();
+        assert_eq!(addresses.len(), 2, "{:#?}", doc.blocks);
+        let outline = Outline::build(&doc);
+        for &address in &addresses {
+            let entry = &outline.entries[outline.entry_for_block(address).unwrap()];
+            assert_eq!(entry.kind, EntryKind::Paragraph);
+            assert!(entry.first_block < address && entry.last_block >= address);
+            assert!(!entry.label.contains("https://"), "{}", entry.label);
+        }
+        assert!(outline.entries.iter().all(|e| !e.label.starts_with('[')));
+
+        // A saved page: its link addresses are folded after each paragraph, and the fold
+        // makes no row of leftovers between the paragraphs.
+        let sentence = "The harbour was quiet in the morning, and the boats lay still at their moorings while the gulls walked on the quay.";
+        let html = format!(
+            "<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>\
+             <h2>Tides</h2><p>{sentence} See <a href=\"https://example.org/tides\">the tides</a>.</p>\
+             <p>{sentence} {sentence}</p><h2>Boats</h2><p>{sentence} {sentence}</p>\
+             <p>{sentence} Read <a href=\"https://example.org/boats\">the boats</a>.</p>\
+             </article></body></html>"
+        );
+        let doc = Document::structure(&html, "harbour.html", crate::document::Format::Html);
+        let folded: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| doc.blocks[i].fold == crate::document::Fold::LinkAddresses)
+            .collect();
+        assert!(!folded.is_empty(), "{:#?}", doc.blocks);
+        let outline = Outline::build(&doc);
+        assert!(
+            outline
+                .entries
+                .iter()
+                .all(|e| e.kind != EntryKind::Leftovers),
+            "{:#?}",
+            outline.entries
+        );
+        for &address in &folded {
+            let entry = &outline.entries[outline.entry_for_block(address).unwrap()];
+            assert_eq!(entry.kind, EntryKind::Paragraph);
+            assert_eq!(entry.last_block, address);
+        }
     }
 
     #[test]
