@@ -45,6 +45,10 @@ const DEBRIS_CUES: &[&str] = &[
     "lines and paragraphs break automatically",
     "turn into links automatically",
     "leave this field blank",
+    // The box that asks a reader to report a typo by selecting it, set under articles on
+    // many sites in every language ("Нашли ошибку? Выделите её и нажмите Ctrl+Enter").
+    "ctrl+enter",
+    "ctrl + enter",
     // The same boxes and buttons on pages in German, French and Spanish: phrases, or words
     // prose seldom sets on a short line of its own ("teilen" and "antworten" are verbs of
     // every paragraph, and are left out).
@@ -471,6 +475,18 @@ mod tests {
         ] {
             assert!(!has_cue(line), "{line}");
         }
+    }
+
+    #[test]
+    fn a_box_asking_to_report_a_typo_is_furniture_in_any_language() {
+        for furniture in [
+            "Нашли ошибку? Выделите её и нажмите Ctrl+Enter.",
+            "Kļūda rakstā? Iezīmējiet tekstu un spiediet Ctrl+Enter, lai nosūtītu labojamo teksta fragmentu redaktoram!",
+            "Found a typo? Select it and press Ctrl + Enter",
+        ] {
+            assert!(has_cue(furniture), "{furniture}");
+        }
+        assert!(!has_cue("Press Ctrl+Entertain to start the show."));
     }
 
     #[test]
