@@ -222,6 +222,33 @@ fn time_ago_words(words: &[&str]) -> usize {
     }
 }
 
+/// How many words open `words` as a time counted back from now in figures, in any of the
+/// languages [`time_ago_words`] reads ("2 hours ago", "hace 3 días", "vor 5 Minuten", "il y a
+/// 2 jours"); 0 when they do not. A count in words ("a year ago") is prose's as often as a
+/// stamp's, and is left out. Asked at every word of a page: most are told by their first
+/// letter, before anything is lower-cased.
+fn counted_time_ago(words: &[&str]) -> usize {
+    let Some(first) = words.first() else {
+        return 0;
+    };
+    let may_open = first.starts_with(|c: char| c.is_ascii_digit())
+        || first.chars().count() <= 4
+            && matches!(
+                first.to_lowercase().as_str(),
+                "hace" | "há" | "vor" | "před" | "pred" | "il"
+            );
+    if !may_open {
+        return 0;
+    }
+    let stamp = time_ago_words(words);
+    let counted = words.iter().take(stamp).any(|w| {
+        w.trim_end_matches([',', '.'])
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+    });
+    if counted { stamp } else { 0 }
+}
+
 /// The head of a reader's comment set apart from its text: the writer's name (a word or
 /// three, or a handle) and when it was written, counted back from now, and nothing else
 /// ("Alcalino" / "Hace 28 minutos", "Ada Quill 2 days ago at 07:52"). One alone may be an
@@ -322,21 +349,29 @@ impl TimeAgo {
             return found;
         }
         let words: Vec<&str> = text.split_whitespace().collect();
-        for (at, w) in words.windows(3).enumerate() {
-            let unit = w[1].trim_end_matches(['s', ',']).to_lowercase();
-            let stamp = w[0].chars().all(|c| c.is_ascii_digit())
-                && matches!(
-                    unit.as_str(),
-                    "second" | "minute" | "min" | "hour" | "hr" | "day" | "week" | "month" | "year"
-                )
-                && w[2].to_lowercase().starts_with("ago");
-            if stamp {
-                found.stamps += 1;
-                // Alone on its line, "Updated 3 hours ago" is the article's dateline: a
-                // comment has its words after the stamp.
-                let named = words[..at].iter().all(|w| is_name_word(w));
-                found.opens |= found.stamps == 1 && at <= 3 && named && words.len() >= at + 3 + 8;
+        for at in 0..words.len() {
+            let stamp = counted_time_ago(&words[at..]);
+            if stamp == 0 {
+                continue;
             }
+            found.stamps += 1;
+            // Alone on its line, "Updated 3 hours ago" is the article's dateline: a comment
+            // has its words after the stamp, and no comma parts them from it as a sentence
+            // that opens on a time does ("2 years ago, I moved to Lyon"). Read in English
+            // only: a name, a stamp and words after them are as often an article's byline
+            // over its standfirst, run together ("Aleš Vávra před 2 hodinami Zázrak jedné
+            // sezony? West Ham…"), and what is read in more languages must hide no more.
+            let last = words[at + stamp - 1];
+            let english = last
+                .trim_end_matches([',', '.'])
+                .eq_ignore_ascii_case("ago");
+            let named = words[..at].iter().all(|w| is_name_word(w));
+            found.opens |= english
+                && found.stamps == 1
+                && at <= 3
+                && named
+                && !last.ends_with(',')
+                && words.len() >= at + stamp + 8;
         }
         found
     }
@@ -376,6 +411,34 @@ mod tests {
             "Weather: sunshine by the end of the day. 1 hour ago Weather: patchy fog overnight 7 hours ago",
         );
         assert!(!teasers.opens_entry() && teasers.is_not_article());
+        // A sentence that opens on a time, a comma after it, is prose.
+        let opening = TimeAgo::of(
+            "2 years ago, I moved to Lyon with nothing but a suitcase and a few words of French.",
+        );
+        assert!(!opening.is_not_article());
+    }
+
+    #[test]
+    fn teasers_and_comments_are_stamped_in_other_languages_too() {
+        for teasers in [
+            "Tiempo: sol por la tarde hace 2 horas Tráfico: atascos en la A-6 hace 5 horas",
+            "Wetter: Sonne am Nachmittag vor 3 Stunden Verkehr: Stau auf der A8 vor 5 Stunden",
+            "Météo : soleil l'après-midi il y a 2 heures Trafic : bouchons il y a 4 heures",
+            "Pogoda: słońce po południu 2 godziny temu Ruch: korki na A1 5 godzin temu",
+        ] {
+            assert!(TimeAgo::of(teasers).is_not_article(), "{teasers}");
+        }
+        // One stamp after a name, words after it: a comment, or a byline over its
+        // standfirst. Only English pages have been read to tell them.
+        let byline = TimeAgo::of(
+            "Aleš Vávra před 2 hodinami Zázrak jedné sezony? West Ham dává pochybovačům stále pádnější odpovědi.",
+        );
+        assert!(!byline.is_not_article());
+        // Said in words, a time ago is as often prose's as a stamp's.
+        let prose = TimeAgo::of(
+            "Hace un año la ciudad abrió el puente, y hace una semana lo cerró otra vez por obras.",
+        );
+        assert!(!prose.is_not_article());
     }
 
     #[test]
