@@ -108,27 +108,45 @@ fn mostly_after_sentences(raws: &[Raw<'_>], members: &[(usize, u32)]) -> bool {
 /// A line that may belong to a series: its key (the label, lower-cased, and on which side the
 /// number stands) and its number's value.
 fn member(text: &str) -> Option<(String, u32)> {
+    // A gloss in brackets after the number says what the article is about ("Aatikl 1 (Di
+    // paat we diil wid ou yu fi chriit piipl)"): the label and its number are before it.
+    let text = without_gloss(text);
     if text.is_empty() || text.chars().count() > LONGEST_LINE {
         return None;
     }
-    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let mut words: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        // A number joined to its label by a hyphen ("1-статья", "2-нэрэ пычыгъу", "3-nci
+        // madde"), or a label joined to its number ("條1："), is the two words.
+        match glued(word) {
+            Some((first, second)) => words.extend([first, second]),
+            None => words.push(word),
+        }
+    }
     // A closing mark set apart ("कलम १ :") belongs to the number before it.
     let closed_apart = words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| w.chars().all(|c| matches!(c, '.' | ':' | '-' | '–' | '—')));
+        && words.last().is_some_and(|w| {
+            w.chars()
+                .all(|c| matches!(c, '.' | ':' | '：' | '-' | '–' | '—'))
+        });
     if closed_apart {
         words.pop();
     }
-    let (number, label, side) = match words.as_slice() {
+    let (number, mut label, side) = match words.as_slice() {
         [] => return None,
-        [only] => (*only, &[][..], "alone"),
-        [first, rest @ ..] if number_value(first).is_some() => (*first, rest, "before"),
-        [rest @ .., last] => (*last, rest, "after"),
+        [only] => (*only, Vec::new(), "alone"),
+        [first, rest @ ..] if number_value(first).is_some() => (*first, rest.to_vec(), "before"),
+        [rest @ .., last] => (*last, rest.to_vec(), "after"),
     };
     let value = number_value(number)?;
     if label.len() > MOST_LABEL_WORDS {
         return None;
+    }
+    // A comma may part the label from the number after it ("Ayojeitaqueri, 1.").
+    if side == "after"
+        && let Some(last) = label.last_mut()
+    {
+        *last = last.strip_suffix(',').unwrap_or(last);
     }
     // A label is words; a comma or a colon in it makes the line a reference ("Notes: I, 1."
     // cites act one, scene one), not a name and its number.
@@ -144,22 +162,75 @@ fn member(text: &str) -> Option<(String, u32)> {
     }
     // A number alone is a heading's only when a full stop or a colon closes it: a bare "12"
     // between paragraphs is as likely a page's number.
-    if label.is_empty() && !number.ends_with(['.', ':']) && !closed_apart {
+    if label.is_empty() && !number.ends_with(['.', ':', '：']) && !closed_apart {
         return None;
     }
     // The label's first word names the series: the rest may spell the number out ("Mataki na
-    // farko (1)", "Mataki na biyu (2)").
-    let mut key: String = label.first().map_or(String::new(), |w| w.to_lowercase());
+    // farko (1)", "Mataki na biyu (2)"). A number in brackets names it by itself: the words
+    // beside it may all spell the number out ("Kiñe Xoy (1)", "Epu Xoy (2)").
+    let bracketed = number.starts_with('(') && number.trim_end_matches(['.', ':']).ends_with(')');
+    let mut key = if bracketed {
+        String::from("()")
+    } else {
+        label.first().map_or(String::new(), |w| w.to_lowercase())
+    };
     key.push('\u{1f}');
     key.push_str(side);
     Some((key, value))
+}
+
+/// The line without a gloss in brackets after its number: "Aatikl 1 (Di paat …)" is "Aatikl
+/// 1". A line whose brackets hold its number ("Epu Xoy (2)") keeps them.
+fn without_gloss(text: &str) -> &str {
+    let text = text.trim();
+    if !text.ends_with(')') {
+        return text;
+    }
+    match text.find(" (") {
+        Some(open)
+            if text[..open]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| number_value(w).is_some()) =>
+        {
+            text[..open].trim_end()
+        }
+        _ => text,
+    }
+}
+
+/// A word that is a number and a label written together: joined by a hyphen, number first
+/// ("1-статья", "2‐модда"), or a label of letters and its number after it, in a script that
+/// sets no spaces ("條1：").
+fn glued(word: &str) -> Option<(&str, &str)> {
+    let digits_end = word
+        .char_indices()
+        .find(|&(_, c)| digit_value(c).is_none())
+        .map_or(word.len(), |(i, _)| i);
+    if digits_end > 0 {
+        let rest = &word[digits_end..];
+        let hyphen = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '‐' | '–'))?;
+        let label = &rest[hyphen.len_utf8()..];
+        return (label.chars().count() >= 2 && label.chars().all(char::is_alphabetic))
+            .then_some((&word[..digits_end], label));
+    }
+    let label_end = word
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map(|(i, _)| i)?;
+    let (label, number) = word.split_at(label_end);
+    let wide = label.chars().all(|c| u32::from(c) >= 0x2E80);
+    (wide && !label.is_empty() && number_value(number).is_some()).then_some((label, number))
 }
 
 /// The value of a number as a series writes it: digits of any script, perhaps with an
 /// ordinal's mark ("1ª", "2nd", "3e"), or a Roman numeral in capitals; then perhaps a full
 /// stop, a colon or a closing bracket.
 fn number_value(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches(['.', ':', ')', '-', '–']);
+    let word = word.trim_end_matches(['.', ':', '：', '．', ')', '-', '–']);
     let word = word.strip_prefix('(').unwrap_or(word);
     if word.is_empty() {
         return None;
@@ -250,7 +321,26 @@ mod tests {
         assert_eq!(key("Mataki na farko (1)"), key("Mataki na biyu (2)"));
         assert_eq!(key("Član 1."), key("ČLAN 2"));
         assert_ne!(key("1 artihkal"), key("artihkal 1"));
+        // A number joined to its label, a gloss after it, a comma before it.
+        assert_eq!(value("1-статья"), Some(1));
+        assert_eq!(key("1‐статья"), key("2-статья"));
+        assert_eq!(key("2-нэрэ пычыгъу"), key("3-нэрэ пычыгъу"));
+        assert_eq!(value("條12："), Some(12));
+        assert_eq!(key("條1："), key("條2："));
+        assert_eq!(
+            value("Aatikl 2 (Di paat we diil wid evribadi raits an we dem frii)"),
+            Some(2)
+        );
+        assert_eq!(key("Aatikl 1 (Di paat)"), key("Aatikl 2"));
+        assert_eq!(value("Ayojeitaqueri, 4."), Some(4));
+        // A number in brackets names the series, whatever words spell it out beside it.
+        assert_eq!(key("Kiñe Xoy (1)"), key("Epu Xoy (2)"));
+        assert_eq!(key("(1) HUK KAQ"), key("(2) ISKAY KAQ"));
+        assert_ne!(key("Kiñe Xoy (1)"), key("(1) HUK KAQ"));
         // Not a label and its number.
+        assert_eq!(member("1-2"), None, "a range");
+        assert_eq!(member("mp3"), None);
+        assert_eq!(member("Notes: I, 1."), None, "still a reference");
         assert_eq!(member("12"), None, "a bare number may be a page's");
         assert_eq!(member("He was 12 then."), None);
         assert_eq!(member("Room 12b-4"), None);

@@ -499,6 +499,18 @@ fn articles_under_a_label_and_a_number_are_headings_in_any_language() {
             )
         },
         |n: usize| format!("{n}."),
+        // Joined to its label, glossed, parted by a comma, or in brackets beside the words
+        // that spell it out.
+        |n| format!("{n}-статья"),
+        |n| format!("{n}‐нэрэ пычыгъу"),
+        |n| format!("Aatikl {n} (Di paat we diil wid piipl raits)"),
+        |n| format!("Ayojeitaqueri, {n}."),
+        |n| {
+            format!(
+                "{} Xoy ({n})",
+                ["Kiñe", "Epu", "Küla", "Meli", "Kechu"][n - 1]
+            )
+        },
     ] {
         let text = declaration(label);
         let found = headings(&text);
@@ -516,6 +528,8 @@ fn articles_under_a_label_and_a_number_are_headings_in_any_language() {
 fn articles_in_another_script_count_in_its_digits() {
     let text = declaration(|n| format!("અનુચ્છેદ {}:", ['૧', '૨', '૩', '૪', '૫'][n - 1]));
     assert_eq!(headings(&text).len(), 6, "the preamble and five articles");
+    let text = declaration(|n| format!("條{n}："));
+    assert_eq!(headings(&text).len(), 6, "{:?}", headings(&text));
 }
 
 #[test]
