@@ -221,6 +221,7 @@ fn classified(text: &str, unwrapped: bool) -> Vec<Raw<'_>> {
         split_paragraph_run_on(text, &mut raws);
     }
     series::mark(&mut raws);
+    series::mark_spelled(&mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws

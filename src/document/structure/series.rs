@@ -66,6 +66,76 @@ pub(super) fn mark(raws: &mut [Raw<'_>]) {
     }
 }
 
+/// The fewest lines of a series whose numbers are spelled out in words: with no figure to
+/// count, only many lines of one label say it is a series.
+const LEAST_SPELLED: usize = 6;
+
+/// Marks the members of every series spelled out in words ("Kanuni ya kwanza", "Kanuni ya
+/// pili", …; "Di yi tiao", "Di er tiao", …; "Jun Artikulo:", "Chib Artikulo:", …): lines of
+/// two to four words, one word the same in all (the label, first or last) and the others
+/// different in each, six or more, each over text of its own and after a finished sentence,
+/// no two in a row. A line of a play's cast, a list or a table is not set so.
+pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
+    let mut by_label: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for (i, raw) in raws.iter().enumerate() {
+        if raw.kind != BlockKind::Paragraph
+            || raw.line_count() != 1
+            || raw.source().trim().len() > LONGEST_LINE * 4
+        {
+            continue;
+        }
+        let text = raw.text();
+        let line = text
+            .trim()
+            .trim_end_matches([':', '：', ' '])
+            .to_lowercase();
+        if line.chars().count() > LONGEST_LINE
+            || line.ends_with(|c: char| crate::text::sentences::is_sentence_stop(c) || c == ',')
+        {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let lettered = |w: &&str| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        };
+        if !(2..=4).contains(&words.len()) || !words.iter().all(lettered) {
+            continue;
+        }
+        let (first, last) = (words[0], words[words.len() - 1]);
+        by_label
+            .entry(format!("{first}\u{1f}first"))
+            .or_default()
+            .push((i, line.clone()));
+        by_label
+            .entry(format!("{last}\u{1f}last"))
+            .or_default()
+            .push((i, line));
+    }
+    let mut series: Vec<usize> = Vec::new();
+    for members in by_label.values() {
+        if members.len() < LEAST_SPELLED {
+            continue;
+        }
+        let at: Vec<(usize, u32)> = members.iter().map(|(i, _)| (*i, 0)).collect();
+        let mut lines: Vec<&str> = members.iter().map(|(_, line)| line.as_str()).collect();
+        lines.sort_unstable();
+        lines.dedup();
+        let heads_text = members.iter().all(|&(i, _)| {
+            raws.get(i + 1).is_some_and(|next| {
+                next.kind == BlockKind::Paragraph && !members.iter().any(|&(j, _)| j == i + 1)
+            })
+        });
+        if lines.len() == members.len() && heads_text && mostly_after_sentences(raws, &at) {
+            series.extend(members.iter().map(|&(i, _)| i));
+        }
+    }
+    for i in series {
+        raws[i].kind = BlockKind::Heading;
+        raws[i].form = Some(Form::Division(2));
+    }
+}
+
 /// Numbers that count: most steps go up by one or start the count again (a law's articles
 /// numbered afresh in each chapter), and at least two go up by one.
 fn is_series(members: &[(usize, u32)]) -> bool {

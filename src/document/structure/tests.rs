@@ -525,6 +525,55 @@ fn articles_under_a_label_and_a_number_are_headings_in_any_language() {
 }
 
 #[test]
+fn articles_numbered_in_words_are_headings_when_many_share_their_label() {
+    const SPELLED: [&str; 8] = [
+        "aroini", "teluni", "efatrani", "dimini", "tsivi", "fitoni", "valoni", "siviani",
+    ];
+    let clause = "Kula huluŋu meti mikudai fikurumianaŋa amin’nazi ninsharia ndreka nafasi \
+                  retu djabi, nivulaŋana amin’ni Matekelezo itì, wala tsisi fifidanaŋa.";
+    let mut text = format!("TANGAZO LA HAKI\n\nUtangulizi wa tangazo\n\n{clause}\n\n");
+    for word in SPELLED {
+        text.push_str(&format!("Kanuni faha {word} :\n\n{clause}\n\n"));
+    }
+    let found = headings(&text);
+    let articles = found
+        .iter()
+        .filter(|(_, _, t)| t.starts_with("Kanuni faha"))
+        .count();
+    assert_eq!(articles, 8, "{found:?}");
+    // Five such lines are too few to tell from a list's or a cast's.
+    let mut five = String::from("A Play\n\nThe stage is bare.\n\n");
+    for word in ["Lord", "Citizen", "Soldier", "Servant", "Guard"] {
+        five.push_str(&format!(
+            "First {word}\n\nHe says his line and goes out.\n\n"
+        ));
+    }
+    assert!(
+        headings(&five)
+            .iter()
+            .all(|(_, _, t)| !t.starts_with("First")),
+        "{:?}",
+        headings(&five)
+    );
+    // Lines said again, or set one under another as a list's, are no series.
+    let mut said_again = String::from("A Play\n\nThe stage is bare.\n\n");
+    for _ in 0..8 {
+        said_again.push_str("First Citizen\n\nHe says his line and goes out.\n\n");
+    }
+    assert!(
+        headings(&said_again).is_empty(),
+        "{:?}",
+        headings(&said_again)
+    );
+    let mut listed = String::from("The Team\n\nWe are eight.\n\n");
+    for word in SPELLED {
+        listed.push_str(&format!("Player {word}\n"));
+    }
+    listed.push_str("\nThat is the whole team.\n");
+    assert!(headings(&listed).is_empty(), "{:?}", headings(&listed));
+}
+
+#[test]
 fn articles_in_another_script_count_in_its_digits() {
     let text = declaration(|n| format!("અનુચ્છેદ {}:", ['૧', '૨', '૩', '૪', '૫'][n - 1]));
     assert_eq!(headings(&text).len(), 6, "the preamble and five articles");
