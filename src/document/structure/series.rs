@@ -70,9 +70,12 @@ pub(super) fn mark(raws: &mut [Raw<'_>]) {
 /// count, only many lines of one label say it is a series.
 const LEAST_SPELLED: usize = 6;
 
+/// The fewest words of the paragraph under each line of a series spelled out in words.
+const LEAST_TEXT_WORDS: usize = 8;
+
 /// Marks the members of every series spelled out in words ("Kanuni ya kwanza", "Kanuni ya
 /// pili", …; "Di yi tiao", "Di er tiao", …; "Jun Artikulo:", "Chib Artikulo:", …): lines of
-/// two to four words, one word the same in all (the label, first or last) and the others
+/// two to six words, one word the same in all (the label, first or last) and the others
 /// different in each, six or more, each over text of its own and after a finished sentence,
 /// no two in a row. A line of a play's cast, a list or a table is not set so.
 pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
@@ -99,7 +102,7 @@ pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
         };
-        if !(2..=4).contains(&words.len()) || !words.iter().all(lettered) {
+        if !(2..=6).contains(&words.len()) || !words.iter().all(lettered) {
             continue;
         }
         let (first, last) = (words[0], words[words.len() - 1]);
@@ -121,11 +124,23 @@ pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
         let mut lines: Vec<&str> = members.iter().map(|(_, line)| line.as_str()).collect();
         lines.sort_unstable();
         lines.dedup();
+        // Each over a paragraph of its own, most of them over a sentence or more: not a
+        // line of links over a name ("Learn more about WebIDE" over "Valence", the next
+        // tool's).
         let heads_text = members.iter().all(|&(i, _)| {
             raws.get(i + 1).is_some_and(|next| {
                 next.kind == BlockKind::Paragraph && !members.iter().any(|&(j, _)| j == i + 1)
             })
         });
+        let over_sentences = members
+            .iter()
+            .filter(|&&(i, _)| {
+                raws.get(i + 1).is_some_and(|next| {
+                    super::size_up_to(&next.text(), LEAST_TEXT_WORDS) >= LEAST_TEXT_WORDS
+                })
+            })
+            .count();
+        let heads_text = heads_text && over_sentences * 3 >= members.len() * 2;
         if lines.len() == members.len() && heads_text && mostly_after_sentences(raws, &at) {
             series.extend(members.iter().map(|&(i, _)| i));
         }
@@ -417,6 +432,38 @@ mod tests {
         assert_eq!(member("1. Introduction to the rules of the game"), None);
         assert_eq!(member("14 15"), None);
         assert_eq!(member("Notes: I, 1."), None, "a reference");
+    }
+
+    #[test]
+    fn a_series_in_words_heads_paragraphs_not_names() {
+        let spelled = |over: &dyn Fn(&str) -> String| -> Vec<String> {
+            let mut text =
+                String::from("Tools\n\nThe browser comes with tools for developers.\n\n");
+            for name in [
+                "Webide",
+                "Valence",
+                "Inspector",
+                "Console",
+                "Debugger",
+                "Profiler",
+                "Monitor",
+            ] {
+                text.push_str(&format!("Learn more about {name}\n\n{}\n\n", over(name)));
+            }
+            let mut raws = super::super::scan::scan(&text);
+            mark_spelled(&mut raws);
+            raws.iter()
+                .filter(|r| r.kind == BlockKind::Heading)
+                .map(|r| r.text())
+                .collect()
+        };
+        // Over a paragraph each, seven lines of one label are a series.
+        let over_text =
+            |name: &str| format!("A tool to look at pages, {name} shows what a page does and why.");
+        assert_eq!(spelled(&over_text).len(), 7);
+        // Over a name each (the next tool's, as a page of links sets them), they are links.
+        let over_name = |name: &str| format!("{name}, new.");
+        assert_eq!(spelled(&over_name), Vec::<String>::new());
     }
 
     #[test]

@@ -541,6 +541,20 @@ fn articles_numbered_in_words_are_headings_when_many_share_their_label() {
         .filter(|(_, _, t)| t.starts_with("Kanuni faha"))
         .count();
     assert_eq!(articles, 8, "{found:?}");
+    // Spelled in five words, the count past ten ("Kanuni ya kumi na moja").
+    let mut past_ten = format!("TANGAZO LA HAKI\n\nUtangulizi wa tangazo\n\n{clause}\n\n");
+    for word in SPELLED {
+        past_ten.push_str(&format!("Kanuni ya kumi na {word}\n\n{clause}\n\n"));
+    }
+    let found = headings(&past_ten);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|(_, _, t)| t.starts_with("Kanuni ya"))
+            .count(),
+        8,
+        "{found:?}"
+    );
     // Five such lines are too few to tell from a list's or a cast's.
     let mut five = String::from("A Play\n\nThe stage is bare.\n\n");
     for word in ["Lord", "Citizen", "Soldier", "Servant", "Guard"] {
