@@ -227,6 +227,54 @@ pub fn fit_label(label: &str, width: usize) -> String {
     out
 }
 
+/// A label told from its siblings' in `width` columns. Labels of one series that open alike
+/// ("Kanuni faha fuluni ndreka aroini", "Kanuni faha fuluni ndreka teluni") fit to the same
+/// row ("Kanuni faha fulu…") and the reader could not tell them apart: such a label keeps its
+/// first word and what is its own, the words it shares with a sibling said by "…" ("Kanuni …
+/// ndreka aroini"). A label that fits, or is told apart already, is left as it is.
+pub fn told_apart(label: &str, siblings: &[&str], heading: bool, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if label.width() <= width || siblings.is_empty() {
+        return label.to_string();
+    }
+    let fit = |text: &str| {
+        if heading {
+            fit_heading_label(text, width)
+        } else {
+            fit_label(text, width)
+        }
+    };
+    let shown = fit(label);
+    if !siblings.iter().any(|sibling| fit(sibling) == shown) {
+        return label.to_string();
+    }
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let shared = siblings
+        .iter()
+        .map(|sibling| {
+            words
+                .iter()
+                .zip(sibling.split_whitespace())
+                .take_while(|(a, b)| *a == b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    // Its own words: all but the shared ones, and at least the last (a sibling may say all
+    // of this label and more).
+    let own = shared.min(words.len().saturating_sub(1));
+    if own < 2 {
+        return label.to_string();
+    }
+    let apart = format!("{} … {}", words[0], words[own..].join(" "));
+    // Worth it only when a word of its own shows ("Kanuni … teluni", not "Kanuni ……").
+    let opening = format!("{} … ", words[0]);
+    let shows_own = fit(&apart)
+        .strip_prefix(&opening)
+        .is_some_and(|own| own.chars().any(char::is_alphanumeric));
+    if shows_own { apart } else { label.to_string() }
+}
+
 /// A label in `width` columns, as the sidebar shows it: one row, fitted as a heading's label
 /// (`heading`) or any other's; or, when the label holds Chinese or Japanese text that one row
 /// would cut inside a run ("老龍王拙計…"), or a heading's title that it would cut to nothing
@@ -401,6 +449,36 @@ fn pieces(label: &str, width: usize) -> Vec<Piece<'_>> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn siblings_that_fit_alike_are_told_apart_by_their_own_words() {
+        use super::told_apart;
+        let series = [
+            "Kanuni faha fuluni ndreka aroini :",
+            "Kanuni faha fuluni ndreka teluni :",
+            "Kanuni faha fuluni ndreka efatrani :",
+        ];
+        let shown = told_apart(series[1], &[series[0], series[2]], true, 20);
+        assert_eq!(shown, "Kanuni … teluni :");
+        // Fitting, or already told apart, a label is left as it is.
+        assert_eq!(told_apart(series[1], &[series[0]], true, 40), series[1]);
+        let apart = [
+            "Definitions of the terms used here",
+            "Grant of copyright licence",
+        ];
+        assert_eq!(told_apart(apart[0], &[apart[1]], true, 20), apart[0]);
+        // Too narrow for a word of its own after the elision, it is left as it is.
+        assert_eq!(told_apart(series[1], &[series[0]], true, 10), series[1]);
+        // Sharing only its first word, a label has no words to leave out.
+        let first_only = [
+            "Chapter one of the long book",
+            "Chapter two of the long book",
+        ];
+        assert_eq!(
+            told_apart(first_only[0], &[first_only[1]], true, 10),
+            first_only[0]
+        );
+    }
+
     #[test]
     fn a_line_labels_itself_without_its_bullet_or_its_links_numbers() {
         assert_eq!(

@@ -15,7 +15,7 @@ pub mod tokens;
 pub mod words;
 
 use crate::document::{BlockKind, Document};
-pub use fit::{fit_heading_label, fit_label, label_rows, lead_phrase};
+pub use fit::{fit_heading_label, fit_label, label_rows, lead_phrase, told_apart};
 use fit::{fits_whole, is_bare_number, whole_line_label};
 use label::Labeler;
 

@@ -4,7 +4,7 @@
 //! is mapped back through them, so both always agree on what is where.
 
 use crate::layout::geometry::{sidebar_indent, sidebar_offset};
-use crate::outline::{EntryKind, label_rows};
+use crate::outline::{Entry, EntryKind, label_rows, told_apart};
 
 use super::Model;
 
@@ -102,11 +102,49 @@ fn lay_out(model: &Model, index: usize, inner_width: u16) -> ShownEntry {
     let marked = (entry.first_block..=entry.last_block).any(|b| model.marks().block_is_marked(b));
     let room = (inner_width as usize)
         .saturating_sub(indent as usize + 1 + usize::from(marked) + marker.chars().count());
+    let heading = entry.kind == EntryKind::Heading;
+    let entries = &model.outline().entries;
+    // Only a heading's label cut to its row can look like its sibling's: a paragraph's
+    // label is its key phrases, and a series of headings is what opens alike.
+    let siblings: Vec<&str> = if heading && entry.label.len() > room {
+        [
+            sibling_before(entries, index),
+            sibling_after(entries, index),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|i| entries[i].label.as_str())
+        .collect()
+    } else {
+        Vec::new()
+    };
+    let label = told_apart(&entry.label, &siblings, heading, room);
     ShownEntry {
         entry: index,
         indent,
         marker,
         marked,
-        rows: label_rows(&entry.label, entry.kind == EntryKind::Heading, room),
+        rows: label_rows(&label, heading, room),
     }
+}
+
+/// How far the sidebar looks, each frame, for an entry's sibling past its children: a
+/// title over a book's every paragraph is not read through for one.
+const SIBLING_REACH: usize = 4_096;
+
+/// The entry before `index` under the same parent, at the same level.
+fn sibling_before(entries: &[Entry], index: usize) -> Option<usize> {
+    let entry = entries.get(index)?;
+    (index.saturating_sub(SIBLING_REACH)..index)
+        .rev()
+        .find(|&i| entries[i].level <= entry.level)
+        .filter(|&i| entries[i].level == entry.level && entries[i].parent == entry.parent)
+}
+
+/// The entry after `index` under the same parent, at the same level.
+fn sibling_after(entries: &[Entry], index: usize) -> Option<usize> {
+    let entry = entries.get(index)?;
+    (index + 1..entries.len().min(index + 1 + SIBLING_REACH))
+        .find(|&i| entries[i].level <= entry.level)
+        .filter(|&i| entries[i].level == entry.level && entries[i].parent == entry.parent)
 }

@@ -231,3 +231,27 @@ fn the_sidebar_shows_chapter_titles_not_the_word_chapter() {
     );
     assert!(!rows.iter().any(|r| r.contains("CHAPTER")), "{rows:#?}");
 }
+
+/// A declaration whose articles' headings open alike and run past the sidebar's width.
+fn declaration() -> Document {
+    let mut text = String::from("Tangazo la Haki\n\n");
+    for n in 1..=9 {
+        text.push_str(&format!(
+            "Kanuni ya tangazo la haki {n}.\n\nKila mtu ana haki ya kuishi, ya uhuru na ya \
+             usalama wa nafsi yake, kwa mujibu wa kanuni hii.\n\n"
+        ));
+    }
+    Document::from_text(&text, "tangazo.txt")
+}
+
+#[test]
+fn headings_that_open_alike_are_told_apart_in_a_narrow_sidebar() {
+    let session = run(declaration(), SIZE, "");
+    let rows = sidebar(&session);
+    let headings: Vec<&String> = rows.iter().filter(|r| r.contains("Kanuni")).collect();
+    assert!(headings.len() >= 5, "{rows:#?}");
+    // Cut to the row, each would read "Kanuni ya tangazo…": each shows its own number.
+    for (n, row) in headings.iter().enumerate() {
+        assert!(row.ends_with(&format!("Kanuni … {}.", n + 1)), "{rows:#?}");
+    }
+}
