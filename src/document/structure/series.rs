@@ -47,14 +47,15 @@ pub(super) fn mark(raws: &mut [Raw<'_>]) {
         }
     }
     for members in groups.values() {
-        // Each member heads text of its own: not another member, not a heading.
+        // Each member heads text of its own: not another member, not a heading. Members are
+        // in the text's order, so a binary search tells whether a block is one.
+        let is_member = |b: usize| members.binary_search_by_key(&b, |&(j, _)| j).is_ok();
         let heading_text: Vec<(usize, u32)> = members
             .iter()
             .copied()
             .filter(|&(i, _)| {
-                raws.get(i + 1).is_some_and(|next| {
-                    next.kind != BlockKind::Heading && !members.iter().any(|&(j, _)| j == i + 1)
-                })
+                raws.get(i + 1)
+                    .is_some_and(|next| next.kind != BlockKind::Heading && !is_member(i + 1))
             })
             .collect();
         if is_series(&heading_text) && mostly_after_sentences(raws, &heading_text) {
@@ -127,10 +128,12 @@ pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
         // Each over a paragraph of its own, most of them over a sentence or more: not a
         // line of links over a name ("Learn more about WebIDE" over "Valence", the next
         // tool's).
+        // Members are in the text's order: a binary search tells whether a block is one (a
+        // list of thousands of lines is not read through for each).
+        let is_member = |b: usize| members.binary_search_by_key(&b, |&(j, _)| j).is_ok();
         let heads_text = members.iter().all(|&(i, _)| {
-            raws.get(i + 1).is_some_and(|next| {
-                next.kind == BlockKind::Paragraph && !members.iter().any(|&(j, _)| j == i + 1)
-            })
+            raws.get(i + 1)
+                .is_some_and(|next| next.kind == BlockKind::Paragraph && !is_member(i + 1))
         });
         let over_sentences = members
             .iter()
