@@ -125,7 +125,7 @@ impl Outline {
             .filter(|&i| doc.blocks[i].kind.is_body())
             .collect();
         // Section starts (as block indices) when the text has no headings of its own.
-        let section_starts: Vec<usize> =
+        let mut section_starts: Vec<usize> =
             if labeler.is_some() && !has_headings && body.len() > SHORT_TEXT_PARAGRAPHS {
                 segment::section_starts(doc, &body)
                     .into_iter()
@@ -134,6 +134,9 @@ impl Outline {
             } else {
                 Vec::new()
             };
+        // In the text's order, once each: each section ends where the next starts.
+        section_starts.sort_unstable();
+        section_starts.dedup();
         // At most an entry a block and one a section: reserved at once, a book's entries are
         // not grown by doubling (which would leave up to half of them unused, or copied).
         let mut entries: Vec<Entry> = Vec::with_capacity(doc.blocks.len() + section_starts.len());
@@ -272,7 +275,7 @@ impl Outline {
                 // section that links them ("\[2\] https://…"), are part of the entry before
                 // them: no reader looks for them in the outline.
                 _ if block.lists_a_link_address()
-                    && !section_starts.contains(&index)
+                    && section_starts.binary_search(&index).is_err()
                     && entries
                         .last()
                         .is_some_and(|e| e.kind == EntryKind::Paragraph) =>
@@ -282,7 +285,9 @@ impl Outline {
                     }
                 }
                 _ => {
-                    if let Some(pos) = section_starts.iter().position(|&s| s == index) {
+                    // Section starts are in the text's order: found by a binary search, not
+                    // a scan for every paragraph of a book.
+                    if let Ok(pos) = section_starts.binary_search(&index) {
                         let end = section_starts.get(pos + 1).copied().unwrap_or(usize::MAX);
                         let members: Vec<usize> = body
                             .iter()
@@ -424,7 +429,7 @@ fn short_list_end(doc: &Document, first: usize, section_starts: &[usize]) -> usi
     }
     let (mut end, mut items) = (first, 1);
     for (i, block) in doc.blocks.iter().enumerate().skip(first + 1) {
-        if section_starts.contains(&i) {
+        if section_starts.binary_search(&i).is_ok() {
             break;
         }
         if short_item(block, level) {
