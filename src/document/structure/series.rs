@@ -22,19 +22,30 @@ const LONGEST_LINE: usize = 40;
 /// The most words a label may have beside its number.
 const MOST_LABEL_WORDS: usize = 6;
 
+/// The blocks of one line that may be a series' line, with their text: paragraphs no longer
+/// than a label and its number, passed over before their text is read when longer.
+fn single_lines<'r>(raws: &'r [Raw<'_>]) -> impl Iterator<Item = (usize, String)> + 'r {
+    raws.iter()
+        .enumerate()
+        .filter(|(_, raw)| {
+            raw.kind == BlockKind::Paragraph
+                && raw.line_count() == 1
+                && raw.source().trim().len() <= LONGEST_LINE * 4
+        })
+        .map(|(i, raw)| (i, raw.text()))
+}
+
+/// Whether block `block` is one of a series' `members`. They are in the text's order, so a
+/// binary search tells: a list of thousands of lines is not read through for each.
+fn holds<T>(members: &[(usize, T)], block: usize) -> bool {
+    members.binary_search_by_key(&block, |(j, _)| *j).is_ok()
+}
+
 /// Marks the members of every series among the blocks of one line as headings (a division of
 /// the second level, as an article or a chapter is).
 pub(super) fn mark(raws: &mut [Raw<'_>]) {
     let mut groups: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
-    for (i, raw) in raws.iter().enumerate() {
-        // A line longer than a label and its number is passed over before its text is read.
-        if raw.kind != BlockKind::Paragraph
-            || raw.line_count() != 1
-            || raw.source().trim().len() > LONGEST_LINE * 4
-        {
-            continue;
-        }
-        let text = raw.text();
+    for (i, text) in single_lines(raws) {
         // A numbered title or a named division is a heading of its own form, at its own depth.
         if matches!(
             heading::standalone(text.trim()),
@@ -47,15 +58,13 @@ pub(super) fn mark(raws: &mut [Raw<'_>]) {
         }
     }
     for members in groups.values() {
-        // Each member heads text of its own: not another member, not a heading. Members are
-        // in the text's order, so a binary search tells whether a block is one.
-        let is_member = |b: usize| members.binary_search_by_key(&b, |&(j, _)| j).is_ok();
+        // Each member heads text of its own: not another member, not a heading.
         let heading_text: Vec<(usize, u32)> = members
             .iter()
             .copied()
             .filter(|&(i, _)| {
                 raws.get(i + 1)
-                    .is_some_and(|next| next.kind != BlockKind::Heading && !is_member(i + 1))
+                    .is_some_and(|next| next.kind != BlockKind::Heading && !holds(members, i + 1))
             })
             .collect();
         if is_series(&heading_text) && mostly_after_sentences(raws, &heading_text) {
@@ -81,14 +90,7 @@ const LEAST_TEXT_WORDS: usize = 8;
 /// no two in a row. A line of a play's cast, a list or a table is not set so.
 pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
     let mut by_label: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-    for (i, raw) in raws.iter().enumerate() {
-        if raw.kind != BlockKind::Paragraph
-            || raw.line_count() != 1
-            || raw.source().trim().len() > LONGEST_LINE * 4
-        {
-            continue;
-        }
-        let text = raw.text();
+    for (i, text) in single_lines(raws) {
         let line = text
             .trim()
             .trim_end_matches([':', '：', ' '])
@@ -128,12 +130,9 @@ pub(super) fn mark_spelled(raws: &mut [Raw<'_>]) {
         // Each over a paragraph of its own, most of them over a sentence or more: not a
         // line of links over a name ("Learn more about WebIDE" over "Valence", the next
         // tool's).
-        // Members are in the text's order: a binary search tells whether a block is one (a
-        // list of thousands of lines is not read through for each).
-        let is_member = |b: usize| members.binary_search_by_key(&b, |&(j, _)| j).is_ok();
         let heads_text = members.iter().all(|&(i, _)| {
             raws.get(i + 1)
-                .is_some_and(|next| next.kind == BlockKind::Paragraph && !is_member(i + 1))
+                .is_some_and(|next| next.kind == BlockKind::Paragraph && !holds(members, i + 1))
         });
         let over_sentences = members
             .iter()
