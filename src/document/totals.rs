@@ -1,7 +1,8 @@
 //! Counts over a document, made once: the body words before each block (for "time left") and
 //! each block's body paragraph number. That number is the one quire shows everywhere — "¶ k/n"
 //! on the status line, `:¶12`, and `--outline` — and it counts body paragraphs only (not the
-//! title, byline, headings or folded leftovers). Derived from the document, never changed.
+//! title, byline, headings or folded leftovers, nor the addresses of links quire lists after a
+//! section: they belong to the paragraph before them). Derived from the document, never changed.
 
 use super::Document;
 use crate::text::script::{is_cjk, is_cjk_punctuation};
@@ -31,7 +32,9 @@ impl Totals {
             if !cjk_before.is_empty() {
                 cjk_before.push(cjk);
             }
-            if block.kind.is_body() {
+            // A listed link address is part of the paragraph before it: neither a paragraph
+            // of its own nor words to read.
+            if block.kind.is_body() && !block.lists_a_link_address() {
                 paragraphs += 1;
                 let counted = count(&block.text);
                 words += counted.words;
@@ -55,7 +58,8 @@ impl Totals {
         }
     }
 
-    /// The body paragraph number of `block` itself, when it is a body paragraph.
+    /// The body paragraph number of `block` itself, when it is a body paragraph (a listed link
+    /// address has the number of the paragraph it follows).
     pub fn paragraph_number(&self, doc: &Document, block: usize) -> Option<usize> {
         let is_body = doc.blocks.get(block).is_some_and(|b| b.kind.is_body());
         is_body
@@ -206,6 +210,29 @@ mod tests {
         fn counts_words_as_split_whitespace_does(text in "[ -~\t\n\r\u{b}\u{c}\u{1c}\u{a0}é]{0,80}") {
             prop_assert_eq!(word_count(&text), text.split_whitespace().count());
         }
+    }
+
+    #[test]
+    fn listed_link_addresses_are_no_paragraphs_of_their_own() {
+        let md = "# Guide\n\nRead [the manual](https://example.org/manual) and \
+                  [the tour](https://example.org/tour) first.\n\nThen a second paragraph.\n";
+        let doc = Document::structure(md, "guide.md", super::super::Format::Markdown);
+        let totals = Totals::of(&doc);
+        let addresses: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&b| doc.blocks[b].lists_a_link_address())
+            .collect();
+        assert_eq!(addresses.len(), 2, "{:#?}", doc.blocks);
+        let second = (0..doc.blocks.len())
+            .find(|&b| doc.blocks[b].text.starts_with("Then"))
+            .unwrap();
+        assert_eq!(totals.paragraph_position(second), (2, 2));
+        for &address in &addresses {
+            // Numbered as the paragraph before it, and no words to read.
+            assert_eq!(totals.paragraph_number(&doc, address), Some(2));
+            assert_eq!(totals.words_from(address), 0);
+        }
+        assert_eq!(totals.block_of_paragraph(&doc, 2), Some(second));
+        assert_eq!(totals.block_of_paragraph(&doc, 3), None);
     }
 
     #[test]
