@@ -22,7 +22,7 @@ use quire::input::key::Key;
 use quire::reader::library::Location;
 use quire::reader::{Exit, Input, Msg, Opened};
 use quire::settings::Settings;
-use quire::store::Store;
+use quire::store::{Opened as StoreOpened, Store, StoreError};
 use quire::{BUNDLED_ARTICLE, BUNDLED_NAME};
 
 use crate::{
@@ -83,14 +83,17 @@ pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
     // The settings (the store's remembered choices among them) and the terminal's answer
     // about its colours are got while the document is read: neither needs the other.
     let screen = Some(ScreenSettings::start(cli));
-    if cli.files.is_empty()
-        && let Some((location, title)) = last_read(cli, data_dir.as_deref())
-    {
-        let start = Start {
-            screen,
-            ..Start::continuing(title)
-        };
-        return continue_last(cli, location, start);
+    let mut looked = None;
+    if cli.files.is_empty() {
+        let last = last_read(cli, data_dir.as_deref());
+        if let Some((location, title)) = last.continuing {
+            let start = Start {
+                screen,
+                ..Start::continuing(title)
+            };
+            return continue_last(cli, location, start, last.store);
+        }
+        looked = last.store;
     }
     if let Some(path) = cli.file().filter(|p| url_of(p).is_some()) {
         let start = Start {
@@ -108,7 +111,7 @@ pub(crate) fn interactive(cli: &Cli) -> Result<ExitCode> {
             drop(screen);
             return stdin_session(cli);
         }
-        None => ready(load(cli)?, data_dir.as_deref(), cli),
+        None => ready(load(cli)?, looked, data_dir.as_deref(), cli),
     };
     let start = Start {
         screen,
@@ -240,7 +243,13 @@ pub(crate) fn page_session(cli: &Cli, path: &Path, start: Start) -> Result<ExitC
 
 /// `quire` alone: the document read last, where it was left. A web page opens from its kept
 /// copy (`R` fetches it anew), a text once piped in from the copy kept of it.
-pub(crate) fn continue_last(cli: &Cli, location: Location, start: Start) -> Result<ExitCode> {
+/// `store` is the store as [`last_read`] opened it, for a document read whole here.
+pub(crate) fn continue_last(
+    cli: &Cli,
+    location: Location,
+    start: Start,
+    store: Option<Result<StoreOpened, StoreError>>,
+) -> Result<ExitCode> {
     let data_dir = data_dir(cli);
     match location {
         Location::Web(url) => {
@@ -257,7 +266,7 @@ pub(crate) fn continue_last(cli: &Cli, location: Location, start: Start) -> Resu
                 stdin_copy: Some(Some(copy)),
                 ..start
             };
-            let opening = ready(doc, data_dir.as_deref(), cli);
+            let opening = ready(doc, store, data_dir.as_deref(), cli);
             session_in_terminal(opening, cli, TerminalInbox::new(), start)
         }
         Location::File(path) | Location::Missing(path) => {
@@ -270,27 +279,59 @@ pub(crate) fn continue_last(cli: &Cli, location: Location, start: Start) -> Resu
             session_in_terminal(opening, &continuing, TerminalInbox::new(), start)
         }
         Location::Stdin(None) | Location::Bundled => {
-            let opening = ready(load(cli)?, data_dir.as_deref(), cli);
+            let opening = ready(load(cli)?, store, data_dir.as_deref(), cli);
             session_in_terminal(opening, cli, TerminalInbox::new(), start)
         }
     }
 }
 
+/// What `quire` alone found in the store.
+pub(crate) struct LastRead {
+    /// The document read last that can be read again, and its title.
+    continuing: Option<(Location, String)>,
+    /// The store as it was opened to look (None when it was not looked in). A document read
+    /// whole next is found in it, so that it is not opened a second time, and so that what
+    /// opening it had to say is said: a damaged store is moved aside when first opened, and a
+    /// second opening finds a fresh one with nothing to tell.
+    store: Option<Result<StoreOpened, StoreError>>,
+}
+
 /// The document `quire` alone continues: the one read last that can be read again, unless
 /// `--bundled` asks for the bundled article or a pipe brings text. Store trouble means nothing
-/// to continue (the session that opens will say what the trouble is).
-pub(crate) fn last_read(cli: &Cli, data_dir: Option<&Path>) -> Option<(Location, String)> {
+/// to continue (the session that opens says what the trouble is).
+pub(crate) fn last_read(cli: &Cli, data_dir: Option<&Path>) -> LastRead {
+    let nothing = LastRead {
+        continuing: None,
+        store: None,
+    };
     if cli.bundled || stdin::has_input() {
-        return None;
+        return nothing;
     }
-    let store = Store::open(data_dir?).ok()?.store;
-    quire::app::library::last_read(&store).ok().flatten()
+    let Some(dir) = data_dir else {
+        return nothing;
+    };
+    let store = Store::open(dir);
+    let continuing = store
+        .as_ref()
+        .ok()
+        .and_then(|opened| quire::app::library::last_read(&opened.store).ok().flatten());
+    LastRead {
+        continuing,
+        store: Some(store),
+    }
 }
 
 /// A document read whole, with what the store has for it (known by its text: no path), opening
-/// at its saved place unless `--from-start`.
-pub(crate) fn ready(doc: Document, data_dir: Option<&Path>, cli: &Cli) -> Opening {
-    let loaded = session::load(data_dir, &doc, None);
+/// at its saved place unless `--from-start`. The store is opened here unless `store` is the
+/// one [`last_read`] opened.
+pub(crate) fn ready(
+    doc: Document,
+    store: Option<Result<StoreOpened, StoreError>>,
+    data_dir: Option<&Path>,
+    cli: &Cli,
+) -> Opening {
+    let store = store.or_else(|| data_dir.map(Store::open));
+    let loaded = session::load_opened(store, &doc, None);
     let opened = Opened {
         doc,
         saved: loaded.saved,
@@ -346,11 +387,12 @@ pub(crate) fn library_session(cli: &Cli, folder: Option<Folder>) -> Result<ExitC
         folder,
         ..Start::default()
     };
-    if let Some((location, _)) = last_read(&base, data_dir.as_deref()) {
-        return continue_last(&base, location, start);
+    let last = last_read(&base, data_dir.as_deref());
+    if let Some((location, _)) = last.continuing {
+        return continue_last(&base, location, start, last.store);
     }
     let doc = Document::from_text(BUNDLED_ARTICLE, BUNDLED_NAME);
-    let opening = ready(doc, data_dir.as_deref(), cli);
+    let opening = ready(doc, last.store, data_dir.as_deref(), cli);
     session_in_terminal(opening, &base, TerminalInbox::new(), start)
 }
 

@@ -211,6 +211,39 @@ fn damaged_database_is_moved_aside_and_a_fresh_store_started() {
     assert_eq!(stored_uids(dir.path()).len(), 1);
 }
 
+/// `quire` alone looks in the store for the document read last before it opens the bundled
+/// article: the reader is told of the damage that look found, not handed a fresh store in
+/// silence.
+#[test]
+fn quire_alone_says_its_damaged_store_was_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let garbage = b"not a database either\n".repeat(300);
+    std::fs::write(dir.path().join(DB_FILE), &garbage).unwrap();
+    let (status, output) = crate::pty_safety::run_in_pty(
+        &["--data-dir".as_ref(), dir.path().as_os_str()],
+        Some(b"damaged"),
+        &["q"],
+    );
+    assert!(
+        status.is_some_and(|s| s.success()),
+        "quire did not quit cleanly: {status:?}"
+    );
+    let shown = String::from_utf8_lossy(&output);
+    assert!(
+        shown.contains("damaged"),
+        "no word of the damage: {shown:?}"
+    );
+    let moved = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy()
+                .starts_with(&format!("{DB_FILE}.damaged-"))
+        })
+        .count();
+    assert_eq!(moved, 1);
+}
+
 #[test]
 fn truncated_database_is_treated_as_damaged() {
     let dir = tempfile::tempdir().unwrap();
