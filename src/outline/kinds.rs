@@ -5,6 +5,10 @@
 //! an editor would call them by their kind. Each kind is recognised by general rules of form,
 //! never by a list of documents, and is named in the document's language.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::document::{BlockKind, Document};
 
 use super::words::Language;
@@ -264,29 +268,48 @@ fn is_reference(text: &str) -> bool {
 
 /// A block of contact details: one with a field of an address block ("EMail: …", "Phone: …").
 fn is_contact(text: &str) -> bool {
-    contains_any_ignoring_ascii_case(text, &["email:", "e-mail:", "phone:", "tel:", "fax:"])
+    mentions(&CONTACT_CUES, text)
 }
 
-/// Whether `text` holds any of `needles` (ASCII, lower case) in any mix of case, without
-/// making a lower-case copy of a text that may be a whole chapter: one pass over it, where the
-/// needles are tried only at a byte that one of them starts with.
-fn contains_any_ignoring_ascii_case(text: &str, needles: &[&str]) -> bool {
-    let mut starts = [false; 256];
-    for needle in needles {
-        match needle.as_bytes().first() {
-            Some(&first) => starts[usize::from(first.to_ascii_lowercase())] = true,
-            None => return true,
-        }
-    }
-    let bytes = text.as_bytes();
-    (0..bytes.len()).any(|i| {
-        starts[usize::from(bytes[i].to_ascii_lowercase())]
-            && needles.iter().any(|needle| {
-                bytes
-                    .get(i..i + needle.len())
-                    .is_some_and(|here| here.eq_ignore_ascii_case(needle.as_bytes()))
-            })
-    })
+/// The fields of an address block, in any mix of case.
+static CONTACT_CUES: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| cues(&["email:", "e-mail:", "phone:", "tel:", "fax:"]));
+
+/// The words that thank, in English.
+const ENGLISH_THANKS: &[&str] = &[
+    "thank",
+    "thanks",
+    "thanked",
+    "thanking",
+    "grateful",
+    "gratitude",
+    "indebted",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "acknowledgement",
+    "acknowledgements",
+    "acknowledgment",
+    "acknowledgments",
+];
+
+/// [`ENGLISH_THANKS`] looked for in any mix of case, in one pass over a text. Most paragraphs
+/// thank nobody and a book has thousands of them, so the look is a search for several words
+/// at once, not a pass per word or a lower-case copy of each paragraph.
+static ENGLISH_THANKS_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| cues(ENGLISH_THANKS));
+
+/// A search for `words` (ASCII) in any mix of case; None only if it could not be built, and
+/// then nothing is found.
+fn cues(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .ok()
+}
+
+/// Whether `text` holds any of the words `cues` looks for.
+fn mentions(cues: &LazyLock<Option<AhoCorasick>>, text: &str) -> bool {
+    cues.as_ref().is_some_and(|cues| cues.is_match(text))
 }
 
 /// Words that tie thanks to the making of a text: what was given ("comments", "review"), by
@@ -348,39 +371,9 @@ fn opens_with_thanks(tokens: &[&str]) -> bool {
 /// which are speech, nor "…, thanks to the lock file", which gives a cause; and not inside
 /// quotes.
 fn thanks_someone(text: &str, lang: Language) -> bool {
-    // Whole words in English; elsewhere the start of a word, for the forms of a verb.
-    let (words, starts): (&[&str], &[&str]) = match lang {
-        Language::English => (
-            &[
-                "thank",
-                "thanks",
-                "thanked",
-                "thanking",
-                "grateful",
-                "gratitude",
-                "indebted",
-                "acknowledge",
-                "acknowledges",
-                "acknowledged",
-                "acknowledgement",
-                "acknowledgements",
-                "acknowledgment",
-                "acknowledgments",
-            ],
-            &[],
-        ),
-        // What ties thanks to the work is listed in English only, so far.
-        _ => (&[], &[]),
-    };
-    if words.is_empty() && starts.is_empty() {
-        return false;
-    }
-    // Most paragraphs thank nobody: only those with a cue are split into sentences.
-    let (ascii, other): (Vec<&str>, Vec<&str>) =
-        words.iter().chain(starts).partition(|cue| cue.is_ascii());
-    let cued = contains_any_ignoring_ascii_case(text, &ascii)
-        || other.iter().any(|cue| text.to_lowercase().contains(cue));
-    if !cued {
+    // What ties thanks to the work is listed in English only, so far. Most paragraphs thank
+    // nobody: only those with a cue are split into sentences.
+    if lang != Language::English || !mentions(&ENGLISH_THANKS_CUES, text) {
         return false;
     }
     let speech = ["you", "ye", "god", "heaven", "heavens", "goodness"];
@@ -396,7 +389,7 @@ fn thanks_someone(text: &str, lang: Language) -> bool {
                 .filter(|w| !w.is_empty())
                 .collect();
             tokens.iter().enumerate().any(|(i, word)| {
-                let cue = words.contains(word) || starts.iter().any(|s| word.starts_with(s));
+                let cue = ENGLISH_THANKS.contains(word);
                 let next = tokens.get(i + 1).copied().unwrap_or("");
                 // "Thanks to" names whom only when it opens a sentence of one clause.
                 let cause = *word == "thanks" && next == "to" && (i > 0 || sentence.contains(','));
@@ -527,21 +520,15 @@ mod tests {
     }
 
     #[test]
-    fn any_of_several_words_is_found_in_any_case_in_one_pass() {
-        let cues = ["thank", "acknowledg"];
-        assert!(contains_any_ignoring_ascii_case(
-            "We THANK the group.",
-            &cues
+    fn cues_are_found_in_any_case_as_whole_words_or_within_them() {
+        assert!(mentions(&ENGLISH_THANKS_CUES, "We THANK the group."));
+        assert!(mentions(&ENGLISH_THANKS_CUES, "ends with Acknowledgements"));
+        assert!(!mentions(
+            &ENGLISH_THANKS_CUES,
+            "than that, a thin knowledge"
         ));
-        assert!(contains_any_ignoring_ascii_case(
-            "ends with Acknowledg",
-            &cues
-        ));
-        assert!(!contains_any_ignoring_ascii_case(
-            "than that, a thin knowledge",
-            &cues
-        ));
-        assert!(!contains_any_ignoring_ascii_case("tha", &cues));
-        assert!(is_contact("Phone: 555 1234") && !is_contact("a telephone"));
+        assert!(!mentions(&ENGLISH_THANKS_CUES, "tha"));
+        assert!(is_contact("Phone: 555 1234") && is_contact("E-MAIL: a@b.example"));
+        assert!(!is_contact("a telephone"));
     }
 }
