@@ -152,7 +152,15 @@ fn count(text: &str) -> Counted {
     let (mut words, mut cjk) = (0, 0);
     let mut in_word = false;
     for c in text.chars() {
-        if is_cjk(c) {
+        // Most of the letters even of a text with curly quotes are ASCII: answered at once.
+        if c.is_ascii() {
+            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+                in_word = false;
+            } else if c.is_ascii_alphanumeric() {
+                words += usize::from(!in_word);
+                in_word = true;
+            }
+        } else if is_cjk(c) {
             cjk += 1;
             in_word = false;
         } else if c.is_whitespace() || is_cjk_punctuation(c) {
@@ -209,6 +217,29 @@ mod tests {
         #[test]
         fn counts_words_as_split_whitespace_does(text in "[ -~\t\n\r\u{b}\u{c}\u{1c}\u{a0}é]{0,80}") {
             prop_assert_eq!(word_count(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn ascii_letters_among_others_count_as_the_general_rule_does(
+            text in "[ -~\t\n\r\u{b}\u{c}\u{a0}é“”—天下。，]{0,80}"
+        ) {
+            // The rule as written for any character, with no shortcut for ASCII letters in a
+            // text that has others (a text all ASCII is counted as `split_whitespace` does).
+            prop_assume!(!text.is_ascii());
+            let (mut words, mut cjk, mut in_word) = (0, 0, false);
+            for c in text.chars() {
+                if is_cjk(c) {
+                    cjk += 1;
+                    in_word = false;
+                } else if c.is_whitespace() || is_cjk_punctuation(c) {
+                    in_word = false;
+                } else if c.is_alphanumeric() {
+                    words += usize::from(!in_word);
+                    in_word = true;
+                }
+            }
+            let counted = count(&text);
+            prop_assert_eq!((counted.words, counted.cjk), (words, cjk));
         }
     }
 
