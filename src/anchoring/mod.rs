@@ -8,7 +8,7 @@
 
 mod saved;
 
-pub use saved::{Bookmark, LineMark, Position};
+pub use saved::{Bookmark, LineMark, Position, SeenPages};
 
 use std::ops::Range;
 
@@ -581,6 +581,7 @@ pub fn position_at(flat: &FlatText, anchor: Anchor) -> Position {
         quote,
         line: None,
         mark: None,
+        pages: None,
     }
 }
 

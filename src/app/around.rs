@@ -18,7 +18,7 @@ use std::path::Path;
 use memchr::memmem;
 
 use crate::anchoring::{
-    FlatText, Placement, Position, Span, attach_lazily, flat_anchor, flat_offset,
+    FlatText, Placement, Position, SeenPages, Span, attach_lazily, flat_anchor, flat_offset,
 };
 use crate::document::{Anchor, Document, Format, LoadOptions};
 
@@ -42,6 +42,8 @@ const CHUNK: u64 = 1 << 20;
 pub struct Around {
     pub doc: Document,
     pub place: Anchor,
+    /// The pages seen at the place last, when the file is the one they were seen in.
+    pub pages: Option<SeenPages>,
 }
 
 /// A point of the bytes read where a line of the file begins: (its offset in them, its
@@ -131,7 +133,11 @@ pub fn preview(
     let doc = part_of_file(&bytes[range], name, before, options)?;
     let block = doc.blocks.iter().position(|b| b.line == line)?;
     let place = find(&doc, block, position)?;
-    Some(Around { doc, place })
+    Some(Around {
+        doc,
+        place,
+        pages: None,
+    })
 }
 
 /// A preview of the end of the file at `path`: its last paragraphs (about [`BEFORE`] and

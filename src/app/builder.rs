@@ -211,7 +211,9 @@ impl AppBuilder {
         let mut model = match self.start {
             Start::Whole(opened) => Model::open(*opened, setup),
             Start::Preview(doc) => Model::preview(doc, setup),
-            Start::Around(around) => Model::preview_around(around.doc, around.place, setup),
+            Start::Around(around) => {
+                Model::preview_around(around.doc, around.place, setup).with_seen_pages(around.pages)
+            }
         };
         if let Some(title) = self.continuing {
             let _ = update(&mut model, Msg::Continuing { title });

@@ -25,7 +25,9 @@ use memchr::memmem;
 use super::around::{self, Around, Landmark};
 use super::session;
 use crate::anchoring::Position;
-use crate::document::{Anchor, BookOpening, Document, Format, LoadError, LoadOptions, input};
+use crate::document::{
+    Anchor, BookOpening, Document, Format, LoadError, LoadOptions, file_stamp, input,
+};
 use crate::reader::Opened;
 use crate::store::{Store, path_key};
 
@@ -111,6 +113,7 @@ pub fn open(request: Request) -> Result<Opening, LoadError> {
         data_dir: request.data_dir,
         path: request.path,
         resume: request.resume,
+        stamp: None,
     };
     open_knowing(job)
 }
@@ -127,6 +130,15 @@ pub fn open_file(
     // What is no file, too big, or binary from its first block is refused here, before the
     // rest is read.
     let (mut file, len) = input::open_file(path, options)?;
+    // What tells this file, read this way, from an edited one (or one read with another
+    // encoding, format or ruby) when its place is next reopened: a regular file's length and
+    // modification time, and the options it is read with.
+    let stamp = file
+        .metadata()
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .and_then(|metadata| file_stamp(&metadata))
+        .map(|stamp| format!("{stamp} {options:?}"));
     let source = match len {
         Some(len) if len >= PREVIEW_MIN_FILE as u64 => {
             let mut head = Vec::with_capacity(PREVIEW_BYTES);
@@ -152,6 +164,7 @@ pub fn open_file(
         data_dir,
         path: Some(path.to_path_buf()),
         resume,
+        stamp,
     };
     open_knowing(job)
 }
@@ -215,6 +228,8 @@ struct Job {
     data_dir: Option<PathBuf>,
     path: Option<PathBuf>,
     resume: bool,
+    /// The file's stamp ([`Document::source_stamp`]), when read from a regular file.
+    stamp: Option<String>,
 }
 
 impl Job {
@@ -291,8 +306,13 @@ fn open_knowing(mut job: Job) -> Result<Opening, LoadError> {
         ..job.options
     };
     if let SavedPlace::Inside(position) = &saved
-        && let Some(around) = preview_around(&mut job, position, options)?
+        && let Some(mut around) = preview_around(&mut job, position, options)?
     {
+        // The pages seen at the place hold for this file only as it was then.
+        around.pages = position
+            .pages
+            .clone()
+            .filter(|seen| job.stamp.as_ref() == Some(&seen.file));
         return Ok(Opening::Around(Box::new(around), PendingWhole::later(job)));
     }
     let preview = Document::load(job.source.head()[..cut].to_vec(), &job.name, options);
@@ -393,6 +413,7 @@ fn open_book(job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
         data_dir,
         path,
         resume,
+        stamp,
     } = job;
     let bytes = Arc::new(source.into_bytes()?);
     let opening = Document::load_opening(Arc::clone(&bytes), &name, options);
@@ -405,6 +426,7 @@ fn open_book(job: Job, saved: SavedPlace) -> Result<Opening, LoadError> {
         data_dir,
         path,
         resume,
+        stamp,
     };
     match opening {
         Some(BookOpening::Begun(preview)) => {
@@ -489,7 +511,8 @@ fn read_whole_behind(job: Job) -> Receiver<Whole> {
 
 fn load_whole(job: Job) -> Result<(Opened, Option<Store>), LoadError> {
     let bytes = job.source.into_bytes()?;
-    let doc = Document::load(bytes, &job.name, job.options)?;
+    let mut doc = Document::load(bytes, &job.name, job.options)?;
+    doc.source_stamp = job.stamp;
     Ok(with_saved_place(
         doc,
         job.data_dir.as_deref(),

@@ -328,6 +328,22 @@ pub struct Document {
     /// else. A saved place keeps the mark before its line, so a long file can be reopened
     /// there by reading from the mark instead of from the start.
     pub line_marks: Vec<u64>,
+    /// The file it was read from as it was then and how: its length and modification time
+    /// ([`file_stamp`]) and the options it was read with, when read from a regular file. What
+    /// tells that a file reopened is the one whose pages were seen
+    /// ([`crate::anchoring::SeenPages`]).
+    pub source_stamp: Option<String>,
+}
+
+/// The stamp of the file `metadata` describes, as [`Document::source_stamp`] keeps it; `None`
+/// when the system gives no modification time.
+pub fn file_stamp(metadata: &std::fs::Metadata) -> Option<String> {
+    let modified = metadata.modified().ok()?;
+    let nanos = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(format!("{}:{nanos}", metadata.len()))
 }
 
 /// How many lines apart [`Document::line_marks`] are: a few hundred KB of text at most to
@@ -401,6 +417,7 @@ impl Document {
             book: None,
             source_len: text_len,
             line_marks: Vec::new(),
+            source_stamp: None,
         }
     }
 

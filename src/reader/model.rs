@@ -9,6 +9,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 use super::setting_out::{code_room, hyphenates, hyphenation_of, layout_style};
+use crate::anchoring::SeenPages;
 use crate::document::totals::Totals;
 use crate::document::{Anchor, BlockKind, Document};
 use crate::input::{Key, Keymap, Mode};
@@ -143,6 +144,9 @@ pub struct Model {
     /// The preview inside the text is of its end (asked for by `G`): the whole takes the
     /// reader's place from it even if the reader did not move.
     pub(super) preview_at_end: bool,
+    /// The page number and count last seen at the saved place this preview opened at, for the
+    /// same file: shown there while the whole is read, if the layout is the same now.
+    pub(super) seen_pages: Option<SeenPages>,
     pub(super) keymap: Keymap,
     pub(super) config: Config,
     /// The language the document's words are broken at their syllables in, when justified
@@ -239,6 +243,12 @@ impl Model {
         model
     }
 
+    /// Give a preview around a saved place the pages seen there last, with the same file.
+    pub fn with_seen_pages(mut self, seen: Option<SeenPages>) -> Model {
+        self.seen_pages = seen;
+        self
+    }
+
     /// A book read from its start opens where its text begins: a first page that is only a
     /// cover picture is passed over (it is still there, a page up).
     fn skip_cover(&mut self) {
@@ -297,6 +307,7 @@ impl Model {
             loading: false,
             preview_inside: None,
             preview_at_end: false,
+            seen_pages: None,
             keymap,
             config,
             hyphenation,

@@ -108,6 +108,7 @@ mod tests {
             },
             line: None,
             mark: None,
+            pages: None,
         }
     }
 

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension};
 
-use crate::anchoring::{Position, TextQuote};
+use crate::anchoring::{Position, SeenPages, TextQuote};
 use crate::document::Anchor;
 
 pub use kept::{Aside, KEPT_DIR, KeptCopy, Settled, kept_dir};
@@ -101,6 +101,9 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE positions ADD COLUMN line INTEGER;
     ALTER TABLE positions ADD COLUMN mark_line INTEGER;
     ALTER TABLE positions ADD COLUMN mark_byte INTEGER;",
+    // 5 → 6: the page number and page count shown at the saved place, with the file and the
+    // layout they were for, so a reopening at the same size can show them at once.
+    "ALTER TABLE positions ADD COLUMN pages TEXT;",
 ];
 
 /// The schema version this build writes.
@@ -397,10 +400,11 @@ impl Store {
         } else {
             "NULL, NULL, NULL"
         };
+        let pages = if version >= 6 { "p.pages" } else { "NULL" };
         let place = conn
             .query_row(
                 &format!(
-                    "SELECT p.block, p.byte, p.exact, p.prefix, p.suffix, {lines}
+                    "SELECT p.block, p.byte, p.exact, p.prefix, p.suffix, {lines}, {pages}
                      FROM documents d JOIN positions p ON p.document = d.id
                      WHERE d.last_path = ?1 ORDER BY d.seen_at DESC LIMIT 1"
                 ),
@@ -418,6 +422,10 @@ impl Store {
                         },
                         line: row.get::<_, Option<i64>>(5)?.map(records::to_usize),
                         mark: records::line_mark(row.get(6)?, row.get(7)?),
+                        pages: row
+                            .get::<_, Option<String>>(8)?
+                            .as_deref()
+                            .and_then(SeenPages::from_stored),
                     })
                 },
             )
@@ -703,6 +711,48 @@ mod tests {
         let mut store = Store::open(dir.path()).unwrap().store;
         assert_eq!(store.documents().unwrap().len(), 1);
         store.remember("width", Some("50")).unwrap();
+    }
+
+    #[test]
+    fn pages_seen_at_a_place_are_kept_with_it_and_peeked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        let record = store
+            .ensure_document("h", "T", Some("/books/t.txt"))
+            .unwrap();
+        let seen = SeenPages {
+            page: 215,
+            total: 358,
+            file: "1276201:1796631809452508293".into(),
+            layout: "72x59 leftovers=false".into(),
+        };
+        let mut place = Position {
+            anchor: Anchor::new(1713, 0),
+            line: Some(13_313),
+            pages: Some(seen.clone()),
+            ..Position::default()
+        };
+        store.save_position(record, &place, Some(60)).unwrap();
+        assert_eq!(store.position(record).unwrap(), Some(place.clone()));
+        let peeked = Store::peek_place_by_path(dir.path(), "/books/t.txt").unwrap();
+        assert_eq!(peeked.and_then(|p| p.pages), Some(seen));
+        // A place saved without pages known clears those saved before.
+        place.pages = None;
+        store.save_position(record, &place, None).unwrap();
+        assert_eq!(store.position(record).unwrap().unwrap().pages, None);
+
+        // A store of the version before pages were kept is peeked all the same.
+        drop(store);
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        conn.execute_batch("ALTER TABLE positions DROP COLUMN pages")
+            .unwrap();
+        conn.pragma_update(None, "user_version", 5).unwrap();
+        drop(conn);
+        let peeked = Store::peek_place_by_path(dir.path(), "/books/t.txt").unwrap();
+        assert_eq!(
+            peeked.map(|p| (p.line, p.pages)),
+            Some((Some(13_313), None))
+        );
     }
 
     #[test]

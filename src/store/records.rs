@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
 use super::{Store, StoreError, now};
-use crate::anchoring::{Bookmark, LineMark, Position, Span, TextQuote};
+use crate::anchoring::{Bookmark, LineMark, Position, SeenPages, Span, TextQuote};
 use crate::document::Anchor;
 
 /// A document the store knows.
@@ -208,10 +208,11 @@ impl Store {
             )?;
             tx.execute(
                 "INSERT INTO positions (document, block, byte, exact, prefix, suffix, saved_at, line,
-                    mark_line, mark_byte)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                    mark_line, mark_byte, pages)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
                  ON CONFLICT(document) DO UPDATE SET block = ?2, byte = ?3, exact = ?4, prefix = ?5,
-                 suffix = ?6, saved_at = ?7, line = ?8, mark_line = ?9, mark_byte = ?10",
+                 suffix = ?6, saved_at = ?7, line = ?8, mark_line = ?9, mark_byte = ?10,
+                 pages = ?11",
                 params![
                     document,
                     to_i64(position.anchor.block),
@@ -222,7 +223,8 @@ impl Store {
                     now(),
                     position.line.map(to_i64),
                     position.mark.map(|mark| to_i64(mark.line)),
-                    position.mark.map(|mark| i64::try_from(mark.byte).unwrap_or(i64::MAX))
+                    position.mark.map(|mark| i64::try_from(mark.byte).unwrap_or(i64::MAX)),
+                    position.pages.as_ref().map(SeenPages::to_stored)
                 ],
             )
             .map(drop)
@@ -233,8 +235,8 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                "SELECT block, byte, exact, prefix, suffix, line, mark_line, mark_byte FROM positions
-                 WHERE document = ?1",
+                "SELECT block, byte, exact, prefix, suffix, line, mark_line, mark_byte, pages
+                 FROM positions WHERE document = ?1",
                 [document],
                 |row| {
                     Ok(Position {
@@ -246,6 +248,10 @@ impl Store {
                         },
                         line: row.get::<_, Option<i64>>(5)?.map(to_usize),
                         mark: line_mark(row.get(6)?, row.get(7)?),
+                        pages: row
+                            .get::<_, Option<String>>(8)?
+                            .as_deref()
+                            .and_then(SeenPages::from_stored),
                     })
                 },
             )

@@ -69,13 +69,12 @@ fn parts(model: &Model) -> [(String, u8); 7] {
     // Until the whole book is read and laid out (a frame or two at start-up, or after a resize
     // of a long book) the totals are not known, and a number would be wrong; nor is the page's
     // own number while only the pages around a place deep in the text are laid out.
-    let page = model
-        .page_number()
-        .map_or_else(|| "…".to_string(), |p| p.to_string());
+    // Reopened deep in a long file, the numbers seen at the place last are shown while the
+    // whole is read, when the file and the layout are as they were.
+    let (shown_page, shown_total) = model.shown_pages();
+    let page = shown_page.map_or_else(|| "…".to_string(), |p| p.to_string());
     let complete = model.page_total().is_some();
-    let pages = model
-        .page_total()
-        .map_or_else(|| "…".to_string(), |p| p.to_string());
+    let pages = shown_total.map_or_else(|| "…".to_string(), |p| p.to_string());
     let (k, n) = model.paragraph_position();
     let section = model
         .outline()

@@ -391,6 +391,74 @@ fn the_whole_takes_over_at_the_saved_place_or_where_the_reader_paged_to() {
     assert_eq!(words_at_place(session.app.model()), seen);
 }
 
+/// Reopened at the size it was left at, a long text shows the page number and count seen at
+/// the place last in its first frame, before the whole is read; at another size, or once the
+/// reader pages on within the preview, it does not claim a number it cannot know.
+#[test]
+fn a_reopened_place_shows_the_pages_seen_there_at_the_same_size() {
+    use quire::anchoring::reading_position;
+    let text = big_book();
+    // A first session, read to the place with the whole laid out: what it would save.
+    let (dir, around, whole) = reopened_around(&text, 3_000);
+    let mut inbox = ScriptedInbox::default();
+    inbox.then(arrives(whole)).idle().deliver();
+    let first = run_around(around, inbox);
+    let model = first.app.model();
+    let seen = model
+        .pages_to_save()
+        .expect("pages known once the whole is laid out");
+    assert_eq!(seen.page, model.page_number().unwrap());
+    assert!(seen.page > 1 && seen.total > seen.page);
+    let mut place = reading_position(model.doc(), model.anchor());
+    place.pages = Some(seen.clone());
+    let file = dir.path().join("book.txt");
+    let data = dir.path().join("data");
+    let doc = Document::open(&file).unwrap();
+    let loaded = quire::app::session::load(Some(&data), &doc, Some(&file));
+    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
+        panic!("the store should open");
+    };
+    store.save_position(record, &place, None).unwrap();
+    drop(store);
+    let reopen =
+        || match opening::open_file(&file, LoadOptions::default(), Some(data.clone()), true)
+            .unwrap()
+        {
+            Opening::Around(around, whole) => (*around, whole),
+            _ => panic!("a long text with a saved place reopens around it"),
+        };
+
+    // Reopened at the same size: the numbers are there in the first frame.
+    let (around, _whole) = reopen();
+    assert_eq!(around.pages.as_ref(), Some(&seen));
+    let session = run_around(around, ScriptedInbox::default());
+    assert!(session.app.model().loading());
+    let status = status(&session);
+    assert!(
+        status.contains(&format!("page {}/{}", seen.page, seen.total)),
+        "{status}"
+    );
+    // Paged on within the preview: the count still holds, the number is not known.
+    let (around, _whole) = reopen();
+    let paged = run_around(around, ScriptedInbox::keys(" ").unwrap());
+    let status = crate::opening::status(&paged);
+    assert!(
+        status.contains(&format!("page …/{}", seen.total)),
+        "{status}"
+    );
+
+    // At another size the layout is another: nothing is claimed.
+    let (around, _whole) = reopen();
+    let narrow = (80, 30);
+    let app = AppBuilder::preview_around(around)
+        .config(plain())
+        .screen(narrow)
+        .build();
+    let other = run_app(app, narrow, ScriptedInbox::default());
+    let status = crate::opening::status(&other);
+    assert!(status.contains("page …/…"), "{status}");
+}
+
 #[test]
 fn paging_back_past_the_start_of_the_preview_waits_for_the_whole() {
     let text = big_book();

@@ -323,3 +323,69 @@ fn without_a_line_or_in_a_changed_file_a_saved_place_waits_for_the_whole() {
     };
     assert_eq!(opened.saved.position, Some(Anchor::new(301, 0)));
 }
+
+#[test]
+fn pages_seen_at_a_place_come_back_for_the_same_file_only() {
+    let text = book(20_000);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("book.txt");
+    std::fs::write(&file, &text).unwrap();
+    let data = dir.path().join("data");
+    let doc = Document::open(&file).unwrap();
+    let loaded = session::load(Some(&data), &doc, Some(&file));
+    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
+        panic!("the store should open");
+    };
+    let stamp = format!(
+        "{} {:?}",
+        file_stamp(&std::fs::metadata(&file).unwrap()).unwrap(),
+        LoadOptions::default()
+    );
+    let seen = crate::anchoring::SeenPages {
+        page: 412,
+        total: 999,
+        file: stamp.clone(),
+        layout: "72x59 as laid out then".into(),
+    };
+    let mut place = crate::anchoring::reading_position(&doc, Anchor::new(12_000, 0));
+    place.pages = Some(seen.clone());
+    store.save_position(record, &place, None).unwrap();
+    drop(store);
+
+    let Opening::Around(around, whole) =
+        open_file(&file, LoadOptions::default(), Some(data.clone()), true).unwrap()
+    else {
+        panic!("a place with its line kept is previewed around it");
+    };
+    assert_eq!(around.pages, Some(seen));
+    // Read with other options (here a format named rather than detected), the same file
+    // may be laid out otherwise: no pages.
+    let named = LoadOptions {
+        format: Some(Format::Text),
+        ..LoadOptions::default()
+    };
+    let Opening::Around(around, _) = open_file(&file, named, Some(data.clone()), true).unwrap()
+    else {
+        panic!("the place is previewed whatever the options");
+    };
+    assert_eq!(around.pages, None);
+    // The whole carries the same stamp, for the pages it will save.
+    let whole = whole.recv().unwrap().unwrap();
+    assert_eq!(whole.doc.source_stamp, Some(stamp));
+
+    // The same words in a file touched since: the place is still previewed, its pages not
+    // shown (the file may have changed where the preview does not look).
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let Opening::Around(around, _) =
+        open_file(&file, LoadOptions::default(), Some(data), true).unwrap()
+    else {
+        panic!("the place is still where it was");
+    };
+    assert_eq!(around.pages, None);
+}

@@ -346,6 +346,7 @@ fn finish(name: String, mut book: Book, sink: Sink) -> Document {
         book: Some(Box::new(book)),
         source_len: 0,
         line_marks: Vec::new(),
+        source_stamp: None,
     }
 }
 

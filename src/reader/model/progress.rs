@@ -2,8 +2,12 @@
 //! number and total once known, what the screen shows, and how far through the text the
 //! reader is (paragraph, words, minutes left, percent, the share the library keeps).
 
+use std::sync::OnceLock;
+
+use crate::anchoring::SeenPages;
 use crate::document::Anchor;
 use crate::layout::LineKind;
+use crate::reader::setting_out::{code_room, hyphenates, layout_style};
 
 use super::Model;
 
@@ -29,6 +33,57 @@ impl Model {
             self.pages.page_count()
         } else {
             self.current_page() + 1
+        })
+    }
+
+    /// The page number and page count the status line shows: those of the layout when known;
+    /// while the whole of a file is read behind a preview around its saved place, those seen
+    /// there last (the count throughout, the number while the reader is still at the place),
+    /// provided the file and the layout are as they were then.
+    pub fn shown_pages(&self) -> (Option<usize>, Option<usize>) {
+        let seen = self
+            .seen_pages
+            .as_ref()
+            .filter(|seen| self.loading && seen.layout == self.layout_signature());
+        let at_place = self.preview_inside == Some(self.anchor);
+        let page = self
+            .page_number()
+            .or_else(|| seen.filter(|_| at_place).map(|seen| seen.page));
+        let total = self.page_total().or_else(|| seen.map(|seen| seen.total));
+        (page, total)
+    }
+
+    /// What the page numbers of this document depend on besides its text: the column's width,
+    /// the page's rows, the layout's style, whether leftovers are open, and the program that
+    /// lays it out (its size and modification time: another build may lay out otherwise). The
+    /// style is the whole document's, whatever part of it is read yet: room for code as if it
+    /// had code, and whether it is hyphenated rather than in which language (the file being
+    /// the same, the whole has the same code and the same language).
+    pub fn layout_signature(&self) -> String {
+        let g = self.geometry();
+        let width = (g.column.width as usize).max(crate::layout::MIN_COLUMN);
+        let height = (g.column.height as usize).max(1);
+        let style = layout_style(&self.config, None, code_room(&g, true));
+        format!(
+            "{width}x{height} leftovers={} justify={} hyphenate={} {style:?} {}",
+            self.leftovers_open,
+            self.config.justify,
+            hyphenates(&self.config),
+            program_stamp()
+        )
+    }
+
+    /// The pages to save with the place: the page it is on and the count, when both are
+    /// known, with the file's stamp and the layout's signature.
+    pub fn pages_to_save(&self) -> Option<SeenPages> {
+        if self.loading {
+            return None;
+        }
+        Some(SeenPages {
+            page: self.page_number()?,
+            total: self.page_total()?,
+            file: self.doc.source_stamp.clone()?,
+            layout: self.layout_signature(),
         })
     }
 
@@ -119,4 +174,17 @@ impl Model {
         let seen = (top + self.pages.rows_shown_from(top)).min(total);
         seen * 100 / total
     }
+}
+
+/// The running program's size and modification time, read once: "" when they cannot be read,
+/// which a saved signature then shares only with another build that could not read them.
+fn program_stamp() -> &'static str {
+    static STAMP: OnceLock<String> = OnceLock::new();
+    STAMP.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .ok()
+            .and_then(|metadata| crate::document::file_stamp(&metadata))
+            .unwrap_or_default()
+    })
 }

@@ -137,7 +137,8 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// The write of the reader's place, when the document has a record in the store.
 fn position_effect(model: &Model) -> Option<Effect> {
     let record = model.record?;
-    let position = reading_position(&model.doc, model.anchor);
+    let mut position = reading_position(&model.doc, model.anchor);
+    position.pages = model.pages_to_save();
     let progress = model.share_read();
     Some(Effect::SavePosition {
         record,
