@@ -580,3 +580,67 @@ fn a_vim_help_files_ruled_lines_head_its_sections() {
         assert!(shown.contains(word), "{word} is missing");
     }
 }
+
+/// A long stretch of story around a distributor's closing line: the bodies of books joined
+/// after their closing lines, or a work set before the first START marker.
+fn chapters(name: &str, count: usize) -> String {
+    (1..=count)
+        .map(|n| format!("CHAPTER {n}\n\n{}\n", STORY.replace("Prince Andrew", name)))
+        .collect()
+}
+
+#[test]
+fn a_work_after_a_closing_line_or_before_the_first_marker_shows() {
+    let header = "The Project Gutenberg EBook of War and Peace, by Leo Tolstoy\n\n\
+        *** START OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n";
+    let licence = "*** END OF THIS PROJECT GUTENBERG EBOOK WAR AND PEACE ***\n\n\
+        Updated editions will replace the previous one.\n\n\
+        Section 1. General Terms of Use of Project Gutenberg-tm electronic works.\n";
+    // A second work after the first one's old-style closing line, no START before it.
+    let joined = format!(
+        "{header}{}End of Project Gutenberg's War and Peace, by Leo Tolstoy\n\n{}{licence}",
+        chapters("Prince Andrew", 80),
+        chapters("Levin", 80)
+    );
+    let blocks = blocks(&joined);
+    let shown = |text: &str| {
+        blocks
+            .iter()
+            .any(|b| b.text.contains(text) && b.kind != BlockKind::Leftover)
+    };
+    let folded = |text: &str| {
+        blocks
+            .iter()
+            .any(|b| b.text.contains(text) && b.kind == BlockKind::Leftover)
+    };
+    assert!(shown("Prince Andrew sighed") && shown("Levin sighed"));
+    assert!(folded("End of Project Gutenberg's War and Peace"));
+    assert!(folded("Updated editions") && folded("General Terms of Use"));
+    assert!(folded("The Project Gutenberg EBook of War and Peace"));
+
+    // A work before the first START marker (a body joined before a whole file) shows too.
+    let before = format!("{}{header}{}{licence}", chapters("Levin", 80), STORY);
+    let blocks = super::structure(&before, Ruby::default()).0;
+    assert!(
+        blocks
+            .iter()
+            .any(|b| b.text.contains("Levin sighed") && b.kind != BlockKind::Leftover)
+    );
+
+    // A licence after the closing line is folded however long it is: it names its
+    // distributor throughout.
+    let long_licence: String = (0..300)
+        .map(|n| format!("{n}. Project Gutenberg-tm works are distributed under these terms.\n\n"))
+        .collect();
+    let book = format!(
+        "{header}{}{licence}{long_licence}",
+        chapters("Prince Andrew", 4)
+    );
+    let blocks = super::structure(&book, Ruby::default()).0;
+    assert!(
+        blocks
+            .iter()
+            .filter(|b| b.text.contains("are distributed under"))
+            .all(|b| b.kind == BlockKind::Leftover)
+    );
+}

@@ -114,24 +114,31 @@ pub fn split_run_in_sections(blocks: &mut Vec<Block>) {
 /// Project Gutenberg header and licence: everything before a START marker and from an END
 /// marker on is front/back matter, and so are the production credits just after a START
 /// marker. Files joined into one (`cat`, an omnibus) hold several START…END pairs: the text
-/// between each pair is a work and shows, and only what lies outside every pair folds.
+/// between each pair is a work and shows, and only what lies outside every pair folds. What
+/// follows an END marker, or opens the file before its first START, is folded only when it
+/// reads as the distributor's (see [`works_after`]): a work set outside the markers shows.
 fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
     let has_start = raws.iter().any(|r| r.gutenberg_start());
     if !has_start && !raws.iter().any(|r| r.gutenberg_end()) {
         return;
     }
-    // Without a START marker the text begins as the work, and only an END marker folds.
-    let mut inside = !has_start;
+    let work_follows = works_after(raws, blocks);
+    // Without a START marker the text begins as the work, and only an END marker folds; so
+    // does a long opening before one that hardly names the distributor (a work the marker
+    // follows, not a header).
+    let mut inside = !has_start || work_follows.first().copied().unwrap_or(false);
     // Once a work has begun, what lies outside one comes after it: back matter.
     let mut after_a_work = false;
     let mut credits_left = 0;
-    for (raw, block) in raws.iter().zip(blocks.iter_mut()) {
+    for (index, (raw, block)) in raws.iter().zip(blocks.iter_mut()).enumerate() {
         if raw.gutenberg_start() {
             block.fold_as(Fold::FrontMatter);
             (inside, after_a_work, credits_left) = (true, true, 4);
         } else if raw.gutenberg_end() {
             block.fold_as(Fold::BackMatter);
-            (inside, after_a_work) = (false, true);
+            // The closing line is the distributor's; a work after it is not.
+            let work = work_follows.get(index + 1).copied().unwrap_or(false);
+            (inside, after_a_work) = (work, true);
         } else if !inside {
             block.fold_as(if after_a_work {
                 Fold::BackMatter
@@ -145,6 +152,42 @@ fn mark_gutenberg_matter(raws: &[impl Shaped], blocks: &mut [Block]) {
             }
         }
     }
+}
+
+/// For each block, whether the stretch from it to the next START marker (or the end) is a
+/// work's text rather than the distributor's back matter: long (more lines than the longest
+/// licence and notes) and hardly naming Project Gutenberg, which a licence names in nearly
+/// every paragraph. Bodies of books joined after their closing lines, or a collection whose
+/// volumes each close with their own line, are read, not folded. Made in one pass from the
+/// end, so a text of many END lines costs no more than one.
+fn works_after(raws: &[impl Shaped], blocks: &[Block]) -> Vec<bool> {
+    let mut work = vec![false; raws.len()];
+    let (mut lines, mut naming) = (0usize, 0usize);
+    for (index, (raw, block)) in raws.iter().zip(blocks).enumerate().rev() {
+        if raw.gutenberg_start() {
+            (lines, naming) = (0, 0);
+            continue;
+        }
+        lines += raw.line_count();
+        naming += usize::from(names_the_distributor(&block.text));
+        work[index] =
+            lines > LONGEST_BACK_MATTER_LINES && naming.saturating_mul(LINES_PER_NAMING) < lines;
+    }
+    work
+}
+
+/// More lines than the Project Gutenberg licence takes (its full text is some 350 lines, the
+/// 1990s small print fewer), with room for a transcriber's notes.
+const LONGEST_BACK_MATTER_LINES: usize = 500;
+
+/// A licence names its distributor in most of its paragraphs; a work's text after a closing
+/// line, less than once in this many lines.
+const LINES_PER_NAMING: usize = 100;
+
+fn names_the_distributor(text: &str) -> bool {
+    ["Gutenberg", "GUTENBERG", "gutenberg"]
+        .iter()
+        .any(|name| text.contains(name))
 }
 
 /// "Produced by …", "Transcribed by …": who made the e-text, not part of the work.
