@@ -317,21 +317,25 @@ fn reopened_around(text: &str, k: usize) -> (tempfile::TempDir, quire::app::arou
     use quire::anchoring::reading_position;
     use quire::document::Anchor;
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("book.txt");
+    let (file, data) = (dir.path().join("book.txt"), dir.path().join("data"));
     std::fs::write(&file, text).unwrap();
-    let data = dir.path().join("data");
     let doc = Document::open(&file).unwrap();
-    let loaded = quire::app::session::load(Some(&data), &doc, Some(&file));
-    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
-        panic!("the store should open");
-    };
-    let place = reading_position(&doc, Anchor::new(k, 0));
-    store.save_position(record, &place, None).unwrap();
-    drop(store);
+    save_place(&file, &data, &reading_position(&doc, Anchor::new(k, 0)));
     match opening::open_file(&file, LoadOptions::default(), Some(data), true).unwrap() {
         Opening::Around(around, whole) => (dir, *around, whole.recv().unwrap()),
         _ => panic!("a long text with a saved place reopens around it"),
     }
+}
+
+/// Save `place` in the store in `data` as the place of the document in `file`, as a session
+/// saves it.
+fn save_place(file: &std::path::Path, data: &std::path::Path, place: &quire::anchoring::Position) {
+    let doc = Document::open(file).unwrap();
+    let loaded = quire::app::session::load(Some(data), &doc, Some(file));
+    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
+        panic!("the store should open");
+    };
+    store.save_position(record, place, None).unwrap();
 }
 
 fn run_around(around: quire::app::around::Around, inbox: ScriptedInbox) -> Session {
@@ -411,15 +415,8 @@ fn a_reopened_place_shows_the_pages_seen_there_at_the_same_size() {
     assert!(seen.page > 1 && seen.total > seen.page);
     let mut place = reading_position(model.doc(), model.anchor());
     place.pages = Some(seen.clone());
-    let file = dir.path().join("book.txt");
-    let data = dir.path().join("data");
-    let doc = Document::open(&file).unwrap();
-    let loaded = quire::app::session::load(Some(&data), &doc, Some(&file));
-    let (Some(mut store), Some(record)) = (loaded.store, loaded.saved.record) else {
-        panic!("the store should open");
-    };
-    store.save_position(record, &place, None).unwrap();
-    drop(store);
+    let (file, data) = (dir.path().join("book.txt"), dir.path().join("data"));
+    save_place(&file, &data, &place);
     let reopen =
         || match opening::open_file(&file, LoadOptions::default(), Some(data.clone()), true)
             .unwrap()
