@@ -1,5 +1,6 @@
 //! Benchmarks for the reader's hot paths: loading a book, laying out all of it (what a resize
-//! costs), and drawing one frame. Books come from `$QUIRE_CORPUS` (Moby-Dick and 西遊記); without
+//! costs), drawing one frame, and a whole page turn (the key's update, the drawing, ratatui's
+//! comparison with the frame before and the frame backend writing the changed cells). Books come from `$QUIRE_CORPUS` (Moby-Dick and 西遊記); without
 //! it a synthetic book of the same size is built from the bundled article, and a line says so.
 //!
 //! Run: `QUIRE_CORPUS=/path/to/corpus cargo bench --bench reader`
@@ -8,10 +9,11 @@ use std::hint::black_box;
 use std::path::PathBuf;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use quire::app::backend::FrameBackend;
 use quire::document::Document;
 use quire::input::key::parse_keys;
 use quire::layout::Pages;
-use quire::reader::{Model, Msg, Opened, Setup, update};
+use quire::reader::{Effect, Model, Msg, Opened, Setup, update};
 use ratatui::backend::TestBackend;
 
 fn books() -> Vec<(String, Vec<u8>)> {
@@ -60,8 +62,13 @@ fn bench(c: &mut Criterion) {
             ..Setup::default()
         };
         let mut model = Model::open(Opened::fresh(doc.clone()), setup);
+        // As in a session: after the first frame the whole is laid out and the outline built
+        // (in the background there; here on the spot).
+        while model.wants_work_after_paint() {
+            settle(&mut model, Msg::Painted);
+        }
         for key in parse_keys("<Space>").unwrap_or_default() {
-            let _ = update(&mut model, Msg::from(key));
+            settle(&mut model, Msg::from(key));
         }
         let mut terminal = match quire::app::terminal(TestBackend::new(200, 60)) {
             Ok(t) => t,
@@ -72,6 +79,37 @@ fn bench(c: &mut Criterion) {
                 let _ = terminal.draw(|frame| quire::ui::render(black_box(&model), frame));
             })
         });
+        // What a page down costs the thread that draws, from the key to the bytes of the
+        // frame: the page turns forward and back so every frame changes the reading column.
+        let backend = FrameBackend::with_size(std::io::sink(), 200, 60);
+        let Ok(mut terminal) = quire::app::terminal(backend) else {
+            continue;
+        };
+        let _ = terminal.clear();
+        let turns: Vec<_> = ["<Space>", "b"]
+            .iter()
+            .filter_map(|k| parse_keys(k).ok()?.into_iter().next())
+            .collect();
+        let mut next = 0;
+        c.bench_function(&format!("page_turn/{name}/200x60"), |b| {
+            b.iter(|| {
+                settle(&mut model, Msg::from(turns[next % turns.len()]));
+                next += 1;
+                let _ = terminal.draw(|frame| quire::ui::render(black_box(&model), frame));
+            })
+        });
+    }
+}
+
+/// Hand the reader `msg`, and carry out at once the background work it asks for.
+fn settle(model: &mut Model, msg: Msg) {
+    let mut pending = vec![msg];
+    while let Some(msg) = pending.pop() {
+        for effect in update(model, msg) {
+            if let Effect::Spawn(job) = effect {
+                pending.push(job.run());
+            }
+        }
     }
 }
 

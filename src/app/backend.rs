@@ -228,6 +228,10 @@ impl<W: Write> FrameBackend<W> {
     /// and whose width every terminal agrees on ([`has_settled_width`]): a cursor taken to be
     /// a column off would put the rest of the row off with it.
     fn after(&self, at: Position, symbol: &str) -> Option<Position> {
+        if let &[0x20..=0x7E] = symbol.as_bytes() {
+            let x = at.x.checked_add(1)?;
+            return (x < self.screen.width()).then_some(Position { x, y: at.y });
+        }
         let mut chars = symbol.chars();
         let (Some(only), None) = (chars.next(), chars.next()) else {
             return None;
@@ -254,7 +258,7 @@ impl<W: Write> Backend for FrameBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells = self.with_cluster_tails(content.collect());
-        if !self.may_reorder(&cells) {
+        if !switches_pen_more_than_once_a_row(&cells) || !self.may_reorder(&cells) {
             return self.write_cells(cells);
         }
         let (start, screen, cursor) = (self.frame.len(), self.screen.clone(), self.cursor);
@@ -364,6 +368,30 @@ impl<W: Write> Backend for FrameBackend<W> {
         }
         self.out.flush()
     }
+}
+
+/// Whether written row by row, `cells` would change pen more times than they have rows: a
+/// whole frame with the sidebar, its border and the text on every row; the help over the
+/// page. Only then is writing them pen by pen tried as well. Pen by pen saves pen changes and
+/// pays a cursor jump for each run of a pen, so with a change a row or fewer (a page turn: the
+/// reading column, a heading, the sidebar's bar moving) it saves a few bytes at best (128 of
+/// Moby-Dick's 4,481 at 200×60), and writing the frame a second way to find that out was
+/// nearly a third of a page turn's time.
+fn switches_pen_more_than_once_a_row(cells: &[(u16, u16, &Cell)]) -> bool {
+    let mut pen = Pen::default();
+    let (mut switches, mut rows, mut last_row) = (0usize, 0usize, None);
+    for &(_, y, cell) in cells {
+        let wanted = Pen::of(cell);
+        if wanted != pen {
+            switches += 1;
+            pen = wanted;
+        }
+        if last_row != Some(y) {
+            rows += 1;
+            last_row = Some(y);
+        }
+    }
+    switches > rows
 }
 
 /// `cells` regrouped by the pen they are drawn with, each group in the order given: first the

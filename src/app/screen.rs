@@ -99,6 +99,15 @@ impl Screen {
         let Some(start) = self.index(at) else {
             return;
         };
+        // Most cells of a frame: one printable ASCII character.
+        if let &[byte @ 0x20..=0x7E] = symbol.as_bytes() {
+            self.tails[start] = false;
+            self.cells[start] = Some(Plain {
+                ch: char::from(byte),
+                pen,
+            });
+            return;
+        }
         let mut chars = symbol.chars();
         let first = chars.next();
         let several = chars.next().is_some();

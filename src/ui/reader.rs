@@ -6,8 +6,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::justify::{Spread, spread_of};
+use super::put::{put_str, stands_alone as put_str_accepts};
 use super::theme::Theme;
-use super::visual::{VisualLine, drawn_line, lines_mostly_rtl};
+use super::visual::{VisualLine, drawn_line, line_runs_right_to_left, lines_mostly_rtl};
 use crate::document::{Block, BlockKind, Span};
 use crate::layout::{
     Line, LineKind, MIN_COLUMN, PAGE_BREAK, Room, page_break_indent, prefix_width,
@@ -81,40 +82,47 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                     right
                 };
                 let spread = spread_of(model, block, &line, text_right.saturating_sub(x));
-                if text.is_ascii()
-                    && block.spans.is_empty()
-                    && !text.contains('\u{ad}')
+                let bidi = model.config().bidi;
+                let block_rtl =
+                    (block.kind == BlockKind::Code && bidi).then(|| match code_direction {
+                        Some((at, rtl)) if at == line.block => rtl,
+                        _ => {
+                            let rtl = lines_mostly_rtl(&block.text);
+                            code_direction = Some((line.block, rtl));
+                            rtl
+                        }
+                    });
+                // Most lines of prose are letters and punctuation drawn as stored, left to
+                // right, in one style: put a character to a cell. The rest are reordered,
+                // split into clusters and styled span by span.
+                let as_stored = block.spans.is_empty()
                     && spread.is_empty()
-                {
-                    let end =
-                        buf.set_stringn(x, y, text, text_right.saturating_sub(x) as usize, style);
-                    if line.hyphen {
-                        draw_hyphen(end.0, (text_right, y), style, buf);
-                    }
+                    && text.chars().all(put_str_accepts)
+                    && !(bidi
+                        && line_runs_right_to_left(&block.text, line.range().start, block_rtl));
+                let end = if as_stored {
+                    put_str(
+                        buf,
+                        x,
+                        y,
+                        text,
+                        text_right.saturating_sub(x) as usize,
+                        style,
+                    )
+                    .0
                 } else {
-                    let block_rtl =
-                        (block.kind == BlockKind::Code && model.config().bidi).then(|| {
-                            match code_direction {
-                                Some((at, rtl)) if at == line.block => rtl,
-                                _ => {
-                                    let rtl = lines_mostly_rtl(&block.text);
-                                    code_direction = Some((line.block, rtl));
-                                    rtl
-                                }
-                            }
-                        });
-                    let end = draw_cells(
-                        &drawn_line(&block.text, line.range(), model.config().bidi, block_rtl),
+                    draw_cells(
+                        &drawn_line(&block.text, line.range(), bidi, block_rtl),
                         &block.spans,
                         &spread,
                         (x, text_right, y),
                         style,
                         theme,
                         buf,
-                    );
-                    if line.hyphen {
-                        draw_hyphen(end, (text_right, y), style, buf);
-                    }
+                    )
+                };
+                if line.hyphen {
+                    draw_hyphen(end, (text_right, y), style, buf);
                 }
                 let room = right.saturating_sub(x) as usize;
                 super::search::highlight_line(model, theme, &line, x, y, room, buf);
@@ -222,7 +230,7 @@ fn draw_cells(
             .iter()
             .filter(|s| s.start <= cell.offset && cell.offset < s.end)
             .fold(base, |style, s| style.patch(theme.inline(s.style)));
-        buf.set_stringn(x, y, cell.text, (right - x) as usize, style);
+        put_str(buf, x, y, cell.text, (right - x) as usize, style);
         x += w + spread.after(cell.offset);
     }
     x

@@ -7,6 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
+use super::put::put_str;
 use super::theme::Theme;
 use crate::layout::geometry::Side;
 use crate::outline::EntryKind;
@@ -44,7 +45,7 @@ pub(super) fn ruled(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) 
         Side::Right => (area.x, area.x + 1),
     };
     for y in area.y..area.y + area.height {
-        buf.set_stringn(rule_x, y, "│", 1, theme.border());
+        put_str(buf, rule_x, y, "│", 1, theme.border());
     }
     Rect::new(inner_x, area.y, inner_width, area.height)
 }
@@ -62,7 +63,8 @@ fn render_header(focused: bool, theme: &Theme, area: Rect, buf: &mut Buffer) {
         .copied()
         .find(|h| h.len() <= inner_width as usize)
         .unwrap_or("Outline");
-    buf.set_stringn(
+    put_str(
+        buf,
         area.x,
         area.y,
         header,
@@ -111,19 +113,19 @@ fn render_entry(
     let marker_width = shown.marker.chars().count() as u16;
     for (n, row) in shown.rows.iter().enumerate() {
         let y = y + n as u16;
-        buf.set_stringn(x, y, here, 1, theme.sidebar_here());
+        put_str(buf, x, y, here, 1, theme.sidebar_here());
         let text = super::visual::display_order(row);
         if n == 0 {
             let label = format!("{}{text}", shown.marker);
-            buf.set_stringn(x + 1 + shown.indent, y, label, width, style);
+            put_str(buf, x + 1 + shown.indent, y, &label, width, style);
         } else {
             let left = x + 1 + shown.indent + marker_width;
             let room = width.saturating_sub(marker_width as usize);
-            buf.set_stringn(left, y, text, room, style);
+            put_str(buf, left, y, &text, room, style);
         }
     }
     // Entries holding a bookmark get a mark at the right edge.
     if inner_width > 2 && shown.marked {
-        buf.set_stringn(x + inner_width - 1, y, "◆", 1, theme.bookmark_bar());
+        put_str(buf, x + inner_width - 1, y, "◆", 1, theme.bookmark_bar());
     }
 }

@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::put::put_str;
 use super::theme::Theme;
 use crate::document::sanitize::sanitize_line;
 use crate::outline::fit_label;
@@ -52,15 +53,16 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         }
         _ => fit_label(left_text, room),
     };
-    buf.set_stringn(
+    put_str(
+        buf,
         area.x,
         area.y,
-        format!(" {}", super::visual::display_order(&shown)),
+        &format!(" {}", super::visual::display_order(&shown)),
         left_room,
         style,
     );
     let x = area.x + area.width - right_width as u16;
-    buf.set_stringn(x, area.y, right, right_width, style);
+    put_str(buf, x, area.y, &right, right_width, style);
 }
 
 /// The right-hand parts in screen order, each with its rank: when the line is short, parts

@@ -76,15 +76,23 @@ pub fn drawn_line(
     if !bidi {
         return cells_of(block_text, range, false, false);
     }
+    let rtl = line_runs_right_to_left(block_text, range.start, block_rtl);
+    visual_line(block_text, range, rtl)
+}
+
+/// Whether the line of `block_text` starting at byte `start` belongs to a right-to-left
+/// paragraph, as [`drawn_line`] decides with `bidi` on: `block_rtl` for a preformatted block,
+/// else the direction of the source line holding it.
+pub fn line_runs_right_to_left(block_text: &str, start: usize, block_rtl: Option<bool>) -> bool {
     if let Some(rtl) = block_rtl {
-        return visual_line(block_text, range, rtl);
+        return rtl;
     }
-    let start = range.start.min(block_text.len());
+    let start = start.min(block_text.len());
     let from = memchr::memrchr(b'\n', &block_text.as_bytes()[..start]).map_or(0, |i| i + 1);
     let to = memchr::memchr(b'\n', &block_text.as_bytes()[start..])
         .map_or(block_text.len(), |i| start + i);
     let own = block_text.get(from..to).unwrap_or(block_text);
-    visual_line(block_text, range, paragraph_is_rtl(own))
+    paragraph_is_rtl(own)
 }
 
 /// Whether more of a block's lines (within its first [`DIRECTION_SCAN`] bytes) open with a

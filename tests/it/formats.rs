@@ -172,6 +172,42 @@ fn hebrew_lines_render_right_aligned_in_display_order() {
 }
 
 #[test]
+fn a_line_of_latin_letters_in_a_hebrew_paragraph_sits_right_like_the_rest() {
+    // The paragraph opens in Hebrew; wrapped, one of its lines holds only Latin words (a name
+    // and its address). It belongs to a right-to-left paragraph and is set against the right
+    // edge with the others, not drawn as stored from the left.
+    let hebrew = "כל בני האדם נולדו בני חורין ושווים בערכם";
+    let latin = "Universal Declaration of Human Rights, United Nations";
+    let doc = Document::from_text(&format!("{hebrew} {latin}\n"), "heb.txt");
+    let model = crate::common::model(doc, (60, 12));
+    let mut terminal = Terminal::new(TestBackend::new(60, 12)).unwrap();
+    terminal.draw(|f| quire::ui::render(&model, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let column = model.geometry().column;
+    let rows: Vec<String> = (column.y..column.y + column.height)
+        .map(|y| {
+            (column.x..column.x + column.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect();
+    let latin_row = rows
+        .iter()
+        .find(|row| {
+            row.contains("Nations") && !row.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c))
+        })
+        .unwrap_or_else(|| panic!("no line of Latin words alone in {rows:#?}"));
+    assert!(
+        latin_row.starts_with(' '),
+        "drawn from the left: {latin_row:?}"
+    );
+    assert!(
+        !latin_row.ends_with(' '),
+        "not against the right edge: {latin_row:?}"
+    );
+}
+
+#[test]
 fn a_hebrew_row_of_an_english_table_stays_in_its_columns() {
     // Moby-Dick's etymologies: a table set in columns, one row of it opening in Hebrew.
     let table = "  ϰητος,              _Greek_.\n  חו,                 _Hebrew_.\n  CETUS,              _Latin_.\n  WHŒL,               _Anglo-Saxon_.\n  HVALT,              _Danish_.";
