@@ -19,9 +19,22 @@ pub fn put_str(
     max_width: usize,
     style: Style,
 ) -> (u16, u16) {
-    if !text.chars().all(|c| lone_width(c).is_some()) {
+    if !text.chars().all(stands_alone) {
         return buf.set_stringn(x, y, text, max_width, style);
     }
+    put_lone(buf, x, y, text, max_width, style)
+}
+
+/// [`put_str`] for text already known to be made only of characters that [`stands_alone`]
+/// accepts (the reading column asks that first, to choose its way of drawing a line).
+pub fn put_lone(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    text: &str,
+    max_width: usize,
+    style: Style,
+) -> (u16, u16) {
     let max_width = u16::try_from(max_width).unwrap_or(u16::MAX);
     let mut room = buf.area.right().saturating_sub(x).min(max_width);
     let mut x = x;

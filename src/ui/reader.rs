@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::justify::{Spread, spread_of};
-use super::put::{put_str, stands_alone as put_str_accepts};
+use super::put::{put_lone, put_str, stands_alone};
 use super::theme::Theme;
 use super::visual::{VisualLine, drawn_line, line_runs_right_to_left, lines_mostly_rtl};
 use crate::document::{Block, BlockKind, Span};
@@ -97,11 +97,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
                 // split into clusters and styled span by span.
                 let as_stored = block.spans.is_empty()
                     && spread.is_empty()
-                    && text.chars().all(put_str_accepts)
+                    && text.chars().all(stands_alone)
                     && !(bidi
                         && line_runs_right_to_left(&block.text, line.range().start, block_rtl));
                 let end = if as_stored {
-                    put_str(
+                    put_lone(
                         buf,
                         x,
                         y,

@@ -154,18 +154,28 @@ fn html_articles_are_extracted_close_to_gold() {
     assert!(mean >= 0.95, "mean F1 {mean:.3}: {scores:?}");
 }
 
+/// The reading column's rows of `doc` drawn at `size`, cell by cell as the screen holds them.
+fn column_rows(doc: Document, size: (u16, u16)) -> Vec<String> {
+    let model = crate::common::model(doc, size);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
+    terminal.draw(|f| quire::ui::render(&model, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    let column = model.geometry().column;
+    (column.y..column.y + column.height)
+        .map(|y| {
+            (column.x..column.x + column.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn hebrew_lines_render_right_aligned_in_display_order() {
     let hebrew = "כל בני האדם נולדו בני חורין ושווים בערכם ובזכויותיהם. כולם חוננו בתבונה ובמצפון.";
     let doc = Document::from_text(&format!("{hebrew}\n"), "heb.txt");
-    let model = crate::common::model(doc, (40, 10));
-    let mut terminal = Terminal::new(TestBackend::new(40, 10)).unwrap();
-    terminal.draw(|f| quire::ui::render(&model, f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let column = model.geometry().column;
-    let row: String = (column.x..column.x + column.width)
-        .map(|x| buffer[(x, column.y)].symbol().to_string())
-        .collect();
+    let rows = column_rows(doc, (40, 10));
+    let row = &rows[0];
     // The paragraph's first word sits at the right edge, its letters right to left.
     assert!(row.trim_end().ends_with("לכ"), "{row:?}");
     assert!(!row.starts_with("כל"), "{row:?}");
@@ -179,18 +189,7 @@ fn a_line_of_latin_letters_in_a_hebrew_paragraph_sits_right_like_the_rest() {
     let hebrew = "כל בני האדם נולדו בני חורין ושווים בערכם";
     let latin = "Universal Declaration of Human Rights, United Nations";
     let doc = Document::from_text(&format!("{hebrew} {latin}\n"), "heb.txt");
-    let model = crate::common::model(doc, (60, 12));
-    let mut terminal = Terminal::new(TestBackend::new(60, 12)).unwrap();
-    terminal.draw(|f| quire::ui::render(&model, f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    let column = model.geometry().column;
-    let rows: Vec<String> = (column.y..column.y + column.height)
-        .map(|y| {
-            (column.x..column.x + column.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect()
-        })
-        .collect();
+    let rows = column_rows(doc, (60, 12));
     let latin_row = rows
         .iter()
         .find(|row| {
