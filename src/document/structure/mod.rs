@@ -39,7 +39,16 @@ use shape::{Shape, Shaped};
 /// if it has one. Ruby (in Aozora Bunko's notation) is shown as `ruby` asks.
 pub fn structure(text: &str, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let unwrapped = scan::prose_is_unwrapped(text);
-    let raws = classified(text, unwrapped);
+    structure_classified(text, classified(text, unwrapped), unwrapped, ruby)
+}
+
+/// [`structure`] from the text's blocks as [`classified`] made them.
+fn structure_classified(
+    text: &str,
+    raws: Vec<Raw<'_>>,
+    unwrapped: bool,
+    ruby: Ruby,
+) -> (Vec<Block>, Option<String>) {
     let declared = title::declared_title(&raws);
     let mut blocks: Vec<Block> = raws.iter().map(to_block).collect();
     let aozora = scan::is_aozora(text).then(|| aozora::Matter::of(text));
@@ -141,9 +150,12 @@ fn is_wide(c: char) -> bool {
 /// one-word lines is a single paragraph), its text is built in the text's own buffer instead
 /// of beside it, so the book is never held twice.
 pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>) {
-    let raws = classified(&text, scan::prose_is_unwrapped(&text));
+    let unwrapped = scan::prose_is_unwrapped(&text);
+    let raws = classified(&text, unwrapped);
+    // Most texts have no such block: they are structured from the blocks already classified
+    // (classifying is most of structuring's time, and was once done twice here).
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
-        return structure(&text, ruby);
+        return structure_classified(&text, raws, unwrapped, ruby);
     };
     let declared = title::declared_title(&raws);
     let shapes: Vec<Shape> = raws.iter().map(Shape::of).collect();
