@@ -140,6 +140,28 @@ struct Counted {
     cjk: usize,
 }
 
+/// What an ASCII character is to the count: a space ends a word, a letter or digit starts
+/// one (or goes on with it), anything else (punctuation) does neither.
+const ASCII_OTHER: u8 = 0;
+const ASCII_SPACE: u8 = 1;
+const ASCII_WORD: u8 = 2;
+
+/// [`ASCII_OTHER`], [`ASCII_SPACE`] or [`ASCII_WORD`] for each ASCII byte.
+static ASCII_CLASS: [u8; 128] = {
+    let mut classes = [ASCII_OTHER; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) {
+            classes[byte] = ASCII_SPACE;
+        } else if b.is_ascii_alphanumeric() {
+            classes[byte] = ASCII_WORD;
+        }
+        byte += 1;
+    }
+    classes
+};
+
 /// Count a paragraph: each Han or kana character on its own (those scripts put no spaces
 /// between words), and each run of other non-space text as a word.
 fn count(text: &str) -> Counted {
@@ -150,25 +172,36 @@ fn count(text: &str) -> Counted {
         };
     }
     let (mut words, mut cjk) = (0, 0);
-    let mut in_word = false;
-    for c in text.chars() {
-        // Most of the letters even of a text with curly quotes are ASCII: answered at once.
-        if c.is_ascii() {
-            if matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
-                in_word = false;
-            } else if c.is_ascii_alphanumeric() {
-                words += usize::from(!in_word);
-                in_word = true;
-            }
-        } else if is_cjk(c) {
+    // 1 inside a word, else 0: a number, so that the ASCII steps below take no branch.
+    let mut in_word: usize = 0;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        // Most of the letters even of a text with curly quotes are ASCII: taken a byte at a
+        // time, and only the others decoded (a book is counted at every open).
+        if let Some(&class) = ASCII_CLASS.get(usize::from(byte)) {
+            at += 1;
+            // Without branches: a word boundary falls about every sixth letter, which a
+            // branch on each would keep guessing wrong.
+            let word = usize::from(class == ASCII_WORD);
+            let other = usize::from(class == ASCII_OTHER);
+            words += word & !in_word & 1;
+            in_word = word | (in_word & other);
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        if is_cjk(c) {
             cjk += 1;
-            in_word = false;
+            in_word = 0;
         } else if c.is_whitespace() || is_cjk_punctuation(c) {
-            in_word = false;
+            in_word = 0;
         } else if c.is_alphanumeric() {
             // A word starts at a letter or digit: a dash or a full stop alone is not one.
-            words += usize::from(!in_word);
-            in_word = true;
+            words += 1 - in_word;
+            in_word = 1;
         }
     }
     Counted { words, cjk }
