@@ -4,6 +4,35 @@
 //! list of all lines is ever built: a file of a million short lines costs no more than its
 //! text. Line numbers never move, because a cleaned line is still one line.
 
+/// Three spaces in a row: the gap between columns of a table, a contents line's title and
+/// its page, a figure's parts. Asked of nearly every line the scan reads, so it looks at eight
+/// bytes at a time, six apart (three spaces in a row always lie inside one such window),
+/// instead of setting up a substring search for each line.
+pub fn has_column_gap(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start + 2 < bytes.len() {
+        let end = (start + 8).min(bytes.len());
+        let mut window = [0u8; 8];
+        window[..end - start].copy_from_slice(&bytes[start..end]);
+        if has_three_spaces(u64::from_le_bytes(window)) {
+            return true;
+        }
+        start += 6;
+    }
+    false
+}
+
+/// Whether eight bytes (read little-endian) hold three spaces in a row.
+fn has_three_spaces(window: u64) -> bool {
+    const LOW_SEVEN: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    // A space becomes a zero byte; the high bit of each byte is then set where it was one
+    // (exactly: no carry crosses from one byte to the next).
+    let spaces_zeroed = window ^ 0x2020_2020_2020_2020;
+    let spaces = !(((spaces_zeroed & LOW_SEVEN) + LOW_SEVEN) | spaces_zeroed | LOW_SEVEN);
+    spaces & (spaces >> 8) & (spaces >> 16) != 0
+}
+
 /// One line of the source, cleaned, and where its raw form sits in the source.
 #[derive(Debug, Clone, Copy)]
 pub struct Line<'a> {
@@ -153,7 +182,7 @@ fn is_page_footer(line: &str) -> bool {
     let Some(open) = rest.rfind("[Page ") else {
         return false;
     };
-    rest[open + 6..].trim().chars().all(|c| c.is_ascii_digit()) && trimmed.contains("   ")
+    rest[open + 6..].trim().chars().all(|c| c.is_ascii_digit()) && has_column_gap(trimmed)
 }
 
 /// "RFC 4033       DNS Security Introduction and Requirements     March 2005".
@@ -164,7 +193,7 @@ fn is_page_header(line: &str) -> bool {
     let number_len = rest.chars().take_while(char::is_ascii_digit).count();
     let year = line.rsplit(' ').next().unwrap_or("");
     number_len > 0
-        && line.contains("   ")
+        && has_column_gap(line)
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
 }
@@ -197,6 +226,31 @@ fn box_inner(line: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_column_gap_is_three_spaces_in_a_row_anywhere(text in "[ a\u{a0}é\t]{0,40}") {
+            prop_assert_eq!(has_column_gap(&text), text.contains("   "));
+        }
+    }
+
+    #[test]
+    fn a_column_gap_is_found_at_either_end_and_across_windows() {
+        for (text, gap) in [
+            ("", false),
+            ("   ", true),
+            ("  ", false),
+            ("a  b  c", false),
+            ("abcde   ", true),
+            ("abcdef   x", true),
+            ("abcdefg   x", true),
+            ("1.1. Overview   3", true),
+            ("\u{a0}\u{a0}\u{a0}", false),
+        ] {
+            assert_eq!(has_column_gap(text), gap, "{text:?}");
+        }
+    }
 
     #[test]
     fn a_line_of_spaces_or_characters_that_draw_nothing_is_blank() {

@@ -315,7 +315,7 @@ fn is_centred_title(text: &str) -> bool {
     let words = line.split_whitespace().count();
     indent >= 8
         && !text.contains('\n')
-        && !line.contains("   ")
+        && !super::lines::has_column_gap(line)
         && (1..=12).contains(&words)
         && line.chars().next().is_some_and(char::is_alphabetic)
         && !line.contains("://")
@@ -380,7 +380,8 @@ pub(super) fn is_column_header(raw: &Raw<'_>) -> bool {
     let columned = |line: &str| {
         let text = line.trim();
         let indent = line.len() - line.trim_start().len();
-        !text.is_empty() && (text.contains("   ") || indent >= 24 && indent + text.len() >= 64)
+        !text.is_empty()
+            && (super::lines::has_column_gap(text) || indent >= 24 && indent + text.len() >= 64)
     };
     let lines = raw.line_count();
     let set = raw.lines().filter(|l| columned(l)).count();

@@ -17,7 +17,7 @@ pub(super) fn split_centred_head<'a>(text: &'a str, raws: &mut Vec<Raw<'a>>) {
     };
     let centred = |line: &str| {
         let indent = line.len() - line.trim_start().len();
-        indent >= 8 && !line.trim().is_empty() && !line.trim().contains("   ")
+        indent >= 8 && !line.trim().is_empty() && !lines::has_column_gap(line.trim())
     };
     if first.line_count() < 2 || first.line_count() > 6 || !first.lines().all(centred) {
         return;

@@ -7,7 +7,7 @@
 //! ([`Raw`]) is a span of the source.
 
 use super::heading::{self, Form};
-use super::lines::{self, Cursor, Line, is_blank};
+use super::lines::{self, Cursor, Line, has_column_gap, is_blank};
 use super::raw::Raw;
 use crate::document::BlockKind;
 pub(super) use kept_lines::reads_as_wrapped_prose;
@@ -253,7 +253,7 @@ fn is_unwrapped(sample: &str, filled: usize) -> bool {
     // of every width too, but they are lines by their nature, whatever the text's habit.
     let mut widths: Vec<usize> = sample
         .lines()
-        .filter(|line| !line.trim().contains("   "))
+        .filter(|line| !has_column_gap(line.trim()))
         .map(|line| line.trim_end().width())
         .filter(|&width| width > 40)
         .collect();
@@ -291,7 +291,7 @@ pub(super) fn prose_is_unwrapped(text: &str) -> bool {
     for line in sample(text).lines() {
         let line = line.trim();
         // A table's rows are long and of every width, but lines by their nature.
-        if line.is_empty() || line.contains("   ") {
+        if line.is_empty() || has_column_gap(line) {
             continue;
         }
         // Only lines that could be prose are weighed: a page's menus, buttons and footer
@@ -487,7 +487,7 @@ fn runs_on(line: &str, next: &str) -> bool {
         .is_some_and(|w| w.chars().count() >= 2 && w.chars().all(char::is_lowercase));
     // A row of a table set in columns ("3. After '.'    Methods applicable to the object
     // being" over "dereferenced" in the second column) keeps its lines as they stand.
-    let columned = line.trim().contains("   ") || line.trim().contains('\t');
+    let columned = has_column_gap(line.trim()) || line.trim().contains('\t');
     last_lower
         && !columned
         && line.trim_end().ends_with(char::is_alphanumeric)
@@ -593,19 +593,6 @@ impl Shape {
         }
         self.lines > 1 && self.columned * 2 > self.lines
     }
-}
-
-/// Three spaces in a row: the gap between columns. (A byte loop: this runs on every line of
-/// every paragraph, where setting up a substring search costs more than the search.)
-fn has_column_gap(text: &str) -> bool {
-    let mut run = 0;
-    for byte in text.bytes() {
-        run = if byte == b' ' { run + 1 } else { 0 };
-        if run == 3 {
-            return true;
-        }
-    }
-    false
 }
 
 fn indent(line: &str) -> usize {

@@ -137,7 +137,7 @@ pub(super) fn mark_title(raws: &[impl Shaped], blocks: &mut [Block]) {
 fn is_centred_line(text: &str) -> bool {
     let line = text.trim();
     let indent = text.len() - text.trim_start().len();
-    !line.is_empty() && !line.contains('\n') && !line.contains("   ") && indent >= 4
+    !line.is_empty() && !line.contains('\n') && !super::lines::has_column_gap(line) && indent >= 4
 }
 
 /// A short line between the title and the byline ("or, THE WHALE.", a web page's deck) is the
