@@ -439,20 +439,15 @@ pub(crate) fn session_in_terminal(
     };
     inbox.watch_signals().context("cannot watch for signals")?;
     let guard = TerminalGuard::enter().context("cannot use the terminal")?;
-    let mut terminal = match &colours {
-        Some(screen) => screen.screen(),
-        None => new_screen(),
-    }
-    .context("cannot use the terminal")?;
-    // Cleared once (in the first frame's write), the screen is known blank: the first frame
-    // then writes the spaces between words instead of moving the cursor over them.
-    terminal.clear().context("cannot use the terminal")?;
     // No input is known to make quire panic, so the way back from one is proved with this
     // switch, which only debug builds (the ones tests run) have.
     if cfg!(debug_assertions) && std::env::var_os("QUIRE_DEBUG_PANIC").is_some() {
         panic!("QUIRE_DEBUG_PANIC is set");
     }
-    let size = terminal.size().context("cannot read the terminal size")?;
+    // The reader is laid out for the terminal's size before the frame buffers are taken:
+    // they are made on the settings thread meanwhile. (Should the size change in between,
+    // the first frame lays the reader out again for the size it is drawn at.)
+    let (width, height) = crossterm::terminal::size().context("cannot read the terminal size")?;
     let builder = builder
         .config(settings.config.clone())
         .keymap(settings.keymap.clone())
@@ -461,12 +456,20 @@ pub(crate) fn session_in_terminal(
         .folder(start.folder)
         .notice(join_notices(start.notice, settings.summary()))
         .files(cli.files.clone(), load_options(cli))
-        .screen((size.width, size.height));
+        .screen((width, height));
     let builder = match start.stdin_copy {
         Some(copy) => builder.stdin_copy(copy),
         None => builder,
     };
     let mut app = builder.build();
+    let mut terminal = match &colours {
+        Some(screen) => screen.screen(),
+        None => new_screen(),
+    }
+    .context("cannot use the terminal")?;
+    // Cleared once (in the first frame's write), the screen is known blank: the first frame
+    // then writes the spaces between words instead of moving the cursor over them.
+    terminal.clear().context("cannot use the terminal")?;
     // The first frame is out before the terminal is asked about its colours: the question
     // is written in pieces, which a frame must not come between, and it holds standard
     // output while it waits. Keys are read once it is answered.
