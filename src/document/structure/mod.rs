@@ -152,8 +152,8 @@ fn is_wide(c: char) -> bool {
 pub fn structure_owned(text: String, ruby: Ruby) -> (Vec<Block>, Option<String>) {
     let unwrapped = scan::prose_is_unwrapped(&text);
     let raws = classified(&text, unwrapped);
-    // Most texts have no such block: they are structured from the blocks already classified
-    // (classifying is most of structuring's time, and was once done twice here).
+    // Most texts have no such block: they go on from the blocks classified here, not
+    // classified again (classifying is most of structuring's time).
     let Some((big, plan)) = in_place::largest(&text, &raws) else {
         return structure_classified(&text, raws, unwrapped, ruby);
     };
