@@ -2,8 +2,9 @@
 //! sent as one write per frame. It remembers what the screen shows, so that a run of unchanged
 //! cells between two changed ones (the spaces between words) is written out again when that is
 //! shorter than moving the cursor over it, and it follows the cursor across wide characters
-//! instead of placing it anew after each one; and a frame of several pens (the sidebar, its
-//! border, the text) is written pen by pen when that is shorter than row by row. Frames are
+//! instead of placing it anew after each one; it erases the end of a row left blank instead
+//! of writing spaces over it; and a frame of several pens (the sidebar, its border, the text)
+//! is written pen by pen when that is shorter than row by row. Frames are
 //! what a page turn costs: most of it is the bytes crossing to the terminal, not the drawing.
 
 use std::io::{self, Write};
@@ -137,14 +138,33 @@ impl<W: Write> FrameBackend<W> {
         Ok(())
     }
 
-    /// Write `cells`, in the order given, each where it belongs.
-    fn write_cells<'a>(
-        &mut self,
-        cells: impl IntoIterator<Item = (u16, u16, &'a Cell)>,
-    ) -> io::Result<()> {
+    /// Write `cells`, in the order given, each where it belongs; where they leave the end of
+    /// a row blank, that end is erased with one sequence instead (see [`Self::blank_ends`]).
+    fn write_cells(&mut self, cells: &[(u16, u16, &Cell)]) -> io::Result<()> {
+        let blank_ends = self.blank_ends(cells);
+        let mut erased = vec![false; blank_ends.len()];
         let mut pen = Pen::default();
-        for (x, y, cell) in cells {
+        for &(x, y, cell) in cells {
             let target = Position { x, y };
+            let row = usize::from(y);
+            if blank_ends
+                .get(row)
+                .copied()
+                .flatten()
+                .is_some_and(|end| x >= end)
+            {
+                if !erased[row] {
+                    // The cell is a blank in the plain pen: erasing with that pen leaves
+                    // every cell to the row's end so.
+                    self.set_pen(&mut pen, cell)?;
+                    self.go_to(target, pen)?;
+                    queue!(self.frame, Clear(Erase::UntilNewLine))?;
+                    self.screen.erased(ClearType::UntilNewLine, Some(target));
+                    self.cursor = Some(target);
+                    erased[row] = true;
+                }
+                continue;
+            }
             let wanted = Pen::of(cell);
             // The gap before the cell may be drawn as the cell is (a space after a highlighted
             // word, before a plain one): take the cell's pen first then.
@@ -167,6 +187,85 @@ impl<W: Write> FrameBackend<W> {
             queue!(self.frame, SetAttribute(Attribute::Reset))?;
         }
         Ok(())
+    }
+
+    /// For each row, the column from which the row is to be left blank to its end, when
+    /// erasing it there is shorter than writing the blanks: a line of the last page longer
+    /// than its place on this one leaves a run of spaces to write over it (a fifth of the
+    /// bytes of a page turn in Moby-Dick at 200×60, with the shortened lines of its
+    /// paragraphs' ends). Every cell from that column on must be blank in the plain pen
+    /// after the frame: written so by `cells`, or not written and known so on the screen (or
+    /// the other half of a wide character). `None` for a row where there is no such end, or it is short.
+    fn blank_ends(&self, cells: &[(u16, u16, &Cell)]) -> Vec<Option<u16>> {
+        /// What a frame writes in a cell: nothing, a blank in the plain pen, or anything else.
+        #[derive(Clone, Copy, PartialEq)]
+        enum Written {
+            Not,
+            Blank,
+            Ink,
+        }
+        let (width, height) = (self.screen.width(), self.screen.height());
+        let mut ends = vec![None; usize::from(height)];
+        if width == 0 || cells.is_empty() {
+            return ends;
+        }
+        let mut written = vec![Written::Not; usize::from(width) * usize::from(height)];
+        // Per row: the column after the last cell written with ink (a wide character counts
+        // all the columns it covers), and how many blanks are written.
+        let mut ink_end = vec![0u16; usize::from(height)];
+        let mut blanks = vec![0u16; usize::from(height)];
+        for &(x, y, cell) in cells {
+            if x >= width || y >= height {
+                continue;
+            }
+            let (row, at) = (usize::from(y), usize::from(y) * usize::from(width));
+            if cell.symbol() == " " && Pen::of(cell) == Pen::default() {
+                written[at + usize::from(x)] = Written::Blank;
+                blanks[row] += 1;
+            } else {
+                written[at + usize::from(x)] = Written::Ink;
+                let covered = UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                ink_end[row] = ink_end[row].max(x.saturating_add(covered).min(width));
+            }
+        }
+        for (row, end) in ends.iter_mut().enumerate() {
+            // Erasing costs three bytes: worth it past three blanks.
+            if blanks[row] <= 3 {
+                continue;
+            }
+            let y = row as u16;
+            let at = row * usize::from(width);
+            let mut start = width;
+            while start > ink_end[row] {
+                let x = start - 1;
+                let here = Position { x, y };
+                let blank = match written[at + usize::from(x)] {
+                    Written::Blank => true,
+                    // ratatui holds a blank where a wide character's other half is: erased
+                    // when this frame writes over the character, and left alone when it stays
+                    // (its first column is not blank, so the erasing starts after it).
+                    Written::Not => self.screen.is_blank(here) || self.screen.is_wide_half(here),
+                    Written::Ink => false,
+                };
+                if !blank {
+                    break;
+                }
+                start = x;
+            }
+            // The erasing starts at the first blank written: what lies before it is blank
+            // already, or the rest of a wide character that stays. It cannot start inside a
+            // wide character: ratatui never writes in the columns one covers.
+            while start < width && written[at + usize::from(start)] == Written::Not {
+                start += 1;
+            }
+            let blanks_erased = (start..width)
+                .filter(|&x| written[at + usize::from(x)] == Written::Blank)
+                .count();
+            if blanks_erased > 3 {
+                *end = Some(start);
+            }
+        }
+        ends
     }
 
     /// `cells` and, where one of them is written over the first cell of a cluster of several
@@ -259,14 +358,14 @@ impl<W: Write> Backend for FrameBackend<W> {
     {
         let cells = self.with_cluster_tails(content.collect());
         if !switches_pen_more_than_once_a_row(&cells) || !self.may_reorder(&cells) {
-            return self.write_cells(cells);
+            return self.write_cells(&cells);
         }
         let (start, screen, cursor) = (self.frame.len(), self.screen.clone(), self.cursor);
-        self.write_cells(cells.iter().copied())?;
+        self.write_cells(&cells)?;
         let by_rows = self.frame.split_off(start);
         let screen_by_rows = std::mem::replace(&mut self.screen, screen);
         let cursor_by_rows = std::mem::replace(&mut self.cursor, cursor);
-        self.write_cells(by_pen(cells))?;
+        self.write_cells(&by_pen(cells))?;
         if self.frame.len() - start > by_rows.len() {
             self.frame.truncate(start);
             self.frame.extend_from_slice(&by_rows);

@@ -65,6 +65,10 @@ pub struct Screen {
     /// writing over the cluster's first cell leaves the rest standing, as a wide character's
     /// other half is not.
     tails: Vec<bool>,
+    /// Cells a wide character written at their left covers: ratatui holds a blank there,
+    /// and the terminal shows that character's right half, or a blank once the character
+    /// is written over.
+    wide_halves: Vec<bool>,
 }
 
 impl Screen {
@@ -84,6 +88,7 @@ impl Screen {
             self.height = height;
             self.cells = vec![None; usize::from(width) * usize::from(height)];
             self.tails = vec![false; self.cells.len()];
+            self.wide_halves = vec![false; self.cells.len()];
         }
     }
 
@@ -102,6 +107,7 @@ impl Screen {
         // Most cells of a frame: one printable ASCII character.
         if let &[byte @ 0x20..=0x7E] = symbol.as_bytes() {
             self.tails[start] = false;
+            self.wide_halves[start] = false;
             self.cells[start] = Some(Plain {
                 ch: char::from(byte),
                 pen,
@@ -112,6 +118,7 @@ impl Screen {
         let first = chars.next();
         let several = chars.next().is_some();
         self.tails[start] = false;
+        self.wide_halves[start] = false;
         if let (Some(ch), false) = (first, several)
             && ch.width() == Some(1)
         {
@@ -123,6 +130,7 @@ impl Screen {
         let end = (start - usize::from(at.x) + covered).min(row_end);
         self.cells[start..end].fill(None);
         self.tails[start + 1..end.max(start + 1)].fill(several);
+        self.wide_halves[start + 1..end.max(start + 1)].fill(!several);
     }
 
     /// The cells after `at` that still show the rest of a cluster written there, which
@@ -141,6 +149,20 @@ impl Screen {
     /// Whether any cluster's rest is on screen: only then can one be left standing.
     pub fn has_cluster_tails(&self) -> bool {
         self.tails.contains(&true)
+    }
+
+    pub fn height(&self) -> u16 {
+        self.height
+    }
+
+    /// The terminal shows a blank in the plain pen at `at`, for sure.
+    pub fn is_blank(&self, at: Position) -> bool {
+        self.index(at).is_some_and(|i| self.cells[i] == Some(BLANK))
+    }
+
+    /// `at` is covered by a wide character written at its left (see `wide_halves`).
+    pub fn is_wide_half(&self, at: Position) -> bool {
+        self.index(at).is_some_and(|i| self.wide_halves[i])
     }
 
     /// What the terminal shows at `at` is known (one narrow character, or a blank).
@@ -212,6 +234,7 @@ impl Screen {
             }
         };
         self.tails[range.clone()].fill(false);
+        self.wide_halves[range.clone()].fill(false);
         self.cells[range].fill(Some(BLANK));
     }
 }

@@ -165,6 +165,77 @@ fn after_an_emoji_the_cursor_is_placed_anew_after_a_cjk_character_it_is_not() {
     );
 }
 
+/// Draw `lines` on `terminal`, replaying the frame on `model`; the frame's bytes, after
+/// checking that the model shows what was drawn.
+fn drawn_and_replayed(
+    terminal: &mut Terminal<FrameBackend<Recorder>>,
+    model: &mut Model,
+    lines: &[(&str, Style)],
+) -> Vec<u8> {
+    let completed = terminal
+        .draw(|frame| {
+            for (y, (text, style)) in lines.iter().enumerate() {
+                frame.buffer_mut().set_string(0, y as u16, text, *style);
+            }
+        })
+        .unwrap()
+        .buffer
+        .clone();
+    let frame = std::mem::take(&mut terminal.backend_mut().writer_mut().writes).concat();
+    model.replay(&frame);
+    assert_eq!(model.differences(&completed), Vec::new());
+    frame
+}
+
+#[test]
+fn the_rest_of_a_line_longer_on_the_last_page_is_erased_not_written_over_with_spaces() {
+    let (mut terminal, mut model) = (terminal(100, 4), Model::new(100, 4));
+    let plain = Style::default();
+    drawn_and_replayed(&mut terminal, &mut model, &[(PROSE, plain), (PROSE, plain)]);
+    let frame = drawn_and_replayed(
+        &mut terminal,
+        &mut model,
+        &[("It was the best", plain), ("Short, and a border:", plain)],
+    );
+    let text = String::from_utf8_lossy(&frame);
+    assert_eq!(text.matches("\x1b[K").count(), 2, "{text:?}");
+    assert!(!text.contains("    "), "{text:?}");
+}
+
+#[test]
+fn a_blank_end_is_erased_only_to_the_right_of_what_stays_and_only_when_that_is_shorter() {
+    let (mut terminal, mut model) = (terminal(60, 3), Model::new(60, 3));
+    let plain = Style::default();
+    let border = Style::default().fg(Color::Indexed(59));
+    let long = "The whale, the whale, up helm, up helm!";
+    drawn_and_replayed(
+        &mut terminal,
+        &mut model,
+        &[
+            (long, plain),
+            (long, plain),
+            ("天地玄黃宇宙洪荒 and more", plain),
+        ],
+    );
+    let frame = drawn_and_replayed(
+        &mut terminal,
+        &mut model,
+        &[
+            // The border at the row's end stays: its row is not erased.
+            (&format!("{:<58}│", "The whale."), border),
+            // Three blanks are shorter to write than to erase.
+            ("The whale, the whale, up helm, up he", plain),
+            // Erased after an ideograph that stays.
+            ("天地玄黃", plain),
+        ],
+    );
+    let text = String::from_utf8_lossy(&frame);
+    assert_eq!(text.matches("\x1b[K").count(), 1, "{text:?}");
+    // From the first column after the four ideographs that stay: the four written over go
+    // with the rest.
+    assert!(text.contains("\x1b[3;9H\x1b[K"), "{text:?}");
+}
+
 /// A small terminal: cursor positioning and moves, erasing, SGR colours and attributes, and
 /// printing with autowrap; enough to replay what the backend writes.
 struct Model {
