@@ -60,6 +60,92 @@ const STOP_SIGNALS: [i32; 12] = [
     signal_hook::consts::SIGXFSZ,
     signal_hook::consts::SIGIO,
 ];
+/// What the loop is told of `signal`: a change of the terminal's size with the size it has
+/// now (`size` asks), or a signal that ends the session. Nothing when the size cannot be had:
+/// the terminal is gone, which the loop's own check finds.
+fn signal_message(signal: i32, size: impl FnOnce() -> io::Result<(u16, u16)>) -> Option<Msg> {
+    if signal != signal_hook::consts::SIGWINCH {
+        return Some(Msg::Signal(signal));
+    }
+    let (width, height) = size().ok()?;
+    Some(Msg::Resize { width, height })
+}
+
+/// The terminal the input is read from, watched for input and for its hang-up. The terminal
+/// library reads standard input when it is a terminal, else `/dev/tty`; this watches the
+/// same. Waiting inside the library, a hung-up terminal made its reader spin on end-of-file
+/// (a core busy until the session noticed and ended, about 50 ms of CPU at each closed
+/// window); the hang-up is seen here first, and ends the reading.
+struct TerminalWatch {
+    /// `/dev/tty`, opened when standard input is not the terminal.
+    #[cfg(target_os = "linux")]
+    tty: Option<std::fs::File>,
+}
+
+impl TerminalWatch {
+    fn new() -> TerminalWatch {
+        #[cfg(target_os = "linux")]
+        {
+            use std::io::IsTerminal;
+            let tty = if io::stdin().is_terminal() {
+                None
+            } else {
+                std::fs::File::open("/dev/tty").ok()
+            };
+            TerminalWatch { tty }
+        }
+        #[cfg(not(target_os = "linux"))]
+        TerminalWatch {}
+    }
+
+    /// Wait until the terminal has input: false when it hung up instead (or cannot be
+    /// watched, when the terminal library would fail too).
+    #[cfg(target_os = "linux")]
+    fn wait_for_input(&self) -> bool {
+        use std::os::fd::AsFd;
+        let stdin = io::stdin();
+        let fd = match &self.tty {
+            Some(tty) => tty.as_fd(),
+            None => stdin.as_fd(),
+        };
+        input_or_hang_up(fd)
+    }
+
+    /// Elsewhere the terminal library waits, as it always did.
+    #[cfg(not(target_os = "linux"))]
+    fn wait_for_input(&self) -> bool {
+        loop {
+            match crossterm::event::poll(Duration::from_secs(3600)) {
+                Ok(true) => return true,
+                Ok(false) => {}
+                Err(_) => return false,
+            }
+        }
+    }
+}
+
+/// Wait until `fd` has input (true) or has hung up or failed (false).
+#[cfg(target_os = "linux")]
+fn input_or_hang_up(fd: std::os::fd::BorrowedFd<'_>) -> bool {
+    use rustix::event::{PollFd, PollFlags, poll};
+    loop {
+        let mut fds = [PollFd::new(&fd, PollFlags::IN)];
+        match poll(&mut fds, None) {
+            Ok(_) => {
+                let got = fds[0].revents();
+                if got.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
+                    return false;
+                }
+                if got.contains(PollFlags::IN) {
+                    return true;
+                }
+            }
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return false,
+        }
+    }
+}
+
 /// How often a quiet wait checks that the terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_secs(1);
 /// The signal number reported when the terminal vanished without a signal: a hang-up.
@@ -83,15 +169,25 @@ impl TerminalInbox {
         Postbox(self.sender.clone())
     }
 
-    /// Watch for the stop signals: each is posted as [`Msg::Signal`].
+    /// Watch for the stop signals, each posted as [`Msg::Signal`], and for the terminal's
+    /// change of size, posted as [`Msg::Resize`] with the size it has then. (The input thread
+    /// waits on the terminal itself, not inside the terminal library, which would have told
+    /// of the change; see [`TerminalWatch`].)
     pub fn watch_signals(&mut self) -> io::Result<()> {
-        let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+        let watched = STOP_SIGNALS
+            .iter()
+            .copied()
+            .chain([signal_hook::consts::SIGWINCH]);
+        let mut signals = signal_hook::iterator::Signals::new(watched)?;
         let postbox = self.postbox();
         std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
                 for signal in signals.forever() {
-                    if !postbox.post(Msg::Signal(signal)) {
+                    let Some(msg) = signal_message(signal, crossterm::terminal::size) else {
+                        continue;
+                    };
+                    if !postbox.post(msg) {
                         return;
                     }
                 }
@@ -101,23 +197,43 @@ impl TerminalInbox {
 
     /// Start reading the terminal's input, once nothing else reads it.
     ///
-    /// Terminal input is read on a thread of its own. When the terminal goes away (a closed
-    /// window, a killed tmux pane) a read can spin on end-of-file inside the terminal library
-    /// and never return; reading elsewhere keeps the loop free to notice the hang-up signal, or
-    /// the vanished terminal, and shut down cleanly.
+    /// Terminal input is read on a thread of its own, which waits on the terminal itself and
+    /// ends when the terminal goes away (a closed window, a killed tmux pane), posting a
+    /// hang-up (see [`TerminalWatch`]). Reading elsewhere keeps the loop free to notice the
+    /// hang-up signal, or the vanished terminal, should the thread be stuck in a read.
     pub fn read_terminal(&mut self) -> io::Result<()> {
         let postbox = self.postbox();
         std::thread::Builder::new()
             .name("terminal-input".into())
             .spawn(move || {
-                while let Ok(event) = crossterm::event::read() {
-                    if let Some(msg) = translate(event)
-                        && !postbox.post(msg)
-                    {
-                        return;
+                let terminal = TerminalWatch::new();
+                loop {
+                    if !terminal.wait_for_input() {
+                        break;
+                    }
+                    // Every event the input holds, then back to waiting: the terminal library
+                    // may have read several at once and keep the rest.
+                    loop {
+                        match crossterm::event::poll(Duration::ZERO) {
+                            Ok(true) => {}
+                            Ok(false) => break,
+                            Err(_) => {
+                                postbox.post(Msg::Signal(HANGUP));
+                                return;
+                            }
+                        }
+                        let Ok(event) = crossterm::event::read() else {
+                            postbox.post(Msg::Signal(HANGUP));
+                            return;
+                        };
+                        if let Some(msg) = translate(event)
+                            && !postbox.post(msg)
+                        {
+                            return;
+                        }
                     }
                 }
-                // A read error: the terminal is gone.
+                // The terminal hung up, or a read failed: it is gone.
                 postbox.post(Msg::Signal(HANGUP));
             })?;
         Ok(())
@@ -224,7 +340,9 @@ fn translate(event: TermEvent) -> Option<Msg> {
             MouseEventKind::Down(MouseButton::Left) => Input::Click { column, row },
             _ => return None,
         },
-        TermEvent::Resize(width, height) => return Some(Msg::Resize { width, height }),
+        // A change of size is told by the signal thread, with the size the terminal has when
+        // it is asked: the library's own word of it can come late, after a newer size (see
+        // `watch_signals`).
         _ => return None,
     };
     Some(Msg::Input(input))
@@ -359,5 +477,38 @@ mod tests {
         let doc = std::sync::Arc::new(crate::document::Document::from_text("A text.", "t"));
         let outline = crate::reader::Job::BuildOutline { generation: 1, doc };
         assert!(Work::job(outline).is_background());
+    }
+
+    #[test]
+    fn a_change_of_size_is_told_with_the_size_then_and_a_stop_signal_as_itself() {
+        let winch = signal_hook::consts::SIGWINCH;
+        let resized = signal_message(winch, || Ok((60, 14)));
+        assert!(matches!(
+            resized,
+            Some(Msg::Resize {
+                width: 60,
+                height: 14
+            })
+        ));
+        let gone = signal_message(winch, || Err(io::Error::other("no terminal")));
+        assert!(gone.is_none());
+        let term = signal_hook::consts::SIGTERM;
+        let stop = signal_message(term, || panic!("a stop signal asks no size"));
+        assert!(matches!(stop, Some(Msg::Signal(n)) if n == term));
+    }
+
+    /// A terminal with input wakes the input thread; one hung up (its other end closed, as a
+    /// closed window leaves it) ends it, though input is still waiting to be read.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_input_thread_wakes_for_input_and_stops_at_a_hang_up() {
+        use std::io::Write;
+        use std::os::fd::AsFd;
+        let (mut terminal, reader_side) = pty_process::blocking::open().unwrap();
+        // A whole line: the reader's side is not in raw mode here.
+        terminal.write_all(b"j\n").unwrap();
+        assert!(input_or_hang_up(reader_side.as_fd()));
+        drop(terminal);
+        assert!(!input_or_hang_up(reader_side.as_fd()));
     }
 }

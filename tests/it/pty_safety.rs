@@ -378,3 +378,43 @@ fn keys_typed_while_the_terminal_answers_are_not_lost() {
         );
     }
 }
+
+/// A change of the terminal's size reaches the reader: the page is laid out again and its
+/// status line drawn on the new last row. (The terminal's signal tells the loop at once; a
+/// frame drawn for any other reason would find the new size too, so this shows the end, not
+/// the way.)
+#[test]
+fn a_resized_terminal_gets_a_page_laid_out_for_its_new_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("prose.txt");
+    let paragraph = "Call me Ishmael. Some years ago, never mind how long precisely, having \
+                     little or no money in my purse, I thought I would sail about a little.\n\n";
+    std::fs::write(&path, paragraph.repeat(40)).unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let args = [
+        "--from-start".as_ref(),
+        "--data-dir".as_ref(),
+        data.path().as_os_str(),
+        path.as_os_str(),
+    ];
+    let mut quire = InPty::start(&args, (24, 80));
+    // Reading keys (and so past its first frame): it asks for mouse reports then.
+    quire.collect(
+        Instant::now() + Duration::from_secs(10),
+        Some(b"\x1b[?1000h"),
+    );
+    assert!(
+        quire.output.windows(7).any(|w| w == b"\x1b[24;1H"),
+        "no status line on the 24th row"
+    );
+    quire.pty.resize(pty_process::Size::new(14, 60)).unwrap();
+    quire.collect(
+        Instant::now() + Duration::from_secs(10),
+        Some(b"\x1b[14;1H"),
+    );
+    let resized = quire.output.windows(7).any(|w| w == b"\x1b[14;1H");
+    quire.type_in(b"q");
+    let (status, _) = quire.finish();
+    assert!(resized, "nothing drawn on the 14th row after the resize");
+    assert!(status.is_some_and(|s| s.success()), "{status:?}");
+}
