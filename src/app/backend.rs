@@ -213,7 +213,7 @@ impl<W: Write> FrameBackend<W> {
         // Per row: the column after the last cell written with ink (a wide character counts
         // all the columns it covers), and how many blanks are written.
         let mut ink_end = vec![0u16; usize::from(height)];
-        let mut blanks = vec![0u16; usize::from(height)];
+        let mut blanks = vec![0usize; usize::from(height)];
         for &(x, y, cell) in cells {
             if x >= width || y >= height {
                 continue;
