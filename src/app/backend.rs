@@ -195,7 +195,7 @@ impl<W: Write> FrameBackend<W> {
     /// bytes of a page turn in Moby-Dick at 200×60, with the shortened lines of its
     /// paragraphs' ends). Every cell from that column on must be blank in the plain pen
     /// after the frame: written so by `cells`, or not written and known so on the screen (or
-    /// the other half of a wide character). `None` for a row where there is no such end, or it is short.
+    /// the other half of a wide character). `None` for a row with no such end, or a short one.
     fn blank_ends(&self, cells: &[(u16, u16, &Cell)]) -> Vec<Option<u16>> {
         /// What a frame writes in a cell: nothing, a blank in the plain pen, or anything else.
         #[derive(Clone, Copy, PartialEq)]
