@@ -34,6 +34,22 @@ pub fn path_key(path: &Path) -> String {
 pub const DB_FILE: &str = "bookmarks.sqlite3";
 /// How long a write waits for another process's write to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a look into the store before the first frame pauses between tries when it finds
+/// the store busy. The usual cause is the other thread's look at the same moment, rebuilding
+/// the log's index (a tenth of a millisecond or two): SQLite's own waiting sleeps a whole
+/// millisecond first, which one reopening in twenty spent before its first frame.
+const PEEK_PAUSE: Duration = Duration::from_micros(50);
+
+/// SQLite's busy handler for a look before the first frame: a short pause per try, and no
+/// longer in all than a write would wait.
+fn peek_busy(tries: i32) -> bool {
+    let waited = PEEK_PAUSE.saturating_mul(u32::try_from(tries).unwrap_or(0));
+    if waited >= BUSY_TIMEOUT {
+        return false;
+    }
+    std::thread::sleep(PEEK_PAUSE);
+    true
+}
 
 /// Forward migrations: entry `n` upgrades a database at version `n` to `n + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -391,7 +407,7 @@ impl Store {
             &file,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(peek_busy))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         // A store from before the line was kept has no such column; its place is all the
         // same a place.
@@ -444,7 +460,7 @@ impl Store {
             &file,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
+        conn.busy_handler(Some(peek_busy))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         if version < 2 {
             return Ok(Vec::new());
@@ -753,6 +769,51 @@ mod tests {
             peeked.map(|p| (p.line, p.pages)),
             Some((Some(13_313), None))
         );
+    }
+
+    #[test]
+    fn a_look_before_the_first_frame_retries_in_short_pauses_up_to_a_writes_wait() {
+        assert!(peek_busy(0));
+        assert!(peek_busy(100));
+        let tries_in_a_writes_wait = BUSY_TIMEOUT.as_micros() / PEEK_PAUSE.as_micros();
+        let last = i32::try_from(tries_in_a_writes_wait).unwrap();
+        assert!(!peek_busy(last));
+        assert!(!peek_busy(i32::MAX));
+    }
+
+    #[test]
+    fn looks_at_the_same_moment_each_get_their_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        let record = store
+            .ensure_document("h", "T", Some("/books/t.txt"))
+            .unwrap();
+        let place = Position {
+            anchor: Anchor::new(12, 0),
+            ..Position::default()
+        };
+        store.save_position(record, &place, None).unwrap();
+        store.remember("theme", Some("dark")).unwrap();
+        // Closed, so that the first look to come rebuilds the log's index while others wait.
+        drop(store);
+        for _ in 0..10 {
+            let looks: Vec<_> = (0..4)
+                .map(|i| {
+                    let dir = dir.path().to_path_buf();
+                    std::thread::spawn(move || {
+                        if i % 2 == 0 {
+                            let place = Store::peek_place_by_path(&dir, "/books/t.txt");
+                            place.map(|p| p.map(|p| p.anchor).is_some())
+                        } else {
+                            Store::peek_settings(&dir).map(|settings| settings.len() == 1)
+                        }
+                    })
+                })
+                .collect();
+            for look in looks {
+                assert!(matches!(look.join(), Ok(Ok(true))));
+            }
+        }
     }
 
     #[test]
