@@ -394,11 +394,10 @@ impl Store {
         }
     }
 
-    /// Where the reader left the document last opened from `path`, looked up read-only in the
-    /// store in `dir` without opening it for writing (no checks, no migrations): quick enough
-    /// to ask before the text is structured whether opening will jump into it, and where.
-    /// `None` when there is no such place; an error when the store could not be read.
-    pub fn peek_place_by_path(dir: &Path, path: &str) -> Result<Option<Position>, StoreError> {
+    /// The store in `dir` opened for a look before the first frame, and its schema version:
+    /// read-only, nothing checked or migrated, a busy store waited out in short pauses
+    /// ([`peek_busy`]). `None` when there is no store yet.
+    fn peek(dir: &Path) -> Result<Option<(Connection, i64)>, StoreError> {
         let file = dir.join(DB_FILE);
         if !file.exists() {
             return Ok(None);
@@ -409,6 +408,17 @@ impl Store {
         )?;
         conn.busy_handler(Some(peek_busy))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        Ok(Some((conn, version)))
+    }
+
+    /// Where the reader left the document last opened from `path`, looked up read-only in the
+    /// store in `dir` without opening it for writing (no checks, no migrations): quick enough
+    /// to ask before the text is structured whether opening will jump into it, and where.
+    /// `None` when there is no such place; an error when the store could not be read.
+    pub fn peek_place_by_path(dir: &Path, path: &str) -> Result<Option<Position>, StoreError> {
+        let Some((conn, version)) = Store::peek(dir)? else {
+            return Ok(None);
+        };
         // A store from before the line was kept has no such column; its place is all the
         // same a place.
         let lines = if version >= 5 {
@@ -452,16 +462,9 @@ impl Store {
     /// What the reader chose last for every document, looked up read-only in the store in
     /// `dir` (as [`Store::peek_place_by_path`] does): key and value pairs.
     pub fn peek_settings(dir: &Path) -> Result<Vec<(String, String)>, StoreError> {
-        let file = dir.join(DB_FILE);
-        if !file.exists() {
+        let Some((conn, version)) = Store::peek(dir)? else {
             return Ok(Vec::new());
-        }
-        let conn = Connection::open_with_flags(
-            &file,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        conn.busy_handler(Some(peek_busy))?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        };
         if version < 2 {
             return Ok(Vec::new());
         }
