@@ -139,9 +139,13 @@ impl<W: Write> FrameBackend<W> {
     }
 
     /// Write `cells`, in the order given, each where it belongs; where they leave the end of
-    /// a row blank, that end is erased with one sequence instead (see [`Self::blank_ends`]).
-    fn write_cells(&mut self, cells: &[(u16, u16, &Cell)]) -> io::Result<()> {
-        let blank_ends = self.blank_ends(cells);
+    /// a row blank (`blank_ends`, from [`Self::blank_ends`]), that end is erased with one
+    /// sequence instead.
+    fn write_cells(
+        &mut self,
+        cells: &[(u16, u16, &Cell)],
+        blank_ends: &[Option<u16>],
+    ) -> io::Result<()> {
         let mut erased = vec![false; blank_ends.len()];
         let mut pen = Pen::default();
         for &(x, y, cell) in cells {
@@ -357,15 +361,17 @@ impl<W: Write> Backend for FrameBackend<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let cells = self.with_cluster_tails(content.collect());
+        // Where rows end blank does not depend on the order the cells are written in.
+        let blank_ends = self.blank_ends(&cells);
         if !switches_pen_more_than_once_a_row(&cells) || !self.may_reorder(&cells) {
-            return self.write_cells(&cells);
+            return self.write_cells(&cells, &blank_ends);
         }
         let (start, screen, cursor) = (self.frame.len(), self.screen.clone(), self.cursor);
-        self.write_cells(&cells)?;
+        self.write_cells(&cells, &blank_ends)?;
         let by_rows = self.frame.split_off(start);
         let screen_by_rows = std::mem::replace(&mut self.screen, screen);
         let cursor_by_rows = std::mem::replace(&mut self.cursor, cursor);
-        self.write_cells(&by_pen(cells))?;
+        self.write_cells(&by_pen(cells), &blank_ends)?;
         if self.frame.len() - start > by_rows.len() {
             self.frame.truncate(start);
             self.frame.extend_from_slice(&by_rows);
