@@ -228,7 +228,7 @@ impl<W: Write> FrameBackend<W> {
                 blanks[row] += 1;
             } else {
                 written[at + usize::from(x)] = Written::Ink;
-                let covered = UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                let covered = cell_columns(cell.symbol());
                 ink_end[row] = ink_end[row].max(x.saturating_add(covered).min(width));
             }
         }
@@ -289,7 +289,7 @@ impl<W: Write> FrameBackend<W> {
         let covered: std::collections::HashSet<(u16, u16)> = cells
             .iter()
             .flat_map(|&(x, y, cell)| {
-                let width = UnicodeWidthStr::width(cell.symbol()).max(1) as u16;
+                let width = cell_columns(cell.symbol());
                 (x..x.saturating_add(width)).map(move |x| (x, y))
             })
             .collect();
@@ -521,6 +521,15 @@ fn by_pen(cells: Vec<(u16, u16, &Cell)>) -> Vec<(u16, u16, &Cell)> {
     // Stable: within a pen, the cells keep their row-by-row order.
     ranked.sort_by_key(|(rank, _)| *rank);
     ranked.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// How many columns a cell's symbol covers (at least one): most of a frame is single
+/// letters, which need no look-up.
+fn cell_columns(symbol: &str) -> u16 {
+    match symbol.as_bytes() {
+        [_] => 1,
+        _ => UnicodeWidthStr::width(symbol).max(1) as u16,
+    }
 }
 
 /// Whether terminals agree on how wide `c` is: ASCII; a narrow character outside the blocks of
