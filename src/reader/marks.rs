@@ -103,6 +103,14 @@ impl Marks {
             .any(|b| !b.orphaned && b.span.start.block <= block && b.span.end.block >= block)
     }
 
+    /// True when some placed bookmark covers part of the blocks `first..=last` (an outline
+    /// entry's): one look at each bookmark, however many blocks the range holds.
+    pub fn range_is_marked(&self, first: usize, last: usize) -> bool {
+        self.bookmarks
+            .iter()
+            .any(|b| !b.orphaned && b.span.start.block <= last && b.span.end.block >= first)
+    }
+
     /// Byte ranges of `block`'s text covered by placed bookmarks.
     pub fn ranges_in_block(&self, block: usize, block_len: usize) -> Vec<std::ops::Range<usize>> {
         self.bookmarks
@@ -129,4 +137,43 @@ pub fn span_in_block(span: Span, block: usize, block_len: usize) -> Option<std::
         block_len
     };
     (start < end).then_some(start..end.min(block_len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Anchor;
+
+    fn bookmark(from: usize, to: usize, orphaned: bool) -> Bookmark {
+        let at = |block| Anchor::new(block, 0);
+        Bookmark {
+            span: Span {
+                start: at(from),
+                end: at(to),
+            },
+            orphaned,
+            ..Bookmark::default()
+        }
+    }
+
+    #[test]
+    fn a_range_is_marked_exactly_when_one_of_its_blocks_is() {
+        let marks = Marks {
+            bookmarks: vec![bookmark(5, 6, false), bookmark(20, 20, true)],
+            ..Marks::default()
+        };
+        for (first, last) in [(0, 4), (0, 5), (6, 9), (5, 5), (7, 30), (0, 100), (20, 20)] {
+            let by_block = (first..=last).any(|b| marks.block_is_marked(b));
+            assert_eq!(
+                marks.range_is_marked(first, last),
+                by_block,
+                "{first}..={last}"
+            );
+        }
+        assert!(marks.range_is_marked(0, 5));
+        assert!(
+            !marks.range_is_marked(7, 30),
+            "an orphaned bookmark marks nothing"
+        );
+    }
 }

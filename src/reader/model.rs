@@ -23,6 +23,7 @@ use super::history::JumpHistory;
 use super::library::Library;
 use super::marks::Marks;
 use super::msg::{Input, Opened};
+use super::outline_rows::FittedLabels;
 use super::prompt::Prompt;
 use super::search::SearchState;
 use super::source::Source;
@@ -173,6 +174,9 @@ pub struct Model {
     pub(super) outline_cursor: usize,
     /// Which branches of the outline tree the sidebar has folded.
     pub(super) folds: Folds,
+    /// The outline's labels fitted to the sidebar's rows: a cache the view fills (hence the
+    /// cell), which belongs to `outline` and is emptied with it.
+    pub(super) fitted_labels: std::cell::RefCell<FittedLabels>,
     /// The pop-up over the text, if one is open.
     pub(super) popup: Option<Popup>,
     /// The messages said so far this session, oldest first (the last hundred), for `M`.
@@ -321,6 +325,7 @@ impl Model {
             sidebar_wanted,
             outline_cursor: 0,
             folds,
+            fitted_labels: Default::default(),
             popup: None,
             log: VecDeque::new(),
             leftovers_open: false,
@@ -619,6 +624,7 @@ impl Model {
             .get(self.outline_cursor)
             .map(|e| e.first_block);
         self.outline = outline;
+        self.fitted_labels = Default::default();
         self.outline_state = OutlineState::Done;
         self.folds = Folds::new(&self.outline);
         let cursor = cursor_block

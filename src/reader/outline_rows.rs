@@ -3,6 +3,8 @@
 //! would cut inside a run takes two (see [`label_rows`]). The view draws these rows and a click
 //! is mapped back through them, so both always agree on what is where.
 
+use rustc_hash::FxHashMap;
+
 use crate::layout::geometry::{sidebar_indent, sidebar_offset};
 use crate::outline::{Entry, EntryKind, label_rows, told_apart};
 
@@ -99,11 +101,33 @@ fn lay_out(model: &Model, index: usize, inner_width: u16) -> ShownEntry {
     } else {
         ""
     };
-    let marked = (entry.first_block..=entry.last_block).any(|b| model.marks().block_is_marked(b));
+    let marked = model
+        .marks()
+        .range_is_marked(entry.first_block, entry.last_block);
     let room = (inner_width as usize)
         .saturating_sub(indent as usize + 1 + usize::from(marked) + marker.chars().count());
-    let heading = entry.kind == EntryKind::Heading;
+    // The cache is only ever borrowed here, one entry at a time; were it busy, the label
+    // is fitted afresh rather than waited for.
+    let rows = match model.fitted_labels.try_borrow_mut() {
+        Ok(mut cache) => cache.rows(index, room, || fitted_rows(model, index, room)),
+        Err(_) => fitted_rows(model, index, room),
+    };
+    ShownEntry {
+        entry: index,
+        indent,
+        marker,
+        marked,
+        rows,
+    }
+}
+
+/// The rows of entry `index`'s label fitted to `room` columns.
+fn fitted_rows(model: &Model, index: usize, room: usize) -> Vec<String> {
     let entries = &model.outline().entries;
+    let Some(entry) = entries.get(index) else {
+        return vec![String::new()];
+    };
+    let heading = entry.kind == EntryKind::Heading;
     // Only a heading's label cut to its row can look like its sibling's: a paragraph's
     // label is its key phrases, and a series of headings is what opens alike.
     let siblings: Vec<&str> = if heading && entry.label.len() > room {
@@ -119,12 +143,46 @@ fn lay_out(model: &Model, index: usize, inner_width: u16) -> ShownEntry {
         Vec::new()
     };
     let label = told_apart(&entry.label, &siblings, heading, room);
-    ShownEntry {
-        entry: index,
-        indent,
-        marker,
-        marked,
-        rows: label_rows(&label, heading, room),
+    label_rows(&label, heading, room)
+}
+
+/// The outline's labels as fitted to their rows, kept from frame to frame: fitting one reads
+/// it word by word (a heading cut short, its siblings' too), and a page turn shows the same
+/// sixty again; done anew each frame, it was a sixth of a page turn's drawing. It belongs to
+/// one outline: a new one starts a new cache.
+#[derive(Debug, Default)]
+pub struct FittedLabels {
+    /// By entry and room (columns): the label's rows.
+    rows: FxHashMap<(usize, usize), Vec<String>>,
+}
+
+/// How many fitted labels are kept before they are all let go: a few screens' worth at a
+/// few widths, so that resizing back and forth, or scrolling a long outline, cannot grow it
+/// without end.
+const FITTED_LABELS_KEPT: usize = 4_096;
+
+impl FittedLabels {
+    /// The rows of entry `entry` fitted to `room` columns, made by `fit` the first time.
+    fn rows(
+        &mut self,
+        entry: usize,
+        room: usize,
+        fit: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
+        if let Some(rows) = self.rows.get(&(entry, room)) {
+            return rows.clone();
+        }
+        if self.rows.len() >= FITTED_LABELS_KEPT {
+            self.rows.clear();
+        }
+        let rows = fit();
+        self.rows.insert((entry, room), rows.clone());
+        rows
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.rows.len()
     }
 }
 
@@ -147,4 +205,88 @@ fn sibling_after(entries: &[Entry], index: usize) -> Option<usize> {
     (index + 1..entries.len().min(index + 1 + SIBLING_REACH))
         .find(|&i| entries[i].level <= entry.level)
         .filter(|&i| entries[i].level == entry.level && entries[i].parent == entry.parent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+    use crate::outline::Outline;
+    use crate::reader::{Opened, Setup};
+
+    /// A Markdown guide of `sections` parts, each with a heading long enough to be cut.
+    fn guide(sections: usize) -> Model {
+        let mut text = String::from("# A guide\n\n");
+        for section in 1..=sections {
+            text.push_str(&format!(
+                "## Part {section}: on the keeping of lighthouses along a stormy coast\n\n\
+                 Part {section} says a thing about lamps.\n\n"
+            ));
+        }
+        let doc = Document::structure(&text, "guide.md", Format::Markdown);
+        let setup = Setup {
+            screen: (120, 40),
+            ..Setup::default()
+        };
+        Model::open(Opened::fresh(doc), setup)
+    }
+
+    /// What each entry's rows are when fitted afresh, with nothing kept.
+    fn fitted_afresh(model: &Model, shown: &[ShownEntry], inner_width: u16) -> Vec<Vec<String>> {
+        shown
+            .iter()
+            .map(|s| {
+                let room = (inner_width as usize).saturating_sub(
+                    s.indent as usize + 1 + usize::from(s.marked) + s.marker.chars().count(),
+                );
+                fitted_rows(model, s.entry, room)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kept_labels_are_the_labels_fitted_afresh_at_every_width() {
+        let model = guide(12);
+        for inner_width in [29, 12, 29, 40, 7, 29] {
+            let shown = shown_entries(&model, 20, inner_width);
+            assert!(!shown.is_empty());
+            let rows: Vec<Vec<String>> = shown.iter().map(|s| s.rows.clone()).collect();
+            assert_eq!(
+                rows,
+                fitted_afresh(&model, &shown, inner_width),
+                "{inner_width}"
+            );
+        }
+        // The second look at a width fits nothing again.
+        let kept = model.fitted_labels.borrow().len();
+        let _ = shown_entries(&model, 20, 29);
+        assert_eq!(model.fitted_labels.borrow().len(), kept);
+    }
+
+    #[test]
+    fn a_new_outline_is_not_shown_with_the_old_ones_labels() {
+        let mut model = guide(3);
+        let before = shown_entries(&model, 20, 29);
+        assert_eq!(before[1].rows, ["1: on the keeping…"]);
+        let mut outline: Outline = model.outline().clone();
+        for (n, entry) in outline.entries.iter_mut().enumerate() {
+            entry.label = format!("Renamed {n}");
+        }
+        model.set_outline(outline);
+        let after = shown_entries(&model, 20, 29);
+        let rows: Vec<&str> = after.iter().map(|s| s.rows[0].as_str()).collect();
+        assert_eq!(rows[..3], ["Renamed 0", "Renamed 1", "Renamed 2"]);
+    }
+
+    #[test]
+    fn the_kept_labels_are_let_go_past_their_bound() {
+        let model = guide(3);
+        let mut cache = model.fitted_labels.borrow_mut();
+        for room in 0..FITTED_LABELS_KEPT + 10 {
+            let _ = cache.rows(0, room, || vec![room.to_string()]);
+        }
+        assert!(cache.len() <= FITTED_LABELS_KEPT);
+        // What is kept is still right for its key.
+        assert_eq!(cache.rows(0, FITTED_LABELS_KEPT + 9, Vec::new), ["4105"]);
+    }
 }
