@@ -3,6 +3,8 @@
 //! would cut inside a run takes two (see [`label_rows`]). The view draws these rows and a click
 //! is mapped back through them, so both always agree on what is where.
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap;
 
 use crate::layout::geometry::{sidebar_indent, sidebar_offset};
@@ -21,8 +23,9 @@ pub struct ShownEntry {
     pub marker: &'static str,
     /// It holds a bookmark: its first row keeps its last column for the mark.
     pub marked: bool,
-    /// Its label, a row each (at most two), each fitted to the room after the marker.
-    pub rows: Vec<String>,
+    /// Its label, a row each (at most two), each fitted to the room after the marker; shared
+    /// with the fitted labels kept for the next frame.
+    pub rows: Rc<[String]>,
 }
 
 /// The entries the sidebar shows in `height` rows (under its header) of `inner_width` columns,
@@ -57,7 +60,9 @@ pub fn shown_entries(model: &Model, height: usize, inner_width: u16) -> Vec<Show
         if left == 0 {
             break;
         }
-        entry.rows.truncate(left);
+        if entry.rows.len() > left {
+            entry.rows = entry.rows[..left].into();
+        }
         left -= entry.rows.len();
         out.push(entry);
     }
@@ -84,7 +89,7 @@ fn lay_out(model: &Model, index: usize, inner_width: u16) -> ShownEntry {
             indent: 0,
             marker: "",
             marked: false,
-            rows: vec![String::new()],
+            rows: Rc::new([String::new()]),
         };
     };
     let folds = model.folds();
@@ -110,7 +115,7 @@ fn lay_out(model: &Model, index: usize, inner_width: u16) -> ShownEntry {
     // is fitted afresh rather than waited for.
     let rows = match model.fitted_labels.try_borrow_mut() {
         Ok(mut cache) => cache.rows(index, room, || fitted_rows(model, index, room)),
-        Err(_) => fitted_rows(model, index, room),
+        Err(_) => fitted_rows(model, index, room).into(),
     };
     ShownEntry {
         entry: index,
@@ -153,7 +158,7 @@ fn fitted_rows(model: &Model, index: usize, room: usize) -> Vec<String> {
 #[derive(Debug, Default)]
 pub struct FittedLabels {
     /// By entry and room (columns): the label's rows.
-    rows: FxHashMap<(usize, usize), Vec<String>>,
+    rows: FxHashMap<(usize, usize), Rc<[String]>>,
 }
 
 /// How many fitted labels are kept before they are all let go: a few screens' worth at a
@@ -168,15 +173,15 @@ impl FittedLabels {
         entry: usize,
         room: usize,
         fit: impl FnOnce() -> Vec<String>,
-    ) -> Vec<String> {
+    ) -> Rc<[String]> {
         if let Some(rows) = self.rows.get(&(entry, room)) {
-            return rows.clone();
+            return Rc::clone(rows);
         }
         if self.rows.len() >= FITTED_LABELS_KEPT {
             self.rows.clear();
         }
-        let rows = fit();
-        self.rows.insert((entry, room), rows.clone());
+        let rows: Rc<[String]> = fit().into();
+        self.rows.insert((entry, room), Rc::clone(&rows));
         rows
     }
 
@@ -250,7 +255,7 @@ mod tests {
         for inner_width in [29, 12, 29, 40, 7, 29] {
             let shown = shown_entries(&model, 20, inner_width);
             assert!(!shown.is_empty());
-            let rows: Vec<Vec<String>> = shown.iter().map(|s| s.rows.clone()).collect();
+            let rows: Vec<Vec<String>> = shown.iter().map(|s| s.rows.to_vec()).collect();
             assert_eq!(
                 rows,
                 fitted_afresh(&model, &shown, inner_width),
@@ -267,7 +272,7 @@ mod tests {
     fn a_new_outline_is_not_shown_with_the_old_ones_labels() {
         let mut model = guide(3);
         let before = shown_entries(&model, 20, 29);
-        assert_eq!(before[1].rows, ["1: on the keeping…"]);
+        assert_eq!(*before[1].rows, ["1: on the keeping…"]);
         let mut outline: Outline = model.outline().clone();
         for (n, entry) in outline.entries.iter_mut().enumerate() {
             entry.label = format!("Renamed {n}");
@@ -287,6 +292,6 @@ mod tests {
         }
         assert!(cache.len() <= FITTED_LABELS_KEPT);
         // What is kept is still right for its key.
-        assert_eq!(cache.rows(0, FITTED_LABELS_KEPT + 9, Vec::new), ["4105"]);
+        assert_eq!(*cache.rows(0, FITTED_LABELS_KEPT + 9, Vec::new), ["4105"]);
     }
 }
