@@ -239,7 +239,9 @@ impl<W: Write> FrameBackend<W> {
             }
             let y = row as u16;
             let at = row * usize::from(width);
-            let mut start = width;
+            // From where the screen is known blank, every cell is: no ink is written past
+            // `ink_end`, and a cell not written stays blank.
+            let mut start = self.screen.blank_from(y).clamp(ink_end[row], width);
             while start > ink_end[row] {
                 let x = start - 1;
                 let here = Position { x, y };

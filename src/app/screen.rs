@@ -69,6 +69,10 @@ pub struct Screen {
     /// and the terminal shows that character's right half, or a blank once the character
     /// is written over.
     wide_halves: Vec<bool>,
+    /// For each row, a column from which every cell to the row's end is known to be blank in
+    /// the plain pen (the row's width when none is): a frame asks where rows end blank, and
+    /// the margins beside a reading column are most of a wide screen.
+    blank_from: Vec<u16>,
 }
 
 impl Screen {
@@ -89,6 +93,7 @@ impl Screen {
             self.cells = vec![None; usize::from(width) * usize::from(height)];
             self.tails = vec![false; self.cells.len()];
             self.wide_halves = vec![false; self.cells.len()];
+            self.blank_from = vec![width; usize::from(height)];
         }
     }
 
@@ -108,12 +113,17 @@ impl Screen {
         if let &[byte @ 0x20..=0x7E] = symbol.as_bytes() {
             self.tails[start] = false;
             self.wide_halves[start] = false;
-            self.cells[start] = Some(Plain {
+            let plain = Plain {
                 ch: char::from(byte),
                 pen,
-            });
+            };
+            self.cells[start] = Some(plain);
+            if plain != BLANK {
+                self.not_blank_before(at, 1);
+            }
             return;
         }
+        self.not_blank_before(at, symbol.width().max(1));
         let mut chars = symbol.chars();
         let first = chars.next();
         let several = chars.next().is_some();
@@ -131,6 +141,26 @@ impl Screen {
         self.cells[start..end].fill(None);
         self.tails[start + 1..end.max(start + 1)].fill(several);
         self.wide_halves[start + 1..end.max(start + 1)].fill(!several);
+    }
+
+    /// Something other than a plain blank was written at `at`, over `columns` cells: the row
+    /// is known blank only after them.
+    fn not_blank_before(&mut self, at: Position, columns: usize) {
+        if let Some(from) = self.blank_from.get_mut(usize::from(at.y)) {
+            let end = usize::from(at.x)
+                .saturating_add(columns)
+                .min(usize::from(self.width));
+            *from = (*from).max(end as u16);
+        }
+    }
+
+    /// The column of row `y` from which every cell to its end is known to be blank in the
+    /// plain pen (the screen's width when that is not known of any).
+    pub fn blank_from(&self, y: u16) -> u16 {
+        self.blank_from
+            .get(usize::from(y))
+            .copied()
+            .unwrap_or(self.width)
     }
 
     /// The cells after `at` that still show the rest of a cluster written there, which
@@ -230,11 +260,86 @@ impl Screen {
             (_, None) => {
                 // Some part was erased, but which is not known.
                 self.cells.fill(None);
+                self.blank_from.fill(self.width);
                 return;
             }
         };
+        // Rows erased to their end are blank from where the erasing started.
+        let rows = if width == 0 || range.is_empty() {
+            0..0
+        } else {
+            range.start / width..(range.end - 1) / width + 1
+        };
+        for row in rows {
+            let row_start = row * width;
+            if range.end >= row_start + width
+                && let Some(from) = self.blank_from.get_mut(row)
+            {
+                *from = (*from).min(range.start.saturating_sub(row_start) as u16);
+            }
+        }
         self.tails[range.clone()].fill(false);
         self.wide_halves[range.clone()].fill(false);
         self.cells[range].fill(Some(BLANK));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(x: u16, y: u16) -> Position {
+        Position { x, y }
+    }
+
+    /// Whether every cell of row `y` from `blank_from` on is a plain blank, as it promises.
+    fn keeps_its_word(screen: &Screen, y: u16) -> bool {
+        (screen.blank_from(y)..screen.width()).all(|x| screen.is_blank(at(x, y)))
+    }
+
+    #[test]
+    fn a_row_is_known_blank_after_its_last_ink() {
+        let mut screen = Screen::unknown();
+        screen.fit(10, 3);
+        assert_eq!(screen.blank_from(0), 10, "nothing is known before a clear");
+        screen.erased(ClearType::All, None);
+        assert_eq!(
+            (0..3).map(|y| screen.blank_from(y)).collect::<Vec<_>>(),
+            [0, 0, 0]
+        );
+        screen.put(at(3, 0), "a", Pen::default());
+        screen.put(at(5, 0), " ", Pen::default());
+        assert_eq!(screen.blank_from(0), 4, "a plain blank is not ink");
+        let highlighted = Pen {
+            bg: Color::Indexed(4),
+            ..Pen::default()
+        };
+        screen.put(at(6, 0), " ", highlighted);
+        assert_eq!(screen.blank_from(0), 7, "a blank in another pen is");
+        screen.put(at(7, 1), "字", Pen::default());
+        assert_eq!(screen.blank_from(1), 9, "a wide character covers two cells");
+        screen.put(at(9, 2), "é", Pen::default());
+        assert_eq!(screen.blank_from(2), 10);
+        screen.erased(ClearType::UntilNewLine, Some(at(2, 0)));
+        assert_eq!(screen.blank_from(0), 2);
+        screen.erased(ClearType::BeforeCursor, Some(at(4, 2)));
+        assert_eq!(screen.blank_from(2), 10, "the row is not erased to its end");
+        assert_eq!(screen.blank_from(1), 0, "the rows above are");
+        screen.put(at(8, 1), "b", Pen::default());
+        assert_eq!(screen.blank_from(1), 9);
+        screen.erased(ClearType::AfterCursor, Some(at(8, 1)));
+        assert_eq!((screen.blank_from(1), screen.blank_from(2)), (8, 0));
+        for y in 0..3 {
+            assert!(keeps_its_word(&screen, y), "row {y}");
+        }
+        screen.erased(ClearType::CurrentLine, None);
+        assert_eq!(
+            screen.blank_from(0),
+            10,
+            "an erasing whose place is not known"
+        );
+        screen.fit(0, 0);
+        screen.erased(ClearType::All, None);
+        assert_eq!(screen.blank_from(0), 0);
     }
 }
