@@ -307,9 +307,9 @@ impl App {
                 Effect::Abort(err) => return Err(AppError::Document(err)),
                 Effect::SavePosition {
                     record,
-                    position,
+                    place,
                     progress,
-                } => self.writer.defer_position(record, position, progress),
+                } => self.writer.defer_position(record, place, progress),
                 Effect::Store { record, change } => {
                     let uid_change = change.clone();
                     let written = self.writer.write(record, change);

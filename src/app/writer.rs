@@ -7,7 +7,7 @@
 
 use std::path::PathBuf;
 
-use crate::anchoring::Position;
+use crate::reader::PlaceToSave;
 use crate::reader::marks::StoreChange;
 use crate::store::Store;
 
@@ -18,7 +18,7 @@ pub struct Writer {
     dir: Option<PathBuf>,
     store: Option<Store>,
     /// A place not yet written: the record it belongs to and the place.
-    unsaved: Option<(i64, Position, Option<u8>)>,
+    unsaved: Option<(i64, PlaceToSave, Option<u8>)>,
     /// How many times the place was written (coalescing is tested by it).
     position_writes: usize,
     /// Bookmark changes the store refused, oldest first, to be tried again.
@@ -56,15 +56,16 @@ impl Writer {
     }
 
     /// Keep the newest place of `record`, to write once the reader is still.
-    pub fn defer_position(&mut self, record: i64, position: Position, progress: Option<u8>) {
-        self.unsaved = Some((record, position, progress));
+    pub fn defer_position(&mut self, record: i64, place: PlaceToSave, progress: Option<u8>) {
+        self.unsaved = Some((record, place, progress));
     }
 
     /// Write the place kept by [`Writer::defer_position`], if any.
     pub fn save_position(&mut self) -> Result<(), String> {
-        let Some((record, position, progress)) = self.unsaved.take() else {
+        let Some((record, place, progress)) = self.unsaved.take() else {
             return Ok(());
         };
+        let position = place.position();
         self.position_writes += 1;
         let store = self.store()?;
         store

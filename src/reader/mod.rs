@@ -33,6 +33,6 @@ pub mod update;
 
 pub use config::{Config, DEFAULT_CJK_CPM, DEFAULT_MAX_WIDTH, DEFAULT_WPM};
 pub use model::{Focus, Model, OutlineTiming, Setup};
-pub use msg::{Effect, Exit, Input, Job, LibraryRead, Msg, Opened, Saved, Write};
+pub use msg::{Effect, Exit, Input, Job, LibraryRead, Msg, Opened, PlaceToSave, Saved, Write};
 pub use source::Source;
 pub use update::update;

@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::anchoring::{Bookmark, Position};
+use crate::anchoring::{Bookmark, Position, SeenPages, reading_position};
 use crate::document::{Anchor, Document, LoadError};
 use crate::input::Key;
 use crate::layout::{Pages, Style};
@@ -159,6 +159,27 @@ pub struct Saved {
     pub persistence: Persistence,
 }
 
+/// A place the reader moved to, to be saved: made into a [`Position`] (with the quote of the
+/// text around it) only when it is written, once the reader is still, so that the frame
+/// answering a key does not wait for it. Holding the document it is in keeps it right when
+/// the reader has opened another meanwhile.
+#[derive(Debug, Clone)]
+pub struct PlaceToSave {
+    pub doc: Arc<Document>,
+    pub anchor: Anchor,
+    /// The page number and count seen there, when known.
+    pub pages: Option<SeenPages>,
+}
+
+impl PlaceToSave {
+    /// The position to write, quoted from the text around the place.
+    pub fn position(&self) -> Position {
+        let mut position = reading_position(&self.doc, self.anchor);
+        position.pages = self.pages.clone();
+        position
+    }
+}
+
 /// Work the runtime carries out for the reader.
 #[derive(Debug)]
 pub enum Effect {
@@ -170,7 +191,7 @@ pub enum Effect {
     /// with how far through the document it is, in percent (`None` while that is not known).
     SavePosition {
         record: i64,
-        position: Position,
+        place: PlaceToSave,
         progress: Option<u8>,
     },
     /// Write a bookmark change now, in its own transaction.
@@ -319,5 +340,44 @@ impl Job {
                 serial: *serial,
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Format;
+
+    #[test]
+    fn a_place_to_save_is_quoted_from_the_document_it_was_left_in() {
+        let left = Arc::new(Document::structure(
+            "The first paragraph.\n\nCall me Ishmael. Some years ago.\n",
+            "a.txt",
+            Format::Text,
+        ));
+        let pages = SeenPages {
+            page: 2,
+            total: 9,
+            file: "stamp".into(),
+            layout: "72".into(),
+        };
+        let place = PlaceToSave {
+            doc: Arc::clone(&left),
+            anchor: Anchor::new(1, 8),
+            pages: Some(pages.clone()),
+        };
+        // The reader opens another document before the place is written: it is still
+        // quoted from the one it was left in.
+        drop(left);
+        let position = place.position();
+        assert_eq!(position.anchor, Anchor::new(1, 8));
+        assert!(position.quote.exact.starts_with("Ishmael"), "{position:?}");
+        assert!(position.quote.prefix.ends_with("Call me "), "{position:?}");
+        assert_eq!(position.pages, Some(pages));
+        assert_eq!(
+            position.line,
+            Some(3),
+            "a plain text's place keeps its line"
+        );
     }
 }

@@ -22,11 +22,12 @@ mod refresh;
 mod search;
 mod sidebar;
 
-use crate::anchoring::reading_position;
+use std::sync::Arc;
+
 use crate::input::Action;
 
 use super::model::{Focus, Model, Popup};
-use super::msg::{Effect, Exit, Msg};
+use super::msg::{Effect, Exit, Msg, PlaceToSave};
 use super::prompt::PromptKind;
 use bookmarks::Step;
 
@@ -137,12 +138,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 /// The write of the reader's place, when the document has a record in the store.
 fn position_effect(model: &Model) -> Option<Effect> {
     let record = model.record?;
-    let mut position = reading_position(&model.doc, model.anchor);
-    position.pages = model.pages_to_save();
+    let place = PlaceToSave {
+        doc: Arc::clone(&model.doc),
+        anchor: model.anchor,
+        pages: model.pages_to_save(),
+    };
     let progress = model.share_read();
     Some(Effect::SavePosition {
         record,
-        position,
+        place,
         progress,
     })
 }
