@@ -284,6 +284,43 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_at_the_bottom_shows_the_rows_that_fit() {
+        let mut text = String::from("# 西遊記\n\n");
+        for (n, title) in [
+            "灵根孕育源流出心性修持大道生",
+            "悟彻菩提真妙理断魔归本合元神",
+        ]
+        .iter()
+        .cycle()
+        .take(6)
+        .enumerate()
+        {
+            text.push_str(&format!("## 第{n}回 {title}\n\n詩曰：混沌未分天地亂。\n\n"));
+        }
+        let doc = Document::structure(&text, "xyj.md", Format::Markdown);
+        let setup = Setup {
+            screen: (120, 40),
+            ..Setup::default()
+        };
+        let model = Model::open(Opened::fresh(doc), setup);
+        let width = 16;
+        let all = shown_entries(&model, 100, width);
+        // The first entry of two rows, and the rows above it.
+        let cut = all
+            .iter()
+            .position(|e| e.rows.len() == 2)
+            .expect("a label of two rows");
+        let above: usize = all[..cut].iter().map(|e| e.rows.len()).sum();
+        let shown = shown_entries(&model, above + 1, width);
+        assert_eq!(shown.len(), cut + 1);
+        assert_eq!(*shown[cut].rows, all[cut].rows[..1]);
+        let rows: usize = shown.iter().map(|e| e.rows.len()).sum();
+        assert_eq!(rows, above + 1, "no more rows than the sidebar has");
+        // The entry is whole again where it fits, though its cut rows were asked for first.
+        assert_eq!(shown_entries(&model, 100, width)[cut].rows, all[cut].rows);
+    }
+
+    #[test]
     fn the_kept_labels_are_let_go_past_their_bound() {
         let model = guide(3);
         let mut cache = model.fitted_labels.borrow_mut();
