@@ -90,12 +90,15 @@ impl Tmux {
         self.wait_for(what, |t| t.flag("mouse_any_flag") == "1" && ready(t))
     }
 
-    /// Wait (up to 10 s) until `ready` holds, then return the pane's text.
+    /// Wait until `ready` holds, then return the pane's text. What is waited for is another
+    /// process (tmux, the binary in its pane), so nothing can be handed in as a message: the
+    /// pane is looked at again every 50 ms, and only a pane that never gets there (a minute,
+    /// far past any busy machine's slowness) fails the test.
     pub fn wait_for(&self, what: &str, ready: impl Fn(&Tmux) -> bool) -> String {
         let start = Instant::now();
         while !ready(self) {
             assert!(
-                start.elapsed() < Duration::from_secs(10),
+                start.elapsed() < Duration::from_secs(60),
                 "timed out waiting for {what}:\n{}",
                 self.pane()
             );
