@@ -402,10 +402,17 @@ impl Store {
         if !file.exists() {
             return Ok(None);
         }
-        let conn = Connection::open_with_flags(
-            &file,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // A store closed cleanly has everything in its one file, and no session has it open
+        // for writing now (a session's first read makes the log). Read as a file that does
+        // not change, it is looked at without a lock, a log or the log's index: making and
+        // sizing those two files was most of a look's cost. Should a session start writing
+        // meanwhile, its writes go to a log of its own, and the look can at worst meet a page
+        // being folded back in: an error, which a look answers like a store it cannot read.
+        let conn = match immutable_uri(&file).filter(|_| closed_cleanly(&file)) {
+            Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI)?,
+            None => Connection::open_with_flags(&file, flags)?,
+        };
         conn.busy_handler(Some(peek_busy))?;
         let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
         Ok(Some((conn, version)))
@@ -492,6 +499,24 @@ impl Store {
     pub fn path(&self) -> &Path {
         &self.path
     }
+}
+
+/// `file` as an SQLite URI that opens it as a file no one changes (`immutable=1`), or `None`
+/// for a path that is not Unicode. The characters a URI gives a meaning to are escaped.
+fn immutable_uri(file: &Path) -> Option<String> {
+    let path = file.to_str()?;
+    let mut uri = String::with_capacity(path.len() + 20);
+    uri.push_str("file:");
+    for c in path.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 /// True when the store at `path` was closed by the last connection to it: then its

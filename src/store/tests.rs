@@ -272,3 +272,48 @@ fn newer_schema_is_refused_not_moved() {
     ));
     assert!(dir.path().join(DB_FILE).exists());
 }
+
+#[test]
+fn a_cleanly_closed_store_is_looked_at_without_making_its_log() {
+    // A folder whose name holds the characters a URI gives a meaning to.
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("a?b#c%d e");
+    std::fs::create_dir(&dir).unwrap();
+    let mut store = Store::open(&dir).unwrap().store;
+    let record = store
+        .ensure_document("h", "T", Some("/books/t.txt"))
+        .unwrap();
+    let place = Position {
+        anchor: Anchor::new(7, 3),
+        ..Position::default()
+    };
+    store.save_position(record, &place, None).unwrap();
+    store.remember("theme", Some("dark")).unwrap();
+    drop(store);
+    let side_files = |dir: &Path| {
+        ["-wal", "-shm"]
+            .iter()
+            .filter(|end| dir.join(format!("{DB_FILE}{end}")).exists())
+            .count()
+    };
+    assert_eq!(side_files(&dir), 0, "closing folds the log back in");
+    assert_eq!(
+        Store::peek_settings(&dir).unwrap(),
+        vec![("theme".to_string(), "dark".to_string())]
+    );
+    let peeked = Store::peek_place_by_path(&dir, "/books/t.txt").unwrap();
+    assert_eq!(peeked.map(|p| p.anchor), Some(Anchor::new(7, 3)));
+    assert_eq!(
+        side_files(&dir),
+        0,
+        "a look made neither a log nor its index"
+    );
+    // Open again (the log made anew), a look reads what is in the log too.
+    let mut store = Store::open(&dir).unwrap().store;
+    store.remember("theme", Some("light")).unwrap();
+    assert!(side_files(&dir) > 0);
+    assert_eq!(
+        Store::peek_settings(&dir).unwrap(),
+        vec![("theme".to_string(), "light".to_string())]
+    );
+}
