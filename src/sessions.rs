@@ -6,7 +6,7 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc;
 
 use anyhow::{Context, Result};
 
@@ -14,6 +14,7 @@ use quire::app::backend::FrameBackend;
 use quire::app::colour_question::Answer;
 use quire::app::folder::Folder;
 use quire::app::opening::{self, Opening};
+use quire::app::work::Ahead;
 use quire::app::{AppBuilder, AppError, TerminalGuard, TerminalInbox, session, stdin};
 use quire::cli::library as library_cli;
 use quire::document::Document;
@@ -126,21 +127,23 @@ type ReaderTerminal = ratatui::Terminal<FrameBackend<io::Stdout>>;
 /// The settings for a session in the terminal, got on a thread of their own while the file
 /// is read. The same thread then makes the frame buffers ready: two screens' worth of cells
 /// (over a megabyte at 200×60), whose first touch of fresh memory cost the first frame half a
-/// millisecond when it was made on the way to it. Last, it asks the terminal about its
-/// colours (when the theme is `auto`), once told to: by then the terminal is in raw mode, so
-/// that the question neither echoes nor leaves the terminal's modes changed behind quire's
-/// back, and the first frame is out. A terminal can take milliseconds to answer (a network
-/// round trip over ssh), so the first frame does not wait: it is drawn with the background
-/// remembered from the last session, and the answer is taken before quire reads any input
-/// (only one reader of the terminal at a time). Dropped unused (opening the document
-/// failed), it waits for the thread.
+/// millisecond when it was made on the way to it. Either is made by the session's own thread
+/// instead when that one needs it before the other thread has started on it ([`Ahead`]).
+/// Last, the thread asks the terminal about its colours (when the theme is `auto`), once told
+/// to: by then the terminal is in raw mode, so that the question neither echoes nor leaves
+/// the terminal's modes changed behind quire's back, and the first frame is out. A terminal
+/// can take milliseconds to answer (a network round trip over ssh), so the first frame does
+/// not wait: it is drawn with the background remembered from the last session, and the
+/// answer is taken before quire reads any input (only one reader of the terminal at a time).
+/// Dropped unused (opening the document failed), it waits for the thread.
 pub(crate) struct ScreenSettings {
-    settings: Receiver<Settings>,
+    settings: Option<Ahead<Settings>>,
     /// The frame buffers, made for the terminal's size as it was then (nothing is written to
     /// the terminal in making them).
-    screen: Receiver<io::Result<ReaderTerminal>>,
-    /// Told once raw mode is on: ask the terminal now.
-    ask: Option<mpsc::Sender<()>>,
+    screen: Option<Ahead<io::Result<ReaderTerminal>>>,
+    /// Told once raw mode is on, with the settings the question depends on: ask the
+    /// terminal now.
+    ask: Option<mpsc::Sender<Settings>>,
     /// The terminal's answer (no colour: not asked, or no answer), with the keys typed
     /// meanwhile.
     answer: Option<std::thread::JoinHandle<Answer>>,
@@ -148,55 +151,58 @@ pub(crate) struct ScreenSettings {
 
 impl ScreenSettings {
     fn start(cli: &Cli) -> ScreenSettings {
-        let cli = cli.clone();
-        let (settings_tx, settings_rx) = mpsc::channel();
-        let (screen_tx, screen_rx) = mpsc::channel();
+        let own = cli.clone();
+        let (settings, settings_ahead) = Ahead::new(move || settings(&own));
+        let (screen, screen_ahead) = Ahead::new(new_screen);
         let (ask_tx, ask_rx) = mpsc::channel();
         let answer = std::thread::Builder::new()
             .name("settings".into())
             .spawn(move || {
-                let settings = settings(&cli);
-                let asked = settings.clone();
-                let _ = settings_tx.send(settings);
-                let _ = screen_tx.send(new_screen());
+                settings_ahead.run();
+                screen_ahead.run();
                 // Not told (the session never took the terminal): nothing is asked.
-                if ask_rx.recv().is_err() {
-                    return Answer::default();
+                match ask_rx.recv() {
+                    Ok(settings) => ask_raw_terminal(&settings),
+                    Err(_) => Answer::default(),
                 }
-                ask_raw_terminal(&asked)
             })
             .ok();
         ScreenSettings {
-            settings: settings_rx,
-            screen: screen_rx,
+            settings: Some(settings),
+            screen: Some(screen),
             ask: Some(ask_tx),
             answer,
         }
     }
 
     /// The settings, with the theme resolved against the remembered background; worked out
-    /// here should the thread have failed.
-    fn settings(&self, cli: &Cli) -> Settings {
-        let mut settings = self.settings.recv().unwrap_or_else(|_| settings(cli));
+    /// here should the thread have died making them.
+    fn settings(&mut self, cli: &Cli) -> Settings {
+        let mut settings = (self.settings.take())
+            .and_then(Ahead::get)
+            .unwrap_or_else(|| settings(cli));
         settings.resolve_theme(settings.remembered_light);
         settings
     }
 
-    /// The frame buffers made ready on the thread; made here should it have failed.
-    fn screen(&self) -> io::Result<ReaderTerminal> {
-        self.screen.recv().unwrap_or_else(|_| new_screen())
+    /// The frame buffers; made here should the thread have died making them.
+    fn screen(&mut self) -> io::Result<ReaderTerminal> {
+        (self.screen.take())
+            .and_then(Ahead::get)
+            .unwrap_or_else(new_screen)
     }
 
     /// Ask the terminal whether its background is light (the terminal in raw mode, nothing
     /// else writing to it or reading from it) and wait for the answer and the keys typed
     /// meanwhile; asked here should the thread have failed.
     fn answer(mut self, settings: &Settings) -> Answer {
-        if let Some(ask) = self.ask.take() {
-            let _ = ask.send(());
-        }
+        let told = self
+            .ask
+            .take()
+            .is_some_and(|ask| ask.send(settings.clone()).is_ok());
         match self.answer.take() {
-            Some(thread) => thread.join().unwrap_or_default(),
-            None => ask_raw_terminal(settings),
+            Some(thread) if told => thread.join().unwrap_or_default(),
+            _ => ask_raw_terminal(settings),
         }
     }
 }
@@ -429,8 +435,8 @@ pub(crate) fn session_in_terminal(
     mut inbox: TerminalInbox,
     start: Start,
 ) -> Result<ExitCode> {
-    let (mut settings, colours) = match start.screen {
-        Some(screen) => (screen.settings(cli), Some(screen)),
+    let (mut settings, mut colours) = match start.screen {
+        Some(mut screen) => (screen.settings(cli), Some(screen)),
         None => (screen_settings(cli), None),
     };
     let (builder, whole) = match AppBuilder::for_opening(opening, data_dir(cli)) {
@@ -462,7 +468,7 @@ pub(crate) fn session_in_terminal(
         None => builder,
     };
     let mut app = builder.build();
-    let mut terminal = match &colours {
+    let mut terminal = match &mut colours {
         Some(screen) => screen.screen(),
         None => new_screen(),
     }
