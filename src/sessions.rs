@@ -219,7 +219,7 @@ impl Drop for ScreenSettings {
 
 /// Frame buffers for the terminal's size, and the backend that writes them to stdout.
 fn new_screen() -> io::Result<ReaderTerminal> {
-    quire::app::terminal(FrameBackend::new(io::stdout()))
+    quire::app::terminal(FrameBackend::new(io::stdout()).prepared())
 }
 
 /// The settings with the theme resolved against the terminal's colours (asked when the

@@ -55,7 +55,7 @@ const BLANK: Plain = Plain {
 };
 
 /// The screen's cells, row by row; `None` where the content is not known.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct Screen {
     width: u16,
     height: u16,
@@ -73,6 +73,25 @@ pub struct Screen {
     /// the plain pen (the row's width when none is): a frame asks where rows end blank, and
     /// the margins beside a reading column are most of a wide screen.
     blank_from: Vec<u16>,
+}
+
+impl Clone for Screen {
+    fn clone(&self) -> Screen {
+        let mut copy = Screen::default();
+        copy.clone_from(self);
+        copy
+    }
+
+    /// Copied into memory already held where it fits: a frame tried in two orders copies the
+    /// record every time.
+    fn clone_from(&mut self, source: &Screen) {
+        self.width = source.width;
+        self.height = source.height;
+        self.cells.clone_from(&source.cells);
+        self.tails.clone_from(&source.tails);
+        self.wide_halves.clone_from(&source.wide_halves);
+        self.blank_from.clone_from(&source.blank_from);
+    }
 }
 
 impl Screen {

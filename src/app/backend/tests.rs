@@ -595,3 +595,42 @@ proptest::proptest! {
         replayed_frames(width, height, seed, false, None)?;
     }
 }
+
+#[test]
+fn a_backend_prepared_ahead_writes_the_same_frames() {
+    let border = Style::default().fg(Color::Indexed(59));
+    // Pen by pen (sidebar, border, text), then a page turn, then a resize.
+    let page = |text: &'static str| {
+        move |frame: &mut ratatui::Frame| {
+            let buffer = frame.buffer_mut();
+            for y in 0..buffer.area.height {
+                buffer.set_string(0, y, "Entry", Style::default().fg(Color::Indexed(116)));
+                buffer.set_string(12, y, "│", border);
+                buffer.set_string(15, y, text, Style::default());
+            }
+        }
+    };
+    let mut frames = Vec::new();
+    for prepared in [false, true] {
+        let backend = FrameBackend::with_size(Recorder::default(), 40, 6);
+        let backend = if prepared {
+            backend.prepared()
+        } else {
+            backend
+        };
+        let mut terminal = crate::app::terminal(backend).unwrap();
+        terminal.clear().unwrap();
+        let mut writes = Vec::new();
+        for text in ["Call me Ishmael.", "Some years ago", "never mind how"] {
+            terminal.draw(page(text)).unwrap();
+            writes.push(std::mem::take(&mut terminal.backend_mut().writer_mut().writes).concat());
+        }
+        terminal.backend_mut().fixed_size = Some(ratatui::layout::Size::new(30, 4));
+        terminal.autoresize().unwrap();
+        terminal.draw(page("how long precisely")).unwrap();
+        writes.push(std::mem::take(&mut terminal.backend_mut().writer_mut().writes).concat());
+        frames.push(writes);
+    }
+    assert_eq!(frames[0], frames[1]);
+    assert!(frames[0].iter().all(|frame| !frame.is_empty()));
+}
