@@ -89,12 +89,12 @@ pub fn on_a_thread(name: &str, job: impl FnOnce(RanOn) + Send + 'static) {
     let spawned = std::thread::Builder::new()
         .name(name.into())
         .spawn(move || {
-            if let Some(job) = taken.lock().ok().and_then(|mut slot| slot.take()) {
+            if let Some(job) = take(&taken) {
                 job(RanOn::OwnThread);
             }
         });
     if spawned.is_err()
-        && let Some(job) = slot.lock().ok().and_then(|mut slot| slot.take())
+        && let Some(job) = take(&slot)
     {
         job(RanOn::CallersThread);
     }
@@ -150,7 +150,7 @@ impl<T> AheadWorker<T> {
 
 /// Take the job out of its slot: whoever does so does it, once. A slot whose lock was poisoned
 /// (a panic while it was held, which taking cannot cause) still gives its job.
-fn take<T>(slot: &Slot<T>) -> Option<Box<dyn FnOnce() -> T + Send>> {
+fn take<J>(slot: &Mutex<Option<J>>) -> Option<J> {
     match slot.lock() {
         Ok(mut job) => job.take(),
         Err(poisoned) => poisoned.into_inner().take(),

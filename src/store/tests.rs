@@ -223,21 +223,26 @@ fn a_look_before_the_first_frame_retries_in_short_pauses_up_to_a_writes_wait() {
     assert!(!peek_busy(i32::MAX));
 }
 
-#[test]
-fn looks_at_the_same_moment_each_get_their_answer() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(dir.path()).unwrap().store;
+/// A store in `dir` holding a place at `anchor` in the document last opened from
+/// `/books/t.txt` and the remembered choice `theme = dark`, closed.
+fn closed_store_with_a_place(dir: &Path, anchor: Anchor) {
+    let mut store = Store::open(dir).unwrap().store;
     let record = store
         .ensure_document("h", "T", Some("/books/t.txt"))
         .unwrap();
     let place = Position {
-        anchor: Anchor::new(12, 0),
+        anchor,
         ..Position::default()
     };
     store.save_position(record, &place, None).unwrap();
     store.remember("theme", Some("dark")).unwrap();
+}
+
+#[test]
+fn looks_at_the_same_moment_each_get_their_answer() {
+    let dir = tempfile::tempdir().unwrap();
     // Closed, so that the first look to come rebuilds the log's index while others wait.
-    drop(store);
+    closed_store_with_a_place(dir.path(), Anchor::new(12, 0));
     for _ in 0..10 {
         let looks: Vec<_> = (0..4)
             .map(|i| {
@@ -279,17 +284,7 @@ fn a_cleanly_closed_store_is_looked_at_without_making_its_log() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("a?b#c%d e");
     std::fs::create_dir(&dir).unwrap();
-    let mut store = Store::open(&dir).unwrap().store;
-    let record = store
-        .ensure_document("h", "T", Some("/books/t.txt"))
-        .unwrap();
-    let place = Position {
-        anchor: Anchor::new(7, 3),
-        ..Position::default()
-    };
-    store.save_position(record, &place, None).unwrap();
-    store.remember("theme", Some("dark")).unwrap();
-    drop(store);
+    closed_store_with_a_place(&dir, Anchor::new(7, 3));
     let side_files = |dir: &Path| {
         ["-wal", "-shm"]
             .iter()
