@@ -1,8 +1,11 @@
 //! What quire folds in texts nobody wrote a rule for: point it at folders of plain text
-//! (manuals, change logs, licences, notes) and it structures each file as the reader would and
-//! counts the blocks folded as web-page furniture and the source lines they cover, the texts
-//! that lose the most first. Only a web page copied as text has furniture, so in such folders
-//! every folded line is one to look at: the figure to keep near zero.
+//! (manuals, change logs, licences, notes, data and settings files) and it structures each file
+//! as the reader would and counts the folded blocks of every kind (page furniture, front and
+//! back matter, tables of contents) and the source lines they cover, the texts that lose the
+//! most first, with the share of each text folded. Only a web page copied as text has
+//! furniture, and only a book or a memo has front matter, so in such folders every folded line
+//! is one to look at: the figure to keep near zero, and a text folded from its first line to
+//! near its last is a text the reader would not have been shown.
 //!
 //! Run: `cargo run --release --example fold_census -- DIR_OR_FILE... [--top N]`
 //! (`.txt`, `.md`, `.markdown`, `.rst` and `.text` files, and files with no extension at all,
@@ -15,11 +18,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use quire::document::{BlockKind, Document, Fold};
 
-/// One text's furniture: how many folds (runs of folded blocks) and the source lines under them.
+/// One text's folds: how many (runs of folded blocks), the source lines under them, the lines
+/// of the whole text, and the kinds folded in the order they first come.
 struct Census {
     path: PathBuf,
     folds: usize,
     lines: usize,
+    total_lines: usize,
+    kinds: Vec<Fold>,
 }
 
 /// A text by its name: one of the text extensions, or none at all (a system's `README`,
@@ -57,19 +63,25 @@ fn census(path: &Path) -> Option<Census> {
         .last()
         .map_or(0, |b| b.line + b.text.lines().count());
     let (mut folds, mut lines, mut in_fold) = (0, 0, false);
+    let mut kinds = Vec::new();
     for (i, block) in doc.blocks.iter().enumerate() {
-        let furniture = block.kind == BlockKind::Leftover && block.fold == Fold::Furniture;
-        if furniture {
+        let folded = block.kind == BlockKind::Leftover;
+        if folded {
             folds += usize::from(!in_fold);
             let next = doc.blocks.get(i + 1).map_or(total_lines + 1, |b| b.line);
             lines += next.saturating_sub(block.line).max(1);
+            if !kinds.contains(&block.fold) {
+                kinds.push(block.fold);
+            }
         }
-        in_fold = furniture;
+        in_fold = folded;
     }
     Some(Census {
         path: path.to_path_buf(),
         folds,
         lines,
+        total_lines,
+        kinds,
     })
 }
 
@@ -97,18 +109,39 @@ fn main() -> anyhow::Result<()> {
     all.sort_by(|a, b| b.lines.cmp(&a.lines).then(a.path.cmp(&b.path)));
     let folded: Vec<&Census> = all.iter().filter(|c| c.folds > 0).collect();
     println!(
-        "{} texts, {} with furniture folded: {} folds over {} source lines",
+        "{} texts, {} with something folded: {} folds over {} source lines",
         all.len(),
         folded.len(),
         folded.iter().map(|c| c.folds).sum::<usize>(),
         folded.iter().map(|c| c.lines).sum::<usize>()
     );
+    for kind in [
+        Fold::Furniture,
+        Fold::FrontMatter,
+        Fold::BackMatter,
+        Fold::Contents,
+        Fold::LinkAddresses,
+        Fold::Pictures,
+    ] {
+        let texts = folded.iter().filter(|c| c.kinds.contains(&kind)).count();
+        if texts > 0 {
+            println!("  {texts:>5} texts with {}", kind.description());
+        }
+    }
+    let mostly = folded
+        .iter()
+        .filter(|c| c.lines * 2 > c.total_lines)
+        .count();
+    println!("  {mostly:>5} texts folded over more than half their lines");
     for c in folded.iter().take(top) {
+        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.description()).collect();
         println!(
-            "{:>7} lines {:>5} folds  {}",
+            "{:>7} lines {:>4}% {:>5} folds  {}  ({})",
             c.lines,
+            c.lines * 100 / c.total_lines.max(1),
             c.folds,
-            c.path.display()
+            c.path.display(),
+            kinds.join(", ")
         );
     }
     Ok(())
