@@ -249,6 +249,96 @@ fn front_fields_are_front_matter() {
 }
 
 #[test]
+fn fields_or_columns_that_are_the_whole_text_are_shown() {
+    // A package's status record: fields and nothing after them.
+    let record =
+        "Package: zlib\nVersion: 1.2.13\nArchitecture: x64-linux\nStatus: install ok installed";
+    assert_eq!(shown(&structure(record)), vec![record]);
+    // A table set in columns with a note after it: the table is the text, not a memo's
+    // header, however its rows line up.
+    let rows: Vec<String> = (1..=6)
+        .map(|n| format!("{n}     update     changed     deleted     {n}     local"))
+        .collect();
+    let text = format!(
+        "number   op       file        local       count   result\n{}\n\n{PROSE}",
+        rows.join("\n")
+    );
+    assert!(
+        shown(&structure(&text))[0].starts_with("number"),
+        "{:#?}",
+        structure(&text)
+    );
+    // A colour list in two columns, 40 lines long.
+    let colours: Vec<String> = (0..40)
+        .map(|n| format!("{n} {n} {n}        grey{n}"))
+        .collect();
+    let text = format!("{}\n\n{PROSE}", colours.join("\n"));
+    assert_ne!(kinds(&text)[0], Leftover, "{:#?}", structure(&text));
+}
+
+#[test]
+fn a_line_is_split_into_cells_at_wide_gaps_only() {
+    use super::cells;
+    assert_eq!(
+        cells("Network Working Group        R. Arends"),
+        vec!["Network Working Group", "R. Arends"]
+    );
+    assert_eq!(cells("1\tupdate\tchanged"), vec!["1", "update", "changed"]);
+    assert_eq!(
+        cells("two  spaces are no gap"),
+        vec!["two  spaces are no gap"]
+    );
+    assert_eq!(cells("//     - Hindi"), vec!["//", "- Hindi"]);
+    assert_eq!(cells(""), Vec::<&str>::new());
+}
+
+#[test]
+fn a_comment_over_a_set_in_list_is_no_memo_header() {
+    // A settings file's opening comment, its list set in after the comment's marks: the two
+    // "cells" of each line are the marks and an item, not a memo's two columns.
+    let text = format!(
+        "// This layout holds these languages:\n//     - Hindi\n//     - Marathi\n//     - Tamil\n\n{PROSE}"
+    );
+    assert_ne!(kinds(&text)[0], Leftover, "{:#?}", structure(&text));
+}
+
+#[test]
+fn a_header_of_fields_holding_a_licence_is_shown() {
+    // A copyright file's first stanza, whose comment field carries a licence's terms.
+    let terms: Vec<String> = (1..=30)
+        .map(|n| format!(" the licensee may use the work on the terms of section {n}, and"))
+        .collect();
+    let text = format!(
+        "Format: https://example.org/copyright-format/1.0/\nUpstream-Name: example\nComment:\n{}\n\nFiles: *\nCopyright: 2030 A. Writer\nLicense: BSD-2-clause\n\n{PROSE}",
+        terms.join("\n")
+    );
+    let blocks = structure(&text);
+    assert!(
+        shown(&blocks).iter().any(|t| t.contains("section 30")),
+        "{blocks:#?}"
+    );
+    // A short header whose comment runs on into sentences: the comment is read.
+    let text = format!(
+        "Format: https://example.org/copyright-format/1.0/\nUpstream-Name: example\nComment:\n This file records the copyright of every part, as far as it is known.\n Some parts came from authors whose names have been lost.\n\nFiles: *\nCopyright: 2030 A. Writer\n\n{PROSE}"
+    );
+    let blocks = structure(&text);
+    assert!(
+        shown(&blocks).iter().any(|t| t.contains("have been lost")),
+        "{blocks:#?}"
+    );
+    // A PEP's header, whose continued field lists dates, is a header.
+    let text = format!(
+        "PEP: 9999\nTitle: An Example\nAuthor: A. Writer <writer@example.org>\nPost-History: 01-Jan-2030,\n              02-Feb-2030, 03-Mar-2030.\n\n{PROSE}"
+    );
+    assert_eq!(kinds(&text)[0], Leftover, "{:#?}", structure(&text));
+    // The same header with its comment one line long is a header, and folds.
+    let text = format!(
+        "Format: https://example.org/copyright-format/1.0/\nUpstream-Name: example\nComment: Packaged from the release archive.\n\n{PROSE}"
+    );
+    assert_eq!(kinds(&text)[0], Leftover, "{:#?}", structure(&text));
+}
+
+#[test]
 fn a_cookie_notice_longer_than_the_article_is_not_taken_for_it() {
     // A short review between adverts, then a site's consent box of several long paragraphs:
     // the box outweighed the review, which was folded and the box shown.

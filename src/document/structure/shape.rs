@@ -4,7 +4,7 @@
 
 use super::heading::Form;
 use super::matter::{
-    is_column_header, is_front_fields, is_gutenberg_marker, is_link_stack, is_menu,
+    is_front_fields, is_front_header, is_gutenberg_marker, is_link_stack, is_menu,
     is_stacked_title, is_table_of_figures, is_teaser_card, shows_a_price_tag,
 };
 use super::raw::Raw;
@@ -24,7 +24,8 @@ pub trait Shaped {
     fn gutenberg_start(&self) -> bool;
     fn gutenberg_end(&self) -> bool;
     fn front_fields(&self) -> bool;
-    fn column_header(&self) -> bool;
+    /// A header of fields or columns a text may open with, short and holding no sentences.
+    fn front_header(&self) -> bool;
     fn stacked_title(&self) -> bool;
     /// A line of its own that is a price and nothing else ("$139.00", "1 299 €"): the tag of
     /// an item for sale.
@@ -59,8 +60,8 @@ impl Shaped for Raw<'_> {
     fn front_fields(&self) -> bool {
         is_front_fields(self)
     }
-    fn column_header(&self) -> bool {
-        is_column_header(self)
+    fn front_header(&self) -> bool {
+        is_front_header(self)
     }
     fn stacked_title(&self) -> bool {
         is_stacked_title(self)
@@ -82,7 +83,7 @@ pub struct Shape {
     gutenberg_start: bool,
     gutenberg_end: bool,
     front_fields: bool,
-    column_header: bool,
+    front_header: bool,
     stacked_title: bool,
     price_tag: bool,
 }
@@ -99,7 +100,7 @@ impl Shape {
             gutenberg_start: raw.gutenberg_start(),
             gutenberg_end: raw.gutenberg_end(),
             front_fields: raw.front_fields(),
-            column_header: raw.column_header(),
+            front_header: raw.front_header(),
             stacked_title: raw.stacked_title(),
             price_tag: raw.price_tag(),
         }
@@ -134,8 +135,8 @@ impl Shaped for Shape {
     fn front_fields(&self) -> bool {
         self.front_fields
     }
-    fn column_header(&self) -> bool {
-        self.column_header
+    fn front_header(&self) -> bool {
+        self.front_header
     }
     fn stacked_title(&self) -> bool {
         self.stacked_title
@@ -229,8 +230,8 @@ impl<S: Shaped> Shaped for InMenuRun<'_, S> {
     fn front_fields(&self) -> bool {
         self.shape.front_fields()
     }
-    fn column_header(&self) -> bool {
-        self.shape.column_header()
+    fn front_header(&self) -> bool {
+        self.shape.front_header()
     }
     fn stacked_title(&self) -> bool {
         self.shape.stacked_title()
