@@ -42,7 +42,7 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
     }
     title::mark_byline_and_dateline(blocks);
     title::mark_author_note(blocks);
-    if genre.has_chrome() && shows_web_furniture(raws, blocks) {
+    if genre.has_chrome() && !is_laid_out_by_hand(raws) && shows_web_furniture(raws, blocks) {
         // A page that sets every line apart holds its menus as runs of one-line blocks. They
         // are no evidence that the text is a page (a poem's short lines may run so), only
         // furniture once other furniture has shown it is one.
@@ -57,6 +57,17 @@ pub fn mark(raws: &[impl Shaped], blocks: &mut [Block], declared: Option<&str>) 
         mark_front_contents(raws, blocks);
     }
     genre
+}
+
+/// A text laid out by hand: a tenth of its lines or more set in from the margin or set in
+/// columns (a manual, a program's README, a data or settings file). The visible text of a web
+/// page comes with its spaces collapsed, whoever copied it (none of the corpus's scraped pages
+/// sets a single line in), so such a text is no page, and has no page furniture to fold.
+fn is_laid_out_by_hand(raws: &[impl Shaped]) -> bool {
+    let (laid, lines) = raws.iter().fold((0, 0), |(laid, lines), raw| {
+        (laid + raw.laid_lines(), lines + raw.line_count())
+    });
+    laid * 10 >= lines.max(1)
 }
 
 /// In a licence, sections whose titles run into their first sentence ("2. Grant of Copyright

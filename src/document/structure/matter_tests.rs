@@ -277,6 +277,25 @@ fn fields_or_columns_that_are_the_whole_text_are_shown() {
 }
 
 #[test]
+fn a_text_laid_out_by_hand_has_no_page_furniture() {
+    // A module's README in the manner of a manual page: sections in capitals, a synopsis and
+    // commands set in, a copyright line at the foot. Its short unpunctuated lines and its
+    // "Copyright" read like a page's menus and footer, but a page's visible text sets no line
+    // in: every line of this one shows.
+    let text = "Example::Codec version 0.1\n=========\n\nNAME\n       Example::Codec - reads the example encoding\n\nSYNOPSIS\n       use Example::Codec;\n       #<more here>\nABSTRACT\n      <to be written>\nINSTALLATION\n\nTo install this module type the following:\n\n   perl Makefile.PL\n   make\n   make test\n   make install\n\nDEPENDENCIES\n\nThis module needs perl 5.8 or later.\n\nCOPYRIGHT AND LICENCE\n\nCopyright (C) 2030 A. Writer <writer@example.org>\n\nThis library is free software; you can share it and change it on the same terms as perl.\n";
+    let blocks = structure(text);
+    assert!(blocks.iter().all(|b| b.kind != Leftover), "{blocks:#?}");
+    // The same words flush left, as a page's visible text comes, are judged as a page.
+    let flush: String = text
+        .lines()
+        .map(str::trim_start)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let blocks = structure(&flush);
+    assert!(blocks.iter().any(|b| b.kind == Leftover), "{blocks:#?}");
+}
+
+#[test]
 fn a_line_is_split_into_cells_at_wide_gaps_only() {
     use super::cells;
     assert_eq!(

@@ -30,6 +30,8 @@ pub trait Shaped {
     /// A line of its own that is a price and nothing else ("$139.00", "1 299 €"): the tag of
     /// an item for sale.
     fn price_tag(&self) -> bool;
+    /// How many of its lines are laid out by hand: set in from the margin, or set in columns.
+    fn laid_lines(&self) -> usize;
 }
 
 impl Shaped for Raw<'_> {
@@ -69,6 +71,20 @@ impl Shaped for Raw<'_> {
     fn price_tag(&self) -> bool {
         shows_a_price_tag(self)
     }
+    fn laid_lines(&self) -> usize {
+        self.lines().filter(|line| is_laid_by_hand(line)).count()
+    }
+}
+
+/// A line set in from the margin, or holding a tab or a gap of three spaces between words: the
+/// marks of a layout made by hand, which the visible text of a web page, its spaces collapsed,
+/// never carries.
+fn is_laid_by_hand(line: &str) -> bool {
+    let text = line.trim();
+    !text.is_empty()
+        && (line.starts_with([' ', '\t'])
+            || text.contains('\t')
+            || super::lines::has_column_gap(text))
 }
 
 /// A block's answers to [`Shaped`], read from its lines once.
@@ -86,6 +102,7 @@ pub struct Shape {
     front_header: bool,
     stacked_title: bool,
     price_tag: bool,
+    laid_lines: usize,
 }
 
 impl Shape {
@@ -103,6 +120,7 @@ impl Shape {
             front_header: raw.front_header(),
             stacked_title: raw.stacked_title(),
             price_tag: raw.price_tag(),
+            laid_lines: raw.laid_lines(),
         }
     }
 }
@@ -143,6 +161,9 @@ impl Shaped for Shape {
     }
     fn price_tag(&self) -> bool {
         self.price_tag
+    }
+    fn laid_lines(&self) -> usize {
+        self.laid_lines
     }
 }
 
@@ -238,5 +259,8 @@ impl<S: Shaped> Shaped for InMenuRun<'_, S> {
     }
     fn price_tag(&self) -> bool {
         self.shape.price_tag()
+    }
+    fn laid_lines(&self) -> usize {
+        self.shape.laid_lines()
     }
 }
