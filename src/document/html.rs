@@ -45,6 +45,7 @@ pub fn structure(html: &str) -> Article {
     keep_cross_references(&page);
     keep_items_for_sale(&page);
     tidy_emphasis(&page);
+    let page_title = sanitize_line(&page.select("head title").text());
     let parsed = Readability::with_document(page, None, Some(config)).and_then(|mut r| r.parse());
     let Ok(article) = parsed else {
         return fallback(html);
@@ -55,7 +56,8 @@ pub fn structure(html: &str) -> Article {
     for block in body.iter_mut().filter(|b| markdown::is_reference_entry(b)) {
         block.fold_as(Fold::LinkAddresses);
     }
-    let title = Some(sanitize_line(&article.title)).filter(|t| !t.is_empty());
+    let title =
+        Some(whole_title(sanitize_line(&article.title), page_title)).filter(|t| !t.is_empty());
     // The article's own first heading often repeats the title; shown once is enough.
     if let (Some(t), Some(first)) = (&title, body.first())
         && first.kind == BlockKind::Heading
@@ -78,6 +80,42 @@ pub fn structure(html: &str) -> Article {
     blocks.extend(body);
     super::web_furniture::mark(&mut blocks);
     Article { blocks, title }
+}
+
+/// The title the extractor found, or the page's own whole when the extractor cut it inside a
+/// pair of brackets: it drops what comes before a colon as a site's name, which in "Types
+/// (libffi: the portable foreign function interface library)" leaves a closing bracket with
+/// nothing to close.
+fn whole_title(found: String, page_title: String) -> String {
+    if !brackets_pair(&found) && brackets_pair(&page_title) && page_title.contains(found.trim()) {
+        page_title
+    } else {
+        found
+    }
+}
+
+/// Whether every bracket in `text` is closed, and closed in turn.
+fn brackets_pair(text: &str) -> bool {
+    let mut open = Vec::new();
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '{' | '（' | '【' => open.push(c),
+            ')' | ']' | '}' | '）' | '】' => {
+                let expected = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    '}' => '{',
+                    '）' => '（',
+                    _ => '【',
+                };
+                if open.pop() != Some(expected) {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    open.is_empty()
 }
 
 /// The quoted posts a page embeds (a tweet, an Instagram or TikTok post, a Reddit comment) as
@@ -539,6 +577,38 @@ continents, which is why the lamp problem is now taught in introductory courses.
                 .any(|t| t.contains("which the list below gives")),
             "{text:?}"
         );
+    }
+
+    #[test]
+    fn a_title_cut_inside_its_brackets_is_taken_whole() {
+        let page = |title: &str| {
+            format!(
+                "<html><head><title>{title}</title></head><body><main><h1>Types</h1>\
+                 <p>{}</p></main></body></html>",
+                "Each argument a function takes is described by a type, and so is its result. "
+                    .repeat(8)
+            )
+        };
+        let article = structure(&page(
+            "Types (libffi: the portable foreign function interface library)",
+        ));
+        assert_eq!(
+            article.title.as_deref(),
+            Some("Types (libffi: the portable foreign function interface library)")
+        );
+        // A title the extractor shortened with its brackets whole stays as it found it.
+        assert_eq!(
+            whole_title(
+                "Types (of arguments)".into(),
+                "Site: Types (of arguments)".into()
+            ),
+            "Types (of arguments)"
+        );
+        assert_eq!(
+            whole_title("library)".into(), "Types (x: library)".into()),
+            "Types (x: library)"
+        );
+        assert!(brackets_pair("a (b [c] d) e") && !brackets_pair("b)") && !brackets_pair("(b]"));
     }
 
     #[test]
