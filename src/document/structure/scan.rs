@@ -11,7 +11,9 @@ use super::lines::{self, Cursor, Line, has_column_gap, is_blank};
 use super::raw::Raw;
 use crate::document::BlockKind;
 pub(super) use kept_lines::reads_as_wrapped_prose;
-use kept_lines::{introduces_a_list, is_lines_of_words, is_list_of_lines};
+use kept_lines::{
+    MEASURE_OF_WRAPPED_PROSE, introduces_a_list, is_lines_of_words, is_list_of_lines,
+};
 use unicode_width::UnicodeWidthStr;
 
 pub fn scan(text: &str) -> Vec<Raw<'_>> {
@@ -559,6 +561,8 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
 struct Shape {
     lines: usize,
     least_indent: usize,
+    /// The longest line's length in bytes, its indent aside.
+    widest: usize,
     /// Lines laid out in columns or drawn as a table.
     columned: usize,
 }
@@ -568,11 +572,13 @@ impl Shape {
         let mut shape = Shape {
             lines: raw.line_count(),
             least_indent: usize::MAX,
+            widest: 0,
             columned: 0,
         };
         for line in raw.lines() {
             shape.least_indent = shape.least_indent.min(indent(line));
             let t = line.trim();
+            shape.widest = shape.widest.max(t.len());
             if has_column_gap(t) || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
             {
                 shape.columned += 1;
@@ -585,10 +591,15 @@ impl Shape {
     }
 
     /// Indented well past the body, or laid out in columns: code, tables, figures, verse by
-    /// hand.
+    /// hand. Set in by two or three spaces, lines all well short of a wrap are set apart too
+    /// (commands after "type the following:", an address, a verse): joined, "./configure",
+    /// "make" and "make install" would read as one command.
     fn is_preformatted(&self, base: usize) -> bool {
         let least = self.least_indent;
         if least >= base + 4 && (self.lines > 1 || least >= 8) {
+            return true;
+        }
+        if least >= base + 2 && self.lines > 1 && self.widest < MEASURE_OF_WRAPPED_PROSE {
             return true;
         }
         self.lines > 1 && self.columned * 2 > self.lines

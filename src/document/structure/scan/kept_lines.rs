@@ -187,4 +187,4 @@ fn looks_like_code(line: &str) -> bool {
 
 /// The shortest longest line of prose wrapped at a measure (its indent aside): most lines of
 /// verse are shorter (a pentameter runs to about fifty), as are lists and addresses.
-const MEASURE_OF_WRAPPED_PROSE: usize = 55;
+pub(super) const MEASURE_OF_WRAPPED_PROSE: usize = 55;

@@ -279,6 +279,10 @@ fn is_preformatted(lines: &[&str], base: usize) -> bool {
     if min_indent >= base + 4 && (lines.len() > 1 || min_indent >= 8) {
         return true;
     }
+    let widest = lines.iter().map(|l| l.trim().len()).max().unwrap_or(0);
+    if min_indent >= base + 2 && lines.len() > 1 && widest < super::MEASURE_OF_WRAPPED_PROSE {
+        return true;
+    }
     let columned = lines
         .iter()
         .filter(|l| {

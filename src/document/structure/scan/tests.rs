@@ -19,6 +19,36 @@ fn page_furniture_is_blanked_and_lines_keep_their_numbers() {
 }
 
 #[test]
+fn short_lines_set_in_by_a_few_spaces_keep_their_lines() {
+    // Commands set in by three spaces after the line that introduces them: joined, they read
+    // as one command.
+    let text = "This program reads the example format\nand writes it out again.\n\nTo build it, type the following:\n\n   ./configure\n   make\n   make install\n\nThen run it with the file to read\nas its only argument.";
+    let raws = scan(text);
+    assert_eq!(raws[2].kind, BlockKind::Code, "{raws:#?}");
+    assert_eq!(raws[2].text(), "   ./configure\n   make\n   make install");
+    // Lines of words set in so (a verse, a quotation at a narrow measure) keep their lines
+    // too, and turn over on a screen narrower than they are.
+    let quote = "  The council met on Monday to discuss the new\n  budget, and the debate ran late into the night,\n  until the chair called time at last.";
+    let text =
+        format!("She wrote to the council\nthe day after.\n\n{quote}\n\nThen she left\nfor home.");
+    let raws = scan(&text);
+    assert!(
+        raws[1].kind == BlockKind::Code && raws[1].turn_over,
+        "{raws:#?}"
+    );
+    // A quotation set in so and wrapped at a prose measure flows as a passage, as before.
+    let quote = "  The council met on Monday to discuss the new budget, and the\n  debate ran late into the night, until the chair called time.";
+    let text =
+        format!("She wrote to the council\nthe day after.\n\n{quote}\n\nThen she left\nfor home.");
+    let raws = scan(&text);
+    assert_eq!(raws[1].kind, BlockKind::Paragraph, "{raws:#?}");
+    // Set in by one space only, short lines are a paragraph's as before.
+    let raws =
+        scan("The first part\nof the text.\n\n one two\n three four\n\nThe end\nof the text.");
+    assert_ne!(raws[1].kind, BlockKind::Code, "{raws:#?}");
+}
+
+#[test]
 fn boxed_text_is_opened_and_its_heading_found() {
     let text = "****************************************\n*                                      *\n*  6. Disclaimer of Warranty           *\n*  -------------------------           *\n*                                      *\n*  Covered Software is provided as is. *\n****************************************";
     let raws = scan(text);
