@@ -431,44 +431,46 @@ fn is_column_header(raw: &Raw<'_>) -> bool {
     let columned = |line: &str| {
         let text = line.trim();
         let indent = line.len() - line.trim_start().len();
-        let cells = cells(text);
-        !text.is_empty()
-            && (cells.len() == 2
-                && cells
-                    .iter()
-                    .all(|cell| cell.chars().any(char::is_alphanumeric))
-                || indent >= 24 && indent + text.len() >= 64)
+        let has_word = |cell: &str| cell.chars().any(char::is_alphanumeric);
+        let mut cells = cells(text);
+        let two_cells = match (cells.next(), cells.next(), cells.next()) {
+            (Some(left), Some(right), None) => has_word(left) && has_word(right),
+            _ => false,
+        };
+        !text.is_empty() && (two_cells || indent >= 24 && indent + text.len() >= 64)
     };
     let lines = raw.line_count();
     let set = raw.lines().filter(|l| columned(l)).count();
-    lines >= 2 && set * 3 >= lines * 2 && raw.lines().all(|l| cells(l.trim()).len() <= 2)
+    lines >= 2 && set * 3 >= lines * 2 && raw.lines().all(|l| cells(l).nth(2).is_none())
 }
 
-/// The cells of `text`: its parts apart by gaps of three spaces or more, or by a tab.
-fn cells(text: &str) -> Vec<&str> {
-    let mut cells = Vec::new();
-    let (mut start, mut run, mut run_start) = (0, 0, 0);
-    for (at, c) in text.char_indices() {
-        match c {
-            ' ' | '\t' => {
-                if run == 0 {
-                    run_start = at;
+/// The cells of `text`: its parts apart by gaps of three spaces or more, or by a tab. Read
+/// as they are asked for, so that a block's every line is split without a list made for it.
+fn cells(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text.trim();
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (mut run, mut run_start) = (0, 0);
+        for (at, c) in rest.char_indices() {
+            match c {
+                ' ' | '\t' => {
+                    if run == 0 {
+                        run_start = at;
+                    }
+                    run += if c == '\t' { 3 } else { 1 };
                 }
-                run += if c == '\t' { 3 } else { 1 };
-            }
-            _ => {
-                if run >= 3 && run_start > start {
-                    cells.push(&text[start..run_start]);
-                    start = at;
+                _ if run >= 3 => {
+                    let cell = &rest[..run_start];
+                    rest = &rest[at..];
+                    return Some(cell);
                 }
-                run = 0;
+                _ => run = 0,
             }
         }
-    }
-    if start < text.len() {
-        cells.push(text[start..].trim_end());
-    }
-    cells
+        Some(std::mem::take(&mut rest))
+    })
 }
 
 /// Two or more "Field: value" lines, as mail headers and the stanzas of machine-readable

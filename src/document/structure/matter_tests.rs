@@ -297,7 +297,7 @@ fn a_text_laid_out_by_hand_has_no_page_furniture() {
 
 #[test]
 fn a_line_is_split_into_cells_at_wide_gaps_only() {
-    use super::cells;
+    let cells = |text| super::cells(text).collect::<Vec<_>>();
     assert_eq!(
         cells("Network Working Group        R. Arends"),
         vec!["Network Working Group", "R. Arends"]
@@ -308,6 +308,7 @@ fn a_line_is_split_into_cells_at_wide_gaps_only() {
         vec!["two  spaces are no gap"]
     );
     assert_eq!(cells("//     - Hindi"), vec!["//", "- Hindi"]);
+    assert_eq!(cells("   set in   "), vec!["set in"]);
     assert_eq!(cells(""), Vec::<&str>::new());
 }
 
