@@ -297,7 +297,7 @@ fn a_text_laid_out_by_hand_has_no_page_furniture() {
 
 #[test]
 fn a_line_is_split_into_cells_at_wide_gaps_only() {
-    let cells = |text| super::cells(text).collect::<Vec<_>>();
+    let cells = |text| super::header::cells(text).collect::<Vec<_>>();
     assert_eq!(
         cells("Network Working Group        R. Arends"),
         vec!["Network Working Group", "R. Arends"]
@@ -324,6 +324,13 @@ fn a_comment_over_a_set_in_list_is_no_memo_header() {
 
 #[test]
 fn a_header_of_fields_holding_a_licence_is_shown() {
+    let assert_shown = |text: &str, words: &str| {
+        let blocks = structure(text);
+        assert!(
+            shown(&blocks).iter().any(|t| t.contains(words)),
+            "{words}: {blocks:#?}"
+        );
+    };
     // A copyright file's first stanza, whose comment field carries a licence's terms.
     let terms: Vec<String> = (1..=30)
         .map(|n| format!(" the licensee may use the work on the terms of section {n}, and"))
@@ -332,20 +339,12 @@ fn a_header_of_fields_holding_a_licence_is_shown() {
         "Format: https://example.org/copyright-format/1.0/\nUpstream-Name: example\nComment:\n{}\n\nFiles: *\nCopyright: 2030 A. Writer\nLicense: BSD-2-clause\n\n{PROSE}",
         terms.join("\n")
     );
-    let blocks = structure(&text);
-    assert!(
-        shown(&blocks).iter().any(|t| t.contains("section 30")),
-        "{blocks:#?}"
-    );
+    assert_shown(&text, "section 30");
     // A short header whose comment runs on into sentences: the comment is read.
     let text = format!(
         "Format: https://example.org/copyright-format/1.0/\nUpstream-Name: example\nComment:\n This file records the copyright of every part, as far as it is known.\n Some parts came from authors whose names have been lost.\n\nFiles: *\nCopyright: 2030 A. Writer\n\n{PROSE}"
     );
-    let blocks = structure(&text);
-    assert!(
-        shown(&blocks).iter().any(|t| t.contains("have been lost")),
-        "{blocks:#?}"
-    );
+    assert_shown(&text, "have been lost");
     // A PEP's header, whose continued field lists dates, is a header.
     let text = format!(
         "PEP: 9999\nTitle: An Example\nAuthor: A. Writer <writer@example.org>\nPost-History: 01-Jan-2030,\n              02-Feb-2030, 03-Mar-2030.\n\n{PROSE}"

@@ -237,7 +237,9 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
     if let Some(mut raw) = pending.take() {
         if raw.kind == BlockKind::Paragraph
             && (is_preformatted(&raw.lines, base)
-                || crate::document::structure::matter::are_fields(raw.lines.iter().copied())
+                || crate::document::structure::matter::header::are_fields(
+                    raw.lines.iter().copied(),
+                )
                 || crate::document::structure::matter::are_rows_of_figures(
                     raw.lines.iter().copied(),
                     raw.lines.len(),
