@@ -418,6 +418,8 @@ impl<'a> Builder<'a> {
         };
         let text = super::html_text::text_with_cells(&raw, super::html_text::CELL);
         let mut searched = 0;
+        // A row sits close under the row before it, not under the text before the table.
+        let mut after_row = false;
         for paragraph in text.split("\n\n") {
             let words: Vec<&str> = paragraph.split_whitespace().collect();
             // A row may open on an empty cell: its first word is after the mark between cells.
@@ -439,8 +441,9 @@ impl<'a> Builder<'a> {
             };
             self.start(kind, start + searched);
             if let Some(block) = self.current.as_mut() {
-                block.tight = row;
+                block.tight = row && after_row;
             }
+            after_row = row;
             self.push_text(&words.join(" "), start + searched);
             self.flush();
         }
@@ -685,6 +688,7 @@ mod tests {
                 (BlockKind::Code, "│ or to the end", 26),
             ]
         );
-        assert!(blocks[7].tight && blocks[8].tight);
+        // A table's first row sits apart from the text before it; the rows after it, close.
+        assert!(!blocks[7].tight && blocks[8].tight && blocks[9].tight);
     }
 }

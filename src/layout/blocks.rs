@@ -83,8 +83,9 @@ fn push_gap<Row: From<Line>>(rows: &mut Vec<Row>, index: usize, count: u8) {
 }
 
 /// Blank lines before block `index`: the paragraph gap between two paragraphs of prose, at
-/// least one around anything else, none before the first, and none inside a tight list or a
-/// table (a block set close under one of its kind).
+/// least one around anything else, none before the first, and none before a block set close
+/// under the one before it (the items of a tight list, a table's rows, the lines a term or a
+/// speaker's first line stands over), unless that one is a heading, which keeps its air.
 fn gap_before(doc: &Document, index: usize, paragraph_gap: u8) -> u8 {
     let Some(previous) = index.checked_sub(1).and_then(|i| doc.blocks.get(i)) else {
         return 0;
@@ -93,7 +94,7 @@ fn gap_before(doc: &Document, index: usize, paragraph_gap: u8) -> u8 {
     let Some(block) = doc.blocks.get(index) else {
         return 0;
     };
-    if block.tight && block.kind == previous.kind {
+    if block.tight && previous.kind != BlockKind::Heading {
         return 0;
     }
     if prose(previous.kind) && prose(block.kind) {

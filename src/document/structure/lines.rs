@@ -118,6 +118,13 @@ impl<'a> Cursor<'a> {
         line
     }
 
+    /// The current line and those after it up to the next blank line: the rest of its block.
+    pub fn rest_of_block(&self) -> impl Iterator<Item = Line<'a>> + 'a {
+        let source = self.source;
+        std::iter::successors(self.current, move |line| read(source, line.end + 1))
+            .take_while(|line| !line.is_blank())
+    }
+
     /// The line just before the current one, blank or not.
     pub fn previous(&self) -> Option<&'a str> {
         self.previous

@@ -222,6 +222,30 @@ fn line_around<'a>(text: &'a str, part: &'a str) -> &'a str {
     text.get(start..end).unwrap_or(part)
 }
 
+/// How far each block's first line sits short of the indent most lines of the text's
+/// paragraphs start at: the prose's, not the code's. A manual page's prose sits seven
+/// columns in and its sections at the margin; a manual of code examples set in by a tab
+/// keeps its prose at the margin, and then nothing is hung out of it.
+fn mark_hung(raws: &mut [Raw<'_>]) {
+    let first_indent = |raw: &Raw<'_>| {
+        let line = raw.first_line();
+        line.len() - line.trim_start_matches(' ').len()
+    };
+    let mut lines_at = [0usize; 17];
+    for raw in raws
+        .iter()
+        .filter(|raw| raw.kind == BlockKind::Paragraph && !raw.passage)
+    {
+        lines_at[first_indent(raw).min(16)] += raw.line_count();
+    }
+    let prose = (0..lines_at.len())
+        .max_by_key(|&at| (lines_at[at], usize::MAX - at))
+        .unwrap_or(0);
+    for raw in raws.iter_mut() {
+        raw.hung = prose.saturating_sub(first_indent(raw));
+    }
+}
+
 /// The blocks of `text` as the scan found them, with standalone headings and contents lists
 /// told apart. `unwrapped`: the text's prose was never hard-wrapped.
 fn classified(text: &str, unwrapped: bool) -> Vec<Raw<'_>> {
@@ -234,6 +258,7 @@ fn classified(text: &str, unwrapped: bool) -> Vec<Raw<'_>> {
     }
     series::mark(&mut raws);
     series::mark_spelled(&mut raws);
+    mark_hung(&mut raws);
     classify_standalone_lines(&mut raws);
     mark_contents_lists(&mut raws);
     raws
@@ -277,6 +302,7 @@ fn placed(raw: &Raw<'_>, mut block: Block) -> Block {
         block.placement.rest = PASSAGE_INDENT;
     }
     block.placement.turn_over = raw.kind == BlockKind::Code && raw.turn_over;
+    block.tight = raw.tight;
     block
 }
 
@@ -340,9 +366,20 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         // one's signature (which the text at the margin then goes on from). A term of a
         // definition list sits the same way, but is not set in capitals.
         let opens_set_in = form == Form::Caps && !raws[i].set_in && next.is_some_and(|n| n.set_in);
+        let depth = |raw: &Raw<'_>| {
+            let line = raw.first_line();
+            line.len() - line.trim_start_matches(' ').len()
+        };
+        // Hung out short of the body, over a heading set deeper ("OPTIONS" at the margin over
+        // "   Generic Program Information"), a heading opens a section whose first part that one
+        // is; over a body set deeper, it heads that body, short as the body may be. (At the
+        // body's indent, over lines set deeper, a short line is a term or an index's letter.)
+        let hangs_over = raws[i].hung > 0 && next.is_some_and(|n| depth(n) >= depth(&raws[i]) + 2);
+        // Hung out short of the body and over text set deeper, it signs nothing above it.
         let after_quotation = i > 0
             && !set_apart
             && !opens_set_in
+            && !hangs_over
             && (raws[i - 1].set_in
                 || matches!(raws[i - 1].kind, BlockKind::Code | BlockKind::Quote))
             && !centred_title(&raws[i - 1])
@@ -358,7 +395,14 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
         // A line between the two halves of one sentence (a page's number or running head left
         // where the page broke: "…the mill, and" / "Page 12" / "then down to the river…")
         // heads nothing.
+        // A heading hung out at the margin, four columns or more short of the text on both
+        // sides (a manual page's "SYNOPSIS" between "ls - list directory contents" and
+        // "ls [OPTION]..."), is set where no page's number or running head sits.
+        let hung_out = i > 0
+            && next.is_some_and(|n| depth(n) >= depth(&raws[i]) + 4)
+            && depth(&raws[i - 1]) >= depth(&raws[i]) + 4;
         let interrupts_sentence = i > 0
+            && !hung_out
             && raws[i - 1].kind == BlockKind::Paragraph
             && raws[i - 1].lines().last().is_some_and(|l| {
                 l.trim_end()
@@ -386,11 +430,13 @@ fn classify_standalone_lines(raws: &mut [Raw<'_>]) {
             // A line of capitals set well apart from the text before it, over a chapter's
             // heading, names a part of a book ("THE PRINCE" over "CHAPTER I", a second work
             // bound in after the first).
-            Form::Caps => followed_by_body || opens_a_part,
+            Form::Caps => followed_by_body || opens_a_part || hangs_over,
             Form::Titled => {
                 followed_by_body
-                    && next_text.split_whitespace().count()
-                        >= 2 * text.split_whitespace().count().max(4)
+                    && (hangs_over
+                        || next_text.split_whitespace().count()
+                            >= 2 * text.split_whitespace().count().max(4))
+                    || hangs_over && forms.get(i + 1).copied().flatten().is_some()
             }
             Form::Uncased => {
                 followed_by_body && next_text.chars().count() >= 2 * text.chars().count()
@@ -463,6 +509,27 @@ fn same_title(a: &str, b: &str) -> bool {
 /// levels in the order they first appear (as reStructuredText does), divisions know theirs.
 fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
     let mut underline_levels: HashMap<(char, bool), u8> = HashMap::new();
+    // Headings known by their form alone, hung out short of the body at different depths (a
+    // manual page's sections at the margin, its subsections three columns in, its terms at
+    // the body's indent): the further out, the higher. Most texts hang none of them out.
+    let guessed =
+        |form: Option<Form>| matches!(form, Some(Form::Caps | Form::Titled | Form::Uncased) | None);
+    let mut hangs: Vec<usize> = shapes
+        .iter()
+        .zip(blocks.iter())
+        .filter(|(shape, block)| block.kind == BlockKind::Heading && guessed(shape.form()))
+        .map(|(shape, _)| shape.hung())
+        .filter(|&hung| hung > 0)
+        .collect();
+    hangs.sort_unstable_by(|a, b| b.cmp(a));
+    hangs.dedup();
+    let guessed_level = |hung: usize| {
+        if hangs.is_empty() {
+            return 2;
+        }
+        let rank = hangs.iter().position(|&h| h == hung).unwrap_or(hangs.len());
+        u8::try_from(rank).unwrap_or(u8::MAX).saturating_add(2)
+    };
     for (shape, block) in shapes.iter().zip(blocks.iter_mut()) {
         if block.kind != BlockKind::Heading {
             continue;
@@ -475,7 +542,7 @@ fn assign_levels(shapes: &[impl Shaped], blocks: &mut [Block]) {
             }
             Some(Form::Numbered(depth)) => depth,
             Some(Form::Division(level) | Form::Aozora(level)) => level,
-            Some(Form::Caps | Form::Titled | Form::Uncased) | None => 2,
+            Some(Form::Caps | Form::Titled | Form::Uncased) | None => guessed_level(shape.hung()),
         }
         .clamp(1, 6);
     }
@@ -501,3 +568,6 @@ mod folds_tests;
 
 #[cfg(test)]
 mod copied_tests;
+
+#[cfg(test)]
+mod hung_tests;

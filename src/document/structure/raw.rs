@@ -25,6 +25,13 @@ pub struct Raw<'a> {
     /// A passage of wrapped prose set in by hand (a letter, a footnote): a paragraph that
     /// flows, set in as the source sets it.
     pub passage: bool,
+    /// How many columns the block's first line sits short of the indent the text's prose
+    /// sits at: a manual page's section heading at the margin over text set in by seven
+    /// columns (0 for most blocks; see `mark_hung`).
+    pub hung: usize,
+    /// Set close under the block before it, with no blank line between: what a term, an
+    /// option or a speaker's first line stands over.
+    pub tight: bool,
     /// The raw lines, from the start of the first to the end of the last.
     span: &'a str,
     count: usize,
@@ -87,6 +94,8 @@ impl<'a> Raw<'a> {
             set_in: false,
             turn_over: false,
             passage: false,
+            hung: 0,
+            tight: false,
             // Line ranges come from splitting the source at '\n', so they always slice it.
             span: source.get(first.start..last.end).unwrap_or_default(),
             count,
@@ -103,6 +112,8 @@ impl<'a> Raw<'a> {
             set_in: false,
             turn_over: false,
             passage: false,
+            hung: 0,
+            tight: false,
             span: title,
             count: 1,
             reading: Reading::Verbatim,

@@ -168,14 +168,29 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             // and after the number leave the columns short of lining up).
             // Read only for a one-line block: a long paragraph reaches here on every line.
             let first = || p.first_line();
+            // A tag with a gap after it ("-c     with -lt: sort by…") hangs its text as a
+            // list number does; a heading's words ("RETURN VALUE", seven columns wide over
+            // a body set in by seven) are no tag.
+            let hangs = |tagged: bool| tagged && indent(line) == hanging_indent(first());
             let split_term = p.kind == BlockKind::Paragraph
                 && p.line_count() == 1
-                && heading::numbered(first().trim()).is_some()
                 && indent(line) > indent(first()) + 1
-                && indent(line) != hanging_indent(first())
-                && !runs_on(first(), line);
+                && !runs_on(first(), line)
+                && (heading::numbered(first().trim()).is_some() && !hangs(true)
+                    || !hangs(is_tagged(first()))
+                        && stands_over_set_in(
+                            first(),
+                            cursor.rest_of_block().map(|line| line.text),
+                        ));
             if p.kind == BlockKind::Quote || split_term {
                 flush(&mut pending, &mut out, base);
+            }
+            if split_term {
+                let mut under = Raw::starting(BlockKind::Paragraph, number, text, current);
+                under.tight = true;
+                pending = Some(under);
+                cursor.advance();
+                continue;
             }
         }
         if pending
@@ -497,6 +512,45 @@ fn runs_on(line: &str, next: &str) -> bool {
         && opens_lower
 }
 
+/// A line standing over a body set in deeper than it: a manual page's "NAME" over
+/// "       ls - list directory contents", an option over what it does, a term over its
+/// definition. It is a line of its own, a heading or a term, and the body a block. Every line
+/// of the body, from the cursor's to the next blank line, sits two columns or more deeper,
+/// and the line above stops short of the body's reach with room for the body's first word:
+/// it was ended there on purpose. A hanging-indent paragraph (a bibliography's entry) fills
+/// its first line, verse whose second line is set in comes back to the margin, and code
+/// leaves a bracket open.
+fn stands_over_set_in<'a>(above: &str, body: impl Iterator<Item = &'a str>) -> bool {
+    // A line leaving a bracket open ("OtherInfo ::= SEQUENCE {") is code that goes on
+    // below it, whatever a page break did to its closing line.
+    let opened = |open: char, close: char| {
+        above.chars().filter(|&c| c == open).count() > above.chars().filter(|&c| c == close).count()
+    };
+    if opened('{', '}') || opened('(', ')') || opened('[', ']') {
+        return false;
+    }
+    let depth = indent(above) + 2;
+    let mut reach = 0;
+    let mut first_word = None;
+    for line in body {
+        if indent(line) < depth {
+            return false;
+        }
+        reach = reach.max(line.trim_end().width());
+        first_word = first_word.or_else(|| line.split_whitespace().next());
+    }
+    let first_word = first_word.map_or(0, UnicodeWidthStr::width);
+    above.trim_end().width() + 1 + first_word <= reach
+}
+
+/// A line opening on a tag set apart from its words by two spaces or more ("-c     with
+/// -lt: sort by…", "0      Successful termination."), as a manual page sets an option.
+fn is_tagged(line: &str) -> bool {
+    let text = line.trim();
+    text.find(char::is_whitespace)
+        .is_some_and(|end| text[end..].starts_with("  ") && !text[end..].trim().is_empty())
+}
+
 /// The column where the words after a list number start: "1. When" → 3.
 fn hanging_indent(line: &str) -> usize {
     let start = indent(line);
@@ -543,7 +597,17 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
             // Set in by hand, a passage of wrapped prose (a letter, a dedication, a footnote)
             // is a paragraph that flows to the column, set in; kept line for line it would be
             // cut at a narrow one. Verse, code, tables and fields keep their lines.
-            raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw) {
+            // What a term or an option stands over is what it means, prose however many
+            // option names and marks it holds ("Interpret PATTERNS as Perl-compatible
+            // regular expressions (PCREs)…"): one line, or lines wrapped at a measure, flow,
+            // their gaps those of justified lines, not of columns.
+            let describes = || {
+                let lines: Vec<&str> = raw.lines().map(str::trim).collect();
+                lines.len() == 1 || kept_lines::is_wrapped_at_a_measure(&lines)
+            };
+            raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw)
+                || raw.tight && describes()
+            {
                 raw.passage = true;
                 BlockKind::Paragraph
             } else {

@@ -32,6 +32,8 @@ pub trait Shaped {
     fn price_tag(&self) -> bool;
     /// How many of its lines are laid out by hand: set in from the margin, or set in columns.
     fn laid_lines(&self) -> usize;
+    /// How many columns the block sits short of the body's indent (see [`Raw::hung`]).
+    fn hung(&self) -> usize;
 }
 
 impl Shaped for Raw<'_> {
@@ -74,6 +76,9 @@ impl Shaped for Raw<'_> {
     fn laid_lines(&self) -> usize {
         self.lines().filter(|line| is_laid_by_hand(line)).count()
     }
+    fn hung(&self) -> usize {
+        self.hung
+    }
 }
 
 /// A line set in from the margin, or holding a tab or a gap of three spaces between words: the
@@ -103,6 +108,7 @@ pub struct Shape {
     stacked_title: bool,
     price_tag: bool,
     laid_lines: usize,
+    hung: usize,
 }
 
 impl Shape {
@@ -121,6 +127,7 @@ impl Shape {
             stacked_title: raw.stacked_title(),
             price_tag: raw.price_tag(),
             laid_lines: raw.laid_lines(),
+            hung: raw.hung,
         }
     }
 }
@@ -164,6 +171,9 @@ impl Shaped for Shape {
     }
     fn laid_lines(&self) -> usize {
         self.laid_lines
+    }
+    fn hung(&self) -> usize {
+        self.hung
     }
 }
 
@@ -262,5 +272,8 @@ impl<S: Shaped> Shaped for InMenuRun<'_, S> {
     }
     fn laid_lines(&self) -> usize {
         self.shape.laid_lines()
+    }
+    fn hung(&self) -> usize {
+        self.shape.hung()
     }
 }

@@ -69,7 +69,7 @@ fn opens_each_line_in_lower_case<'a>(lines: impl Iterator<Item = &'a str>) -> bo
 /// but for a line cut short now and then by hand (the little more because some wrappers
 /// counted bytes, not characters, or the measure is wider than the longest line of a short
 /// passage); a list's items end where they end.
-fn is_wrapped_at_a_measure(lines: &[&str]) -> bool {
+pub(super) fn is_wrapped_at_a_measure(lines: &[&str]) -> bool {
     const ROOM: usize = 10;
     let longest = lines
         .iter()

@@ -3,7 +3,8 @@
 
 use super::{
     CODE_DIRECTIVES, bullet, contents_entry, fence_marker, fits_underline, hanging_indent, indent,
-    is_rule, is_short_title, ordered, quote_text, underline_char,
+    is_rule, is_short_title, is_tagged, ordered, quote_text, runs_on, stands_over_set_in,
+    underline_char,
 };
 use crate::document::BlockKind;
 use crate::document::structure::heading::{self, Form};
@@ -16,6 +17,8 @@ pub struct Raw<'a> {
     pub line: usize,
     pub form: Option<Form>,
     pub set_in: bool,
+    /// Set close under a term: what it means flows when it is prose.
+    pub tight: bool,
 }
 
 impl<'a> Raw<'a> {
@@ -26,6 +29,7 @@ impl<'a> Raw<'a> {
             line,
             form: None,
             set_in: false,
+            tight: false,
         }
     }
 
@@ -186,14 +190,27 @@ pub fn scan(text: &str) -> Vec<Raw<'_>> {
             // "1.1. Term" over an indented definition: the term line stands alone. A line
             // indented to where the words after the number start is a list item's hanging
             // indent ("1. When …\n   for …"): the item goes on.
+            // So does a line over a body set deeper (see `stands_over_set_in`).
+            let above = p.lines[0];
+            let hangs = |tagged: bool| tagged && indent(line) == hanging_indent(above);
+            let body = lines[i..]
+                .iter()
+                .copied()
+                .take_while(|l| !lines::is_blank(l));
             let split_term = p.kind == BlockKind::Paragraph
                 && p.lines.len() == 1
-                && heading::numbered(p.lines[0].trim()).is_some()
-                && indent(line) > indent(p.lines[0]) + 1
-                && indent(line) != hanging_indent(p.lines[0]);
+                && indent(line) > indent(above) + 1
+                && !runs_on(above, line)
+                && (heading::numbered(above.trim()).is_some() && !hangs(true)
+                    || !hangs(is_tagged(above)) && stands_over_set_in(above, body));
             let starts_anew = p.kind == BlockKind::Paragraph && starts.starts_paragraph(line);
             if p.kind == BlockKind::Quote || split_term || starts_anew {
                 flush(&mut pending, &mut out, base);
+            }
+            if split_term {
+                let mut under = Raw::new(BlockKind::Paragraph, number);
+                under.tight = true;
+                pending = Some(under);
             }
         }
         pending
@@ -251,7 +268,12 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                     }),
                 ))
         {
-            raw.kind = BlockKind::Code;
+            let lines: Vec<&str> = raw.lines.iter().map(|l| l.trim()).collect();
+            let describes = raw.tight
+                && (lines.len() == 1 || super::kept_lines::is_wrapped_at_a_measure(&lines));
+            if !describes {
+                raw.kind = BlockKind::Code;
+            }
         }
         raw.set_in = raw.lines.iter().map(|l| indent(l)).min().unwrap_or(0) > base;
         out.push(raw);
