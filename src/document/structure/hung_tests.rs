@@ -126,6 +126,19 @@ _Ant._ So it is, and so it was.
     let verse = block(&blocks, "            The wind");
     assert_eq!(verse.kind, BlockKind::Code, "{blocks:#?}");
     assert!(verse.tight && verse.text.lines().count() == 3, "{verse:#?}");
+    // Its number in the margin is no column: a line too long for the screen turns over.
+    assert!(verse.placement.turn_over, "{verse:#?}");
+    // Two lines, the first numbered, stay lines: the number does not run into the next.
+    let text = "\
+_Cer._ Who comes?
+
+_Iris._ A contract of true love to celebrate;
+    And some donation freely to estate                              85
+    On the blest lovers.
+";
+    let blocks = structure(text);
+    let verse = block(&blocks, "    And some");
+    assert_eq!(verse.kind, BlockKind::Code, "{blocks:#?}");
 }
 
 #[test]

@@ -551,6 +551,19 @@ fn is_tagged(line: &str) -> bool {
         .is_some_and(|end| text[end..].starts_with("  ") && !text[end..].trim().is_empty())
 }
 
+/// A line of words with its number set apart at its end: "And with each end of thy blue bow
+/// dost crown                    80".
+fn is_numbered_in_margin(line: &str) -> bool {
+    let Some((words, number)) = line.rsplit_once("   ") else {
+        return false;
+    };
+    let number = number.trim();
+    (1..=5).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+        && !has_column_gap(words.trim())
+        && words.trim().contains(char::is_alphabetic)
+}
+
 /// The column where the words after a list number start: "1. When" → 3.
 fn hanging_indent(line: &str) -> usize {
     let start = indent(line);
@@ -601,9 +614,11 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
             // option names and marks it holds ("Interpret PATTERNS as Perl-compatible
             // regular expressions (PCREs)…"): one line, or lines wrapped at a measure, flow,
             // their gaps those of justified lines, not of columns.
+            // Verse numbered in the margin ("…dost crown          80") keeps its lines.
             let describes = || {
                 let lines: Vec<&str> = raw.lines().map(str::trim).collect();
-                lines.len() == 1 || kept_lines::is_wrapped_at_a_measure(&lines)
+                shape.numbered == 0
+                    && (lines.len() == 1 || kept_lines::is_wrapped_at_a_measure(&lines))
             };
             raw.kind = if shape.columned == 0 && reads_as_wrapped_prose(&raw)
                 || raw.tight && describes()
@@ -611,8 +626,9 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                 raw.passage = true;
                 BlockKind::Paragraph
             } else {
-                // Lines of words (verse) turn over on a narrow screen; columns are cut.
-                raw.turn_over = shape.columned == 0 && is_lines_of_words(&raw);
+                // Lines of words (verse) turn over on a narrow screen; columns are cut. A
+                // line's number in the margin is no column: verse so numbered turns over too.
+                raw.turn_over = shape.columned == shape.numbered && is_lines_of_words(&raw);
                 BlockKind::Code
             };
         }
@@ -629,6 +645,9 @@ struct Shape {
     widest: usize,
     /// Lines laid out in columns or drawn as a table.
     columned: usize,
+    /// Of those, lines whose only column is their number in the margin, as a play or a poem
+    /// numbers every fifth line.
+    numbered: usize,
 }
 
 impl Shape {
@@ -638,6 +657,7 @@ impl Shape {
             least_indent: usize::MAX,
             widest: 0,
             columned: 0,
+            numbered: 0,
         };
         for line in raw.lines() {
             shape.least_indent = shape.least_indent.min(indent(line));
@@ -646,6 +666,7 @@ impl Shape {
             if has_column_gap(t) || t.starts_with('|') || t.starts_with("+-") || t.starts_with("+=")
             {
                 shape.columned += 1;
+                shape.numbered += usize::from(is_numbered_in_margin(t));
             }
         }
         if shape.least_indent == usize::MAX {

@@ -269,7 +269,9 @@ fn flush<'a>(pending: &mut Option<Raw<'a>>, out: &mut Vec<Raw<'a>>, base: usize)
                 ))
         {
             let lines: Vec<&str> = raw.lines.iter().map(|l| l.trim()).collect();
+            let numbered = lines.iter().any(|l| super::is_numbered_in_margin(l));
             let describes = raw.tight
+                && !numbered
                 && (lines.len() == 1 || super::kept_lines::is_wrapped_at_a_measure(&lines));
             if !describes {
                 raw.kind = BlockKind::Code;
